@@ -1,0 +1,126 @@
+// A line-oriented view of a document's raw text. Most junk in scraped text is a
+// whole line, so stages mostly think in lines; offsets stay those of `raw`.
+import type { Block, BlockKind, Document, Finding } from "./document.js";
+
+export interface Line {
+  /** 0-based line number. */
+  index: number;
+  /** Offset of the first character of the line in `raw`. */
+  start: number;
+  /** Offset just past the last character, excluding the line break. */
+  end: number;
+  /** The line without its break. */
+  text: string;
+  /** Offsets of the line's content without surrounding white space (NBSP included). */
+  contentStart: number;
+  contentEnd: number;
+  /** The content with inner white space runs collapsed to one space. */
+  content: string;
+  /** Kind of the block the line lies in, when the document has blocks. */
+  kind?: BlockKind;
+}
+
+const LEADING_SPACE = /^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/;
+const TRAILING_SPACE = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+$/;
+const INNER_SPACE = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
+
+export function collapseSpaces(text: string): string {
+  return text.replace(INNER_SPACE, " ").trim();
+}
+
+export function splitLines(raw: string, blocks?: Block[]): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  let blockIndex = 0;
+  for (let index = 0; start <= raw.length; index++) {
+    let end = raw.indexOf("\n", start);
+    if (end === -1) end = raw.length;
+    const lineEnd = end > start && raw.charCodeAt(end - 1) === 13 ? end - 1 : end; // CRLF
+    const text = raw.slice(start, lineEnd);
+    const lead = LEADING_SPACE.exec(text)?.[0].length ?? 0;
+    const trail = lead === text.length ? 0 : (TRAILING_SPACE.exec(text)?.[0].length ?? 0);
+    let kind: BlockKind | undefined;
+    if (blocks) {
+      while (blockIndex < blocks.length && blocks[blockIndex].end <= start) blockIndex++;
+      const block = blocks[blockIndex];
+      if (block && block.start <= start + lead && start + lead < block.end) kind = block.kind;
+    }
+    lines.push({
+      index,
+      start,
+      end: lineEnd,
+      text,
+      contentStart: start + lead,
+      contentEnd: lineEnd - trail,
+      content: collapseSpaces(text),
+      kind,
+    });
+    if (end === raw.length) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+/**
+ * Lines plus which of them earlier stages already removed, so that later stages
+ * can look at neighbours and duplicates among the text that is still there.
+ */
+export class LineView {
+  readonly lines: Line[];
+  private readonly removed: Uint8Array;
+
+  constructor(readonly doc: Document) {
+    this.lines = splitLines(doc.raw, doc.blocks);
+    this.removed = new Uint8Array(this.lines.length);
+    this.markRemoved(doc.findings);
+  }
+
+  isRemoved(line: Line): boolean {
+    return this.removed[line.index] === 1;
+  }
+
+  isBlank(line: Line): boolean {
+    return line.contentStart >= line.contentEnd;
+  }
+
+  /** Lines that have content and are not removed yet, in order. */
+  live(): Line[] {
+    return this.lines.filter((l) => !this.isBlank(l) && !this.isRemoved(l));
+  }
+
+  /** The nearest live line before (`step` -1) or after (`step` 1) the given one. */
+  neighbour(line: Line, step: 1 | -1): Line | undefined {
+    for (let i = line.index + step; i >= 0 && i < this.lines.length; i += step) {
+      const other = this.lines[i];
+      if (!this.isBlank(other) && !this.isRemoved(other)) return other;
+    }
+    return undefined;
+  }
+
+  /** Marks lines whose whole content is covered by the findings. */
+  markRemoved(findings: readonly Finding[]): void {
+    if (findings.length === 0) return;
+    const spans = findings.map((f) => [f.start, f.end] as const).sort((a, b) => a[0] - b[0]);
+    for (const line of this.lines) {
+      if (this.removed[line.index] || this.isBlank(line)) continue;
+      if (coversRange(spans, line.contentStart, line.contentEnd)) this.removed[line.index] = 1;
+    }
+  }
+}
+
+/** True when the sorted spans together cover [start, end) without a gap. */
+function coversRange(spans: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
+  let cursor = start;
+  for (const [s, e] of spans) {
+    if (e <= cursor) continue;
+    if (s > cursor) break;
+    cursor = e;
+    if (cursor >= end) return true;
+  }
+  return cursor >= end;
+}
+
+/** Whole-line detection helper: the span of the line's content. */
+export function lineSpan(line: Line): { start: number; end: number } {
+  return { start: line.contentStart, end: line.contentEnd };
+}

@@ -1,0 +1,79 @@
+// Stages and the pipeline that runs them. A stage is a small object made by a
+// factory from its options; it looks at a document and reports detections.
+import { applyFindings, type RemovalRecord } from "./apply.js";
+import type { Detection, Document, Finding } from "./document.js";
+import { LineView } from "./lines.js";
+
+export interface StageContext {
+  doc: Document;
+  /** Lines of `raw`, knowing which ones earlier stages removed. */
+  lines: LineView;
+}
+
+export interface Stage {
+  /** Name recorded in the audit as `stage`. */
+  readonly name: string;
+  detect(ctx: StageContext): Detection[];
+}
+
+/** Edits text after removals (normalisation) and counts its edits by kind. */
+export interface TextFinisher {
+  readonly name: string;
+  finish(text: string): { text: string; edits: Record<string, number> };
+}
+
+export interface Pipeline {
+  name: string;
+  stages: Stage[];
+  finisher?: TextFinisher;
+  /** Lines matching any of these are never removed (a user's allowlist). */
+  allow?: RegExp[];
+}
+
+export interface CleanResult {
+  doc: Document;
+  /** The clean text. */
+  text: string;
+  removals: RemovalRecord[];
+  /** Normalisation edits by kind. */
+  edits: Record<string, number>;
+  /** Findings that fell wholly inside an earlier removal. */
+  shadowed: number;
+}
+
+/** Runs every stage over one document, applies the findings and finishes the text. */
+export function cleanDocument(doc: Document, pipeline: Pipeline): CleanResult {
+  const view = new LineView(doc);
+  const protectedSpans = pipeline.allow?.length
+    ? view.lines
+        .filter((l) => l.content && pipeline.allow!.some((re) => re.test(l.content)))
+        .map((l) => [l.contentStart, l.contentEnd] as const)
+    : [];
+  for (const stage of pipeline.stages) {
+    const found: Finding[] = [];
+    for (const detection of stage.detect({ doc, lines: view })) {
+      if (protectedSpans.some(([s, e]) => detection.start < e && s < detection.end)) continue;
+      found.push({ ...detection, stage: stage.name });
+    }
+    for (const finding of found) {
+      doc.findings.push(finding);
+      if (finding.moveTo) {
+        const value = finding.value ?? doc.raw.slice(finding.start, finding.end).trim();
+        const list = (doc.meta[finding.moveTo] ??= []) as string[];
+        list.push(value);
+      }
+    }
+    view.markRemoved(found);
+  }
+  const applied = applyFindings(doc);
+  const finished = pipeline.finisher?.finish(applied.kept) ?? { text: applied.kept, edits: {} };
+  return { doc, text: finished.text, removals: applied.removals, edits: finished.edits, shadowed: applied.shadowed };
+}
+
+/** Streams documents through the pipeline, one at a time, in order. */
+export async function* runPipeline(
+  docs: AsyncIterable<Document> | Iterable<Document>,
+  pipeline: Pipeline,
+): AsyncGenerator<CleanResult> {
+  for await (const doc of docs) yield cleanDocument(doc, pipeline);
+}
