@@ -1,0 +1,110 @@
+// Pipelines as data: a JSON or YAML file lists the stages, their order and options.
+// Validation errors name the file and the failing field.
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, extname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import YAML from "yaml";
+import { z } from "zod";
+import type { Pipeline } from "../core/stage.js";
+import { createNormaliser } from "../stages/normalise.js";
+import { stageDefinition, stageNames } from "../stages/registry.js";
+import "../stages/all.js";
+
+export const PIPELINES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../pipelines");
+export const DEFAULT_PIPELINE = "news";
+
+const StageEntry = z
+  .object({
+    use: z.string().min(1),
+    /** Stage name in the audit; defaults to `use`. Lets one stage kind run twice. */
+    name: z.string().min(1).optional(),
+    options: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict();
+
+const PipelineFileSchema = z
+  .object({
+    name: z.string().min(1),
+    description: z.string().optional(),
+    stages: z.array(StageEntry).min(1),
+    /** Regular expressions (case-insensitive); a line matching one is never removed. */
+    allowlist: z.array(z.string()).default([]),
+    normalise: z
+      .object({
+        form: z.enum(["NFC", "NFKC", "none"]).default("NFC"),
+        paragraphs: z.enum(["line", "blank-line"]).default("line"),
+      })
+      .strict()
+      .default({ form: "NFC", paragraphs: "line" }),
+  })
+  .strict();
+
+export type PipelineFile = z.infer<typeof PipelineFileSchema>;
+
+export class PipelineError extends Error {}
+
+/** A name (`news`) is looked up in the pipelines folder; anything with a slash or an extension is a path. */
+export function resolvePipelinePath(nameOrPath: string): string {
+  if (/[\\/]/.test(nameOrPath) || extname(nameOrPath)) return resolve(nameOrPath);
+  for (const ext of [".json", ".yaml", ".yml"]) {
+    const candidate = join(PIPELINES_DIR, nameOrPath + ext);
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new PipelineError(`pipeline "${nameOrPath}" not found in ${PIPELINES_DIR}`);
+}
+
+export function loadPipeline(nameOrPath: string = DEFAULT_PIPELINE): Pipeline {
+  const path = resolvePipelinePath(nameOrPath);
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new PipelineError(`${path}: cannot read: ${(error as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = /\.ya?ml$/i.test(path) ? YAML.parse(text) : JSON.parse(text);
+  } catch (error) {
+    throw new PipelineError(`${path}: not valid ${/\.ya?ml$/i.test(path) ? "YAML" : "JSON"}: ${(error as Error).message}`);
+  }
+  return buildPipeline(data, path);
+}
+
+/** Validates a parsed pipeline file and makes its stages. `origin` names it in errors. */
+export function buildPipeline(data: unknown, origin: string): Pipeline {
+  const parsed = PipelineFileSchema.safeParse(data);
+  if (!parsed.success) throw new PipelineError(`${origin}: ${fieldErrors(parsed.error)}`);
+  const file = parsed.data;
+  const stages = file.stages.map((entry, i) => {
+    const definition = stageDefinition(entry.use);
+    if (!definition) {
+      throw new PipelineError(
+        `${origin}: stages[${i}].use: unknown stage "${entry.use}" (known: ${stageNames().join(", ")})`,
+      );
+    }
+    const options = definition.options.safeParse(entry.options);
+    if (!options.success) throw new PipelineError(`${origin}: ${fieldErrors(options.error, `stages[${i}].options`)}`);
+    const stage = definition.create(options.data);
+    return entry.name ? { ...stage, name: entry.name, detect: stage.detect.bind(stage) } : stage;
+  });
+  const allow = file.allowlist.map((pattern, i) => {
+    try {
+      return new RegExp(pattern, "iu");
+    } catch (error) {
+      throw new PipelineError(`${origin}: allowlist[${i}]: ${(error as Error).message}`);
+    }
+  });
+  return { name: file.name, stages, allow, finisher: createNormaliser(file.normalise) };
+}
+
+function fieldErrors(error: z.ZodError, prefix = ""): string {
+  return error.issues
+    .map((issue) => {
+      const path = issue.path.reduce<string>(
+        (acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+        prefix,
+      );
+      return `${path || "(top level)"}: ${issue.message}`;
+    })
+    .join("; ");
+}

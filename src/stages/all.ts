@@ -1,0 +1,1 @@
+// Registers every built-in stage. Import this once before loading pipelines.

@@ -1,0 +1,60 @@
+// The last step: Unicode and white space normalisation of the kept text.
+// It edits no words, so it keeps counts by kind instead of one audit record per edit.
+import type { TextFinisher } from "../core/stage.js";
+
+export interface NormaliseOptions {
+  /** Unicode normal form; NFC keeps compatibility characters (ﬁ, ²) as they are. */
+  form: "NFC" | "NFKC" | "none";
+  /**
+   * What a paragraph is in the input. "line": every non-blank line (scrapers write one
+   * block per line), so lines are set one blank line apart. "blank-line": paragraphs are
+   * already separated by blank lines and single breaks inside them are kept.
+   */
+  paragraphs: "line" | "blank-line";
+}
+
+/** Each kind of edit, with what it catches. Order matters: spaces before blank lines. */
+const EDITS: ReadonlyArray<{ kind: string; pattern: RegExp; replace: string; example: string }> = [
+  { kind: "line-breaks", pattern: /\r\n?|[\u2028\u2029\u0085]/g, replace: "\n", example: "a\\r\\nb -> a\\nb" },
+  { kind: "invisible", pattern: /[\u200b-\u200d\u2060\ufeff\u00ad]/g, replace: "", example: "soft\\u00adhyphen -> softhyphen" },
+  { kind: "odd-spaces", pattern: /[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, replace: " ", example: "a\\u00a0b -> a b" },
+  { kind: "space-runs", pattern: / {2,}/g, replace: " ", example: "a   b -> a b" },
+  { kind: "trailing-spaces", pattern: / +$/gm, replace: "", example: "end.  -> end." },
+  { kind: "leading-spaces", pattern: /^ +/gm, replace: "", example: "  text -> text" },
+  { kind: "blank-lines", pattern: /\n{3,}/g, replace: "\n\n", example: "a\\n\\n\\n\\nb -> a\\n\\nb" },
+];
+
+export function createNormaliser(options: Partial<NormaliseOptions> = {}): TextFinisher {
+  const form = options.form ?? "NFC";
+  return {
+    name: "normalise",
+    finish(input: string) {
+      const edits: Record<string, number> = {};
+      let text = input;
+      if (form !== "none") {
+        const normalised = text.normalize(form);
+        if (normalised !== text) edits.unicode = 1;
+        text = normalised;
+      }
+      for (const { kind, pattern, replace } of EDITS) {
+        let count = 0;
+        text = text.replace(pattern, () => {
+          count++;
+          return replace;
+        });
+        if (count) edits[kind] = count;
+      }
+      if ((options.paragraphs ?? "line") === "line") {
+        let count = 0;
+        text = text.replace(/([^\n])\n(?=[^\n])/g, (_, c: string) => {
+          count++;
+          return c + "\n\n";
+        });
+        if (count) edits["paragraph-breaks"] = count;
+      }
+      const ended = text.replace(/^\n+/, "").replace(/\n*$/, text.trim() ? "\n" : "");
+      if (ended !== text) edits["file-ends"] = 1;
+      return { text: ended, edits };
+    },
+  };
+}
