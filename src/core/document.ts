@@ -31,8 +31,8 @@ export interface Detection {
   features?: Features;
   /** When set, the removed text moves into `doc.meta[field]` instead of being thrown away. */
   moveTo?: MetaField;
-  /** The value to store under `moveTo` (defaults to the removed text, trimmed). */
-  value?: string;
+  /** The value(s) to store under `moveTo` (defaults to the removed text, trimmed). */
+  value?: string | string[];
 }
 
 /** A detection stamped with the stage that made it. */

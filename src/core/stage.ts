@@ -60,7 +60,7 @@ export function cleanDocument(doc: Document, pipeline: Pipeline): CleanResult {
       if (finding.moveTo) {
         const value = finding.value ?? doc.raw.slice(finding.start, finding.end).trim();
         const list = (doc.meta[finding.moveTo] ??= []) as string[];
-        list.push(value);
+        list.push(...(Array.isArray(value) ? value : [value]));
       }
     }
     view.markRemoved(found);

@@ -1,0 +1,66 @@
+// Photo captions and credits, and tag lines.
+import type { LineRule } from "./types.js";
+
+/** News and photo agencies whose names appear in photo credits and datelines. */
+export const AGENCIES: readonly string[] = [
+  "AFP", "AP", "Associated Press", "Reuters", "REUTERS", "EPA", "EFE", "EPA-EFE", "dpa", "DPA", "ANSA", "APA",
+  "TASS", "ТАСС", "RIA Novosti", "РИА Новости", "Интерфакс", "Interfax", "Sputnik", "Спутник", "Xinhua", "Anadolu",
+  "PA", "PA Images", "PA Wire", "AAP", "UPI", "Bloomberg", "Getty", "Getty Images", "Shutterstock", "Alamy",
+  "NurPhoto", "SIPA", "Sipa", "Imago", "picture alliance", "picture-alliance", "Keystone", "KEYSTONE", "Belga", "BELGA",
+  "ANP", "Ritzau", "NTB", "TT", "Europa Press", "Kyodo", "Yonhap", "IANS", "PTI", "ABACA", "Abaca", "WENN",
+  "ZUMA", "Zuma Press", "Polaris", "Corbis", "Redux", "Pool", "POOL", "Handout", "HANDOUT", "Wikimedia Commons",
+];
+
+const agency = AGENCIES.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s")).join("|");
+
+export const CAPTION_RULES: readonly LineRule[] = [
+  {
+    rule: "caption/agency-code",
+    lang: "*",
+    // Agencies prefix captions with a picture id: epa05268598, EPA-EFE/..., 2016-04-20T10:11:12Z.
+    pattern: /(?:epa|efe|afp|ap|rtr|dpa|ans)[-_]?\d{5,}\b.*/u,
+    reason: "photo caption with an agency picture code",
+    example: "epa05268598 NATO Secretary General Jens Stoltenberg speaks to the press in Brussels, Belgium, 20 April 2016.  EPA/STEPHANIE LECOCQ",
+  },
+  {
+    rule: "caption/credit",
+    lang: "*",
+    // A caption that ends in an agency credit: "... EPA/STEPHANIE LECOCQ", "... (AP Photo/Evan Vucci)".
+    pattern: new RegExp(
+      String.raw`.{0,600}?\b(?:(?:${agency})(?:\sphoto|\simages|\sPHOTO)?\s?\/\s?[\p{Lu}][\p{L}.'’ -]{1,40}(?:\/(?:${agency}))?|\((?:(?:${agency})\s(?:Photo|photo|PHOTO)(?:\/[^)]{1,60})?|[^()]{1,60}\/(?:${agency}))\))`,
+    ),
+    reason: "photo caption ending in an agency credit",
+    caseSensitive: true,
+    example: "Jens Stoltenberg speaks in Brussels. (AP Photo/Virginia Mayo)",
+  },
+  {
+    rule: "caption/credit",
+    lang: "*",
+    // A bare credit line: "Getty Images", "REUTERS/Kevin Lamarque", "(Photo: AFP)", "© dpa".
+    pattern: new RegExp(
+      String.raw`(?:\(|\[)?(?:(?:[Pp]hoto|[Pp]icture|[Ii]mage|[Ff]oto|[Bb]ild|[Фф]ото|[Cc]rédit(?:s)?(?: photo)?|[Ii]magen)(?: credit| copyright)?\s*(?::|©|\/)\s*)?(?:©\s*)?(?:${agency})(?:\s?(?:[Pp]hoto|[Ii]mages|PHOTO))?(?:\s?\/\s?[\p{L}.'’ -]{1,40})*(?:\)|\])?`,
+    ),
+    reason: "photo credit",
+    caseSensitive: true,
+    example: "REUTERS/Kevin Lamarque",
+  },
+  {
+    rule: "caption/credit",
+    lang: "*",
+    // Credit and caption labels with a name: "Photo: John Smith", "Foto: Max Muster/dpa", "Фото: Иван Петров".
+    pattern: /(?:image (?:caption|copyright|source)|(?:photo|picture|image) (?:credit|by)|crédits? photos?|photo d'illustration)\b.{0,300}|(?:photo|foto|bild|fotos|bildquelle|imagen|fotografía|фото(?:графия)?|источник фото)\s*(?::|©|\|)\s*.{1,120}/u,
+    reason: "photo caption or credit label",
+    example: "Image copyright Getty Images",
+  },
+];
+
+export const TAG_RULES: readonly LineRule[] = [
+  {
+    rule: "meta/tags",
+    lang: "*",
+    pattern: /(?:tags?|tagged(?: with)?|topics?|keywords|filed under|schlagwörter|schlagworte|stichwörter|themen|mots[- ]clés|étiquettes|thèmes|etiquetas|temas|palabras clave|теги|метки|ключевые слова|темы)\s*:\s*[^.!?]{1,300}/u,
+    reason: "tag line: tags move into metadata",
+    example: "Tags: NATO  Russia",
+    moveTo: "tags",
+  },
+];

@@ -1,0 +1,50 @@
+// Words that make up timestamps, datelines and bylines, in several languages.
+// A line made only of these words, numbers and time marks is a timestamp.
+
+export const MONTHS: readonly string[] = [
+  // en
+  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+  // de
+  "januar", "jänner", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "okt", "dez", "mär",
+  // fr
+  "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+  "janv", "févr", "avr", "juil", "déc",
+  // es
+  "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre",
+  "noviembre", "diciembre", "ene", "abr", "ago", "dic",
+  // ru (nominative and genitive)
+  "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
+  "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря",
+  "янв", "фев", "апр", "авг", "сен", "окт", "ноя", "дек",
+];
+
+export const WEEKDAYS: readonly string[] = [
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+  "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag", "mo", "di", "mi", "do", "fr", "sa", "so",
+  "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+  "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+  "понедельник", "вторник", "среда", "среду", "четверг", "пятница", "пятницу", "суббота", "субботу", "воскресенье",
+];
+
+/** Labels and joiners that surround dates: "Published on", "mis à jour le", "a las", "в". */
+export const DATE_WORDS: readonly string[] = [
+  "published", "updated", "posted", "last", "modified", "on", "at", "am", "pm", "a.m", "p.m", "first", "created", "date", "time", "edt", "est", "et", "cet", "cest", "gmt", "utc", "bst", "pst", "pdt", "msk", "ist", "jst", "eet", "eest", "wib",
+  "veröffentlicht", "aktualisiert", "zuletzt", "stand", "am", "um", "uhr", "erstellt",
+  "publié", "publiée", "mis", "à", "jour", "le", "modifié", "h",
+  "publicado", "actualizado", "el", "a", "las", "la", "de", "del", "hrs", "hs",
+  "опубликовано", "обновлено", "в", "г", "года", "мск", "дата", "публикации",
+  "today", "yesterday", "heute", "gestern", "aujourd'hui", "hier", "hoy", "ayer", "сегодня", "вчера",
+  "ago", "min", "mins", "minutes", "hour", "hours", "vor", "minuten", "stunden", "il", "y", "hace", "minutos", "horas", "назад", "минут", "часов", "часа",
+];
+
+/** Signals that the line really holds a date or time, not just joiners. */
+export const TIME_MARK = /^(?:\d{1,2}[:.h]\d{2}(?::\d{2})?(?:am|pm)?|\d{1,4}[-./]\d{1,2}[-./]\d{1,4}(?:t\d{2}:\d{2}(?::\d{2})?z?)?|\d{4}|\d+(?:st|nd|rd|th)?)$/;
+
+/** Ids of the documents are agency names that datelines cite. */
+export { AGENCIES } from "./captions.js";
+
+/** Byline prefixes: "By Jane Doe", "Von Max Muster", "Par Jean Dupont", "Por Juan Pérez", "Автор: Иван Петров". */
+export const BYLINE_PREFIX = /^(?:by|written by|reporting by|von|par|por|автор(?:ы)?:?|текст:)\s+/iu;
+/** Words that may join names in a byline. */
+export const BYLINE_JOINERS: readonly string[] = ["and", "und", "et", "y", "и", "&", "de", "van", "von", "der", "da", "del", "la", "le", "di", "bin", "al", "el", "in", "from", "aus", "à", "en"];

@@ -1,0 +1,47 @@
+// Related-article links ("Also Read") and comment prompts ("Leave a Reply").
+import type { LineRule } from "./types.js";
+
+/** Labels that introduce links to other articles, in several languages. */
+const RELATED_LABELS: Record<string, string> = {
+  en: "also read|read also|read more|read next|related(?: (?:articles?|stories|story|news|posts?|content|coverage|links|topics|reading|videos?))?|more on this(?: story| topic)?|you (?:may|might) also (?:like|be interested in|enjoy)|recommended(?: for you| stories| articles| reading)?|see also|don'?t miss|more like this|further reading|trending(?: now| stories)?|most (?:read|popular|viewed|shared)|editor'?s picks|top stories|what to read next|you may have missed|in case you missed it|also on [\\p{L} ]{1,20}",
+  de: "lesen sie (?:auch|mehr)|auch interessant|das könnte sie auch interessieren|mehr zum thema|zum thema|weitere artikel|verwandte artikel|empfohlene artikel|meistgelesen|siehe auch|ebenfalls lesenswert",
+  fr: "(?:à |a )?lire (?:aussi|également)|lire la suite|voir aussi|sur le même sujet|articles? (?:liés|similaires|connexes)|vous aimerez aussi|les plus lus|en savoir plus|à voir aussi",
+  es: "lee también|lea también|leer más|(?:también )?te puede interesar|noticias relacionadas|artículos relacionados|ver también|(?:lo )?más leído|más leídas|contenido relacionado|quizás te interese|te recomendamos",
+  ru: "читайте также|смотрите также|читать далее|по теме|похожие (?:новости|статьи|материалы)|материалы по теме|самое читаемое|популярное|ещё по теме|еще по теме|вам может быть интересно|рекомендуем",
+};
+
+/** A label alone on its line: "Also Read". What follows it may be a list of headlines. */
+export const RELATED_LABEL_RULES: readonly LineRule[] = Object.entries(RELATED_LABELS).map(([lang, labels]) => ({
+    rule: "link/related",
+    lang,
+    pattern: new RegExp(`(?:${labels})`),
+    reason: "related-articles label",
+    example: { en: "Also Read", de: "Lesen Sie auch", fr: "À lire aussi", es: "Noticias relacionadas", ru: "Читайте также" }[lang]!,
+}));
+
+/** A label with the linked headline on the same line. */
+export const RELATED_LINK_RULES: readonly LineRule[] = Object.entries(RELATED_LABELS).map(([lang, labels]) => ({
+    rule: "link/related",
+    lang,
+    // The label, a separator, then a headline: "READ MORE: Lavrov says ..."
+    pattern: new RegExp(`(?:${labels})\\s*[:|»>›–—-]\\s*\\S.{0,200}`),
+    reason: "related-article link with its headline",
+    example: {
+      en: "READ MORE: NATO and Russia to meet in Brussels",
+      de: "Lesen Sie auch: Nato und Russland verhandeln wieder",
+      fr: "Lire aussi : L'Otan renoue le dialogue avec Moscou",
+      es: "Lee también: La OTAN y Rusia vuelven a reunirse",
+      ru: "Читайте также: НАТО и Россия проведут встречу",
+    }[lang]!,
+}));
+
+export const RELATED_RULES: readonly LineRule[] = [...RELATED_LABEL_RULES, ...RELATED_LINK_RULES];
+
+export const COMMENT_RULES: readonly LineRule[] = [
+  { rule: "comment/prompt", lang: "en", pattern: /leave a (?:reply|comment)|post a comment|add (?:a|your) comment|write a comment|(?:\d+ )?comments?|no comments(?: yet)?|join the (?:discussion|conversation)|be the first to comment(?: on this [\p{L}]+)?|comment on this (?:article|story)|(?:show|view|load more|read) comments|cancel reply|have your say|reply|report abuse/u, reason: "comment prompt", example: "Leave a Reply" },
+  { rule: "comment/prompt", lang: "en", pattern: /(?:your )?email address will not be published.{0,80}|required fields are marked.{0,10}|you must be (?:logged in|a registered user) to post a comment.{0,40}|comments are closed.{0,40}/u, reason: "comment form notice", example: "Your email address will not be published. Required fields are marked *" },
+  { rule: "comment/prompt", lang: "de", pattern: /kommentare?(?: (?:schreiben|verfassen|hinzufügen|anzeigen))?|\d+ kommentare?|schreiben sie einen kommentar|diskutieren sie mit|jetzt kommentieren|kommentieren|antworten|ihre e-mail-adresse wird nicht veröffentlicht.{0,80}/u, reason: "comment prompt", example: "Schreiben Sie einen Kommentar" },
+  { rule: "comment/prompt", lang: "fr", pattern: /lais(?:ser|sez) un commentaire|\d+ commentaires?|commentaires?|réagir|réagissez|ajouter un commentaire|répondre|annuler la réponse|votre adresse (?:e-mail|de messagerie|email) ne sera pas publiée.{0,80}/u, reason: "comment prompt", example: "Laisser un commentaire" },
+  { rule: "comment/prompt", lang: "es", pattern: /deja(?:r)? (?:un comentario|una respuesta)|\d+ comentarios?|comentarios?|comentar|añadir (?:un )?comentario|responder|cancelar respuesta|tu (?:dirección de )?correo electrónico no será publicad[oa].{0,80}/u, reason: "comment prompt", example: "Deja una respuesta" },
+  { rule: "comment/prompt", lang: "ru", pattern: /остав(?:ить|ьте) комментарий|добавить комментарий|\d+ комментари(?:й|я|ев)|комментари(?:и|ев)|комментировать|ответить|ваш (?:e-mail|email|адрес email|адрес электронной почты) не будет опубликован.{0,80}/u, reason: "comment prompt", example: "Оставить комментарий" },
+];

@@ -1,0 +1,17 @@
+// Shapes of the rule tables. Every entry carries an example of what it catches;
+// the tests check each example against its own rule.
+import type { MetaField } from "../core/document.js";
+
+/** A whole-line rule: the line's collapsed content (decorations trimmed) must match `pattern` in full. */
+export interface LineRule {
+  rule: string;
+  /** ISO 639-1 code, or "*" for language-neutral patterns. */
+  lang: string;
+  /** Matched case-insensitively against the whole line, anchored at both ends. */
+  pattern: RegExp;
+  reason: string;
+  example: string;
+  moveTo?: MetaField;
+  /** Match case-sensitively (credits tell agencies and names by their capitals). */
+  caseSensitive?: boolean;
+}

@@ -1,0 +1,47 @@
+// Share, print and email widgets, and navigation labels: whole lines of UI text.
+import type { LineRule } from "./types.js";
+
+/** Words that only a widget uses; a line of these (and WIDGET_FILLER) is a widget. */
+export const WIDGET_WORDS: readonly string[] = [
+  // en
+  "share", "shares", "print", "email", "e-mail", "mail", "tweet", "pin", "save", "bookmark", "sms",
+  "facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "reddit", "pinterest", "flipboard",
+  "messenger", "tumblr", "xing", "vk", "vkontakte", "odnoklassniki", "threads", "bluesky", "mastodon",
+  "permalink", "copy link", "copied",
+  // de
+  "teilen", "drucken", "versenden", "mailen", "merken", "link kopieren",
+  // fr
+  "partager", "imprimer", "envoyer", "courriel", "copier le lien",
+  // es
+  "compartir", "imprimir", "enviar", "correo", "tuitear", "guardar", "copiar enlace",
+  // ru
+  "поделиться", "печать", "распечатать", "отправить", "твитнуть", "сохранить", "копировать ссылку",
+];
+
+/** Words allowed beside widget words but not enough alone ("Share this article"). */
+export const WIDGET_FILLER: readonly string[] = [
+  "this", "the", "article", "story", "page", "post", "link", "on", "via", "to", "a", "friend", "it", "now", "and",
+  "diesen", "artikel", "den", "auf", "per", "und", "seite",
+  "cet", "cette", "article", "sur", "par", "le", "la", "et", "page",
+  "este", "esta", "artículo", "en", "por", "y", "página", "noticia",
+  "эту", "статью", "в", "по", "и", "новость", "страницу",
+];
+
+export const WIDGET_RULES: readonly LineRule[] = [
+  { rule: "widget/share", lang: "en", pattern: /send (?:this|it) to a friend/u, reason: "share widget: send to a friend", example: "Send this to a friend" },
+  { rule: "widget/share", lang: "en", pattern: /(?:share|email|print) (?:this|the) (?:article|story|page|post|video)(?: (?:on|via|with) [\p{L} ]{1,20})?/u, reason: "share widget", example: "Share this article on Facebook" },
+  { rule: "widget/share", lang: "en", pattern: /click (?:here )?to (?:share|print|email)[\p{L} ]{0,30}(?:\(opens in new window\))?/u, reason: "share widget", example: "Click to share on Twitter (Opens in new window)" },
+  { rule: "widget/share", lang: "en", pattern: /(?:follow|like) us(?: on [\p{L} ]{1,20})?/u, reason: "social follow widget", example: "Follow us on Twitter" },
+  { rule: "widget/share", lang: "en", pattern: /(?:listen to (?:this )?(?:article|story)|(?:font|text) size|a\s?a\s?a|a\+ ?a-)/u, reason: "reading widget", example: "Listen to this article" },
+  { rule: "widget/share", lang: "de", pattern: /(?:artikel|beitrag|seite) (?:per e-?mail )?(?:versenden|teilen|drucken|empfehlen)|(?:dieser )?artikel per e-?mail|folgen sie uns(?: auf [\p{L} ]{1,20})?|artikel anhören|schriftgröße/u, reason: "share widget", example: "Artikel per E-Mail versenden" },
+  { rule: "widget/share", lang: "fr", pattern: /envoyer (?:cet article )?à un ami|partager (?:cet article|sur [\p{L} ]{1,20})|suivez[- ]nous(?: sur [\p{L} ]{1,20})?|écouter (?:cet )?article|taille du texte/u, reason: "share widget", example: "Envoyer cet article à un ami" },
+  { rule: "widget/share", lang: "es", pattern: /enviar (?:a un amigo|por correo(?: electrónico)?)|compartir (?:este artículo|en [\p{L} ]{1,20})|síguenos(?: en [\p{L} ]{1,20})?|escuchar (?:este )?artículo|tamaño de (?:letra|texto)/u, reason: "share widget", example: "Compartir en Facebook" },
+  { rule: "widget/share", lang: "ru", pattern: /отправить другу|поделиться (?:в|с) [\p{L} ]{1,20}|подписывайтесь на нас(?: в [\p{L} ]{1,20})?|версия для печати|размер шрифта/u, reason: "share widget", example: "Версия для печати" },
+
+  { rule: "nav/section", lang: "en", pattern: /more (?:[\p{L}&'-]+ ){0,3}(?:news|stories|articles|videos|headlines|coverage)|more from [\p{L}&' -]{1,30}|(?:back|return) to (?:top|home(?:page)?)|skip to (?:main )?(?:content|navigation)|(?:next|previous|prev) (?:article|story|post|page)|(?:main )?menu|navigation|home(?:page)?|search|sections|all (?:news|stories|articles)/u, reason: "navigation label", example: "More World News" },
+  { rule: "nav/section", lang: "de", pattern: /(?:mehr|weitere) (?:[\p{L}-]+ ){0,2}(?:nachrichten|meldungen|artikel|videos)|mehr aus [\p{L}&' -]{1,30}|nach oben|zur(?:ück zur)? startseite|zum inhalt(?: springen)?|(?:nächster|vorheriger) artikel|startseite|hauptmenü|navigation|suche/u, reason: "navigation label", example: "Weitere Nachrichten aus der Welt" },
+  { rule: "nav/section", lang: "fr", pattern: /plus d'(?:actualités|infos|articles)(?: [\p{L}' -]{1,30})?|toute l'actualité(?: [\p{L}' -]{1,30})?|retour en haut(?: de (?:la )?page)?|aller au contenu(?: principal)?|article (?:suivant|précédent)|accueil|rechercher/u, reason: "navigation label", example: "Plus d'actualités Monde" },
+  { rule: "nav/section", lang: "es", pattern: /más (?:noticias|artículos|historias)(?: (?:de|sobre) [\p{L} ]{1,30})?|volver (?:arriba|al inicio)|ir al contenido(?: principal)?|(?:siguiente|anterior) (?:artículo|noticia)|portada|inicio|buscar/u, reason: "navigation label", example: "Más noticias de Internacional" },
+  { rule: "nav/section", lang: "ru", pattern: /(?:другие|все|ещё|еще) новости(?: [\p{L} ]{1,30})?|наверх|на главную|главная|(?:следующая|предыдущая) (?:статья|новость)|перейти к содержанию|поиск/u, reason: "navigation label", example: "Другие новости" },
+  { rule: "nav/breadcrumb", lang: "*", pattern: /(?:home|startseite|accueil|inicio|portada|главная)(?:\s*[>»›\/|]\s*[\p{L}\p{N}&' -]{1,30}){1,6}/u, reason: "breadcrumb trail", example: "Home > World > Europe" },
+];

@@ -1,0 +1,44 @@
+// Photo captions: agency picture codes and credits, and a caption that a scraper
+// printed twice on one line (the image's alt text and its visible caption).
+import { z } from "zod";
+import type { Detection } from "../core/document.js";
+import { CAPTION_RULES } from "../rules/captions.js";
+import { LineRuleOptions, lineRuleStage } from "./line-rules.js";
+import { registerStage } from "./registry.js";
+
+export const CaptionOptions = LineRuleOptions.extend({
+  /** Fewest words in the repeated half of a doubled caption. */
+  minDoubledWords: z.number().int().positive().default(4),
+  maxLength: z.number().int().positive().default(800),
+}).strict();
+export type CaptionOptions = z.infer<typeof CaptionOptions>;
+
+/** The repeated half when a line is "X X" (spaces collapsed), else undefined. */
+export function doubledHalf(content: string, minWords: number): string | undefined {
+  if (content.length % 2 === 0) return undefined; // "X" + " " + "X" has odd length
+  const half = (content.length - 1) / 2;
+  if (content[half] !== " ") return undefined;
+  const first = content.slice(0, half);
+  if (first !== content.slice(half + 1)) return undefined;
+  return first.split(" ").length >= minWords ? first : undefined;
+}
+
+registerStage("captions", {
+  description: "Photo captions: agency picture codes, credits, captions printed twice",
+  options: CaptionOptions,
+  create(options: CaptionOptions) {
+    return lineRuleStage("captions", CAPTION_RULES, options, { rule: "caption/custom", reason: "caption phrase from the pipeline file" }, ({ lines }, matched) => {
+      const found: Detection[] = [];
+      for (const line of lines.live()) {
+        if (matched.has(line.index) || line.content.length > options.maxLength) continue;
+        const half = doubledHalf(line.content, options.minDoubledWords);
+        if (half) {
+          found.push({ rule: "caption/doubled", start: line.contentStart, end: line.contentEnd, reason: "a caption printed twice on one line", features: { words: half.split(" ").length } });
+        } else if (line.kind === "caption") {
+          found.push({ rule: "caption/figure", start: line.contentStart, end: line.contentEnd, reason: "a figure caption from the page markup" });
+        }
+      }
+      return found;
+    });
+  },
+});

@@ -1,0 +1,57 @@
+// Icon-font strings: the names of icon glyphs that a scraper read as text
+// ("icon bookmark-bicon cameraicon chevron downicon ...", "fa-facebook fa-twitter").
+import { z } from "zod";
+import type { Detection } from "../core/document.js";
+import { registerStage } from "./registry.js";
+
+export const IconOptions = z
+  .object({
+    /** Fewest tokens a line needs before it can be an icon string. */
+    minTokens: z.number().int().positive().default(4),
+    /** Share of tokens that must contain "icon" (or an icon-set prefix). */
+    minIconShare: z.number().min(0).max(1).default(0.3),
+    /** Share of tokens that must look like CSS class or ligature names (lowercase-with-hyphens/underscores). */
+    minClassShare: z.number().min(0).max(1).default(0.8),
+  })
+  .strict();
+export type IconOptions = z.infer<typeof IconOptions>;
+
+/** Tokens that name icon glyphs. Example: "cameraicon", "fa-twitter", "glyphicon-print", "ico_mail". */
+const ICON_TOKEN = /icon|^(?:fa|fas|far|fab|bi|gi|mdi|ion|ti|ri|la|bx)-[a-z]|^ico[-_]/i;
+/** Class or ligature names: "chevron-down", "arrow_forward", "v-play". */
+const CLASS_TOKEN = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+$/;
+
+export function iconFeatures(content: string): { tokens: number; iconShare: number; classShare: number } {
+  const tokens = content.split(/\s+/).filter(Boolean);
+  const icon = tokens.filter((t) => ICON_TOKEN.test(t)).length;
+  const cls = tokens.filter((t) => CLASS_TOKEN.test(t)).length;
+  return { tokens: tokens.length, iconShare: icon / tokens.length || 0, classShare: cls / tokens.length || 0 };
+}
+
+registerStage("icons", {
+  description: "Icon-font strings: glyph and class names read as text",
+  options: IconOptions,
+  create(options: IconOptions) {
+    return {
+      name: "icons",
+      detect({ lines }) {
+        const found: Detection[] = [];
+        for (const line of lines.live()) {
+          const f = iconFeatures(line.content);
+          if (f.tokens < options.minTokens) continue;
+          const features = { tokens: f.tokens, iconShare: round(f.iconShare), classShare: round(f.classShare) };
+          if (f.iconShare >= options.minIconShare) {
+            found.push({ rule: "icons/font-names", start: line.contentStart, end: line.contentEnd, reason: "a line of icon-font glyph names", features });
+          } else if (f.classShare >= options.minClassShare) {
+            found.push({ rule: "icons/class-names", start: line.contentStart, end: line.contentEnd, reason: "a line of CSS class or ligature names", features });
+          }
+        }
+        return found;
+      },
+    };
+  },
+});
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

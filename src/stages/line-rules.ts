@@ -1,0 +1,106 @@
+// Shared machinery for stages made of whole-line rules: match each live line's
+// content against a table, plus the user's own phrases and patterns from the pipeline file.
+import { z } from "zod";
+import type { Detection } from "../core/document.js";
+import type { Line } from "../core/lines.js";
+import type { Stage, StageContext } from "../core/stage.js";
+import type { LineRule } from "../rules/types.js";
+
+/** Options every line-rule stage accepts, so users extend rules without code. */
+export const LineRuleOptions = z
+  .object({
+    /** Extra exact lines (case-insensitive, spaces collapsed) to remove under this stage's `customRule`. */
+    phrases: z.array(z.string().min(1)).default([]),
+    /** Extra regular expressions (case-insensitive, matched against the whole line). */
+    patterns: z.array(z.string().min(1)).default([]),
+    /** Rule ids of this stage to switch off. */
+    disable: z.array(z.string()).default([]),
+    /** Longest line (in characters) the stage looks at; longer lines are prose. */
+    maxLength: z.number().int().positive().default(200),
+  })
+  .strict();
+export type LineRuleOptions = z.infer<typeof LineRuleOptions>;
+
+/** Bullets, pipes, arrows and colons that decorate labels ("» Also read:", "| Share |"). */
+const DECORATION = /^[\s|•·»«›‹>\-–—:*#▶►→↓▼]+|[\s|•·»«›‹<\-–—:*#▶►→↓▼]+$/gu;
+
+export function labelText(content: string): string {
+  return content.replace(DECORATION, "");
+}
+
+export function compileLineRules(rules: readonly LineRule[]): Array<LineRule & { full: RegExp }> {
+  return rules.map((r) => ({ ...r, full: new RegExp(`^(?:${r.pattern.source})$`, r.caseSensitive ? "u" : "iu") }));
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Rules from the pipeline file's `phrases` and `patterns`. */
+export function customRules(options: LineRuleOptions, rule: string, reason: string): LineRule[] {
+  const fromPhrases = options.phrases.map((phrase) => ({
+    rule,
+    lang: "*",
+    pattern: new RegExp(escapeRegExp(phrase.replace(/\s+/g, " ").trim()).replace(/ /g, "\\s+"), "iu"),
+    reason,
+    example: phrase,
+  }));
+  const fromPatterns = options.patterns.map((source) => ({
+    rule,
+    lang: "*",
+    pattern: new RegExp(source, "iu"),
+    reason,
+    example: source,
+  }));
+  return [...fromPhrases, ...fromPatterns];
+}
+
+/** The first rule of the table whose pattern matches the whole label, if any. */
+export function matchLine(
+  line: Line,
+  rules: ReadonlyArray<LineRule & { full: RegExp }>,
+  maxLength: number,
+): (LineRule & { full: RegExp }) | undefined {
+  if (line.content.length > maxLength) return undefined;
+  const label = labelText(line.content);
+  if (!label) return undefined;
+  return rules.find((r) => r.full.test(label));
+}
+
+export function lineDetection(line: Line, rule: LineRule, features?: Detection["features"]): Detection {
+  const detection: Detection = { rule: rule.rule, start: line.contentStart, end: line.contentEnd, reason: rule.reason };
+  if (rule.moveTo) detection.moveTo = rule.moveTo;
+  if (features) detection.features = features;
+  return detection;
+}
+
+/**
+ * A stage that removes every live line matching one of the table's rules (or the
+ * user's). `extra` lets a stage add context logic on top of the table.
+ */
+export function lineRuleStage(
+  name: string,
+  table: readonly LineRule[],
+  options: LineRuleOptions,
+  custom: { rule: string; reason: string },
+  extra?: (ctx: StageContext, matched: Set<number>) => Detection[],
+): Stage {
+  const rules = compileLineRules([
+    ...table.filter((r) => !options.disable.includes(r.rule)),
+    ...customRules(options, custom.rule, custom.reason),
+  ]);
+  return {
+    name,
+    detect(ctx) {
+      const found: Detection[] = [];
+      const matched = new Set<number>();
+      for (const line of ctx.lines.live()) {
+        const rule = matchLine(line, rules, options.maxLength);
+        if (!rule) continue;
+        matched.add(line.index);
+        found.push(lineDetection(line, rule, { lang: rule.lang }));
+      }
+      return extra ? [...found, ...extra(ctx, matched)] : found;
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// Tag lines ("Tags: NATO  Russia"): the tags move into metadata.
+import type { Detection } from "../core/document.js";
+import { TAG_RULES } from "../rules/captions.js";
+import { LineRuleOptions, compileLineRules, customRules, labelText } from "./line-rules.js";
+import { registerStage } from "./registry.js";
+
+/** The items of a tag line, split on separators or runs of two spaces (NBSP included). */
+export function tagItems(lineText: string): string[] {
+  const body = lineText.replace(/^[^:]*:/u, "");
+  return body
+    .split(/[\s\u00a0]{2,}|[,;|•·#]/u)
+    .map((t) => t.replace(/[\s\u00a0]+/gu, " ").trim())
+    .filter(Boolean);
+}
+
+registerStage("tags", {
+  description: "Tag lines: remove them and keep the tags in metadata",
+  options: LineRuleOptions,
+  create(options: LineRuleOptions) {
+    const rules = compileLineRules([
+      ...TAG_RULES.filter((r) => !options.disable.includes(r.rule)),
+      ...customRules(options, "meta/tags", "tag line from the pipeline file").map((r) => ({ ...r, moveTo: "tags" as const })),
+    ]);
+    return {
+      name: "tags",
+      detect({ lines }) {
+        const found: Detection[] = [];
+        for (const line of lines.live()) {
+          if (line.content.length > options.maxLength) continue;
+          const rule = rules.find((r) => r.full.test(labelText(line.content)));
+          if (!rule) continue;
+          const items = tagItems(line.text);
+          // Tags are short names; a long clause after "Topics:" is prose.
+          if (items.length === 0 || items.some((t) => t.split(" ").length > 5)) continue;
+          found.push({ rule: rule.rule, start: line.contentStart, end: line.contentEnd, reason: rule.reason, moveTo: "tags", value: items, features: { items: items.length } });
+        }
+        return found;
+      },
+    };
+  },
+});

@@ -1,0 +1,136 @@
+// Timestamps, datelines and bylines: metadata printed as text. They move into
+// `doc.meta` (timestamp, dateline, byline) and leave the body.
+import { z } from "zod";
+import type { Detection } from "../core/document.js";
+import type { Line } from "../core/lines.js";
+import { AGENCIES } from "../rules/captions.js";
+import { BYLINE_JOINERS, BYLINE_PREFIX, DATE_WORDS, MONTHS, TIME_MARK, WEEKDAYS } from "../rules/dates.js";
+import { registerStage } from "./registry.js";
+
+export const TimestampOptions = z
+  .object({
+    /** Lines longer than this are never a timestamp or dateline. */
+    maxLength: z.number().int().positive().default(80),
+    /** Most words a byline's name part may have. */
+    maxBylineWords: z.number().int().positive().default(8),
+    /** Extra agency names for datelines and credits. */
+    agencies: z.array(z.string().min(1)).default([]),
+    bylines: z.boolean().default(true),
+  })
+  .strict();
+export type TimestampOptions = z.infer<typeof TimestampOptions>;
+
+const MONTH_SET = new Set(MONTHS);
+const WEEKDAY_SET = new Set(WEEKDAYS);
+const DATE_WORD_SET = new Set(DATE_WORDS);
+const BYLINE_JOINER_SET = new Set(BYLINE_JOINERS);
+
+/** Splits a line into word tokens; punctuation between them is ignored. */
+function tokens(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}'’]+(?:[:./-]\p{N}+)*(?:[ap]\.?m\.?)?/gu) ?? [];
+}
+
+/** A line made only of date words, month and day names and numbers, with at least one real date or time. */
+export function isTimestamp(text: string): boolean {
+  const words = tokens(text);
+  if (words.length === 0 || words.length > 14) return false;
+  let months = 0;
+  let marks = 0;
+  let numbers = 0;
+  for (const word of words) {
+    const bare = word.replace(/\.$/, "");
+    if (MONTH_SET.has(bare)) months++;
+    else if (TIME_MARK.test(bare)) {
+      numbers++;
+      if (/[:.h/-]/.test(bare) || /^\d{4}$/.test(bare)) marks++;
+    } else if (!(WEEKDAY_SET.has(bare) || DATE_WORD_SET.has(bare))) return false;
+  }
+  // "7 Apr, 2016 05:27", "2016-04-07", "April 7", "Updated 05:27 GMT"
+  return (months > 0 && numbers > 0) || marks > 0;
+}
+
+function agencyPattern(extra: readonly string[]): string {
+  return [...AGENCIES, ...extra]
+    .sort((a, b) => b.length - a.length)
+    .map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s"))
+    .join("|");
+}
+
+/**
+ * A dateline alone on its line ("Brussels / AFP", "MOSCOW (Reuters)") or at the start
+ * of the first paragraph ("BRUSSELS (Reuters) - ", "PARIS, 7 avril (AFP) – ").
+ */
+export function datelinePatterns(extraAgencies: readonly string[] = []): { line: RegExp; prefix: RegExp } {
+  const agencies = agencyPattern(extraAgencies);
+  const place = String.raw`\p{Lu}[\p{L}'’.-]*(?:[ -]\p{Lu}?[\p{L}'’.-]+){0,3}`;
+  const when = String.raw`(?:,\s*[\p{L}\p{N} .]{1,25})?`;
+  return {
+    line: new RegExp(String.raw`^(?:${place}${when}\s*(?:[/|,–—-]\s*|\()(?:${agencies})\)?|\(?(?:${agencies})\)?\s*[/|,–—-]\s*${place}${when})$`, "u"),
+    prefix: new RegExp(String.raw`^${place}${when}\s*\((?:${agencies})\)\s*[–—-]+\s*|^\p{Lu}{3,}[\p{Lu} .'-]*,?${when}\s*[–—-]+\s+(?=\p{Lu})`, "u"),
+  };
+}
+
+/** "By Jane Doe", "Von Max Muster und Erika Muster", "Автор: Иван Петров". */
+export function bylineName(text: string, maxWords: number): string | undefined {
+  const prefix = BYLINE_PREFIX.exec(text);
+  if (!prefix) return undefined;
+  const rest = text.slice(prefix[0].length).replace(/[|,;·•].*$/u, "").trim();
+  const words = rest.split(/\s+/);
+  if (words.length === 0 || words.length > maxWords) return undefined;
+  const isName = (w: string) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w) || BYLINE_JOINER_SET.has(w.toLowerCase());
+  if (!words.every(isName) || !/^\p{Lu}/u.test(words[0])) return undefined;
+  // Keep sentences out: "By Monday, the talks..." starts like a byline.
+  if (WEEKDAY_SET.has(words[0].toLowerCase()) || MONTH_SET.has(words[0].toLowerCase())) return undefined;
+  return rest;
+}
+
+registerStage("timestamps", {
+  description: "Timestamps, datelines and bylines: move them into metadata",
+  options: TimestampOptions,
+  create(options: TimestampOptions) {
+    const dateline = datelinePatterns(options.agencies);
+    return {
+      name: "timestamps",
+      detect({ lines }) {
+        const found: Detection[] = [];
+        const live = lines.live();
+        for (const line of live) {
+          if (line.content.length > options.maxLength) continue;
+          const detection = wholeLine(line, dateline.line, options);
+          if (detection) found.push(detection);
+        }
+        // An inline dateline only opens the first paragraph that is left.
+        const first = live.find((l) => !found.some((f) => f.start === l.contentStart) && l.content.length > options.maxLength);
+        if (first) {
+          const match = dateline.prefix.exec(first.text.slice(first.contentStart - first.start));
+          if (match) {
+            found.push({
+              rule: "meta/dateline",
+              start: first.contentStart,
+              end: first.contentStart + match[0].length,
+              reason: "dateline opening the first paragraph",
+              moveTo: "dateline",
+              value: match[0].replace(/[\s–—-]+$/u, ""),
+            });
+          }
+        }
+        return found;
+      },
+    };
+  },
+});
+
+function wholeLine(line: Line, datelineLine: RegExp, options: TimestampOptions): Detection | undefined {
+  const span = { start: line.contentStart, end: line.contentEnd };
+  if (isTimestamp(line.content)) {
+    return { rule: "meta/timestamp", ...span, reason: "a line holding only a date or time", moveTo: "timestamp" };
+  }
+  if (datelineLine.test(line.content)) {
+    return { rule: "meta/dateline", ...span, reason: "a line holding only a place and a news agency", moveTo: "dateline" };
+  }
+  if (options.bylines) {
+    const name = bylineName(line.content, options.maxBylineWords);
+    if (name) return { rule: "meta/byline", ...span, reason: "a line naming the author", moveTo: "byline", value: name };
+  }
+  return undefined;
+}
