@@ -7,3 +7,4 @@ import "./tags.js";
 import "./captions.js";
 import "./timestamps.js";
 import "./duplicates.js";
+import "./html-blocks.js";

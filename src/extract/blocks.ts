@@ -1,0 +1,142 @@
+// Walks an element into text blocks that keep their kind. Readability's `textContent` runs
+// paragraphs together ("...end.Next paragraph"); walking the tree keeps one block per line.
+import type { BlockKind, Features } from "../core/document.js";
+
+/** A block before it is placed in `raw`: its text (one line) and what the walker knew. */
+export interface TextBlock {
+  text: string;
+  kind: BlockKind;
+  /** Set when an ancestor element matched a junk pattern: the rule and why. */
+  mark?: { rule: string; reason: string; features?: Features };
+}
+
+/** Elements that start a new block. Everything else is inline and joins the current block. */
+const BLOCK_TAGS = new Set([
+  "ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "BODY", "CAPTION", "CENTER", "DD", "DETAILS", "DIALOG", "DIV", "DL",
+  "DT", "FIELDSET", "FIGCAPTION", "FIGURE", "FOOTER", "FORM", "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "HGROUP",
+  "HR", "LI", "MAIN", "MENU", "NAV", "OL", "P", "PRE", "SECTION", "SUMMARY", "TABLE", "TBODY", "TD", "TFOOT", "TH",
+  "THEAD", "TR", "UL", "BR", "LEGEND", "OPTION", "SELECT", "TEXTAREA", "BUTTON", "LABEL",
+]);
+
+/** Elements whose text is never article text even if present in the DOM. */
+const SKIP_TAGS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME", "OBJECT", "CANVAS", "HEAD", "TITLE", "META", "LINK"]);
+
+/** Kind given by an element's own tag; the nearest such ancestor decides a block's kind. */
+const KIND_BY_TAG: Record<string, BlockKind> = {
+  H1: "heading", H2: "heading", H3: "heading", H4: "heading", H5: "heading", H6: "heading",
+  FIGCAPTION: "caption", CAPTION: "caption",
+  BLOCKQUOTE: "quote", Q: "quote",
+  LI: "list-item", DT: "list-item", DD: "list-item",
+  TD: "table-cell", TH: "table-cell",
+  P: "paragraph", PRE: "paragraph",
+};
+
+/**
+ * When kinds nest, the stronger one wins: a paragraph inside a figcaption is a caption,
+ * a paragraph inside a blockquote is a quote, a heading inside a list item is a heading.
+ */
+const KIND_STRENGTH: Record<BlockKind, number> = {
+  caption: 6, heading: 5, title: 5, quote: 4, "list-item": 3, "table-cell": 2, paragraph: 1, text: 0,
+};
+
+/** Class or id tokens that make an element a caption even when it is a plain div or span. */
+export const CAPTION_CLASS = /(?:^|[\s_-])(?:caption|figcaption|wp-caption-text|image-credit|photo-credit|img-credit|credit)(?:$|[\s_-])/i;
+
+export type MarkFn = (element: Element) => TextBlock["mark"] | undefined;
+
+interface WalkState {
+  blocks: TextBlock[];
+  buffer: string[];
+  kind: BlockKind;
+  mark: TextBlock["mark"];
+}
+
+const SPACE_RUN = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
+
+/** One line of text: inner white space and breaks collapsed to single spaces. */
+export function collapseBlockText(text: string): string {
+  return text.replace(SPACE_RUN, " ").trim();
+}
+
+/** Walks `root` into blocks. `markElement` flags elements whose text is junk (their blocks carry the mark). */
+export function walkBlocks(root: Element, markElement?: MarkFn): TextBlock[] {
+  const state: WalkState = { blocks: [], buffer: [], kind: "text", mark: undefined };
+  visit(root, state, "text", undefined, markElement);
+  flush(state);
+  return state.blocks;
+}
+
+function flush(state: WalkState): void {
+  if (state.buffer.length === 0) return;
+  const text = collapseBlockText(state.buffer.join(""));
+  state.buffer = [];
+  if (!text) return;
+  const block: TextBlock = { text, kind: state.kind };
+  if (state.mark) block.mark = state.mark;
+  state.blocks.push(block);
+}
+
+function visit(
+  node: Node,
+  state: WalkState,
+  kind: BlockKind,
+  mark: TextBlock["mark"],
+  markElement: MarkFn | undefined,
+): void {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3 /* text */) {
+      const value = child.nodeValue ?? "";
+      if (state.buffer.length === 0) {
+        if (!value.trim()) continue;
+        state.kind = kind;
+        state.mark = mark;
+      }
+      state.buffer.push(value);
+      continue;
+    }
+    if (child.nodeType !== 1 /* element */) continue;
+    const element = child as Element;
+    const tag = element.tagName.toUpperCase();
+    if (SKIP_TAGS.has(tag)) continue;
+    if (tag === "PRE") {
+      // Code and verse keep their lines: one block per line.
+      flush(state);
+      for (const line of (element.textContent ?? "").split("\n")) {
+        const text = collapseBlockText(line);
+        if (text) state.blocks.push(withMark({ text, kind: strongest(kind, "paragraph") }, mark ?? markElement?.(element)));
+      }
+      continue;
+    }
+    const isBlock = BLOCK_TAGS.has(tag);
+    let childKind = kind;
+    const own = KIND_BY_TAG[tag] ?? (isBlock && CAPTION_CLASS.test(classAndId(element)) ? "caption" : undefined);
+    if (own) childKind = strongest(kind, own);
+    const childMark = mark ?? markElement?.(element);
+    if (isBlock) {
+      flush(state);
+      if (tag === "BR" || tag === "HR") continue;
+      visit(element, state, childKind, childMark, markElement);
+      flush(state);
+    } else {
+      // An inline element with its own kind or mark (a <q>, a caption span) still joins the
+      // running text; when it opens a block, the block takes its kind.
+      if (state.buffer.length === 0 && own) state.kind = childKind;
+      visit(element, state, childKind, childMark, markElement);
+    }
+  }
+}
+
+function strongest(a: BlockKind, b: BlockKind): BlockKind {
+  return KIND_STRENGTH[b] > KIND_STRENGTH[a] ? b : a;
+}
+
+function withMark(block: TextBlock, mark: TextBlock["mark"]): TextBlock {
+  if (mark) block.mark = mark;
+  return block;
+}
+
+export function classAndId(element: Element): string {
+  const cls = element.getAttribute("class") ?? "";
+  const id = element.getAttribute("id") ?? "";
+  return id ? `${cls} ${id}` : cls;
+}

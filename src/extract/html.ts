@@ -1,0 +1,192 @@
+// HTML page -> article text blocks and metadata. Readability finds the article; we walk
+// its element into blocks that keep their kind, and flag blocks whose markup says junk
+// (the `html-blocks` stage turns those flags into audited findings).
+//
+// Safety: jsdom runs no script (`runScripts` unset), fetches nothing (`resources` unset),
+// its console goes nowhere, and script bodies are stripped before parsing anyway.
+import { Readability } from "@mozilla/readability";
+import { JSDOM, VirtualConsole } from "jsdom";
+import type { Block, BlockKind, Document, Features } from "../core/document.js";
+import { createDocument } from "../core/document.js";
+import { decodeHtml, type CharsetSource } from "../read/decode.js";
+import { walkBlocks, type TextBlock } from "./blocks.js";
+import { findMarks } from "./mark.js";
+import { prestripHtml } from "./prestrip.js";
+
+export interface ExtractOptions {
+  /** The page's URL: resolves the canonical link and is recorded in the metadata. */
+  url?: string;
+  /** The HTTP Content-Type header, when known: its charset wins over the page's own. */
+  contentType?: string;
+  /** Put the article's title first in the text as a `title` block (default: only in the metadata). */
+  includeTitle?: boolean;
+  /** Readability's minimum article length in characters (its default is 500). */
+  charThreshold?: number;
+}
+
+/** A block flagged by its markup; the `html-blocks` stage reports it as a finding. */
+export interface MarkupFlag {
+  start: number;
+  end: number;
+  rule: string;
+  reason: string;
+  features?: Features;
+}
+
+export interface HtmlMeta {
+  title?: string;
+  /** A list, like the bylines the text stages move into the metadata. */
+  byline?: string[];
+  siteName?: string;
+  publishedTime?: string;
+  lang?: string;
+  url?: string;
+  canonicalUrl?: string;
+  charset: string;
+  charsetSource: CharsetSource;
+  /** "readability": Readability found the article; "fallback": the page's visible text. */
+  route: "readability" | "fallback";
+  /** Blocks whose markup says junk (share bars, related lists...), reported by the `html-blocks` stage. */
+  markup: MarkupFlag[];
+  [key: string]: unknown;
+}
+
+export interface ExtractedHtml {
+  /** Blocks joined with "\n": one block per line. */
+  raw: string;
+  blocks: Block[];
+  meta: HtmlMeta;
+}
+
+/** The meta key under which the markup flags travel in a Document (read by the `html-blocks` stage). */
+export const MARKUP_META_KEY = "markup";
+
+/** Readability's default minimum article length; a shorter article sends us to the fallback. */
+const DEFAULT_CHAR_THRESHOLD = 500;
+
+/**
+ * Extracts the article of one HTML page. Synchronous and self-contained: the window is
+ * closed before it returns. In a loop over many pages, `await yieldToEventLoop()` between
+ * pages (or use `extractHtml`, which does) so jsdom's timers and the heap can settle.
+ */
+export function extractHtmlSync(input: Uint8Array | string, options: ExtractOptions = {}): ExtractedHtml {
+  const decoded = decodeHtml(input, options.contentType);
+  const { html } = prestripHtml(decoded.text);
+  const url = options.url && URL.canParse(options.url) ? options.url : undefined;
+  const dom = new JSDOM(html, { url, contentType: "text/html", virtualConsole: new VirtualConsole() });
+  try {
+    const document = dom.window.document;
+    const lang = document.documentElement.getAttribute("lang")?.trim() || undefined;
+    const canonicalUrl = canonicalOf(document);
+    const pageTitle = document.title?.trim() || undefined;
+
+    // Readability edits the document it reads, so anything we need from the page is read first.
+    const article = new Readability<Element>(document, {
+      keepClasses: true,
+      serializer: (node) => node as Element,
+      charThreshold: options.charThreshold ?? DEFAULT_CHAR_THRESHOLD,
+    }).parse();
+
+    let route: HtmlMeta["route"] = "readability";
+    let textBlocks = article?.content ? blocksOf(article.content) : [];
+    if (!textBlocks.some((b) => !b.mark)) {
+      // No article (or only junk): take the visible text of the whole page, freshly parsed
+      // because Readability has already taken the document apart.
+      route = "fallback";
+      textBlocks = fallbackBlocks(html, url);
+    }
+    const title = clean(article?.title) ?? pageTitle;
+    if (options.includeTitle && title) textBlocks.unshift({ text: title.replace(/\s+/g, " "), kind: "title" });
+
+    const meta: HtmlMeta = {
+      charset: decoded.charset,
+      charsetSource: decoded.charsetSource,
+      route,
+      markup: [],
+    };
+    setIf(meta, "title", title);
+    const byline = clean(article?.byline);
+    if (byline) meta.byline = [byline];
+    setIf(meta, "siteName", clean(article?.siteName));
+    setIf(meta, "publishedTime", clean(article?.publishedTime));
+    setIf(meta, "lang", clean(article?.lang) ?? lang);
+    setIf(meta, "url", url);
+    setIf(meta, "canonicalUrl", canonicalUrl);
+    return assemble(textBlocks, meta);
+  } finally {
+    dom.window.close();
+  }
+}
+
+/** `extractHtmlSync`, then a turn of the event loop so a loop over pages keeps the heap flat. */
+export async function extractHtml(input: Uint8Array | string, options: ExtractOptions = {}): Promise<ExtractedHtml> {
+  const extracted = extractHtmlSync(input, options);
+  await yieldToEventLoop();
+  return extracted;
+}
+
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A chaff Document from an extracted page, ready for a pipeline. */
+export function htmlDocument(extracted: ExtractedHtml, init: { id: string; source: string }): Document {
+  return createDocument({ id: init.id, source: init.source, raw: extracted.raw, blocks: extracted.blocks, meta: { ...extracted.meta } });
+}
+
+function blocksOf(root: Element): TextBlock[] {
+  const marks = findMarks(root);
+  return walkBlocks(root, marks.size ? (element) => marks.get(element) : undefined);
+}
+
+function fallbackBlocks(html: string, url: string | undefined): TextBlock[] {
+  const dom = new JSDOM(html, { url, contentType: "text/html", virtualConsole: new VirtualConsole() });
+  try {
+    const body = dom.window.document.body;
+    if (!body) return [];
+    for (const hidden of body.querySelectorAll("[hidden], [aria-hidden=true]")) hidden.remove();
+    const marked = blocksOf(body);
+    // Markup flags are a guess; on a page with no article, a page of only flagged text is
+    // still better handed to the text stages than emptied.
+    return marked.some((b) => !b.mark) ? marked : marked.map(({ text, kind }) => ({ text, kind }));
+  } finally {
+    dom.window.close();
+  }
+}
+
+function assemble(textBlocks: TextBlock[], meta: HtmlMeta): ExtractedHtml {
+  const blocks: Block[] = [];
+  const parts: string[] = [];
+  let offset = 0;
+  for (const block of textBlocks) {
+    const start = offset;
+    const end = start + block.text.length;
+    blocks.push({ start, end, kind: block.kind });
+    if (block.mark) meta.markup.push({ start, end, ...block.mark });
+    parts.push(block.text);
+    offset = end + 1; // the "\n" between blocks
+  }
+  return { raw: parts.join("\n"), blocks, meta };
+}
+
+function canonicalOf(document: globalThis.Document): string | undefined {
+  const link = document.querySelector('link[rel~="canonical" i][href]');
+  const href = link?.getAttribute("href")?.trim();
+  if (!href) return undefined;
+  try {
+    return new URL(href, document.baseURI).href;
+  } catch {
+    return href;
+  }
+}
+
+function clean(value: string | null | undefined): string | undefined {
+  const trimmed = value?.replace(/\s+/g, " ").trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function setIf(meta: HtmlMeta, key: keyof HtmlMeta, value: string | undefined): void {
+  if (value !== undefined) (meta as Record<string, unknown>)[key] = value;
+}
+
+export type { BlockKind };

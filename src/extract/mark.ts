@@ -1,0 +1,86 @@
+// Finds the elements of an article whose markup says they are junk (share bars, related
+// lists, newsletter boxes...), with guards so that a junk word on the article itself
+// cannot take the article away.
+import {
+  ARIA_LABEL_RULES,
+  MARKUP_LIMITS,
+  MARKUP_RULES,
+  ROLE_RULES,
+  TAG_RULES,
+  markupWords,
+} from "../rules/html-junk.js";
+import type { TextBlock } from "./blocks.js";
+
+export type Mark = NonNullable<TextBlock["mark"]>;
+
+const ROLE_TO_RULE = new Map<string, (typeof ROLE_RULES)[number]>();
+for (const entry of ROLE_RULES) for (const role of entry.roles) ROLE_TO_RULE.set(role, entry);
+const TAG_TO_RULE = new Map<string, (typeof TAG_RULES)[number]>();
+for (const entry of TAG_RULES) for (const tag of entry.tags) TAG_TO_RULE.set(tag, entry);
+
+/** The junk rule an element's own markup matches, if any. */
+export function markupMark(element: Element): Mark | undefined {
+  const tag = element.tagName.toUpperCase();
+  const byTag = TAG_TO_RULE.get(tag);
+  if (byTag) return { rule: byTag.rule, reason: byTag.reason, features: { tag: tag.toLowerCase() } };
+  const role = element.getAttribute("role")?.trim().toLowerCase();
+  if (role) {
+    const byRole = ROLE_TO_RULE.get(role);
+    if (byRole) return { rule: byRole.rule, reason: byRole.reason, features: { role } };
+  }
+  const names = [element.getAttribute("class"), element.getAttribute("id")].filter(Boolean).join(" ");
+  if (names) {
+    const words = markupWords(names);
+    for (const entry of MARKUP_RULES) {
+      if (entry.words.test(words)) return { rule: entry.rule, reason: entry.reason, features: { markup: names.slice(0, 120) } };
+    }
+  }
+  const label = element.getAttribute("aria-label");
+  if (label) {
+    const words = markupWords(label);
+    for (const entry of ARIA_LABEL_RULES) {
+      if (entry.words.test(words)) return { rule: entry.rule, reason: entry.reason, features: { ariaLabel: label.slice(0, 120) } };
+    }
+  }
+  return undefined;
+}
+
+function textLength(node: Node): number {
+  return (node.textContent ?? "").replace(/\s+/g, "").length;
+}
+
+/**
+ * Marks the junk elements under `root`: outermost matches only, skipping any that hold
+ * too much of the text, and dropping a rule whose marks together would hold too much.
+ */
+export function findMarks(root: Element): Map<Element, Mark> {
+  const total = Math.max(1, textLength(root));
+  const candidates: Array<{ element: Element; mark: Mark; length: number }> = [];
+  const walk = (element: Element) => {
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+      const mark = markupMark(child);
+      if (mark) {
+        const length = textLength(child);
+        if (length === 0) continue;
+        if (length / total <= MARKUP_LIMITS.maxShareOfArticle) {
+          candidates.push({ element: child, mark: { ...mark, features: { ...mark.features, share: round(length / total) } }, length });
+          continue;
+        }
+      }
+      walk(child);
+    }
+  };
+  walk(root);
+  const byRule = new Map<string, number>();
+  for (const c of candidates) byRule.set(c.mark.rule, (byRule.get(c.mark.rule) ?? 0) + c.length);
+  const marks = new Map<Element, Mark>();
+  for (const c of candidates) {
+    if ((byRule.get(c.mark.rule) ?? 0) / total > MARKUP_LIMITS.maxRuleShareOfArticle) continue;
+    marks.set(c.element, c.mark);
+  }
+  return marks;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

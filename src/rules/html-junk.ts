@@ -1,0 +1,85 @@
+// Markup that says "this is not the article": class, id, role and aria-label words that
+// sites use for share bars, related links, newsletter boxes, comments, author bios, ads.
+// They are matched on the words of the attribute (split on spaces, -, _, camelCase),
+// so `related-posts`, `relatedPosts` and `related_posts` all read "related posts".
+//
+// A match does not delete anything by itself: the extractor marks the blocks inside the
+// element and the `html-blocks` stage reports them, so every removal is in the audit.
+
+export interface MarkupRule {
+  rule: string;
+  /** Matched against the words of class and id, joined by single spaces, lower case. */
+  words: RegExp;
+  reason: string;
+  /** A class or id string this rule catches. */
+  example: string;
+}
+
+export interface RoleRule {
+  rule: string;
+  /** ARIA role values (exact, lower case). */
+  roles: readonly string[];
+  reason: string;
+  example: string;
+}
+
+/** Word boundaries inside the joined attribute words. */
+const w = (alternatives: string) => new RegExp(`(?:^| )(?:${alternatives})(?: |$)`);
+
+export const MARKUP_RULES: readonly MarkupRule[] = [
+  { rule: "html/share", words: w("share|shares|sharing|sharebar|share ?tools|share ?buttons|social(?: (?:share|links|media|buttons|icons|bar|tools))?|addthis|sharethis|shareaholic|print ?button"), reason: "share or social widget in the markup", example: "article-share-bar" },
+  { rule: "html/related", words: w("related(?: \\w+)?|relatedposts|more ?stories|more ?articles|more ?from|more ?on|recommended|recommendations|recirc|recirculation|read ?more|read ?next|also ?read|you ?may ?like|most ?popular|most ?read|popular ?posts|trending|outbrain|taboola|further ?reading|see ?also|next ?article|up ?next|teasers?|story ?list|article ?list|headlines"), reason: "related-articles list in the markup", example: "relatedArticles" },
+  { rule: "html/newsletter", words: w("newsletter|newsletters|subscribe|subscription|subscriptions|signup|sign ?up|optin|opt ?in|email ?capture|inline ?signup|membership ?prompt|donate|donation"), reason: "newsletter or subscription box in the markup", example: "newsletter-signup-inline" },
+  { rule: "html/comments", words: w("comment|comments|commentlist|comment ?list|disqus|discussion|respond|replies|reactions"), reason: "comment section in the markup", example: "comments-area" },
+  { rule: "html/author-bio", words: w("author ?bio|author ?info|author ?box|author ?card|about ?(?:the )?author|bio|biography|contributor ?bio|author ?details|byline ?bio"), reason: "author biography in the markup", example: "author-bio" },
+  { rule: "html/byline", words: w("byline|by ?line|author ?name|article ?author|post ?author|dateline|timestamp|publish(?:ed)? ?date|post ?date|article ?date|date ?published|meta ?data|article ?meta|post ?meta|entry ?meta"), reason: "byline or date line in the markup", example: "article-byline" },
+  { rule: "html/ad", words: w("ad|ads|adv|advert|adverts|advertisement|advertising|adslot|ad ?slot|ad ?unit|ad ?container|ad ?wrapper|dfp|gpt ?ad|sponsor|sponsored|promo|promoted|promotion|native ?ad|paid ?content|partner ?content|commercial"), reason: "advertisement or promotion in the markup", example: "ad-container" },
+  { rule: "html/nav", words: w("nav|navbar|navigation|breadcrumb|breadcrumbs|menu|pagination|pager|skip ?link|skip ?to ?content|toolbar|tab ?bar|site ?header|site ?footer|masthead"), reason: "navigation in the markup", example: "breadcrumbs" },
+  { rule: "html/cookie", words: w("cookie|cookies|cookie ?banner|consent|gdpr|privacy ?banner"), reason: "cookie or consent notice in the markup", example: "cookie-consent-banner" },
+  { rule: "html/tags", words: w("tags|tag ?list|tag ?cloud|post ?tags|article ?tags|topics|topic ?list|keywords|categories"), reason: "tag list in the markup", example: "article-tags" },
+  { rule: "html/screen-reader", words: w("sr ?only|visually ?hidden|screen ?reader(?: text| only)?|offscreen|off ?screen|a11y ?hidden|assistive ?text|hidden ?text|visuallyhidden"), reason: "text for screen readers only (labels like 'Image caption')", example: "visually-hidden" },
+  { rule: "caption/credit", words: w("credit|credits|photo ?credit|image ?credit|img ?credit|copyright|media ?credit|picture ?credit|source ?credit"), reason: "photo credit in the markup", example: "image-credit" },
+];
+
+export const ROLE_RULES: readonly RoleRule[] = [
+  { rule: "html/nav", roles: ["navigation", "menu", "menubar", "toolbar", "tablist", "search", "banner", "contentinfo"], reason: "navigation landmark", example: '<div role="navigation">' },
+  { rule: "html/related", roles: ["complementary"], reason: "complementary landmark (sidebars, related links)", example: '<div role="complementary">' },
+  { rule: "html/cookie", roles: ["dialog", "alertdialog"], reason: "dialog (cookie notices, sign-up prompts)", example: '<div role="dialog">' },
+];
+
+/** aria-label words: labelled regions are usually widgets ("Share this article", "Related stories"). */
+export const ARIA_LABEL_RULES: readonly MarkupRule[] = [
+  { rule: "html/share", words: w("share(?: \\w+)*|social(?: \\w+)*"), reason: "share widget (aria-label)", example: "Share this article" },
+  { rule: "html/related", words: w("related(?: \\w+)*|more (?:stories|articles|news)|recommended(?: \\w+)*|read more|you may also like"), reason: "related-articles region (aria-label)", example: "Related stories" },
+  { rule: "html/newsletter", words: w("newsletter(?: \\w+)*|subscribe(?: \\w+)*|sign up(?: \\w+)*"), reason: "newsletter region (aria-label)", example: "Newsletter sign-up" },
+  { rule: "html/nav", words: w("breadcrumbs?|navigation|menu|main menu|site navigation"), reason: "navigation region (aria-label)", example: "Breadcrumb" },
+];
+
+/** Elements whose tag alone says they are not article text (when inside the article). */
+export const TAG_RULES: ReadonlyArray<{ rule: string; tags: readonly string[]; reason: string; example: string }> = [
+  { rule: "html/nav", tags: ["NAV"], reason: "<nav> element", example: "<nav><a>Home</a></nav>" },
+  { rule: "html/related", tags: ["ASIDE"], reason: "<aside> element (sidebars, pull-outs, related links)", example: "<aside>Related</aside>" },
+  { rule: "html/nav", tags: ["FORM", "BUTTON", "SELECT", "TEXTAREA", "LABEL"], reason: "form controls", example: "<button>Subscribe</button>" },
+];
+
+/**
+ * Guards against a site that puts a junk word on the article itself
+ * (`<div class="article has-comments">`, `<p class="share-quote">`).
+ */
+export const MARKUP_LIMITS = {
+  /** A marked element holding more than this share of the article's text is not junk. */
+  maxShareOfArticle: 0.4,
+  /** A rule whose marks would together take more than this share of the article is ignored for the page. */
+  maxRuleShareOfArticle: 0.5,
+  example: "a <div class='story-share-enabled'> wrapping the whole story is kept",
+} as const;
+
+/** Splits class and id values into lower-case words: "relatedPosts__item" -> "related posts item". */
+export function markupWords(value: string): string {
+  return value
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .join(" ");
+}

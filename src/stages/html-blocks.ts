@@ -1,0 +1,44 @@
+// Junk that only the HTML route can see: blocks whose markup said "share bar", "related
+// articles", "newsletter", "comments", "author bio"... The extractor flagged them (see
+// src/rules/html-junk.ts); this stage reports them, so each removal is in the audit.
+import { z } from "zod";
+import type { Detection } from "../core/document.js";
+import type { MarkupFlag } from "../extract/html.js";
+import { registerStage } from "./registry.js";
+
+export const HtmlBlockOptions = z
+  .object({
+    /** Rule ids (e.g. "html/byline") whose markup flags are ignored. */
+    disable: z.array(z.string()).default([]),
+  })
+  .strict();
+export type HtmlBlockOptions = z.infer<typeof HtmlBlockOptions>;
+
+function isMarkupFlag(value: unknown): value is MarkupFlag {
+  const flag = value as MarkupFlag;
+  return typeof flag === "object" && flag !== null && Number.isInteger(flag.start) && Number.isInteger(flag.end) && typeof flag.rule === "string";
+}
+
+registerStage("html-blocks", {
+  description: "Blocks of an HTML page whose markup marks them as share bars, related lists, newsletter boxes, comments, bios, ads, credits",
+  options: HtmlBlockOptions,
+  create(options: HtmlBlockOptions) {
+    const disabled = new Set(options.disable);
+    return {
+      name: "html-blocks",
+      detect({ doc }) {
+        const flags = doc.meta.markup;
+        if (!Array.isArray(flags)) return [];
+        const found: Detection[] = [];
+        for (const flag of flags) {
+          if (!isMarkupFlag(flag) || disabled.has(flag.rule)) continue;
+          if (flag.start < 0 || flag.end > doc.raw.length || flag.start >= flag.end) continue;
+          const detection: Detection = { rule: flag.rule, start: flag.start, end: flag.end, reason: flag.reason };
+          if (flag.features) detection.features = flag.features;
+          found.push(detection);
+        }
+        return found;
+      },
+    };
+  },
+});
