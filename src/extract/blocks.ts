@@ -6,6 +6,8 @@ import type { BlockKind, Features } from "../core/document.js";
 export interface TextBlock {
   text: string;
   kind: BlockKind;
+  /** Share of the block's characters (white space aside) inside links. */
+  linkDensity: number;
   /** Set when an ancestor element matched a junk pattern: the rule and why. */
   mark?: { rule: string; reason: string; features?: Features };
 }
@@ -47,6 +49,8 @@ export type MarkFn = (element: Element) => TextBlock["mark"] | undefined;
 interface WalkState {
   blocks: TextBlock[];
   buffer: string[];
+  /** Non-space characters of the buffer that are inside links. */
+  linkChars: number;
   kind: BlockKind;
   mark: TextBlock["mark"];
 }
@@ -60,8 +64,8 @@ export function collapseBlockText(text: string): string {
 
 /** Walks `root` into blocks. `markElement` flags elements whose text is junk (their blocks carry the mark). */
 export function walkBlocks(root: Element, markElement?: MarkFn): TextBlock[] {
-  const state: WalkState = { blocks: [], buffer: [], kind: "text", mark: undefined };
-  visit(root, state, "text", undefined, markElement);
+  const state: WalkState = { blocks: [], buffer: [], linkChars: 0, kind: "text", mark: undefined };
+  visit(root, state, "text", undefined, markElement, false);
   flush(state);
   return state.blocks;
 }
@@ -69,9 +73,11 @@ export function walkBlocks(root: Element, markElement?: MarkFn): TextBlock[] {
 function flush(state: WalkState): void {
   if (state.buffer.length === 0) return;
   const text = collapseBlockText(state.buffer.join(""));
+  const linkChars = state.linkChars;
   state.buffer = [];
+  state.linkChars = 0;
   if (!text) return;
-  const block: TextBlock = { text, kind: state.kind };
+  const block: TextBlock = { text, kind: state.kind, linkDensity: round(linkChars / Math.max(1, nonSpaceLength(text))) };
   if (state.mark) block.mark = state.mark;
   state.blocks.push(block);
 }
@@ -82,6 +88,7 @@ function visit(
   kind: BlockKind,
   mark: TextBlock["mark"],
   markElement: MarkFn | undefined,
+  inLink: boolean,
 ): void {
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3 /* text */) {
@@ -92,6 +99,7 @@ function visit(
         state.mark = mark;
       }
       state.buffer.push(value);
+      if (inLink) state.linkChars += nonSpaceLength(value);
       continue;
     }
     if (child.nodeType !== 1 /* element */) continue;
@@ -103,7 +111,7 @@ function visit(
       flush(state);
       for (const line of (element.textContent ?? "").split("\n")) {
         const text = collapseBlockText(line);
-        if (text) state.blocks.push(withMark({ text, kind: strongest(kind, "paragraph") }, mark ?? markElement?.(element)));
+        if (text) state.blocks.push(withMark({ text, kind: strongest(kind, "paragraph"), linkDensity: 0 }, mark ?? markElement?.(element)));
       }
       continue;
     }
@@ -112,18 +120,27 @@ function visit(
     const own = KIND_BY_TAG[tag] ?? (isBlock && CAPTION_CLASS.test(classAndId(element)) ? "caption" : undefined);
     if (own) childKind = strongest(kind, own);
     const childMark = mark ?? markElement?.(element);
+    const childInLink = inLink || (tag === "A" && element.hasAttribute("href"));
     if (isBlock) {
       flush(state);
       if (tag === "BR" || tag === "HR") continue;
-      visit(element, state, childKind, childMark, markElement);
+      visit(element, state, childKind, childMark, markElement, childInLink);
       flush(state);
     } else {
       // An inline element with its own kind or mark (a <q>, a caption span) still joins the
       // running text; when it opens a block, the block takes its kind.
       if (state.buffer.length === 0 && own) state.kind = childKind;
-      visit(element, state, childKind, childMark, markElement);
+      visit(element, state, childKind, childMark, markElement, childInLink);
     }
   }
+}
+
+function nonSpaceLength(text: string): number {
+  return text.replace(SPACE_RUN, "").length;
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
 }
 
 function strongest(a: BlockKind, b: BlockKind): BlockKind {

@@ -11,6 +11,7 @@ import { createDocument } from "../core/document.js";
 import { decodeHtml, type CharsetSource } from "../read/decode.js";
 import { walkBlocks, type TextBlock } from "./blocks.js";
 import { findMarks } from "./mark.js";
+import { LINK_BLOCK_RULE } from "../rules/html-junk.js";
 import { prestripHtml } from "./prestrip.js";
 
 export interface ExtractOptions {
@@ -96,7 +97,7 @@ export function extractHtmlSync(input: Uint8Array | string, options: ExtractOpti
       textBlocks = fallbackBlocks(html, url);
     }
     const title = clean(article?.title) ?? pageTitle;
-    if (options.includeTitle && title) textBlocks.unshift({ text: title.replace(/\s+/g, " "), kind: "title" });
+    if (options.includeTitle && title) textBlocks.unshift({ text: title.replace(/\s+/g, " "), kind: "title", linkDensity: 0 });
 
     const meta: HtmlMeta = {
       charset: decoded.charset,
@@ -136,7 +137,13 @@ export function htmlDocument(extracted: ExtractedHtml, init: { id: string; sourc
 
 function blocksOf(root: Element): TextBlock[] {
   const marks = findMarks(root);
-  return walkBlocks(root, marks.size ? (element) => marks.get(element) : undefined);
+  const blocks = walkBlocks(root, marks.size ? (element) => marks.get(element) : undefined);
+  for (const block of blocks) {
+    if (!block.mark && block.linkDensity >= LINK_BLOCK_RULE.minLinkDensity && LINK_BLOCK_RULE.kinds.includes(block.kind)) {
+      block.mark = { rule: LINK_BLOCK_RULE.rule, reason: LINK_BLOCK_RULE.reason, features: { linkDensity: block.linkDensity } };
+    }
+  }
+  return blocks;
 }
 
 function fallbackBlocks(html: string, url: string | undefined): TextBlock[] {
@@ -148,7 +155,7 @@ function fallbackBlocks(html: string, url: string | undefined): TextBlock[] {
     const marked = blocksOf(body);
     // Markup flags are a guess; on a page with no article, a page of only flagged text is
     // still better handed to the text stages than emptied.
-    return marked.some((b) => !b.mark) ? marked : marked.map(({ text, kind }) => ({ text, kind }));
+    return marked.some((b) => !b.mark) ? marked : marked.map(({ text, kind, linkDensity }) => ({ text, kind, linkDensity }));
   } finally {
     dom.window.close();
   }

@@ -83,3 +83,20 @@ export function markupWords(value: string): string {
     .filter(Boolean)
     .join(" ");
 }
+
+/**
+ * A block that is (nearly) all link text is a link to elsewhere: a related headline, a
+ * tag, a "Read more" or a navigation item. Headings too: a linked headline is a teaser.
+ */
+export const LINK_BLOCK_RULE = {
+  rule: "html/link-block",
+  /** Smallest share of the block's characters inside links. */
+  minLinkDensity: 0.8,
+  /**
+   * Kinds it applies to. Not paragraphs: a linked paragraph inside the story is usually
+   * the story's own call to action or reference ("Get it on Amazon for $39").
+   */
+  kinds: ["list-item", "heading", "text", "caption"] as readonly string[],
+  reason: "a block made of link text (related headline, navigation, tag)",
+  example: '<li><a href="/other-story">Other story headline</a></li>',
+} as const;

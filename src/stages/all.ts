@@ -8,3 +8,4 @@ import "./captions.js";
 import "./timestamps.js";
 import "./duplicates.js";
 import "./html-blocks.js";
+import "./promos.js";
