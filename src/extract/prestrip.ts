@@ -36,7 +36,47 @@ export function prestripHtml(html: string): PrestripResult {
     }
     return "";
   });
-  return { html: stripped, removedChars: html.length - stripped.length };
+  const reduced = dropUnreadAttributes(reduceStyleAttributes(stripped));
+  return { html: reduced, removedChars: html.length - reduced.length };
 }
 
 export const NEVER_TEXT_TAGS = NEVER_TEXT;
+
+/** Declarations of a style attribute that decide visibility, the only ones Readability reads. */
+const VISIBILITY_DECLARATION = /(?:^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
+const STYLE_ATTRIBUTE = /\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+
+/**
+ * Reduces every style attribute to `display:none` / `visibility:hidden` or nothing. jsdom
+ * parses a style attribute with a full CSS parser when Readability asks an element for its
+ * visibility; that was a large share of Readability's time, and the parser throws on some
+ * pre-processor syntax (`calc(($a - $b) / 2)`).
+ */
+export function reduceStyleAttributes(html: string): string {
+  return html.replace(STYLE_ATTRIBUTE, (_match, double: string | undefined, single: string | undefined) => {
+    const hidden = VISIBILITY_DECLARATION.exec(double ?? single ?? "");
+    return hidden ? ` style="${hidden[1].replace(/\s+/g, "")}"` : "";
+  });
+}
+
+/** Attributes that extraction reads; all others (data-*, srcset, event handlers...) are dropped. */
+const KEPT_ATTRIBUTES = new Set([
+  "class", "id", "role", "aria-label", "aria-hidden", "hidden", "style", "href", "lang", "dir", "rel", "name",
+  "property", "content", "charset", "http-equiv", "itemprop", "itemtype", "itemscope", "type", "colspan", "rowspan",
+  "src", "alt", "title", "datetime",
+]);
+const START_TAG = /<([a-zA-Z][\w:-]*)((?:\s+[^\s"'=<>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)+)\s*(\/?)>/g;
+const ATTRIBUTE = /([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
+
+/** Drops attributes nothing downstream reads: fewer attribute nodes for jsdom to build. */
+export function dropUnreadAttributes(html: string): string {
+  return html.replace(START_TAG, (match, tag: string, attrs: string, selfClosing: string) => {
+    let kept = "";
+    let dropped = false;
+    for (const [whole, name] of attrs.matchAll(ATTRIBUTE)) {
+      if (KEPT_ATTRIBUTES.has(name.toLowerCase())) kept += " " + whole;
+      else dropped = true;
+    }
+    return dropped ? `<${tag}${kept}${selfClosing ? " /" : ""}>` : match;
+  });
+}
