@@ -117,7 +117,8 @@ function visit(
     }
     const isBlock = BLOCK_TAGS.has(tag);
     let childKind = kind;
-    const own = KIND_BY_TAG[tag] ?? (isBlock && CAPTION_CLASS.test(classAndId(element)) ? "caption" : undefined);
+    // A caption class wins over the tag: Readability turns a caption <div> into a <p>.
+    const own = (tag !== "A" && CAPTION_CLASS.test(classAndId(element)) ? "caption" : undefined) ?? KIND_BY_TAG[tag];
     if (own) childKind = strongest(kind, own);
     const childMark = mark ?? markElement?.(element);
     const childInLink = inLink || (tag === "A" && element.hasAttribute("href"));
