@@ -10,7 +10,7 @@ import type { Block, BlockKind, Document, Features } from "../core/document.js";
 import { createDocument } from "../core/document.js";
 import { decodeHtml, type CharsetSource } from "../read/decode.js";
 import { CAPTION_CLASS, classAndId, walkBlocks, type TextBlock } from "./blocks.js";
-import { findMarks } from "./mark.js";
+import { findMarks, premarkTree } from "./mark.js";
 import { LINK_BLOCK_RULE } from "../rules/html-junk.js";
 import { prestripHtml } from "./prestrip.js";
 
@@ -82,6 +82,7 @@ export function extractHtmlSync(input: Uint8Array | string, options: ExtractOpti
     const pageTitle = document.title?.trim() || undefined;
 
     markCaptions(document);
+    if (document.body) premarkTree(document.body);
     // Readability edits the document it reads, so anything we need from the page is read first.
     const article = new Readability<Element>(document, {
       keepClasses: true,

@@ -18,8 +18,39 @@ for (const entry of ROLE_RULES) for (const role of entry.roles) ROLE_TO_RULE.set
 const TAG_TO_RULE = new Map<string, (typeof TAG_RULES)[number]>();
 for (const entry of TAG_RULES) for (const tag of entry.tags) TAG_TO_RULE.set(tag, entry);
 
+/** Attributes that carry a mark through Readability, which rebuilds or unwraps elements. */
+const MARK_ATTRIBUTE = "data-chaff-mark";
+const WHY_ATTRIBUTE = "data-chaff-why";
+const REASON_BY_RULE = new Map<string, string>();
+for (const entry of [...TAG_RULES, ...ROLE_RULES, ...MARKUP_RULES, ...ARIA_LABEL_RULES]) {
+  if (!REASON_BY_RULE.has(entry.rule)) REASON_BY_RULE.set(entry.rule, entry.reason);
+}
+
+/**
+ * Before Readability runs: copies each junk element's mark onto it and every element inside
+ * it. Readability replaces a <div class="newsletter"><p>...</p></div> by its <p>, losing the
+ * class; the copied mark survives on the <p>.
+ */
+export function premarkTree(root: Element): void {
+  const visit = (element: Element, inherited: Mark | undefined) => {
+    const mark = inherited ?? markupMark(element);
+    if (mark) {
+      element.setAttribute(MARK_ATTRIBUTE, mark.rule);
+      const why = mark.features && Object.values(mark.features)[0];
+      if (why !== undefined) element.setAttribute(WHY_ATTRIBUTE, String(why));
+    }
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) visit(child, mark);
+  };
+  for (let child = root.firstElementChild; child; child = child.nextElementSibling) visit(child, undefined);
+}
+
 /** The junk rule an element's own markup matches, if any. */
 export function markupMark(element: Element): Mark | undefined {
+  const copied = element.getAttribute(MARK_ATTRIBUTE);
+  if (copied) {
+    const why = element.getAttribute(WHY_ATTRIBUTE);
+    return { rule: copied, reason: REASON_BY_RULE.get(copied) ?? "junk markup", features: why ? { markup: why } : undefined };
+  }
   const tag = element.tagName.toUpperCase();
   const byTag = TAG_TO_RULE.get(tag);
   if (byTag) return { rule: byTag.rule, reason: byTag.reason, features: { tag: tag.toLowerCase() } };

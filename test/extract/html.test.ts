@@ -1,0 +1,156 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { extractHtml, extractHtmlSync, htmlDocument } from "../../src/extract/html.js";
+import { cleanDocument } from "../../src/core/stage.js";
+import { loadPipeline } from "../../src/run/pipeline-file.js";
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/html/${name}`, import.meta.url));
+const blockTexts = (r: { raw: string; blocks: { start: number; end: number; kind: string }[] }) =>
+  r.blocks.map((b) => [b.kind, r.raw.slice(b.start, b.end)]);
+
+describe("extractHtml: blocks and kinds", () => {
+  const result = extractHtmlSync(fixture("blocks.html"), { url: "https://example.org/news/harbour-wall?ref=x" });
+
+  it("walks the article into one block per line, each with its kind", () => {
+    const kinds = blockTexts(result);
+    expect(kinds).toContainEqual(["heading", "Years of debate"]);
+    expect(kinds).toContainEqual(["caption", "The old harbour wall at low tide."]);
+    expect(kinds).toContainEqual(["caption", "A crane on the quay, waiting for the work to begin."]);
+    expect(kinds).toContainEqual(["list-item", "Two hundred metres of new wall"]);
+    expect(kinds).toContainEqual(["quote", "This is the best news the harbour has had in years, said the harbour master."]);
+    expect(kinds).toContainEqual(["table-cell", "4 million pounds"]);
+    expect(kinds[0][0]).toBe("paragraph");
+    expect(result.raw.split("\n")).toHaveLength(result.blocks.length);
+  });
+
+  it("splits a paragraph at <br> and never runs blocks together", () => {
+    expect(result.raw).toContain("The work is expected to take three years.\nResidents can see");
+    expect(result.raw).not.toMatch(/years\.Residents|low tide\.Years/);
+  });
+
+  it("leaves out navigation, share bars, related lists and the footer", () => {
+    expect(result.raw).not.toMatch(/Share on Facebook|Storm damages|Copyright Example Gazette|^Home/m);
+  });
+
+  it("fills the metadata from Readability and the page", () => {
+    expect(result.meta).toMatchObject({
+      title: "Harbour wall to be extended",
+      siteName: "Example Gazette",
+      publishedTime: "2019-11-18T10:00:00Z",
+      lang: "en",
+      canonicalUrl: "https://example.org/news/harbour-wall",
+      charset: "utf-8",
+      charsetSource: "meta",
+      route: "readability",
+    });
+  });
+
+  it("puts the title first as a title block only when asked", () => {
+    expect(result.raw.startsWith("Harbour wall")).toBe(false);
+    const titled = extractHtmlSync(fixture("blocks.html"), { includeTitle: true });
+    expect(blockTexts(titled)[0]).toEqual(["title", "Harbour wall to be extended"]);
+  });
+});
+
+describe("extractHtml: charsets", () => {
+  it("detects windows-1251 on a page that declares no charset", () => {
+    const r = extractHtmlSync(fixture("windows-1251-undeclared.html"));
+    expect(r.meta).toMatchObject({ charset: "windows-1251", charsetSource: "detected" });
+    expect(r.raw).toContain("Городской совет во вторник проголосовал");
+    expect(r.raw).not.toMatch(/[ÐÑ�]/);
+  });
+
+  it("decodes a Shift_JIS page by its <meta charset>", () => {
+    const r = extractHtmlSync(fixture("shift_jis-declared.html"));
+    expect(r.meta).toMatchObject({ charset: "shift_jis", charsetSource: "meta", title: "防波堤の延長" });
+    expect(r.raw).toContain("町議会は火曜日、港の防波堤を二百メートル延長することを決めた。");
+  });
+
+  it("lets the HTTP content type win over the page", () => {
+    const bytes = Buffer.from('<html><head><meta charset="windows-1252"></head><body><p>caf\u00e9</p></body></html>', "utf8");
+    expect(extractHtmlSync(bytes, { contentType: "text/html; charset=UTF-8" }).raw).toBe("café");
+  });
+});
+
+describe("extractHtml: fallback", () => {
+  it("takes the page's visible text when Readability finds no article", () => {
+    const r = extractHtmlSync(fixture("no-article.html"));
+    expect(r.meta.route).toBe("fallback");
+    expect(blockTexts(r)).toEqual([
+      ["heading", "Library opening hours"],
+      ["text", "Home"],
+    ]);
+    expect(r.raw).not.toContain("Secret hidden text");
+    // The navigation link is flagged for the html-blocks stage, not dropped unrecorded.
+    expect(r.meta.markup).toEqual([expect.objectContaining({ rule: "html/nav", start: 22, end: 26 })]);
+  });
+
+  it("never gives empty output for a page with text", () => {
+    expect(extractHtmlSync("<html><body>Just one line of text.</body></html>").raw).toBe("Just one line of text.");
+    expect(extractHtmlSync("<html><body><nav><a href='/'>Home</a></nav></body></html>").raw).toBe("Home");
+  });
+});
+
+describe("extractHtml: safety", () => {
+  let server: Server;
+  let requests = 0;
+  let port = 0;
+  beforeAll(async () => {
+    server = createServer((_req, res) => {
+      requests++;
+      res.end("x");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("runs no script and fetches no remote image", async () => {
+    const html = fixture("script-and-remote-image.html").toString("utf8").replace("PORT", String(port));
+    expect(html).toContain(`http://127.0.0.1:${port}/remote.png`);
+    const r = await extractHtml(html, { url: "https://example.org/quiet-news" });
+    // Give a fetch or a script timer every chance to happen.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(requests).toBe(0);
+    expect(r.raw).not.toContain("WRITTEN BY SCRIPT");
+    expect(r.raw).not.toContain("enable JavaScript");
+    expect(r.meta.title).toBe("Scripted page");
+    expect((globalThis as Record<string, unknown>).chaffScriptRan).toBeUndefined();
+    expect((globalThis as Record<string, unknown>).chaffHandlerRan).toBeUndefined();
+    expect(r.raw).toContain("The council voted on Wednesday");
+  });
+
+  it("a test server request would have been counted (the check can fail)", async () => {
+    await fetch(`http://127.0.0.1:${port}/probe`);
+    expect(requests).toBe(1);
+    requests = 0;
+  });
+});
+
+describe("html pipeline on an extracted page", () => {
+  it("removes flagged blocks and captions with rule ids, and keeps the story", () => {
+    const html = `<html><head><title>T</title></head><body><article>
+      <p>The harbour wall will be extended by two hundred metres after a long dispute in the town. Fishermen welcomed
+      the vote, saying the longer wall would shelter their boats from the winter storms that have wrecked three
+      trawlers since 2015. Shop owners on the seafront were less pleased: they fear years of lorries and noise.</p>
+      <div class="newsletter-signup"><p>Get the morning briefing in your inbox every day.</p></div>
+      <figure><img src="a.jpg"><figcaption>The quay at dawn.</figcaption></figure>
+      <p>(Reporting by Jane Roe; Editing by John Doe)</p>
+      <p>Work will start in the spring. The council expects it to take three years and to cost four million pounds,
+      most of it from a national fund for coastal defences. Residents can see the plans at the town hall until the
+      end of the month, and comments can be sent in writing, the council said.</p>
+    </article></body></html>`;
+    const extracted = extractHtmlSync(html);
+    const result = cleanDocument(htmlDocument(extracted, { id: "p1", source: "p1.html" }), loadPipeline("html"));
+    // Readability unwraps the newsletter <div> to its <p>; the mark copied onto the <p> survives.
+    expect(result.removals.map((r) => [r.rule, r.text])).toEqual([
+      ["html/newsletter", "Get the morning briefing in your inbox every day."],
+      ["caption/figure", "The quay at dawn."],
+      ["credit/reporting", "(Reporting by Jane Roe; Editing by John Doe)"],
+    ]);
+    expect(result.text).toMatch(/^The harbour wall will be extended/);
+    expect(result.text).toMatch(/the council said\.\n$/);
+  });
+});

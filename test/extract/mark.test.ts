@@ -1,0 +1,103 @@
+import { JSDOM } from "jsdom";
+import { describe, expect, it } from "vitest";
+import { walkBlocks } from "../../src/extract/blocks.js";
+import { findMarks, markupMark } from "../../src/extract/mark.js";
+import { ARIA_LABEL_RULES, MARKUP_RULES, ROLE_RULES, TAG_RULES, markupWords } from "../../src/rules/html-junk.js";
+import { NEVER_TEXT_TAGS, prestripHtml } from "../../src/extract/prestrip.js";
+import { createDocument } from "../../src/core/document.js";
+import { cleanDocument } from "../../src/core/stage.js";
+import { buildPipeline } from "../../src/run/pipeline-file.js";
+
+const body = (html: string) => new JSDOM(`<body>${html}</body>`).window.document.body;
+const element = (html: string) => body(html).firstElementChild!;
+
+describe("markup rules: every example is caught by its own rule", () => {
+  it.each(MARKUP_RULES.map((r) => [r.rule, r.example]))("%s catches class %s", (rule, example) => {
+    expect(markupMark(element(`<div class="${example}">x</div>`))?.rule).toBe(rule);
+  });
+  it.each(ROLE_RULES.map((r) => [r.rule, r.example]))("%s catches %s", (rule, example) => {
+    expect(markupMark(element(`${example}x</div>`))?.rule).toBe(rule);
+  });
+  it.each(ARIA_LABEL_RULES.map((r) => [r.rule, r.example]))("%s catches aria-label %s", (rule, example) => {
+    expect(markupMark(element(`<div aria-label="${example}">x</div>`))?.rule).toBe(rule);
+  });
+  it.each(TAG_RULES.map((r) => [r.rule, r.example]))("%s catches %s", (rule, example) => {
+    expect(markupMark(element(example))?.rule).toBe(rule);
+  });
+});
+
+describe("markup rules: words, not substrings", () => {
+  it.each([
+    ["relatedPosts__item", "related posts item"],
+    ["article-share_bar", "article share bar"],
+  ])("%s reads as %s", (value, words) => expect(markupWords(value)).toBe(words));
+
+  it.each(["story-body", "shareable-content", "header-image", "loaded", "bad-news", "entry-content", "advance"])(
+    "does not flag class %s",
+    (cls) => expect(markupMark(element(`<div class="${cls}">x</div>`))).toBeUndefined(),
+  );
+});
+
+describe("findMarks guards", () => {
+  const story = "<p>" + "Words of the real story go here and run on. ".repeat(20) + "</p>";
+  it("marks a small share bar inside the article", () => {
+    const root = body(`<div>${story}<div class="share-tools">Share Tweet</div></div>`);
+    const marks = [...findMarks(root).values()];
+    expect(marks.map((m) => m.rule)).toEqual(["html/share"]);
+  });
+  it("does not mark an element that holds most of the article", () => {
+    const root = body(`<div class="post has-comments">${story}</div><p>Short tail.</p>`);
+    expect(findMarks(root).size).toBe(0);
+  });
+  it("ignores a rule whose marks would take most of the article", () => {
+    const root = body(Array.from({ length: 5 }, (_, i) => `<p class="promo">Paragraph ${i} of the story, long enough to count for something.</p>`).join(""));
+    expect(findMarks(root).size).toBe(0);
+  });
+});
+
+describe("walkBlocks", () => {
+  it("gives kinds, link density and marks, one block per line", () => {
+    const root = body(`<h2>Title</h2><p>Text with <a href="/x">a link</a> inside.</p>
+      <ul><li><a href="/y">Other story</a></li></ul><blockquote><p>Said.</p></blockquote>
+      <div class="credit">Photo: Jane Roe</div><aside><p>Aside text</p></aside>`);
+    const marks = findMarks(root);
+    const blocks = walkBlocks(root, (e) => marks.get(e));
+    expect(blocks.map((b) => [b.kind, b.text, b.linkDensity, b.mark?.rule])).toEqual([
+      ["heading", "Title", 0, undefined],
+      ["paragraph", "Text with a link inside.", 0.25, undefined],
+      ["list-item", "Other story", 1, undefined],
+      ["quote", "Said.", 0, undefined],
+      ["caption", "Photo: Jane Roe", 0, "caption/credit"],
+      ["paragraph", "Aside text", 0, "html/related"],
+    ]);
+  });
+});
+
+describe("prestripHtml", () => {
+  it.each(NEVER_TEXT_TAGS.map((t) => [t.tag, t.example]))("drops <%s>: %s", (_tag, example) => {
+    expect(prestripHtml(`<p>a</p>${example}<p>b</p>`).html).toBe("<p>a</p><p>b</p>");
+  });
+  it("keeps JSON-LD, comments go, styles shrink to visibility, unread attributes go", () => {
+    const { html } = prestripHtml(
+      `<!-- c --><script type="application/ld+json">{"a":1}</script><div style="color:red; display: none" data-x="1" class="k" onclick="x()">t</div><p style="margin:0">u</p>`,
+    );
+    expect(html).toBe(`<script type="application/ld+json">{"a":1}</script><div style="display:none" class="k">t</div><p>u</p>`);
+  });
+});
+
+describe("html-blocks stage", () => {
+  const pipeline = buildPipeline({ name: "t", stages: [{ use: "html-blocks", options: { disable: ["html/byline"] } }] }, "test");
+  it("reports each flagged block as a finding with its rule, and honours disable", () => {
+    const raw = "Story text.\nShare Tweet\nBy Jane Roe\nMore story.";
+    const doc = createDocument({
+      id: "d", source: "d.html", raw,
+      meta: { markup: [
+        { start: 12, end: 23, rule: "html/share", reason: "share", features: { markup: "share-bar" } },
+        { start: 24, end: 35, rule: "html/byline", reason: "byline" },
+      ] },
+    });
+    const result = cleanDocument(doc, pipeline);
+    expect(result.removals.map((r) => [r.rule, r.text, r.features])).toEqual([["html/share", "Share Tweet", { markup: "share-bar" }]]);
+    expect(result.text).toBe("Story text.\n\nBy Jane Roe\n\nMore story.\n");
+  });
+});
