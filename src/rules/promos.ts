@@ -5,7 +5,7 @@
 import type { LineRule } from "./types.js";
 
 export const CREDIT_RULES: readonly LineRule[] = [
-  { rule: "credit/reporting", lang: "en", pattern: /\(?(?:additional )?(?:reporting|writing|editing|compiled|research) by [^.]{2,300}\.?\)?/u, reason: "reporting and editing credit", example: "(Reporting by Greg Roumeliotis; Editing by Martin Howell)" },
+  { rule: "credit/reporting", lang: "en", pattern: /\((?:additional )?(?:reporting|writing|editing|compiled) by [^()]{2,300}\)|(?:additional )?(?:reporting|writing) by [^.;]{2,160}[;,] (?:additional reporting|editing|writing|compiled) by [^.]{2,200}\.?/u, reason: "reporting and editing credit", example: "(Reporting by Greg Roumeliotis; Editing by Martin Howell)" },
   { rule: "credit/reporting", lang: "en", pattern: /(?:the )?(?:associated press|ap|reuters|afp|bloomberg|cnn|staff)?\s?(?:writers?|reporters?|correspondents?)? ?[^.]{0,200}\b(?:contributed (?:to )?this (?:report|story|article)|contributed reporting)\.?/u, reason: "contributors' credit", example: "Associated Press writers Alan Fram and Zeke Miller contributed to this report." },
   { rule: "credit/reporting", lang: "de", pattern: /\(?(?:mit material (?:von|der)|bearbeitet von|redaktion:|text:)\s?[^.]{2,120}\)?/u, reason: "reporting credit", example: "(mit Material von dpa)" },
   { rule: "credit/reporting", lang: "fr", pattern: /\(?(?:avec (?:afp|reuters|ap)|(?:propos )?recueillis par|rédaction\s?:)[^.]{0,120}\)?/u, reason: "reporting credit", example: "Propos recueillis par Marie Dupont" },
@@ -19,12 +19,12 @@ export const CREDIT_RULES: readonly LineRule[] = [
 export const PROMO_RULES: readonly LineRule[] = [
   { rule: "promo/newsletter", lang: "en", pattern: /.{0,120}\b(?:sign up|subscribe|register) (?:for|to|now for) (?:our|the|my|a)?\s?.{0,80}\b(?:newsletters?|e-?mails?|alerts|briefing|digest|updates)\b.{0,160}/u, reason: "newsletter promo", example: "Sign up to our newsletter for exclusive updates and enhanced content" },
   { rule: "promo/newsletter", lang: "en", pattern: /.{0,100}\b(?:newsletters?|inbox)\b.{0,100}\b(?:sign up|subscribe|delivered)\b.{0,100}/u, reason: "newsletter promo", example: "Get our newsletter delivered to your inbox: sign up today" },
-  { rule: "promo/subscribe", lang: "en", pattern: /(?:subscribe|subscribe now|subscribe today|subscribers only|become a (?:member|subscriber|patron)|support (?:our|independent) journalism.{0,120}|click here to subscribe.{0,80}|get (?:unlimited )?(?:digital )?access.{0,140}|already a subscriber\??.{0,40}|(?:12|\d+) issues for .{0,120}|join \w+(?:\s\w+)? ?(?:plus|premium|insider).{0,140}|if you enjoyed this article.{0,200})/u, reason: "subscription promo", example: "Click here to subscribe to The Paradigm Newsletter" },
+  { rule: "promo/subscribe", lang: "en", pattern: /(?:subscribe|subscribe now|subscribe today|subscribers only|become a (?:member|subscriber|patron)|support (?:our|independent) journalism.{0,120}|click here to subscribe.{0,80}|get (?:unlimited )?(?:digital )?access.{0,140}|already a subscriber\??.{0,40}|(?:12|\d+) issues for .{0,120}|join \w+(?:\s\w+)? ?(?:plus|premium|insider).{0,140}|if you enjoyed this article.{0,200})/u, reason: "subscription promo", example: "Already a subscriber? Sign in" },
   { rule: "promo/app", lang: "en", pattern: /(?:click here to |download |get )(?:get )?(?:the|our) [\p{L} ]{1,30} app.{0,80}/u, reason: "app promo", example: "CLICK HERE TO GET THE FOX NEWS APP" },
   { rule: "promo/newsletter", lang: "de", pattern: /.{0,80}\b(?:newsletter (?:abonnieren|bestellen)|jetzt abonnieren|zum newsletter anmelden|melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter an).{0,120}/u, reason: "newsletter promo", example: "Jetzt den Newsletter abonnieren" },
   { rule: "promo/newsletter", lang: "fr", pattern: /.{0,80}\b(?:abonnez-vous|inscrivez-vous (?:à|a) (?:notre|la) newsletter|recevez (?:notre|la) newsletter).{0,120}/u, reason: "newsletter promo", example: "Inscrivez-vous à notre newsletter" },
   { rule: "promo/newsletter", lang: "es", pattern: /.{0,80}\b(?:suscríbete|suscribete|suscríbase|regístrate (?:a|en) (?:nuestro|el) (?:boletín|newsletter)|recibe (?:nuestro|el) (?:boletín|newsletter)).{0,120}/u, reason: "newsletter promo", example: "Suscríbete a nuestro boletín" },
-  { rule: "promo/newsletter", lang: "ru", pattern: /.{0,80}\b(?:подпишитесь на (?:нашу |наш )?(?:рассылку|канал|новости)|подписаться на рассылку).{0,120}/u, reason: "newsletter promo", example: "Подпишитесь на нашу рассылку" },
+  { rule: "promo/newsletter", lang: "ru", pattern: /.{0,80}(?:подпишитесь на (?:нашу |наш )?(?:рассылку|канал|новости)|подписаться на рассылку).{0,120}/u, reason: "newsletter promo", example: "Подпишитесь на нашу рассылку" },
   { rule: "promo/social", lang: "en", pattern: /(?:follow (?:him|her|them|us|me|@\w+) on (?:twitter|facebook|instagram)[^.]{0,100}\.?|(?:follow|like) us on [\p{L} ]{1,40}.{0,80})/u, reason: "social follow line", example: "Follow @BGRDeals on Twitter to keep up with the latest deals" },
 ];
 
@@ -33,7 +33,7 @@ export const NOTICE_RULES: readonly LineRule[] = [
   { rule: "notice/cookie", lang: "de", pattern: /.{0,120}\b(?:verwendet cookies|cookies (?:akzeptieren|zulassen)|cookie-einstellungen)\b.{0,240}/u, reason: "cookie notice", example: "Diese Website verwendet Cookies. Cookies akzeptieren" },
   { rule: "notice/cookie", lang: "fr", pattern: /.{0,120}\b(?:utilise des cookies|accepter les cookies|paramètres des cookies)\b.{0,240}/u, reason: "cookie notice", example: "Ce site utilise des cookies. Accepter les cookies" },
   { rule: "notice/cookie", lang: "es", pattern: /.{0,120}\b(?:utiliza cookies|usa cookies|aceptar cookies|política de cookies)\b.{0,240}/u, reason: "cookie notice", example: "Este sitio web utiliza cookies. Aceptar cookies" },
-  { rule: "notice/cookie", lang: "ru", pattern: /.{0,120}\b(?:использует (?:файлы )?cookie|файлы cookie)\b.{0,240}/u, reason: "cookie notice", example: "Сайт использует файлы cookie" },
+  { rule: "notice/cookie", lang: "ru", pattern: /.{0,120}(?:использует (?:файлы )?cookie|файлы cookie).{0,240}/u, reason: "cookie notice", example: "Сайт использует файлы cookie" },
   { rule: "notice/copyright", lang: "*", pattern: /(?:copyright|\(c\)|[©ⓒ])\s?(?:\d{4}(?:\s?[-–]\s?\d{4})?)?.{0,120}(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|все права защищены|무단전재|無断転載|版权所有).{0,80}/u, reason: "copyright notice", example: "Copyright © 2019 Example Media. All rights reserved." },
   { rule: "notice/copyright", lang: "en", pattern: /this (?:document|article|material) (?:is subject to copyright|may not be (?:published|reproduced)).{0,300}/u, reason: "copyright notice", example: "This material may not be published, broadcast, rewritten or redistributed." },
   { rule: "notice/comments", lang: "*", pattern: /(?:atenção|atención|attention|note|nota|hinweis)\s?:\s?.{0,40}\b(?:comentários|comentarios|comments|commentaires|kommentare)\b.{0,200}/u, reason: "comment moderation notice", example: "ATENÇÃO: Comentários com textos ininteligíveis não serão aprovados pelo moderador." },
@@ -41,7 +41,7 @@ export const NOTICE_RULES: readonly LineRule[] = [
 
 export const CONTACT_RULES: readonly LineRule[] = [
   { rule: "contact/author", lang: "*", pattern: /(?:e-?mail:?\s?)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?:\/\/)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com\/\w+|@\w{2,30}/u, reason: "author contact: an address or handle alone", example: "paul.takahashi@chron.com" },
-  { rule: "contact/author", lang: "en", pattern: /(?:have a (?:news )?tip\??|reach (?:the )?(?:reporters?|writers?|authors?)|contact (?:the )?(?:reporters?|writers?|authors?)|\w+(?: \w+)? (?:can|may) be reached)\b.{0,200}/u, reason: "author contact line", example: "Have a tip? Amy Kuperinsky may be reached at akuperinsky@example.com." },
+  { rule: "contact/author", lang: "en", pattern: /(?:have a (?:news )?tip\??|reach (?:the )?(?:reporters?|writers?|authors?)|contact (?:the )?(?:reporters?|writers?|authors?)|[\p{L}.' ]{2,40} (?:can|may) be reached (?:at|via|on) .{0,40}(?:@|\d{3}|twitter|x\.com))\b.{0,200}/u, reason: "author contact line", example: "Have a tip? Amy Kuperinsky may be reached at akuperinsky@example.com." },
 ];
 
 /** Short labels of widgets that Readability keeps: galleries, ads, loading placeholders. */
