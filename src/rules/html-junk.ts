@@ -38,6 +38,7 @@ export const MARKUP_RULES: readonly MarkupRule[] = [
   { rule: "html/cookie", words: w("cookie|cookies|cookie ?banner|consent|gdpr|privacy ?banner"), reason: "cookie or consent notice in the markup", example: "cookie-consent-banner" },
   { rule: "html/tags", words: w("tags|tag ?list|tag ?cloud|post ?tags|article ?tags|topics|topic ?list|keywords|categories"), reason: "tag list in the markup", example: "article-tags" },
   { rule: "html/screen-reader", words: w("sr ?only|visually ?hidden|screen ?reader(?: text| only)?|offscreen|off ?screen|a11y ?hidden|assistive ?text|hidden ?text|visuallyhidden"), reason: "text for screen readers only (labels like 'Image caption')", example: "visually-hidden" },
+  { rule: "html/standfirst", words: w("dek|standfirst|strapline|sub ?headline|subheadline|sub ?title|subtitle|article ?subtitle|kicker|lede ?summary|article ?summary|story ?summary|summary ?text|tease|teaser ?text"), reason: "standfirst or summary above the story (repeats it)", example: "article-dek" },
   { rule: "caption/credit", words: w("credit|credits|photo ?credit|image ?credit|img ?credit|copyright|media ?credit|picture ?credit|source ?credit"), reason: "photo credit in the markup", example: "image-credit" },
 ];
 

@@ -2,7 +2,10 @@
 // newsletter and subscription promos, app promos, cookie and copyright notices, author
 // contact lines, and the labels of gallery and ad widgets. Whole-line rules (see
 // ./types.ts): each pattern must match the line's whole content, case-insensitively.
+import { AGENCIES } from "./captions.js";
 import type { LineRule } from "./types.js";
+
+const agency = AGENCIES.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
 
 export const CREDIT_RULES: readonly LineRule[] = [
   { rule: "credit/reporting", lang: "en", pattern: /\((?:additional )?(?:reporting|writing|editing|compiled) by [^()]{2,300}\)|(?:additional )?(?:reporting|writing) by [^.;]{2,160}[;,] (?:additional reporting|editing|writing|compiled) by [^.]{2,200}\.?/u, reason: "reporting and editing credit", example: "(Reporting by Greg Roumeliotis; Editing by Martin Howell)" },
@@ -13,13 +16,22 @@ export const CREDIT_RULES: readonly LineRule[] = [
   { rule: "credit/reporting", lang: "ru", pattern: /\(?(?:по материалам|при участии|подготовил[аи]?|автор(?: текста)?\s?:)[^.]{2,120}\)?/u, reason: "reporting credit", example: "По материалам ТАСС" },
   { rule: "credit/syndication", lang: "*", pattern: /(?:via|source|quelle|fuente|источник)\s?:?\s?[\w.-]{2,40}\.(?:com|info|net|org|co\.uk)/u, reason: "syndication source line", example: "Via SyndiGate.info" },
   { rule: "credit/photo", lang: "ru", pattern: /(?:фото\s?:?\s?)?(?:личный архив|архив|пресс-служба|из открытых источников)\s[\p{L} .-]{0,60}/u, reason: "photo credit", example: "личный архив Ольги Панковой" },
+  { rule: "credit/photo", lang: "*", pattern: /.{10,600}\((?:[\p{L}.]+ )?(?:photos?|fotos?|image|picture|credit|crédit|bild|фото)(?: by| de| von)?\s?[:/]\s?[^()]{1,100}\)/u, reason: "photo caption ending in a bracketed photo credit", example: "Vicente Aguiar loads trims into his truck in Hialeah, Fla. (AP Photo/Alan Diaz, File)" },
+  {
+    rule: "credit/photo",
+    lang: "*",
+    // A photographer and agency alone on a line: "Jane Roe/Getty Images", "Jane Roe | Bloomberg | Getty Images".
+    pattern: new RegExp(String.raw`[\p{L}][\p{L} .'’-]{1,50}(?:\s?[/|]\s?[\p{L}][\p{L} .'’-]{1,50}){0,3}\s?[/|]\s?(?:${agency})`, "u"),
+    reason: "photo credit: photographer and agency",
+    example: "Natalie Naccache | Bloomberg | Getty Images",
+  },
   { rule: "credit/photo", lang: "*", pattern: /[©ⓒ]\s?[\p{L}][\p{L} .'-]{1,60}(?:\s?\/\s?[\p{L} .'-]{1,40})?/u, reason: "photo credit", example: "© John Brecher" },
 ];
 
 export const PROMO_RULES: readonly LineRule[] = [
   { rule: "promo/newsletter", lang: "en", pattern: /.{0,120}\b(?:sign up|subscribe|register) (?:for|to|now for) (?:our|the|my|a)?\s?.{0,80}\b(?:newsletters?|e-?mails?|alerts|briefing|digest|updates)\b.{0,160}/u, reason: "newsletter promo", example: "Sign up to our newsletter for exclusive updates and enhanced content" },
   { rule: "promo/newsletter", lang: "en", pattern: /.{0,100}\b(?:newsletters?|inbox)\b.{0,100}\b(?:sign up|subscribe|delivered)\b.{0,100}/u, reason: "newsletter promo", example: "Get our newsletter delivered to your inbox: sign up today" },
-  { rule: "promo/subscribe", lang: "en", pattern: /(?:subscribe|subscribe now|subscribe today|subscribers only|become a (?:member|subscriber|patron)|support (?:our|independent) journalism.{0,120}|click here to subscribe.{0,80}|get (?:unlimited )?(?:digital )?access.{0,140}|already a subscriber\??.{0,40}|(?:12|\d+) issues for .{0,120}|join \w+(?:\s\w+)? ?(?:plus|premium|insider).{0,140}|if you enjoyed this article.{0,200})/u, reason: "subscription promo", example: "Already a subscriber? Sign in" },
+  { rule: "promo/subscribe", lang: "en", pattern: /(?:subscribe|subscribe now|subscribe today|subscribers only|become a (?:member|subscriber|patron)|support (?:our|independent) journalism.{0,120}|click here to subscribe.{0,80}|get (?:unlimited )?(?:digital )?access.{0,140}|already a subscriber\??.{0,40}|(?:12|\d+) issues for .{0,120}|subscribe to [\p{L}\d ]{2,40} on (?:youtube|twitter|facebook|instagram|telegram).{0,80}|join \w+(?:\s\w+)? ?(?:plus|premium|insider).{0,140}|if you enjoyed this article.{0,400})/u, reason: "subscription promo", example: "Already a subscriber? Sign in" },
   { rule: "promo/app", lang: "en", pattern: /(?:click here to |download |get )(?:get )?(?:the|our) [\p{L} ]{1,30} app.{0,80}/u, reason: "app promo", example: "CLICK HERE TO GET THE FOX NEWS APP" },
   { rule: "promo/newsletter", lang: "de", pattern: /.{0,80}\b(?:newsletter (?:abonnieren|bestellen)|jetzt abonnieren|zum newsletter anmelden|melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter an).{0,120}/u, reason: "newsletter promo", example: "Jetzt den Newsletter abonnieren" },
   { rule: "promo/newsletter", lang: "fr", pattern: /.{0,80}\b(?:abonnez-vous|inscrivez-vous (?:à|a) (?:notre|la) newsletter|recevez (?:notre|la) newsletter).{0,120}/u, reason: "newsletter promo", example: "Inscrivez-vous à notre newsletter" },
@@ -41,12 +53,14 @@ export const NOTICE_RULES: readonly LineRule[] = [
 
 export const CONTACT_RULES: readonly LineRule[] = [
   { rule: "contact/author", lang: "*", pattern: /(?:e-?mail:?\s?)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?:\/\/)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com\/\w+|@\w{2,30}/u, reason: "author contact: an address or handle alone", example: "paul.takahashi@chron.com" },
-  { rule: "contact/author", lang: "en", pattern: /(?:have a (?:news )?tip\??|reach (?:the )?(?:reporters?|writers?|authors?)|contact (?:the )?(?:reporters?|writers?|authors?)|[\p{L}.' ]{2,40} (?:can|may) be reached (?:at|via|on) .{0,40}(?:@|\d{3}|twitter|x\.com))\b.{0,200}/u, reason: "author contact line", example: "Have a tip? Amy Kuperinsky may be reached at akuperinsky@example.com." },
+  { rule: "contact/author", lang: "en", pattern: /(?:have a (?:news )?tip\??|write to [\p{L}.' ]{2,40} at [\w.+-]+@[\w.-]+|reach (?:the )?(?:reporters?|writers?|authors?)|contact (?:the )?(?:reporters?|writers?|authors?)|[\p{L}.' ]{2,40} (?:can|may) be reached (?:at|via|on) .{0,40}(?:@|\d{3}|twitter|x\.com))\b.{0,200}/u, reason: "author contact line", example: "Have a tip? Amy Kuperinsky may be reached at akuperinsky@example.com." },
 ];
 
 /** Short labels of widgets that Readability keeps: galleries, ads, loading placeholders. */
 export const LABEL_RULES: readonly LineRule[] = [
   { rule: "ui/label", lang: "en", pattern: /(?:caption|close|open|expand|collapse|advert(?:isement)?|sponsored(?: content)?|loading(?: content)?\s?\.{0,3}|image \d+ of \/? ?\d*|\d+ of \d+|(?:previous|next)(?: image| slide)?|enlarge (?:this )?(?:image|photo)|view (?:gallery|slideshow)|play video|watch(?: video| now)?|latest(?: news)?|popular|highlights|hide caption|toggle caption|show more|see more|load more|continue reading)/u, reason: "widget label", example: "Image 1 of / 23" },
+  { rule: "ui/label", lang: "en", pattern: /(?:\d+ min(?:ute)?s? read|reading time:? \d+ min(?:ute)?s?|order reprints|this (?:slideshow|video|content) requires javascript\.?|want more stories like this\??|tell us what you think\.{0,3}|updated(?: at)? \d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?|opinion columnist|you may also like\.{0,3})/u, reason: "widget label", example: "5 min read" },
+  { rule: "ui/label", lang: "*", pattern: /(?:tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|lesedauer|время (?:на )?чтени[яе])\s?:?\s?\d+\s?(?:min\.?|minutos?|minuten?|minutes?|мин\.?|минут[аы]?)/u, reason: "reading time", example: "Tempo de leitura: 2 minutos" },
   { rule: "ui/label", lang: "de", pattern: /(?:anzeige|werbung|bildunterschrift|schließen|mehr anzeigen|weiterlesen|bild \d+ von \d+)/u, reason: "widget label", example: "Anzeige" },
   { rule: "ui/label", lang: "fr", pattern: /(?:publicité|légende|fermer|voir plus|lire la suite|image \d+ sur \d+)/u, reason: "widget label", example: "Publicité" },
   { rule: "ui/label", lang: "es", pattern: /(?:publicidad|anuncio|cerrar|ver más|seguir leyendo|imagen \d+ de \d+)/u, reason: "widget label", example: "Publicidad" },
