@@ -213,7 +213,7 @@ export function renderReport(summary: AuditSummary, views: readonly DocumentView
         `<tr><td><a href="#doc-${i}" data-view="${i}">${escapeHtml(v.doc.doc)}</a></td><td class="muted">${escapeHtml(v.doc.source)}</td>` +
         `<td class="num">${formatCount(v.doc.chars.in)}</td><td class="num">${formatCount(v.doc.chars.removed)}</td>` +
         `<td class="num">${formatShare(v.doc.chars.removed, v.doc.chars.in)}</td><td class="num">${formatCount(v.doc.removalCount)}</td>` +
-        `<td>${Object.entries(v.doc.rules).sort(([a], [b]) => (a < b ? -1 : 1)).map(([r, n]) => `${escapeHtml(r)} ×${n}`).join(", ")}</td></tr>`,
+        `<td>${Object.entries(v.doc.rules).sort(([a], [b]) => (a < b ? -1 : 1)).map(([r, n]) => `${escapeHtml(r)} ×${formatCount(n)}`).join(", ")}</td></tr>`,
     )
     .join("\n");
   const errors = summary.errors.count
