@@ -1,8 +1,10 @@
 // `chaff report`: exact aggregation over a streamed audit, the sampling note,
 // escaping of untrusted text, raw-text views, and errors that name the line.
+import { execFile } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { aggregateAudit, DEFAULT_LIMITS } from "../../src/report/aggregate.js";
 import { buildReport } from "../../src/report/report.js";
@@ -189,5 +191,23 @@ describe("the seeds run", () => {
     }
     expect(html.match(/<span class="hl/g)).toHaveLength(14);
     expect(await readFile(audit, "utf8")).toContain('"type":"document"');
+  });
+});
+
+describe("chaff report (CLI)", () => {
+  const cli = (args: string[]) =>
+    promisify(execFile)(process.execPath, ["--import", "tsx", join(root, "src/cli.ts"), ...args], { cwd: root });
+
+  it("writes the page and says what it holds", async () => {
+    const out = join(dir, "cli", "report.html");
+    const { stderr } = await cli(["report", await syntheticAudit(), "--out", out, "--fragments-per-rule", "10", "--documents", "1"]);
+    expect(stderr).toBe(`chaff: wrote ${out}: 3 documents, 1207 removals, 17 fragments in the table\n`);
+    expect(await readFile(out, "utf8")).toContain("The 1 document with the most characters removed (of 3 documents; at most 1 are listed)");
+  });
+
+  it("names the audit and the reason when it cannot use it", async () => {
+    const missing = join(dir, "missing.jsonl");
+    await expect(cli(["report", missing])).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(new RegExp(`^chaff: ${missing}: cannot read: ENOENT`)) });
+    await expect(cli(["report", missing, "--documents", "0"])).rejects.toMatchObject({ stderr: 'chaff: expected a positive whole number, got "0"\n' });
   });
 });
