@@ -116,8 +116,9 @@ program
   .action(async (file: string, opts: { pipeline: string; color: string }) => {
     if (!["auto", "always", "never"].includes(opts.color)) fail(`explain: --color must be auto, always or never, got "${opts.color}"`);
     try {
-      const result = await explainFile(file, loadPipeline(opts.pipeline));
-      process.stdout.write(formatExplanation(result, useColour(opts.color as ColourChoice, process.stdout)));
+      const colour = useColour(opts.color as ColourChoice, process.stdout);
+      const results = await explainFile(file, loadPipeline(opts.pipeline));
+      process.stdout.write(results.map((result) => formatExplanation(result, colour)).join("\n"));
     } catch (error) {
       fail((error as Error).message);
     }

@@ -2,7 +2,7 @@
 import { writeFileAtomic } from "../write/atomic.js";
 import { aggregateAudit, DEFAULT_LIMITS, type AuditSummary, type ReportLimits } from "./aggregate.js";
 import { renderReport, type DocumentView } from "./html.js";
-import { loadRawText } from "./sources.js";
+import { loadRawTexts } from "./sources.js";
 
 export interface ReportOptions {
   limits?: Partial<ReportLimits>;
@@ -12,10 +12,8 @@ export interface ReportOptions {
 
 export async function buildReport(auditPath: string, options: ReportOptions = {}): Promise<{ html: string; summary: AuditSummary; views: DocumentView[] }> {
   const summary = await aggregateAudit(auditPath, { ...DEFAULT_LIMITS, ...options.limits });
-  const views: DocumentView[] = [];
-  for (const doc of summary.topDocuments) {
-    views.push({ doc, raw: await loadRawText(doc.source, doc.removals, options.sourcesDir ?? process.cwd()) });
-  }
+  const raws = await loadRawTexts(summary.topDocuments, options.sourcesDir ?? process.cwd());
+  const views: DocumentView[] = summary.topDocuments.map((doc, i) => ({ doc, raw: raws[i] }));
   return { html: renderReport(summary, views, auditPath), summary, views };
 }
 

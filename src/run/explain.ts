@@ -1,13 +1,12 @@
 // `chaff explain FILE`: one document's raw text with every removal marked in
 // place, then one line per removal. Plain markers when not on a terminal, so the
 // output can be diffed, grepped and pasted into an issue.
-import { readFile } from "node:fs/promises";
-import { basename } from "node:path";
+import { stat } from "node:fs/promises";
+import { basename, resolve } from "node:path";
 import { styleText } from "node:util";
 import type { RemovalRecord } from "../core/apply.js";
-import { createDocument } from "../core/document.js";
 import { cleanDocument, type CleanResult, type Pipeline } from "../core/stage.js";
-import { decodeText } from "../read/text.js";
+import { formatFor, textFormat } from "../read/formats.js";
 
 /** The markers around a removed fragment in plain output: `[-widget/share: Email Print-]`. */
 export const PLAIN_MARKERS = { open: "[-", close: "-]", moved: " -> " } as const;
@@ -60,21 +59,21 @@ export function formatExplanation(result: CleanResult, colour: boolean): string 
   return out;
 }
 
-/** Reads and cleans one text file for `explain`; errors name the file. */
-export async function explainFile(path: string, pipeline: Pipeline): Promise<CleanResult> {
-  let bytes: Buffer;
+/**
+ * Reads one file with the reader `clean` would use (plain text when no format
+ * claims it) and cleans each of its documents. Errors name the file.
+ */
+export async function explainFile(path: string, pipeline: Pipeline): Promise<CleanResult[]> {
+  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    throw new Error(`${path}: ${error.code === "ENOENT" ? "no such file" : error.message}`);
+  });
+  if (!info.isFile()) throw new Error(`${path}: is a directory (explain takes one file)`);
+  const format = formatFor(basename(path)) ?? textFormat;
+  const results: CleanResult[] = [];
   try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(`${path}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory (explain takes one file)" : (error as Error).message}`);
-  }
-  let raw: string;
-  try {
-    raw = decodeText(bytes);
+    for await (const doc of format.read({ path: resolve(path), relative: basename(path), display: path })) results.push(cleanDocument(doc, pipeline));
   } catch (error) {
     throw new Error(`${path}: ${(error as Error).message}`);
   }
-  const doc = createDocument({ id: basename(path).replace(/\.[^.]+$/, ""), source: path, raw });
-  return cleanDocument(doc, pipeline);
+  return results;
 }

@@ -7,7 +7,10 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { aggregateAudit, DEFAULT_LIMITS } from "../../src/report/aggregate.js";
+import { createDocument } from "../../src/core/index.js";
+import { registerFormat, textFormat } from "../../src/read/formats.js";
 import { buildReport } from "../../src/report/report.js";
+import { loadRawTexts } from "../../src/report/sources.js";
 import { runClean } from "../../src/run/clean.js";
 import { loadPipeline } from "../../src/run/pipeline-file.js";
 
@@ -136,12 +139,43 @@ describe("raw text for the in-place views", () => {
     const { views, html } = await buildReport(path, { sourcesDir: dir });
     expect(views.map((v) => [v.doc.doc, "raw" in v.raw ? "raw" : v.raw.unavailable])).toEqual([
       ["same", "raw"],
-      ["changed", `source ${join(dir, "changed.txt")} does not hold the fragment at 1:1 (changed since the run, or not a plain-text file)`],
+      ["changed", `source ${join(dir, "changed.txt")} does not hold the fragment at 1:1 (changed since the run?)`],
       ["gone", `source ${join(dir, "gone.txt")} cannot be read (no such file)`],
     ]);
     expect(html).toContain(
       '<div class="raw"><span class="hl" data-rule="widget/share" title="widget/share (widgets) at 1:1: reason of widget/share"><span class="lbl">widget/share</span><del>Email Print</del></span>\nBody text here.\n</div>',
     );
+  });
+});
+
+describe("raw text of records inside a corpus file", () => {
+  it("reads `path#record` sources with the file's reader and picks the record by id", async () => {
+    // A toy format: one record per line, `id<TAB>text` (stands in for JSONL, WARC...).
+    registerFormat({
+      ...textFormat,
+      name: "toy-records",
+      accepts: (relative) => relative.endsWith(".recs"),
+      async *read(file) {
+        for (const line of (await readFile(file.path, "utf8")).split("\n").filter(Boolean)) {
+          const [id, text] = line.split("\t");
+          yield createDocument({ id, source: `${file.display}#${id}`, raw: text });
+        }
+      },
+    });
+    await writeFile(join(dir, "corpus.recs"), "r1\tNothing here.\nr2\tEmail Print then the story.\n");
+    const raws = await loadRawTexts(
+      [
+        { doc: "r2", source: "corpus.recs#r2", removals: [removal("r2", "widget/share", "widgets", 0, "Email Print")] as never },
+        { doc: "r9", source: "corpus.recs#r9", removals: [] },
+        { doc: "stdin", source: "-", removals: [] },
+      ],
+      dir,
+    );
+    expect(raws).toEqual([
+      { raw: "Email Print then the story." },
+      { unavailable: `source ${join(dir, "corpus.recs")} holds no document "r9"` },
+      { unavailable: "the document came from stdin" },
+    ]);
   });
 });
 
