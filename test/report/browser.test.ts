@@ -2,7 +2,7 @@
 // Filters the fragment table, opens a document view, checks nothing was fetched,
 // and keeps a screenshot for the README (docs/report.png).
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rm } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -115,6 +115,29 @@ describe.skipIf(skip)("the report in Chromium", () => {
   it("made no network requests and raised no errors", async () => {
     expect(requests).toEqual([reportUrl]);
     expect(problems).toEqual([]);
+  });
+
+  it("pages through a table longer than one page", async () => {
+    const dir = join(tmpdir(), "chaff-report-browser");
+    const lines: string[] = [];
+    for (let i = 0; i < 250; i++) {
+      lines.push(JSON.stringify({ type: "removal", doc: "big", source: "big.txt", rule: "widget/share", stage: "widgets", reason: "r", start: i * 10, end: i * 10 + 5, line: i + 1, column: 1, text: `frag${i}` }));
+    }
+    lines.push(JSON.stringify({ type: "document", doc: "big", source: "big.txt", output: "o", pipeline: "news", chars: { in: 2500, out: 1250, removed: 1250 }, removals: { "widget/share": 250 }, edits: {}, meta: {} }));
+    await writeFile(join(dir, "big.audit.jsonl"), lines.join("\n") + "\n");
+    await writeReport(join(dir, "big.audit.jsonl"), join(dir, "big.html"), { sourcesDir: dir });
+    const big = await browser.newPage();
+    await big.goto(pathToFileURL(join(dir, "big.html")).href);
+    const status = big.locator("#filter-status");
+    expect(await status.textContent()).toBe("250 of 250 embedded fragments match — page 1 of 3");
+    await big.click("#next");
+    await big.click("#next");
+    expect(await status.textContent()).toBe("250 of 250 embedded fragments match — page 3 of 3");
+    expect(await big.locator("#fragments tbody tr td.text").allTextContents()).toEqual(Array.from({ length: 50 }, (_, i) => `frag${200 + i}`));
+    expect(await big.locator("#next").isDisabled()).toBe(true);
+    await big.fill("#filter-text", "frag24");
+    expect(await big.locator("#fragments tbody tr td.text").allTextContents()).toEqual(["frag24", ...Array.from({ length: 10 }, (_, i) => `frag${240 + i}`)]);
+    await big.close();
   });
 
   it("keeps a screenshot for the README", async () => {
