@@ -89,7 +89,7 @@ function highlight(r: RemovalRecord): string {
   const title = `${r.rule} (${r.stage}) at ${r.line}:${r.column}: ${r.reason}${r.movedTo ? ` (moved to ${r.movedTo})` : ""}`;
   return (
     `<span class="hl${r.movedTo ? " moved" : ""}" data-rule="${escapeHtml(r.rule)}" title="${escapeHtml(title)}">` +
-    `<span class="lbl">${escapeHtml(label(r))}</span><del>${escapeHtml(r.text)}</del></span>`
+    `<span class="lbl">${escapeHtml(label(r))}</span><del>${escapeHtml(r.text)}</del><span class="why">${escapeHtml(r.reason)}</span></span>`
   );
 }
 
@@ -159,7 +159,7 @@ details.view{border:1px solid var(--line);border-radius:6px;margin:8px 0;padding
 .hl{background:var(--del);border-radius:3px;outline:1px solid #f3b7b3}.hl del{color:var(--delfg);text-decoration-color:rgba(138,28,20,.5)}
 .hl.moved{background:var(--moved);outline-color:#e8cf7a}.hl.moved del{color:#6b5200}
 .lbl{font:600 11px system-ui,sans-serif;color:#fff;background:var(--lbl);border-radius:3px;padding:0 4px;margin-right:4px;white-space:nowrap}.hl.moved .lbl{background:#8a6d00}
-.skip{color:var(--muted);font-style:italic}ol.frags li{margin:4px 0}.legend{font-size:12.5px;margin-top:6px}
+.skip{color:var(--muted);font-style:italic}.why{font:italic 11px system-ui,sans-serif;color:var(--lbl);margin-left:6px}.why::before{content:"\\2190  "}.hl.moved .why{color:#6b5200}ol.frags li{margin:4px 0}.legend{font-size:12.5px;margin-top:6px}
 `;
 
 // Plain ES2017 so any browser runs it; all audit text goes through textContent.
@@ -260,7 +260,7 @@ export function renderReport(summary: AuditSummary, views: readonly DocumentView
 <noscript><p class="note">The fragment table needs JavaScript; the in-place views below do not.</p></noscript>
 </section>
 <h2>Documents in place</h2>
-<p class="note">Raw text with each removed fragment struck through and labelled with its rule (hover for the reason; the table under each text lists them). Yellow fragments moved into metadata.</p>
+<p class="note">Raw text with each removed fragment struck through, labelled with its rule before it and its reason after it (hover for the stage and position; the table under each text lists them). Yellow fragments moved into metadata.</p>
 ${views.map(documentView).join("\n")}
 ${errors}
 <script type="application/json" id="fragment-data">${scriptJson(data)}</script>

@@ -91,17 +91,17 @@ describe.skipIf(skip)("the report in Chromium", () => {
     const view = page.locator('details.view[data-doc="004_989369bf34c36e15"]');
     expect(await view.getAttribute("open")).not.toBeNull();
     const highlights = await view.locator(".raw .hl").evaluateAll((els) =>
-      els.map((el) => ({ label: el.querySelector(".lbl")!.textContent, text: el.querySelector("del")!.textContent!.slice(0, 40), title: el.getAttribute("title") })),
+      els.map((el) => ({ label: el.querySelector(".lbl")!.textContent, text: el.querySelector("del")!.textContent!.slice(0, 40), reason: el.querySelector(".why")!.textContent, title: el.getAttribute("title") })),
     );
     expect(highlights).toEqual([
-      { label: "icons/font-names", text: "icon bookmark-bicon bookmarkicon camerai", title: "icons/font-names (icons) at 1:1: a line of icon-font glyph names" },
-      { label: "meta/timestamp → timestamp", text: "7 Apr, 2016 05:27", title: "meta/timestamp (timestamps) at 2:1: a line holding only a date or time (moved to timestamp)" },
-      { label: "dup/title", text: "We need to talk… Stoltenberg says NATO s", title: "dup/title (duplicates) at 6:1: the title repeated" },
+      { label: "icons/font-names", text: "icon bookmark-bicon bookmarkicon camerai", reason: "a line of icon-font glyph names", title: "icons/font-names (icons) at 1:1: a line of icon-font glyph names" },
+      { label: "meta/timestamp → timestamp", text: "7 Apr, 2016 05:27", reason: "a line holding only a date or time", title: "meta/timestamp (timestamps) at 2:1: a line holding only a date or time (moved to timestamp)" },
+      { label: "dup/title", text: "We need to talk… Stoltenberg says NATO s", reason: "the title repeated", title: "dup/title (duplicates) at 6:1: the title repeated" },
     ]);
-    // In place: the view without its labels is the raw file, character for character.
+    // In place: the view without its labels and reasons is the raw file, character for character.
     const shown = await view.locator(".raw").evaluate((el) => {
       const copy = el.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll(".lbl").forEach((l) => l.remove());
+      copy.querySelectorAll(".lbl, .why").forEach((l) => l.remove());
       return copy.textContent;
     });
     expect(shown).toBe(await readFile(join(root, "raw/004_989369bf34c36e15.txt"), "utf8"));

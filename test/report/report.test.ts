@@ -143,7 +143,7 @@ describe("raw text for the in-place views", () => {
       ["gone", `source ${join(dir, "gone.txt")} cannot be read (no such file)`],
     ]);
     expect(html).toContain(
-      '<div class="raw"><span class="hl" data-rule="widget/share" title="widget/share (widgets) at 1:1: reason of widget/share"><span class="lbl">widget/share</span><del>Email Print</del></span>\nBody text here.\n</div>',
+      '<div class="raw"><span class="hl" data-rule="widget/share" title="widget/share (widgets) at 1:1: reason of widget/share"><span class="lbl">widget/share</span><del>Email Print</del><span class="why">reason of widget/share</span></span>\nBody text here.\n</div>',
     );
   });
 });
