@@ -101,11 +101,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-const REMOVAL_FIELDS = { doc: "string", source: "string", rule: "string", stage: "string", reason: "string", text: "string", start: "number", end: "number", line: "number", column: "number" } as const;
-const DOCUMENT_FIELDS = { doc: "string", source: "string" } as const;
+type FieldTypes = ReadonlyArray<readonly [string, "string" | "number"]>;
+const REMOVAL_FIELDS: FieldTypes = [["doc", "string"], ["source", "string"], ["rule", "string"], ["stage", "string"], ["reason", "string"], ["text", "string"], ["start", "number"], ["end", "number"], ["line", "number"], ["column", "number"]];
+const DOCUMENT_FIELDS: FieldTypes = [["doc", "string"], ["source", "string"]];
 
-function missingField(record: Record<string, unknown>, fields: Record<string, "string" | "number">): string | undefined {
-  for (const [name, type] of Object.entries(fields)) if (typeof record[name] !== type) return `field "${name}" must be a ${type}`;
+function missingField(record: Record<string, unknown>, fields: FieldTypes): string | undefined {
+  for (const [name, type] of fields) if (typeof record[name] !== type) return `field "${name}" must be a ${type}`;
   return undefined;
 }
 
@@ -191,6 +192,9 @@ export async function aggregateAudit(auditPath: string, limits: ReportLimits = D
     const key = documentKey(d.source, d.doc);
     const removals = pending.get(key) ?? [];
     pending.delete(key);
+    if (removals.length === 0 || limits.topDocuments <= 0) return;
+    const rank = { chars: { removed: d.chars?.removed ?? 0 }, removalCount: removals.length, order };
+    if (top.length === limits.topDocuments && !ranksBefore(rank, top[top.length - 1])) return;
     const candidate = {
       doc: d.doc,
       source: d.source,
@@ -202,8 +206,6 @@ export async function aggregateAudit(auditPath: string, limits: ReportLimits = D
       removals: removals.slice(0, limits.highlightsPerDocument),
       order,
     };
-    if (removals.length === 0 || limits.topDocuments <= 0) return;
-    if (top.length === limits.topDocuments && !ranksBefore(candidate, top[top.length - 1])) return;
     let at = top.length;
     while (at > 0 && ranksBefore(candidate, top[at - 1])) at--;
     top.splice(at, 0, candidate);

@@ -148,6 +148,18 @@ describe("raw text for the in-place views", () => {
   });
 });
 
+describe("long raw texts", () => {
+  it("are shown as excerpts around each highlight, saying how much was skipped", async () => {
+    const raw = "a".repeat(150_000) + "Email Print" + "b".repeat(150_000);
+    await writeFile(join(dir, "long.txt"), raw);
+    const path = await writeAudit("long.jsonl", [removal("long", "widget/share", "widgets", 150_000, "Email Print"), documentRecord("long", raw.length, 11, { "widget/share": 1 })]);
+    const { html } = await buildReport(path, { sourcesDir: dir });
+    expect(html).toContain("The raw text has 300,011 characters: shown as excerpts of 300 characters around each removal.");
+    expect(html).toContain(`<div class="raw"><span class="skip">[… 149,700 characters …]</span>${"a".repeat(300)}<span class="hl"`);
+    expect(html).toContain(`</span>${"b".repeat(300)}<span class="skip">[… 149,700 characters …]</span></div>`);
+  });
+});
+
 describe("raw text of records inside a corpus file", () => {
   it("reads `path#record` sources with the file's reader and picks the record by id", async () => {
     // A toy format: one record per line, `id<TAB>text` (stands in for JSONL, WARC...).
