@@ -25,7 +25,7 @@ export function containsSentence(paragraph: string, sentence: string): boolean {
     const before = paragraph.slice(0, at);
     const startsSentence = at === 0 || /[.!?…]["'”’»)]*\s+$/u.test(before);
     const after = paragraph.slice(at + sentence.length);
-    const endsSentence = after === "" || /^\s+\S/u.test(after);
+    const endsSentence = after === "" || (/[.!?…]["'”’»)]*$/u.test(sentence) && /^\s+\S/u.test(after));
     if (startsSentence && endsSentence && sentence.length < paragraph.length) return true;
   }
   return false;

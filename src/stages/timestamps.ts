@@ -25,6 +25,9 @@ const WEEKDAY_SET = new Set(WEEKDAYS);
 const DATE_WORD_SET = new Set(DATE_WORDS);
 const BYLINE_JOINER_SET = new Set(BYLINE_JOINERS);
 
+/** "2016-04-07", "2016-04-07T05:27:00Z", "2016-04-07 05:27:00+02:00" */
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+
 /** Splits a line into word tokens; punctuation between them is ignored. */
 function tokens(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}'’]+(?:[:./-]\p{N}+)*(?:[ap]\.?m\.?)?/gu) ?? [];
@@ -32,6 +35,7 @@ function tokens(text: string): string[] {
 
 /** A line made only of date words, month and day names and numbers, with at least one real date or time. */
 export function isTimestamp(text: string): boolean {
+  if (ISO_8601.test(text.trim())) return true;
   const words = tokens(text);
   if (words.length === 0 || words.length > 14) return false;
   let months = 0;
