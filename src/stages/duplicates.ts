@@ -8,8 +8,13 @@ import { registerStage } from "./registry.js";
 
 export const DuplicateOptions = z
   .object({
-    /** Fewest characters a repeated line needs; shorter repeats ("Share") are left to other stages. */
-    minLineChars: z.number().int().nonnegative().default(8),
+    /**
+     * Fewest characters a repeated line needs. Short lines recur legitimately (table cells,
+     * list items, speaker names: "Colorado", "MacBook Air"); short junk is left to other stages.
+     */
+    minLineChars: z.number().int().nonnegative().default(20),
+    /** Fewest characters for a repeat of the title (the first line). */
+    minTitleChars: z.number().int().nonnegative().default(8),
     /** Fewest words a repeated sentence needs to count as a duplicate of part of a paragraph. */
     minSentenceWords: z.number().int().positive().default(6),
     /** Compare lines case-insensitively. */
@@ -47,8 +52,8 @@ registerStage("duplicates", {
         for (const line of live) {
           const k = key(line);
           const first = seen.get(k);
-          if (first && k.length >= options.minLineChars) {
-            const isTitle = first === title;
+          const isTitle = first === title;
+          if (first && k.length >= (isTitle ? options.minTitleChars : options.minLineChars)) {
             found.push({
               rule: isTitle ? "dup/title" : "dup/line",
               start: line.contentStart,

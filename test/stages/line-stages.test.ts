@@ -184,3 +184,19 @@ describe("allowlist", () => {
     expect(result.removals.map((r) => r.text)).toEqual(["Email Print"]);
   });
 });
+
+describe("false friends seen on real pages", () => {
+  it.each([
+    ["5040", "timestamps"],
+    ["2016", "timestamps"],
+    ["By Any Means Necessary", "timestamps"],
+    ["By The Numbers", "timestamps"],
+  ])("keeps %j (%s)", (line, stage) => {
+    expect(runStages(`${PROSE}\n${line}\n`, [stage]).removals).toEqual([]);
+  });
+
+  it("keeps short lines that recur in tables and lists", () => {
+    const raw = ["Results by state", "Colorado", "12 votes", "Colorado", "14 votes"].join("\n");
+    expect(runStages(raw, ["duplicates"]).removals).toEqual([]);
+  });
+});
