@@ -8,22 +8,22 @@ import type { LineRule } from "./types.js";
 const agency = AGENCIES.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
 
 export const CREDIT_RULES: readonly LineRule[] = [
-  { rule: "credit/reporting", lang: "en", pattern: /\((?:additional )?(?:reporting|writing|editing|compiled) by [^()]{2,300}\)|(?:additional )?(?:reporting|writing) by [^.;]{2,160}[;,] (?:additional reporting|editing|writing|compiled) by [^.]{2,200}\.?/u, reason: "reporting and editing credit", example: "(Reporting by Greg Roumeliotis; Editing by Martin Howell)" },
-  { rule: "credit/reporting", lang: "en", pattern: /(?:the )?(?:associated press|ap|reuters|afp|bloomberg|cnn|staff)?\s?(?:writers?|reporters?|correspondents?)? ?[^.]{0,200}\b(?:contributed (?:to )?this (?:report|story|article)|contributed reporting)\.?/u, reason: "contributors' credit", example: "Associated Press writers Alan Fram and Zeke Miller contributed to this report." },
+  { rule: "credit/reporting", lang: "en", pattern: /\((?:additional )?(?:reporting|writing|editing|compiled) by [^()]{2,300}\)|(?:additional )?(?:reporting|writing) by [^.;]{2,160}[;,] (?:additional reporting|editing|writing|compiled) by [^.]{2,200}\.?/u, reason: "reporting and editing credit", example: "(Reporting by Jane Roe; Editing by John Doe)" },
+  { rule: "credit/reporting", lang: "en", pattern: /(?:the )?(?:associated press|ap|reuters|afp|bloomberg|cnn|staff)?\s?(?:writers?|reporters?|correspondents?)? ?[^.]{0,200}\b(?:contributed (?:to )?this (?:report|story|article)|contributed reporting)\.?/u, reason: "contributors' credit", example: "Associated Press writers Jane Roe and John Doe contributed to this report." },
   { rule: "credit/reporting", lang: "de", pattern: /\(?(?:mit material (?:von|der)|bearbeitet von|redaktion:|text:)\s?[^.]{2,120}\)?/u, reason: "reporting credit", example: "(mit Material von dpa)" },
   { rule: "credit/reporting", lang: "fr", pattern: /\(?(?:avec (?:afp|reuters|ap)|(?:propos )?recueillis par|rédaction\s?:)[^.]{0,120}\)?/u, reason: "reporting credit", example: "Propos recueillis par Marie Dupont" },
   { rule: "credit/reporting", lang: "es", pattern: /\(?(?:con información de|redacción\s?:|reportaje de|edición de)[^.]{2,120}\)?/u, reason: "reporting credit", example: "Con información de Reuters y AFP" },
   { rule: "credit/reporting", lang: "ru", pattern: /\(?(?:по материалам|при участии|подготовил[аи]?|автор(?: текста)?\s?:)[^.]{2,120}\)?/u, reason: "reporting credit", example: "По материалам ТАСС" },
-  { rule: "credit/syndication", lang: "*", pattern: /(?:via|source|quelle|fuente|источник)\s?:?\s?[\w.-]{2,40}\.(?:com|info|net|org|co\.uk)/u, reason: "syndication source line", example: "Via SyndiGate.info" },
-  { rule: "credit/photo", lang: "ru", pattern: /(?:фото\s?:?\s?)?(?:личный архив|архив|пресс-служба|из открытых источников)\s[\p{L} .-]{0,60}/u, reason: "photo credit", example: "личный архив Ольги Панковой" },
-  { rule: "credit/photo", lang: "*", pattern: /.{10,600}\((?:[\p{L}.]+ )?(?:photos?|fotos?|image|picture|credit|crédit|bild|фото)(?: by| de| von)?\s?[:/]\s?[^()]{1,100}\)/u, reason: "photo caption ending in a bracketed photo credit", example: "Vicente Aguiar loads trims into his truck in Hialeah, Fla. (AP Photo/Alan Diaz, File)" },
+  { rule: "credit/syndication", lang: "*", pattern: /(?:via|source|quelle|fuente|источник)\s?:?\s?[\w.-]{2,40}\.(?:com|info|net|org|co\.uk)/u, reason: "syndication source line", example: "Via NewsWire.info" },
+  { rule: "credit/photo", lang: "ru", pattern: /(?:фото\s?:?\s?)?(?:личный архив|архив|пресс-служба|из открытых источников)\s[\p{L} .-]{0,60}/u, reason: "photo credit", example: "личный архив Анны Ивановой" },
+  { rule: "credit/photo", lang: "*", pattern: /.{10,600}\((?:[\p{L}.]+ )?(?:photos?|fotos?|image|picture|credit|crédit|bild|фото)(?: by| de| von)?\s?[:/]\s?[^()]{1,100}\)/u, reason: "photo caption ending in a bracketed photo credit", example: "A worker loads trims into his truck in Miami. (AP Photo/Jane Roe, File)" },
   {
     rule: "credit/photo",
     lang: "*",
     // A photographer and agency alone on a line: "Jane Roe/Getty Images", "Jane Roe | Bloomberg | Getty Images".
     pattern: new RegExp(String.raw`[\p{L}][\p{L} .'’-]{1,50}(?:\s?[/|]\s?[\p{L}][\p{L} .'’-]{1,50}){0,3}\s?[/|]\s?(?:${agency})`, "u"),
     reason: "photo credit: photographer and agency",
-    example: "Natalie Naccache | Bloomberg | Getty Images",
+    example: "Jane Roe | Bloomberg | Getty Images",
   },
   { rule: "credit/photo", lang: "*", pattern: /[©ⓒ]\s?[\p{L}][\p{L} .'-]{1,60}(?:\s?\/\s?[\p{L} .'-]{1,40})?/u, reason: "photo credit", example: "© John Brecher" },
 ];
@@ -32,12 +32,12 @@ export const PROMO_RULES: readonly LineRule[] = [
   { rule: "promo/newsletter", lang: "en", pattern: /.{0,120}\b(?:sign up|subscribe|register) (?:for|to|now for) (?:our|the|my|a)?\s?.{0,80}\b(?:newsletters?|e-?mails?|alerts|briefing|digest|updates)\b.{0,160}/u, reason: "newsletter promo", example: "Sign up to our newsletter for exclusive updates and enhanced content" },
   { rule: "promo/newsletter", lang: "en", pattern: /.{0,100}\b(?:newsletters?|inbox)\b.{0,100}\b(?:sign up|subscribe|delivered)\b.{0,100}/u, reason: "newsletter promo", example: "Get our newsletter delivered to your inbox: sign up today" },
   { rule: "promo/subscribe", lang: "en", pattern: /(?:subscribe|subscribe now|subscribe today|subscribers only|become a (?:member|subscriber|patron)|support (?:our|independent) journalism.{0,120}|click here to subscribe.{0,80}|get (?:unlimited )?(?:digital )?access.{0,140}|already a subscriber\??.{0,40}|(?:12|\d+) issues for .{0,120}|subscribe to [\p{L}\d ]{2,40} on (?:youtube|twitter|facebook|instagram|telegram).{0,80}|join \w+(?:\s\w+)? ?(?:plus|premium|insider).{0,140}|if you enjoyed this article.{0,400})/u, reason: "subscription promo", example: "Already a subscriber? Sign in" },
-  { rule: "promo/app", lang: "en", pattern: /(?:click here to |download |get )(?:get )?(?:the|our) [\p{L} ]{1,30} app.{0,80}/u, reason: "app promo", example: "CLICK HERE TO GET THE FOX NEWS APP" },
+  { rule: "promo/app", lang: "en", pattern: /(?:click here to |download |get )(?:get )?(?:the|our) [\p{L} ]{1,30} app.{0,80}/u, reason: "app promo", example: "Click here to get the Example News app" },
   { rule: "promo/newsletter", lang: "de", pattern: /.{0,80}\b(?:newsletter (?:abonnieren|bestellen)|jetzt abonnieren|zum newsletter anmelden|melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter an).{0,120}/u, reason: "newsletter promo", example: "Jetzt den Newsletter abonnieren" },
   { rule: "promo/newsletter", lang: "fr", pattern: /.{0,80}\b(?:abonnez-vous|inscrivez-vous (?:à|a) (?:notre|la) newsletter|recevez (?:notre|la) newsletter).{0,120}/u, reason: "newsletter promo", example: "Inscrivez-vous à notre newsletter" },
   { rule: "promo/newsletter", lang: "es", pattern: /.{0,80}\b(?:suscríbete|suscribete|suscríbase|regístrate (?:a|en) (?:nuestro|el) (?:boletín|newsletter)|recibe (?:nuestro|el) (?:boletín|newsletter)).{0,120}/u, reason: "newsletter promo", example: "Suscríbete a nuestro boletín" },
   { rule: "promo/newsletter", lang: "ru", pattern: /.{0,80}(?:подпишитесь на (?:нашу |наш )?(?:рассылку|канал|новости)|подписаться на рассылку).{0,120}/u, reason: "newsletter promo", example: "Подпишитесь на нашу рассылку" },
-  { rule: "promo/social", lang: "en", pattern: /(?:follow (?:him|her|them|us|me|@\w+) on (?:twitter|facebook|instagram)[^.]{0,100}\.?|(?:follow|like) us on [\p{L} ]{1,40}.{0,80})/u, reason: "social follow line", example: "Follow @BGRDeals on Twitter to keep up with the latest deals" },
+  { rule: "promo/social", lang: "en", pattern: /(?:follow (?:him|her|them|us|me|@\w+) on (?:twitter|facebook|instagram)[^.]{0,100}\.?|(?:follow|like) us on [\p{L} ]{1,40}.{0,80})/u, reason: "social follow line", example: "Follow @ExampleDeals on Twitter to keep up with the latest deals" },
 ];
 
 export const NOTICE_RULES: readonly LineRule[] = [
@@ -48,11 +48,11 @@ export const NOTICE_RULES: readonly LineRule[] = [
   { rule: "notice/cookie", lang: "ru", pattern: /.{0,120}(?:использует (?:файлы )?cookie|файлы cookie).{0,240}/u, reason: "cookie notice", example: "Сайт использует файлы cookie" },
   { rule: "notice/copyright", lang: "*", pattern: /(?:copyright|\(c\)|[©ⓒ])\s?(?:\d{4}(?:\s?[-–]\s?\d{4})?)?.{0,120}(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|все права защищены|무단전재|無断転載|版权所有).{0,80}/u, reason: "copyright notice", example: "Copyright © 2019 Example Media. All rights reserved." },
   { rule: "notice/copyright", lang: "en", pattern: /this (?:document|article|material) (?:is subject to copyright|may not be (?:published|reproduced)).{0,300}/u, reason: "copyright notice", example: "This material may not be published, broadcast, rewritten or redistributed." },
-  { rule: "notice/comments", lang: "*", pattern: /(?:atenção|atención|attention|note|nota|hinweis)\s?:\s?.{0,40}\b(?:comentários|comentarios|comments|commentaires|kommentare)\b.{0,200}/u, reason: "comment moderation notice", example: "ATENÇÃO: Comentários com textos ininteligíveis não serão aprovados pelo moderador." },
+  { rule: "notice/comments", lang: "*", pattern: /(?:atenção|atención|attention|note|nota|hinweis)\s?:\s?.{0,40}\b(?:comentários|comentarios|comments|commentaires|kommentare)\b.{0,200}/u, reason: "comment moderation notice", example: "Atenção: comentários ofensivos não serão aprovados pelo moderador." },
 ];
 
 export const CONTACT_RULES: readonly LineRule[] = [
-  { rule: "contact/author", lang: "*", pattern: /(?:e-?mail:?\s?)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?:\/\/)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com\/\w+|@\w{2,30}/u, reason: "author contact: an address or handle alone", example: "paul.takahashi@chron.com" },
+  { rule: "contact/author", lang: "*", pattern: /(?:e-?mail:?\s?)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?:\/\/)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com\/\w+|@\w{2,30}/u, reason: "author contact: an address or handle alone", example: "jane.roe@example.com" },
   { rule: "contact/author", lang: "en", pattern: /(?:have a (?:news )?tip\??|write to [\p{L}.' ]{2,40} at [\w.+-]+@[\w.-]+|reach (?:the )?(?:reporters?|writers?|authors?)|contact (?:the )?(?:reporters?|writers?|authors?)|[\p{L}.' ]{2,40} (?:can|may) be reached (?:at|via|on) .{0,40}(?:@|\d{3}|twitter|x\.com))\b.{0,200}/u, reason: "author contact line", example: "Have a tip? Amy Kuperinsky may be reached at akuperinsky@example.com." },
 ];
 
