@@ -1,0 +1,142 @@
+// Menus, footers and fragments of whole-page text dumps, told from the article by
+// context rather than line by line: the article is the densest stretch of prose
+// (a maximum-sum run over line scores, as in Finn et al.'s Body Text Extraction);
+// outside it everything is page furniture; inside it, runs of short lines are menus,
+// while a short line followed by prose is a heading and stays.
+import { z } from "zod";
+import type { Detection, Features } from "../core/document.js";
+import type { Line } from "../core/lines.js";
+import type { Stage, StageContext } from "../core/stage.js";
+import { LINE_THRESHOLDS, type LineThresholds } from "../rules/boilerplate.js";
+import { documentLanguage, lineFeatures, stopwordsFor, type LineFeatures } from "./line-features.js";
+import { registerStage } from "./registry.js";
+
+const threshold = (value: number) => z.number().nonnegative().default(value);
+
+export const BoilerplateLinesOptions = z
+  .object({
+    proseWords: threshold(LINE_THRESHOLDS.proseWords),
+    sentenceWords: threshold(LINE_THRESHOLDS.sentenceWords),
+    minStopwordRatio: z.number().min(0).max(1).default(LINE_THRESHOLDS.minStopwordRatio),
+    linePenalty: threshold(LINE_THRESHOLDS.linePenalty),
+    maxLineWords: threshold(LINE_THRESHOLDS.maxLineWords),
+    menuRunLength: z.number().int().min(2).default(LINE_THRESHOLDS.menuRunLength),
+    headingMaxWords: threshold(LINE_THRESHOLDS.headingMaxWords),
+    allCapsMinLetters: threshold(LINE_THRESHOLDS.allCapsMinLetters),
+    fragmentMaxWords: threshold(LINE_THRESHOLDS.fragmentMaxWords),
+    /** Extra stopwords per language ({"en": ["via"]}), added to stopwords-iso's lists. */
+    stopwords: z.record(z.string(), z.array(z.string())).default({}),
+    /** Rule ids of this stage to switch off (e.g. "boilerplate/outside-main" for single-article text). */
+    disable: z.array(z.string()).default([]),
+  })
+  .strict();
+export type BoilerplateLinesOptions = z.infer<typeof BoilerplateLinesOptions>;
+
+interface Scored {
+  line: Line;
+  features: LineFeatures;
+  prose: boolean;
+  score: number;
+}
+
+/** A line is prose when it is long and made of ordinary words, or is a whole short sentence. */
+export function isProse(f: LineFeatures, t: LineThresholds, hasStopwords: boolean): boolean {
+  const wordy = !hasStopwords || f.stopwordRatio >= t.minStopwordRatio;
+  if (f.words >= t.proseWords && wordy) return true;
+  return f.terminal && f.words >= t.sentenceWords && wordy;
+}
+
+/** Half-open range [from, to) of the run with the largest sum; empty when no sum is positive. */
+export function densestRun(scores: readonly number[]): { from: number; to: number; sum: number } {
+  let best = { from: 0, to: 0, sum: 0 };
+  let start = 0;
+  let sum = 0;
+  for (let i = 0; i < scores.length; i++) {
+    if (sum <= 0) {
+      start = i;
+      sum = 0;
+    }
+    sum += scores[i];
+    if (sum > best.sum) best = { from: start, to: i + 1, sum };
+  }
+  return best;
+}
+
+export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage {
+  const t: LineThresholds = { ...LINE_THRESHOLDS, ...options };
+  const enabled = (rule: string) => !options.disable.includes(rule);
+  return {
+    name: "boilerplate-lines",
+    detect({ doc, lines }: StageContext): Detection[] {
+      const live = lines.live();
+      if (live.length === 0) return [];
+      const language = documentLanguage(doc, live);
+      const stopwords = new Set([...stopwordsFor(language), ...(options.stopwords[language] ?? []).map((w) => w.toLowerCase())]);
+      const scored: Scored[] = live.map((line) => {
+        const features = lineFeatures(line.content, stopwords);
+        const prose = isProse(features, t, stopwords.size > 0);
+        return { line, features, prose, score: prose ? Math.min(features.words, t.maxLineWords) : -t.linePenalty };
+      });
+      const main = densestRun(scored.map((s) => s.score));
+      const hasMain = main.to > main.from;
+      const found: Detection[] = [];
+      const report = (s: Scored, rule: string, reason: string, extra: Features = {}) => {
+        if (!enabled(rule)) return;
+        found.push({
+          rule,
+          start: s.line.contentStart,
+          end: s.line.contentEnd,
+          reason,
+          features: {
+            words: s.features.words,
+            stopwordRatio: Math.round(s.features.stopwordRatio * 100) / 100,
+            terminal: s.features.terminal,
+            lang: language || "?",
+            ...extra,
+          },
+        });
+      };
+
+      // Runs of consecutive non-prose lines, so each line knows the length of its run.
+      const runLength = new Array<number>(scored.length).fill(0);
+      for (let i = 0; i < scored.length; ) {
+        let j = i;
+        while (j < scored.length && !scored[j].prose) j++;
+        for (let k = i; k < j; k++) runLength[k] = j - i;
+        i = Math.max(j, i + 1);
+      }
+
+      for (let i = 0; i < scored.length; i++) {
+        const s = scored[i];
+        if (hasMain && (i < main.from || i >= main.to)) {
+          report(s, "boilerplate/outside-main", "outside the densest stretch of prose (the article)", {
+            region: i < main.from ? "header" : "footer",
+            prose: s.prose,
+            mainLines: main.to - main.from,
+            mainScore: main.sum,
+          });
+          continue;
+        }
+        if (s.prose) continue;
+        const next = scored[i + 1];
+        const heading = next !== undefined && next.prose && s.features.words <= t.headingMaxWords && s.features.words > 0;
+        if (heading) continue; // a short line followed by prose is a (sub)heading
+        const region = hasMain ? "main" : "page";
+        if (runLength[i] >= t.menuRunLength) {
+          report(s, "boilerplate/menu-run", `one of ${runLength[i]} short lines in a row (a menu, link list or footer)`, { runLength: runLength[i], region });
+        } else if (s.features.allCaps && s.features.letters >= t.allCapsMinLetters) {
+          report(s, "boilerplate/all-caps", "a label in capitals not followed by prose", { letters: s.features.letters, region });
+        } else if (s.features.words <= t.fragmentMaxWords && !s.features.terminal) {
+          report(s, "boilerplate/fragment", "a short fragment not followed by prose (a label or control)", { runLength: runLength[i], region });
+        }
+      }
+      return found;
+    },
+  };
+}
+
+registerStage("boilerplate-lines", {
+  description: "Menus, footers and fragments of whole-page text dumps, by context: main region of prose, runs of short lines, headings kept",
+  options: BoilerplateLinesOptions,
+  create: createBoilerplateLines,
+});
