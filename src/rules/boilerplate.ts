@@ -18,13 +18,13 @@ export interface PhraseRule {
 /** Thresholds of the context classifier (`boilerplate-lines`), each with what it decides. */
 export const LINE_THRESHOLDS = {
   /** A line with at least this many words, enough stopwords or a closing punctuation mark is prose. */
-  proseWords: 10,
+  proseWords: 15,
   /** ...a shorter line is prose only if it ends a sentence and has at least this many words. */
   sentenceWords: 5,
   /** Share of stopwords (in the document's language) below which a long line is a list of names, not prose. */
   minStopwordRatio: 0.12,
   /** What a non-prose line costs the main-region score, in words: the article is the densest stretch of prose. */
-  linePenalty: 6,
+  linePenalty: 15,
   /** Words of one prose line counted at most (one huge line must not drag the region over a footer). */
   maxLineWords: 120,
   /** Consecutive short non-prose lines from which a run is a menu, a link list or a footer. */
@@ -102,3 +102,21 @@ export const FURNITURE_RULES: readonly PhraseRule[] = [
 /** Separators of a link-list line: "News | Sport | Weather", "Home • About • Contact". */
 export const LINK_LIST_SEPARATOR = /\s*[|•·]\s*|\s+[/–—-]\s+/u;
 export const LINK_LIST_EXAMPLE = "News | Sport | Weather | Travel";
+
+/** A line that opens the comment section: from it on, the page is readers' comments. */
+export const COMMENT_SECTION_RULES: readonly PhraseRule[] = [
+  { rule: "boilerplate/comments", lang: "en", pattern: /^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|thoughts? on\b.*|responses? to\b.*|comments? on\b.*)(?:\s*\(\d+\))?$|^(?:leave|post|add|write) a (?:reply|comment|response)$|^join the (?:conversation|discussion)$/iu, reason: "the heading of the comment section", example: "34 responses to “A match to remember”", maxWords: 30 },
+  { rule: "boilerplate/comments", lang: "de", pattern: /^(?:\d+\s+)?(?:kommentare?|leserkommentare)(?:\s*\(\d+\))?$|^(?:kommentar (?:schreiben|verfassen)|diskutieren sie mit|schreibe einen kommentar)$/iu, reason: "the heading of the comment section", example: "12 Kommentare", maxWords: 30 },
+  { rule: "boilerplate/comments", lang: "fr", pattern: /^(?:\d+\s+)?(?:commentaires?|réactions?)(?:\s*\(\d+\))?$|^(?:laisser|ajouter|écrire|poster) un commentaire$|^réagissez$/iu, reason: "the heading of the comment section", example: "Laisser un commentaire", maxWords: 30 },
+  { rule: "boilerplate/comments", lang: "es", pattern: /^(?:\d+\s+)?comentarios?(?:\s*\(\d+\))?$|^(?:deja|dejar|escribe|añadir|publicar) (?:un|tu) comentario$/iu, reason: "the heading of the comment section", example: "Deja un comentario", maxWords: 30 },
+  { rule: "boilerplate/comments", lang: "ru", pattern: /^(?:\d+\s+)?комментари(?:и|ев|я|й)(?:\s*\(\d+\))?$|^(?:оставить|добавить|написать) комментарий$|^обсуждение$/iu, reason: "the heading of the comment section", example: "Оставить комментарий", maxWords: 30 },
+];
+
+/** The signature line of one comment ("Alex on May 3, 2019 at 6:34 am said:"); two of them open a comment section. */
+export const COMMENT_SIGNATURE_RULES: readonly PhraseRule[] = [
+  { rule: "boilerplate/comments", lang: "en", pattern: /^.{1,80}\s(?:says|said|wrote|writes|replied):$/iu, reason: "the signature line of a reader's comment", example: "Alex on September 17, 2018 at 6:34 am said:", maxWords: 20 },
+  { rule: "boilerplate/comments", lang: "de", pattern: /^.{1,80}\s(?:schrieb|sagt|sagte|meint|antwortete):$/iu, reason: "the signature line of a reader's comment", example: "Max Mustermann schrieb:", maxWords: 20 },
+  { rule: "boilerplate/comments", lang: "fr", pattern: /^.{1,80}\s(?:a dit|dit|a écrit|écrit|a répondu)\s?:$/iu, reason: "the signature line of a reader's comment", example: "Jean Dupont a écrit :", maxWords: 20 },
+  { rule: "boilerplate/comments", lang: "es", pattern: /^.{1,80}\s(?:dice|dijo|escribió|respondió):$/iu, reason: "the signature line of a reader's comment", example: "María García dijo:", maxWords: 20 },
+  { rule: "boilerplate/comments", lang: "ru", pattern: /^.{1,80}\s(?:пишет|написал|написала|говорит|ответил|ответила):$/iu, reason: "the signature line of a reader's comment", example: "Иван Петров пишет:", maxWords: 20 },
+];

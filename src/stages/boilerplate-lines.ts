@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Detection, Features } from "../core/document.js";
 import type { Line } from "../core/lines.js";
 import type { Stage, StageContext } from "../core/stage.js";
-import { LINE_THRESHOLDS, type LineThresholds } from "../rules/boilerplate.js";
+import { COMMENT_SECTION_RULES, COMMENT_SIGNATURE_RULES, LINE_THRESHOLDS, type LineThresholds, type PhraseRule } from "../rules/boilerplate.js";
 import { documentLanguage, lineFeatures, stopwordsFor, type LineFeatures } from "./line-features.js";
 import { registerStage } from "./registry.js";
 
@@ -62,6 +62,29 @@ export function densestRun(scores: readonly number[]): { from: number; to: numbe
   return best;
 }
 
+const matchesRule = (content: string, words: number, rules: readonly PhraseRule[]) =>
+  rules.find((r) => words <= r.maxWords && r.pattern.test(content));
+
+/**
+ * Where the comment section opens, at or after the start of the article: a comment
+ * heading ("12 Comments", "Leave a Reply"), or the first of two comment signatures ("Alex says:").
+ */
+function commentSectionStart(scored: readonly Scored[], from: number): { index: number; rule: PhraseRule } | undefined {
+  let firstSignature: { index: number; rule: PhraseRule } | undefined;
+  for (let i = from; i < scored.length; i++) {
+    const { content } = scored[i].line;
+    const words = scored[i].features.words;
+    const heading = matchesRule(content, words, COMMENT_SECTION_RULES);
+    if (heading) return { index: i, rule: heading };
+    const signature = matchesRule(content, words, COMMENT_SIGNATURE_RULES);
+    if (signature) {
+      if (firstSignature) return firstSignature;
+      firstSignature = { index: i, rule: signature };
+    }
+  }
+  return undefined;
+}
+
 export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage {
   const t: LineThresholds = { ...LINE_THRESHOLDS, ...options };
   const enabled = (rule: string) => !options.disable.includes(rule);
@@ -77,7 +100,11 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
         const prose = isProse(features, t, stopwords.size > 0);
         return { line, features, prose, score: prose ? Math.min(features.words, t.maxLineWords) : -t.linePenalty };
       });
-      const main = densestRun(scored.map((s) => s.score));
+      const scores = scored.map((s) => s.score);
+      let main = densestRun(scores);
+      // Readers' comments are prose too: the article ends where a comment section opens.
+      const comments = enabled("boilerplate/comments") ? commentSectionStart(scored, main.from) : undefined;
+      if (comments) main = densestRun(scores.slice(0, comments.index));
       const hasMain = main.to > main.from;
       const found: Detection[] = [];
       const report = (s: Scored, rule: string, reason: string, extra: Features = {}) => {
@@ -108,6 +135,10 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
 
       for (let i = 0; i < scored.length; i++) {
         const s = scored[i];
+        if (comments && i >= comments.index) {
+          report(s, "boilerplate/comments", i === comments.index ? comments.rule.reason : "inside the comment section", { sectionStart: comments.rule.example, prose: s.prose });
+          continue;
+        }
         if (hasMain && (i < main.from || i >= main.to)) {
           report(s, "boilerplate/outside-main", "outside the densest stretch of prose (the article)", {
             region: i < main.from ? "header" : "footer",

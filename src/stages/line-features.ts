@@ -74,3 +74,4 @@ export function lineFeatures(content: string, stopwords: Set<string>): LineFeatu
     letters,
   };
 }
+
