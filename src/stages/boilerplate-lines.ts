@@ -37,11 +37,13 @@ interface Scored {
   features: LineFeatures;
   prose: boolean;
   score: number;
+  /** Lines of the hard-wrapped paragraph this line belongs to (1 when not wrapped). */
+  wrapped: number;
 }
 
 /** A line is prose when it is long and made of ordinary words, or is a whole short sentence. */
 export function isProse(f: LineFeatures, t: LineThresholds, hasStopwords: boolean): boolean {
-  const wordy = !hasStopwords || f.stopwordRatio >= t.minStopwordRatio;
+  const wordy = !hasStopwords || f.unspaced || f.stopwordRatio >= t.minStopwordRatio;
   if (f.words >= t.proseWords && wordy) return true;
   return f.terminal && f.words >= t.sentenceWords && wordy;
 }
@@ -95,11 +97,21 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
       if (live.length === 0) return [];
       const language = documentLanguage(doc, live);
       const stopwords = new Set([...stopwordsFor(language), ...(options.stopwords[language] ?? []).map((w) => w.toLowerCase())]);
-      const scored: Scored[] = live.map((line) => {
-        const features = lineFeatures(line.content, stopwords);
-        const prose = isProse(features, t, stopwords.size > 0);
-        return { line, features, prose, score: prose ? Math.min(features.words, t.maxLineWords) : -t.linePenalty };
-      });
+      const scored: Scored[] = live.map((line) => ({ line, features: lineFeatures(line.content, stopwords), prose: false, score: 0, wrapped: 1 }));
+      // Hard-wrapped paragraphs: a line that runs on into the next (no closing mark, next starts in lower case) is judged with it.
+      for (let i = 0; i < scored.length; ) {
+        let j = i + 1;
+        while (j < scored.length && !scored[j - 1].features.terminal && /^\p{Ll}/u.test(scored[j].line.content)) j++;
+        const paragraph = j - i === 1 ? scored[i].features : lineFeatures(scored.slice(i, j).map((s) => s.line.content).join(" "), stopwords);
+        const prose = isProse(paragraph, t, stopwords.size > 0);
+        for (let k = i; k < j; k++) {
+          const s = scored[k];
+          s.prose = prose;
+          s.wrapped = j - i;
+          s.score = prose ? Math.min(s.features.words, t.maxLineWords) : -t.linePenalty;
+        }
+        i = j;
+      }
       const scores = scored.map((s) => s.score);
       let main = densestRun(scores);
       // Readers' comments are prose too: the article ends where a comment section opens.
@@ -119,6 +131,7 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
             stopwordRatio: Math.round(s.features.stopwordRatio * 100) / 100,
             terminal: s.features.terminal,
             lang: language || "?",
+            ...(s.wrapped > 1 ? { wrappedLines: s.wrapped } : {}),
             ...extra,
           },
         });

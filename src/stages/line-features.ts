@@ -48,6 +48,8 @@ export interface LineFeatures {
   words: number;
   /** Share of the words that are stopwords of the document's language (0 when it has no list). */
   stopwordRatio: number;
+  /** Mostly in a script written without spaces (Chinese, Japanese, Thai): stopwords cannot be counted. */
+  unspaced: boolean;
   /** Ends like a sentence: a stop, a question or exclamation mark, or a closing quote. */
   terminal: boolean;
   /** Letters are all capitals (and there are some). */
@@ -69,6 +71,7 @@ export function lineFeatures(content: string, stopwords: Set<string>): LineFeatu
   return {
     words,
     stopwordRatio: tokens.length ? stop / tokens.length : 0,
+    unspaced: unspaced > tokens.length,
     terminal: TERMINAL_PUNCTUATION.test(content),
     allCaps: letters > 0 && upper === letters,
     letters,
