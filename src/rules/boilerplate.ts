@@ -15,6 +15,8 @@ export interface PhraseRule {
   maxWords: number;
 }
 
+// Note: `\b` in JavaScript is ASCII-only even with the `u` flag; next to Cyrillic, use (?<!\p{L}) instead.
+
 /** Thresholds of the context classifier (`boilerplate-lines`), each with what it decides. */
 export const LINE_THRESHOLDS = {
   /** A line with at least this many words, enough stopwords or a closing punctuation mark is prose. */
@@ -63,7 +65,7 @@ export const COUNTER_RULES: readonly PhraseRule[] = [
 /** Site furniture: consent, newsletter, copyright, account and paywall blocks. */
 export const FURNITURE_RULES: readonly PhraseRule[] = [
   // cookie and consent notices
-  { rule: "boilerplate/cookie", lang: "*", pattern: /\b(?:cookies?|куки)\b.*\b(?:cookies?|куки)\b/iu, reason: "a cookie notice (names cookies twice)", example: "Necessary cookies are absolutely essential for the website to function. These cookies ensure basic functions.", maxWords: 150 },
+  { rule: "boilerplate/cookie", lang: "*", pattern: /(?<!\p{L})(?:cookies?|куки)(?!\p{L}).*(?<!\p{L})(?:cookies?|куки)(?!\p{L})/iu, reason: "a cookie notice (names cookies twice)", example: "Necessary cookies are absolutely essential for the website to function. These cookies ensure basic functions.", maxWords: 150 },
   { rule: "boilerplate/cookie", lang: "en", pattern: /\b(?:we|this (?:web)?site|our (?:web)?site|our partners) (?:use|uses|are using) cookies|\bby (?:continuing to (?:use|browse)|using) (?:this|our) (?:web)?site,? you (?:agree|consent|accept)|\baccept (?:all )?cookies\b|\bcookie (?:settings|preferences|policy|consent)\b|\bmanage (?:your )?(?:cookie|privacy) (?:settings|preferences|choices)\b|\bdo not sell my (?:personal )?info/iu, reason: "a cookie or consent notice", example: "We use cookies to give you the best experience on our website.", maxWords: 150 },
   { rule: "boilerplate/cookie", lang: "de", pattern: /\b(?:wir verwenden|wir nutzen|diese (?:web)?seite (?:verwendet|nutzt)) cookies|\bcookies? (?:akzeptieren|zulassen)|\bcookie-?(?:einstellungen|richtlinie|hinweis)|\bdatenschutz-?einstellungen\b|\bmit der nutzung (?:dieser|unserer) (?:web)?seite stimmen sie/iu, reason: "a cookie or consent notice", example: "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.", maxWords: 150 },
   { rule: "boilerplate/cookie", lang: "fr", pattern: /\b(?:nous utilisons|ce site utilise|ce site web utilise) (?:des )?cookies|\baccepter (?:les|tous les) cookies|\bparamètres (?:des )?cookies|\bpolitique (?:de|relative aux|en matière de) cookies|\ben poursuivant votre navigation/iu, reason: "a cookie or consent notice", example: "En poursuivant votre navigation sur ce site, vous acceptez l'utilisation de cookies.", maxWords: 150 },
@@ -78,7 +80,7 @@ export const FURNITURE_RULES: readonly PhraseRule[] = [
   { rule: "boilerplate/newsletter", lang: "ru", pattern: /подпи(?:шитесь|саться) на (?:нашу )?(?:рассылку|новости|канал)|ваш (?:адрес )?e-?mail|^рассылка$|отписаться можно в любой момент/iu, reason: "a newsletter sign-up", example: "Подпишитесь на нашу рассылку", maxWords: 40 },
 
   // copyright and legal footers
-  { rule: "boilerplate/copyright", lang: "*", pattern: /(?:©|\(c\)|&copy;)\s*(?:\d{4}|[\p{L}])|^copyright\b|\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|\bвсе права защищены\b/iu, reason: "a copyright or rights notice", example: "© 2019 Example Media. All rights reserved.", maxWords: 40 },
+  { rule: "boilerplate/copyright", lang: "*", pattern: /(?:©|\(c\)|&copy;)\s*(?:\d{4}|[\p{L}])|^copyright\b|\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|(?<!\p{L})все права защищены/iu, reason: "a copyright or rights notice", example: "© 2019 Example Media. All rights reserved.", maxWords: 40 },
   { rule: "boilerplate/copyright", lang: "en", pattern: /^(?:terms (?:of (?:use|service)|and conditions)|privacy (?:policy|notice)|cookie policy|accessibility|contact us|about us|advertise(?: with us)?|site ?map|careers|help)(?:\s*[|•·]\s*[\p{L}' &]{2,30})*$|\b(?:this material|this content) may not be (?:published|reproduced)/iu, reason: "a legal or site footer link", example: "Privacy Policy | Terms of Use", maxWords: 20 },
   { rule: "boilerplate/copyright", lang: "de", pattern: /^(?:impressum|datenschutz(?:erklärung)?|nutzungsbedingungen|agb|kontakt|mediadaten)(?:\s*[|•·]\s*[\p{L}' &]{2,30})*$/iu, reason: "a legal or site footer link", example: "Impressum | Datenschutz", maxWords: 20 },
   { rule: "boilerplate/copyright", lang: "fr", pattern: /^(?:mentions légales|politique de confidentialité|conditions générales(?: d'utilisation)?|cgu|nous contacter|plan du site)(?:\s*[|•·]\s*[\p{L}' &]{2,30})*$/iu, reason: "a legal or site footer link", example: "Mentions légales | Plan du site", maxWords: 20 },

@@ -8,7 +8,7 @@ import type { Detection, Features } from "../core/document.js";
 import type { Line } from "../core/lines.js";
 import type { Stage, StageContext } from "../core/stage.js";
 import { COMMENT_SECTION_RULES, COMMENT_SIGNATURE_RULES, LINE_THRESHOLDS, type LineThresholds, type PhraseRule } from "../rules/boilerplate.js";
-import { documentLanguage, lineFeatures, stopwordsFor, type LineFeatures } from "./line-features.js";
+import { caseFolded, documentLanguage, lineFeatures, stopwordsFor, type LineFeatures } from "./line-features.js";
 import { registerStage } from "./registry.js";
 
 const threshold = (value: number) => z.number().nonnegative().default(value);
@@ -64,8 +64,12 @@ export function densestRun(scores: readonly number[]): { from: number; to: numbe
   return best;
 }
 
-const matchesRule = (content: string, words: number, rules: readonly PhraseRule[]) =>
-  rules.find((r) => words <= r.maxWords && r.pattern.test(content));
+const SECTION_RULES = caseFolded(COMMENT_SECTION_RULES);
+const SIGNATURE_RULES = caseFolded(COMMENT_SIGNATURE_RULES);
+const matchesRule = (content: string, words: number, rules: ReturnType<typeof caseFolded<PhraseRule>>) => {
+  const lower = content.toLowerCase();
+  return rules.find((r) => words <= r.maxWords && r.matches(content, lower));
+};
 
 /**
  * Where the comment section opens, at or after the start of the article: a comment
@@ -76,9 +80,9 @@ function commentSectionStart(scored: readonly Scored[], from: number): { index: 
   for (let i = from; i < scored.length; i++) {
     const { content } = scored[i].line;
     const words = scored[i].features.words;
-    const heading = matchesRule(content, words, COMMENT_SECTION_RULES);
+    const heading = matchesRule(content, words, SECTION_RULES);
     if (heading) return { index: i, rule: heading };
-    const signature = matchesRule(content, words, COMMENT_SIGNATURE_RULES);
+    const signature = matchesRule(content, words, SIGNATURE_RULES);
     if (signature) {
       if (firstSignature) return firstSignature;
       firstSignature = { index: i, rule: signature };

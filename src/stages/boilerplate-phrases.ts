@@ -6,6 +6,7 @@ import type { Detection } from "../core/document.js";
 import type { Stage } from "../core/stage.js";
 import { COUNTER_RULES, FURNITURE_RULES, LINE_THRESHOLDS, LINK_LIST_SEPARATOR, type PhraseRule } from "../rules/boilerplate.js";
 import { escapeRegExp } from "./line-rules.js";
+import { caseFolded } from "./line-features.js";
 import { registerStage } from "./registry.js";
 
 export const BoilerplatePhrasesOptions = z
@@ -58,7 +59,7 @@ export function createBoilerplatePhrases(options: BoilerplatePhrasesOptions): St
       maxWords: options.customMaxWords,
     })),
   ];
-  const rules = [...COUNTER_RULES, ...FURNITURE_RULES, ...custom].filter((r) => !options.disable.includes(r.rule));
+  const rules = caseFolded([...COUNTER_RULES, ...FURNITURE_RULES, ...custom].filter((r) => !options.disable.includes(r.rule)));
   const linkLists = !options.disable.includes("boilerplate/link-list");
   return {
     name: "boilerplate-phrases",
@@ -66,7 +67,8 @@ export function createBoilerplatePhrases(options: BoilerplatePhrasesOptions): St
       const found: Detection[] = [];
       for (const line of lines.live()) {
         const words = countWords(line.content);
-        const rule = rules.find((r) => words <= r.maxWords && r.pattern.test(line.content));
+        const lower = line.content.toLowerCase();
+        const rule = rules.find((r) => words <= r.maxWords && r.matches(line.content, lower));
         if (rule) {
           found.push({ rule: rule.rule, start: line.contentStart, end: line.contentEnd, reason: rule.reason, features: { words, lang: rule.lang, maxWords: rule.maxWords } });
           continue;

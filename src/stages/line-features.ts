@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { eld } from "eld/small";
 import type { Document } from "../core/document.js";
 import type { Line } from "../core/lines.js";
-import { TERMINAL_PUNCTUATION, UNSPACED_SCRIPT } from "../rules/boilerplate.js";
+import { TERMINAL_PUNCTUATION, UNSPACED_SCRIPT, type PhraseRule } from "../rules/boilerplate.js";
 
 const require = createRequire(import.meta.url);
 const STOPWORDS = require("stopwords-iso") as Record<string, string[]>;
@@ -54,27 +54,49 @@ export interface LineFeatures {
   terminal: boolean;
   /** Letters are all capitals (and there are some). */
   allCaps: boolean;
+  /** Letters of an all-caps line (0 for other lines: only capitals need counting). */
   letters: number;
 }
 
 const WORD = /[\p{L}\p{N}\p{M}'’_-]+/gu;
-const LETTER = /\p{L}/gu;
+const HAS_UNSPACED = new RegExp(UNSPACED_SCRIPT.source, "u");
+const HAS_LOWER = /\p{Ll}/u;
+const LETTERS = /\p{L}/gu;
 
 export function lineFeatures(content: string, stopwords: Set<string>): LineFeatures {
   const tokens = content.match(WORD) ?? [];
-  const unspaced = content.match(UNSPACED_SCRIPT)?.length ?? 0;
+  // Cheap tests first: most lines are in spaced scripts and not in capitals.
+  const unspaced = HAS_UNSPACED.test(content) ? (content.match(UNSPACED_SCRIPT)?.length ?? 0) : 0;
   const words = unspaced > tokens.length ? Math.max(tokens.length, Math.round(unspaced / 2)) : tokens.length;
   let stop = 0;
   if (stopwords.size) for (const token of tokens) if (stopwords.has(token.toLowerCase())) stop++;
-  const letters = content.match(LETTER)?.length ?? 0;
-  const upper = content.match(/\p{Lu}/gu)?.length ?? 0;
+  const capitals = tokens.length > 0 && !HAS_LOWER.test(content);
+  const letters = capitals ? (content.match(LETTERS)?.length ?? 0) : 0;
   return {
     words,
     stopwordRatio: tokens.length ? stop / tokens.length : 0,
     unspaced: unspaced > tokens.length,
     terminal: TERMINAL_PUNCTUATION.test(content),
-    allCaps: letters > 0 && upper === letters,
+    // Scripts without case have no lower-case letters either: capitals need some upper-case ones.
+    allCaps: letters > 0 && /\p{Lu}/u.test(content),
     letters,
   };
 }
 
+/**
+ * Each rule as a matcher of one line. Case-insensitive Unicode regexes are several
+ * times slower in V8, and these run on every line: a rule whose pattern does not
+ * depend on case (no \p{Lu}, \p{Ll}) matches the lower-cased line without the flag.
+ */
+export function caseFolded<T extends PhraseRule>(rules: readonly T[]): Array<T & { matches: (content: string, lower: string) => boolean }> {
+  return rules.map((r) => {
+    if (/\\p\{L[ul]\}/u.test(r.pattern.source)) return { ...r, matches: (content: string) => r.pattern.test(content) };
+    const folded = new RegExp(lowerLiterals(r.pattern.source), r.pattern.flags.replace("i", ""));
+    return { ...r, matches: (_content: string, lower: string) => folded.test(lower) };
+  });
+}
+
+/** Lower-cases a pattern's literal letters, leaving escapes (\S, \D, \p{...}) alone. */
+function lowerLiterals(source: string): string {
+  return source.replace(/\\(?:[pPu]\{[^}]*\}|.)|[^\\]+/gu, (part) => (part.startsWith("\\") ? part : part.toLowerCase()));
+}

@@ -99,6 +99,8 @@ const CASES: Record<string, { remove: Array<[string, string]>; keep: string[] }>
       ["Подпишитесь на нашу рассылку", "boilerplate/newsletter"],
       ["© 2019 Пример Медиа. Все права защищены.", "boilerplate/copyright"],
       ["Политика конфиденциальности", "boilerplate/copyright"],
+      ["ООО «Пример». Все права защищены.", "boilerplate/copyright"],
+      ["Мы используем куки. Продолжая, вы соглашаетесь на использование куки.", "boilerplate/cookie"],
       ["Войти", "boilerplate/login"],
       ["Этот материал доступен только по подписке.", "boilerplate/paywall"],
       ["120 просмотров", "boilerplate/counter"],
