@@ -27,6 +27,8 @@ export const LINE_THRESHOLDS = {
   minStopwordRatio: 0.12,
   /** What a non-prose line costs the main-region score, in words: the article is the densest stretch of prose. */
   linePenalty: 15,
+  /** Headline-and-one-paragraph pairs in a row, at the end of the article, from which they are teasers of other stories. */
+  teaserPairs: 3,
   /** Words of one prose line counted at most (one huge line must not drag the region over a footer). */
   maxLineWords: 120,
   /** Consecutive short non-prose lines from which a run is a menu, a link list or a footer. */

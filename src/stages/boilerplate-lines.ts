@@ -21,6 +21,7 @@ export const BoilerplateLinesOptions = z
     linePenalty: threshold(LINE_THRESHOLDS.linePenalty),
     maxLineWords: threshold(LINE_THRESHOLDS.maxLineWords),
     menuRunLength: z.number().int().min(2).default(LINE_THRESHOLDS.menuRunLength),
+    teaserPairs: z.number().int().min(2).default(LINE_THRESHOLDS.teaserPairs),
     headingMaxWords: threshold(LINE_THRESHOLDS.headingMaxWords),
     allCapsMinLetters: threshold(LINE_THRESHOLDS.allCapsMinLetters),
     fragmentMaxWords: threshold(LINE_THRESHOLDS.fragmentMaxWords),
@@ -91,6 +92,18 @@ function commentSectionStart(scored: readonly Scored[], from: number): { index: 
   return undefined;
 }
 
+/** Lines at the end of the main region that alternate short line / single prose line, at least `minPairs` times. */
+function trailingTeasers(scored: readonly Scored[], main: { from: number; to: number }, minPairs: number): number {
+  let pairs = 0;
+  for (let end = main.to; end - 2 >= main.from; end -= 2) {
+    const [head, body] = [scored[end - 2], scored[end - 1]];
+    if (head.prose || !body.prose || body.wrapped > 1) break;
+    pairs++;
+  }
+  // The article itself must remain: the first pair may be its last subheading and paragraph.
+  return pairs >= minPairs && main.to - 2 * pairs > main.from ? 2 * pairs : 0;
+}
+
 export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage {
   const t: LineThresholds = { ...LINE_THRESHOLDS, ...options };
   const enabled = (rule: string) => !options.disable.includes(rule);
@@ -121,6 +134,10 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
       // Readers' comments are prose too: the article ends where a comment section opens.
       const comments = enabled("boilerplate/comments") ? commentSectionStart(scored, main.from) : undefined;
       if (comments) main = densestRun(scores.slice(0, comments.index));
+      // Teasers of other stories (headline, one paragraph, headline, one paragraph...) trail the article.
+      const teasers = enabled("boilerplate/teasers") ? trailingTeasers(scored, main, t.teaserPairs) : 0;
+      const teaserEnd = main.to;
+      main = { ...main, to: main.to - teasers };
       const hasMain = main.to > main.from;
       const found: Detection[] = [];
       const report = (s: Scored, rule: string, reason: string, extra: Features = {}) => {
@@ -154,6 +171,10 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
         const s = scored[i];
         if (comments && i >= comments.index) {
           report(s, "boilerplate/comments", i === comments.index ? comments.rule.reason : "inside the comment section", { sectionStart: comments.rule.example, prose: s.prose });
+          continue;
+        }
+        if (teasers && i >= main.to && i < teaserEnd) {
+          report(s, "boilerplate/teasers", "one of the headline-and-paragraph pairs that trail the article (teasers of other stories)", { pairs: teasers / 2, prose: s.prose });
           continue;
         }
         if (hasMain && (i < main.from || i >= main.to)) {

@@ -154,6 +154,22 @@ describe("inside the article", () => {
   });
 });
 
+describe("teasers of other stories", () => {
+  const [a, b, c, d] = PAGES.en.paragraphs;
+  const lede = (topic: string) => `The mayor said on Monday that the plan for the ${topic} would be ready before the end of the year, and that residents would be heard.`;
+  it("removes headline-and-paragraph pairs that trail the article, and keeps the article's own last subheading", () => {
+    const teasers = ["Park plan delayed", lede("park"), "School to reopen", lede("school"), "New tram line", lede("tram line")];
+    const result = clean([a, b, "What comes next", c, d, ...teasers].join("\n"), web);
+    expect(result.text).toBe([a, b, "What comes next", c, d].join("\n\n") + "\n");
+    expect(result.removed.map((r) => r.rule)).toEqual(Array(6).fill("boilerplate/teasers"));
+    expect(result.removals[0].features).toMatchObject({ pairs: 3 });
+  });
+  it("keeps two such pairs: an article may end with subheadings", () => {
+    const result = clean([a, b, "Park plan", lede("park"), "School", lede("school")].join("\n"), web);
+    expect(result.removed).toEqual([]);
+  });
+});
+
 describe("comment sections", () => {
   const [a, b] = PAGES.en.paragraphs;
   const reply = "I could not agree more with the council, the bridge is long overdue and the east bank has waited far too long for it.";
