@@ -104,6 +104,26 @@ function trailingTeasers(scored: readonly Scored[], main: { from: number; to: nu
   return pairs >= minPairs && main.to - 2 * pairs > main.from ? 2 * pairs : 0;
 }
 
+/** Longest lines looked at to decide whether the stopword list fits the document. */
+const CALIBRATION_LINES = 9;
+
+/**
+ * Whether the stopword test says anything on this document: in its longest lines (the
+ * article, most likely) a typical share of stopwords must reach the threshold. It does
+ * not when the language is unknown, or glues its function words on (Korean particles).
+ */
+function stopwordListFits(scored: readonly Scored[], stopwords: Set<string>, t: LineThresholds): boolean {
+  if (stopwords.size === 0) return false;
+  const longest = [...scored]
+    .filter((s) => s.features.words >= t.proseWords && !s.features.unspaced)
+    .sort((a, b) => b.features.words - a.features.words || a.line.index - b.line.index)
+    .slice(0, CALIBRATION_LINES)
+    .map((s) => s.features.stopwordRatio)
+    .sort((a, b) => a - b);
+  if (longest.length === 0) return true;
+  return longest[Math.floor(longest.length / 2)] >= t.minStopwordRatio;
+}
+
 export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage {
   const t: LineThresholds = { ...LINE_THRESHOLDS, ...options };
   const enabled = (rule: string) => !options.disable.includes(rule);
@@ -115,12 +135,13 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
       const language = documentLanguage(doc, live);
       const stopwords = new Set([...stopwordsFor(language), ...(options.stopwords[language] ?? []).map((w) => w.toLowerCase())]);
       const scored: Scored[] = live.map((line) => ({ line, features: lineFeatures(line.content, stopwords), prose: false, score: 0, wrapped: 1 }));
+      const stopwordsFit = stopwordListFits(scored, stopwords, t);
       // Hard-wrapped paragraphs: a line that runs on into the next (no closing mark, next starts in lower case) is judged with it.
       for (let i = 0; i < scored.length; ) {
         let j = i + 1;
         while (j < scored.length && !scored[j - 1].features.terminal && /^\p{Ll}/u.test(scored[j].line.content)) j++;
         const paragraph = j - i === 1 ? scored[i].features : lineFeatures(scored.slice(i, j).map((s) => s.line.content).join(" "), stopwords);
-        const prose = isProse(paragraph, t, stopwords.size > 0);
+        const prose = isProse(paragraph, t, stopwordsFit);
         for (let k = i; k < j; k++) {
           const s = scored[k];
           s.prose = prose;
@@ -152,6 +173,7 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
             stopwordRatio: Math.round(s.features.stopwordRatio * 100) / 100,
             terminal: s.features.terminal,
             lang: language || "?",
+            ...(stopwordsFit ? {} : { stopwordTest: "off" }),
             ...(s.wrapped > 1 ? { wrappedLines: s.wrapped } : {}),
             ...extra,
           },

@@ -104,6 +104,21 @@ for (const [lang, p] of Object.entries(PAGES)) {
   });
 }
 
+describe("a language whose stopword list does not fit", () => {
+  it("turns the stopword test off (Korean glues particles onto words) and still finds the article", () => {
+    const korean = [
+      "홈", "뉴스", "연예",
+      "시의회는 화요일에 강을 가로지르는 새 다리의 건설을 승인했으며 이로써 십 년 넘게 이어진 논쟁이 마침내 끝났다고 관계자들이 밝혔다 시민들은 환영했다",
+      "사업을 지지하는 사람들은 새 다리가 수천 명의 통근 시간을 줄이고 동쪽 강변 동네에 새로운 사업을 가져올 것이라고 말했으며 기대가 크다고 덧붙였다",
+      "공사는 내년 봄에 시작될 예정이며 시의회는 첫 차량이 올해 말이 되기 전에 다리를 건널 수 있기를 바란다고 밝혔고 주민 설명회도 열 계획이라고 전했다",
+      "회사 소개", "광고 문의",
+    ];
+    const result = clean(korean.join("\n"), web);
+    expect(result.removed.map((r) => r.text)).toEqual(["홈", "뉴스", "연예", "회사 소개", "광고 문의"]);
+    expect(result.removals[0].features).toMatchObject({ stopwordTest: "off" });
+  });
+});
+
 describe("inside the article", () => {
   const [a, b, c, d] = PAGES.en.paragraphs;
   it("removes a run of short lines as a menu, with its run length; its last line, followed by prose, is a heading", () => {
