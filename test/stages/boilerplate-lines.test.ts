@@ -199,6 +199,17 @@ describe("comment sections", () => {
     expect(result.text).toBe(`${a}\n\n${b}\n`);
     expect(new Set(result.removed.map((r) => r.rule))).toEqual(new Set(["boilerplate/comments"]));
   });
+  it.each([
+    ["en", "2 days ago at 07:52 am", "5 hours ago"],
+    ["de", "vor 2 Tagen", "vor einer Stunde"],
+    ["fr", "il y a 2 jours", "il y a une heure"],
+    ["es", "hace 2 días", "hace una hora"],
+    ["ru", "2 дня назад", "5 часов назад"],
+  ])("%s: two comment time lines (%s, %s) open the section", (_lang, first, second) => {
+    const result = clean([a, b, first, reply, second, reply].join("\n"), web);
+    expect(result.text).toBe(`${a}\n\n${b}\n`);
+    expect(result.ruleOf(first)).toBe("boilerplate/comments");
+  });
   it("two signatures open the section even without a heading", () => {
     const result = clean([a, b, "Alex says:", reply, "Sam says:", reply].join("\n"), web);
     expect(result.text).toBe(`${a}\n\n${b}\n`);

@@ -36,6 +36,10 @@ const CASES: Record<string, { remove: Array<[string, string]>; keep: string[] }>
       ["Log In", "boilerplate/login"],
       ["Already a subscriber? Sign in here", "boilerplate/login"],
       ["You have reached your limit of free articles this month.", "boilerplate/paywall"],
+      ["I agree that Example Sports can send me the \"Morning\" newsletter.", "boilerplate/newsletter"],
+      ["You have successfully subscribed. Thank you!", "boilerplate/newsletter"],
+      ["The material on this site may not be reproduced, distributed or transmitted.", "boilerplate/copyright"],
+      ["Example Tech may earn an Affiliate Commission if you purchase something through links.", "boilerplate/affiliate"],
       ["12 comments", "boilerplate/counter"],
       ["1,204 shares", "boilerplate/counter"],
       ["Politics • Business • Tech • Science", "boilerplate/link-list"],
@@ -46,6 +50,7 @@ const CASES: Record<string, { remove: Array<[string, string]>; keep: string[] }>
       "The report found that 12 comments on the draft law came from industry groups.",
       "Rain | then sun",
       "He said the copyright reform would pass before the summer recess.",
+      "The firm said it would earn more from its commission on each sale than last year.",
     ],
   },
   de: {
