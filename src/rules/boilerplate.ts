@@ -31,6 +31,8 @@ export const LINE_THRESHOLDS = {
   teaserPairs: 3,
   /** Words of one prose line counted at most (one huge line must not drag the region over a footer). */
   maxLineWords: 120,
+  /** Share of the line penalty paid by a line an earlier stage removed (a timestamp, a caption): junk, but often inside the article. */
+  removedLineShare: 0.5,
   /** Consecutive short non-prose lines from which a run is a menu, a link list or a footer. */
   menuRunLength: 3,
   /** A short line followed by prose is a heading when it has at most this many words. */

@@ -20,6 +20,7 @@ export const BoilerplateLinesOptions = z
     minStopwordRatio: z.number().min(0).max(1).default(LINE_THRESHOLDS.minStopwordRatio),
     linePenalty: threshold(LINE_THRESHOLDS.linePenalty),
     maxLineWords: threshold(LINE_THRESHOLDS.maxLineWords),
+    removedLineShare: z.number().min(0).max(1).default(LINE_THRESHOLDS.removedLineShare),
     menuRunLength: z.number().int().min(2).default(LINE_THRESHOLDS.menuRunLength),
     teaserPairs: z.number().int().min(2).default(LINE_THRESHOLDS.teaserPairs),
     headingMaxWords: threshold(LINE_THRESHOLDS.headingMaxWords),
@@ -40,6 +41,8 @@ interface Scored {
   score: number;
   /** Lines of the hard-wrapped paragraph this line belongs to (1 when not wrapped). */
   wrapped: number;
+  /** Removed by an earlier stage: scored as junk, not reported again. */
+  removed: boolean;
 }
 
 /** A line is prose when it is long and made of ordinary words, or is a whole short sentence. */
@@ -79,6 +82,7 @@ const matchesRule = (content: string, words: number, rules: ReturnType<typeof ca
 function commentSectionStart(scored: readonly Scored[], from: number): { index: number; rule: PhraseRule } | undefined {
   let firstSignature: { index: number; rule: PhraseRule } | undefined;
   for (let i = from; i < scored.length; i++) {
+    if (scored[i].removed) continue;
     const { content } = scored[i].line;
     const words = scored[i].features.words;
     const heading = matchesRule(content, words, SECTION_RULES);
@@ -115,7 +119,7 @@ const CALIBRATION_LINES = 9;
 function stopwordListFits(scored: readonly Scored[], stopwords: Set<string>, t: LineThresholds): boolean {
   if (stopwords.size === 0) return false;
   const longest = [...scored]
-    .filter((s) => s.features.words >= t.proseWords && !s.features.unspaced)
+    .filter((s) => !s.removed && s.features.words >= t.proseWords && !s.features.unspaced)
     .sort((a, b) => b.features.words - a.features.words || a.line.index - b.line.index)
     .slice(0, CALIBRATION_LINES)
     .map((s) => s.features.stopwordRatio)
@@ -134,19 +138,22 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
       if (live.length === 0) return [];
       const language = documentLanguage(doc, live);
       const stopwords = new Set([...stopwordsFor(language), ...(options.stopwords[language] ?? []).map((w) => w.toLowerCase())]);
-      const scored: Scored[] = live.map((line) => ({ line, features: lineFeatures(line.content, stopwords), prose: false, score: 0, wrapped: 1 }));
+      // Lines earlier stages removed stay in the picture as junk: they are evidence of where the furniture is.
+      const scored: Scored[] = lines.lines
+        .filter((line) => !lines.isBlank(line))
+        .map((line) => ({ line, features: lineFeatures(line.content, stopwords), prose: false, score: 0, wrapped: 1, removed: lines.isRemoved(line) }));
       const stopwordsFit = stopwordListFits(scored, stopwords, t);
       // Hard-wrapped paragraphs: a line that runs on into the next (no closing mark, next starts in lower case) is judged with it.
       for (let i = 0; i < scored.length; ) {
         let j = i + 1;
-        while (j < scored.length && !scored[j - 1].features.terminal && /^\p{Ll}/u.test(scored[j].line.content)) j++;
+        while (j < scored.length && !scored[i].removed && !scored[j].removed && !scored[j - 1].features.terminal && /^\p{Ll}/u.test(scored[j].line.content)) j++;
         const paragraph = j - i === 1 ? scored[i].features : lineFeatures(scored.slice(i, j).map((s) => s.line.content).join(" "), stopwords);
-        const prose = isProse(paragraph, t, stopwordsFit);
+        const prose = !scored[i].removed && isProse(paragraph, t, stopwordsFit);
         for (let k = i; k < j; k++) {
           const s = scored[k];
           s.prose = prose;
           s.wrapped = j - i;
-          s.score = prose ? Math.min(s.features.words, t.maxLineWords) : -t.linePenalty;
+          s.score = prose ? Math.min(s.features.words, t.maxLineWords) : -t.linePenalty * (s.removed ? t.removedLineShare : 1);
         }
         i = j;
       }
@@ -191,6 +198,7 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
 
       for (let i = 0; i < scored.length; i++) {
         const s = scored[i];
+        if (s.removed) continue;
         if (comments && i >= comments.index) {
           report(s, "boilerplate/comments", i === comments.index ? comments.rule.reason : "inside the comment section", { sectionStart: comments.rule.example, prose: s.prose });
           continue;

@@ -216,6 +216,19 @@ describe("comment sections", () => {
   });
 });
 
+describe("lines removed by earlier stages", () => {
+  const [a, b, c, d] = PAGES.en.paragraphs;
+  it("are not reported again, and count as junk (at a share of the penalty) when finding the article", () => {
+    const raw = ["Sign In", "Home", a, b, "Log In", "Subscribe", "Sign Out", "Register", c, d].join("\n");
+    const result = clean(raw, web);
+    expect(result.removed.filter((r) => r.text === "Sign In")).toEqual([{ rule: "boilerplate/login", text: "Sign In" }]);
+    expect(result.text).toBe([a, b, c, d].join("\n\n") + "\n");
+    // at the full penalty, four junk lines outweigh the first two paragraphs
+    const strict = clean(raw, [{ use: "boilerplate-phrases" }, { use: "boilerplate-lines", options: { removedLineShare: 1, linePenalty: 16 } }]);
+    expect(strict.ruleOf(a)).toBe("boilerplate/outside-main");
+  });
+});
+
 describe("densestRun", () => {
   it("finds the run with the largest sum", () => {
     expect(densestRun([-1, -1, 5, -2, 6, -20, 3])).toEqual({ from: 2, to: 5, sum: 9 });
