@@ -39,6 +39,8 @@ export const LINE_THRESHOLDS = {
   headingMaxWords: 20,
   /** Lines of all capitals with at least this many letters are labels ("LATEST NEWS"), unless followed by prose. */
   allCapsMinLetters: 4,
+  /** All-caps lines of at least this many words are shouted teasers ("STAR SAYS SHOW HELPED HER LOSE 25 POUNDS"), even before prose. */
+  allCapsTeaserWords: 7,
   /** Lines shorter than this many words that are not headings are fragments inside the main region. */
   fragmentMaxWords: 4,
   /** Items of a `|`/`•` separated link list, at least. */
@@ -100,6 +102,9 @@ export const FURNITURE_RULES: readonly PhraseRule[] = [
   { rule: "boilerplate/affiliate", lang: "fr", pattern: /\bliens? (?:d'affiliation|affiliés?)\b|\bnous (?:pouvons )?percev(?:ons|oir) une commission/iu, reason: "an affiliate-link disclosure", example: "Cet article contient des liens affiliés.", maxWords: 60 },
   { rule: "boilerplate/affiliate", lang: "es", pattern: /\benlaces? de afiliados?\b|\bpodemos (?:recibir|obtener) una comisión/iu, reason: "an affiliate-link disclosure", example: "Este artículo contiene enlaces de afiliados.", maxWords: 60 },
   { rule: "boilerplate/affiliate", lang: "ru", pattern: /партн[её]рски[ех] ссылк|мы (?:можем )?получ(?:аем|ить) комиссию/iu, reason: "an affiliate-link disclosure", example: "В статье есть партнёрские ссылки.", maxWords: 60 },
+
+  // bare addresses
+  { rule: "boilerplate/url", lang: "*", pattern: /^(?:https?:\/\/|www\.)\S+$/iu, reason: "a bare web address", example: "https://www.example.com/assets/images/logo.png", maxWords: 40 },
 
   // account and login
   { rule: "boilerplate/login", lang: "en", pattern: /^(?:log ?in|sign ?in|log ?out|sign ?out|register|create (?:an |your )?account|my account|forgot (?:your )?password\??|subscribe|sign ?in ?\/? ?register|log ?in ?\/? ?register|subscribe ?\/? ?log ?in|subscribesign in)$|\balready (?:a subscriber|have an account)\?/iu, reason: "an account or login control", example: "Sign In", maxWords: 12 },

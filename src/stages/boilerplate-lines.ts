@@ -26,6 +26,7 @@ export const BoilerplateLinesOptions = z
     headingMaxWords: threshold(LINE_THRESHOLDS.headingMaxWords),
     allCapsMinLetters: threshold(LINE_THRESHOLDS.allCapsMinLetters),
     fragmentMaxWords: threshold(LINE_THRESHOLDS.fragmentMaxWords),
+    allCapsTeaserWords: threshold(LINE_THRESHOLDS.allCapsTeaserWords),
     /** Extra stopwords per language ({"en": ["via"]}), added to stopwords-iso's lists. */
     stopwords: z.record(z.string(), z.array(z.string())).default({}),
     /** Rule ids of this stage to switch off (e.g. "boilerplate/outside-main" for single-article text). */
@@ -217,10 +218,14 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
           continue;
         }
         if (s.prose) continue;
+        const region = hasMain ? "main" : "page";
+        if (s.features.allCaps && s.features.words >= t.allCapsTeaserWords) {
+          report(s, "boilerplate/all-caps", "a long line in capitals: a shouted teaser, not a heading", { letters: s.features.letters, region });
+          continue;
+        }
         const next = scored[i + 1];
         const heading = next !== undefined && next.prose && s.features.words <= t.headingMaxWords && s.features.words > 0;
         if (heading) continue; // a short line followed by prose is a (sub)heading
-        const region = hasMain ? "main" : "page";
         if (runLength[i] >= t.menuRunLength) {
           report(s, "boilerplate/menu-run", `one of ${runLength[i]} short lines in a row (a menu, link list or footer)`, { runLength: runLength[i], region });
         } else if (s.features.allCaps && s.features.letters >= t.allCapsMinLetters) {

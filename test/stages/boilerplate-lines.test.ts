@@ -142,6 +142,11 @@ describe("inside the article", () => {
     // followed by prose, the same capitals are a heading
     expect(clean([a, b, "MOST READ", c].join("\n"), web).removed).toEqual([]);
   });
+  it("removes a long line in capitals even before prose (a shouted teaser), but keeps a short one", () => {
+    const teaser = "MAYOR SAYS NEW BRIDGE WILL CUT COMMUTES IN HALF";
+    const result = clean([a, b, teaser, c, "WHAT COMES NEXT", d].join("\n"), web);
+    expect(result.removed).toEqual([{ rule: "boilerplate/all-caps", text: teaser }]);
+  });
   it("removes an advertising label even when prose follows it", () => {
     const result = clean([a, "Advertisement", b, "Anzeige", c].join("\n"), web);
     expect(result.removed).toEqual([
