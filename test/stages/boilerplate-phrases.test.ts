@@ -40,6 +40,8 @@ const CASES: Record<string, { remove: Array<[string, string]>; keep: string[] }>
       ["You have successfully subscribed. Thank you!", "boilerplate/newsletter"],
       ["The material on this site may not be reproduced, distributed or transmitted.", "boilerplate/copyright"],
       ["Example Tech may earn an Affiliate Commission if you purchase something through links.", "boilerplate/affiliate"],
+      ["Join our newsletter", "boilerplate/newsletter"],
+      ["Apple and iPhone are registered trademarks of Apple Inc.", "boilerplate/copyright"],
       ["12 comments", "boilerplate/counter"],
       ["1,204 shares", "boilerplate/counter"],
       ["Politics • Business • Tech • Science", "boilerplate/link-list"],
@@ -62,6 +64,7 @@ const CASES: Record<string, { remove: Array<[string, string]>; keep: string[] }>
       ["Anmelden", "boilerplate/login"],
       ["Dieser Artikel ist Abonnenten vorbehalten.", "boilerplate/paywall"],
       ["34 Kommentare", "boilerplate/counter"],
+      ["Alle genannten Namen sind eingetragene Marken ihrer Inhaber.", "boilerplate/copyright"],
     ],
     keep: [
       "Die Regierung will das Gesetz noch vor der Sommerpause im Bundestag beschließen.",
@@ -77,6 +80,7 @@ const CASES: Record<string, { remove: Array<[string, string]>; keep: string[] }>
       ["Se connecter", "boilerplate/login"],
       ["La suite de cet article est réservée aux abonnés.", "boilerplate/paywall"],
       ["8 commentaires", "boilerplate/counter"],
+      ["Les noms cités sont des marques déposées de leurs propriétaires.", "boilerplate/copyright"],
     ],
     keep: [
       "Le gouvernement veut faire adopter la loi avant la pause estivale du Parlement.",
@@ -92,6 +96,7 @@ const CASES: Record<string, { remove: Array<[string, string]>; keep: string[] }>
       ["Iniciar sesión", "boilerplate/login"],
       ["Este contenido es exclusivo para suscriptores.", "boilerplate/paywall"],
       ["15 comentarios", "boilerplate/counter"],
+      ["Los nombres citados son marcas registradas de sus propietarios.", "boilerplate/copyright"],
     ],
     keep: [
       "El Gobierno quiere aprobar la ley antes de las vacaciones de verano del Congreso.",
@@ -109,6 +114,7 @@ const CASES: Record<string, { remove: Array<[string, string]>; keep: string[] }>
       ["Войти", "boilerplate/login"],
       ["Этот материал доступен только по подписке.", "boilerplate/paywall"],
       ["120 просмотров", "boilerplate/counter"],
+      ["Названия являются зарегистрированными товарными знаками их владельцев.", "boilerplate/copyright"],
     ],
     keep: [
       "Правительство хочет принять закон до начала летних каникул в парламенте.",
