@@ -27,6 +27,8 @@ export const BoilerplateLinesOptions = z
     allCapsMinLetters: threshold(LINE_THRESHOLDS.allCapsMinLetters),
     fragmentMaxWords: threshold(LINE_THRESHOLDS.fragmentMaxWords),
     allCapsTeaserWords: threshold(LINE_THRESHOLDS.allCapsTeaserWords),
+    /** Keep the short line just before the article (its title). Off by default: corpora like AEB's count the body only. */
+    keepTitle: z.boolean().default(false),
     /** Extra stopwords per language ({"en": ["via"]}), added to stopwords-iso's lists. */
     stopwords: z.record(z.string(), z.array(z.string())).default({}),
     /** Rule ids of this stage to switch off (e.g. "boilerplate/outside-main" for single-article text). */
@@ -167,6 +169,10 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
       const teasers = enabled("boilerplate/teasers") ? trailingTeasers(scored, main, t.teaserPairs) : 0;
       const teaserEnd = main.to;
       main = { ...main, to: main.to - teasers };
+      if (options.keepTitle && main.to > main.from) {
+        const title = scored[main.from - 1];
+        if (title && !title.removed && !title.prose && title.features.words > 0 && title.features.words <= t.headingMaxWords) main = { ...main, from: main.from - 1 };
+      }
       const hasMain = main.to > main.from;
       const found: Detection[] = [];
       const report = (s: Scored, rule: string, reason: string, extra: Features = {}) => {

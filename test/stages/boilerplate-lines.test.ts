@@ -254,6 +254,12 @@ describe("options", () => {
     const strict = clean(["Home", a, b].join("\n"), [{ use: "boilerplate-lines", options: { proseWords: 100, sentenceWords: 100 } }]);
     expect(strict.removed.map((r) => r.rule)).toEqual(["boilerplate/menu-run", "boilerplate/menu-run", "boilerplate/menu-run"]);
   });
+  it("keeps the title before the article with keepTitle", () => {
+    const p = PAGES.en;
+    const result = clean(page(p), [{ use: "boilerplate-phrases" }, { use: "boilerplate-lines", options: { keepTitle: true } }]);
+    expect(result.text.startsWith(`${p.title}\n\n${p.paragraphs[0]}`)).toBe(true);
+    expect(result.removals.filter((r) => r.features?.region === "header").map((r) => r.text)).toEqual(p.menu);
+  });
   it("rejects a bad threshold with the field named", () => {
     expect(() => clean("x", [{ use: "boilerplate-lines", options: { linePenalty: -1 } }])).toThrow(/stages\[0\]\.options\.linePenalty/);
   });
