@@ -7,5 +7,7 @@ import "./tags.js";
 import "./captions.js";
 import "./timestamps.js";
 import "./duplicates.js";
+import "./boilerplate-phrases.js";
+import "./boilerplate-lines.js";
 import "./html-blocks.js";
 import "./promos.js";
