@@ -12,7 +12,7 @@ const PHRASES = WIDGET_WORDS.filter((w) => w.includes(" "));
 /** True for a short line made only of widget words: "Email Print", "Share | Tweet | 12". */
 export function isWidgetWordLine(content: string, maxWords = 10): boolean {
   let text = labelText(content).toLowerCase();
-  for (const phrase of PHRASES) text = text.split(phrase).join(phrase.replace(/ /g, "_"));
+  for (const phrase of PHRASES) if (text.includes(phrase)) text = text.split(phrase).join(phrase.replace(/ /g, "_"));
   const words = text.split(/[\s|•·,/]+/u).filter(Boolean);
   if (words.length === 0 || words.length > maxWords) return false;
   let strong = 0;
