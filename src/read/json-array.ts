@@ -1,6 +1,6 @@
 // A JSON array of records (`.json`, gzipped or not), streamed element by element
 // with stream-json: the whole file is never in memory. Unlike JSONL, a syntax error
-// cannot be stepped over, so it fails the file, naming the last good record.
+// cannot be stepped over, so it fails the file, naming where.
 import chain from "stream-chain";
 import { parser } from "stream-json";
 import { streamArray } from "stream-json/streamers/stream-array.js";
@@ -17,17 +17,25 @@ export const jsonArrayFormat: InputFormat = {
   accepts: (relative) => JSON_ARRAY.test(relative),
   outputName: (relative) => relative,
   async *read(file, options) {
-    const stream = chain([...fileStreams(file, options.onBytes), parser(), streamArray()]);
-    let records = 0;
+    // stream-json's errors carry no position, and it parses a whole chunk before handing
+    // anything on: name the byte range of the chunk that failed.
+    let chunkStart = 0;
+    let chunkEnd = 0;
+    const measured = (chunk: Buffer) => {
+      chunkStart = chunkEnd;
+      chunkEnd += chunk.length;
+      return chunk;
+    };
+    const stream = chain([...fileStreams(file, options.onBytes), measured, parser(), streamArray()]);
     try {
       for await (const { key, value } of stream as AsyncIterable<{ key: number; value: unknown }>) {
-        records = key + 1;
-        yield recordToItem(value, { record: records }, file, options);
+        yield recordToItem(value, { record: key + 1 }, file, options);
       }
     } catch (error) {
       const message = (error as Error).message;
       if (/top-level object should be an array/i.test(message)) throw new Error("expected a JSON array of records");
-      throw new Error(`invalid JSON after record ${records}: ${message}`);
+      const where = isGzipped(file.relative) ? "of the decompressed file" : "of the file";
+      throw new Error(`invalid JSON within bytes ${chunkStart}-${chunkEnd} ${where}: ${message}`);
     }
   },
   createWriter(outPath) {

@@ -11,7 +11,7 @@ export function isGzipped(relative: string): boolean {
 
 /** The file's streams, first to last: the raw reader, then a gunzip when the file is gzipped. */
 export function fileStreams(file: InputFile, onBytes?: (bytes: number) => void): Readable[] {
-  const raw = createReadStream(file.path, { highWaterMark: 1 << 20 });
+  const raw = createReadStream(file.path, { highWaterMark: 1 << 18 });
   if (onBytes) raw.on("data", (chunk) => onBytes(chunk.length));
   return isGzipped(file.relative) ? [raw, createGunzip()] : [raw];
 }

@@ -15,7 +15,7 @@ export const warcFormat: InputFormat = {
   /** Records out are JSON lines: `crawl.warc.gz` -> `crawl.jsonl.gz`. */
   outputName: (relative) => relative.replace(/\.warc(\.gz)?$/i, (_, gz: string | undefined) => `.jsonl${gz ?? ""}`),
   async *read(file, options) {
-    const raw = createReadStream(file.path, { highWaterMark: 1 << 20 });
+    const raw = createReadStream(file.path, { highWaterMark: 1 << 18 });
     if (options.onBytes) raw.on("data", (chunk) => options.onBytes!(chunk.length));
     let number = 0;
     for await (const record of new WARCParser(raw)) {

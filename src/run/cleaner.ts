@@ -23,6 +23,8 @@ export interface PoolOptions {
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_WORKER_HEAP_MB = 512;
+/** A small young generation keeps each worker's resident memory low; documents are short-lived garbage anyway. */
+const YOUNG_GENERATION_MB = 16;
 
 export function defaultJobs(): number {
   return availableParallelism();
@@ -42,7 +44,7 @@ export function createPoolCleaner(options: PoolOptions): Cleaner {
     maxThreads: options.jobs,
     idleTimeout: 60_000,
     workerData: { pipeline: options.pipelinePath },
-    resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb },
+    resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
   return {
     async clean(task) {
