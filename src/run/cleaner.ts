@@ -1,6 +1,7 @@
 // Where the CPU work runs: inline on the main thread (`--jobs 1`), or on a piscina
 // pool with one worker per job. Both run the same `cleanTask`, so their bytes match.
 import { availableParallelism } from "node:os";
+import pLimit from "p-limit";
 import { Piscina } from "piscina";
 import type { Pipeline } from "../core/stage.js";
 import { htmlToDocument as defaultHtmlToDocument, type HtmlToDocument } from "../read/html-route.js";
@@ -46,10 +47,13 @@ export function createPoolCleaner(options: PoolOptions): Cleaner {
     workerData: { pipeline: options.pipelinePath },
     resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
+  // Hand the pool at most two documents per worker, so that a document's timeout
+  // counts its own run (plus at most one document ahead of it), not a long queue.
+  const handOver = pLimit(options.jobs * 2);
   return {
     async clean(task) {
       try {
-        return await pool.run(task, { signal: AbortSignal.timeout(options.timeoutMs) });
+        return await handOver(() => pool.run(task, { signal: AbortSignal.timeout(options.timeoutMs) }));
       } catch (error) {
         const e = error as Error;
         if (e.name === "AbortError" || e.name === "TimeoutError") throw new Error(`timed out after ${options.timeoutMs} ms`);
