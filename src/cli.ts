@@ -8,7 +8,10 @@ import { createDocument } from "./core/document.js";
 import { cleanDocument } from "./core/stage.js";
 import { decodeText } from "./read/text.js";
 import { DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, defaultJobs } from "./run/cleaner.js";
-import { runClean, summaryLine } from "./run/clean.js";
+import { runClean } from "./run/clean.js";
+import { explainFile, formatExplanation, useColour, type ColourChoice } from "./run/explain.js";
+import { formatSummaryTable, writeSummary } from "./run/summary.js";
+import { writeReport } from "./report/report.js";
 import { DEFAULT_PIPELINE, loadPipeline, resolvePipelinePath } from "./run/pipeline-file.js";
 import { auditLines } from "./write/audit.js";
 import { writeFileAtomic } from "./write/atomic.js";
@@ -73,6 +76,7 @@ interface CleanFlags {
   timeout: number;
   workerHeap: number;
   quiet?: boolean;
+  summary?: string;
 }
 
 program
@@ -83,6 +87,7 @@ program
   .option("-a, --audit <file>", "audit log (JSON lines); default: <out>.audit.jsonl beside the output directory")
   .option("-r, --rejects <file>", "rejected records and failed documents (JSON lines); default: <out>.rejects.jsonl")
   .option("-p, --pipeline <name|path>", "pipeline name (in pipelines/) or path to a pipeline file", DEFAULT_PIPELINE)
+  .option("--summary <file>", "also write the run summary (counts per rule and stage) as JSON")
   .option("--text-field <name>", "record field holding the text (or HTML)", "text")
   .option("--id-field <name>", "record field holding the document id", "id")
   .option("--html", "the text field holds HTML (default: when the field is `html` or the record's content type says so)")
@@ -90,7 +95,7 @@ program
   .option("-j, --jobs <n>", "worker threads for cleaning; 1 runs on the main thread", positiveInteger("--jobs"), defaultJobs())
   .option("--timeout <ms>", "give up on a document after this long (worker pool only)", positiveInteger("--timeout"), DEFAULT_TIMEOUT_MS)
   .option("--worker-heap <mb>", "heap limit of each worker, in MB", positiveInteger("--worker-heap"), DEFAULT_WORKER_HEAP_MB)
-  .option("-q, --quiet", "no progress bar or progress lines, no summary line")
+  .option("-q, --quiet", "no progress bar or progress lines, no summary table")
   .action(async (inputs: string[], opts: CleanFlags) => {
     if (inputs.includes("-")) {
       if (inputs.length > 1) fail("`-` (stdin) cannot be combined with other inputs");
@@ -122,11 +127,54 @@ program
       quiet: opts.quiet,
       onError: (source, reason) => process.stderr.write(`chaff: ${source}: ${reason}\n`),
     });
-    if (!opts.quiet) process.stderr.write(summaryLine(summary) + "\n");
+    if (!opts.quiet) process.stderr.write(formatSummaryTable(summary));
+    if (opts.summary) await writeSummary(resolve(opts.summary), summary);
     const setAside = summary.rejects + summary.documentFailures;
     if (setAside) process.stderr.write(`chaff: ${summary.rejects} records rejected, ${summary.documentFailures} documents failed: see ${rejectsPath}\n`);
     // Rejected records are the data's fault and leave the status at 0; unreadable files and documents chaff failed on do not.
     process.exitCode = summary.failures.length || summary.documentFailures ? 1 : 0;
+  });
+
+const positiveInt = (value: string) => {
+  if (!/^\d+$/.test(value) || Number(value) < 1) fail(`expected a positive whole number, got "${value}"`);
+  return Number(value);
+};
+
+program
+  .command("report")
+  .description("Write a self-contained HTML report of an audit log: counts per rule and stage, fragments, documents in place.")
+  .argument("<audit>", "audit log written by `chaff clean` (JSON lines)")
+  .option("-o, --out <file>", "HTML file to write", "report.html")
+  .option("--sources <dir>", "directory the audit's relative source paths are resolved against (where clean ran)", ".")
+  .option("--fragments-per-rule <n>", "fragments embedded per rule (a fixed-seed sample beyond this)", positiveInt, 500)
+  .option("--documents <n>", "documents listed with the most removed, each with an in-place view", positiveInt, 20)
+  .action(async (audit: string, opts: { out: string; sources: string; fragmentsPerRule: number; documents: number }) => {
+    try {
+      const s = await writeReport(audit, resolve(opts.out), {
+        sourcesDir: resolve(opts.sources),
+        limits: { fragmentsPerRule: opts.fragmentsPerRule, topDocuments: opts.documents },
+      });
+      process.stderr.write(`chaff: wrote ${opts.out}: ${s.documents} documents, ${s.removals} removals, ${s.fragments.length} fragments in the table\n`);
+    } catch (error) {
+      fail((error as Error).message);
+    }
+  });
+
+program
+  .command("explain")
+  .description("Print one file's raw text with every removal marked in place, then one line per removal.")
+  .argument("<file>", "a text file")
+  .option("-p, --pipeline <name|path>", "pipeline name (in pipelines/) or path to a pipeline file", DEFAULT_PIPELINE)
+  .option("--color <when>", "auto (on a terminal, unless NO_COLOR is set), always or never", "auto")
+  .action(async (file: string, opts: { pipeline: string; color: string }) => {
+    if (!["auto", "always", "never"].includes(opts.color)) fail(`explain: --color must be auto, always or never, got "${opts.color}"`);
+    try {
+      const colour = useColour(opts.color as ColourChoice, process.stdout);
+      const results = await explainFile(file, loadPipeline(opts.pipeline));
+      process.stdout.write(results.map((result) => formatExplanation(result, colour)).join("\n"));
+    } catch (error) {
+      fail((error as Error).message);
+    }
   });
 
 await program.parseAsync(process.argv);

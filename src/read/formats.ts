@@ -1,7 +1,9 @@
 // Input formats: which files each reads, where its output goes, how it turns a
 // file into clean-tasks (or rejected records) and how the results are written back.
 import { readFile } from "node:fs/promises";
+import { createDocument, type Document } from "../core/document.js";
 import { writeFileAtomic } from "../write/atomic.js";
+import { htmlToDocument } from "./html-route.js";
 import type { InputFile } from "./inputs.js";
 import { decodeText } from "./text.js";
 
@@ -106,4 +108,21 @@ export function registerFormat(format: InputFormat): void {
 
 export function formatFor(relative: string): InputFormat | undefined {
   return formats.find((f) => f.accepts(relative));
+}
+
+/**
+ * The documents of one file, for tools that look at a file's text without the run
+ * loop (explain, the report's source check). Rejected and skipped records are left
+ * out; HTML records go through the HTML route, as in a run.
+ */
+export async function* readDocuments(format: InputFormat, file: InputFile, options: ReadOptions = DEFAULT_READ_OPTIONS): AsyncGenerator<Document> {
+  for await (const item of format.read(file, options)) {
+    if (!("task" in item)) continue;
+    const task = item.task;
+    if (task.route === "html") {
+      yield await htmlToDocument({ id: task.id, source: task.source, html: task.content, url: task.url, contentType: task.contentType, meta: task.meta ?? {} });
+    } else {
+      yield createDocument({ id: task.id, source: task.source, raw: task.content as string, meta: task.meta });
+    }
+  }
 }

@@ -27,7 +27,7 @@ export const CAPTION_RULES: readonly LineRule[] = [
     lang: "*",
     // A caption that ends in an agency credit: "... EPA/STEPHANIE LECOCQ", "... (AP Photo/Evan Vucci)".
     pattern: new RegExp(
-      String.raw`.{0,600}?\b(?:(?:${agency})(?:\sphoto|\simages|\sPHOTO)?\s?\/\s?[\p{Lu}][\p{L}.'’ -]{1,40}(?:\/(?:${agency}))?|\((?:(?:${agency})\s(?:Photo|photo|PHOTO)(?:\/[^)]{1,60})?|[^()]{1,60}\/(?:${agency}))\))`,
+      String.raw`.{0,600}?(?:\b(?:${agency})(?:\sphoto|\simages|\sPHOTO)?\s?\/\s?[\p{Lu}][\p{L}.'’ -]{1,40}(?:\/(?:${agency}))?|\((?:(?:${agency})\s(?:Photo|photo|PHOTO)(?:\/[^)]{1,60})?|[^()]{1,60}\/(?:${agency}))\))`,
     ),
     reason: "photo caption ending in an agency credit",
     caseSensitive: true,

@@ -48,3 +48,10 @@ export { AGENCIES } from "./captions.js";
 export const BYLINE_PREFIX = /^(?:by|written by|reporting by|von|par|por|автор(?:ы)?:?|текст:)\s+/iu;
 /** Words that may join names in a byline. */
 export const BYLINE_JOINERS: readonly string[] = ["and", "und", "et", "y", "и", "&", "de", "van", "von", "der", "da", "del", "la", "le", "di", "bin", "al", "el", "in", "from", "aus", "à", "en"];
+/** First words after "By" that start a phrase, not a name: "By Any Means Necessary", "By The Numbers". */
+export const BYLINE_NON_NAMES: readonly string[] = [
+  "any", "all", "the", "a", "an", "this", "that", "these", "those", "some", "no", "far", "then", "now", "way", "means",
+  "contrast", "comparison", "design", "default", "law", "night", "day", "hand", "car", "train", "air", "sea", "land",
+  "phone", "email", "mail", "request", "popular", "order", "chance", "accident", "invitation", "appointment",
+  "der", "die", "das", "le", "la", "les", "el", "los", "las",
+];

@@ -250,19 +250,6 @@ function addCounts(summary: RunSummary, outcome: CleanOutcome): void {
   for (const [k, v] of Object.entries(outcome.stages)) summary.stages[k] = (summary.stages[k] ?? 0) + v;
 }
 
-/** The closing line: documents, files, rejects, failures, share of characters removed. */
-export function summaryLine(summary: RunSummary): string {
-  const removedShare = summary.chars.in ? ((100 * summary.chars.removed) / summary.chars.in).toFixed(1) : "0.0";
-  const parts = [
-    `${summary.documents} documents`,
-    `${summary.files.ok} files`,
-    `${summary.rejects} rejected`,
-    `${summary.documentFailures + summary.failures.length} failed`,
-  ];
-  if (summary.skipped) parts.push(`${summary.skipped} skipped`);
-  return `chaff: ${parts.join(", ")}; ${removedShare}% of characters removed`;
-}
-
 function sortKeys(record: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -40,7 +40,8 @@ export function createInlineCleaner(pipeline: Pipeline, toDocument: HtmlToDocume
 
 export function createPoolCleaner(options: PoolOptions): Cleaner {
   const pool = new Piscina<CleanTask, CleanOutcome>({
-    filename: new URL("./worker.js", import.meta.url).href,
+    // Run from source (tsx), the worker is a .ts file too; workers inherit the loader.
+    filename: new URL(import.meta.url.endsWith(".ts") ? "./worker.ts" : "./worker.js", import.meta.url).href,
     minThreads: options.jobs,
     maxThreads: options.jobs,
     idleTimeout: 60_000,

@@ -8,7 +8,7 @@ import { registerStage } from "./registry.js";
 
 export const CaptionOptions = LineRuleOptions.extend({
   /** Fewest words in the repeated half of a doubled caption. */
-  minDoubledWords: z.number().int().positive().default(4),
+  minDoubledWords: z.number().int().positive().default(6),
   maxLength: z.number().int().positive().default(800),
 }).strict();
 export type CaptionOptions = z.infer<typeof CaptionOptions>;

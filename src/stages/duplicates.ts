@@ -8,8 +8,13 @@ import { registerStage } from "./registry.js";
 
 export const DuplicateOptions = z
   .object({
-    /** Fewest characters a repeated line needs; shorter repeats ("Share") are left to other stages. */
-    minLineChars: z.number().int().nonnegative().default(8),
+    /**
+     * Fewest characters a repeated line needs. Short lines recur legitimately (table cells,
+     * list items, speaker names: "Colorado", "MacBook Air"); short junk is left to other stages.
+     */
+    minLineChars: z.number().int().nonnegative().default(20),
+    /** Fewest characters for a repeat of the title (the first line). */
+    minTitleChars: z.number().int().nonnegative().default(8),
     /** Fewest words a repeated sentence needs to count as a duplicate of part of a paragraph. */
     minSentenceWords: z.number().int().positive().default(6),
     /** Compare lines case-insensitively. */
@@ -25,7 +30,7 @@ export function containsSentence(paragraph: string, sentence: string): boolean {
     const before = paragraph.slice(0, at);
     const startsSentence = at === 0 || /[.!?…]["'”’»)]*\s+$/u.test(before);
     const after = paragraph.slice(at + sentence.length);
-    const endsSentence = after === "" || /^\s+\S/u.test(after);
+    const endsSentence = after === "" || (/[.!?…]["'”’»)]*$/u.test(sentence) && /^\s+\S/u.test(after));
     if (startsSentence && endsSentence && sentence.length < paragraph.length) return true;
   }
   return false;
@@ -47,8 +52,8 @@ registerStage("duplicates", {
         for (const line of live) {
           const k = key(line);
           const first = seen.get(k);
-          if (first && k.length >= options.minLineChars) {
-            const isTitle = first === title;
+          const isTitle = first === title;
+          if (first && k.length >= (isTitle ? options.minTitleChars : options.minLineChars)) {
             found.push({
               rule: isTitle ? "dup/title" : "dup/line",
               start: line.contentStart,

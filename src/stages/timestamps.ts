@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Detection } from "../core/document.js";
 import type { Line } from "../core/lines.js";
 import { AGENCIES } from "../rules/captions.js";
-import { BYLINE_JOINERS, BYLINE_PREFIX, DATE_WORDS, MONTHS, TIME_MARK, WEEKDAYS } from "../rules/dates.js";
+import { BYLINE_JOINERS, BYLINE_NON_NAMES, BYLINE_PREFIX, DATE_WORDS, MONTHS, TIME_MARK, WEEKDAYS } from "../rules/dates.js";
 import { registerStage } from "./registry.js";
 
 export const TimestampOptions = z
@@ -24,6 +24,10 @@ const MONTH_SET = new Set(MONTHS);
 const WEEKDAY_SET = new Set(WEEKDAYS);
 const DATE_WORD_SET = new Set(DATE_WORDS);
 const BYLINE_JOINER_SET = new Set(BYLINE_JOINERS);
+const BYLINE_NOT_A_NAME = new Set(BYLINE_NON_NAMES);
+
+/** "2016-04-07", "2016-04-07T05:27:00Z", "2016-04-07 05:27:00+02:00" */
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /** Splits a line into word tokens; punctuation between them is ignored. */
 function tokens(text: string): string[] {
@@ -32,6 +36,7 @@ function tokens(text: string): string[] {
 
 /** A line made only of date words, month and day names and numbers, with at least one real date or time. */
 export function isTimestamp(text: string): boolean {
+  if (ISO_8601.test(text.trim())) return true;
   const words = tokens(text);
   if (words.length === 0 || words.length > 14) return false;
   let months = 0;
@@ -42,10 +47,10 @@ export function isTimestamp(text: string): boolean {
     if (MONTH_SET.has(bare)) months++;
     else if (TIME_MARK.test(bare)) {
       numbers++;
-      if (/[:.h/-]/.test(bare) || /^\d{4}$/.test(bare)) marks++;
+      if (/\d[:.h/-]\d/.test(bare)) marks++;
     } else if (!(WEEKDAY_SET.has(bare) || DATE_WORD_SET.has(bare))) return false;
   }
-  // "7 Apr, 2016 05:27", "2016-04-07", "April 7", "Updated 05:27 GMT"
+  // "7 Apr, 2016 05:27", "2016-04-07", "April 7", "Updated 05:27 GMT"; a bare number ("2016", "5040") is not a date
   return (months > 0 && numbers > 0) || marks > 0;
 }
 
@@ -80,7 +85,8 @@ export function bylineName(text: string, maxWords: number): string | undefined {
   const isName = (w: string) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w) || BYLINE_JOINER_SET.has(w.toLowerCase());
   if (!words.every(isName) || !/^\p{Lu}/u.test(words[0])) return undefined;
   // Keep sentences out: "By Monday, the talks..." starts like a byline.
-  if (WEEKDAY_SET.has(words[0].toLowerCase()) || MONTH_SET.has(words[0].toLowerCase())) return undefined;
+  const head = words[0].toLowerCase();
+  if (WEEKDAY_SET.has(head) || MONTH_SET.has(head) || BYLINE_NOT_A_NAME.has(head)) return undefined;
   return rest;
 }
 

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createDocument } from "../../src/core/document.js";
 import { HTML_EXTRACTOR_MISSING } from "../../src/read/html-route.js";
-import { runClean, summaryLine } from "../../src/run/clean.js";
+import { runClean } from "../../src/run/clean.js";
+import { formatSummaryTable } from "../../src/run/summary.js";
 import { loadPipeline } from "../../src/run/pipeline-file.js";
 import { jsonl, seedTexts, tempDir, writeInput } from "../helpers/corpus.js";
 
@@ -64,7 +65,7 @@ describe("cleaning a JSONL corpus", () => {
       { kind: "reject", input, line: 6, reason: "malformed JSON: Expected property name or '}' in JSON at position 1" },
       { kind: "reject", input, line: 7, reason: 'no "text" field' },
     ]);
-    expect(summaryLine(summary)).toMatch(/^chaff: 5 documents, 1 files, 2 rejected, 0 failed; \d+\.\d% of characters removed$/);
+    expect(formatSummaryTable(summary).split("\n")[0]).toMatch(/^chaff: 5 documents \(pipeline news\), \d+ of \d+ characters removed \(\d+\.\d%\) in \d+ removals; 2 records rejected$/);
   });
 });
 

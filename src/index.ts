@@ -1,0 +1,9 @@
+// The public API: re-exports only.
+export * from "./core/index.js";
+export { loadPipeline, buildPipeline, PipelineError, DEFAULT_PIPELINE } from "./run/pipeline-file.js";
+export { registerStage, stageNames } from "./stages/registry.js";
+export type { StageDefinition } from "./stages/registry.js";
+export { createNormaliser } from "./stages/normalise.js";
+export { runClean } from "./run/clean.js";
+export type { RunSummary, CleanOptions } from "./run/clean.js";
+export type { AuditRecord, DocumentRecord } from "./write/audit.js";

@@ -1,0 +1,268 @@
+// One streaming pass over an audit log (JSON lines) -> what the report shows.
+// Counts are exact; what the page embeds is bounded: a deterministic sample of
+// fragments per rule and the removals of the top documents only. The audit is
+// never held in memory whole, so a run with a million removals stays cheap.
+import { createReadStream } from "node:fs";
+import { createInterface } from "node:readline";
+import type { RemovalRecord } from "../core/apply.js";
+import type { DocumentRecord } from "../write/audit.js";
+
+export interface ReportLimits {
+  /** Fragments embedded per rule: all of them up to this many, else a sample of this size. */
+  fragmentsPerRule: number;
+  /** Documents listed in "most removed", each with its in-place view. */
+  topDocuments: number;
+  /** Highlights kept per document view. */
+  highlightsPerDocument: number;
+  /** Characters of a fragment kept in the table (the view shows it whole). */
+  fragmentChars: number;
+  /** Errors listed by name (all are counted). */
+  errors: number;
+}
+
+export const DEFAULT_LIMITS: ReportLimits = {
+  fragmentsPerRule: 500,
+  topDocuments: 20,
+  highlightsPerDocument: 2000,
+  fragmentChars: 600,
+  errors: 100,
+};
+
+/** Fixed seed: the same audit always yields the same sample. */
+const SAMPLE_SEED = 0x6368_6166; // "chaf"
+
+export interface Count {
+  removals: number;
+  chars: number;
+}
+
+/** A removed fragment as the table shows it. `index` is its position among the audit's removals. */
+export interface FragmentRow {
+  index: number;
+  doc: string;
+  source: string;
+  rule: string;
+  stage: string;
+  reason: string;
+  line: number;
+  column: number;
+  length: number;
+  text: string;
+  movedTo?: string;
+}
+
+export interface TopDocument {
+  doc: string;
+  source: string;
+  output: string;
+  pipeline: string;
+  chars: { in: number; out: number; removed: number };
+  removalCount: number;
+  rules: Record<string, number>;
+  /** Its removals in audit order, at most `highlightsPerDocument`. */
+  removals: RemovalRecord[];
+}
+
+export interface AuditSummary {
+  auditPath: string;
+  documents: number;
+  chars: { in: number; out: number; removed: number };
+  removals: number;
+  /** By rule and by stage, sorted by name. */
+  rules: Record<string, Count>;
+  stages: Record<string, Count>;
+  /** Rule -> stage, for the table's filters. */
+  ruleStages: Record<string, string[]>;
+  pipelines: string[];
+  errors: { count: number; listed: Array<{ source: string; reason: string }> };
+  /** Removal records whose document record never came (a truncated audit). */
+  unmatchedRemovals: number;
+  topDocuments: TopDocument[];
+  /** Embedded fragments, in audit order. */
+  fragments: FragmentRow[];
+  limits: ReportLimits;
+}
+
+export class AuditError extends Error {}
+
+/** mulberry32: a tiny seeded PRNG; enough for sampling, and the same on every machine. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+type FieldTypes = ReadonlyArray<readonly [string, "string" | "number"]>;
+const REMOVAL_FIELDS: FieldTypes = [["doc", "string"], ["source", "string"], ["rule", "string"], ["stage", "string"], ["reason", "string"], ["text", "string"], ["start", "number"], ["end", "number"], ["line", "number"], ["column", "number"]];
+const DOCUMENT_FIELDS: FieldTypes = [["doc", "string"], ["source", "string"]];
+
+function missingField(record: Record<string, unknown>, fields: FieldTypes): string | undefined {
+  for (const [name, type] of fields) if (typeof record[name] !== type) return `field "${name}" must be a ${type}`;
+  return undefined;
+}
+
+function documentKey(source: string, doc: string): string {
+  return `${source}\u0000${doc}`;
+}
+
+/** Ranks documents: most characters removed, then most removals, then first seen. */
+function ranksBefore(a: { chars: { removed: number }; removalCount: number; order: number }, b: typeof a): boolean {
+  return a.chars.removed !== b.chars.removed ? a.chars.removed > b.chars.removed : a.removalCount !== b.removalCount ? a.removalCount > b.removalCount : a.order < b.order;
+}
+
+function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Reads the audit line by line and aggregates it. Errors name the file and line. */
+export async function aggregateAudit(auditPath: string, limits: ReportLimits = DEFAULT_LIMITS): Promise<AuditSummary> {
+  const stream = createReadStream(auditPath, { encoding: "utf8" });
+  const opened = new Promise<void>((resolve, reject) => {
+    stream.once("open", () => resolve());
+    stream.once("error", (error) => reject(new AuditError(`${auditPath}: cannot read: ${error.message}`)));
+  });
+  await opened;
+  const summary: AuditSummary = {
+    auditPath,
+    documents: 0,
+    chars: { in: 0, out: 0, removed: 0 },
+    removals: 0,
+    rules: {},
+    stages: {},
+    ruleStages: {},
+    pipelines: [],
+    errors: { count: 0, listed: [] },
+    unmatchedRemovals: 0,
+    topDocuments: [],
+    fragments: [],
+    limits,
+  };
+  const random = seededRandom(SAMPLE_SEED);
+  const reservoirs = new Map<string, FragmentRow[]>();
+  const pending = new Map<string, RemovalRecord[]>();
+  const pipelines = new Set<string>();
+  const ruleStages = new Map<string, Set<string>>();
+  const top: Array<TopDocument & { order: number }> = [];
+  let lineNumber = 0;
+
+  const fail = (reason: string): never => {
+    stream.destroy();
+    throw new AuditError(`${auditPath}:${lineNumber}: ${reason}`);
+  };
+
+  const addRemoval = (r: RemovalRecord) => {
+    const length = r.end - r.start;
+    const index = summary.removals++;
+    const rule = (summary.rules[r.rule] ??= { removals: 0, chars: 0 });
+    rule.removals++;
+    rule.chars += length;
+    const stage = (summary.stages[r.stage] ??= { removals: 0, chars: 0 });
+    stage.removals++;
+    stage.chars += length;
+    let stages = ruleStages.get(r.rule);
+    if (!stages) ruleStages.set(r.rule, (stages = new Set()));
+    stages.add(r.stage);
+    // Reservoir sampling (algorithm R) per rule: uniform, bounded, reproducible.
+    let reservoir = reservoirs.get(r.rule);
+    if (!reservoir) reservoirs.set(r.rule, (reservoir = []));
+    const seen = rule.removals;
+    const slot = seen <= limits.fragmentsPerRule ? reservoir.length : Math.floor(random() * seen);
+    if (slot < limits.fragmentsPerRule) reservoir[slot] = fragmentRow(r, index, limits.fragmentChars);
+    const key = documentKey(r.source, r.doc);
+    let list = pending.get(key);
+    if (!list) pending.set(key, (list = []));
+    list.push(r);
+  };
+
+  const addDocument = (d: DocumentRecord, order: number) => {
+    summary.documents++;
+    summary.chars.in += d.chars?.in ?? 0;
+    summary.chars.out += d.chars?.out ?? 0;
+    summary.chars.removed += d.chars?.removed ?? 0;
+    if (typeof d.pipeline === "string") pipelines.add(d.pipeline);
+    const key = documentKey(d.source, d.doc);
+    const removals = pending.get(key) ?? [];
+    pending.delete(key);
+    if (removals.length === 0 || limits.topDocuments <= 0) return;
+    const rank = { chars: { removed: d.chars?.removed ?? 0 }, removalCount: removals.length, order };
+    if (top.length === limits.topDocuments && !ranksBefore(rank, top[top.length - 1])) return;
+    const candidate = {
+      doc: d.doc,
+      source: d.source,
+      output: typeof d.output === "string" ? d.output : "",
+      pipeline: typeof d.pipeline === "string" ? d.pipeline : "",
+      chars: { in: d.chars?.in ?? 0, out: d.chars?.out ?? 0, removed: d.chars?.removed ?? 0 },
+      removalCount: removals.length,
+      rules: d.removals ?? {},
+      removals: removals.slice(0, limits.highlightsPerDocument),
+      order,
+    };
+    let at = top.length;
+    while (at > 0 && ranksBefore(candidate, top[at - 1])) at--;
+    top.splice(at, 0, candidate);
+    if (top.length > limits.topDocuments) top.pop();
+  };
+
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  for await (const text of lines) {
+    lineNumber++;
+    if (text.trim() === "") continue;
+    let record: unknown;
+    try {
+      record = JSON.parse(text);
+    } catch (error) {
+      fail(`not valid JSON: ${(error as Error).message}`);
+    }
+    if (!isRecord(record)) fail("a record must be a JSON object");
+    const r = record as Record<string, unknown>;
+    if (r.type === "removal") {
+      const problem = missingField(r, REMOVAL_FIELDS);
+      if (problem) fail(`removal record: ${problem}`);
+      addRemoval(r as unknown as RemovalRecord);
+    } else if (r.type === "document") {
+      const problem = missingField(r, DOCUMENT_FIELDS);
+      if (problem) fail(`document record: ${problem}`);
+      addDocument(r as unknown as DocumentRecord, lineNumber);
+    } else if (r.type === "error") {
+      summary.errors.count++;
+      if (summary.errors.listed.length < limits.errors) summary.errors.listed.push({ source: String(r.source ?? ""), reason: String(r.reason ?? "") });
+    } else {
+      fail(`unknown record type ${JSON.stringify(r.type)} (expected "removal", "document" or "error")`);
+    }
+  }
+
+  for (const list of pending.values()) summary.unmatchedRemovals += list.length;
+  summary.rules = sortedByKey(summary.rules);
+  summary.stages = sortedByKey(summary.stages);
+  summary.ruleStages = Object.fromEntries([...ruleStages].map(([rule, stages]) => [rule, [...stages].sort()] as const).sort(([a], [b]) => (a < b ? -1 : 1)));
+  summary.pipelines = [...pipelines].sort();
+  summary.topDocuments = top.map(({ order: _order, ...doc }) => doc);
+  summary.fragments = [...reservoirs.values()].flat().sort((a, b) => a.index - b.index);
+  return summary;
+}
+
+function fragmentRow(r: RemovalRecord, index: number, maxChars: number): FragmentRow {
+  const row: FragmentRow = {
+    index,
+    doc: r.doc,
+    source: r.source,
+    rule: r.rule,
+    stage: r.stage,
+    reason: r.reason,
+    line: r.line,
+    column: r.column,
+    length: r.end - r.start,
+    text: r.text.length > maxChars ? r.text.slice(0, maxChars) + "…" : r.text,
+  };
+  if (r.movedTo) row.movedTo = r.movedTo;
+  return row;
+}

@@ -1,0 +1,35 @@
+// The end-of-run summary of `chaff clean`: a per-rule table for people (stderr)
+// and the RunSummary as JSON for scripts (`--summary FILE`).
+import { writeFileAtomic } from "../write/atomic.js";
+import type { RunSummary } from "./clean.js";
+
+function share(part: number, whole: number): string {
+  return whole === 0 ? "0.0%" : `${((100 * part) / whole).toFixed(1)}%`;
+}
+
+/** Rules by removals (most first, then by name), one line each, columns aligned. */
+export function formatSummaryTable(summary: RunSummary): string {
+  const { chars } = summary;
+  const removals = Object.values(summary.rules).reduce((a, b) => a + b, 0);
+  let out =
+    `chaff: ${summary.documents} ${summary.documents === 1 ? "document" : "documents"} (pipeline ${summary.pipeline}), ` +
+    `${chars.removed} of ${chars.in} characters removed (${share(chars.removed, chars.in)}) in ${removals} ${removals === 1 ? "removal" : "removals"}` +
+    (summary.failures.length ? `; ${summary.failures.length} ${summary.failures.length === 1 ? "input" : "inputs"} failed` : "") +
+    (summary.rejects ? `; ${summary.rejects} ${summary.rejects === 1 ? "record" : "records"} rejected` : "") +
+    (summary.documentFailures ? `; ${summary.documentFailures} ${summary.documentFailures === 1 ? "document" : "documents"} failed` : "") +
+    (summary.skipped ? `; ${summary.skipped} ${summary.skipped === 1 ? "record" : "records"} skipped` : "") +
+    "\n";
+  const rows = Object.entries(summary.rules).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+  if (rows.length === 0) return out;
+  const width = Math.max("rule".length, ...rows.map(([rule]) => rule.length));
+  const countWidth = Math.max("removals".length, String(removals).length);
+  out += `  ${"rule".padEnd(width)}  ${"removals".padStart(countWidth)}\n`;
+  for (const [rule, n] of rows) out += `  ${rule.padEnd(width)}  ${String(n).padStart(countWidth)}\n`;
+  out += `  ${"total".padEnd(width)}  ${String(removals).padStart(countWidth)}\n`;
+  return out;
+}
+
+/** Writes the summary as pretty JSON, whole or not at all. */
+export async function writeSummary(path: string, summary: RunSummary): Promise<void> {
+  await writeFileAtomic(path, JSON.stringify(summary, null, 2) + "\n");
+}

@@ -1,0 +1,99 @@
+// The command line, run as users run it: the built CLI in a child process.
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "../..");
+const cli = join(root, "dist/cli.js");
+const chaff = (args: string[], input?: string) => spawnSync(process.execPath, [cli, ...args], { cwd: root, input, encoding: "utf8" });
+const tmp = () => mkdtempSync(join(tmpdir(), "chaff-cli-"));
+const files = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+
+describe("chaff clean", () => {
+  it("mirrors a tree into --out as .txt files, writes the audit, and exits 0", () => {
+    const dir = tmp();
+    mkdirSync(join(dir, "in/sub"), { recursive: true });
+    cpSync(join(root, "raw/004_989369bf34c36e15.txt"), join(dir, "in/sub/a.txt"));
+    writeFileSync(join(dir, "in/b.text"), "Leave a Reply\nA sentence that stays here.\n");
+    const run = chaff(["clean", join(dir, "in"), "--out", join(dir, "out"), "--audit", join(dir, "audit.jsonl")]);
+    expect(run.stderr).toBe(
+      [
+        "chaff: 2 documents (pipeline news), 642 of 4348 characters removed (14.8%) in 4 removals",
+        "  rule              removals",
+        "  comment/prompt           1",
+        "  dup/title                1",
+        "  icons/font-names         1",
+        "  meta/timestamp           1",
+        "  total                    4",
+        "",
+      ].join("\n"),
+    );
+    expect(run.status).toBe(0);
+    expect(files(join(dir, "out"))).toEqual(["b.txt", "sub/a.txt"]);
+    expect(readFileSync(join(dir, "out/b.txt"), "utf8")).toBe("A sentence that stays here.\n");
+    const audit = readFileSync(join(dir, "audit.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    expect(audit.filter((r) => r.type === "removal").map((r) => r.rule)).toEqual(["comment/prompt", "icons/font-names", "meta/timestamp", "dup/title"]);
+    const docRecord = audit.find((r) => r.type === "document" && r.doc === "sub/a");
+    expect(docRecord.meta).toEqual({ timestamp: ["7 Apr, 2016 05:27"] });
+    expect(docRecord.removals).toEqual({ "icons/font-names": 1, "meta/timestamp": 1, "dup/title": 1 });
+  });
+
+  it("puts the audit beside the output folder by default", () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "a.txt"), "Email Print\nText.\n");
+    expect(chaff(["clean", join(dir, "a.txt"), "--out", join(dir, "out")]).status).toBe(0);
+    expect(existsSync(join(dir, "out.audit.jsonl"))).toBe(true);
+  });
+
+  it("reads stdin and writes stdout with `-`", () => {
+    const run = chaff(["clean", "-"], "Email Print\nThe talks went on.\n");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe("The talks went on.\n");
+  });
+
+  it("reports each bad input on one line, goes on with the others, and leaves no partial output", () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "empty.txt"), "");
+    writeFileSync(join(dir, "binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
+    writeFileSync(join(dir, "latin1.txt"), Buffer.from("Caf\xe9 au lait\n", "latin1"));
+    writeFileSync(join(dir, "good.txt"), "Good text.\n");
+    const run = chaff(["clean", dir, join(dir, "missing.txt"), "--out", join(dir, "out")]);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      `chaff: ${join(dir, "missing.txt")}: no such file or directory`,
+      `chaff: ${join(dir, "binary.txt")}: binary file (contains NUL bytes)`,
+      `chaff: ${join(dir, "empty.txt")}: empty file`,
+      `chaff: ${join(dir, "latin1.txt")}: invalid UTF-8 at byte 3 (line 1)`,
+      "chaff: 1 document (pipeline news), 0 of 11 characters removed (0.0%) in 0 removals; 4 inputs failed",
+    ]);
+    expect(files(join(dir, "out"))).toEqual(["good.txt"]);
+  });
+
+  it("gives the same bytes on every run, and cleaning its own output changes nothing", () => {
+    const dir = tmp();
+    const first = chaff(["clean", "raw", "--out", join(dir, "one"), "--audit", join(dir, "one.jsonl")]);
+    const second = chaff(["clean", "raw", "--out", join(dir, "two"), "--audit", join(dir, "two.jsonl")]);
+    expect(first.status).toBe(0);
+    expect(second.status).toBe(0);
+    for (const f of files(join(dir, "one"))) expect(readFileSync(join(dir, "two", f))).toEqual(readFileSync(join(dir, "one", f)));
+    expect(readFileSync(join(dir, "two.jsonl"), "utf8").replaceAll("/two/", "/one/")).toBe(readFileSync(join(dir, "one.jsonl"), "utf8"));
+    const again = chaff(["clean", join(dir, "one"), "--out", join(dir, "three")]);
+    expect(again.status).toBe(0);
+    for (const f of files(join(dir, "one"))) expect(readFileSync(join(dir, "three", f), "utf8")).toBe(readFileSync(join(dir, "one", f), "utf8"));
+  });
+
+  it("names the pipeline file and field when a pipeline is invalid", () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "p.json"), JSON.stringify({ name: "p", stages: [{ use: "icons", options: { minTokens: -1 } }] }));
+    const run = chaff(["clean", "raw", "--out", join(dir, "out"), "--pipeline", join(dir, "p.json")]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`chaff: ${join(dir, "p.json")}: stages[0].options.minTokens: Too small: expected number to be >0\n`);
+  });
+
+  it("answers --help and --version", () => {
+    expect(chaff(["--version"]).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(chaff(["clean", "--help"]).stdout).toContain("--pipeline <name|path>");
+  });
+});

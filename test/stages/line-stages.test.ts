@@ -1,0 +1,202 @@
+// Tables of lines each stage must remove (with the rule id) and must keep, in several languages.
+import { describe, expect, it } from "vitest";
+import { PROSE, ruleFor, runStages } from "../helpers.js";
+
+type Case = [line: string, rule: string | undefined];
+
+const CASES: Record<string, Case[]> = {
+  icons: [
+    ["icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon chevron lefticon", "icons/font-names"],
+    ["fa-facebook fa-twitter fa-envelope fa-print", "icons/font-names"],
+    ["arrow_forward keyboard_arrow_down chevron-left chevron-right close-button", "icons/class-names"],
+    ["Icons of the silver screen gathered in Cannes on Friday.", undefined],
+    ["The well-known long-term low-cost high-speed rail plan was approved.", undefined],
+  ],
+  widgets: [
+    ["Email Print", "widget/share"],
+    ["Share | Tweet | Email", "widget/share"],
+    ["Facebook Twitter WhatsApp 12", "widget/share"],
+    ["Send this to a friend", "widget/share"],
+    ["Teilen Drucken", "widget/share"],
+    ["Artikel per E-Mail versenden", "widget/share"],
+    ["Partager Imprimer", "widget/share"],
+    ["Envoyer cet article à un ami", "widget/share"],
+    ["Compartir Imprimir Enviar", "widget/share"],
+    ["Поделиться Печать", "widget/share"],
+    ["Версия для печати", "widget/share"],
+    ["More World News", "nav/section"],
+    ["More from Europe", "nav/section"],
+    ["Back to top", "nav/section"],
+    ["Mehr aus Politik", "nav/section"],
+    ["Plus d'actualités Monde", "nav/section"],
+    ["Más noticias de Internacional", "nav/section"],
+    ["Другие новости", "nav/section"],
+    ["Home > World > Europe", "nav/breadcrumb"],
+    ["Startseite » Politik » Ausland", "nav/breadcrumb"],
+    ["Share prices fell sharply on Monday after the announcement.", undefined],
+    ["Print media lost readers again this year, the report said.", undefined],
+    ["More worrying still, Russian President Vladimir Putin appeared to be way ahead of the curve.", undefined],
+    ["Rivals or partners?", undefined],
+  ],
+  related: [
+    ["Also Read", "link/related"],
+    ["Read more: NATO and Russia to meet in Brussels", "link/related"],
+    ["You may also like", "link/related"],
+    ["Lesen Sie auch: Nato und Russland verhandeln wieder", "link/related"],
+    ["À lire aussi", "link/related"],
+    ["Lire aussi : L'Otan renoue le dialogue", "link/related"],
+    ["Te puede interesar", "link/related"],
+    ["Читайте также", "link/related"],
+    ["Also read the full statement of the alliance, published on Friday.", undefined],
+    ["Related talks are planned for next month, officials said.", undefined],
+  ],
+  comments: [
+    ["Leave a Reply", "comment/prompt"],
+    ["12 Comments", "comment/prompt"],
+    ["Your email address will not be published. Required fields are marked *", "comment/prompt"],
+    ["Kommentare", "comment/prompt"],
+    ["Schreiben Sie einen Kommentar", "comment/prompt"],
+    ["Laisser un commentaire", "comment/prompt"],
+    ["Deja una respuesta", "comment/prompt"],
+    ["Оставить комментарий", "comment/prompt"],
+    ["Comments by the minister were criticised by the opposition.", undefined],
+    ["He did not reply to requests for comment.", undefined],
+  ],
+  tags: [
+    ["Tags: NATO  Russia", "meta/tags"],
+    ["Schlagwörter: Nato, Russland, Ukraine", "meta/tags"],
+    ["Mots-clés : Otan, Russie", "meta/tags"],
+    ["Etiquetas: OTAN, Rusia", "meta/tags"],
+    ["Теги: НАТО, Россия", "meta/tags"],
+    ["Topics: the alliance will discuss what it should do about the ongoing crisis in the east", undefined],
+    ["Tags are used to sort the articles.", undefined],
+  ],
+  captions: [
+    ["epa05268598 NATO Secretary General Jens Stoltenberg speaks to the press.  EPA/STEPHANIE LECOCQ", "caption/agency-code"],
+    ["NATO Secretary General Jens Stoltenberg has headed the US-led alliance since 2014 NATO Secretary General Jens Stoltenberg has headed the US-led alliance since 2014", "caption/doubled"],
+    ["Stoltenberg arrives for the meeting in Brussels. REUTERS/Francois Lenoir", "caption/credit"],
+    ["Getty Images", "caption/credit"],
+    ["Image copyright Getty Images", "caption/credit"],
+    ["Foto: Michael Kappeler/dpa", "caption/credit"],
+    ["Photo : Jean Dupont", "caption/credit"],
+    ["Фото: Иван Петров", "caption/credit"],
+    ["Photography has long fascinated the minister, who studied it in Paris.", undefined],
+    ["AP reported that the talks had ended without agreement.", undefined],
+    ["We need to talk. We need to talk.", undefined],
+  ],
+  timestamps: [
+    ["7 Apr, 2016 05:27", "meta/timestamp"],
+    ["Published: April 7, 2016 at 5:27 pm", "meta/timestamp"],
+    ["2016-04-07T05:27:00Z", "meta/timestamp"],
+    ["Veröffentlicht am 07.04.2016 um 05:27 Uhr", "meta/timestamp"],
+    ["Mis à jour le 7 avril 2016 à 05h27", "meta/timestamp"],
+    ["Publicado el 7 de abril de 2016", "meta/timestamp"],
+    ["7 апреля 2016, 05:27", "meta/timestamp"],
+    ["Brussels / AFP", "meta/dateline"],
+    ["MOSCOW (Reuters)", "meta/dateline"],
+    ["By Jane Doe and John Smith", "meta/byline"],
+    ["Von Max Mustermann", "meta/byline"],
+    ["Par Jean Dupont", "meta/byline"],
+    ["Автор: Иван Петров", "meta/byline"],
+    ["On April 7, 2016, the alliance met in Brussels.", undefined],
+    ["By Monday the talks had stalled.", undefined],
+    ["By the numbers", undefined],
+    ["‘Pressure on Russia’", undefined],
+  ],
+};
+
+describe.each(Object.entries(CASES))("%s stage", (stage, cases) => {
+  it.each(cases)("%j -> %s", (line, rule) => {
+    const result = runStages(`${PROSE}\n${line}\n${PROSE.replace("Wednesday", "Thursday")}\n`, [stage]);
+    expect(ruleFor(result, line)).toBe(rule);
+    expect(result.removals.every((r) => r.text === line)).toBe(true);
+    if (rule === undefined) expect(result.text).toContain(line.replace(/\s+/g, " "));
+  });
+});
+
+describe("stage context", () => {
+  it("related: takes the headlines listed under a bare label, up to the next prose", () => {
+    const result = runStages(["Also Read", "Nato and Russia to meet in Brussels", "Lavrov warns of a new Cold War", PROSE].join("\n"), ["related"]);
+    expect(result.removals.map((r) => [r.rule, r.text])).toEqual([
+      ["link/related", "Also Read"],
+      ["link/related-item", "Nato and Russia to meet in Brussels"],
+      ["link/related-item", "Lavrov warns of a new Cold War"],
+    ]);
+  });
+
+  it("related: a lone short line after the label and before prose is a subheading, and stays", () => {
+    const result = runStages(["Related", "Rivals or partners", PROSE].join("\n"), ["related"]);
+    expect(result.removals.map((r) => r.text)).toEqual(["Related"]);
+  });
+
+  it("timestamps: a dateline opening the first paragraph moves to metadata, the sentence stays", () => {
+    const result = runStages(`BRUSSELS (Reuters) - ${PROSE}\n`, ["timestamps"]);
+    expect(result.removals.map((r) => [r.rule, r.text])).toEqual([["meta/dateline", "BRUSSELS (Reuters) - "]]);
+    expect(result.doc.meta.dateline).toEqual(["BRUSSELS (Reuters)"]);
+    expect(result.text).toBe(PROSE + "\n");
+  });
+
+  it("tags: items move to metadata", () => {
+    const result = runStages("Body text.\nTags: NATO\u00a0\u00a0Russia\u00a0\u00a0Ukraine crisis\n", ["tags"]);
+    expect(result.doc.meta.tags).toEqual(["NATO", "Russia", "Ukraine crisis"]);
+  });
+
+  it("widgets: a heading block is never a widget", () => {
+    const raw = "Share\nBody text.";
+    const result = runStages(raw, ["widgets"], [{ start: 0, end: 5, kind: "heading" }, { start: 6, end: 16, kind: "paragraph" }]);
+    expect(result.removals).toEqual([]);
+  });
+
+  it("captions: a figure caption from the markup is removed as caption/figure", () => {
+    const raw = "Stoltenberg in Brussels on Friday\nBody text.";
+    const result = runStages(raw, ["captions"], [{ start: 0, end: 33, kind: "caption" }, { start: 34, end: 44, kind: "paragraph" }]);
+    expect(result.removals.map((r) => [r.rule, r.text])).toEqual([["caption/figure", "Stoltenberg in Brussels on Friday"]]);
+  });
+});
+
+describe("duplicates stage", () => {
+  it("removes a repeated title as dup/title and a later repeated line as dup/line", () => {
+    const result = runStages(["Talks resume", "", "Talks resume", PROSE, "A line said twice here.", "A line said twice here."].join("\n"), ["duplicates"]);
+    expect(result.removals.map((r) => [r.rule, r.line])).toEqual([
+      ["dup/title", 3],
+      ["dup/line", 6],
+    ]);
+  });
+
+  it("removes a sentence of an earlier paragraph repeated as its own paragraph", () => {
+    const tail = "Ahead of the talks, Lavrov said it was NATO that had frozen relations.";
+    const result = runStages([`Russia blames NATO for the risk of conflict. ${tail}`, tail].join("\n"), ["duplicates"]);
+    expect(result.removals.map((r) => [r.rule, r.text])).toEqual([["dup/sentence", tail]]);
+  });
+
+  it("keeps a short sentence that merely recurs, and text that only starts like an earlier sentence", () => {
+    const result = runStages(["He said no. Then he left.", "Then he left.", "Russia blames NATO for the risk of conflict in Europe today.", "Russia blames NATO for the risk of conflict"].join("\n"), ["duplicates"]);
+    expect(result.removals).toEqual([]);
+  });
+});
+
+describe("allowlist", () => {
+  it("protects matching lines from every stage", async () => {
+    const { buildPipeline } = await import("../../src/run/pipeline-file.js");
+    const { cleanDocument, createDocument } = await import("../../src/core/index.js");
+    const pipeline = buildPipeline({ name: "t", stages: [{ use: "widgets" }, { use: "comments" }], allowlist: ["^comments$"] }, "t");
+    const result = cleanDocument(createDocument({ id: "t", source: "t", raw: "Comments\nEmail Print\n" }), pipeline);
+    expect(result.removals.map((r) => r.text)).toEqual(["Email Print"]);
+  });
+});
+
+describe("false friends seen on real pages", () => {
+  it.each([
+    ["5040", "timestamps"],
+    ["2016", "timestamps"],
+    ["By Any Means Necessary", "timestamps"],
+    ["By The Numbers", "timestamps"],
+  ])("keeps %j (%s)", (line, stage) => {
+    expect(runStages(`${PROSE}\n${line}\n`, [stage]).removals).toEqual([]);
+  });
+
+  it("keeps short lines that recur in tables and lists", () => {
+    const raw = ["Results by state", "Colorado", "12 votes", "Colorado", "14 votes"].join("\n");
+    expect(runStages(raw, ["duplicates"]).removals).toEqual([]);
+  });
+});

@@ -1,0 +1,22 @@
+// Every entry of every rule table catches its own example, under its own rule id.
+import { describe, expect, it } from "vitest";
+import { CAPTION_RULES, TAG_RULES } from "../../src/rules/captions.js";
+import { COMMENT_RULES, RELATED_RULES } from "../../src/rules/related.js";
+import type { LineRule } from "../../src/rules/types.js";
+import { WIDGET_RULES } from "../../src/rules/widgets.js";
+import { runStages } from "../helpers.js";
+
+const TABLES: Array<[string, string, readonly LineRule[]]> = [
+  ["widgets", "widgets", WIDGET_RULES],
+  ["related", "related", RELATED_RULES],
+  ["comments", "comments", COMMENT_RULES],
+  ["captions", "captions", CAPTION_RULES],
+  ["tags", "tags", TAG_RULES],
+];
+
+describe.each(TABLES)("%s table", (_name, stage, table) => {
+  it.each(table.map((r) => [r.rule, r.lang, r.example] as const))("%s (%s) catches %j", (rule, _lang, example) => {
+    const result = runStages(`${example}\n`, [stage]);
+    expect(result.removals.map((r) => [r.rule, r.text])).toEqual([[rule, example]]);
+  });
+});
