@@ -10,7 +10,7 @@
 // (gitignored) from raw/*.txt and ../shared/bench/aeb-dump/*.txt, repeated with varied ids.
 import { spawnSync } from "node:child_process";
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { gunzipSync } from "node:zlib";
@@ -78,9 +78,10 @@ async function generate(kind: "text" | "html", sizeMb: number): Promise<Corpus> 
 }
 
 /** The baseline: read the same JSONL, apply the C4 line rules to each text, write JSONL. One thread. */
-async function runC4(corpus: Corpus): Promise<{ seconds: number; filterSeconds: number }> {
+async function runC4(corpus: Corpus): Promise<{ seconds: number; filterSeconds: number; cpuSeconds: number }> {
   const out = createWriteStream(join(CACHE, "c4-out.jsonl"));
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let filterMs = 0;
   for await (const line of createInterface({ input: createReadStream(corpus.path), crlfDelay: Infinity })) {
     if (!line) continue;
@@ -91,11 +92,14 @@ async function runC4(corpus: Corpus): Promise<{ seconds: number; filterSeconds: 
     if (!out.write(JSON.stringify({ id: record.id, text }) + "\n")) await new Promise((r) => out.once("drain", r));
   }
   await new Promise<void>((r) => out.end(r));
-  return { seconds: (performance.now() - started) / 1000, filterSeconds: filterMs / 1000 };
+  const used = process.cpuUsage(cpu);
+  return { seconds: (performance.now() - started) / 1000, filterSeconds: filterMs / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
 }
 
 interface ChaffRun {
   seconds: number;
+  /** User + system CPU time of the whole process (all threads): robust to other load on the machine. */
+  cpuSeconds: number;
   peakRssMb: number;
   exitCode: number;
   stderr: string;
@@ -111,7 +115,10 @@ function runChaff(corpus: Corpus, jobs: number, extra: string[] = []): ChaffRun 
   const child = useTime ? spawnSync("/usr/bin/time", ["-v", process.execPath, ...args], { encoding: "utf8" }) : spawnSync(process.execPath, args, { encoding: "utf8" });
   const seconds = (performance.now() - started) / 1000;
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr ?? "");
-  return { seconds, peakRssMb: rss ? Number(rss[1]) / 1024 : NaN, exitCode: child.status ?? -1, stderr: child.stderr ?? "" };
+  const user = /User time \(seconds\): ([\d.]+)/.exec(child.stderr ?? "");
+  const system = /System time \(seconds\): ([\d.]+)/.exec(child.stderr ?? "");
+  const cpuSeconds = user && system ? Number(user[1]) + Number(system[1]) : NaN;
+  return { seconds, cpuSeconds, peakRssMb: rss ? Number(rss[1]) / 1024 : NaN, exitCode: child.status ?? -1, stderr: child.stderr ?? "" };
 }
 
 function ensureBuilt(): void {
@@ -131,12 +138,14 @@ async function throughput(sizeMb: number, jobs: number): Promise<void> {
   if (chaff.exitCode !== 0) throw new Error(`chaff exited ${chaff.exitCode}:\n${chaff.stderr}`);
   const c4Rate = mb / c4.seconds;
   const chaffPerCore = mb / chaff.seconds / jobs;
-  console.log("| run | jobs | seconds | MB/s | MB/s per core | documents/s | peak RSS MB |");
-  console.log("|---|---|---|---|---|---|---|");
-  console.log(`| C4 line rules (read, parse, filter, write) | 1 | ${fmt(c4.seconds)} | ${fmt(c4Rate)} | ${fmt(c4Rate)} | ${fmt(corpus.documents / c4.seconds, 0)} | |`);
-  console.log(`| C4 line rules, filter alone | 1 | ${fmt(c4.filterSeconds)} | ${fmt(mb / c4.filterSeconds)} | ${fmt(mb / c4.filterSeconds)} | ${fmt(corpus.documents / c4.filterSeconds, 0)} | |`);
-  console.log(`| chaff clean, news pipeline + audit | ${jobs} | ${fmt(chaff.seconds)} | ${fmt(mb / chaff.seconds)} | ${fmt(chaffPerCore)} | ${fmt(corpus.documents / chaff.seconds, 0)} | ${fmt(chaff.peakRssMb, 0)} |`);
-  console.log(`chaff per core / C4 (same I/O): ${fmt(chaffPerCore / c4Rate, 2)}x; / C4 filter alone: ${fmt(chaffPerCore / (mb / c4.filterSeconds), 2)}x`);
+  const c4CpuRate = mb / c4.cpuSeconds;
+  const chaffCpuRate = mb / chaff.cpuSeconds;
+  console.log("| run | jobs | wall s | MB/s | MB/s per core (wall) | CPU s | MB per CPU-second | documents/s | peak RSS MB |");
+  console.log("|---|---|---|---|---|---|---|---|---|");
+  console.log(`| C4 line rules (read, parse, filter, write) | 1 | ${fmt(c4.seconds)} | ${fmt(c4Rate)} | ${fmt(c4Rate)} | ${fmt(c4.cpuSeconds)} | ${fmt(c4CpuRate)} | ${fmt(corpus.documents / c4.seconds, 0)} | |`);
+  console.log(`| C4 line rules, filter alone | 1 | ${fmt(c4.filterSeconds)} | ${fmt(mb / c4.filterSeconds)} | ${fmt(mb / c4.filterSeconds)} | | | ${fmt(corpus.documents / c4.filterSeconds, 0)} | |`);
+  console.log(`| chaff clean, news pipeline + audit | ${jobs} | ${fmt(chaff.seconds)} | ${fmt(mb / chaff.seconds)} | ${fmt(chaffPerCore)} | ${fmt(chaff.cpuSeconds)} | ${fmt(chaffCpuRate)} | ${fmt(corpus.documents / chaff.seconds, 0)} | ${fmt(chaff.peakRssMb, 0)} |`);
+  console.log(`chaff / C4 (same I/O): ${fmt(chaffPerCore / c4Rate, 2)}x per core of wall time, ${fmt(chaffCpuRate / c4CpuRate, 2)}x per CPU-second; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
 }
 
 async function flat(jobs: number, largeMb: number): Promise<void> {
