@@ -7,3 +7,6 @@ export { createNormaliser } from "./stages/normalise.js";
 export { runClean } from "./run/clean.js";
 export type { RunSummary, CleanOptions } from "./run/clean.js";
 export type { AuditRecord, DocumentRecord } from "./write/audit.js";
+export { buildReport, writeReport } from "./report/report.js";
+export { aggregateAudit } from "./report/aggregate.js";
+export { explainFile, formatExplanation } from "./run/explain.js";
