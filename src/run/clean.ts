@@ -194,7 +194,8 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
 
   // Bounded FIFO: entries are settled strictly in input order, and reading waits
   // while it is full, which is the backpressure p-limit alone does not give.
-  const maxInFlight = Math.max(4, jobs * IN_FLIGHT_PER_JOB);
+  // Inline, a document is cleaned as it is queued: holding more than one only delays its write.
+  const maxInFlight = jobs === 1 ? 1 : jobs * IN_FLIGHT_PER_JOB;
   const queue: Entry[] = [];
   const push = async (entry: Entry) => {
     queue.push(entry);

