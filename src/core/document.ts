@@ -41,13 +41,14 @@ export interface Finding extends Detection {
 }
 
 /** Metadata fields that stages fill from removed text. */
-export type MetaField = "timestamp" | "dateline" | "tags" | "byline";
+export type MetaField = "timestamp" | "dateline" | "tags" | "byline" | "credit";
 
 export interface DocMeta {
   timestamp?: string[];
   dateline?: string[];
   tags?: string[];
   byline?: string[];
+  credit?: string[];
   /** Anything readers and extractors add (title, url, language, extraction route...). */
   [key: string]: unknown;
 }

@@ -54,6 +54,18 @@ export const CAPTION_RULES: readonly LineRule[] = [
   },
 ];
 
+/** Source credits name the agency a story came from; the credit moves into `meta.credit`. */
+export const CREDIT_RULES: readonly LineRule[] = [
+  {
+    rule: "credit/source",
+    lang: "*",
+    pattern: new RegExp(String.raw`\(?(?:source|sources|quelle|quellen|fuente|fuentes|fonte|источник|с использованием материалов|with|mit|avec|con)\s*:?\s*(?:${agency})(?:\s*(?:,|and|und|et|y|и|\/)\s*(?:${agency}))*\)?\.?`, "u"),
+    reason: "a line crediting the news agency the story came from",
+    example: "Source: AFP",
+    moveTo: "credit",
+  },
+];
+
 export const TAG_RULES: readonly LineRule[] = [
   {
     rule: "meta/tags",

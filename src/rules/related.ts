@@ -3,11 +3,11 @@ import type { LineRule } from "./types.js";
 
 /** Labels that introduce links to other articles, in several languages. */
 const RELATED_LABELS: Record<string, string> = {
-  en: "also read|read also|read more|read next|related(?: (?:articles?|stories|story|news|posts?|content|coverage|links|topics|reading|videos?))?|more on this(?: story| topic)?|you (?:may|might) also (?:like|be interested in|enjoy)|recommended(?: for you| stories| articles| reading)?|see also|don'?t miss|more like this|further reading|trending(?: now| stories)?|most (?:read|popular|viewed|shared)|editor'?s picks|top stories|what to read next|you may have missed|in case you missed it|also on [\\p{L} ]{1,20}",
-  de: "lesen sie (?:auch|mehr)|auch interessant|das könnte sie auch interessieren|mehr zum thema|zum thema|weitere artikel|verwandte artikel|empfohlene artikel|meistgelesen|siehe auch|ebenfalls lesenswert",
-  fr: "(?:à |a )?lire (?:aussi|également)|lire la suite|voir aussi|sur le même sujet|articles? (?:liés|similaires|connexes)|vous aimerez aussi|les plus lus|en savoir plus|à voir aussi",
-  es: "lee también|lea también|leer más|(?:también )?te puede interesar|noticias relacionadas|artículos relacionados|ver también|(?:lo )?más leído|más leídas|contenido relacionado|quizás te interese|te recomendamos",
-  ru: "читайте также|смотрите также|читать далее|по теме|похожие (?:новости|статьи|материалы)|материалы по теме|самое читаемое|популярное|ещё по теме|еще по теме|вам может быть интересно|рекомендуем",
+  en: "also read|read also|read more|read next|related(?: (?:articles?|stories|story|news|posts?|content|coverage|links|topics|reading|videos?))?|more on this(?: story| topic)?|you (?:may|might) also (?:like|be interested in|enjoy)|recommended(?: for you| stories| articles| reading)?|see also|don'?t miss|more like this|further reading|trending(?: now| stories)?|most (?:read|popular|viewed|shared)|editor'?s picks|top stories|what to read next|you may have missed|in case you missed it|also on [\\p{L} ]{1,20}|recommended by(?: [\\p{L}]{1,20})?|(?:from|around) (?:around |across )?the web|(?:previous|next) post|continue reading|keep reading|read (?:the )?full (?:story|article)",
+  de: "lesen sie (?:auch|mehr)|auch interessant|das könnte sie auch interessieren|mehr zum thema|zum thema|weitere artikel|verwandte artikel|empfohlene artikel|meistgelesen|siehe auch|ebenfalls lesenswert|weiterlesen|mehr lesen|lesen sie hier(?: mehr)?|zum (?:artikel|beitrag)|das könnte sie auch interessieren",
+  fr: "(?:à |a )?lire (?:aussi|également)|lire la suite|voir aussi|sur le même sujet|articles? (?:liés|similaires|connexes)|vous aimerez aussi|les plus lus|en savoir plus|à voir aussi|lire l'article|(?:la )?suite de l'article",
+  es: "lee también|lea también|leer más|(?:también )?te puede interesar|noticias relacionadas|artículos relacionados|ver también|(?:lo )?más leído|más leídas|contenido relacionado|quizás te interese|te recomendamos|seguir leyendo|sigue leyendo|leer (?:la )?noticia completa",
+  ru: "читайте также|смотрите также|читать далее|по теме|похожие (?:новости|статьи|материалы)|материалы по теме|самое читаемое|популярное|ещё по теме|еще по теме|вам может быть интересно|рекомендуем|читать полностью|подробнее|читайте (?:далее|подробнее)",
 };
 
 /** A label alone on its line: "Also Read". What follows it may be a list of headlines. */

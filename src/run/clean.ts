@@ -11,7 +11,7 @@ import type { HtmlToDocument } from "../read/html-route.js";
 import { listInputs, type InputFile } from "../read/inputs.js";
 import "../read/all.js";
 import { AtomicWriteStream } from "../write/atomic.js";
-import { createInlineCleaner, createPoolCleaner, DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, type Cleaner } from "./cleaner.js";
+import { createInlineCleaner, createPoolCleaner, DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, POOL_AVAILABLE, type Cleaner } from "./cleaner.js";
 import { startProgress, type ProgressCounters } from "./progress.js";
 import type { CleanOutcome } from "./task.js";
 
@@ -114,7 +114,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
   const progress = startProgress(counters, totalBytes, { quiet: options.quiet ?? false });
 
   let cleaner: Cleaner;
-  if (jobs === 1) cleaner = createInlineCleaner(options.pipeline, options.htmlToDocument);
+  if (jobs === 1 || !POOL_AVAILABLE) cleaner = createInlineCleaner(options.pipeline, options.htmlToDocument);
   else {
     if (!options.pipelinePath) throw new Error("runClean: pipelinePath is required for a worker pool");
     cleaner = createPoolCleaner({

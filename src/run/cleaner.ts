@@ -31,6 +31,12 @@ export const DEFAULT_WORKER_HEAP_MB = 512;
  */
 const YOUNG_GENERATION_MB = 16;
 
+/**
+ * Workers load the compiled worker.js. Run from source (tsx), the TypeScript loader
+ * is not reliably active in a fresh worker, so cleaning stays inline: same bytes.
+ */
+export const POOL_AVAILABLE = !import.meta.url.endsWith(".ts");
+
 export function defaultJobs(): number {
   return availableParallelism();
 }
@@ -44,8 +50,7 @@ export function createInlineCleaner(pipeline: Pipeline, toDocument: HtmlToDocume
 
 export function createPoolCleaner(options: PoolOptions): Cleaner {
   const pool = new Piscina<CleanTask, CleanOutcome>({
-    // Run from source (tsx), the worker is a .ts file too; workers inherit the loader.
-    filename: new URL(import.meta.url.endsWith(".ts") ? "./worker.ts" : "./worker.js", import.meta.url).href,
+    filename: new URL("./worker.js", import.meta.url).href,
     minThreads: options.jobs,
     maxThreads: options.jobs,
     idleTimeout: 60_000,

@@ -7,3 +7,5 @@ import "./tags.js";
 import "./captions.js";
 import "./timestamps.js";
 import "./duplicates.js";
+import "./boilerplate-phrases.js";
+import "./boilerplate-lines.js";

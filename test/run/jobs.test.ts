@@ -104,14 +104,14 @@ describe("chaff clean on record corpora", () => {
 });
 
 describe("a document stuck in a stage", () => {
-  it("is stopped after --timeout and reported as a failure; the other documents are cleaned", () => {
+  it("is stopped after --timeout and reported as a failure; the other documents are cleaned", { timeout: 60_000 }, () => {
     const dir = tempDir();
     // A user pattern with catastrophic backtracking: the line of a's keeps a worker busy for minutes.
     writeFileSync(join(dir, "stuck.json"), JSON.stringify({ name: "stuck", stages: [{ use: "widgets", options: { patterns: ["(a+)+b"] } }] }));
     writeInput(dir, "c.jsonl", [{ id: "ok-1", text: "A sentence that stays here.\n" }, { id: "stuck", text: "a".repeat(40) + "c\n" }, { id: "ok-2", text: "Another sentence stays.\n" }].map((r) => JSON.stringify(r)).join("\n") + "\n");
-    const result = chaff(["c.jsonl", "--out", "out", "--pipeline", join(dir, "stuck.json"), "--jobs", "2", "--timeout", "1000", "--quiet"], dir);
+    const result = chaff(["c.jsonl", "--out", "out", "--pipeline", join(dir, "stuck.json"), "--jobs", "2", "--timeout", "5000", "--quiet"], dir);
     expect(result.status).toBe(1);
-    expect(readFileSync(join(dir, "out.rejects.jsonl"), "utf8")).toBe(JSON.stringify({ kind: "failure", input: "c.jsonl", line: 2, id: "stuck", reason: "timed out after 1000 ms" }) + "\n");
+    expect(readFileSync(join(dir, "out.rejects.jsonl"), "utf8")).toBe(JSON.stringify({ kind: "failure", input: "c.jsonl", line: 2, id: "stuck", reason: "timed out after 5000 ms" }) + "\n");
     expect(readFileSync(join(dir, "out/c.jsonl"), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l).id)).toEqual(["ok-1", "ok-2"]);
   });
 });

@@ -9,7 +9,7 @@ import { stageNames } from "../../src/stages/registry.js";
 describe("pipeline files", () => {
   it("loads the default news pipeline with its stages in order", () => {
     const pipeline = loadPipeline("news");
-    expect(pipeline.stages.map((s) => s.name)).toEqual(["icons", "widgets", "related", "comments", "tags", "captions", "timestamps", "duplicates"]);
+    expect(pipeline.stages.map((s) => s.name)).toEqual(["icons", "widgets", "comments", "boilerplate-phrases", "tags", "captions", "timestamps", "related", "duplicates"]);
   });
 
   it("names the file and the field of an error", () => {

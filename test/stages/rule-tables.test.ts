@@ -1,6 +1,6 @@
 // Every entry of every rule table catches its own example, under its own rule id.
 import { describe, expect, it } from "vitest";
-import { CAPTION_RULES, TAG_RULES } from "../../src/rules/captions.js";
+import { CAPTION_RULES, CREDIT_RULES, TAG_RULES } from "../../src/rules/captions.js";
 import { COMMENT_RULES, RELATED_RULES } from "../../src/rules/related.js";
 import type { LineRule } from "../../src/rules/types.js";
 import { WIDGET_RULES } from "../../src/rules/widgets.js";
@@ -11,6 +11,7 @@ const TABLES: Array<[string, string, readonly LineRule[]]> = [
   ["related", "related", RELATED_RULES],
   ["comments", "comments", COMMENT_RULES],
   ["captions", "captions", CAPTION_RULES],
+  ["credits", "captions", CREDIT_RULES],
   ["tags", "tags", TAG_RULES],
 ];
 

@@ -1,0 +1,149 @@
+// Boilerplate of whole-page text dumps: thresholds of the context classifier and
+// phrase tables of site furniture (cookie, newsletter, copyright, login, paywall blocks,
+// counters). Every entry carries an example; the tests check each against its rule.
+
+/** A rule matched anywhere inside a line (not the whole line): furniture phrases come inside sentences. */
+export interface PhraseRule {
+  rule: string;
+  /** ISO 639-1 code, or "*" for language-neutral patterns. */
+  lang: string;
+  /** Searched case-insensitively inside the line's collapsed content. */
+  pattern: RegExp;
+  reason: string;
+  example: string;
+  /** Lines longer than this (in words) are prose that merely mentions the phrase. */
+  maxWords: number;
+}
+
+// Note: `\b` in JavaScript is ASCII-only even with the `u` flag; next to Cyrillic, use (?<!\p{L}) instead.
+
+/** Thresholds of the context classifier (`boilerplate-lines`), each with what it decides. */
+export const LINE_THRESHOLDS = {
+  /** A line with at least this many words, enough stopwords or a closing punctuation mark is prose. */
+  proseWords: 15,
+  /** ...a shorter line is prose only if it ends a sentence and has at least this many words. */
+  sentenceWords: 5,
+  /** Share of stopwords (in the document's language) below which a long line is a list of names, not prose. */
+  minStopwordRatio: 0.12,
+  /** What a non-prose line costs the main-region score, in words: the article is the densest stretch of prose. */
+  linePenalty: 15,
+  /** Headline-and-one-paragraph pairs in a row, at the end of the article, from which they are teasers of other stories. */
+  teaserPairs: 3,
+  /** Words of one prose line counted at most (one huge line must not drag the region over a footer). */
+  maxLineWords: 120,
+  /** Share of the line penalty paid by a line an earlier stage removed (a timestamp, a caption): junk, but often inside the article. */
+  removedLineShare: 0.5,
+  /** Consecutive short non-prose lines from which a run is a menu, a link list or a footer. */
+  menuRunLength: 3,
+  /** A short line followed by prose is a heading when it has at most this many words. */
+  headingMaxWords: 20,
+  /** Lines of all capitals with at least this many letters are labels ("LATEST NEWS"), unless followed by prose. */
+  allCapsMinLetters: 4,
+  /** All-caps lines of at least this many words are shouted teasers ("STAR SAYS SHOW HELPED HER LOSE 25 POUNDS"), even before prose. */
+  allCapsTeaserWords: 7,
+  /** Lines shorter than this many words that are not headings are fragments inside the main region. */
+  fragmentMaxWords: 4,
+  /** Items of a `|`/`•` separated link list, at least. */
+  linkListItems: 3,
+  /** Words of one link-list item, at most. */
+  linkListItemWords: 4,
+} as const;
+
+export type LineThresholds = { -readonly [K in keyof typeof LINE_THRESHOLDS]: number };
+
+/** Characters that close a sentence: stops, marks, ellipsis, and closing quotes or brackets after them count too. */
+export const TERMINAL_PUNCTUATION = /[.!?。！？…:;]["'”’»)\]]*$|["”’»]$/u;
+
+/** Scripts written without spaces between words: about two characters make a word. */
+export const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu;
+
+/** Counters of engagement: "12 comments", "3.4K shares", "1,234 views". */
+const COUNT = String.raw`\d[\d.,\s]*[kmкмтыс.]*`;
+export const COUNTER_RULES: readonly PhraseRule[] = [
+  { rule: "boilerplate/counter", lang: "en", pattern: new RegExp(String.raw`^(?:${COUNT}\s*(?:comments?|shares?|views?|likes?|reads?|replies|repl(?:y|ies)|reactions?|responses?|followers?|votes?|claps?)\s*)+$`, "iu"), reason: "an engagement counter", example: "3.4K shares", maxWords: 8 },
+  { rule: "boilerplate/counter", lang: "en", pattern: /^(?:comments?|shares?|views?|likes?|replies)\s*[:(]?\s*\d[\d.,]*[km]?\)?$/iu, reason: "an engagement counter", example: "Comments (12)", maxWords: 4 },
+  { rule: "boilerplate/counter", lang: "de", pattern: new RegExp(String.raw`^(?:${COUNT}\s*(?:kommentare?|mal geteilt|aufrufe|leser|gefällt mir|likes?)\s*)+$`, "iu"), reason: "an engagement counter", example: "12 Kommentare", maxWords: 8 },
+  { rule: "boilerplate/counter", lang: "fr", pattern: new RegExp(String.raw`^(?:${COUNT}\s*(?:commentaires?|partages?|vues?|lectures?|réactions?|j'aime)\s*)+$`, "iu"), reason: "an engagement counter", example: "12 commentaires", maxWords: 8 },
+  { rule: "boilerplate/counter", lang: "es", pattern: new RegExp(String.raw`^(?:${COUNT}\s*(?:comentarios?|compartidos?|veces compartido|visitas|vistas|lecturas|me gusta|reacciones)\s*)+$`, "iu"), reason: "an engagement counter", example: "12 comentarios", maxWords: 8 },
+  { rule: "boilerplate/counter", lang: "ru", pattern: new RegExp(String.raw`^(?:${COUNT}\s*(?:комментари(?:й|я|ев)|просмотр(?:ов|а)?|репост(?:ов|а)?|лайк(?:ов|а)?|прочтени(?:й|я))\s*)+$`, "iu"), reason: "an engagement counter", example: "12 комментариев", maxWords: 8 },
+];
+
+/** Site furniture: consent, newsletter, copyright, account and paywall blocks. */
+export const FURNITURE_RULES: readonly PhraseRule[] = [
+  // cookie and consent notices
+  { rule: "boilerplate/cookie", lang: "*", pattern: /(?<!\p{L})(?:cookies?|куки)(?!\p{L}).*(?<!\p{L})(?:cookies?|куки)(?!\p{L})/iu, reason: "a cookie notice (names cookies twice)", example: "Necessary cookies are absolutely essential for the website to function. These cookies ensure basic functions.", maxWords: 150 },
+  { rule: "boilerplate/cookie", lang: "en", pattern: /\b(?:we|this (?:web)?site|our (?:web)?site|our partners) (?:use|uses|are using) cookies|\bby (?:continuing to (?:use|browse)|using) (?:this|our) (?:web)?site,? you (?:agree|consent|accept)|\baccept (?:all )?cookies\b|\bcookie (?:settings|preferences|policy|consent)\b|\bmanage (?:your )?(?:cookie|privacy) (?:settings|preferences|choices)\b|\bdo not sell my (?:personal )?info/iu, reason: "a cookie or consent notice", example: "We use cookies to give you the best experience on our website.", maxWords: 150 },
+  { rule: "boilerplate/cookie", lang: "de", pattern: /\b(?:wir verwenden|wir nutzen|diese (?:web)?seite (?:verwendet|nutzt)) cookies|\bcookies? (?:akzeptieren|zulassen)|\bcookie-?(?:einstellungen|richtlinie|hinweis)|\bdatenschutz-?einstellungen\b|\bmit der nutzung (?:dieser|unserer) (?:web)?seite stimmen sie/iu, reason: "a cookie or consent notice", example: "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.", maxWords: 150 },
+  { rule: "boilerplate/cookie", lang: "fr", pattern: /\b(?:nous utilisons|ce site utilise|ce site web utilise) (?:des )?cookies|\baccepter (?:les|tous les) cookies|\bparamètres (?:des )?cookies|\bpolitique (?:de|relative aux|en matière de) cookies|\ben poursuivant votre navigation/iu, reason: "a cookie or consent notice", example: "En poursuivant votre navigation sur ce site, vous acceptez l'utilisation de cookies.", maxWords: 150 },
+  { rule: "boilerplate/cookie", lang: "es", pattern: /\b(?:utilizamos|usamos|este sitio (?:web )?utiliza|esta web utiliza) cookies|\baceptar (?:las |todas las )?cookies|\bpolítica de cookies|\bconfiguración de cookies|\bsi continúa navegando/iu, reason: "a cookie or consent notice", example: "Utilizamos cookies para mejorar su experiencia de navegación.", maxWords: 150 },
+  { rule: "boilerplate/cookie", lang: "ru", pattern: /(?:мы используем|сайт использует|используются) (?:файлы )?cookie|файл(?:ы|ов) cookie|(?:принять|согласен на) (?:использование )?cookie|продолжая (?:использовать|пользоваться) (?:сайт|сайтом)/iu, reason: "a cookie or consent notice", example: "Мы используем файлы cookie, чтобы улучшить работу сайта.", maxWords: 150 },
+
+  // newsletter sign-ups
+  { rule: "boilerplate/newsletter", lang: "en", pattern: /\b(?:sign up|subscribe|register) (?:now |today |here )?(?:for|to) (?:our|the|a|my) (?:[\p{L}'-]+ ){0,3}(?:newsletters?|e-?mails?|briefing|digest|updates|alerts)\b|\b(?:get|join) (?:our|the) (?:[\p{L}'-]+ ){0,3}(?:newsletter|mailing list)\b|\b(?:enter|your) e-?mail address\b|^(?:newsletters?|e-?mail newsletters?|subscribe to (?:our )?newsletters?)$|\bdelivered (?:straight |directly )?to your inbox\b|\bthank you for (?:signing up|subscribing)\b|\byou can unsubscribe at any time\b|\bi agree (?:that|to) .{0,80}(?:send me|newsletters?|e-?mails?)\b|\byou(?:'ve| have)? (?:successfully|succesfully) subscribed\b|^stay up to date with\b.{0,60}$/iu, reason: "a newsletter sign-up", example: "Sign up for our daily newsletter", maxWords: 40 },
+  { rule: "boilerplate/newsletter", lang: "de", pattern: /\bnewsletter (?:abonnieren|bestellen|anmelden)|\b(?:melden sie sich|jetzt) (?:für|zum) (?:unseren )?newsletter|\bihre e-?mail-?adresse\b|^newsletter$|\babmeldung (?:ist )?jederzeit möglich/iu, reason: "a newsletter sign-up", example: "Jetzt zum Newsletter anmelden", maxWords: 40 },
+  { rule: "boilerplate/newsletter", lang: "fr", pattern: /\b(?:inscrivez-vous|abonnez-vous) à (?:notre|la) (?:[\p{L}'-]+ ){0,2}(?:newsletter|lettre d'information)|\bvotre (?:adresse )?e-?mail\b|^(?:newsletters?|lettre d'information)$|\bvous pouvez vous désinscrire à tout moment/iu, reason: "a newsletter sign-up", example: "Inscrivez-vous à notre newsletter", maxWords: 40 },
+  { rule: "boilerplate/newsletter", lang: "es", pattern: /\b(?:suscríbete|suscríbase|regístrate) (?:a|en) (?:nuestro|nuestra|el|la) (?:[\p{L}'-]+ ){0,2}(?:newsletter|boletín)|\btu (?:dirección de )?correo electrónico\b|^(?:newsletters?|boletines?)$|\bpuedes darte de baja en cualquier momento/iu, reason: "a newsletter sign-up", example: "Suscríbete a nuestro boletín", maxWords: 40 },
+  { rule: "boilerplate/newsletter", lang: "ru", pattern: /подпи(?:шитесь|саться) на (?:нашу )?(?:рассылку|новости|канал)|ваш (?:адрес )?e-?mail|^рассылка$|отписаться можно в любой момент/iu, reason: "a newsletter sign-up", example: "Подпишитесь на нашу рассылку", maxWords: 40 },
+
+  // copyright and legal footers
+  { rule: "boilerplate/copyright", lang: "*", pattern: /(?:©|\(c\)|&copy;)\s*(?:\d{4}|[\p{L}])|^copyright\b|\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|(?<!\p{L})все права защищены|\bare (?:registered )?trademarks of\b|\bsind (?:eingetragene )?(?:marken|warenzeichen)\b|\bsont des marques (?:déposées|commerciales)\b|\bson marcas (?:registradas|comerciales)\b|(?<!\p{L})являются (?:зарегистрированными )?товарными знаками/iu, reason: "a copyright or rights notice", example: "© 2019 Example Media. All rights reserved.", maxWords: 40 },
+  { rule: "boilerplate/copyright", lang: "en", pattern: /^(?:terms (?:of (?:use|service)|and conditions)|privacy (?:policy|notice)|cookie policy|accessibility|contact us|about us|advertise(?: with us)?|site ?map|careers|help)(?:\s*[|•·]\s*[\p{L}' &]{2,30})*$|\bmay not be (?:published|reproduced|republished|redistributed)(?:,| or| in whole)/iu, reason: "a legal or site footer link", example: "Privacy Policy | Terms of Use", maxWords: 20 },
+  { rule: "boilerplate/copyright", lang: "de", pattern: /^(?:impressum|datenschutz(?:erklärung)?|nutzungsbedingungen|agb|kontakt|mediadaten)(?:\s*[|•·]\s*[\p{L}' &]{2,30})*$/iu, reason: "a legal or site footer link", example: "Impressum | Datenschutz", maxWords: 20 },
+  { rule: "boilerplate/copyright", lang: "fr", pattern: /^(?:mentions légales|politique de confidentialité|conditions générales(?: d'utilisation)?|cgu|nous contacter|plan du site)(?:\s*[|•·]\s*[\p{L}' &]{2,30})*$/iu, reason: "a legal or site footer link", example: "Mentions légales | Plan du site", maxWords: 20 },
+  { rule: "boilerplate/copyright", lang: "es", pattern: /^(?:aviso legal|política de privacidad|condiciones de uso|términos y condiciones|contacto|mapa del sitio)(?:\s*[|•·]\s*[\p{L}' &]{2,30})*$/iu, reason: "a legal or site footer link", example: "Aviso legal | Política de privacidad", maxWords: 20 },
+  { rule: "boilerplate/copyright", lang: "ru", pattern: /^(?:политика конфиденциальности|пользовательское соглашение|контакты|о (?:нас|проекте)|реклама на сайте|карта сайта)(?:\s*[|•·]\s*[\p{L}' &]{2,30})*$|(?:использование|перепечатка) материалов (?:сайта )?(?:разрешается|допускается|возможна) только/iu, reason: "a legal or site footer link", example: "Политика конфиденциальности", maxWords: 30 },
+
+  // advertising labels
+  { rule: "boilerplate/ad", lang: "*", pattern: /^(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|publicité|publicidad|реклама)(?:\s*[-–:]?\s*(?:scroll|story) (?:to )?continues? below)?$|^(?:continue reading|story continues) (?:the main story|below (?:the )?(?:advertisement|ad))$/iu, reason: "an advertising label", example: "Advertisement", maxWords: 8 },
+
+  // affiliate-link disclosures
+  { rule: "boilerplate/affiliate", lang: "en", pattern: /\b(?:we|may|might) (?:may )?(?:earn|receive|get) (?:an? )?(?:small )?(?:affiliate )?commission\b|\bcontains? affiliate links\b|\bwhen you buy through (?:our )?links\b/iu, reason: "an affiliate-link disclosure", example: "We may earn a commission when you buy through links on our site.", maxWords: 60 },
+  { rule: "boilerplate/affiliate", lang: "de", pattern: /\b(?:affiliate|partner)-?links\b|\berhalten wir (?:ggf\. |eventuell |gegebenenfalls )?eine provision/iu, reason: "an affiliate-link disclosure", example: "Bei Käufen über diese Links erhalten wir eine Provision.", maxWords: 60 },
+  { rule: "boilerplate/affiliate", lang: "fr", pattern: /\bliens? (?:d'affiliation|affiliés?)\b|\bnous (?:pouvons )?percev(?:ons|oir) une commission/iu, reason: "an affiliate-link disclosure", example: "Cet article contient des liens affiliés.", maxWords: 60 },
+  { rule: "boilerplate/affiliate", lang: "es", pattern: /\benlaces? de afiliados?\b|\bpodemos (?:recibir|obtener) una comisión/iu, reason: "an affiliate-link disclosure", example: "Este artículo contiene enlaces de afiliados.", maxWords: 60 },
+  { rule: "boilerplate/affiliate", lang: "ru", pattern: /партн[её]рски[ех] ссылк|мы (?:можем )?получ(?:аем|ить) комиссию/iu, reason: "an affiliate-link disclosure", example: "В статье есть партнёрские ссылки.", maxWords: 60 },
+
+  // bare addresses
+  { rule: "boilerplate/url", lang: "*", pattern: /^(?:https?:\/\/|www\.)\S+$/iu, reason: "a bare web address", example: "https://www.example.com/assets/images/logo.png", maxWords: 40 },
+
+  // account and login
+  { rule: "boilerplate/login", lang: "en", pattern: /^(?:log ?in|sign ?in|log ?out|sign ?out|register|create (?:an |your )?account|my account|forgot (?:your )?password\??|subscribe|sign ?in ?\/? ?register|log ?in ?\/? ?register|subscribe ?\/? ?log ?in|subscribesign in)$|\balready (?:a subscriber|have an account)\?/iu, reason: "an account or login control", example: "Sign In", maxWords: 12 },
+  { rule: "boilerplate/login", lang: "de", pattern: /^(?:anmelden|einloggen|abmelden|registrieren|mein konto|passwort vergessen\??|abonnieren)$|\bbereits (?:abonnent|registriert)\?/iu, reason: "an account or login control", example: "Anmelden", maxWords: 12 },
+  { rule: "boilerplate/login", lang: "fr", pattern: /^(?:se connecter|connexion|déconnexion|s'inscrire|créer un compte|mon compte|mot de passe oublié\s*\??|s'abonner)$|\bdéjà abonné\s*\?/iu, reason: "an account or login control", example: "Se connecter", maxWords: 12 },
+  { rule: "boilerplate/login", lang: "es", pattern: /^(?:iniciar sesión|acceder|cerrar sesión|regístrate|registrarse|crear (?:una )?cuenta|mi cuenta|¿?olvidaste tu contraseña\??|suscríbete)$|\b¿?ya (?:eres suscriptor|tienes (?:una )?cuenta)\?/iu, reason: "an account or login control", example: "Iniciar sesión", maxWords: 12 },
+  { rule: "boilerplate/login", lang: "ru", pattern: /^(?:войти|вход|выйти|выход|регистрация|зарегистрироваться|личный кабинет|забыли пароль\??|подписаться)$/iu, reason: "an account or login control", example: "Войти", maxWords: 12 },
+
+  // paywall and subscription promos
+  { rule: "boilerplate/paywall", lang: "en", pattern: /\b(?:subscribe|subscription) (?:now |today )?(?:to (?:continue|keep) reading|for (?:full|unlimited) access)|\byou(?:'ve| have) (?:reached|read|used) (?:your|all|\d+) (?:monthly )?(?:limit of )?(?:free |of your free )?(?:articles?|stories)|\b(?:unlimited|full) (?:digital )?access (?:for|from) (?:just |only )?[$£€]|\bthis (?:article|content|story) is (?:for|available to|reserved for) (?:subscribers|members)|\bbecome a (?:subscriber|member)\b|\bsupport (?:our |independent )?journalism\b/iu, reason: "a paywall or subscription promo", example: "Subscribe now to continue reading.", maxWords: 50 },
+  { rule: "boilerplate/paywall", lang: "de", pattern: /\b(?:jetzt )?(?:weiterlesen mit|lesen sie weiter mit)\b|\bdieser (?:artikel|beitrag) ist (?:nur )?(?:für abonnenten|abonnenten vorbehalten)|\b(?:jetzt )?abo (?:abschließen|testen)\b|\bsie haben (?:ihr|alle) (?:kostenlosen )?artikel/iu, reason: "a paywall or subscription promo", example: "Dieser Artikel ist Abonnenten vorbehalten.", maxWords: 50 },
+  { rule: "boilerplate/paywall", lang: "fr", pattern: /\bla suite (?:de cet article )?est réservée aux abonnés|\bcet article est réservé aux abonnés|\babonnez-vous (?:pour|dès) (?:lire|maintenant)|\bdéjà abonné\b/iu, reason: "a paywall or subscription promo", example: "Cet article est réservé aux abonnés.", maxWords: 50 },
+  { rule: "boilerplate/paywall", lang: "es", pattern: /\b(?:este|el) (?:artículo|contenido) es exclusivo para (?:suscriptores|socios)|\bsuscríbete para (?:seguir leyendo|leer)|\bhas (?:alcanzado|agotado) (?:el límite|tus artículos)/iu, reason: "a paywall or subscription promo", example: "Este artículo es exclusivo para suscriptores.", maxWords: 50 },
+  { rule: "boilerplate/paywall", lang: "ru", pattern: /(?:этот )?материал доступен только (?:по подписке|подписчикам)|оформите подписку,? чтобы (?:продолжить|читать)|чтобы (?:продолжить чтение|читать дальше),? (?:оформите подписку|подпишитесь)/iu, reason: "a paywall or subscription promo", example: "Материал доступен только по подписке.", maxWords: 50 },
+];
+
+/** Separators of a link-list line: "News | Sport | Weather", "Home • About • Contact". */
+export const LINK_LIST_SEPARATOR = /\s*[|•·]\s*|\s+[/–—-]\s+/u;
+export const LINK_LIST_EXAMPLE = "News | Sport | Weather | Travel";
+
+/** A line that opens the comment section: from it on, the page is readers' comments. */
+export const COMMENT_SECTION_RULES: readonly PhraseRule[] = [
+  { rule: "boilerplate/comments", lang: "en", pattern: /^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|thoughts? on\b.*|responses? to\b.*|comments? on\b.*)(?:\s*\(\d+\))?$|^(?:leave|post|add|write) a (?:reply|comment|response)$|^join the (?:conversation|discussion)$/iu, reason: "the heading of the comment section", example: "34 responses to “A match to remember”", maxWords: 30 },
+  { rule: "boilerplate/comments", lang: "de", pattern: /^(?:\d+\s+)?(?:kommentare?|leserkommentare)(?:\s*\(\d+\))?$|^(?:kommentar (?:schreiben|verfassen)|diskutieren sie mit|schreibe einen kommentar)$/iu, reason: "the heading of the comment section", example: "12 Kommentare", maxWords: 30 },
+  { rule: "boilerplate/comments", lang: "fr", pattern: /^(?:\d+\s+)?(?:commentaires?|réactions?)(?:\s*\(\d+\))?$|^(?:laisser|ajouter|écrire|poster) un commentaire$|^réagissez$/iu, reason: "the heading of the comment section", example: "Laisser un commentaire", maxWords: 30 },
+  { rule: "boilerplate/comments", lang: "es", pattern: /^(?:\d+\s+)?comentarios?(?:\s*\(\d+\))?$|^(?:deja|dejar|escribe|añadir|publicar) (?:un|tu) comentario$/iu, reason: "the heading of the comment section", example: "Deja un comentario", maxWords: 30 },
+  { rule: "boilerplate/comments", lang: "ru", pattern: /^(?:\d+\s+)?комментари(?:и|ев|я|й)(?:\s*\(\d+\))?$|^(?:оставить|добавить|написать) комментарий$|^обсуждение$/iu, reason: "the heading of the comment section", example: "Оставить комментарий", maxWords: 30 },
+];
+
+/** The signature line of one comment ("Alex on May 3, 2019 at 6:34 am said:"); two of them open a comment section. */
+export const COMMENT_SIGNATURE_RULES: readonly PhraseRule[] = [
+  { rule: "boilerplate/comments", lang: "en", pattern: /^.{1,80}\s(?:says|said|wrote|writes|replied):$/iu, reason: "the signature line of a reader's comment", example: "Alex on September 17, 2018 at 6:34 am said:", maxWords: 20 },
+  { rule: "boilerplate/comments", lang: "de", pattern: /^.{1,80}\s(?:schrieb|sagt|sagte|meint|antwortete):$/iu, reason: "the signature line of a reader's comment", example: "Max Mustermann schrieb:", maxWords: 20 },
+  { rule: "boilerplate/comments", lang: "fr", pattern: /^.{1,80}\s(?:a dit|dit|a écrit|écrit|a répondu)\s?:$/iu, reason: "the signature line of a reader's comment", example: "Jean Dupont a écrit :", maxWords: 20 },
+  { rule: "boilerplate/comments", lang: "es", pattern: /^.{1,80}\s(?:dice|dijo|escribió|respondió):$/iu, reason: "the signature line of a reader's comment", example: "María García dijo:", maxWords: 20 },
+  { rule: "boilerplate/comments", lang: "en", pattern: /^(?:\d+|an?) (?:minutes?|hours?|days?|weeks?|months?|years?) ago(?: at [\d:]+ ?[ap]\.?m\.?)?$/iu, reason: "the time line of a reader's comment", example: "2 days ago at 07:52 am", maxWords: 8 },
+  { rule: "boilerplate/comments", lang: "de", pattern: /^vor (?:\d+|einer?) (?:minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)$/iu, reason: "the time line of a reader's comment", example: "vor 2 Tagen", maxWords: 8 },
+  { rule: "boilerplate/comments", lang: "fr", pattern: /^il y a (?:\d+|une?) (?:minutes?|heures?|jours?|semaines?|mois|ans?)$/iu, reason: "the time line of a reader's comment", example: "il y a 2 jours", maxWords: 8 },
+  { rule: "boilerplate/comments", lang: "es", pattern: /^hace (?:\d+|una?) (?:minutos?|horas?|días?|semanas?|mes(?:es)?|años?)$/iu, reason: "the time line of a reader's comment", example: "hace 2 días", maxWords: 8 },
+  { rule: "boilerplate/comments", lang: "ru", pattern: /^\d+ (?:минут[уы]?|час(?:а|ов)?|д(?:ень|ня|ней)|недел[юиь]|месяц(?:а|ев)?|год(?:а)?|лет) назад$/iu, reason: "the time line of a reader's comment", example: "2 дня назад", maxWords: 8 },
+  { rule: "boilerplate/comments", lang: "ru", pattern: /^.{1,80}\s(?:пишет|написал|написала|говорит|ответил|ответила):$/iu, reason: "the signature line of a reader's comment", example: "Иван Петров пишет:", maxWords: 20 },
+];

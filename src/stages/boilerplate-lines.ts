@@ -1,0 +1,252 @@
+// Menus, footers and fragments of whole-page text dumps, told from the article by
+// context rather than line by line: the article is the densest stretch of prose
+// (a maximum-sum run over line scores, as in Finn et al.'s Body Text Extraction);
+// outside it everything is page furniture; inside it, runs of short lines are menus,
+// while a short line followed by prose is a heading and stays.
+import { z } from "zod";
+import type { Detection, Features } from "../core/document.js";
+import type { Line } from "../core/lines.js";
+import type { Stage, StageContext } from "../core/stage.js";
+import { COMMENT_SECTION_RULES, COMMENT_SIGNATURE_RULES, LINE_THRESHOLDS, type LineThresholds, type PhraseRule } from "../rules/boilerplate.js";
+import { caseFolded, documentLanguage, lineFeatures, stopwordsFor, type LineFeatures } from "./line-features.js";
+import { registerStage } from "./registry.js";
+
+const threshold = (value: number) => z.number().nonnegative().default(value);
+
+export const BoilerplateLinesOptions = z
+  .object({
+    proseWords: threshold(LINE_THRESHOLDS.proseWords),
+    sentenceWords: threshold(LINE_THRESHOLDS.sentenceWords),
+    minStopwordRatio: z.number().min(0).max(1).default(LINE_THRESHOLDS.minStopwordRatio),
+    linePenalty: threshold(LINE_THRESHOLDS.linePenalty),
+    maxLineWords: threshold(LINE_THRESHOLDS.maxLineWords),
+    removedLineShare: z.number().min(0).max(1).default(LINE_THRESHOLDS.removedLineShare),
+    menuRunLength: z.number().int().min(2).default(LINE_THRESHOLDS.menuRunLength),
+    teaserPairs: z.number().int().min(2).default(LINE_THRESHOLDS.teaserPairs),
+    headingMaxWords: threshold(LINE_THRESHOLDS.headingMaxWords),
+    allCapsMinLetters: threshold(LINE_THRESHOLDS.allCapsMinLetters),
+    fragmentMaxWords: threshold(LINE_THRESHOLDS.fragmentMaxWords),
+    allCapsTeaserWords: threshold(LINE_THRESHOLDS.allCapsTeaserWords),
+    /** Keep the short line just before the article (its title). Off by default: corpora like AEB's count the body only. */
+    keepTitle: z.boolean().default(false),
+    /** Extra stopwords per language ({"en": ["via"]}), added to stopwords-iso's lists. */
+    stopwords: z.record(z.string(), z.array(z.string())).default({}),
+    /** Rule ids of this stage to switch off (e.g. "boilerplate/outside-main" for single-article text). */
+    disable: z.array(z.string()).default([]),
+  })
+  .strict();
+export type BoilerplateLinesOptions = z.infer<typeof BoilerplateLinesOptions>;
+
+interface Scored {
+  line: Line;
+  features: LineFeatures;
+  prose: boolean;
+  score: number;
+  /** Lines of the hard-wrapped paragraph this line belongs to (1 when not wrapped). */
+  wrapped: number;
+  /** Removed by an earlier stage: scored as junk, not reported again. */
+  removed: boolean;
+}
+
+/** A line is prose when it is long and made of ordinary words, or is a whole short sentence. */
+export function isProse(f: LineFeatures, t: LineThresholds, hasStopwords: boolean): boolean {
+  const wordy = !hasStopwords || f.unspaced || f.stopwordRatio >= t.minStopwordRatio;
+  if (f.words >= t.proseWords && wordy) return true;
+  return f.terminal && f.words >= t.sentenceWords && wordy;
+}
+
+/** Half-open range [from, to) of the run with the largest sum; empty when no sum is positive. */
+export function densestRun(scores: readonly number[]): { from: number; to: number; sum: number } {
+  let best = { from: 0, to: 0, sum: 0 };
+  let start = 0;
+  let sum = 0;
+  for (let i = 0; i < scores.length; i++) {
+    if (sum <= 0) {
+      start = i;
+      sum = 0;
+    }
+    sum += scores[i];
+    if (sum > best.sum) best = { from: start, to: i + 1, sum };
+  }
+  return best;
+}
+
+const SECTION_RULES = caseFolded(COMMENT_SECTION_RULES);
+const SIGNATURE_RULES = caseFolded(COMMENT_SIGNATURE_RULES);
+const matchesRule = (content: string, words: number, rules: ReturnType<typeof caseFolded<PhraseRule>>) => {
+  const lower = content.toLowerCase();
+  return rules.find((r) => words <= r.maxWords && r.matches(content, lower));
+};
+
+/**
+ * Where the comment section opens, at or after the start of the article: a comment
+ * heading ("12 Comments", "Leave a Reply"), or the first of two comment signatures ("Alex says:").
+ */
+function commentSectionStart(scored: readonly Scored[], from: number): { index: number; rule: PhraseRule } | undefined {
+  let firstSignature: { index: number; rule: PhraseRule } | undefined;
+  for (let i = from; i < scored.length; i++) {
+    if (scored[i].removed) continue;
+    const { content } = scored[i].line;
+    const words = scored[i].features.words;
+    const heading = matchesRule(content, words, SECTION_RULES);
+    if (heading) return { index: i, rule: heading };
+    const signature = matchesRule(content, words, SIGNATURE_RULES);
+    if (signature) {
+      if (firstSignature) return firstSignature;
+      firstSignature = { index: i, rule: signature };
+    }
+  }
+  return undefined;
+}
+
+/** Lines at the end of the main region that alternate short line / single prose line, at least `minPairs` times. */
+function trailingTeasers(scored: readonly Scored[], main: { from: number; to: number }, minPairs: number): number {
+  let pairs = 0;
+  for (let end = main.to; end - 2 >= main.from; end -= 2) {
+    const [head, body] = [scored[end - 2], scored[end - 1]];
+    if (head.prose || !body.prose || body.wrapped > 1) break;
+    pairs++;
+  }
+  // The article itself must remain: the first pair may be its last subheading and paragraph.
+  return pairs >= minPairs && main.to - 2 * pairs > main.from ? 2 * pairs : 0;
+}
+
+/** Longest lines looked at to decide whether the stopword list fits the document. */
+const CALIBRATION_LINES = 9;
+
+/**
+ * Whether the stopword test says anything on this document: in its longest lines (the
+ * article, most likely) a typical share of stopwords must reach the threshold. It does
+ * not when the language is unknown, or glues its function words on (Korean particles).
+ */
+function stopwordListFits(scored: readonly Scored[], stopwords: Set<string>, t: LineThresholds): boolean {
+  if (stopwords.size === 0) return false;
+  const longest = [...scored]
+    .filter((s) => !s.removed && s.features.words >= t.proseWords && !s.features.unspaced)
+    .sort((a, b) => b.features.words - a.features.words || a.line.index - b.line.index)
+    .slice(0, CALIBRATION_LINES)
+    .map((s) => s.features.stopwordRatio)
+    .sort((a, b) => a - b);
+  if (longest.length === 0) return true;
+  return longest[Math.floor(longest.length / 2)] >= t.minStopwordRatio;
+}
+
+export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage {
+  const t: LineThresholds = { ...LINE_THRESHOLDS, ...options };
+  const enabled = (rule: string) => !options.disable.includes(rule);
+  return {
+    name: "boilerplate-lines",
+    detect({ doc, lines }: StageContext): Detection[] {
+      const live = lines.live();
+      if (live.length === 0) return [];
+      const language = documentLanguage(doc, live);
+      const stopwords = new Set([...stopwordsFor(language), ...(options.stopwords[language] ?? []).map((w) => w.toLowerCase())]);
+      // Lines earlier stages removed stay in the picture as junk: they are evidence of where the furniture is.
+      const scored: Scored[] = lines.lines
+        .filter((line) => !lines.isBlank(line))
+        .map((line) => ({ line, features: lineFeatures(line.content, stopwords), prose: false, score: 0, wrapped: 1, removed: lines.isRemoved(line) }));
+      const stopwordsFit = stopwordListFits(scored, stopwords, t);
+      // Hard-wrapped paragraphs: a line that runs on into the next (no closing mark, next starts in lower case) is judged with it.
+      for (let i = 0; i < scored.length; ) {
+        let j = i + 1;
+        while (j < scored.length && !scored[i].removed && !scored[j].removed && !scored[j - 1].features.terminal && /^\p{Ll}/u.test(scored[j].line.content)) j++;
+        const paragraph = j - i === 1 ? scored[i].features : lineFeatures(scored.slice(i, j).map((s) => s.line.content).join(" "), stopwords);
+        const prose = !scored[i].removed && isProse(paragraph, t, stopwordsFit);
+        for (let k = i; k < j; k++) {
+          const s = scored[k];
+          s.prose = prose;
+          s.wrapped = j - i;
+          s.score = prose ? Math.min(s.features.words, t.maxLineWords) : -t.linePenalty * (s.removed ? t.removedLineShare : 1);
+        }
+        i = j;
+      }
+      const scores = scored.map((s) => s.score);
+      let main = densestRun(scores);
+      // Readers' comments are prose too: the article ends where a comment section opens.
+      const comments = enabled("boilerplate/comments") ? commentSectionStart(scored, main.from) : undefined;
+      if (comments) main = densestRun(scores.slice(0, comments.index));
+      // Teasers of other stories (headline, one paragraph, headline, one paragraph...) trail the article.
+      const teasers = enabled("boilerplate/teasers") ? trailingTeasers(scored, main, t.teaserPairs) : 0;
+      const teaserEnd = main.to;
+      main = { ...main, to: main.to - teasers };
+      if (options.keepTitle && main.to > main.from) {
+        const title = scored[main.from - 1];
+        if (title && !title.removed && !title.prose && title.features.words > 0 && title.features.words <= t.headingMaxWords) main = { ...main, from: main.from - 1 };
+      }
+      const hasMain = main.to > main.from;
+      const found: Detection[] = [];
+      const report = (s: Scored, rule: string, reason: string, extra: Features = {}) => {
+        if (!enabled(rule)) return;
+        found.push({
+          rule,
+          start: s.line.contentStart,
+          end: s.line.contentEnd,
+          reason,
+          features: {
+            words: s.features.words,
+            stopwordRatio: Math.round(s.features.stopwordRatio * 100) / 100,
+            terminal: s.features.terminal,
+            lang: language || "?",
+            ...(stopwordsFit ? {} : { stopwordTest: "off" }),
+            ...(s.wrapped > 1 ? { wrappedLines: s.wrapped } : {}),
+            ...extra,
+          },
+        });
+      };
+
+      // Runs of consecutive non-prose lines, so each line knows the length of its run.
+      const runLength = new Array<number>(scored.length).fill(0);
+      for (let i = 0; i < scored.length; ) {
+        let j = i;
+        while (j < scored.length && !scored[j].prose) j++;
+        for (let k = i; k < j; k++) runLength[k] = j - i;
+        i = Math.max(j, i + 1);
+      }
+
+      for (let i = 0; i < scored.length; i++) {
+        const s = scored[i];
+        if (s.removed) continue;
+        if (comments && i >= comments.index) {
+          report(s, "boilerplate/comments", i === comments.index ? comments.rule.reason : "inside the comment section", { sectionStart: comments.rule.example, prose: s.prose });
+          continue;
+        }
+        if (teasers && i >= main.to && i < teaserEnd) {
+          report(s, "boilerplate/teasers", "one of the headline-and-paragraph pairs that trail the article (teasers of other stories)", { pairs: teasers / 2, prose: s.prose });
+          continue;
+        }
+        if (hasMain && (i < main.from || i >= main.to)) {
+          report(s, "boilerplate/outside-main", "outside the densest stretch of prose (the article)", {
+            region: i < main.from ? "header" : "footer",
+            prose: s.prose,
+            mainLines: main.to - main.from,
+            mainScore: main.sum,
+          });
+          continue;
+        }
+        if (s.prose) continue;
+        const region = hasMain ? "main" : "page";
+        if (s.features.allCaps && s.features.words >= t.allCapsTeaserWords) {
+          report(s, "boilerplate/all-caps", "a long line in capitals: a shouted teaser, not a heading", { letters: s.features.letters, region });
+          continue;
+        }
+        const next = scored[i + 1];
+        const heading = next !== undefined && next.prose && s.features.words <= t.headingMaxWords && s.features.words > 0;
+        if (heading) continue; // a short line followed by prose is a (sub)heading
+        if (runLength[i] >= t.menuRunLength) {
+          report(s, "boilerplate/menu-run", `one of ${runLength[i]} short lines in a row (a menu, link list or footer)`, { runLength: runLength[i], region });
+        } else if (s.features.allCaps && s.features.letters >= t.allCapsMinLetters) {
+          report(s, "boilerplate/all-caps", "a label in capitals not followed by prose", { letters: s.features.letters, region });
+        } else if (s.features.words <= t.fragmentMaxWords && !s.features.terminal) {
+          report(s, "boilerplate/fragment", "a short fragment not followed by prose (a label or control)", { runLength: runLength[i], region });
+        }
+      }
+      return found;
+    },
+  };
+}
+
+registerStage("boilerplate-lines", {
+  description: "Menus, footers and fragments of whole-page text dumps, by context: main region of prose, runs of short lines, headings kept",
+  options: BoilerplateLinesOptions,
+  create: createBoilerplateLines,
+});

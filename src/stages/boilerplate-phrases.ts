@@ -1,0 +1,96 @@
+// Site furniture recognisable in one line: cookie and consent notices, newsletter
+// sign-ups, copyright footers, login controls, paywall promos, engagement counters,
+// and link lists ("News | Sport | Weather"). Phrase tables live in src/rules/boilerplate.ts.
+import { z } from "zod";
+import type { Detection } from "../core/document.js";
+import type { Stage } from "../core/stage.js";
+import { COUNTER_RULES, FURNITURE_RULES, LINE_THRESHOLDS, LINK_LIST_SEPARATOR, type PhraseRule } from "../rules/boilerplate.js";
+import { escapeRegExp } from "./line-rules.js";
+import { caseFolded } from "./line-features.js";
+import { registerStage } from "./registry.js";
+
+export const BoilerplatePhrasesOptions = z
+  .object({
+    /** Extra phrases (case-insensitive) that mark a line of at most `customMaxWords` words as furniture. */
+    phrases: z.array(z.string().min(1)).default([]),
+    /** Extra regular expressions, searched inside lines (case-insensitive). */
+    patterns: z.array(z.string().min(1)).default([]),
+    customMaxWords: z.number().int().positive().default(40),
+    /** Rule ids to switch off, e.g. "boilerplate/copyright". */
+    disable: z.array(z.string()).default([]),
+    linkListItems: z.number().int().min(2).default(LINE_THRESHOLDS.linkListItems),
+    linkListItemWords: z.number().int().positive().default(LINE_THRESHOLDS.linkListItemWords),
+  })
+  .strict();
+export type BoilerplatePhrasesOptions = z.infer<typeof BoilerplatePhrasesOptions>;
+
+const WORD = /[\p{L}\p{N}'’-]+/gu;
+export const countWords = (text: string): number => text.match(WORD)?.length ?? 0;
+
+/** Items of a link-list line, or undefined when the line is not one (too few, too long, or a sentence). */
+export function linkListItems(content: string, minItems: number, maxItemWords: number): string[] | undefined {
+  const items = content.split(LINK_LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean);
+  if (items.length < minItems) return undefined;
+  for (const item of items) {
+    const words = countWords(item);
+    if (words === 0 || words > maxItemWords) return undefined;
+    if (!/^[\p{Lu}\p{N}]/u.test(item)) return undefined; // menu items are capitalised
+    if (/[.!?]$/u.test(item) && !/\.\.\.$|…$/u.test(item)) return undefined;
+  }
+  return items;
+}
+
+export function createBoilerplatePhrases(options: BoilerplatePhrasesOptions): Stage {
+  const custom: PhraseRule[] = [
+    ...options.phrases.map((phrase) => ({
+      rule: "boilerplate/custom",
+      lang: "*",
+      pattern: new RegExp(escapeRegExp(phrase.trim()).replace(/\s+/g, "\\s+"), "iu"),
+      reason: "furniture phrase from the pipeline file",
+      example: phrase,
+      maxWords: options.customMaxWords,
+    })),
+    ...options.patterns.map((source) => ({
+      rule: "boilerplate/custom",
+      lang: "*",
+      pattern: new RegExp(source, "iu"),
+      reason: "furniture pattern from the pipeline file",
+      example: source,
+      maxWords: options.customMaxWords,
+    })),
+  ];
+  const rules = caseFolded([...COUNTER_RULES, ...FURNITURE_RULES, ...custom].filter((r) => !options.disable.includes(r.rule)));
+  const linkLists = !options.disable.includes("boilerplate/link-list");
+  return {
+    name: "boilerplate-phrases",
+    detect({ lines }) {
+      const found: Detection[] = [];
+      for (const line of lines.live()) {
+        const words = countWords(line.content);
+        const lower = line.content.toLowerCase();
+        const rule = rules.find((r) => words <= r.maxWords && r.matches(line.content, lower));
+        if (rule) {
+          found.push({ rule: rule.rule, start: line.contentStart, end: line.contentEnd, reason: rule.reason, features: { words, lang: rule.lang, maxWords: rule.maxWords } });
+          continue;
+        }
+        const items = linkLists ? linkListItems(line.content, options.linkListItems, options.linkListItemWords) : undefined;
+        if (items) {
+          found.push({
+            rule: "boilerplate/link-list",
+            start: line.contentStart,
+            end: line.contentEnd,
+            reason: `a list of ${items.length} short capitalised items separated by bars or bullets`,
+            features: { words, items: items.length, longestItemWords: Math.max(...items.map(countWords)) },
+          });
+        }
+      }
+      return found;
+    },
+  };
+}
+
+registerStage("boilerplate-phrases", {
+  description: "Cookie, newsletter, copyright, login and paywall lines, engagement counters and link lists (phrase tables in en, de, fr, es, ru)",
+  options: BoilerplatePhrasesOptions,
+  create: createBoilerplatePhrases,
+});

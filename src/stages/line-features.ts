@@ -1,0 +1,102 @@
+// What the boilerplate stages measure on a line: words, stopwords in the document's
+// language, closing punctuation, capitals. The language is detected once per document.
+import { createRequire } from "node:module";
+import { eld } from "eld/small";
+import type { Document } from "../core/document.js";
+import type { Line } from "../core/lines.js";
+import { TERMINAL_PUNCTUATION, UNSPACED_SCRIPT, type PhraseRule } from "../rules/boilerplate.js";
+
+const require = createRequire(import.meta.url);
+const STOPWORDS = require("stopwords-iso") as Record<string, string[]>;
+const stopwordSets = new Map<string, Set<string>>();
+
+/** Stopwords of a language (ISO 639-1), empty when stopwords-iso has none. */
+export function stopwordsFor(lang: string): Set<string> {
+  let set = stopwordSets.get(lang);
+  if (!set) {
+    set = new Set((STOPWORDS[lang] ?? []).map((w) => w.toLowerCase()));
+    stopwordSets.set(lang, set);
+  }
+  return set;
+}
+
+const languages = new WeakMap<Document, string>();
+/** Characters of the longest lines fed to the detector: enough to be sure, cheap to run. */
+const DETECT_SAMPLE = 4000;
+
+/**
+ * The document's language, from its longest lines (menus are short and often English
+ * on pages that are not). Empty string when undetectable. Cached per document.
+ */
+export function documentLanguage(doc: Document, lines: readonly Line[]): string {
+  const cached = languages.get(doc);
+  if (cached !== undefined) return cached;
+  const sample: string[] = [];
+  let size = 0;
+  for (const line of [...lines].sort((a, b) => b.content.length - a.content.length || a.index - b.index)) {
+    if (size >= DETECT_SAMPLE || line.content.length < 40) break;
+    sample.push(line.content);
+    size += line.content.length;
+  }
+  const language = sample.length ? eld.detect(sample.join("\n")).language : "";
+  languages.set(doc, language);
+  return language;
+}
+
+export interface LineFeatures {
+  /** Words; in scripts without spaces, about two characters count as one. */
+  words: number;
+  /** Share of the words that are stopwords of the document's language (0 when it has no list). */
+  stopwordRatio: number;
+  /** Mostly in a script written without spaces (Chinese, Japanese, Thai): stopwords cannot be counted. */
+  unspaced: boolean;
+  /** Ends like a sentence: a stop, a question or exclamation mark, or a closing quote. */
+  terminal: boolean;
+  /** Letters are all capitals (and there are some). */
+  allCaps: boolean;
+  /** Letters of an all-caps line (0 for other lines: only capitals need counting). */
+  letters: number;
+}
+
+const WORD = /[\p{L}\p{N}\p{M}'’_-]+/gu;
+const HAS_UNSPACED = new RegExp(UNSPACED_SCRIPT.source, "u");
+const HAS_LOWER = /\p{Ll}/u;
+const LETTERS = /\p{L}/gu;
+
+export function lineFeatures(content: string, stopwords: Set<string>): LineFeatures {
+  const tokens = content.match(WORD) ?? [];
+  // Cheap tests first: most lines are in spaced scripts and not in capitals.
+  const unspaced = HAS_UNSPACED.test(content) ? (content.match(UNSPACED_SCRIPT)?.length ?? 0) : 0;
+  const words = unspaced > tokens.length ? Math.max(tokens.length, Math.round(unspaced / 2)) : tokens.length;
+  let stop = 0;
+  if (stopwords.size) for (const token of tokens) if (stopwords.has(token.toLowerCase())) stop++;
+  const capitals = tokens.length > 0 && !HAS_LOWER.test(content);
+  const letters = capitals ? (content.match(LETTERS)?.length ?? 0) : 0;
+  return {
+    words,
+    stopwordRatio: tokens.length ? stop / tokens.length : 0,
+    unspaced: unspaced > tokens.length,
+    terminal: TERMINAL_PUNCTUATION.test(content),
+    // Scripts without case have no lower-case letters either: capitals need some upper-case ones.
+    allCaps: letters > 0 && /\p{Lu}/u.test(content),
+    letters,
+  };
+}
+
+/**
+ * Each rule as a matcher of one line. Case-insensitive Unicode regexes are several
+ * times slower in V8, and these run on every line: a rule whose pattern does not
+ * depend on case (no \p{Lu}, \p{Ll}) matches the lower-cased line without the flag.
+ */
+export function caseFolded<T extends PhraseRule>(rules: readonly T[]): Array<T & { matches: (content: string, lower: string) => boolean }> {
+  return rules.map((r) => {
+    if (/\\p\{L[ul]\}/u.test(r.pattern.source)) return { ...r, matches: (content: string) => r.pattern.test(content) };
+    const folded = new RegExp(lowerLiterals(r.pattern.source), r.pattern.flags.replace("i", ""));
+    return { ...r, matches: (_content: string, lower: string) => folded.test(lower) };
+  });
+}
+
+/** Lower-cases a pattern's literal letters, leaving escapes (\S, \D, \p{...}) alone. */
+function lowerLiterals(source: string): string {
+  return source.replace(/\\(?:[pPu]\{[^}]*\}|.)|[^\\]+/gu, (part) => (part.startsWith("\\") ? part : part.toLowerCase()));
+}

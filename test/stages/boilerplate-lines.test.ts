@@ -1,0 +1,266 @@
+// The context classifier on small synthetic pages: menu at the top, footer at the
+// bottom, the article in the middle with a short subheading that must survive.
+import { describe, expect, it } from "vitest";
+import { densestRun } from "../../src/stages/boilerplate-lines.js";
+import { clean } from "./boilerplate-helpers.js";
+
+const web = [{ use: "boilerplate-phrases" }, { use: "boilerplate-lines" }];
+
+interface Page {
+  menu: string[];
+  title: string;
+  paragraphs: string[];
+  subheading: string;
+  footer: string[];
+}
+
+/** Menu, title, two paragraphs, a subheading, two more paragraphs, footer. */
+function page(p: Page): string {
+  const [a, b, c, d] = p.paragraphs;
+  return [...p.menu, p.title, a, b, p.subheading, c, d, ...p.footer].join("\n") + "\n";
+}
+
+const PAGES: Record<string, Page> = {
+  en: {
+    menu: ["Home", "World", "Politics", "Business", "Sport"],
+    title: "Council approves the new bridge",
+    paragraphs: [
+      "The city council voted on Tuesday to approve the construction of a new bridge across the river, ending a debate that had lasted for more than ten years.",
+      "Supporters of the project said that the bridge would cut travel times for thousands of commuters and bring new business to the neighbourhoods on the east bank.",
+      "Opponents argued that the money would be better spent on buses and on repairing the roads that the city already has, and they promised to keep fighting.",
+      "Work on the bridge is expected to begin next spring, and the council said it hopes that the first cars will be able to cross it before the end of 2024.",
+    ],
+    subheading: "What comes next",
+    footer: ["About us", "Contact", "Careers", "Advertise"],
+  },
+  de: {
+    menu: ["Startseite", "Politik", "Wirtschaft", "Sport", "Kultur"],
+    title: "Stadtrat beschließt neue Brücke",
+    paragraphs: [
+      "Der Stadtrat hat am Dienstag den Bau einer neuen Brücke über den Fluss beschlossen und damit eine Debatte beendet, die mehr als zehn Jahre gedauert hatte.",
+      "Die Befürworter des Projekts sagen, dass die Brücke die Fahrzeit für tausende Pendler verkürzen und neue Geschäfte in die Viertel am Ostufer bringen werde.",
+      "Die Gegner meinen, das Geld wäre besser für Busse und für die Reparatur der Straßen ausgegeben, die es in der Stadt schon gibt, und sie wollen weiter kämpfen.",
+      "Die Arbeiten an der Brücke sollen im nächsten Frühjahr beginnen, und der Rat hofft, dass die ersten Autos noch vor dem Ende des Jahres 2024 darüber fahren.",
+    ],
+    subheading: "Wie es weitergeht",
+    footer: ["Über uns", "Kontakt", "Karriere", "Mediadaten"],
+  },
+  fr: {
+    menu: ["Accueil", "Politique", "Économie", "Sport", "Culture"],
+    title: "Le conseil approuve le nouveau pont",
+    paragraphs: [
+      "Le conseil municipal a voté mardi pour la construction d'un nouveau pont sur le fleuve, ce qui met fin à un débat qui durait depuis plus de dix ans.",
+      "Les partisans du projet affirment que le pont va réduire le temps de trajet de milliers de personnes et apporter de nouveaux commerces dans les quartiers de la rive est.",
+      "Les opposants estiment que cet argent serait mieux dépensé pour les bus et pour la réparation des routes que la ville possède déjà, et ils promettent de continuer.",
+      "Les travaux du pont doivent commencer au printemps prochain, et le conseil espère que les premières voitures pourront le traverser avant la fin de l'année 2024.",
+    ],
+    subheading: "Et maintenant ?",
+    footer: ["Qui sommes-nous", "Contact", "Carrières", "Publicité"],
+  },
+  es: {
+    menu: ["Portada", "Política", "Economía", "Deportes", "Cultura"],
+    title: "El ayuntamiento aprueba el nuevo puente",
+    paragraphs: [
+      "El ayuntamiento votó el martes a favor de la construcción de un nuevo puente sobre el río, con lo que se pone fin a un debate que duraba más de diez años.",
+      "Los partidarios del proyecto dicen que el puente reducirá el tiempo de viaje de miles de personas y que traerá nuevos negocios a los barrios de la orilla este.",
+      "Los opositores creen que el dinero estaría mejor gastado en autobuses y en reparar las calles que la ciudad ya tiene, y prometen que van a seguir luchando.",
+      "Las obras del puente empezarán la próxima primavera, y el ayuntamiento espera que los primeros coches puedan cruzarlo antes de que termine el año 2024.",
+    ],
+    subheading: "Qué viene ahora",
+    footer: ["Quiénes somos", "Contacto", "Empleo", "Publicidad"],
+  },
+  ru: {
+    menu: ["Главная", "Политика", "Экономика", "Спорт", "Культура"],
+    title: "Городской совет одобрил новый мост",
+    paragraphs: [
+      "Городской совет во вторник проголосовал за строительство нового моста через реку, и это положило конец спору, который шёл уже больше десяти лет.",
+      "Сторонники проекта говорят, что мост сократит время в пути для тысяч людей и что он принесёт новый бизнес в районы на восточном берегу реки.",
+      "Противники считают, что эти деньги было бы лучше потратить на автобусы и на ремонт тех дорог, которые в городе уже есть, и они обещают не сдаваться.",
+      "Работы на мосту должны начаться следующей весной, и совет надеется, что первые машины смогут проехать по нему ещё до конца 2024 года.",
+    ],
+    subheading: "Что дальше",
+    footer: ["О нас", "Контакты", "Вакансии", "Реклама на сайте"],
+  },
+};
+
+for (const [lang, p] of Object.entries(PAGES)) {
+  describe(`a whole page in ${lang}`, () => {
+    const result = clean(page(p), web);
+    it("keeps the article and its short subheading, in order", () => {
+      expect(result.text).toBe([p.paragraphs[0], p.paragraphs[1], p.subheading, p.paragraphs[2], p.paragraphs[3]].join("\n\n") + "\n");
+    });
+    it("removes the menu as header and the footer as footer, outside the article", () => {
+      const header = result.removals.filter((r) => r.features?.region === "header").map((r) => r.text);
+      const footer = result.removals.filter((r) => r.features?.region === "footer").map((r) => r.text);
+      expect(header).toEqual([...p.menu, p.title]);
+      expect(result.removals.filter((r) => r.line > 5 + 5).map((r) => r.text)).toEqual(p.footer);
+      for (const text of footer) expect(p.footer).toContain(text);
+    });
+    it("explains each removal with the features that decided it", () => {
+      const first = result.removals[0];
+      expect(first.rule).toBe("boilerplate/outside-main");
+      expect(first.features).toMatchObject({ words: 1, region: "header", lang, prose: false, mainLines: 5 });
+    });
+  });
+}
+
+describe("a language whose stopword list does not fit", () => {
+  it("turns the stopword test off (Korean glues particles onto words) and still finds the article", () => {
+    const korean = [
+      "홈", "뉴스", "연예",
+      "시의회는 화요일에 강을 가로지르는 새 다리의 건설을 승인했으며 이로써 십 년 넘게 이어진 논쟁이 마침내 끝났다고 관계자들이 밝혔다 시민들은 환영했다",
+      "사업을 지지하는 사람들은 새 다리가 수천 명의 통근 시간을 줄이고 동쪽 강변 동네에 새로운 사업을 가져올 것이라고 말했으며 기대가 크다고 덧붙였다",
+      "공사는 내년 봄에 시작될 예정이며 시의회는 첫 차량이 올해 말이 되기 전에 다리를 건널 수 있기를 바란다고 밝혔고 주민 설명회도 열 계획이라고 전했다",
+      "회사 소개", "광고 문의",
+    ];
+    const result = clean(korean.join("\n"), web);
+    expect(result.removed.map((r) => r.text)).toEqual(["홈", "뉴스", "연예", "회사 소개", "광고 문의"]);
+    expect(result.removals[0].features).toMatchObject({ stopwordTest: "off" });
+  });
+});
+
+describe("inside the article", () => {
+  const [a, b, c, d] = PAGES.en.paragraphs;
+  it("removes a run of short lines as a menu, with its run length; its last line, followed by prose, is a heading", () => {
+    const result = clean([a, b, "Related", "Ten bridges to see", "Our city guide", c, d].join("\n"), web);
+    expect(result.removed).toEqual([
+      { rule: "boilerplate/menu-run", text: "Related" },
+      { rule: "boilerplate/menu-run", text: "Ten bridges to see" },
+    ]);
+    expect(result.removals[0].features).toMatchObject({ runLength: 3, region: "main" });
+  });
+  it("keeps a short line followed by prose (a heading), a closing quote included", () => {
+    const result = clean([a, "‘A bridge too far’", b, "Why now?", c].join("\n"), web);
+    expect(result.removed).toEqual([]);
+  });
+  it("removes an all-caps label and a short fragment that no prose follows", () => {
+    const caps = clean([a, b, "MOST READ", "Tap here", c, d].join("\n"), web);
+    expect(caps.removed).toEqual([{ rule: "boilerplate/all-caps", text: "MOST READ" }]);
+    expect(caps.removals[0].features).toMatchObject({ letters: 8, region: "main" });
+    const fragment = clean([a, b, "Photo gallery", "Read the full story.", c, d].join("\n"), web);
+    expect(fragment.removed).toEqual([{ rule: "boilerplate/fragment", text: "Photo gallery" }]);
+    // followed by prose, the same capitals are a heading
+    expect(clean([a, b, "MOST READ", c].join("\n"), web).removed).toEqual([]);
+  });
+  it("removes a long line in capitals even before prose (a shouted teaser), but keeps a short one", () => {
+    const teaser = "MAYOR SAYS NEW BRIDGE WILL CUT COMMUTES IN HALF";
+    const result = clean([a, b, teaser, c, "WHAT COMES NEXT", d].join("\n"), web);
+    expect(result.removed).toEqual([{ rule: "boilerplate/all-caps", text: teaser }]);
+  });
+  it("removes an advertising label even when prose follows it", () => {
+    const result = clean([a, "Advertisement", b, "Anzeige", c].join("\n"), web);
+    expect(result.removed).toEqual([
+      { rule: "boilerplate/ad", text: "Advertisement" },
+      { rule: "boilerplate/ad", text: "Anzeige" },
+    ]);
+  });
+  it("judges a hard-wrapped paragraph as one", () => {
+    const wrapped = [
+      "Menu",
+      "Search",
+      "The city council voted on Tuesday to approve the",
+      "construction of a new bridge across the river, ending a",
+      "debate that had lasted for more than ten years.",
+      "Contact",
+    ];
+    const result = clean(wrapped.join("\n"), web);
+    expect(result.removed.map((r) => r.text)).toEqual(["Menu", "Search", "Contact"]);
+    expect(result.removals[0].features).toMatchObject({ region: "header" });
+  });
+  it("does not take a long line of names without stopwords for prose", () => {
+    const names = "Barron's BigCharts Factiva Financial News Mansion Global MarketWatch NewsPlus Private Markets Risk Compliance WSJ Video Storyful Unruly";
+    const result = clean([names, a, b].join("\n"), web);
+    expect(result.ruleOf(names)).toBe("boilerplate/outside-main");
+  });
+});
+
+describe("teasers of other stories", () => {
+  const [a, b, c, d] = PAGES.en.paragraphs;
+  const lede = (topic: string) => `The mayor said on Monday that the plan for the ${topic} would be ready before the end of the year, and that residents would be heard.`;
+  it("removes headline-and-paragraph pairs that trail the article, and keeps the article's own last subheading", () => {
+    const teasers = ["Park plan delayed", lede("park"), "School to reopen", lede("school"), "New tram line", lede("tram line")];
+    const result = clean([a, b, "What comes next", c, d, ...teasers].join("\n"), web);
+    expect(result.text).toBe([a, b, "What comes next", c, d].join("\n\n") + "\n");
+    expect(result.removed.map((r) => r.rule)).toEqual(Array(6).fill("boilerplate/teasers"));
+    expect(result.removals[0].features).toMatchObject({ pairs: 3 });
+  });
+  it("keeps two such pairs: an article may end with subheadings", () => {
+    const result = clean([a, b, "Park plan", lede("park"), "School", lede("school")].join("\n"), web);
+    expect(result.removed).toEqual([]);
+  });
+});
+
+describe("comment sections", () => {
+  const [a, b] = PAGES.en.paragraphs;
+  const reply = "I could not agree more with the council, the bridge is long overdue and the east bank has waited far too long for it.";
+  it.each([
+    ["en", "Leave a Reply", "Alex says:"],
+    ["de", "Kommentare (3)", "Max Mustermann schrieb:"],
+    ["fr", "Laisser un commentaire", "Jean Dupont a écrit :"],
+    ["es", "Deja un comentario", "María García dijo:"],
+    ["ru", "Комментарии", "Иван Петров пишет:"],
+  ])("%s: the heading %s ends the article; the comments go as boilerplate/comments", (_lang, heading, signature) => {
+    const result = clean([a, b, heading, signature, reply, signature, reply].join("\n"), web);
+    expect(result.text).toBe(`${a}\n\n${b}\n`);
+    expect(new Set(result.removed.map((r) => r.rule))).toEqual(new Set(["boilerplate/comments"]));
+  });
+  it.each([
+    ["en", "2 days ago at 07:52 am", "5 hours ago"],
+    ["de", "vor 2 Tagen", "vor einer Stunde"],
+    ["fr", "il y a 2 jours", "il y a une heure"],
+    ["es", "hace 2 días", "hace una hora"],
+    ["ru", "2 дня назад", "5 часов назад"],
+  ])("%s: two comment time lines (%s, %s) open the section", (_lang, first, second) => {
+    const result = clean([a, b, first, reply, second, reply].join("\n"), web);
+    expect(result.text).toBe(`${a}\n\n${b}\n`);
+    expect(result.ruleOf(first)).toBe("boilerplate/comments");
+  });
+  it("two signatures open the section even without a heading", () => {
+    const result = clean([a, b, "Alex says:", reply, "Sam says:", reply].join("\n"), web);
+    expect(result.text).toBe(`${a}\n\n${b}\n`);
+  });
+});
+
+describe("lines removed by earlier stages", () => {
+  const [a, b, c, d] = PAGES.en.paragraphs;
+  it("are not reported again, and count as junk (at a share of the penalty) when finding the article", () => {
+    const raw = ["Sign In", "Home", a, b, "Log In", "Subscribe", "Sign Out", "Register", c, d].join("\n");
+    const result = clean(raw, web);
+    expect(result.removed.filter((r) => r.text === "Sign In")).toEqual([{ rule: "boilerplate/login", text: "Sign In" }]);
+    expect(result.text).toBe([a, b, c, d].join("\n\n") + "\n");
+    // at the full penalty, four junk lines outweigh the first two paragraphs
+    const strict = clean(raw, [{ use: "boilerplate-phrases" }, { use: "boilerplate-lines", options: { removedLineShare: 1, linePenalty: 16 } }]);
+    expect(strict.ruleOf(a)).toBe("boilerplate/outside-main");
+  });
+});
+
+describe("densestRun", () => {
+  it("finds the run with the largest sum", () => {
+    expect(densestRun([-1, -1, 5, -2, 6, -20, 3])).toEqual({ from: 2, to: 5, sum: 9 });
+  });
+  it("is empty when nothing is positive, and then the stage removes no line as outside-main", () => {
+    expect(densestRun([-1, -2])).toEqual({ from: 0, to: 0, sum: 0 });
+    const result = clean("Home\nNews\nSport\nWeather", web);
+    expect(result.removed.map((r) => r.rule)).toEqual(Array(4).fill("boilerplate/menu-run"));
+    expect(result.removals[0].features).toMatchObject({ region: "page" });
+  });
+});
+
+describe("options", () => {
+  it("switches rules off by id and takes thresholds from the pipeline file", () => {
+    const [a, b] = PAGES.en.paragraphs;
+    const off = clean(["Home", a, b, "Contact"].join("\n"), [{ use: "boilerplate-lines", options: { disable: ["boilerplate/outside-main"] } }]);
+    expect(off.removed).toEqual([]);
+    const strict = clean(["Home", a, b].join("\n"), [{ use: "boilerplate-lines", options: { proseWords: 100, sentenceWords: 100 } }]);
+    expect(strict.removed.map((r) => r.rule)).toEqual(["boilerplate/menu-run", "boilerplate/menu-run", "boilerplate/menu-run"]);
+  });
+  it("keeps the title before the article with keepTitle", () => {
+    const p = PAGES.en;
+    const result = clean(page(p), [{ use: "boilerplate-phrases" }, { use: "boilerplate-lines", options: { keepTitle: true } }]);
+    expect(result.text.startsWith(`${p.title}\n\n${p.paragraphs[0]}`)).toBe(true);
+    expect(result.removals.filter((r) => r.features?.region === "header").map((r) => r.text)).toEqual(p.menu);
+  });
+  it("rejects a bad threshold with the field named", () => {
+    expect(() => clean("x", [{ use: "boilerplate-lines", options: { linePenalty: -1 } }])).toThrow(/stages\[0\]\.options\.linePenalty/);
+  });
+});

@@ -1,0 +1,167 @@
+// Furniture lines told by their phrases, per language: cookie, newsletter, copyright,
+// login, paywall, counters, comment sections; and link lists.
+import { describe, expect, it } from "vitest";
+import { COMMENT_SECTION_RULES, COMMENT_SIGNATURE_RULES, COUNTER_RULES, FURNITURE_RULES, LINK_LIST_EXAMPLE } from "../../src/rules/boilerplate.js";
+import { linkListItems } from "../../src/stages/boilerplate-phrases.js";
+import { clean } from "./boilerplate-helpers.js";
+
+const phrases = [{ use: "boilerplate-phrases" }];
+
+describe("every table example is caught by its own rule", () => {
+  for (const rule of [...COUNTER_RULES, ...FURNITURE_RULES]) {
+    it(`${rule.rule} (${rule.lang}): ${rule.example}`, () => {
+      expect(clean(rule.example, phrases).ruleOf(rule.example)).toBe(rule.rule);
+    });
+  }
+  for (const rule of [...COMMENT_SECTION_RULES, ...COMMENT_SIGNATURE_RULES]) {
+    it(`${rule.rule} (${rule.lang}) pattern matches its example: ${rule.example}`, () => {
+      expect(rule.pattern.test(rule.example)).toBe(true);
+    });
+  }
+  it(`boilerplate/link-list: ${LINK_LIST_EXAMPLE}`, () => {
+    expect(clean(LINK_LIST_EXAMPLE, phrases).ruleOf(LINK_LIST_EXAMPLE)).toBe("boilerplate/link-list");
+  });
+});
+
+/** Lines that must go, with the exact rule, and lines that must stay, per language. */
+const CASES: Record<string, { remove: Array<[string, string]>; keep: string[] }> = {
+  en: {
+    remove: [
+      ["By continuing to use this site, you agree to our use of cookies.", "boilerplate/cookie"],
+      ["Accept all cookies", "boilerplate/cookie"],
+      ["Get the Morning Briefing newsletter delivered to your inbox", "boilerplate/newsletter"],
+      ["Enter your email address", "boilerplate/newsletter"],
+      ["Copyright 2019 The Daily Example. All rights reserved.", "boilerplate/copyright"],
+      ["Terms of Service | Privacy Policy | Contact", "boilerplate/copyright"],
+      ["Log In", "boilerplate/login"],
+      ["Already a subscriber? Sign in here", "boilerplate/login"],
+      ["You have reached your limit of free articles this month.", "boilerplate/paywall"],
+      ["I agree that Example Sports can send me the \"Morning\" newsletter.", "boilerplate/newsletter"],
+      ["You have successfully subscribed. Thank you!", "boilerplate/newsletter"],
+      ["The material on this site may not be reproduced, distributed or transmitted.", "boilerplate/copyright"],
+      ["Example Tech may earn an Affiliate Commission if you purchase something through links.", "boilerplate/affiliate"],
+      ["Join our newsletter", "boilerplate/newsletter"],
+      ["Apple and iPhone are registered trademarks of Apple Inc.", "boilerplate/copyright"],
+      ["12 comments", "boilerplate/counter"],
+      ["1,204 shares", "boilerplate/counter"],
+      ["Politics • Business • Tech • Science", "boilerplate/link-list"],
+    ],
+    keep: [
+      "The bakery sold cookies to the children who came to the fair on Saturday.",
+      "She signed the letter and sent it to the newspaper's editor the next morning.",
+      "The report found that 12 comments on the draft law came from industry groups.",
+      "Rain | then sun",
+      "He said the copyright reform would pass before the summer recess.",
+      "The firm said it would earn more from its commission on each sale than last year.",
+    ],
+  },
+  de: {
+    remove: [
+      ["Diese Website verwendet Cookies. Mit der Nutzung dieser Seite stimmen Sie zu.", "boilerplate/cookie"],
+      ["Newsletter abonnieren", "boilerplate/newsletter"],
+      ["© 2019 Beispiel Verlag GmbH. Alle Rechte vorbehalten.", "boilerplate/copyright"],
+      ["Impressum | Datenschutz | Kontakt", "boilerplate/copyright"],
+      ["Anmelden", "boilerplate/login"],
+      ["Dieser Artikel ist Abonnenten vorbehalten.", "boilerplate/paywall"],
+      ["34 Kommentare", "boilerplate/counter"],
+      ["Alle genannten Namen sind eingetragene Marken ihrer Inhaber.", "boilerplate/copyright"],
+    ],
+    keep: [
+      "Die Regierung will das Gesetz noch vor der Sommerpause im Bundestag beschließen.",
+      "Der Bäcker verkaufte Kekse an die Kinder, die am Samstag auf den Markt kamen.",
+    ],
+  },
+  fr: {
+    remove: [
+      ["Nous utilisons des cookies pour améliorer votre expérience.", "boilerplate/cookie"],
+      ["Abonnez-vous à notre lettre d'information", "boilerplate/newsletter"],
+      ["© 2019 Exemple Presse. Tous droits réservés.", "boilerplate/copyright"],
+      ["Mentions légales | Plan du site", "boilerplate/copyright"],
+      ["Se connecter", "boilerplate/login"],
+      ["La suite de cet article est réservée aux abonnés.", "boilerplate/paywall"],
+      ["8 commentaires", "boilerplate/counter"],
+      ["Les noms cités sont des marques déposées de leurs propriétaires.", "boilerplate/copyright"],
+    ],
+    keep: [
+      "Le gouvernement veut faire adopter la loi avant la pause estivale du Parlement.",
+      "Les enfants ont partagé leurs gâteaux avec les voisins pendant la fête du quartier.",
+    ],
+  },
+  es: {
+    remove: [
+      ["Este sitio web utiliza cookies para mejorar su experiencia.", "boilerplate/cookie"],
+      ["Suscríbete a nuestro boletín diario", "boilerplate/newsletter"],
+      ["© 2019 Ejemplo Medios. Todos los derechos reservados.", "boilerplate/copyright"],
+      ["Aviso legal | Política de privacidad", "boilerplate/copyright"],
+      ["Iniciar sesión", "boilerplate/login"],
+      ["Este contenido es exclusivo para suscriptores.", "boilerplate/paywall"],
+      ["15 comentarios", "boilerplate/counter"],
+      ["Los nombres citados son marcas registradas de sus propietarios.", "boilerplate/copyright"],
+    ],
+    keep: [
+      "El Gobierno quiere aprobar la ley antes de las vacaciones de verano del Congreso.",
+      "Los niños compartieron sus galletas con los vecinos durante la fiesta del barrio.",
+    ],
+  },
+  ru: {
+    remove: [
+      ["Сайт использует файлы cookie для улучшения работы.", "boilerplate/cookie"],
+      ["Подпишитесь на нашу рассылку", "boilerplate/newsletter"],
+      ["© 2019 Пример Медиа. Все права защищены.", "boilerplate/copyright"],
+      ["Политика конфиденциальности", "boilerplate/copyright"],
+      ["ООО «Пример». Все права защищены.", "boilerplate/copyright"],
+      ["Мы используем куки. Продолжая, вы соглашаетесь на использование куки.", "boilerplate/cookie"],
+      ["Войти", "boilerplate/login"],
+      ["Этот материал доступен только по подписке.", "boilerplate/paywall"],
+      ["120 просмотров", "boilerplate/counter"],
+      ["Названия являются зарегистрированными товарными знаками их владельцев.", "boilerplate/copyright"],
+    ],
+    keep: [
+      "Правительство хочет принять закон до начала летних каникул в парламенте.",
+      "Дети поделились печеньем с соседями во время праздника во дворе.",
+    ],
+  },
+};
+
+for (const [lang, { remove, keep }] of Object.entries(CASES)) {
+  describe(`boilerplate-phrases (${lang})`, () => {
+    it.each(remove)("removes %s as %s", (line, rule) => {
+      const result = clean(line, phrases);
+      expect(result.removed).toEqual([{ rule, text: line }]);
+    });
+    it.each(keep)("keeps %s", (line) => {
+      const result = clean(line, phrases);
+      expect(result.removed).toEqual([]);
+      expect(result.text.trim()).toBe(line);
+    });
+  });
+}
+
+describe("link lists", () => {
+  it("needs three short capitalised items", () => {
+    expect(linkListItems("Home | About | Contact", 3, 4)).toEqual(["Home", "About", "Contact"]);
+    expect(linkListItems("Home | About", 3, 4)).toBeUndefined();
+    expect(linkListItems("Home | about us | Contact", 3, 4)).toBeUndefined();
+    expect(linkListItems("He left. | She stayed. | They wept.", 3, 4)).toBeUndefined();
+    expect(linkListItems("World | A very long headline about the summit | Sport", 3, 4)).toBeUndefined();
+  });
+  it("records the items and their length as features", () => {
+    const [removal] = clean("Новости • Спорт • Погода • Видео", phrases).removals;
+    expect(removal.rule).toBe("boilerplate/link-list");
+    expect(removal.features).toMatchObject({ items: 4, longestItemWords: 1 });
+  });
+});
+
+describe("options from the pipeline file", () => {
+  it("adds phrases and patterns under boilerplate/custom and disables rules by id", () => {
+    const stages = [{ use: "boilerplate-phrases", options: { phrases: ["Advertisement feature"], patterns: ["^sponsored by "], disable: ["boilerplate/login"] } }];
+    const result = clean("Advertisement feature\nSponsored by Acme\nSign In", stages);
+    expect(result.removed).toEqual([
+      { rule: "boilerplate/custom", text: "Advertisement feature" },
+      { rule: "boilerplate/custom", text: "Sponsored by Acme" },
+    ]);
+  });
+  it("rejects an unknown option with the field named", () => {
+    expect(() => clean("x", [{ use: "boilerplate-phrases", options: { phrase: ["x"] } }])).toThrow(/stages\[0\]\.options.*phrase/);
+  });
+});
