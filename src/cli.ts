@@ -7,11 +7,12 @@ import { Command } from "commander";
 import { createDocument } from "./core/document.js";
 import { cleanDocument } from "./core/stage.js";
 import { decodeText } from "./read/text.js";
+import { DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, defaultJobs } from "./run/cleaner.js";
 import { runClean } from "./run/clean.js";
 import { explainFile, formatExplanation, useColour, type ColourChoice } from "./run/explain.js";
 import { formatSummaryTable, writeSummary } from "./run/summary.js";
 import { writeReport } from "./report/report.js";
-import { DEFAULT_PIPELINE, loadPipeline } from "./run/pipeline-file.js";
+import { DEFAULT_PIPELINE, loadPipeline, resolvePipelinePath } from "./run/pipeline-file.js";
 import { auditLines } from "./write/audit.js";
 import { writeFileAtomic } from "./write/atomic.js";
 
@@ -20,6 +21,19 @@ const pkg = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url))
 /** Default audit path: beside the output folder, so `--out` holds only clean files. */
 export function defaultAuditPath(outDir: string): string {
   return resolve(outDir).replace(/[\\/]+$/, "") + ".audit.jsonl";
+}
+
+/** Default rejects file: beside the output folder, like the audit. */
+export function defaultRejectsPath(outDir: string): string {
+  return resolve(outDir).replace(/[\\/]+$/, "") + ".rejects.jsonl";
+}
+
+function positiveInteger(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) fail(`${name} must be a whole number of at least 1, got "${value}"`);
+    return n;
+  };
 }
 
 function fail(message: string): never {
@@ -49,37 +63,76 @@ const program = new Command()
   .description("Strip boilerplate from scraped web text, with an audit of every removal.")
   .version(pkg.version, "-V, --version");
 
+interface CleanFlags {
+  out?: string;
+  audit?: string;
+  rejects?: string;
+  pipeline: string;
+  textField: string;
+  idField: string;
+  html?: boolean;
+  text?: boolean;
+  jobs: number;
+  timeout: number;
+  workerHeap: number;
+  quiet?: boolean;
+  summary?: string;
+}
+
 program
   .command("clean")
-  .description("Clean files or directory trees into --out, or stdin to stdout with `-`.")
+  .description("Clean files, directory trees or record files (JSON, JSONL, WARC, gzipped or not) into --out, or stdin to stdout with `-`.")
   .argument("<input...>", "files or directories to clean; `-` reads stdin and writes stdout")
   .option("-o, --out <dir>", "output directory (required unless the input is `-`)")
   .option("-a, --audit <file>", "audit log (JSON lines); default: <out>.audit.jsonl beside the output directory")
+  .option("-r, --rejects <file>", "rejected records and failed documents (JSON lines); default: <out>.rejects.jsonl")
   .option("-p, --pipeline <name|path>", "pipeline name (in pipelines/) or path to a pipeline file", DEFAULT_PIPELINE)
   .option("--summary <file>", "also write the run summary (counts per rule and stage) as JSON")
-  .action(async (inputs: string[], opts: { out?: string; audit?: string; pipeline: string; summary?: string }) => {
+  .option("--text-field <name>", "record field holding the text (or HTML)", "text")
+  .option("--id-field <name>", "record field holding the document id", "id")
+  .option("--html", "the text field holds HTML (default: when the field is `html` or the record's content type says so)")
+  .option("--text", "the text field holds plain text, whatever its name or content type")
+  .option("-j, --jobs <n>", "worker threads for cleaning; 1 runs on the main thread", positiveInteger("--jobs"), defaultJobs())
+  .option("--timeout <ms>", "give up on a document after this long (worker pool only)", positiveInteger("--timeout"), DEFAULT_TIMEOUT_MS)
+  .option("--worker-heap <mb>", "heap limit of each worker, in MB", positiveInteger("--worker-heap"), DEFAULT_WORKER_HEAP_MB)
+  .option("-q, --quiet", "no progress bar or progress lines, no summary table")
+  .action(async (inputs: string[], opts: CleanFlags) => {
     if (inputs.includes("-")) {
       if (inputs.length > 1) fail("`-` (stdin) cannot be combined with other inputs");
       process.exitCode = await cleanStdin(opts.pipeline, opts.audit);
       return;
     }
     if (!opts.out) fail("clean: --out <dir> is required");
+    if (opts.html && opts.text) fail("clean: --html and --text cannot be combined");
     let pipeline;
+    let pipelinePath: string;
     try {
-      pipeline = loadPipeline(opts.pipeline);
+      pipelinePath = resolvePipelinePath(opts.pipeline);
+      pipeline = loadPipeline(pipelinePath);
     } catch (error) {
       fail((error as Error).message);
     }
+    const rejectsPath = resolve(opts.rejects ?? defaultRejectsPath(opts.out));
     const summary = await runClean({
       inputs,
       outDir: opts.out,
       auditPath: resolve(opts.audit ?? defaultAuditPath(opts.out)),
+      rejectsPath,
       pipeline,
+      pipelinePath,
+      read: { textField: opts.textField, idField: opts.idField, html: opts.html ? true : opts.text ? false : undefined },
+      jobs: opts.jobs,
+      timeoutMs: opts.timeout,
+      maxWorkerHeapMb: opts.workerHeap,
+      quiet: opts.quiet,
       onError: (source, reason) => process.stderr.write(`chaff: ${source}: ${reason}\n`),
     });
-    process.stderr.write(formatSummaryTable(summary));
+    if (!opts.quiet) process.stderr.write(formatSummaryTable(summary));
     if (opts.summary) await writeSummary(resolve(opts.summary), summary);
-    process.exitCode = summary.failures.length ? 1 : 0;
+    const setAside = summary.rejects + summary.documentFailures;
+    if (setAside) process.stderr.write(`chaff: ${summary.rejects} records rejected, ${summary.documentFailures} documents failed: see ${rejectsPath}\n`);
+    // Rejected records are the data's fault and leave the status at 0; unreadable files and documents chaff failed on do not.
+    process.exitCode = summary.failures.length || summary.documentFailures ? 1 : 0;
   });
 
 const positiveInt = (value: string) => {

@@ -1,20 +1,55 @@
 // Input formats: which files each reads, where its output goes, how it turns a
-// file into documents and how the clean results are written back.
+// file into clean-tasks (or rejected records) and how the results are written back.
 import { readFile } from "node:fs/promises";
-import type { Document } from "../core/document.js";
-import { createDocument } from "../core/document.js";
-import type { CleanResult } from "../core/stage.js";
+import { createDocument, type Document } from "../core/document.js";
 import { writeFileAtomic } from "../write/atomic.js";
+import { htmlToDocument } from "./html-route.js";
 import type { InputFile } from "./inputs.js";
 import { decodeText } from "./text.js";
 
-/** Receives the clean results of one input file; its output appears only on `commit`. */
+/** How readers interpret records; set from the command line. */
+export interface ReadOptions {
+  /** The field holding the text (or HTML). Default `text`. */
+  textField: string;
+  /** The field holding the record id. Default `id`. */
+  idField: string;
+  /** `true`: the field holds HTML; `false`: text; unset: HTML when the field is `html` or the record's content type says so. */
+  html?: boolean;
+  /** Called with the number of input bytes (as stored on disk) consumed so far, for progress. */
+  onBytes?: (bytes: number) => void;
+}
+
+export const DEFAULT_READ_OPTIONS: ReadOptions = { textField: "text", idField: "id" };
+
+/** Where a record sits in its file: a JSONL line number, or the 1-based record number of a JSON array or WARC. */
+export type RecordPosition = { line: number } | { record: number };
+
+/** A document to clean, as plain data (it may cross to a worker thread). */
+export interface ReaderTask {
+  id: string;
+  source: string;
+  route: "text" | "html";
+  content: string | Uint8Array;
+  url?: string;
+  contentType?: string;
+  meta?: Record<string, unknown>;
+  fields?: Record<string, unknown>;
+  at?: RecordPosition;
+}
+
+export type ReadItem =
+  | { task: ReaderTask }
+  | { reject: RecordPosition & { reason: string } }
+  /** A record the format does not clean (a WARC request, an image response...): counted, not rejected. */
+  | { skip: string };
+
+/** Receives clean bodies of one input file, in input order; its output appears only on `commit`. */
 export interface OutputWriter {
-  write(result: CleanResult): Promise<void>;
+  write(body: string): Promise<void>;
   commit(): Promise<void>;
   abort(): Promise<void>;
-  /** What the audit's `output` field says for this result. */
-  outputOf(result: CleanResult): string;
+  /** What the audit's `output` field says for a document. */
+  outputOf(task: { id: string }): string;
 }
 
 export interface InputFormat {
@@ -22,7 +57,9 @@ export interface InputFormat {
   accepts(relative: string): boolean;
   /** The output path, relative to `--out`, for an input's relative path. */
   outputName(relative: string): string;
-  read(file: InputFile): AsyncIterable<Document>;
+  /** `text`: one clean text per output; `record`: `{id, text, metadata}` records. */
+  shape: "text" | "record";
+  read(file: InputFile, options: ReadOptions): AsyncIterable<ReadItem>;
   createWriter(outPath: string): OutputWriter;
 }
 
@@ -34,11 +71,14 @@ export function withTxt(relative: string, extensions: RegExp): string {
 /** Plain-text scrapes: one document per file, written as `<name>.txt`. */
 export const textFormat: InputFormat = {
   name: "text",
+  shape: "text",
   accepts: (relative) => /\.(?:txt|text)$/i.test(relative),
   outputName: (relative) => withTxt(relative, /\.(?:txt|text)$/i),
-  async *read(file) {
-    const raw = decodeText(await readFile(file.path));
-    yield createDocument({ id: file.relative.replace(/\.[^./]+$/, ""), source: file.display, raw });
+  async *read(file, options) {
+    const bytes = await readFile(file.path);
+    options.onBytes?.(bytes.length);
+    const raw = decodeText(bytes);
+    yield { task: { id: file.relative.replace(/\.[^./]+$/, ""), source: file.display, route: "text", content: raw } };
   },
   createWriter: singleTextWriter,
 };
@@ -47,9 +87,9 @@ export const textFormat: InputFormat = {
 export function singleTextWriter(outPath: string): OutputWriter {
   let text: string | undefined;
   return {
-    async write(result) {
+    async write(body) {
       if (text !== undefined) throw new Error(`${outPath}: a text output takes one document`);
-      text = result.text;
+      text = body;
     },
     async commit() {
       await writeFileAtomic(outPath, text ?? "");
@@ -68,4 +108,21 @@ export function registerFormat(format: InputFormat): void {
 
 export function formatFor(relative: string): InputFormat | undefined {
   return formats.find((f) => f.accepts(relative));
+}
+
+/**
+ * The documents of one file, for tools that look at a file's text without the run
+ * loop (explain, the report's source check). Rejected and skipped records are left
+ * out; HTML records go through the HTML route, as in a run.
+ */
+export async function* readDocuments(format: InputFormat, file: InputFile, options: ReadOptions = DEFAULT_READ_OPTIONS): AsyncGenerator<Document> {
+  for await (const item of format.read(file, options)) {
+    if (!("task" in item)) continue;
+    const task = item.task;
+    if (task.route === "html") {
+      yield await htmlToDocument({ id: task.id, source: task.source, html: task.content, url: task.url, contentType: task.contentType, meta: task.meta ?? {} });
+    } else {
+      yield createDocument({ id: task.id, source: task.source, raw: task.content as string, meta: task.meta });
+    }
+  }
 }

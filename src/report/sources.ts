@@ -6,7 +6,8 @@
 import { stat } from "node:fs/promises";
 import { basename, isAbsolute, resolve } from "node:path";
 import type { RemovalRecord } from "../core/apply.js";
-import { formatFor, textFormat } from "../read/formats.js";
+import { formatFor, readDocuments, textFormat } from "../read/formats.js";
+import "../read/all.js";
 
 export type RawText = { raw: string } | { unavailable: string };
 
@@ -63,7 +64,7 @@ export async function loadRawTexts(requests: readonly SourceRequest[], baseDir: 
     let first: { raw: string } | undefined;
     let documents = 0;
     try {
-      for await (const doc of format.read({ path, relative: basename(path), display: path })) {
+      for await (const doc of readDocuments(format, { path, relative: basename(path), display: path })) {
         documents++;
         first ??= { raw: doc.raw };
         const i = open.get(doc.id);

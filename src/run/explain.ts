@@ -6,7 +6,8 @@ import { basename, resolve } from "node:path";
 import { styleText } from "node:util";
 import type { RemovalRecord } from "../core/apply.js";
 import { cleanDocument, type CleanResult, type Pipeline } from "../core/stage.js";
-import { formatFor, textFormat } from "../read/formats.js";
+import { formatFor, readDocuments, textFormat } from "../read/formats.js";
+import "../read/all.js";
 
 /** The markers around a removed fragment in plain output: `[-widget/share: Email Print-]`. */
 export const PLAIN_MARKERS = { open: "[-", close: "-]", moved: " -> " } as const;
@@ -71,7 +72,7 @@ export async function explainFile(path: string, pipeline: Pipeline): Promise<Cle
   const format = formatFor(basename(path)) ?? textFormat;
   const results: CleanResult[] = [];
   try {
-    for await (const doc of format.read({ path: resolve(path), relative: basename(path), display: path })) results.push(cleanDocument(doc, pipeline));
+    for await (const doc of readDocuments(format, { path: resolve(path), relative: basename(path), display: path })) results.push(cleanDocument(doc, pipeline));
   } catch (error) {
     throw new Error(`${path}: ${(error as Error).message}`);
   }

@@ -15,6 +15,9 @@ export function formatSummaryTable(summary: RunSummary): string {
     `chaff: ${summary.documents} ${summary.documents === 1 ? "document" : "documents"} (pipeline ${summary.pipeline}), ` +
     `${chars.removed} of ${chars.in} characters removed (${share(chars.removed, chars.in)}) in ${removals} ${removals === 1 ? "removal" : "removals"}` +
     (summary.failures.length ? `; ${summary.failures.length} ${summary.failures.length === 1 ? "input" : "inputs"} failed` : "") +
+    (summary.rejects ? `; ${summary.rejects} ${summary.rejects === 1 ? "record" : "records"} rejected` : "") +
+    (summary.documentFailures ? `; ${summary.documentFailures} ${summary.documentFailures === 1 ? "document" : "documents"} failed` : "") +
+    (summary.skipped ? `; ${summary.skipped} ${summary.skipped === 1 ? "record" : "records"} skipped` : "") +
     "\n";
   const rows = Object.entries(summary.rules).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
   if (rows.length === 0) return out;

@@ -18,6 +18,7 @@ export type IconOptions = z.infer<typeof IconOptions>;
 
 /** Tokens that name icon glyphs. Example: "cameraicon", "fa-twitter", "glyphicon-print", "ico_mail". */
 const ICON_TOKEN = /icon|^(?:fa|fas|far|fab|bi|gi|mdi|ion|ti|ri|la|bx)-[a-z]|^ico[-_]/i;
+const MAY_HOLD_ICON_TOKENS = /icon|[-_]/i;
 /** Class or ligature names: "chevron-down", "arrow_forward", "v-play". */
 const CLASS_TOKEN = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+$/;
 
@@ -36,7 +37,10 @@ registerStage("icons", {
       name: "icons",
       detect({ lines }) {
         const found: Detection[] = [];
+        // Icon and class tokens all hold "icon", "-" or "_": a line with none has shares of 0.
+        const canSkip = options.minIconShare > 0 && options.minClassShare > 0;
         for (const line of lines.live()) {
+          if (canSkip && !MAY_HOLD_ICON_TOKENS.test(line.content)) continue;
           const f = iconFeatures(line.content);
           if (f.tokens < options.minTokens) continue;
           const features = { tokens: f.tokens, iconShare: round(f.iconShare), classShare: round(f.classShare) };

@@ -22,14 +22,40 @@ export const LineRuleOptions = z
 export type LineRuleOptions = z.infer<typeof LineRuleOptions>;
 
 /** Bullets, pipes, arrows and colons that decorate labels ("» Also read:", "| Share |"). */
-const DECORATION = /^[\s|•·»«›‹>\-–—:*#▶►→↓▼]+|[\s|•·»«›‹<\-–—:*#▶►→↓▼]+$/gu;
+const LEADING_DECORATION = /^[\s|•·»«›‹>\-–—:*#▶►→↓▼]+/u;
+const TRAILING_DECORATION = /[\s|•·»«›‹<\-–—:*#▶►→↓▼]+$/u;
+const LEADING_CHAR = /[\s|•·»«›‹>\-–—:*#▶►→↓▼]/u;
+const TRAILING_CHAR = /[\s|•·»«›‹<\-–—:*#▶►→↓▼]/u;
 
 export function labelText(content: string): string {
-  return content.replace(DECORATION, "");
+  // Most lines carry no decoration: look at both ends before running the (costly) strip.
+  if (!content || (!LEADING_CHAR.test(content[0]) && !TRAILING_CHAR.test(content[content.length - 1]))) return content;
+  const lead = LEADING_DECORATION.exec(content)?.[0].length ?? 0;
+  if (lead === content.length) return "";
+  const rest = content.slice(lead);
+  return rest.slice(0, rest.length - (TRAILING_DECORATION.exec(rest)?.[0].length ?? 0));
 }
 
-export function compileLineRules(rules: readonly LineRule[]): Array<LineRule & { full: RegExp }> {
-  return rules.map((r) => ({ ...r, full: new RegExp(`^(?:${r.pattern.source})$`, r.caseSensitive ? "u" : "iu") }));
+export type CompiledLineRule = LineRule & { full: RegExp };
+
+/** The rules, each anchored to the whole label, plus one alternation of them all to rule most lines out in one test. */
+export interface CompiledLineRules extends Array<CompiledLineRule> {
+  any?: RegExp[];
+}
+
+export function compileLineRules(rules: readonly LineRule[]): CompiledLineRules {
+  const compiled: CompiledLineRules = rules.map((r) => ({ ...r, full: new RegExp(`^(?:${r.pattern.source})$`, r.caseSensitive ? "u" : "iu") }));
+  // Back-references would be renumbered inside an alternation: such tables keep the rule-by-rule test.
+  if (rules.some((r) => /\\[1-9k]/.test(r.pattern.source))) return compiled;
+  try {
+    compiled.any = [true, false]
+      .map((caseSensitive) => rules.filter((r) => !!r.caseSensitive === caseSensitive).map((r) => `(?:${r.pattern.source})`))
+      .map((sources, i) => (sources.length ? new RegExp(`^(?:${sources.join("|")})$`, i === 0 ? "u" : "iu") : undefined))
+      .filter((re): re is RegExp => re !== undefined);
+  } catch {
+    compiled.any = undefined;
+  }
+  return compiled;
 }
 
 export function escapeRegExp(text: string): string {
@@ -56,14 +82,11 @@ export function customRules(options: LineRuleOptions, rule: string, reason: stri
 }
 
 /** The first rule of the table whose pattern matches the whole label, if any. */
-export function matchLine(
-  line: Line,
-  rules: ReadonlyArray<LineRule & { full: RegExp }>,
-  maxLength: number,
-): (LineRule & { full: RegExp }) | undefined {
+export function matchLine(line: Line, rules: CompiledLineRules, maxLength: number): CompiledLineRule | undefined {
   if (line.content.length > maxLength) return undefined;
   const label = labelText(line.content);
   if (!label) return undefined;
+  if (rules.any && !rules.any.some((re) => re.test(label))) return undefined;
   return rules.find((r) => r.full.test(label));
 }
 

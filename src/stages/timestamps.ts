@@ -29,6 +29,8 @@ const BYLINE_NOT_A_NAME = new Set(BYLINE_NON_NAMES);
 /** "2016-04-07", "2016-04-07T05:27:00Z", "2016-04-07 05:27:00+02:00" */
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 
+const ASCII_DIGIT = /[0-9]/;
+
 /** Splits a line into word tokens; punctuation between them is ignored. */
 function tokens(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}'’]+(?:[:./-]\p{N}+)*(?:[ap]\.?m\.?)?/gu) ?? [];
@@ -36,6 +38,8 @@ function tokens(text: string): string[] {
 
 /** A line made only of date words, month and day names and numbers, with at least one real date or time. */
 export function isTimestamp(text: string): boolean {
+  // ISO dates and every date or time mark (TIME_MARK) hold an ASCII digit: most lines are ruled out here.
+  if (!ASCII_DIGIT.test(text)) return false;
   if (ISO_8601.test(text.trim())) return true;
   const words = tokens(text);
   if (words.length === 0 || words.length > 14) return false;
@@ -95,6 +99,8 @@ registerStage("timestamps", {
   options: TimestampOptions,
   create(options: TimestampOptions) {
     const dateline = datelinePatterns(options.agencies);
+    // A dateline line names an agency: testing for one first spares most lines the full pattern.
+    const anyAgency = new RegExp(agencyPattern(options.agencies), "u");
     return {
       name: "timestamps",
       detect({ lines }) {
@@ -102,7 +108,7 @@ registerStage("timestamps", {
         const live = lines.live();
         for (const line of live) {
           if (line.content.length > options.maxLength) continue;
-          const detection = wholeLine(line, dateline.line, options);
+          const detection = wholeLine(line, dateline.line, anyAgency, options);
           if (detection) found.push(detection);
         }
         // An inline dateline only opens the first paragraph that is left.
@@ -126,12 +132,12 @@ registerStage("timestamps", {
   },
 });
 
-function wholeLine(line: Line, datelineLine: RegExp, options: TimestampOptions): Detection | undefined {
+function wholeLine(line: Line, datelineLine: RegExp, anyAgency: RegExp, options: TimestampOptions): Detection | undefined {
   const span = { start: line.contentStart, end: line.contentEnd };
   if (isTimestamp(line.content)) {
     return { rule: "meta/timestamp", ...span, reason: "a line holding only a date or time", moveTo: "timestamp" };
   }
-  if (datelineLine.test(line.content)) {
+  if (anyAgency.test(line.content) && datelineLine.test(line.content)) {
     return { rule: "meta/dateline", ...span, reason: "a line holding only a place and a news agency", moveTo: "dateline" };
   }
   if (options.bylines) {

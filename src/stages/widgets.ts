@@ -9,10 +9,27 @@ const FILLER = new Set(WIDGET_FILLER);
 /** Multi-word widget words ("copy link") are joined before splitting. */
 const PHRASES = WIDGET_WORDS.filter((w) => w.includes(" "));
 
+const WORD = /[^\s|•·,/]+/gu;
+
+/** True when the text has more than `limit` words (the words `isWidgetWordLine` splits it into). */
+function hasMoreWords(text: string, limit: number): boolean {
+  WORD.lastIndex = 0;
+  let count = 0;
+  while (WORD.exec(text)) if (++count > limit) return true;
+  return false;
+}
+
 /** True for a short line made only of widget words: "Email Print", "Share | Tweet | 12". */
 export function isWidgetWordLine(content: string, maxWords = 10): boolean {
   let text = labelText(content).toLowerCase();
-  for (const phrase of PHRASES) text = text.split(phrase).join(phrase.replace(/ /g, "_"));
+  let joined = false;
+  for (const phrase of PHRASES) {
+    if (!text.includes(phrase)) continue;
+    text = text.split(phrase).join(phrase.replace(/ /g, "_"));
+    joined = true;
+  }
+  // Without joined phrases the word count is final: long lines stop after maxWords + 1 words.
+  if (!joined && hasMoreWords(text, maxWords)) return false;
   const words = text.split(/[\s|•·,/]+/u).filter(Boolean);
   if (words.length === 0 || words.length > maxWords) return false;
   let strong = 0;

@@ -7,7 +7,6 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { aggregateAudit, DEFAULT_LIMITS } from "../../src/report/aggregate.js";
-import { createDocument } from "../../src/core/index.js";
 import { registerFormat, textFormat } from "../../src/read/formats.js";
 import { buildReport } from "../../src/report/report.js";
 import { loadRawTexts } from "../../src/report/sources.js";
@@ -170,7 +169,7 @@ describe("raw text of records inside a corpus file", () => {
       async *read(file) {
         for (const line of (await readFile(file.path, "utf8")).split("\n").filter(Boolean)) {
           const [id, text] = line.split("\t");
-          yield createDocument({ id, source: `${file.display}#${id}`, raw: text });
+          yield { task: { id, source: `${file.display}#${id}`, route: "text" as const, content: text } };
         }
       },
     });

@@ -1,0 +1,57 @@
+// One unit of CPU work: a record or file read into plain data, cleaned into plain
+// data. The same function runs inline (`--jobs 1`) and on pool workers, so the
+// bytes it returns do not depend on where it ran.
+import { createDocument } from "../core/document.js";
+import { cleanDocument, type Pipeline } from "../core/stage.js";
+import type { HtmlToDocument } from "../read/html-route.js";
+import { auditLines, countByRule } from "../write/audit.js";
+import { recordJson } from "../write/records.js";
+
+export interface CleanTask {
+  id: string;
+  /** What the audit calls the document's source: a path, `path#<record>`, or a URL. */
+  source: string;
+  /** Where the audit says the clean text went. */
+  output: string;
+  /** `text`: `content` is the text the stages see; `html`: it goes through the HTML extractor first. */
+  route: "text" | "html";
+  content: string | Uint8Array;
+  url?: string;
+  contentType?: string;
+  /** Metadata known before cleaning. */
+  meta?: Record<string, unknown>;
+  /** `text`: the body is the clean text; `record`: a `{id, text, metadata}` JSON line. */
+  shape: "text" | "record";
+  /** The input record's other fields, carried to `metadata.source_fields`. */
+  fields?: Record<string, unknown>;
+}
+
+export interface CleanOutcome {
+  /** What the writer appends: clean text, or one JSON record without its line break. */
+  body: string;
+  /** The audit lines of the document, each ending in a line break. */
+  audit: string;
+  chars: { in: number; out: number; removed: number };
+  /** Removed fragments by rule id and by stage. */
+  rules: Record<string, number>;
+  stages: Record<string, number>;
+}
+
+export async function cleanTask(task: CleanTask, pipeline: Pipeline, toDocument: HtmlToDocument): Promise<CleanOutcome> {
+  const meta = task.meta ?? {};
+  const doc =
+    task.route === "html"
+      ? await toDocument({ id: task.id, source: task.source, html: task.content, url: task.url, contentType: task.contentType, meta })
+      : createDocument({ id: task.id, source: task.source, raw: task.content as string, meta });
+  const result = cleanDocument(doc, pipeline);
+  const rules = countByRule(result.removals);
+  const stages: Record<string, number> = {};
+  let removed = 0;
+  for (const r of result.removals) {
+    removed += r.end - r.start;
+    stages[r.stage] = (stages[r.stage] ?? 0) + 1;
+  }
+  const chars = { in: doc.raw.length, out: result.text.length, removed };
+  const body = task.shape === "record" ? recordJson({ id: task.id, text: result.text, meta: doc.meta, rules, chars, fields: task.fields ?? {} }) : result.text;
+  return { body, audit: auditLines(result, task.output, pipeline.name), chars, rules, stages };
+}

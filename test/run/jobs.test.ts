@@ -1,0 +1,117 @@
+// The built CLI as users run it: same output bytes, audit and rejects at any --jobs.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { HTML_EXTRACTOR_MISSING } from "../../src/read/html-route.js";
+import { seedTexts, tempDir, warcBytes, writeInput } from "../helpers/corpus.js";
+
+const CLI = join(import.meta.dirname, "../../dist/cli.js");
+
+function chaff(args: string[], cwd: string) {
+  const run = spawnSync(process.execPath, [CLI, "clean", ...args], { cwd, encoding: "utf8" });
+  return { status: run.status, stderr: run.stderr, stdout: run.stdout };
+}
+
+/** Every file under `dir`, by relative path, with its bytes. */
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files[relative(dir, path)] = readFileSync(path).toString("base64");
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/** A corpus with every record format, enough records to keep four workers busy, and some rejects. */
+function writeCorpus(dir: string): void {
+  const seeds = seedTexts();
+  mkdirSync(join(dir, "in/tree"), { recursive: true });
+  const lines: string[] = [];
+  for (let round = 0; round < 30; round++) {
+    for (const s of seeds) lines.push(JSON.stringify({ id: `${s.name}-${round}`, text: s.text, round }));
+    if (round % 10 === 3) lines.push("{oops", JSON.stringify({ id: `missing-${round}` }));
+  }
+  writeInput(join(dir, "in"), "news.jsonl", lines.join("\n") + "\n");
+  writeInput(join(dir, "in"), "news.jsonl.gz", lines.slice(0, 40).join("\n") + "\n");
+  writeInput(join(dir, "in"), "array.json.gz", JSON.stringify(seeds.map((s) => ({ text: s.text, site: "example" }))));
+  for (const s of seeds) writeFileSync(join(dir, "in/tree", `${s.name}.txt`), s.text);
+}
+
+describe("chaff clean on record corpora", () => {
+  it("writes the same bytes (outputs, audit, rejects) at --jobs 1, 2 and 4, in input order", () => {
+    const dir = tempDir();
+    writeCorpus(dir);
+    const runs: Array<Record<string, string>> = [];
+    for (const jobs of [1, 2, 4]) {
+      const result = chaff(["in", "--out", "out", "--audit", "out.audit.jsonl", "--rejects", "out.rejects.jsonl", "--jobs", String(jobs)], dir);
+      expect(result.stderr).toMatch(/^chaff: 198 documents \(pipeline news\), \d+ of \d+ characters removed \(\d+\.\d%\) in \d+ removals; 8 records rejected\n/);
+      expect(result.stderr).toContain("chaff: 8 records rejected, 0 documents failed: see ");
+      expect(result.status).toBe(0);
+      mkdirSync(join(dir, `jobs${jobs}`));
+      for (const name of ["out", "out.audit.jsonl", "out.rejects.jsonl"]) renameSync(join(dir, name), join(dir, `jobs${jobs}`, name));
+      runs.push(snapshot(join(dir, `jobs${jobs}`)));
+    }
+    const seeds = seedTexts();
+    expect(Object.keys(runs[0])).toEqual(["out/array.json.gz", "out/news.jsonl", "out/news.jsonl.gz", ...seeds.map((s) => `out/tree/${s.name}.txt`), "out.audit.jsonl", "out.rejects.jsonl"]);
+    expect(runs[1]).toEqual(runs[0]);
+    expect(runs[2]).toEqual(runs[0]);
+    const ids = readFileSync(join(dir, "jobs4/out/news.jsonl"), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l).id);
+    expect(ids.slice(0, 6)).toEqual([...seeds.map((s) => `${s.name}-0`), `${seeds[0].name}-1`]);
+    expect(ids).toHaveLength(150);
+  });
+
+  it("names each rejected record by file and line, and keeps the exit status at 0", () => {
+    const dir = tempDir();
+    writeInput(dir, "c.jsonl", ['{"id":"a","text":"A sentence that stays here."}', "{oops", '{"id":"b","text":["x"]}'].join("\n"));
+    const result = chaff(["c.jsonl", "--out", "out", "--jobs", "2", "--quiet"], dir);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe(`chaff: 2 records rejected, 0 documents failed: see ${join(dir, "out.rejects.jsonl")}\n`);
+    expect(readFileSync(join(dir, "out.rejects.jsonl"), "utf8")).toBe(
+      [
+        { kind: "reject", input: "c.jsonl", line: 2, reason: "malformed JSON: Expected property name or '}' in JSON at position 1" },
+        { kind: "reject", input: "c.jsonl", line: 3, reason: '"text" field is an array, not a string' },
+      ]
+        .map((r) => JSON.stringify(r) + "\n")
+        .join(""),
+    );
+  });
+
+  it("exits 1 on an unreadable file and on documents it could not clean (HTML without the extractor), at any --jobs", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "crawl.warc.gz"), await warcBytes(true));
+    writeFileSync(join(dir, "broken.jsonl.gz"), "not gzip");
+    for (const jobs of ["1", "2"]) {
+      const result = chaff(["crawl.warc.gz", "broken.jsonl.gz", "--out", `out${jobs}`, "--jobs", jobs, "--quiet"], dir);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain("chaff: broken.jsonl.gz: incorrect header check\n");
+      const rejects = readFileSync(join(dir, `out${jobs}.rejects.jsonl`), "utf8");
+      expect(rejects).toBe(JSON.stringify({ kind: "failure", input: "crawl.warc.gz", record: 3, id: "https://news.example/talks", reason: HTML_EXTRACTOR_MISSING }) + "\n");
+      const text = readFileSync(join(dir, `out${jobs}/crawl.jsonl.gz`));
+      expect(text.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("rejects bad option values with a clear message", () => {
+    const result = chaff(["x.jsonl", "--out", "o", "--jobs", "0"], tempDir());
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('chaff: --jobs must be a whole number of at least 1, got "0"\n');
+  });
+});
+
+describe("a document stuck in a stage", () => {
+  it("is stopped after --timeout and reported as a failure; the other documents are cleaned", { timeout: 60_000 }, () => {
+    const dir = tempDir();
+    // A user pattern with catastrophic backtracking: the line of a's keeps a worker busy for minutes.
+    writeFileSync(join(dir, "stuck.json"), JSON.stringify({ name: "stuck", stages: [{ use: "widgets", options: { patterns: ["(a+)+b"] } }] }));
+    writeInput(dir, "c.jsonl", [{ id: "ok-1", text: "A sentence that stays here.\n" }, { id: "stuck", text: "a".repeat(40) + "c\n" }, { id: "ok-2", text: "Another sentence stays.\n" }].map((r) => JSON.stringify(r)).join("\n") + "\n");
+    const result = chaff(["c.jsonl", "--out", "out", "--pipeline", join(dir, "stuck.json"), "--jobs", "2", "--timeout", "5000", "--quiet"], dir);
+    expect(result.status).toBe(1);
+    expect(readFileSync(join(dir, "out.rejects.jsonl"), "utf8")).toBe(JSON.stringify({ kind: "failure", input: "c.jsonl", line: 2, id: "stuck", reason: "timed out after 5000 ms" }) + "\n");
+    expect(readFileSync(join(dir, "out/c.jsonl"), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l).id)).toEqual(["ok-1", "ok-2"]);
+  });
+});

@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { PLAIN_INTERVAL_SECONDS, startProgress } from "../../src/run/progress.js";
+
+/** A stand-in for process.stderr that records what is written. */
+function fakeStream(isTTY: boolean) {
+  const written: string[] = [];
+  return { written, stream: { isTTY, columns: 120, write: (chunk: string) => written.push(chunk) > 0, on() {}, removeListener() {}, cursorTo() { return true; }, clearLine() { return true; }, moveCursor() { return true; } } as unknown as NodeJS.WriteStream };
+}
+
+describe("progress", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("prints a plain line every few seconds when stderr is not a terminal", () => {
+    const { written, stream } = fakeStream(false);
+    const counters = { documents: 0, bytes: 0 };
+    const progress = startProgress(counters, 20 * 1024 * 1024, { quiet: false, stream });
+    counters.documents = 120;
+    counters.bytes = 5 * 1024 * 1024;
+    vi.advanceTimersByTime(PLAIN_INTERVAL_SECONDS * 1000);
+    progress.stop();
+    vi.advanceTimersByTime(PLAIN_INTERVAL_SECONDS * 1000);
+    expect(written).toEqual(["chaff: 120 documents, 5.0 of 20.0 MB (25%), 1.0 MB/s, ETA 15s\n"]);
+  });
+
+  it("is silent with --quiet", () => {
+    const { written, stream } = fakeStream(false);
+    const progress = startProgress({ documents: 1, bytes: 1 }, 10, { quiet: true, stream });
+    vi.advanceTimersByTime(60_000);
+    progress.stop();
+    expect(written).toEqual([]);
+  });
+
+  it("draws a bar with documents, MB, rate and ETA on a terminal", () => {
+    const { written, stream } = fakeStream(true);
+    const counters = { documents: 0, bytes: 0 };
+    const progress = startProgress(counters, 10 * 1024 * 1024, { quiet: false, stream });
+    counters.documents = 42;
+    counters.bytes = 5 * 1024 * 1024;
+    vi.advanceTimersByTime(1000);
+    progress.stop();
+    expect(written.join("")).toMatch(/50% \| 42 docs \| 5\.0\/10\.0 MB \| \d+\.\d MB\/s \| ETA \d+s/);
+  });
+});
