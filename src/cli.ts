@@ -12,7 +12,7 @@ import { runClean } from "./run/clean.js";
 import { explainFile, formatExplanation, useColour, type ColourChoice } from "./run/explain.js";
 import { formatSummaryTable, writeSummary } from "./run/summary.js";
 import { writeReport } from "./report/report.js";
-import { DEFAULT_PIPELINE, loadPipeline, resolvePipelinePath } from "./run/pipeline-file.js";
+import { DEFAULT_HTML_PIPELINE, DEFAULT_PIPELINE, loadPipeline, resolvePipelinePath } from "./run/pipeline-file.js";
 import { auditLines } from "./write/audit.js";
 import { writeFileAtomic } from "./write/atomic.js";
 
@@ -68,6 +68,7 @@ interface CleanFlags {
   audit?: string;
   rejects?: string;
   pipeline: string;
+  htmlPipeline?: string;
   textField: string;
   idField: string;
   html?: boolean;
@@ -87,6 +88,7 @@ program
   .option("-a, --audit <file>", "audit log (JSON lines); default: <out>.audit.jsonl beside the output directory")
   .option("-r, --rejects <file>", "rejected records and failed documents (JSON lines); default: <out>.rejects.jsonl")
   .option("-p, --pipeline <name|path>", "pipeline name (in pipelines/) or path to a pipeline file", DEFAULT_PIPELINE)
+  .option("--html-pipeline <name|path>", "pipeline for documents extracted from HTML (default: `html`, or --pipeline when that is given)")
   .option("--summary <file>", "also write the run summary (counts per rule and stage) as JSON")
   .option("--text-field <name>", "record field holding the text (or HTML)", "text")
   .option("--id-field <name>", "record field holding the document id", "id")
@@ -96,7 +98,7 @@ program
   .option("--timeout <ms>", "give up on a document after this long (worker pool only)", positiveInteger("--timeout"), DEFAULT_TIMEOUT_MS)
   .option("--worker-heap <mb>", "heap limit of each worker, in MB", positiveInteger("--worker-heap"), DEFAULT_WORKER_HEAP_MB)
   .option("-q, --quiet", "no progress bar or progress lines, no summary table")
-  .action(async (inputs: string[], opts: CleanFlags) => {
+  .action(async (inputs: string[], opts: CleanFlags, command: Command) => {
     if (inputs.includes("-")) {
       if (inputs.length > 1) fail("`-` (stdin) cannot be combined with other inputs");
       process.exitCode = await cleanStdin(opts.pipeline, opts.audit);
@@ -104,11 +106,15 @@ program
     }
     if (!opts.out) fail("clean: --out <dir> is required");
     if (opts.html && opts.text) fail("clean: --html and --text cannot be combined");
-    let pipeline;
-    let pipelinePath: string;
+    let pipeline, htmlPipeline;
+    let pipelinePath: string, htmlPipelinePath: string;
+    // An explicit --pipeline serves every route; by default HTML gets its own `html` pipeline.
+    const htmlPipelineName = opts.htmlPipeline ?? (command.getOptionValueSource("pipeline") === "default" ? DEFAULT_HTML_PIPELINE : opts.pipeline);
     try {
       pipelinePath = resolvePipelinePath(opts.pipeline);
       pipeline = loadPipeline(pipelinePath);
+      htmlPipelinePath = resolvePipelinePath(htmlPipelineName);
+      htmlPipeline = htmlPipelinePath === pipelinePath ? pipeline : loadPipeline(htmlPipelinePath);
     } catch (error) {
       fail((error as Error).message);
     }
@@ -120,6 +126,8 @@ program
       rejectsPath,
       pipeline,
       pipelinePath,
+      htmlPipeline,
+      htmlPipelinePath,
       read: { textField: opts.textField, idField: opts.idField, html: opts.html ? true : opts.text ? false : undefined },
       jobs: opts.jobs,
       timeoutMs: opts.timeout,

@@ -2,3 +2,4 @@
 import "./json-array.js";
 import "./jsonl.js";
 import "./warc.js";
+import "./html-files.js";

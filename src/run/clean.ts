@@ -22,8 +22,12 @@ export interface CleanOptions {
   /** Rejected records and failed documents, as JSON lines. */
   rejectsPath: string;
   pipeline: Pipeline;
+  /** The pipeline for documents extracted from HTML; defaults to `pipeline`. */
+  htmlPipeline?: Pipeline;
   /** Absolute path of the pipeline file, for pool workers to load. Required when `jobs` > 1. */
   pipelinePath?: string;
+  /** Absolute path of the HTML pipeline file; defaults to `pipelinePath`. */
+  htmlPipelinePath?: string;
   read?: Partial<ReadOptions>;
   /** 1 runs inline on the main thread; more runs a pool with that many workers. */
   jobs?: number;
@@ -114,11 +118,11 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
   const progress = startProgress(counters, totalBytes, { quiet: options.quiet ?? false });
 
   let cleaner: Cleaner;
-  if (jobs === 1 || !POOL_AVAILABLE) cleaner = createInlineCleaner(options.pipeline, options.htmlToDocument);
+  if (jobs === 1 || !POOL_AVAILABLE) cleaner = createInlineCleaner({ text: options.pipeline, html: options.htmlPipeline ?? options.pipeline }, options.htmlToDocument);
   else {
     if (!options.pipelinePath) throw new Error("runClean: pipelinePath is required for a worker pool");
     cleaner = createPoolCleaner({
-      pipelinePath: options.pipelinePath,
+      pipelinePaths: { text: options.pipelinePath, html: options.htmlPipelinePath ?? options.pipelinePath },
       jobs,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxHeapMb: options.maxWorkerHeapMb ?? DEFAULT_WORKER_HEAP_MB,

@@ -3,9 +3,8 @@
 import { availableParallelism } from "node:os";
 import pLimit from "p-limit";
 import { Piscina } from "piscina";
-import type { Pipeline } from "../core/stage.js";
 import { htmlToDocument as defaultHtmlToDocument, type HtmlToDocument } from "../read/html-route.js";
-import { cleanTask, type CleanOutcome, type CleanTask } from "./task.js";
+import { cleanTask, type CleanOutcome, type CleanTask, type RoutePipelines } from "./task.js";
 
 export interface Cleaner {
   clean(task: CleanTask): Promise<CleanOutcome>;
@@ -13,8 +12,8 @@ export interface Cleaner {
 }
 
 export interface PoolOptions {
-  /** Absolute path of the pipeline file; each worker loads it once. */
-  pipelinePath: string;
+  /** Absolute paths of the pipeline files per route; each worker loads them once. */
+  pipelinePaths: { text: string; html: string };
   jobs: number;
   /** A document still running after this long is stopped and reported as failed. */
   timeoutMs: number;
@@ -41,9 +40,9 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
-export function createInlineCleaner(pipeline: Pipeline, toDocument: HtmlToDocument = defaultHtmlToDocument): Cleaner {
+export function createInlineCleaner(pipelines: RoutePipelines, toDocument: HtmlToDocument = defaultHtmlToDocument): Cleaner {
   return {
-    clean: (task) => cleanTask(task, pipeline, toDocument),
+    clean: (task) => cleanTask(task, pipelines, toDocument),
     close: async () => {},
   };
 }
@@ -54,7 +53,7 @@ export function createPoolCleaner(options: PoolOptions): Cleaner {
     minThreads: options.jobs,
     maxThreads: options.jobs,
     idleTimeout: 60_000,
-    workerData: { pipeline: options.pipelinePath },
+    workerData: { pipelines: options.pipelinePaths },
     resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
   // Hand the pool at most two documents per worker, so that a document's timeout

@@ -12,6 +12,8 @@ import "../stages/all.js";
 
 export const PIPELINES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../pipelines");
 export const DEFAULT_PIPELINE = "news";
+/** Documents extracted from HTML: markup flags and promos first, then the news stages. */
+export const DEFAULT_HTML_PIPELINE = "html";
 
 const StageEntry = z
   .object({

@@ -3,6 +3,12 @@
 // bytes it returns do not depend on where it ran.
 import { createDocument } from "../core/document.js";
 import { cleanDocument, type Pipeline } from "../core/stage.js";
+
+/** The pipeline for each route: text documents, and documents extracted from HTML. */
+export interface RoutePipelines {
+  text: Pipeline;
+  html: Pipeline;
+}
 import type { HtmlToDocument } from "../read/html-route.js";
 import { auditLines, countByRule } from "../write/audit.js";
 import { recordJson } from "../write/records.js";
@@ -37,7 +43,8 @@ export interface CleanOutcome {
   stages: Record<string, number>;
 }
 
-export async function cleanTask(task: CleanTask, pipeline: Pipeline, toDocument: HtmlToDocument): Promise<CleanOutcome> {
+export async function cleanTask(task: CleanTask, pipelines: RoutePipelines, toDocument: HtmlToDocument): Promise<CleanOutcome> {
+  const pipeline = pipelines[task.route];
   const meta = task.meta ?? {};
   const doc =
     task.route === "html"

@@ -5,8 +5,10 @@ import { htmlToDocument } from "../read/html-route.js";
 import { loadPipeline } from "./pipeline-file.js";
 import { cleanTask, type CleanOutcome, type CleanTask } from "./task.js";
 
-const pipeline = loadPipeline((workerData as { pipeline: string }).pipeline);
+const paths = (workerData as { pipelines: { text: string; html: string } }).pipelines;
+const pipelines = { text: loadPipeline(paths.text), html: paths.html === paths.text ? undefined : loadPipeline(paths.html) };
+const routes = { text: pipelines.text, html: pipelines.html ?? pipelines.text };
 
 export default function clean(task: CleanTask): Promise<CleanOutcome> {
-  return cleanTask(task, pipeline, htmlToDocument);
+  return cleanTask(task, routes, htmlToDocument);
 }

@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -95,5 +96,39 @@ describe("chaff clean", () => {
   it("answers --help and --version", () => {
     expect(chaff(["--version"]).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     expect(chaff(["clean", "--help"]).stdout).toContain("--pipeline <name|path>");
+  });
+});
+
+describe("chaff clean on HTML pages", () => {
+  it("mirrors .html, .htm and .html.gz files into .txt, with the html pipeline by default", () => {
+    const dir = tmp();
+    mkdirSync(join(dir, "in/sub"), { recursive: true });
+    const page = readFileSync(join(root, "test/fixtures/html/blocks.html"));
+    writeFileSync(join(dir, "in/a.html"), page);
+    writeFileSync(join(dir, "in/sub/b.htm"), page);
+    writeFileSync(join(dir, "in/sub/c.html.gz"), gzipSync(page));
+    const run = chaff(["clean", join(dir, "in"), "--out", join(dir, "out"), "--audit", join(dir, "a.jsonl"), "--jobs", "1", "--quiet"]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(files(join(dir, "out"))).toEqual(["a.txt", "sub/b.txt", "sub/c.txt"]);
+    const texts = ["a.txt", "sub/b.txt", "sub/c.txt"].map((f) => readFileSync(join(dir, "out", f), "utf8"));
+    expect(texts[1]).toBe(texts[0]);
+    expect(texts[2]).toBe(texts[0]);
+    expect(texts[0].length).toBeGreaterThan(0);
+    const docs = readFileSync(join(dir, "a.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l)).filter((r) => r.type === "document");
+    expect(docs.map((d) => [d.doc, d.pipeline, d.meta.route])).toEqual([
+      ["a", "html", "readability"],
+      ["sub/b", "html", "readability"],
+      ["sub/c", "html", "readability"],
+    ]);
+  });
+
+  it("uses an explicit --pipeline for HTML too", () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "a.html"), readFileSync(join(root, "test/fixtures/html/blocks.html")));
+    const run = chaff(["clean", join(dir, "a.html"), "--out", join(dir, "out"), "--audit", join(dir, "a.jsonl"), "--pipeline", "news", "--quiet"]);
+    expect(run.status).toBe(0);
+    expect(readFileSync(join(dir, "a.jsonl"), "utf8")).toContain('"type":"document","doc":"a","source":');
+    expect(readFileSync(join(dir, "a.jsonl"), "utf8")).toContain('"pipeline":"news"');
   });
 });

@@ -3,7 +3,6 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createDocument } from "../../src/core/document.js";
-import { HTML_EXTRACTOR_MISSING } from "../../src/read/html-route.js";
 import { runClean } from "../../src/run/clean.js";
 import { formatSummaryTable } from "../../src/run/summary.js";
 import { loadPipeline } from "../../src/run/pipeline-file.js";
@@ -72,11 +71,12 @@ describe("cleaning a JSONL corpus", () => {
 describe("the HTML route", () => {
   const html = jsonl([{ id: "p1", html: "<p>Talks</p>" }]);
 
-  it("reports HTML records as failed documents until the extractor is wired in", async () => {
-    const { dir, out, summary } = await cleanCorpus("pages.jsonl", html, { read: { textField: "html" } });
-    expect(summary).toMatchObject({ documents: 0, documentFailures: 1 });
-    expect(readJsonl(join(dir, "rejects.jsonl"))).toEqual([{ kind: "failure", input: expect.stringMatching(/pages\.jsonl$/), line: 1, id: "p1", reason: HTML_EXTRACTOR_MISSING }]);
-    expect(readFileSync(join(out, "pages.jsonl"), "utf8")).toBe("");
+  it("cleans HTML records through the extractor by default, and says which route it took", async () => {
+    const { out, summary } = await cleanCorpus("pages.jsonl", html, { read: { textField: "html" } });
+    expect(summary).toMatchObject({ documents: 1, documentFailures: 0 });
+    const [record] = readJsonl(join(out, "pages.jsonl"));
+    expect(record.text).toBe("Talks\n");
+    expect(record.metadata.found.route).toMatch(/^(readability|fallback)$/);
   });
 
   it("hands the record to the injected htmlToDocument", async () => {

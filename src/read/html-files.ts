@@ -1,0 +1,31 @@
+// HTML pages as files (`.html`, `.htm`, `.xhtml`, gzipped too): one document per
+// page on the HTML route, written as `<name>.txt`. Bytes go to the extractor
+// undecoded, so it can honour the page's BOM, <meta> charset or detected encoding.
+import { readFile } from "node:fs/promises";
+import { gunzipSync } from "node:zlib";
+import { registerFormat, singleTextWriter, withTxt } from "./formats.js";
+import { InputError } from "./text.js";
+
+const HTML_FILE = /\.(?:html?|xhtml)(?:\.gz)?$/i;
+
+registerFormat({
+  name: "html",
+  shape: "text",
+  accepts: (relative) => HTML_FILE.test(relative),
+  outputName: (relative) => withTxt(relative, HTML_FILE),
+  async *read(file, options) {
+    const stored = await readFile(file.path);
+    options.onBytes?.(stored.length);
+    let bytes: Uint8Array = stored;
+    if (/\.gz$/i.test(file.relative)) {
+      try {
+        bytes = gunzipSync(stored);
+      } catch (error) {
+        throw new InputError(`not valid gzip: ${(error as Error).message}`);
+      }
+    }
+    if (bytes.length === 0) throw new InputError("empty file");
+    yield { task: { id: file.relative.replace(HTML_FILE, ""), source: file.display, route: "html", content: bytes } };
+  },
+  createWriter: singleTextWriter,
+});
