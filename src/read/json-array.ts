@@ -4,7 +4,7 @@
 import chain from "stream-chain";
 import { parser } from "stream-json";
 import { streamArray } from "stream-json/streamers/stream-array.js";
-import { RecordWriter } from "../write/records.js";
+import { recordOutputWriter } from "../write/records.js";
 import { registerFormat, type InputFormat } from "./formats.js";
 import { recordToItem } from "./records.js";
 import { fileStreams, isGzipped } from "./source.js";
@@ -38,15 +38,7 @@ export const jsonArrayFormat: InputFormat = {
       throw new Error(`invalid JSON within bytes ${chunkStart}-${chunkEnd} ${where}: ${message}`);
     }
   },
-  createWriter(outPath) {
-    const writer = new RecordWriter(outPath, "array", isGzipped(outPath));
-    return {
-      write: (body) => writer.write(body),
-      commit: () => writer.commit(),
-      abort: () => writer.abort(),
-      outputOf: (task) => `${outPath}#${task.id}`,
-    };
-  },
+  createWriter: (outPath) => recordOutputWriter(outPath, "array"),
 };
 
 registerFormat(jsonArrayFormat);
