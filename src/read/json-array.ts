@@ -5,7 +5,7 @@ import chain from "stream-chain";
 import { parser } from "stream-json";
 import { streamArray } from "stream-json/streamers/stream-array.js";
 import { recordOutputWriter } from "../write/records.js";
-import { registerFormat, type InputFormat } from "./formats.js";
+import { NotACorpusError, registerFormat, type InputFormat } from "./formats.js";
 import { recordToItem } from "./records.js";
 import { fileStreams, isGzipped } from "./source.js";
 
@@ -33,7 +33,7 @@ export const jsonArrayFormat: InputFormat = {
       }
     } catch (error) {
       const message = (error as Error).message;
-      if (/top-level object should be an array/i.test(message)) throw new Error("expected a JSON array of records");
+      if (/top-level object should be an array/i.test(message)) throw new NotACorpusError("expected a JSON array of records");
       const where = isGzipped(file.relative) ? "of the decompressed file" : "of the file";
       throw new Error(`invalid JSON within bytes ${chunkStart}-${chunkEnd} ${where}: ${message}`);
     }
