@@ -219,3 +219,21 @@ describe("false friends seen on real pages", () => {
     expect(runStages(raw, ["duplicates"]).removals).toEqual([]);
   });
 });
+
+describe("review prompts and popularity labels (seen on an AEB page, written here in each language)", () => {
+  it.each([
+    ["Write a review", "comments", "comment/prompt"],
+    ["Bewertung schreiben", "comments", "comment/prompt"],
+    ["Donner votre avis", "comments", "comment/prompt"],
+    ["Deja tu opinión", "comments", "comment/prompt"],
+    ["Добавить отзыв", "comments", "comment/prompt"],
+    ["Most popular stories", "related", "link/related"],
+    ["Самые популярные диеты", "related", "link/related"],
+  ])("%j -> %s %s", (line, stage, rule) => {
+    expect(ruleFor(runStages(`${PROSE}\n${line}\n${PROSE}\n`, [stage]), line)).toBe(rule);
+  });
+  it("keeps prose that mentions reviews and popularity", () => {
+    const lines = ["Critics were invited to write a review of the summit.", "The most popular stories this year were about the alliance."];
+    expect(runStages(lines.join("\n"), ["comments", "related"]).removals).toEqual([]);
+  });
+});
