@@ -188,6 +188,17 @@ describe("duplicates stage", () => {
     expect(result.removals.map((r) => [r.rule, r.text])).toEqual([["dup/sentence", tail]]);
   });
 
+  it("finds two whole sentences repeated together, and names the earliest paragraph holding them", () => {
+    const pair = "Lavrov said NATO had frozen relations first. He called the talks a useful first step.";
+    const result = runStages([`Talks ended on Wednesday in Brussels after hours. ${pair}`, `Other text here. ${pair} More words follow here.`, pair].join("\n"), ["duplicates"]);
+    expect(result.removals.map((r) => [r.rule, r.text, r.features])).toEqual([["dup/sentence", pair, { hostLine: 1 }]]);
+  });
+
+  it("does not take a repeat that ends inside an earlier sentence", () => {
+    const result = runStages(["First sentence of the paragraph is here. Lavrov said NATO had frozen relations first and then more.", "Lavrov said NATO had frozen relations first"].join("\n"), ["duplicates"]);
+    expect(result.removals).toEqual([]);
+  });
+
   it("keeps a short sentence that merely recurs, and text that only starts like an earlier sentence", () => {
     const result = runStages(["He said no. Then he left.", "Then he left.", "Russia blames NATO for the risk of conflict in Europe today.", "Russia blames NATO for the risk of conflict"].join("\n"), ["duplicates"]);
     expect(result.removals).toEqual([]);
