@@ -54,6 +54,25 @@ describe("extractHtml: blocks and kinds", () => {
   });
 });
 
+describe("extractHtml: canonical link", () => {
+  const page = (head: string) =>
+    `<html><head>${head}<title>t</title></head><body><article><p>${"Words of the story. ".repeat(40)}</p></article></body></html>`;
+
+  it("resolves a relative canonical link against the page URL", () => {
+    const r = extractHtmlSync(page('<link rel="canonical" href="/story/7">'), { url: "https://example.org/a/b?x=1" });
+    expect(r.meta.canonicalUrl).toBe("https://example.org/story/7");
+  });
+
+  it("resolves it against the page's <base> first, as a browser does", () => {
+    const r = extractHtmlSync(page('<base href="/mirror/"><link rel="canonical" href="story/7">'), { url: "https://example.org/a/b" });
+    expect(r.meta.canonicalUrl).toBe("https://example.org/mirror/story/7");
+  });
+
+  it("keeps a relative canonical link as written when the page URL is unknown", () => {
+    expect(extractHtmlSync(page('<link rel="canonical" href="/story/7">')).meta.canonicalUrl).toBe("/story/7");
+  });
+});
+
 describe("extractHtml: charsets", () => {
   it("detects windows-1251 on a page that declares no charset", () => {
     const r = extractHtmlSync(fixture("windows-1251-undeclared.html"));
