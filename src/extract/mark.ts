@@ -29,19 +29,27 @@ for (const entry of [...TAG_RULES, ...ROLE_RULES, ...MARKUP_RULES, ...ARIA_LABEL
 /**
  * Before Readability runs: copies each junk element's mark onto it and every element inside
  * it. Readability replaces a <div class="newsletter"><p>...</p></div> by its <p>, losing the
- * class; the copied mark survives on the <p>.
+ * class; the copied mark survives on the <p>. `prepare` runs on each element first, in
+ * document order (parents before children).
  */
-export function premarkTree(root: Element): void {
-  const visit = (element: Element, inherited: Mark | undefined) => {
+export function premarkTree(root: Element, prepare?: (element: Element) => Element): void {
+  // `prepare` may replace an element (with its children moved over); the walk goes on from
+  // the replacement. Sharing this one walk saves a selector query over the whole page.
+  const visit = (original: Element, inherited: Mark | undefined): Element => {
+    const element = prepare ? prepare(original) : original;
     const mark = inherited ?? markupMark(element);
     if (mark) {
       element.setAttribute(MARK_ATTRIBUTE, mark.rule);
       const why = mark.features && Object.values(mark.features)[0];
       if (why !== undefined) element.setAttribute(WHY_ATTRIBUTE, String(why));
     }
-    for (let child = element.firstElementChild; child; child = child.nextElementSibling) visit(child, mark);
+    visitChildren(element, mark);
+    return element;
   };
-  for (let child = root.firstElementChild; child; child = child.nextElementSibling) visit(child, undefined);
+  const visitChildren = (parent: Element, mark: Mark | undefined) => {
+    for (let child = parent.firstElementChild; child; child = visit(child, mark).nextElementSibling);
+  };
+  visitChildren(root, undefined);
 }
 
 /** The junk rule an element's own markup matches, if any. */
