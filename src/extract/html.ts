@@ -77,7 +77,7 @@ const DEFAULT_CHAR_THRESHOLD = 500;
  */
 export function extractHtmlSync(input: Uint8Array | string, options: ExtractOptions = {}): ExtractedHtml {
   const decoded = decodeHtml(input, options.contentType);
-  const { html } = prestripHtml(decoded.text);
+  const { html, withUnseen } = prestripHtml(decoded.text);
   const url = options.url && URL.canParse(options.url) ? options.url : undefined;
   const document = parseHtml(html);
   {
@@ -101,7 +101,7 @@ export function extractHtmlSync(input: Uint8Array | string, options: ExtractOpti
       // stages clean it. (Falling back whenever Readability's guess is short was tried: on
       // AEB it swaps short real articles for whole pages, F1 0.971 -> 0.966.)
       route = "fallback";
-      textBlocks = fallbackBlocks(html);
+      textBlocks = fallbackBlocks(withUnseen);
     }
     const title = clean(article?.title) ?? pageTitle;
     if (options.includeTitle && title) textBlocks.unshift({ text: title.replace(/\s+/g, " "), kind: "title", linkDensity: 0 });

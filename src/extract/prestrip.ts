@@ -24,6 +24,11 @@ const KEEP_BY_TAG = new Map(NEVER_TEXT.filter((e) => e.keep).map((e) => [e.tag, 
 
 export interface PrestripResult {
   html: string;
+  /**
+   * The same page with its unseen elements (navigation, hidden) still in: when Readability finds
+   * no article, the fallback reads this, so a page of only navigation still gives its text.
+   */
+  withUnseen: string;
   /** Characters dropped, for the metadata and the speed notes. */
   removedChars: number;
 }
@@ -36,8 +41,9 @@ export function prestripHtml(html: string): PrestripResult {
     }
     return "";
   });
-  const reduced = dropUnreadAttributes(reduceStyleAttributes(stripped));
-  return { html: reduced, removedChars: html.length - reduced.length };
+  const withUnseen = dropUnreadAttributes(reduceStyleAttributes(stripped));
+  const reduced = dropUnseenElements(withUnseen);
+  return { html: reduced, withUnseen, removedChars: html.length - reduced.length };
 }
 
 export const NEVER_TEXT_TAGS = NEVER_TEXT;
@@ -79,4 +85,64 @@ export function dropUnreadAttributes(html: string): string {
     }
     return dropped ? `<${tag}${kept}${selfClosing ? " /" : ""}>` : match;
   });
+}
+
+/**
+ * Elements dropped with their content because no reader sees them (Readability removes hidden
+ * elements on its first walk anyway) or because they only hold site navigation (the `html/nav`
+ * mark would drop a <nav> inside the article). Dropping them before parsing saves building
+ * them and every whole-page query Readability runs over them. Attribute tests see the start
+ * tag after `reduceStyleAttributes`, so a hiding style reads exactly `display:none`.
+ */
+const UNSEEN: ReadonlyArray<{ name: string; test: (tag: string, attributes: Map<string, string>) => boolean; example: string }> = [
+  { name: "navigation", test: (tag) => tag === "nav", example: '<nav><a href="/">Home</a> <a href="/world">World</a></nav>' },
+  { name: "hidden attribute", test: (_tag, a) => a.has("hidden"), example: "<div hidden><p>Sign in to continue</p></div>" },
+  {
+    name: "aria-hidden",
+    // Readability keeps aria-hidden math images of this class (Wikipedia formulas).
+    test: (_tag, a) => a.get("aria-hidden")?.trim().toLowerCase() === "true" && !(a.get("class") ?? "").includes("fallback-image"),
+    example: '<span aria-hidden="true">Close menu</span>',
+  },
+  { name: "hiding style", test: (_tag, a) => /^(?:display:none|visibility:hidden)$/i.test(a.get("style") ?? ""), example: '<div style="display: none"><p>Popup</p></div>' },
+];
+export const UNSEEN_ELEMENTS = UNSEEN;
+
+/** Tags that need an explicit end tag, so that counting same-name tags finds where they end. */
+const UNSEEN_START_TAG = /<(nav|div|section|aside|ul|ol|span|form|header|footer|figure|table|button|a|i)\b([^>]*)>/gi;
+/** Stylesheet, preload and icon links: never read (the canonical link is). */
+const UNREAD_LINK = /<link\b[^>]*>/gi;
+
+export function dropUnseenElements(html: string): string {
+  let out = "";
+  let from = 0;
+  UNSEEN_START_TAG.lastIndex = 0;
+  for (let m = UNSEEN_START_TAG.exec(html); m; m = UNSEEN_START_TAG.exec(html)) {
+    const tag = m[1].toLowerCase();
+    const attributes = new Map<string, string>();
+    for (const [, name, value] of m[2].matchAll(ATTRIBUTE)) attributes.set(name.toLowerCase(), unquote(value ?? ""));
+    if (!UNSEEN.some((rule) => rule.test(tag, attributes))) continue;
+    const end = matchingEnd(html, tag, UNSEEN_START_TAG.lastIndex);
+    if (end === -1) continue; // unbalanced markup: leave it to the parser
+    out += html.slice(from, m.index);
+    from = end;
+    UNSEEN_START_TAG.lastIndex = end;
+  }
+  out += html.slice(from);
+  return out.replace(UNREAD_LINK, (link) => (/\brel\s*=\s*["']?[^"'>]*\bcanonical\b/i.test(link) ? link : ""));
+}
+
+function unquote(value: string): string {
+  return value.startsWith('"') || value.startsWith("'") ? value.slice(1, -1) : value;
+}
+
+/** The end of the element whose start tag ends at `from`, counting nested same-name tags; -1 if unbalanced. */
+function matchingEnd(html: string, tag: string, from: number): number {
+  const pattern = new RegExp(`<(/?)${tag}\\b[^>]*>`, "gi");
+  pattern.lastIndex = from;
+  let depth = 1;
+  for (let m = pattern.exec(html); m; m = pattern.exec(html)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) return pattern.lastIndex;
+  }
+  return -1;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { walkBlocks } from "../../src/extract/blocks.js";
 import { findMarks, markupMark } from "../../src/extract/mark.js";
 import { ARIA_LABEL_RULES, MARKUP_RULES, ROLE_RULES, TAG_RULES, markupWords } from "../../src/rules/html-junk.js";
-import { NEVER_TEXT_TAGS, prestripHtml } from "../../src/extract/prestrip.js";
+import { NEVER_TEXT_TAGS, UNSEEN_ELEMENTS, prestripHtml, reduceStyleAttributes } from "../../src/extract/prestrip.js";
 import { createDocument } from "../../src/core/document.js";
 import { cleanDocument } from "../../src/core/stage.js";
 import { buildPipeline } from "../../src/run/pipeline-file.js";
@@ -79,9 +79,26 @@ describe("prestripHtml", () => {
   });
   it("keeps JSON-LD, comments go, styles shrink to visibility, unread attributes go", () => {
     const { html } = prestripHtml(
-      `<!-- c --><script type="application/ld+json">{"a":1}</script><div style="color:red; display: none" data-x="1" class="k" onclick="x()">t</div><p style="margin:0">u</p>`,
+      `<!-- c --><script type="application/ld+json">{"a":1}</script><div style="color:red" data-x="1" class="k" onclick="x()">t</div><p style="margin:0">u</p>`,
     );
-    expect(html).toBe(`<script type="application/ld+json">{"a":1}</script><div style="display:none" class="k">t</div><p>u</p>`);
+    expect(html).toBe(`<script type="application/ld+json">{"a":1}</script><div class="k">t</div><p>u</p>`);
+    expect(reduceStyleAttributes(`<div style="color:red; display: none">t</div>`)).toBe(`<div style="display:none">t</div>`);
+  });
+
+  it.each(UNSEEN_ELEMENTS.map((u) => [u.name, u.example]))("drops an unseen element (%s): %s", (_name, example) => {
+    expect(prestripHtml(`<p>a</p>${example}<p>b</p>`).html).toBe("<p>a</p><p>b</p>");
+  });
+
+  it.each([
+    ["nested same-name elements", `<div hidden><div>x</div><div>y</div></div>`, ""],
+    ["only the hidden one", `<div><div aria-hidden="true">x</div>keep</div>`, "<div>keep</div>"],
+    ["a class word 'hidden' is not the attribute", `<div class="a hidden b">keep</div>`, `<div class="a hidden b">keep</div>`],
+    ["aria-hidden=false stays", `<span aria-hidden="false">keep</span>`, `<span aria-hidden="false">keep</span>`],
+    ["Readability's fallback-image exception", `<span class="fallback-image" aria-hidden="true">x</span>`, `<span class="fallback-image" aria-hidden="true">x</span>`],
+    ["unbalanced markup is left to the parser", `<div hidden><div>x</div>`, `<div hidden><div>x</div>`],
+    ["stylesheet links go, the canonical link stays", `<link rel="stylesheet" href="a.css"><link rel="canonical" href="/c">`, `<link rel="canonical" href="/c">`],
+  ])("unseen elements: %s", (_case, input, expected) => {
+    expect(prestripHtml(input).html).toBe(expected);
   });
 });
 
