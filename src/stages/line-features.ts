@@ -141,6 +141,32 @@ export function caseFolded<T extends PhraseRule>(rules: readonly T[]): Array<T &
   });
 }
 
+/**
+ * One test that no rule of the table can match: the rules' patterns joined into one
+ * alternation per flag set (a line matches the alternation if and only if it matches
+ * one of them). Most lines match no rule, and one scan of the line is cheaper than
+ * one per rule. Undefined when the patterns cannot be joined (back-references).
+ */
+export function anyRuleMatcher(rules: ReadonlyArray<PhraseRule & { matches: (content: string, lower: string) => boolean }>): ((content: string, lower: string) => boolean) | undefined {
+  if (rules.some((r) => /\\[1-9k]/.test(r.pattern.source))) return undefined;
+  const groups = new Map<string, { onLower: boolean; flags: string; sources: string[] }>();
+  for (const r of rules) {
+    const onLower = !/\\p\{L[ul]\}/u.test(r.pattern.source);
+    const flags = onLower ? r.pattern.flags.replace("i", "") : r.pattern.flags;
+    const source = onLower ? lowerLiterals(r.pattern.source) : r.pattern.source;
+    const key = `${onLower}/${flags}`;
+    const group = groups.get(key) ?? { onLower, flags, sources: [] };
+    group.sources.push(`(?:${source})`);
+    groups.set(key, group);
+  }
+  try {
+    const tests = [...groups.values()].map((g) => ({ onLower: g.onLower, re: new RegExp(g.sources.join("|"), g.flags.replace(/[gy]/g, "")) }));
+    return (content, lower) => tests.some((t) => t.re.test(t.onLower ? lower : content));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Lower-cases a pattern's literal letters, leaving escapes (\S, \D, \p{...}) alone. */
 function lowerLiterals(source: string): string {
   return source.replace(/\\(?:[pPu]\{[^}]*\}|.)|[^\\]+/gu, (part) => (part.startsWith("\\") ? part : part.toLowerCase()));
