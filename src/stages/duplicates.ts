@@ -36,6 +36,37 @@ export function containsSentence(paragraph: string, sentence: string): boolean {
   return false;
 }
 
+/** Characters of a sentence's start indexed by `SentenceStarts`; shorter sentences skip the index. */
+const START_CHARS = 12;
+const CLOSER = /["'”’»)]/u;
+const TERMINAL = /[.!?…]/u;
+
+/**
+ * The first characters of every place a sentence starts in the paragraphs seen so far
+ * (where `containsSentence` would accept one). A sentence whose start is not in the set
+ * is in no earlier paragraph, so most lines skip the search through all of them.
+ * Paragraphs are line contents: their only white space is single ASCII spaces.
+ */
+class SentenceStarts {
+  private readonly starts = new Set<string>();
+
+  add(paragraph: string): void {
+    this.starts.add(paragraph.slice(0, START_CHARS));
+    for (let space = paragraph.indexOf(" "); space !== -1; space = paragraph.indexOf(" ", space + 1)) {
+      // /[.!?…]["'”’»)]*\s+$/u before the sentence, read backwards from the space.
+      let i = space - 1;
+      while (i >= 0 && paragraph[i] === " ") i--;
+      while (i >= 0 && CLOSER.test(paragraph[i])) i--;
+      if (i >= 0 && TERMINAL.test(paragraph[i])) this.starts.add(paragraph.slice(space + 1, space + 1 + START_CHARS));
+    }
+  }
+
+  /** False when no paragraph added so far can contain the sentence. */
+  mayContain(sentence: string): boolean {
+    return sentence.length < START_CHARS || this.starts.has(sentence.slice(0, START_CHARS));
+  }
+}
+
 registerStage("duplicates", {
   description: "Repeated titles and lines, and sentences repeated as their own paragraph",
   options: DuplicateOptions,
@@ -47,6 +78,7 @@ registerStage("duplicates", {
         const found: Detection[] = [];
         const seen = new Map<string, Line>();
         const earlier: Line[] = [];
+        const starts = new SentenceStarts();
         const live = lines.live();
         const title = live[0];
         for (const line of live) {
@@ -65,7 +97,7 @@ registerStage("duplicates", {
           }
           if (!first) seen.set(k, line);
           if (line.content.split(" ").length >= options.minSentenceWords) {
-            const host = earlier.find((p) => containsSentence(key(p), k));
+            const host = starts.mayContain(k) ? earlier.find((p) => containsSentence(key(p), k)) : undefined;
             if (host) {
               found.push({
                 rule: "dup/sentence",
@@ -78,6 +110,7 @@ registerStage("duplicates", {
             }
           }
           earlier.push(line);
+          starts.add(k);
         }
         return found;
       },
