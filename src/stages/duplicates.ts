@@ -47,7 +47,7 @@ const TERMINAL = /[.!?…]/u;
  * is in no earlier paragraph, so most lines skip the search through all of them.
  * Paragraphs are line contents: their only white space is single ASCII spaces.
  */
-class SentenceStarts {
+export class SentenceStarts {
   private readonly starts = new Set<string>();
 
   add(paragraph: string): void {
