@@ -134,6 +134,7 @@ program
       maxWorkerHeapMb: opts.workerHeap,
       quiet: opts.quiet,
       onError: (source, reason) => process.stderr.write(`chaff: ${source}: ${reason}\n`),
+      onSkipFile: (source, reason) => process.stderr.write(`chaff: ${source}: skipped, not a corpus: ${reason}\n`),
     });
     if (!opts.quiet) process.stderr.write(formatSummaryTable(summary));
     if (opts.summary) await writeSummary(resolve(opts.summary), summary);

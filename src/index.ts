@@ -10,3 +10,6 @@ export type { AuditRecord, DocumentRecord } from "./write/audit.js";
 export { buildReport, writeReport } from "./report/report.js";
 export { aggregateAudit } from "./report/aggregate.js";
 export { explainFile, formatExplanation } from "./run/explain.js";
+export { extractHtml, extractHtmlSync, htmlDocument } from "./extract/html.js";
+export { setHtmlToDocument } from "./read/html-route.js";
+export { registerFormat, readDocuments } from "./read/formats.js";

@@ -7,6 +7,13 @@ import { htmlToDocument } from "./html-route.js";
 import type { InputFile } from "./inputs.js";
 import { decodeText } from "./text.js";
 
+/**
+ * A file whose name says corpus but whose content is not one (a `.json` holding an
+ * object, like a config or a labels file). Found in a directory tree it is skipped with
+ * a notice; named on the command line it is an error.
+ */
+export class NotACorpusError extends Error {}
+
 /** How readers interpret records; set from the command line. */
 export interface ReadOptions {
   /** The field holding the text (or HTML). Default `text`. */

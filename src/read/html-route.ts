@@ -2,7 +2,6 @@
 // record holds HTML"; turning it into a document is the extractor's job, done on
 // the worker that cleans the record.
 import type { Document } from "../core/document.js";
-import { extractHtml, htmlDocument } from "../extract/html.js";
 
 export interface HtmlInput {
   id: string;
@@ -18,8 +17,13 @@ export interface HtmlInput {
 
 export type HtmlToDocument = (input: HtmlInput) => Promise<Document>;
 
-/** Readability on jsdom, walked into blocks (src/extract/html.ts); what the reader knew is kept in the metadata. */
+/**
+ * Readability on jsdom, walked into blocks (src/extract/html.ts); what the reader knew is
+ * kept in the metadata. jsdom is loaded on first use: a thread that only cleans text
+ * never pays its memory.
+ */
 export const extractHtmlDocument: HtmlToDocument = async (input) => {
+  const { extractHtml, htmlDocument } = await import("../extract/html.js");
   const doc = htmlDocument(await extractHtml(input.html, { url: input.url, contentType: input.contentType }), { id: input.id, source: input.source });
   for (const [key, value] of Object.entries(input.meta)) if (!(key in doc.meta)) doc.meta[key] = value;
   return doc;

@@ -11,6 +11,8 @@ export interface InputFile {
   relative: string;
   /** The path as the user wrote it (input argument joined with `relative`), for messages and the audit. */
   display: string;
+  /** Found by walking a directory argument, rather than named on the command line. */
+  inTree: boolean;
 }
 
 export async function listInputs(inputs: readonly string[], accept: (path: string) => boolean): Promise<{ files: InputFile[]; errors: Array<{ input: string; reason: string }> }> {
@@ -26,7 +28,7 @@ export async function listInputs(inputs: readonly string[], accept: (path: strin
       continue;
     }
     if (info.isFile()) {
-      files.push({ path: root, relative: basename(root), display: input });
+      files.push({ path: root, relative: basename(root), display: input, inTree: false });
       continue;
     }
     const found = await glob("**/*", { cwd: root, onlyFiles: true, dot: false, followSymbolicLinks: false });
@@ -34,7 +36,7 @@ export async function listInputs(inputs: readonly string[], accept: (path: strin
     if (accepted.length === 0) errors.push({ input, reason: "directory holds no input files" });
     for (const rel of accepted) {
       const relativePath = relative(root, join(root, rel)).split("\\").join("/");
-      files.push({ path: join(root, rel), relative: relativePath, display: join(input, relativePath) });
+      files.push({ path: join(root, rel), relative: relativePath, display: join(input, relativePath), inTree: true });
     }
   }
   return { files, errors };

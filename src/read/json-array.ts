@@ -4,8 +4,8 @@
 import chain from "stream-chain";
 import { parser } from "stream-json";
 import { streamArray } from "stream-json/streamers/stream-array.js";
-import { RecordWriter } from "../write/records.js";
-import { registerFormat, type InputFormat } from "./formats.js";
+import { recordOutputWriter } from "../write/records.js";
+import { NotACorpusError, registerFormat, type InputFormat } from "./formats.js";
 import { recordToItem } from "./records.js";
 import { fileStreams, isGzipped } from "./source.js";
 
@@ -33,20 +33,12 @@ export const jsonArrayFormat: InputFormat = {
       }
     } catch (error) {
       const message = (error as Error).message;
-      if (/top-level object should be an array/i.test(message)) throw new Error("expected a JSON array of records");
+      if (/top-level object should be an array/i.test(message)) throw new NotACorpusError("expected a JSON array of records");
       const where = isGzipped(file.relative) ? "of the decompressed file" : "of the file";
       throw new Error(`invalid JSON within bytes ${chunkStart}-${chunkEnd} ${where}: ${message}`);
     }
   },
-  createWriter(outPath) {
-    const writer = new RecordWriter(outPath, "array", isGzipped(outPath));
-    return {
-      write: (body) => writer.write(body),
-      commit: () => writer.commit(),
-      abort: () => writer.abort(),
-      outputOf: (task) => `${outPath}#${task.id}`,
-    };
-  },
+  createWriter: (outPath) => recordOutputWriter(outPath, "array"),
 };
 
 registerFormat(jsonArrayFormat);

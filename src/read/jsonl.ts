@@ -6,10 +6,10 @@ import { none } from "stream-chain/defs.js";
 import { jsonlParser } from "stream-chain/jsonl/parser.js";
 import fixUtf8Stream from "stream-chain/utils/fixUtf8Stream.js";
 import lines from "stream-chain/utils/lines.js";
-import { RecordWriter } from "../write/records.js";
+import { recordOutputWriter } from "../write/records.js";
 import { registerFormat, type InputFormat, type ReadItem } from "./formats.js";
 import { recordToItem } from "./records.js";
-import { fileStreams, isGzipped } from "./source.js";
+import { fileStreams } from "./source.js";
 
 const JSONL = /\.(?:jsonl|ndjson)(?:\.gz)?$/i;
 
@@ -40,15 +40,7 @@ export const jsonlFormat: InputFormat = {
       yield item;
     }
   },
-  createWriter(outPath) {
-    const writer = new RecordWriter(outPath, "lines", isGzipped(outPath));
-    return {
-      write: (body) => writer.write(body),
-      commit: () => writer.commit(),
-      abort: () => writer.abort(),
-      outputOf: (task) => `${outPath}#${task.id}`,
-    };
-  },
+  createWriter: (outPath) => recordOutputWriter(outPath, "lines"),
 };
 
 registerFormat(jsonlFormat);

@@ -3,7 +3,7 @@
 // the text route; its target URI is its id and source. Other records are skipped.
 import { createReadStream } from "node:fs";
 import { WARCParser } from "warcio";
-import { RecordWriter } from "../write/records.js";
+import { recordOutputWriter } from "../write/records.js";
 import { registerFormat, type InputFormat } from "./formats.js";
 
 const WARC = /\.warc(?:\.gz)?$/i;
@@ -53,15 +53,7 @@ export const warcFormat: InputFormat = {
       else yield { task: { id: uri, source: uri, route: "text", content: text, url: uri, fields, at: { record: number } } };
     }
   },
-  createWriter(outPath) {
-    const writer = new RecordWriter(outPath, "lines", /\.gz$/i.test(outPath));
-    return {
-      write: (body) => writer.write(body),
-      commit: () => writer.commit(),
-      abort: () => writer.abort(),
-      outputOf: (task) => `${outPath}#${task.id}`,
-    };
-  },
+  createWriter: (outPath) => recordOutputWriter(outPath, "lines"),
 };
 
 registerFormat(warcFormat);

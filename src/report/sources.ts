@@ -64,7 +64,7 @@ export async function loadRawTexts(requests: readonly SourceRequest[], baseDir: 
     let first: { raw: string } | undefined;
     let documents = 0;
     try {
-      for await (const doc of readDocuments(format, { path, relative: basename(path), display: path })) {
+      for await (const doc of readDocuments(format, { path, relative: basename(path), display: path, inTree: false })) {
         documents++;
         first ??= { raw: doc.raw };
         const i = open.get(doc.id);

@@ -6,7 +6,7 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import pLimit from "p-limit";
 import type { Pipeline } from "../core/stage.js";
-import { DEFAULT_READ_OPTIONS, formatFor, type InputFormat, type OutputWriter, type ReadItem, type ReadOptions, type ReaderTask, type RecordPosition } from "../read/formats.js";
+import { DEFAULT_READ_OPTIONS, NotACorpusError, formatFor, type InputFormat, type OutputWriter, type ReadItem, type ReadOptions, type ReaderTask, type RecordPosition } from "../read/formats.js";
 import type { HtmlToDocument } from "../read/html-route.js";
 import { listInputs, type InputFile } from "../read/inputs.js";
 import "../read/all.js";
@@ -36,13 +36,16 @@ export interface CleanOptions {
   /** The HTML route for inline runs (pool workers use read/html-route.ts). */
   htmlToDocument?: HtmlToDocument;
   quiet?: boolean;
+  /** Called for each file of a directory tree that is not a corpus after all (skipped, not failed). */
+  onSkipFile?: (source: string, reason: string) => void;
   /** Called for each failed input file with a one-line reason. */
   onError?: (source: string, reason: string) => void;
 }
 
 export interface RunSummary {
   pipeline: string;
-  files: { ok: number; failed: number };
+  /** Input files: cleaned, failed, and skipped (in a directory tree, named like a corpus but not one). */
+  files: { ok: number; failed: number; skipped: number };
   documents: number;
   /** Records set aside: malformed, missing text field, text not a string. */
   rejects: number;
@@ -64,7 +67,7 @@ export interface RunSummary {
 export function emptySummary(pipeline: string): RunSummary {
   return {
     pipeline,
-    files: { ok: 0, failed: 0 },
+    files: { ok: 0, failed: 0, skipped: 0 },
     documents: 0,
     rejects: 0,
     documentFailures: 0,
@@ -96,7 +99,7 @@ type Entry =
   | { kind: "doc"; run: FileRun; task: Pick<ReaderTask, "id" | "source" | "at">; outcome: Promise<Outcome> }
   | { kind: "reject"; run: FileRun; reject: RecordPosition & { reason: string } }
   | { kind: "skip" }
-  | { kind: "end"; run: FileRun; error?: string };
+  | { kind: "end"; run: FileRun; error?: string; notACorpus?: boolean };
 
 export async function runClean(options: CleanOptions): Promise<RunSummary> {
   const summary = emptySummary(options.pipeline.name);
@@ -176,6 +179,12 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
       }
       case "end": {
         const { run } = entry;
+        if (entry.error !== undefined && entry.notACorpus) {
+          await run.writer.abort();
+          summary.files.skipped++;
+          options.onSkipFile?.(run.file.display, entry.error);
+          return;
+        }
         if (entry.error !== undefined) {
           await run.writer.abort();
           await appendAudit(JSON.stringify({ type: "error", source: run.file.display, reason: entry.error }) + "\n");
@@ -212,12 +221,14 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
       const outPath = join(options.outDir, format.outputName(file.relative));
       const run: FileRun = { file, format, writer: format.createWriter(outPath) };
       let error: string | undefined;
+      let notACorpus = false;
       try {
         for await (const item of format.read(file, readOptions)) await push(entryFor(item, run, format, cleaner));
       } catch (e) {
         error = (e as Error).message;
+        notACorpus = e instanceof NotACorpusError && file.inTree;
       }
-      await push({ kind: "end", run, error });
+      await push({ kind: "end", run, error, notACorpus });
     }
     while (queue.length) await settle(queue.shift()!);
     await Promise.all(commits);

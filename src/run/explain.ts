@@ -72,7 +72,7 @@ export async function explainFile(path: string, pipeline: Pipeline): Promise<Cle
   const format = formatFor(basename(path)) ?? textFormat;
   const results: CleanResult[] = [];
   try {
-    for await (const doc of readDocuments(format, { path: resolve(path), relative: basename(path), display: path })) results.push(cleanDocument(doc, pipeline));
+    for await (const doc of readDocuments(format, { path: resolve(path), relative: basename(path), display: path, inTree: false })) results.push(cleanDocument(doc, pipeline));
   } catch (error) {
     throw new Error(`${path}: ${(error as Error).message}`);
   }

@@ -24,46 +24,59 @@ export const DuplicateOptions = z
 export type DuplicateOptions = z.infer<typeof DuplicateOptions>;
 
 
-/** True when `sentence` appears in `paragraph` starting at a sentence boundary and ending at its end or another. */
-export function containsSentence(paragraph: string, sentence: string): boolean {
-  for (let at = paragraph.indexOf(sentence); at !== -1; at = paragraph.indexOf(sentence, at + 1)) {
-    const before = paragraph.slice(0, at);
-    const startsSentence = at === 0 || /[.!?…]["'”’»)]*\s+$/u.test(before);
-    const after = paragraph.slice(at + sentence.length);
-    const endsSentence = after === "" || (/[.!?…]["'”’»)]*$/u.test(sentence) && /^\s+\S/u.test(after));
-    if (startsSentence && endsSentence && sentence.length < paragraph.length) return true;
+/** A sentence ends at . ! ? … and any closing quotes or brackets, before white space. */
+const SENTENCE_BOUNDARY = /[.!?…]["'”’»)]*(\s+)/gu;
+
+/** Where sentences start in a text (after a boundary) and where they end (before its white space, or at the end). */
+export function sentenceBounds(text: string): { starts: number[]; ends: number[] } {
+  const starts = [0];
+  const ends: number[] = [];
+  for (const match of text.matchAll(SENTENCE_BOUNDARY)) {
+    const after = match.index + match[0].length;
+    ends.push(after - match[1].length);
+    if (after < text.length) starts.push(after);
   }
-  return false;
+  ends.push(text.length);
+  return { starts, ends };
 }
 
-/** Characters of a sentence's start indexed by `SentenceStarts`; shorter sentences skip the index. */
-const START_CHARS = 12;
-const CLOSER = /["'”’»)]/u;
-const TERMINAL = /[.!?…]/u;
+/** True when `sentence` appears in `paragraph` starting at a sentence boundary and ending at its end or another. */
+export function containsSentence(paragraph: string, sentence: string): boolean {
+  if (sentence.length >= paragraph.length) return false;
+  const { starts, ends } = sentenceBounds(paragraph);
+  const endSet = new Set(ends);
+  return starts.some((s) => paragraph.startsWith(sentence, s) && endSet.has(s + sentence.length));
+}
 
 /**
- * The first characters of every place a sentence starts in the paragraphs seen so far
- * (where `containsSentence` would accept one). A sentence whose start is not in the set
- * is in no earlier paragraph, so most lines skip the search through all of them.
- * Paragraphs are line contents: their only white space is single ASCII spaces.
+ * Earlier paragraphs indexed by the first sentence at each of their sentence starts,
+ * so that finding a repeated sentence is a lookup, not a search of every earlier
+ * paragraph (which was quadratic in the length of the document).
  */
-export class SentenceStarts {
-  private readonly starts = new Set<string>();
+class SentenceIndex {
+  private readonly bySentence = new Map<string, Array<{ host: Line; text: string; start: number; ends: Set<number> }>>();
 
-  add(paragraph: string): void {
-    this.starts.add(paragraph.slice(0, START_CHARS));
-    for (let space = paragraph.indexOf(" "); space !== -1; space = paragraph.indexOf(" ", space + 1)) {
-      // /[.!?…]["'”’»)]*\s+$/u before the sentence, read backwards from the space.
-      let i = space - 1;
-      while (i >= 0 && paragraph[i] === " ") i--;
-      while (i >= 0 && CLOSER.test(paragraph[i])) i--;
-      if (i >= 0 && TERMINAL.test(paragraph[i])) this.starts.add(paragraph.slice(space + 1, space + 1 + START_CHARS));
+  add(host: Line, text: string): void {
+    const { starts, ends } = sentenceBounds(text);
+    const endSet = new Set(ends);
+    let e = 0;
+    for (const start of starts) {
+      while (ends[e] <= start) e++;
+      const first = text.slice(start, ends[e]);
+      const list = this.bySentence.get(first);
+      const entry = { host, text, start, ends: endSet };
+      if (list) list.push(entry);
+      else this.bySentence.set(first, [entry]);
     }
   }
 
-  /** False when no paragraph added so far can contain the sentence. */
-  mayContain(sentence: string): boolean {
-    return sentence.length < START_CHARS || this.starts.has(sentence.slice(0, START_CHARS));
+  /** The earliest paragraph holding `sentence` (one or more whole sentences) as a proper part. */
+  hostOf(sentence: string): Line | undefined {
+    const firstEnd = sentenceBounds(sentence).ends[0];
+    for (const { host, text, start, ends } of this.bySentence.get(sentence.slice(0, firstEnd)) ?? []) {
+      if (sentence.length < text.length && text.startsWith(sentence, start) && ends.has(start + sentence.length)) return host;
+    }
+    return undefined;
   }
 }
 
@@ -77,8 +90,7 @@ registerStage("duplicates", {
       detect({ lines }) {
         const found: Detection[] = [];
         const seen = new Map<string, Line>();
-        const earlier: Line[] = [];
-        const starts = new SentenceStarts();
+        const earlier = new SentenceIndex();
         const live = lines.live();
         const title = live[0];
         for (const line of live) {
@@ -97,7 +109,7 @@ registerStage("duplicates", {
           }
           if (!first) seen.set(k, line);
           if (line.content.split(" ").length >= options.minSentenceWords) {
-            const host = starts.mayContain(k) ? earlier.find((p) => containsSentence(key(p), k)) : undefined;
+            const host = earlier.hostOf(k);
             if (host) {
               found.push({
                 rule: "dup/sentence",
@@ -109,8 +121,7 @@ registerStage("duplicates", {
               continue;
             }
           }
-          earlier.push(line);
-          starts.add(k);
+          earlier.add(line, k);
         }
         return found;
       },

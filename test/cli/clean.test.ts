@@ -132,3 +132,19 @@ describe("chaff clean on HTML pages", () => {
     expect(readFileSync(join(dir, "a.jsonl"), "utf8")).toContain('"pipeline":"news"');
   });
 });
+
+describe("a .json file that is not a corpus", () => {
+  it("is skipped with a notice inside a directory tree, and is an error when named", () => {
+    const dir = tmp();
+    mkdirSync(join(dir, "in"));
+    writeFileSync(join(dir, "in/labels.json"), JSON.stringify({ about: "gold labels", documents: [] }));
+    writeFileSync(join(dir, "in/a.txt"), "Email Print\nText stays.\n");
+    const walk = chaff(["clean", join(dir, "in"), "--out", join(dir, "out"), "--quiet"]);
+    expect(walk.status).toBe(0);
+    expect(walk.stderr).toBe(`chaff: ${join(dir, "in/labels.json")}: skipped, not a corpus: expected a JSON array of records\n`);
+    expect(files(join(dir, "out"))).toEqual(["a.txt"]);
+    const named = chaff(["clean", join(dir, "in/labels.json"), "--out", join(dir, "out2"), "--quiet"]);
+    expect(named.status).toBe(1);
+    expect(named.stderr).toBe(`chaff: ${join(dir, "in/labels.json")}: expected a JSON array of records\n`);
+  });
+});

@@ -6,7 +6,6 @@ import { createDocument, type Finding } from "../../src/core/document.js";
 import { collapseSpaces, LineView } from "../../src/core/lines.js";
 import { COUNTER_RULES, FURNITURE_RULES } from "../../src/rules/boilerplate.js";
 import "../../src/stages/all.js";
-import { containsSentence, SentenceStarts } from "../../src/stages/duplicates.js";
 import { anyRuleMatcher, caseFolded } from "../../src/stages/line-features.js";
 import { createNormaliser } from "../../src/stages/normalise.js";
 
@@ -116,23 +115,6 @@ describe("boilerplate-phrases' joined test", () => {
         agrees(parts.join(" "));
       }),
       { numRuns: 2000 },
-    );
-  });
-});
-
-describe("duplicates' sentence-start index", () => {
-  it("never rules out a paragraph that contains the sentence", () => {
-    const sentence = fc.constantFrom("Talks went on.", "He said “no.”", "Is it over?", "Yes!", "The end (for now).", "so it goes", "Right…");
-    fc.assert(
-      fc.property(fc.array(sentence, { minLength: 1, maxLength: 5 }), fc.nat(), fc.nat(), (parts, from, length) => {
-        const paragraph = parts.join(" ");
-        const start = from % parts.length;
-        const candidate = parts.slice(start, start + 1 + (length % (parts.length - start))).join(" ");
-        const starts = new SentenceStarts();
-        starts.add(paragraph);
-        if (containsSentence(paragraph, candidate)) expect(starts.mayContain(candidate)).toBe(true);
-      }),
-      { numRuns: 3000 },
     );
   });
 });

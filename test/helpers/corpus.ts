@@ -21,7 +21,7 @@ export function seedTexts(): Array<{ name: string; text: string }> {
 }
 
 export function inputFile(path: string, relative: string): InputFile {
-  return { path, relative, display: path };
+  return { path, relative, display: path, inTree: false };
 }
 
 /** Writes `content` (gzipped when the name ends in .gz) and returns its path. */

@@ -188,6 +188,17 @@ describe("duplicates stage", () => {
     expect(result.removals.map((r) => [r.rule, r.text])).toEqual([["dup/sentence", tail]]);
   });
 
+  it("finds two whole sentences repeated together, and names the earliest paragraph holding them", () => {
+    const pair = "Lavrov said NATO had frozen relations first. He called the talks a useful first step.";
+    const result = runStages([`Talks ended on Wednesday in Brussels after hours. ${pair}`, `Other text here. ${pair} More words follow here.`, pair].join("\n"), ["duplicates"]);
+    expect(result.removals.map((r) => [r.rule, r.text, r.features])).toEqual([["dup/sentence", pair, { hostLine: 1 }]]);
+  });
+
+  it("does not take a repeat that ends inside an earlier sentence", () => {
+    const result = runStages(["First sentence of the paragraph is here. Lavrov said NATO had frozen relations first and then more.", "Lavrov said NATO had frozen relations first"].join("\n"), ["duplicates"]);
+    expect(result.removals).toEqual([]);
+  });
+
   it("keeps a short sentence that merely recurs, and text that only starts like an earlier sentence", () => {
     const result = runStages(["He said no. Then he left.", "Then he left.", "Russia blames NATO for the risk of conflict in Europe today.", "Russia blames NATO for the risk of conflict"].join("\n"), ["duplicates"]);
     expect(result.removals).toEqual([]);
@@ -217,5 +228,23 @@ describe("false friends seen on real pages", () => {
   it("keeps short lines that recur in tables and lists", () => {
     const raw = ["Results by state", "Colorado", "12 votes", "Colorado", "14 votes"].join("\n");
     expect(runStages(raw, ["duplicates"]).removals).toEqual([]);
+  });
+});
+
+describe("review prompts and popularity labels (seen on an AEB page, written here in each language)", () => {
+  it.each([
+    ["Write a review", "comments", "comment/prompt"],
+    ["Bewertung schreiben", "comments", "comment/prompt"],
+    ["Donner votre avis", "comments", "comment/prompt"],
+    ["Deja tu opinión", "comments", "comment/prompt"],
+    ["Добавить отзыв", "comments", "comment/prompt"],
+    ["Most popular stories", "related", "link/related"],
+    ["Самые популярные диеты", "related", "link/related"],
+  ])("%j -> %s %s", (line, stage, rule) => {
+    expect(ruleFor(runStages(`${PROSE}\n${line}\n${PROSE}\n`, [stage]), line)).toBe(rule);
+  });
+  it("keeps prose that mentions reviews and popularity", () => {
+    const lines = ["Critics were invited to write a review of the summit.", "The most popular stories this year were about the alliance."];
+    expect(runStages(lines.join("\n"), ["comments", "related"]).removals).toEqual([]);
   });
 });
