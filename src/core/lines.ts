@@ -24,7 +24,12 @@ const LEADING_SPACE = /^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/;
 const TRAILING_SPACE = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+$/;
 const INNER_SPACE = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
 
+/** Characters other than a lone ASCII space that `collapseSpaces` rewrites. */
+const NEEDS_COLLAPSE = /[^\S ]|\u200b| {2}/;
+
 export function collapseSpaces(text: string): string {
+  // Most lines hold only single ASCII spaces: replacing each of them by itself is the cost.
+  if (!NEEDS_COLLAPSE.test(text)) return text.trim();
   return text.replace(INNER_SPACE, " ").trim();
 }
 
@@ -100,24 +105,29 @@ export class LineView {
   /** Marks lines whose whole content is covered by the findings. */
   markRemoved(findings: readonly Finding[]): void {
     if (findings.length === 0) return;
-    const spans = findings.map((f) => [f.start, f.end] as const).sort((a, b) => a[0] - b[0]);
+    const union = mergeSpans(findings);
+    // Lines and merged spans both ascend: one pass over each.
+    let next = 0;
     for (const line of this.lines) {
       if (this.removed[line.index] || this.isBlank(line)) continue;
-      if (coversRange(spans, line.contentStart, line.contentEnd)) this.removed[line.index] = 1;
+      while (next < union.length && union[next][1] <= line.contentStart) next++;
+      if (next === union.length) break;
+      const [s, e] = union[next];
+      if (s <= line.contentStart && e >= line.contentEnd) this.removed[line.index] = 1;
     }
   }
 }
 
-/** True when the sorted spans together cover [start, end) without a gap. */
-function coversRange(spans: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
-  let cursor = start;
+/** The union of the spans as sorted, disjoint, non-touching spans. */
+function mergeSpans(findings: readonly Finding[]): Array<[number, number]> {
+  const spans = findings.map((f) => [f.start, f.end] as [number, number]).sort((a, b) => a[0] - b[0]);
+  const union: Array<[number, number]> = [];
   for (const [s, e] of spans) {
-    if (e <= cursor) continue;
-    if (s > cursor) break;
-    cursor = e;
-    if (cursor >= end) return true;
+    const last = union[union.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else union.push([s, e]);
   }
-  return cursor >= end;
+  return union;
 }
 
 /** Whole-line detection helper: the span of the line's content. */

@@ -140,7 +140,9 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
       const live = lines.live();
       if (live.length === 0) return [];
       const language = documentLanguage(doc, live);
-      const stopwords = new Set([...stopwordsFor(language), ...(options.stopwords[language] ?? []).map((w) => w.toLowerCase())]);
+      const extra = options.stopwords[language] ?? [];
+      // The shared list unless the pipeline adds words: copying it cost a Set of ~1000 words per document.
+      const stopwords = extra.length ? new Set([...stopwordsFor(language), ...extra.map((w) => w.toLowerCase())]) : stopwordsFor(language);
       // Lines earlier stages removed stay in the picture as junk: they are evidence of where the furniture is.
       const scored: Scored[] = lines.lines
         .filter((line) => !lines.isBlank(line))

@@ -6,7 +6,7 @@ import type { Detection } from "../core/document.js";
 import type { Stage } from "../core/stage.js";
 import { COUNTER_RULES, FURNITURE_RULES, LINE_THRESHOLDS, LINK_LIST_SEPARATOR, type PhraseRule } from "../rules/boilerplate.js";
 import { escapeRegExp } from "./line-rules.js";
-import { caseFolded } from "./line-features.js";
+import { anyRuleMatcher, caseFolded } from "./line-features.js";
 import { registerStage } from "./registry.js";
 
 export const BoilerplatePhrasesOptions = z
@@ -26,6 +26,9 @@ export type BoilerplatePhrasesOptions = z.infer<typeof BoilerplatePhrasesOptions
 
 const WORD = /[\p{L}\p{N}'’-]+/gu;
 export const countWords = (text: string): number => text.match(WORD)?.length ?? 0;
+
+/** A character without which LINK_LIST_SEPARATOR cannot match: lines without one are no link lists. */
+const MAY_SEPARATE = /[|•·/–—-]/u;
 
 /** Items of a link-list line, or undefined when the line is not one (too few, too long, or a sentence). */
 export function linkListItems(content: string, minItems: number, maxItemWords: number): string[] | undefined {
@@ -61,26 +64,28 @@ export function createBoilerplatePhrases(options: BoilerplatePhrasesOptions): St
   ];
   const rules = caseFolded([...COUNTER_RULES, ...FURNITURE_RULES, ...custom].filter((r) => !options.disable.includes(r.rule)));
   const linkLists = !options.disable.includes("boilerplate/link-list");
+  const anyRule = anyRuleMatcher(rules);
   return {
     name: "boilerplate-phrases",
     detect({ lines }) {
       const found: Detection[] = [];
       for (const line of lines.live()) {
-        const words = countWords(line.content);
         const lower = line.content.toLowerCase();
-        const rule = rules.find((r) => words <= r.maxWords && r.matches(line.content, lower));
+        // One joined test rules most lines out; words are counted only for the rest.
+        const words = !anyRule || anyRule(line.content, lower) ? countWords(line.content) : -1;
+        const rule = words >= 0 ? rules.find((r) => words <= r.maxWords && r.matches(line.content, lower)) : undefined;
         if (rule) {
           found.push({ rule: rule.rule, start: line.contentStart, end: line.contentEnd, reason: rule.reason, features: { words, lang: rule.lang, maxWords: rule.maxWords } });
           continue;
         }
-        const items = linkLists ? linkListItems(line.content, options.linkListItems, options.linkListItemWords) : undefined;
+        const items = linkLists && MAY_SEPARATE.test(line.content) ? linkListItems(line.content, options.linkListItems, options.linkListItemWords) : undefined;
         if (items) {
           found.push({
             rule: "boilerplate/link-list",
             start: line.contentStart,
             end: line.contentEnd,
             reason: `a list of ${items.length} short capitalised items separated by bars or bullets`,
-            features: { words, items: items.length, longestItemWords: Math.max(...items.map(countWords)) },
+            features: { words: countWords(line.content), items: items.length, longestItemWords: Math.max(...items.map(countWords)) },
           });
         }
       }

@@ -18,20 +18,23 @@ const stopwordSets = new Map<string, Set<string>>();
  * anyway) and costs 2 MB per thread instead of eld's 150 MB, which broke the memory bound
  * of a worker pool.
  */
-let stopwordLanguages: Map<string, string[]> | undefined;
-function languagesOfStopword(): Map<string, string[]> {
-  if (!stopwordLanguages) {
-    stopwordLanguages = new Map();
-    for (const lang of Object.keys(STOPWORDS).sort()) {
+let stopwordIndex: { languages: string[]; byWord: Map<string, number[]> } | undefined;
+function languagesOfStopword(): { languages: string[]; byWord: Map<string, number[]> } {
+  if (!stopwordIndex) {
+    // Languages in code order, each word mapping to their positions in it.
+    const languages = Object.keys(STOPWORDS).sort((a, b) => (a < b ? -1 : 1));
+    const byWord = new Map<string, number[]>();
+    languages.forEach((lang, position) => {
       for (const word of STOPWORDS[lang]) {
         const key = word.toLowerCase();
-        const list = stopwordLanguages.get(key);
-        if (list) list.push(lang);
-        else stopwordLanguages.set(key, [lang]);
+        const list = byWord.get(key);
+        if (list) list.push(position);
+        else byWord.set(key, [position]);
       }
-    }
+    });
+    stopwordIndex = { languages, byWord };
   }
-  return stopwordLanguages;
+  return stopwordIndex;
 }
 
 /** Fewest stopword hits before a language is named at all. */
@@ -39,17 +42,18 @@ const MIN_STOPWORD_HITS = 3;
 
 /** The language whose stopwords occur most often in the text (ties: the first code in order); "" when too few. */
 export function stopwordLanguage(text: string): string {
-  const index = languagesOfStopword();
-  const counts = new Map<string, number>();
+  const { languages, byWord } = languagesOfStopword();
+  const counts = new Uint32Array(languages.length);
   for (const token of text.toLowerCase().match(/[\p{L}\p{M}'’]+/gu) ?? []) {
-    for (const lang of index.get(token) ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+    const positions = byWord.get(token);
+    if (positions) for (const position of positions) counts[position]++;
   }
   let best = "";
   let hits = MIN_STOPWORD_HITS - 1;
-  for (const [lang, count] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (count > hits) {
-      best = lang;
-      hits = count;
+  for (let position = 0; position < languages.length; position++) {
+    if (counts[position] > hits) {
+      best = languages[position];
+      hits = counts[position];
     }
   }
   return best;
@@ -139,6 +143,32 @@ export function caseFolded<T extends PhraseRule>(rules: readonly T[]): Array<T &
     const folded = new RegExp(lowerLiterals(r.pattern.source), r.pattern.flags.replace("i", ""));
     return { ...r, matches: (_content: string, lower: string) => folded.test(lower) };
   });
+}
+
+/**
+ * One test that no rule of the table can match: the rules' patterns joined into one
+ * alternation per flag set (a line matches the alternation if and only if it matches
+ * one of them). Most lines match no rule, and one scan of the line is cheaper than
+ * one per rule. Undefined when the patterns cannot be joined (back-references).
+ */
+export function anyRuleMatcher(rules: ReadonlyArray<PhraseRule & { matches: (content: string, lower: string) => boolean }>): ((content: string, lower: string) => boolean) | undefined {
+  if (rules.some((r) => /\\[1-9k]/.test(r.pattern.source))) return undefined;
+  const groups = new Map<string, { onLower: boolean; flags: string; sources: string[] }>();
+  for (const r of rules) {
+    const onLower = !/\\p\{L[ul]\}/u.test(r.pattern.source);
+    const flags = onLower ? r.pattern.flags.replace("i", "") : r.pattern.flags;
+    const source = onLower ? lowerLiterals(r.pattern.source) : r.pattern.source;
+    const key = `${onLower}/${flags}`;
+    const group = groups.get(key) ?? { onLower, flags, sources: [] };
+    group.sources.push(`(?:${source})`);
+    groups.set(key, group);
+  }
+  try {
+    const tests = [...groups.values()].map((g) => ({ onLower: g.onLower, re: new RegExp(g.sources.join("|"), g.flags.replace(/[gy]/g, "")) }));
+    return (content, lower) => tests.some((t) => t.re.test(t.onLower ? lower : content));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Lower-cases a pattern's literal letters, leaving escapes (\S, \D, \p{...}) alone. */

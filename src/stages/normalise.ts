@@ -13,15 +13,33 @@ export interface NormaliseOptions {
   paragraphs: "line" | "blank-line";
 }
 
-/** Each kind of edit, with what it catches. Order matters: spaces before blank lines. */
-const EDITS: ReadonlyArray<{ kind: string; pattern: RegExp; replace: string; example: string }> = [
+const LINE_ENDS = ["\n", "\r", "\u2028", "\u2029"];
+
+/**
+ * Each kind of edit, with what it catches. Order matters: spaces before blank lines.
+ * `mayMatch` is a cheap test that fails only when the pattern cannot match: most texts
+ * need few of the edits, and a search for a string is cheaper than a regex pass.
+ */
+const EDITS: ReadonlyArray<{ kind: string; pattern: RegExp; replace: string; example: string; mayMatch?: (text: string) => boolean }> = [
   { kind: "line-breaks", pattern: /\r\n?|[\u2028\u2029\u0085]/g, replace: "\n", example: "a\\r\\nb -> a\\nb" },
   { kind: "invisible", pattern: /[\u200b-\u200d\u2060\ufeff\u00ad]/g, replace: "", example: "soft\\u00adhyphen -> softhyphen" },
   { kind: "odd-spaces", pattern: /[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, replace: " ", example: "a\\u00a0b -> a b" },
-  { kind: "space-runs", pattern: / {2,}/g, replace: " ", example: "a   b -> a b" },
-  { kind: "trailing-spaces", pattern: / +$/gm, replace: "", example: "end.  -> end." },
-  { kind: "leading-spaces", pattern: /^ +/gm, replace: "", example: "  text -> text" },
-  { kind: "blank-lines", pattern: /\n{3,}/g, replace: "\n\n", example: "a\\n\\n\\n\\nb -> a\\n\\nb" },
+  { kind: "space-runs", pattern: / {2,}/g, replace: " ", example: "a   b -> a b", mayMatch: (text) => text.includes("  ") },
+  {
+    kind: "trailing-spaces",
+    pattern: / +$/gm,
+    replace: "",
+    example: "end.  -> end.",
+    mayMatch: (text) => text.endsWith(" ") || LINE_ENDS.some((end) => text.includes(" " + end)),
+  },
+  {
+    kind: "leading-spaces",
+    pattern: /^ +/gm,
+    replace: "",
+    example: "  text -> text",
+    mayMatch: (text) => text.startsWith(" ") || LINE_ENDS.some((end) => text.includes(end + " ")),
+  },
+  { kind: "blank-lines", pattern: /\n{3,}/g, replace: "\n\n", example: "a\\n\\n\\n\\nb -> a\\n\\nb", mayMatch: (text) => text.includes("\n\n\n") },
 ];
 
 export function createNormaliser(options: Partial<NormaliseOptions> = {}): TextFinisher {
@@ -36,7 +54,8 @@ export function createNormaliser(options: Partial<NormaliseOptions> = {}): TextF
         if (normalised !== text) edits.unicode = 1;
         text = normalised;
       }
-      for (const { kind, pattern, replace } of EDITS) {
+      for (const { kind, pattern, replace, mayMatch } of EDITS) {
+        if (mayMatch && !mayMatch(text)) continue;
         let count = 0;
         text = text.replace(pattern, () => {
           count++;
@@ -45,16 +64,30 @@ export function createNormaliser(options: Partial<NormaliseOptions> = {}): TextF
         if (count) edits[kind] = count;
       }
       if ((options.paragraphs ?? "line") === "line") {
+        // A single line break between two non-empty lines becomes a blank line
+        // (/([^\n])\n(?=[^\n])/g), done on the lines: one callback per break was the cost.
+        const parts = text.split("\n");
         let count = 0;
-        text = text.replace(/([^\n])\n(?=[^\n])/g, (_, c: string) => {
-          count++;
-          return c + "\n\n";
-        });
+        let joined = parts[0];
+        for (let i = 1; i < parts.length; i++) {
+          if (parts[i - 1] !== "" && parts[i] !== "") {
+            count++;
+            joined += "\n\n" + parts[i];
+          } else joined += "\n" + parts[i];
+        }
+        text = joined;
         if (count) edits["paragraph-breaks"] = count;
       }
-      const ended = text.replace(/^\n+/, "").replace(/\n*$/, text.trim() ? "\n" : "");
+      const ended = withoutTrailingBreaks(text.replace(/^\n+/, ""), text.trim() ? "\n" : "");
       if (ended !== text) edits["file-ends"] = 1;
       return { text: ended, edits };
     },
   };
+}
+
+/** `text.replace(/\n*$/, end)` without trying the pattern at every offset. */
+function withoutTrailingBreaks(text: string, end: string): string {
+  let cut = text.length;
+  while (cut > 0 && text.charCodeAt(cut - 1) === 10) cut--;
+  return text.slice(0, cut) + end;
 }
