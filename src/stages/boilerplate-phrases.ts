@@ -6,7 +6,8 @@ import type { Detection } from "../core/document.js";
 import type { Stage } from "../core/stage.js";
 import { COUNTER_RULES, FURNITURE_RULES, LINE_THRESHOLDS, LINK_LIST_SEPARATOR, type PhraseRule } from "../rules/boilerplate.js";
 import { escapeRegExp } from "./line-rules.js";
-import { anyRuleMatcher, caseFolded } from "./line-features.js";
+import { anchoredAtStart } from "./rule-gates.js";
+import { anyRuleMatcher, caseFolded, literalRuleGate } from "./line-features.js";
 import { registerStage } from "./registry.js";
 
 export const BoilerplatePhrasesOptions = z
@@ -26,6 +27,35 @@ export type BoilerplatePhrasesOptions = z.infer<typeof BoilerplatePhrasesOptions
 
 const WORD = /[\p{L}\p{N}'’-]+/gu;
 export const countWords = (text: string): number => text.match(WORD)?.length ?? 0;
+
+const WORD_CHAR = /^[\p{L}\p{N}'’-]$/u;
+/** Per UTF-16 unit below 0xd800: 1 when it is a WORD character, 2 when not, 0 not looked up yet. */
+const wordUnit = new Uint8Array(0xd800);
+
+/**
+ * The number of WORD matches in the text, stopping once it passes `limit`: a scan of
+ * char codes instead of a regex that builds an array of every word of a long line.
+ */
+export function countWordsUpTo(text: string, limit: number): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    let isWord: boolean;
+    if (unit < 0xd800) {
+      let known = wordUnit[unit];
+      if (known === 0) known = wordUnit[unit] = WORD_CHAR.test(text[i]) ? 1 : 2;
+      isWord = known === 1;
+    } else {
+      const point = text.codePointAt(i)!;
+      isWord = WORD_CHAR.test(String.fromCodePoint(point));
+      if (point > 0xffff) i++;
+    }
+    if (isWord && !inWord && ++count > limit) return count;
+    inWord = isWord;
+  }
+  return count;
+}
 
 /** A character without which LINK_LIST_SEPARATOR cannot match: lines without one are no link lists. */
 const MAY_SEPARATE = /[|•·/–—-]/u;
@@ -64,15 +94,23 @@ export function createBoilerplatePhrases(options: BoilerplatePhrasesOptions): St
   ];
   const rules = caseFolded([...COUNTER_RULES, ...FURNITURE_RULES, ...custom].filter((r) => !options.disable.includes(r.rule)));
   const linkLists = !options.disable.includes("boilerplate/link-list");
-  const anyRule = anyRuleMatcher(rules);
+  // Rules anchored at the line start fail fast in one alternation; the others search
+  // the whole line, so a scan for the literals they need comes first.
+  const atStart = rules.filter((r) => anchoredAtStart(r.regex));
+  const floating = rules.filter((r) => !anchoredAtStart(r.regex));
+  const anyAtStart = atStart.length ? anyRuleMatcher(atStart) : () => false;
+  const anyFloating = floating.length ? anyRuleMatcher(floating) : () => false;
+  const floatingGate = literalRuleGate(floating) ?? (() => true);
+  const mayMatch: (content: string, lower: string) => boolean =
+    anyAtStart && anyFloating ? (c, l) => anyAtStart(c, l) || (floatingGate(c, l) && anyFloating(c, l)) : () => true;
   return {
     name: "boilerplate-phrases",
     detect({ lines }) {
       const found: Detection[] = [];
       for (const line of lines.live()) {
         const lower = line.content.toLowerCase();
-        // One joined test rules most lines out; words are counted only for the rest.
-        const words = !anyRule || anyRule(line.content, lower) ? countWords(line.content) : -1;
+        // The quick tests rule most lines out; words are counted only for the rest.
+        const words = mayMatch(line.content, lower) ? countWords(line.content) : -1;
         const rule = words >= 0 ? rules.find((r) => words <= r.maxWords && r.matches(line.content, lower)) : undefined;
         if (rule) {
           found.push({ rule: rule.rule, start: line.contentStart, end: line.contentEnd, reason: rule.reason, features: { words, lang: rule.lang, maxWords: rule.maxWords } });

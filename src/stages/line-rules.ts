@@ -5,6 +5,7 @@ import type { Detection } from "../core/document.js";
 import type { Line } from "../core/lines.js";
 import type { Stage, StageContext } from "../core/stage.js";
 import type { LineRule } from "../rules/types.js";
+import { longestMatch } from "./rule-gates.js";
 
 /** Options every line-rule stage accepts, so users extend rules without code. */
 export const LineRuleOptions = z
@@ -36,15 +37,26 @@ export function labelText(content: string): string {
   return rest.slice(0, rest.length - (TRAILING_DECORATION.exec(rest)?.[0].length ?? 0));
 }
 
-export type CompiledLineRule = LineRule & { full: RegExp };
+/** A rule anchored to the whole label, and the longest label its pattern can match. */
+export type CompiledLineRule = LineRule & { full: RegExp; longest: number };
 
-/** The rules, each anchored to the whole label, plus one alternation of them all to rule most lines out in one test. */
+/**
+ * The rules, plus cheap tests that rule most lines out before any rule runs: the
+ * longest label any of them can match (derived from the patterns), and one alternation
+ * of them all. (The rules are anchored at the start of the label, so the alternation
+ * fails fast; a test for their literals, which scans the whole label, was slower.)
+ */
 export interface CompiledLineRules extends Array<CompiledLineRule> {
   any?: RegExp[];
+  longest: number;
 }
 
 export function compileLineRules(rules: readonly LineRule[]): CompiledLineRules {
-  const compiled: CompiledLineRules = rules.map((r) => ({ ...r, full: new RegExp(`^(?:${r.pattern.source})$`, r.caseSensitive ? "u" : "iu") }));
+  const compiled = rules.map((r) => {
+    const full = new RegExp(`^(?:${r.pattern.source})$`, r.caseSensitive ? "u" : "iu");
+    return { ...r, full, longest: longestMatch(full) };
+  }) as CompiledLineRules;
+  compiled.longest = Math.max(0, ...compiled.map((r) => r.longest));
   // Back-references would be renumbered inside an alternation: such tables keep the rule-by-rule test.
   if (rules.some((r) => /\\[1-9k]/.test(r.pattern.source))) return compiled;
   try {
@@ -85,9 +97,9 @@ export function customRules(options: LineRuleOptions, rule: string, reason: stri
 export function matchLine(line: Line, rules: CompiledLineRules, maxLength: number): CompiledLineRule | undefined {
   if (line.content.length > maxLength) return undefined;
   const label = labelText(line.content);
-  if (!label) return undefined;
+  if (!label || label.length > rules.longest) return undefined;
   if (rules.any && !rules.any.some((re) => re.test(label))) return undefined;
-  return rules.find((r) => r.full.test(label));
+  return rules.find((r) => label.length <= r.longest && r.full.test(label));
 }
 
 export function lineDetection(line: Line, rule: LineRule, features?: Detection["features"]): Detection {

@@ -27,7 +27,9 @@ registerStage("tags", {
         const found: Detection[] = [];
         for (const line of lines.live()) {
           if (line.content.length > options.maxLength) continue;
-          const rule = rules.find((r) => r.full.test(labelText(line.content)));
+          const label = labelText(line.content);
+          if (label.length > rules.longest) continue; // no rule matches a label this long
+          const rule = rules.find((r) => r.full.test(label));
           if (!rule) continue;
           const items = tagItems(line.text);
           // Tags are short names; a long clause after "Topics:" is prose.

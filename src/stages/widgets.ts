@@ -3,6 +3,7 @@ import type { Detection } from "../core/document.js";
 import { WIDGET_FILLER, WIDGET_RULES, WIDGET_WORDS } from "../rules/widgets.js";
 import { LineRuleOptions, labelText, lineRuleStage } from "./line-rules.js";
 import { registerStage } from "./registry.js";
+import { mayBeWidgetWordLine } from "./widget-gate.js";
 
 const STRONG = new Set(WIDGET_WORDS.filter((w) => !w.includes(" ")));
 const FILLER = new Set(WIDGET_FILLER);
@@ -49,7 +50,7 @@ registerStage("widgets", {
       const found: Detection[] = [];
       for (const line of lines.live()) {
         if (matched.has(line.index) || line.kind === "heading" || line.kind === "title") continue;
-        if (isWidgetWordLine(line.content)) {
+        if (mayBeWidgetWordLine(line.content) && isWidgetWordLine(line.content)) {
           found.push({ rule: "widget/share", start: line.contentStart, end: line.contentEnd, reason: "a short line made only of share, print and email words" });
         }
       }

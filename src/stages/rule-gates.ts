@@ -1,0 +1,286 @@
+// Cheap tests derived from the rule tables' own regexes, run before them: the longest
+// text a pattern can match, and literals one of which every match must contain. Most
+// lines are too long for a label rule or hold none of a table's key words ("cookie",
+// "newsletter", an agency name), and an indexOf-like scan is much cheaper than the rule.
+// Both are read off the pattern, so a new table entry gets its gate without anyone
+// writing one; a pattern the reader does not understand gets no gate (always tried).
+
+/** A parsed pattern, reduced to what the gates need. */
+type Node =
+  | { t: "char"; c: string }
+  | { t: "set"; units: 1 | 2 }
+  | { t: "empty"; start?: true }
+  | { t: "backref" }
+  | { t: "seq"; items: Node[] }
+  | { t: "alt"; alts: Node[] }
+  | { t: "rep"; node: Node; min: number; max: number };
+
+class Unsupported extends Error {}
+
+/** Parses a regex source (flags d, g, i, m, s, u, y); throws Unsupported on syntax it does not model. */
+function parse(source: string, unicode: boolean): Node {
+  let at = 0;
+  const peek = () => source[at];
+
+  function alternation(): Node {
+    const alts = [sequence()];
+    while (peek() === "|") {
+      at++;
+      alts.push(sequence());
+    }
+    return alts.length === 1 ? alts[0] : { t: "alt", alts };
+  }
+
+  function sequence(): Node {
+    const items: Node[] = [];
+    while (at < source.length && peek() !== "|" && peek() !== ")") items.push(quantified(atom()));
+    return { t: "seq", items };
+  }
+
+  function quantified(node: Node): Node {
+    let min: number;
+    let max: number;
+    const c = peek();
+    if (c === "*") [min, max] = [0, Infinity];
+    else if (c === "+") [min, max] = [1, Infinity];
+    else if (c === "?") [min, max] = [0, 1];
+    else if (c === "{") {
+      const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(source.slice(at));
+      if (!m) {
+        if (unicode) throw new Unsupported("lone {");
+        return node;
+      }
+      min = Number(m[1]);
+      max = m[2] ? (m[3] ? Number(m[3]) : Infinity) : min;
+      at += m[0].length - 1;
+    } else return node;
+    at++;
+    if (peek() === "?") at++; // lazy: same lengths, same literals
+    return { t: "rep", node, min, max };
+  }
+
+  function atom(): Node {
+    const c = source[at++];
+    if (c === "^") return { t: "empty", start: true };
+    if (c === "$") return { t: "empty" };
+    if (c === ".") return { t: "set", units: unicode ? 2 : 1 };
+    if (c === "[") return charClass();
+    if (c === "(") return group();
+    if (c === "\\") return escape();
+    if (c === ")" || c === "*" || c === "+" || c === "?") throw new Unsupported(`unexpected ${c}`);
+    const code = source.codePointAt(at - 1)!;
+    if (code > 0xffff) {
+      at++;
+      return unicode ? { t: "char", c: String.fromCodePoint(code) } : { t: "seq", items: [{ t: "char", c: c }, { t: "char", c: source[at - 1] }] };
+    }
+    return { t: "char", c };
+  }
+
+  function group(): Node {
+    let lookaround = false;
+    if (peek() === "?") {
+      const head = source.slice(at, at + 3);
+      if (head.startsWith("?:")) at += 2;
+      else if (head.startsWith("?=") || head.startsWith("?!")) [at, lookaround] = [at + 2, true];
+      else if (head === "?<=" || head === "?<!") [at, lookaround] = [at + 3, true];
+      else if (head.startsWith("?<")) {
+        const close = source.indexOf(">", at);
+        if (close === -1) throw new Unsupported("group name");
+        at = close + 1;
+      } else throw new Unsupported("group modifier");
+    }
+    const inner = alternation();
+    if (source[at++] !== ")") throw new Unsupported("unclosed group");
+    return lookaround ? { t: "empty" } : inner;
+  }
+
+  function escape(): Node {
+    const c = source[at++];
+    if (c === undefined) throw new Unsupported("trailing backslash");
+    if ("dDwWsS".includes(c)) return { t: "set", units: unicode && "DWS".includes(c) ? 2 : 1 };
+    if (c === "p" || c === "P") {
+      if (!unicode) return { t: "char", c };
+      const close = source.indexOf("}", at);
+      if (peek() !== "{" || close === -1) throw new Unsupported("property escape");
+      at = close + 1;
+      return { t: "set", units: 2 };
+    }
+    if (c === "b" || c === "B") return { t: "empty" };
+    if (/[1-9]/.test(c) || (c === "k" && peek() === "<")) throw new Unsupported("back-reference"); // rare in tables: no gate
+    if (c === "u") {
+      const m = /^\{([0-9a-fA-F]+)\}/.exec(source.slice(at));
+      if (unicode && m) {
+        at += m[0].length;
+        return { t: "char", c: String.fromCodePoint(parseInt(m[1], 16)) };
+      }
+      const hex = source.slice(at, at + 4);
+      if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new Unsupported("\\u");
+      at += 4;
+      return { t: "char", c: String.fromCharCode(parseInt(hex, 16)) };
+    }
+    if (c === "x") {
+      const hex = source.slice(at, at + 2);
+      if (!/^[0-9a-fA-F]{2}$/.test(hex)) throw new Unsupported("\\x");
+      at += 2;
+      return { t: "char", c: String.fromCharCode(parseInt(hex, 16)) };
+    }
+    const controls: Record<string, string> = { n: "\n", r: "\r", t: "\t", f: "\f", v: "\v", "0": "\0" };
+    if (c in controls) return { t: "char", c: controls[c] };
+    if (c === "c") throw new Unsupported("\\c");
+    if (/[A-Za-z]/.test(c)) throw new Unsupported(`\\${c}`);
+    return { t: "char", c };
+  }
+
+  function charClass(): Node {
+    let astral = unicode && peek() === "^";
+    for (;;) {
+      const c = source[at++];
+      if (c === undefined) throw new Unsupported("unclosed class");
+      if (c === "]") break;
+      if (c === "\\") {
+        const e = source[at++];
+        if (unicode && "pPDWS".includes(e)) astral = true;
+        if (e === "u" && source[at] === "{") astral = unicode;
+        continue;
+      }
+      if (unicode && source.codePointAt(at - 1)! > 0xffff) astral = true;
+    }
+    return { t: "set", units: astral ? 2 : 1 };
+  }
+
+  const node = alternation();
+  if (at !== source.length) throw new Unsupported("unbalanced )");
+  return node;
+}
+
+function parsed(re: RegExp): Node | undefined {
+  if (/[^dgimsuy]/.test(re.flags)) return undefined;
+  try {
+    return parse(re.source, re.unicode);
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+}
+
+function longest(node: Node): number {
+  switch (node.t) {
+    case "char":
+      return node.c.length;
+    case "set":
+      return node.units;
+    case "empty":
+      return 0;
+    case "backref":
+      return Infinity;
+    case "seq":
+      return node.items.reduce((n, item) => n + longest(item), 0);
+    case "alt":
+      return Math.max(...node.alts.map(longest));
+    case "rep": {
+      const inner = longest(node.node);
+      return inner === 0 || node.max === 0 ? 0 : inner * node.max;
+    }
+  }
+}
+
+/**
+ * The most UTF-16 code units a match of the pattern can span (Infinity when unbounded
+ * or when the pattern holds syntax this reader does not model). Under the u flag a
+ * class or dot may match a surrogate pair; a BMP character never case-folds to an
+ * astral one, so literals count their own length.
+ */
+export function longestMatch(re: RegExp): number {
+  const node = parsed(re);
+  return node ? longest(node) : Infinity;
+}
+
+function anchored(node: Node): boolean {
+  if (node.t === "alt") return node.alts.every(anchored);
+  if (node.t === "seq") return node.items.length > 0 && anchored(node.items[0]);
+  return node.t === "empty" && node.start === true;
+}
+
+/**
+ * True when every match must start at the start of the text (each alternative opens
+ * with ^, no m flag): such a pattern fails fast on a long line and needs no gate.
+ */
+export function anchoredAtStart(re: RegExp): boolean {
+  const node = re.multiline ? undefined : parsed(re);
+  return node ? anchored(node) : false;
+}
+
+/** Literal sets ranked: the one whose shortest literal is longest rules most text out. */
+function better(a: string[] | undefined, b: string[] | undefined): string[] | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  const score = (set: string[]) => Math.min(...set.map((s) => s.length)) * 1000 - set.length;
+  return score(b) > score(a) ? b : a;
+}
+
+function required(node: Node): string[] | undefined {
+  switch (node.t) {
+    case "char":
+      return [node.c];
+    case "set":
+    case "empty":
+    case "backref":
+      return undefined;
+    case "rep":
+      return node.min >= 1 ? required(node.node) : undefined;
+    case "alt": {
+      const sets = node.alts.map(required);
+      if (sets.some((s) => !s)) return undefined;
+      return [...new Set(sets.flat() as string[])];
+    }
+    case "seq": {
+      let best: string[] | undefined;
+      let run = "";
+      for (const item of node.items) {
+        if (item.t === "char") {
+          run += item.c;
+          continue;
+        }
+        if (item.t === "empty") continue; // assertions match no text: a literal run goes on across them
+        if (run) best = better(best, [run]);
+        run = "";
+        best = better(best, required(item));
+      }
+      if (run) best = better(best, [run]);
+      return best;
+    }
+  }
+}
+
+/**
+ * Literals one of which every match of the pattern contains, compared under the
+ * pattern's own flags (so "cookie" under i also stands for "COOKIE"); undefined when
+ * no such set is known (a rule made of classes, an optional part, unread syntax).
+ */
+export function requiredLiterals(re: RegExp): string[] | undefined {
+  const node = parsed(re);
+  return node ? required(node) : undefined;
+}
+
+const escapeLiteral = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
+/**
+ * One test that is false only when none of the patterns can match the text: the
+ * patterns' required literals joined into one alternation per flag set. Undefined
+ * when some pattern has no required literals (then every line must be tried).
+ */
+export function literalGate(patterns: readonly RegExp[]): ((text: string) => boolean) | undefined {
+  if (patterns.length === 0) return undefined;
+  const groups = new Map<string, Set<string>>();
+  for (const re of patterns) {
+    const literals = requiredLiterals(re);
+    if (!literals) return undefined;
+    // Without i, u changes nothing for literals without surrogates, and the scan is faster without it.
+    const flags = re.ignoreCase ? (re.unicode ? "iu" : "i") : literals.some((l) => /[\ud800-\udfff]/.test(l)) ? "u" : "";
+    const group = groups.get(flags) ?? new Set<string>();
+    for (const literal of literals) group.add(literal);
+    groups.set(flags, group);
+  }
+  const tests = [...groups].map(([flags, literals]) => new RegExp([...literals].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeLiteral).join("|"), flags));
+  return tests.length === 1 ? (text) => tests[0].test(text) : (text) => tests.some((re) => re.test(text));
+}

@@ -1,0 +1,175 @@
+// The quick tests derived from the rule tables (src/stages/rule-gates.ts, widget-gate.ts,
+// boilerplate-phrases' word count) may only rule out lines that no rule matches: each
+// is checked on every table example and against the plain code on generated lines.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createDocument } from "../../src/core/document.js";
+import { LineView } from "../../src/core/lines.js";
+import { COUNTER_RULES, FURNITURE_RULES } from "../../src/rules/boilerplate.js";
+import { CAPTION_RULES, CREDIT_RULES, TAG_RULES } from "../../src/rules/captions.js";
+import { COMMENT_RULES, RELATED_LABEL_RULES, RELATED_RULES } from "../../src/rules/related.js";
+import type { LineRule } from "../../src/rules/types.js";
+import { WIDGET_FILLER, WIDGET_RULES, WIDGET_WORDS } from "../../src/rules/widgets.js";
+import "../../src/stages/all.js";
+import { countWords, countWordsUpTo, createBoilerplatePhrases, BoilerplatePhrasesOptions } from "../../src/stages/boilerplate-phrases.js";
+import { caseFolded } from "../../src/stages/line-features.js";
+import { compileLineRules, labelText } from "../../src/stages/line-rules.js";
+import { anchoredAtStart, literalGate, longestMatch, requiredLiterals } from "../../src/stages/rule-gates.js";
+import { mayBeWidgetWordLine } from "../../src/stages/widget-gate.js";
+import { isWidgetWordLine } from "../../src/stages/widgets.js";
+
+const LINE_TABLES: Record<string, readonly LineRule[]> = { WIDGET_RULES, COMMENT_RULES, RELATED_RULES, RELATED_LABEL_RULES, TAG_RULES, CAPTION_RULES, CREDIT_RULES };
+const PHRASE_RULES = [...COUNTER_RULES, ...FURNITURE_RULES];
+
+describe("longestMatch", () => {
+  it.each([
+    [/abc/u, 3],
+    [/a|bcd/u, 3],
+    [/a{2,5}b?/u, 6],
+    [/(?:ab){0,3}/u, 6],
+    [/[\p{L} ]{1,20}/u, 40], // a letter may be a surrogate pair
+    [/[a-z ]{1,20}/u, 20],
+    [/x\s?y/u, 3],
+    [/^(?=ab)a\b$/u, 1],
+    [/a+/u, Infinity],
+    [/.*/u, Infinity],
+    [/(a)\1/u, Infinity], // back-references: not modelled, no gate
+  ])("%s spans at most %d code units", (re, n) => {
+    expect(longestMatch(re)).toBe(n);
+  });
+
+  it("is never shorter than what a rule matches in its example", () => {
+    for (const [name, table] of Object.entries(LINE_TABLES)) {
+      const rules = compileLineRules(table);
+      for (const rule of rules) {
+        const label = labelText(rule.example.replace(/\s+/g, " ").trim());
+        expect(rule.full.test(label), `${name} ${rule.rule}: ${rule.example}`).toBe(true);
+        expect(label.length, `${name} ${rule.rule}: ${rule.example}`).toBeLessThanOrEqual(rule.longest);
+      }
+    }
+  });
+
+  it("bounds every match of generated text", () => {
+    const patterns = [/(?:share|print) (?:this|the) [\p{L} ]{1,5}/u, /\d{1,3}(?:[.,]\d+)? ?(?:k|views?)/u, /a.{0,4}b|c[^x]{2}/u];
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("a", "b", "c", "x", " ", "𝐀", "share ", "this ", "1", ",", "views", "é"), maxLength: 30 }), (text) => {
+        for (const re of patterns) for (const m of text.matchAll(new RegExp(re.source, "gu"))) expect(m[0].length).toBeLessThanOrEqual(longestMatch(re));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("requiredLiterals and literalGate", () => {
+  it.each([
+    [/send (?:this|it) to a friend/u, [" to a friend"]],
+    [/(?:share|email) this/u, [" this"]], // the longest single literal wins
+    [/(?:share|email) (?:it|me)/u, ["share", "email"]],
+    [/\bcookies?\b/iu, ["cookie"]],
+    [/a?b*/u, undefined],
+    [/[abc]+x?/u, undefined],
+  ])("%s needs one of %j", (re, literals) => {
+    expect(requiredLiterals(re)).toEqual(literals);
+  });
+
+  it("lets every example of every table through its rule's gate, as the rules run", () => {
+    for (const rule of caseFolded(PHRASE_RULES)) {
+      const gate = literalGate([rule.regex]);
+      if (gate) expect(gate(rule.onLower ? rule.example.toLowerCase() : rule.example), `${rule.rule} ${rule.lang}: ${rule.example}`).toBe(true);
+    }
+    for (const table of Object.values(LINE_TABLES)) {
+      for (const rule of compileLineRules(table)) {
+        const gate = literalGate([rule.full]);
+        if (gate) expect(gate(labelText(rule.example)), `${rule.rule}: ${rule.example}`).toBe(true);
+      }
+    }
+  });
+
+  it("is false only when no pattern matches (generated lines)", () => {
+    const rules = caseFolded(PHRASE_RULES).filter((r) => !anchoredAtStart(r.regex));
+    const words = [...new Set(rules.flatMap((r) => r.example.split(" ")))];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words, "The", "ſite", "COOKIES", "|", "©", "2019", "x"), { minLength: 1, maxLength: 12 }), (parts) => {
+        const line = parts.join(" ");
+        const lower = line.toLowerCase();
+        for (const onLower of [true, false]) {
+          const group = rules.filter((r) => r.onLower === onLower);
+          const gate = literalGate(group.map((r) => r.regex));
+          const text = onLower ? lower : line;
+          if (gate && !gate(text)) expect(group.some((r) => r.regex.test(text))).toBe(false);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("knows which patterns only match at the start", () => {
+    expect(anchoredAtStart(/^a|^b/u)).toBe(true);
+    expect(anchoredAtStart(/^a|b/u)).toBe(false);
+    expect(anchoredAtStart(/^a/mu)).toBe(false);
+    expect(anchoredAtStart(/(?:^a)b/u)).toBe(true);
+  });
+});
+
+describe("countWordsUpTo", () => {
+  it("counts as countWords, stopping one past the limit", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("a", "É", "я", "1", "'", "’", "-", " ", ",", "𝐀", "😀", "\ud800", "中"), maxLength: 40 }), fc.nat({ max: 12 }), (text, limit) => {
+        expect(countWordsUpTo(text, limit)).toBe(Math.min(countWords(text), limit + 1));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("mayBeWidgetWordLine", () => {
+  const vocabulary = [...WIDGET_WORDS, ...WIDGET_FILLER];
+
+  it("lets every line made of widget words through", () => {
+    for (const word of vocabulary) {
+      for (const line of [word, `${word} Print`, `| ${word.toUpperCase()} |`, `(${word}): 12`, `» ${word} • Email`]) {
+        if (isWidgetWordLine(line)) expect(mayBeWidgetWordLine(line), line).toBe(true);
+      }
+    }
+  });
+
+  it("is false only when isWidgetWordLine is (generated lines)", () => {
+    const parts = [...vocabulary, ...vocabulary.map((w) => w.toUpperCase()), "12", "1.5k", "|", "•", "/", "»", "(", ")", ":", "_", "copy_link", "news", "ΑΣ", "İ", "x"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: 8 }), fc.constantFrom(" ", "", " | "), (words, joiner) => {
+        const line = words.join(joiner);
+        if (isWidgetWordLine(line)) expect(mayBeWidgetWordLine(line), line).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe("boilerplate-phrases with its quick tests", () => {
+  const options = BoilerplatePhrasesOptions.parse({});
+  const stage = createBoilerplatePhrases(options);
+  const rules = caseFolded(PHRASE_RULES);
+  /** The stage's rule choice as plain code: count words, take the first rule that matches. */
+  const plainRule = (content: string) => {
+    const words = countWords(content);
+    return rules.find((r) => words <= r.maxWords && r.matches(content, content.toLowerCase()))?.rule;
+  };
+
+  it("finds the rule the plain code finds on every line (generated documents)", () => {
+    const words = [...new Set(rules.flatMap((r) => r.example.split(" ")))];
+    const line = fc.array(fc.constantFrom(...words, "the", "and", "|", "©", "2019", "long"), { minLength: 1, maxLength: 70 }).map((p) => p.join(" "));
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), (lines) => {
+        const doc = createDocument({ id: "t", source: "t", raw: lines.join("\n") });
+        const view = new LineView(doc);
+        const found = new Map(stage.detect({ doc, lines: view }).map((d) => [d.start, d.rule]));
+        for (const l of view.live()) {
+          const expected = plainRule(l.content);
+          if (expected) expect(found.get(l.contentStart), l.content).toBe(expected);
+          else if (found.get(l.contentStart) !== "boilerplate/link-list") expect(found.has(l.contentStart), l.content).toBe(false);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
