@@ -24,8 +24,11 @@ export const DuplicateOptions = z
 export type DuplicateOptions = z.infer<typeof DuplicateOptions>;
 
 
-/** A sentence ends at . ! ? … and any closing quotes or brackets, before white space. */
-const SENTENCE_BOUNDARY = /[.!?…]["'”’»)]*(\s+)/gu;
+/**
+ * A sentence ends at . ! ? … and any closing quotes or brackets, before white space.
+ * (No u flag: every character here is one UTF-16 unit, so it matches the same.)
+ */
+const SENTENCE_BOUNDARY = /[.!?…]["'”’»)]*(\s+)/g;
 
 /** Where sentences start in a text (after a boundary) and where they end (before its white space, or at the end). */
 export function sentenceBounds(text: string): { starts: number[]; ends: number[] } {
@@ -56,8 +59,8 @@ export function containsSentence(paragraph: string, sentence: string): boolean {
 class SentenceIndex {
   private readonly bySentence = new Map<string, Array<{ host: Line; text: string; start: number; ends: Set<number> }>>();
 
-  add(host: Line, text: string): void {
-    const { starts, ends } = sentenceBounds(text);
+  add(host: Line, text: string, bounds = sentenceBounds(text)): void {
+    const { starts, ends } = bounds;
     const endSet = new Set(ends);
     let e = 0;
     for (const start of starts) {
@@ -71,13 +74,23 @@ class SentenceIndex {
   }
 
   /** The earliest paragraph holding `sentence` (one or more whole sentences) as a proper part. */
-  hostOf(sentence: string): Line | undefined {
-    const firstEnd = sentenceBounds(sentence).ends[0];
+  hostOf(sentence: string, bounds = sentenceBounds(sentence)): Line | undefined {
+    const firstEnd = bounds.ends[0];
     for (const { host, text, start, ends } of this.bySentence.get(sentence.slice(0, firstEnd)) ?? []) {
       if (sentence.length < text.length && text.startsWith(sentence, start) && ends.has(start + sentence.length)) return host;
     }
     return undefined;
   }
+}
+
+/** `text.split(" ").length >= n` without building the array: n - 1 spaces are enough. */
+export function hasWords(text: string, n: number): boolean {
+  let at = -1;
+  for (let spaces = 0; spaces < n - 1; spaces++) {
+    at = text.indexOf(" ", at + 1);
+    if (at === -1) return false;
+  }
+  return true;
 }
 
 registerStage("duplicates", {
@@ -108,8 +121,9 @@ registerStage("duplicates", {
             continue;
           }
           if (!first) seen.set(k, line);
-          if (line.content.split(" ").length >= options.minSentenceWords) {
-            const host = earlier.hostOf(k);
+          const bounds = sentenceBounds(k);
+          if (hasWords(line.content, options.minSentenceWords)) {
+            const host = earlier.hostOf(k, bounds);
             if (host) {
               found.push({
                 rule: "dup/sentence",
@@ -121,7 +135,7 @@ registerStage("duplicates", {
               continue;
             }
           }
-          earlier.add(line, k);
+          earlier.add(line, k, bounds);
         }
         return found;
       },

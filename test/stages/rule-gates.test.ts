@@ -17,6 +17,7 @@ import { compileLineRules, labelText } from "../../src/stages/line-rules.js";
 import { anchoredAtStart, literalGate, longestMatch, requiredLiterals } from "../../src/stages/rule-gates.js";
 import { mayBeWidgetWordLine } from "../../src/stages/widget-gate.js";
 import { isWidgetWordLine } from "../../src/stages/widgets.js";
+import { hasWords, sentenceBounds } from "../../src/stages/duplicates.js";
 
 const LINE_TABLES: Record<string, readonly LineRule[]> = { WIDGET_RULES, COMMENT_RULES, RELATED_RULES, RELATED_LABEL_RULES, TAG_RULES, CAPTION_RULES, CREDIT_RULES };
 const PHRASE_RULES = [...COUNTER_RULES, ...FURNITURE_RULES];
@@ -170,6 +171,39 @@ describe("boilerplate-phrases with its quick tests", () => {
         }
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe("duplicates' shortcuts", () => {
+  const text = fc.string({ unit: fc.constantFrom("a", " ", ".", "!", "…", "”", "»", "\u00a0", "\n", "😀", "\ud83d"), maxLength: 30 });
+
+  it("hasWords is split(' ').length >= n", () => {
+    fc.assert(
+      fc.property(text, fc.nat({ max: 8 }), (s, n) => {
+        expect(hasWords(s, n)).toBe(s.split(" ").length >= n);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("sentenceBounds splits as the Unicode-mode boundary pattern does", () => {
+    const unicodeBounds = (s: string) => {
+      const starts = [0];
+      const ends: number[] = [];
+      for (const m of s.matchAll(/[.!?…]["'”’»)]*(\s+)/gu)) {
+        const after = m.index + m[0].length;
+        ends.push(after - m[1].length);
+        if (after < s.length) starts.push(after);
+      }
+      ends.push(s.length);
+      return { starts, ends };
+    };
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(sentenceBounds(s)).toEqual(unicodeBounds(s));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
