@@ -20,9 +20,12 @@ export interface Line {
   kind?: BlockKind;
 }
 
-const LEADING_SPACE = /^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/;
-const TRAILING_SPACE = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+$/;
+const SPACE = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
 const INNER_SPACE = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
+
+/** SPACE as a table of UTF-16 units: lines are trimmed by looking at their ends only. */
+const SPACE_UNIT = new Uint8Array(0x10000);
+for (let unit = 0; unit < 0x10000; unit++) if (SPACE.test(String.fromCharCode(unit))) SPACE_UNIT[unit] = 1;
 
 /** Characters other than a lone ASCII space that `collapseSpaces` rewrites. */
 const NEEDS_COLLAPSE = /[^\S ]|\u200b| {2}/;
@@ -42,8 +45,10 @@ export function splitLines(raw: string, blocks?: Block[]): Line[] {
     if (end === -1) end = raw.length;
     const lineEnd = end > start && raw.charCodeAt(end - 1) === 13 ? end - 1 : end; // CRLF
     const text = raw.slice(start, lineEnd);
-    const lead = LEADING_SPACE.exec(text)?.[0].length ?? 0;
-    const trail = lead === text.length ? 0 : (TRAILING_SPACE.exec(text)?.[0].length ?? 0);
+    let lead = 0;
+    while (lead < text.length && SPACE_UNIT[text.charCodeAt(lead)]) lead++;
+    let trail = 0;
+    if (lead < text.length) while (SPACE_UNIT[text.charCodeAt(text.length - 1 - trail)]) trail++;
     let kind: BlockKind | undefined;
     if (blocks) {
       while (blockIndex < blocks.length && blocks[blockIndex].end <= start) blockIndex++;

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createDocument, type Finding } from "../../src/core/document.js";
-import { collapseSpaces, LineView } from "../../src/core/lines.js";
+import { collapseSpaces, LineView, splitLines } from "../../src/core/lines.js";
 import { COUNTER_RULES, FURNITURE_RULES } from "../../src/rules/boilerplate.js";
 import "../../src/stages/all.js";
 import { anyRuleMatcher, caseFolded } from "../../src/stages/line-features.js";
@@ -20,6 +20,23 @@ describe("collapseSpaces", () => {
         expect(collapseSpaces(text)).toBe(text.replace(inner, " ").trim());
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("splitLines", () => {
+  it("finds each line's content as the leading and trailing white-space patterns do", () => {
+    const lead = /^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/;
+    const trail = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+$/;
+    fc.assert(
+      fc.property(tricky(["a", " ", "\t", "\n", "\r", "\u00a0", "\u200b", "\u2009", "\u3000", "\ufeff", "\u2028", "\ud83d", "é"]), (raw) => {
+        for (const line of splitLines(raw)) {
+          const l = lead.exec(line.text)?.[0].length ?? 0;
+          const t = l === line.text.length ? 0 : (trail.exec(line.text)?.[0].length ?? 0);
+          expect([line.contentStart, line.contentEnd]).toEqual([line.start + l, line.end - t]);
+        }
+      }),
+      { numRuns: 3000 },
     );
   });
 });
