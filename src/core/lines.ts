@@ -23,17 +23,28 @@ export interface Line {
 const SPACE = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
 const INNER_SPACE = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
 
-/** SPACE as a table of UTF-16 units: lines are trimmed by looking at their ends only. */
-const SPACE_UNIT = new Uint8Array(0x10000);
-for (let unit = 0; unit < 0x10000; unit++) if (SPACE.test(String.fromCharCode(unit))) SPACE_UNIT[unit] = 1;
+/**
+ * A one-character class as a table over UTF-16 units (1 where `re` matches the unit
+ * alone): a lookup instead of a regex run on a one-character string. A surrogate is
+ * looked up alone, as `re.test(text[i])` sees it.
+ */
+export function unitTable(re: RegExp): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let unit = 0; unit < 0x10000; unit++) if (re.test(String.fromCharCode(unit))) table[unit] = 1;
+  return table;
+}
 
-/** Characters other than a lone ASCII space that `collapseSpaces` rewrites. */
-const NEEDS_COLLAPSE = /[^\S ]|\u200b| {2}/;
+/** SPACE by unit: lines are trimmed by looking at their ends only. */
+const SPACE_UNIT = unitTable(SPACE);
 
 export function collapseSpaces(text: string): string {
   // Most lines hold only single ASCII spaces: replacing each of them by itself is the cost.
-  if (!NEEDS_COLLAPSE.test(text)) return text.trim();
-  return text.replace(INNER_SPACE, " ").trim();
+  // Anything else INNER_SPACE matches (another space character, two spaces) needs the rewrite.
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (SPACE_UNIT[unit] && (unit !== 32 || text.charCodeAt(i + 1) === 32)) return text.replace(INNER_SPACE, " ").trim();
+  }
+  return text.trim();
 }
 
 export function splitLines(raw: string, blocks?: Block[]): Line[] {

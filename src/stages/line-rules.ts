@@ -2,7 +2,7 @@
 // content against a table, plus the user's own phrases and patterns from the pipeline file.
 import { z } from "zod";
 import type { Detection } from "../core/document.js";
-import type { Line } from "../core/lines.js";
+import { unitTable, type Line } from "../core/lines.js";
 import type { Stage, StageContext } from "../core/stage.js";
 import type { LineRule } from "../rules/types.js";
 import { longestMatch } from "./rule-gates.js";
@@ -25,12 +25,12 @@ export type LineRuleOptions = z.infer<typeof LineRuleOptions>;
 /** Bullets, pipes, arrows and colons that decorate labels ("» Also read:", "| Share |"). */
 const LEADING_DECORATION = /^[\s|•·»«›‹>\-–—:*#▶►→↓▼]+/u;
 const TRAILING_DECORATION = /[\s|•·»«›‹<\-–—:*#▶►→↓▼]+$/u;
-const LEADING_CHAR = /[\s|•·»«›‹>\-–—:*#▶►→↓▼]/u;
-const TRAILING_CHAR = /[\s|•·»«›‹<\-–—:*#▶►→↓▼]/u;
+const LEADING_CHAR = unitTable(/[\s|•·»«›‹>\-–—:*#▶►→↓▼]/u);
+const TRAILING_CHAR = unitTable(/[\s|•·»«›‹<\-–—:*#▶►→↓▼]/u);
 
 export function labelText(content: string): string {
   // Most lines carry no decoration: look at both ends before running the (costly) strip.
-  if (!content || (!LEADING_CHAR.test(content[0]) && !TRAILING_CHAR.test(content[content.length - 1]))) return content;
+  if (!content || (!LEADING_CHAR[content.charCodeAt(0)] && !TRAILING_CHAR[content.charCodeAt(content.length - 1)])) return content;
   const lead = LEADING_DECORATION.exec(content)?.[0].length ?? 0;
   if (lead === content.length) return "";
   const rest = content.slice(lead);

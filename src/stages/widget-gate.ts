@@ -3,6 +3,7 @@
 // Most lines fail on their first word, without lower-casing the line, joining phrases
 // or splitting it into words. Built from the same tables as isWidgetWordLine.
 import { WIDGET_FILLER, WIDGET_WORDS } from "../rules/widgets.js";
+import { unitTable } from "../core/lines.js";
 import { labelText } from "./line-rules.js";
 
 /**
@@ -13,17 +14,17 @@ import { labelText } from "./line-rules.js";
 const FIRST_WORDS = new Set(
   [...WIDGET_WORDS, ...WIDGET_FILLER].flatMap((entry) => entry.split(" ").map((_, i, words) => words.slice(0, i + 1).join(" "))),
 );
-const SEPARATOR = /[\s|•·,/]/u;
+const SEPARATOR = unitTable(/[\s|•·,/]/u);
 const COUNT = /^\d+(?:[.,]\d+)?[kmк]?$/u;
 
 /** False only when the content cannot be a widget-word line; true means "ask isWidgetWordLine". */
 export function mayBeWidgetWordLine(content: string): boolean {
   const label = labelText(content);
   let start = 0;
-  while (start < label.length && SEPARATOR.test(label[start])) start++;
+  while (start < label.length && SEPARATOR[label.charCodeAt(start)]) start++;
   if (start === label.length) return false; // no words
   let end = start + 1;
-  while (end < label.length && !SEPARATOR.test(label[end])) end++;
+  while (end < label.length && !SEPARATOR[label.charCodeAt(end)]) end++;
   const first = label.slice(start, end);
   // Lower-casing a word alone differs from lower-casing it in its line only for a final sigma.
   if (first.includes("Σ")) return true;
