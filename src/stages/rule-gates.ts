@@ -212,42 +212,65 @@ export function anchoredAtStart(re: RegExp): boolean {
 
 /** Literal sets ranked: the one whose shortest literal is longest rules most text out. */
 function better(a: string[] | undefined, b: string[] | undefined): string[] | undefined {
+  if (!b || b.length === 0 || b.some((s) => s === "")) return a;
   if (!a) return b;
-  if (!b) return a;
   const score = (set: string[]) => Math.min(...set.map((s) => s.length)) * 1000 - set.length;
   return score(b) > score(a) ? b : a;
 }
 
-function required(node: Node): string[] | undefined {
+/** Most strings an exact set may hold before it is given up (sets multiply along a sequence). */
+const MAX_EXACT = 64;
+
+/**
+ * What a node tells about the text it matches: `exact`, every string it can match
+ * (when few), and `required`, literals one of which each match contains.
+ */
+interface Facts {
+  exact?: string[];
+  required?: string[];
+}
+
+function facts(node: Node): Facts {
   switch (node.t) {
     case "char":
-      return [node.c];
-    case "set":
+      return { exact: [node.c], required: [node.c] };
     case "empty":
+      return { exact: [""] };
+    case "set":
     case "backref":
-      return undefined;
-    case "rep":
-      return node.min >= 1 ? required(node.node) : undefined;
+      return {};
+    case "rep": {
+      const inner = facts(node.node);
+      const required = node.min >= 1 ? better(inner.required, inner.exact) : undefined;
+      if (inner.exact && node.max <= 1) return { exact: node.min === 0 ? [...new Set(["", ...inner.exact])] : inner.exact, required };
+      return { required };
+    }
     case "alt": {
-      const sets = node.alts.map(required);
-      if (sets.some((s) => !s)) return undefined;
-      return [...new Set(sets.flat() as string[])];
+      const all = node.alts.map(facts);
+      const exact = all.every((f) => f.exact) ? [...new Set(all.flatMap((f) => f.exact!))] : undefined;
+      const branches = all.map((f) => better(f.required, f.exact));
+      const required = branches.every((b) => b) ? [...new Set(branches.flat() as string[])] : undefined;
+      return { exact: exact && exact.length <= MAX_EXACT ? exact : undefined, required };
     }
     case "seq": {
+      // Exact sets of neighbours multiply into longer literals ("this " + "site" | "website");
+      // where that stops, the product so far is one candidate and the item's own facts another.
       let best: string[] | undefined;
-      let run = "";
+      let run: string[] = [""];
+      let allExact = true;
       for (const item of node.items) {
-        if (item.t === "char") {
-          run += item.c;
+        const f = facts(item);
+        if (f.exact && run.length * f.exact.length <= MAX_EXACT) {
+          run = [...new Set(run.flatMap((head) => f.exact!.map((tail) => head + tail)))];
           continue;
         }
-        if (item.t === "empty") continue; // assertions match no text: a literal run goes on across them
-        if (run) best = better(best, [run]);
-        run = "";
-        best = better(best, required(item));
+        allExact = false;
+        best = better(best, run);
+        best = better(best, f.required);
+        run = f.exact && f.exact.length <= MAX_EXACT ? f.exact : [""];
       }
-      if (run) best = better(best, [run]);
-      return best;
+      best = better(best, run);
+      return { exact: allExact ? run : undefined, required: best };
     }
   }
 }
@@ -259,7 +282,9 @@ function required(node: Node): string[] | undefined {
  */
 export function requiredLiterals(re: RegExp): string[] | undefined {
   const node = parsed(re);
-  return node ? required(node) : undefined;
+  if (!node) return undefined;
+  const f = facts(node);
+  return better(f.required, f.exact);
 }
 
 const escapeLiteral = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
@@ -284,3 +309,4 @@ export function literalGate(patterns: readonly RegExp[]): ((text: string) => boo
   const tests = [...groups].map(([flags, literals]) => new RegExp([...literals].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeLiteral).join("|"), flags));
   return tests.length === 1 ? (text) => tests[0].test(text) : (text) => tests.some((re) => re.test(text));
 }
+

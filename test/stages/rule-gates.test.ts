@@ -63,10 +63,12 @@ describe("longestMatch", () => {
 
 describe("requiredLiterals and literalGate", () => {
   it.each([
-    [/send (?:this|it) to a friend/u, [" to a friend"]],
-    [/(?:share|email) this/u, [" this"]], // the longest single literal wins
-    [/(?:share|email) (?:it|me)/u, ["share", "email"]],
-    [/\bcookies?\b/iu, ["cookie"]],
+    [/send (?:this|it) to a friend/u, ["send this to a friend", "send it to a friend"]],
+    [/(?:share|email) this/u, ["share this", "email this"]], // neighbours' literals multiply
+    [/(?:share|email) (?:it|me)/u, ["share it", "share me", "email it", "email me"]],
+    [/\bcookies?\b/iu, ["cookie", "cookies"]],
+    [/a[\p{L}]{1,20} (?:web)?site/u, [" site", " website"]],
+    [/(?:click|tap)[a-z]+(?:here|there)/u, ["here", "there"]], // the set whose shortest literal is longest
     [/a?b*/u, undefined],
     [/[abc]+x?/u, undefined],
   ])("%s needs one of %j", (re, literals) => {
