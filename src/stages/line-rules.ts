@@ -5,7 +5,7 @@ import type { Detection } from "../core/document.js";
 import { unitTable, type Line } from "../core/lines.js";
 import type { Stage, StageContext } from "../core/stage.js";
 import type { LineRule } from "../rules/types.js";
-import { longestMatch } from "./rule-gates.js";
+import { literalGate, longestMatch, opensWithClassRun } from "./rule-gates.js";
 
 /** Options every line-rule stage accepts, so users extend rules without code. */
 export const LineRuleOptions = z
@@ -47,7 +47,10 @@ export type CompiledLineRule = LineRule & { full: RegExp; longest: number };
  * fails fast; a test for their literals, which scans the whole label, was slower.)
  */
 export interface CompiledLineRules extends Array<CompiledLineRule> {
+  /** One alternation per flag set of the rules not in `searching`. */
   any?: RegExp[];
+  /** Rules that search the label, each with a test for the literals it needs. */
+  searching?: Array<{ rule: CompiledLineRule; gate?: (label: string) => boolean }>;
   longest: number;
 }
 
@@ -59,9 +62,14 @@ export function compileLineRules(rules: readonly LineRule[]): CompiledLineRules 
   compiled.longest = Math.max(0, ...compiled.map((r) => r.longest));
   // Back-references would be renumbered inside an alternation: such tables keep the rule-by-rule test.
   if (rules.some((r) => /\\[1-9k]/.test(r.pattern.source))) return compiled;
+  // A rule that opens with a run of a class (".{0,600}?AFP") searches the label: it is
+  // kept out of the alternation and tried alone, after a scan for its literals.
+  const searching = compiled.filter((r) => opensWithClassRun(r.full));
+  compiled.searching = searching.map((r) => ({ rule: r, gate: literalGate([r.full]) }));
+  const anchored = rules.filter((_, i) => !searching.includes(compiled[i]));
   try {
     compiled.any = [true, false]
-      .map((caseSensitive) => rules.filter((r) => !!r.caseSensitive === caseSensitive).map((r) => `(?:${r.pattern.source})`))
+      .map((caseSensitive) => anchored.filter((r) => !!r.caseSensitive === caseSensitive).map((r) => `(?:${r.pattern.source})`))
       .map((sources, i) => (sources.length ? new RegExp(`^(?:${sources.join("|")})$`, i === 0 ? "u" : "iu") : undefined))
       .filter((re): re is RegExp => re !== undefined);
   } catch {
@@ -98,7 +106,7 @@ export function matchLine(line: Line, rules: CompiledLineRules, maxLength: numbe
   if (line.content.length > maxLength) return undefined;
   const label = labelText(line.content);
   if (!label || label.length > rules.longest) return undefined;
-  if (rules.any && !rules.any.some((re) => re.test(label))) return undefined;
+  if (rules.any && !rules.any.some((re) => re.test(label)) && !rules.searching!.some(({ rule, gate }) => (!gate || gate(label)) && rule.full.test(label))) return undefined;
   return rules.find((r) => label.length <= r.longest && r.full.test(label));
 }
 

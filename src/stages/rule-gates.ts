@@ -8,7 +8,7 @@
 /** A parsed pattern, reduced to what the gates need. */
 type Node =
   | { t: "char"; c: string }
-  | { t: "set"; units: 1 | 2 }
+  | { t: "set"; units: 1 | 2; wide?: true }
   | { t: "empty"; start?: true }
   | { t: "backref" }
   | { t: "seq"; items: Node[] }
@@ -63,7 +63,7 @@ function parse(source: string, unicode: boolean): Node {
     const c = source[at++];
     if (c === "^") return { t: "empty", start: true };
     if (c === "$") return { t: "empty" };
-    if (c === ".") return { t: "set", units: unicode ? 2 : 1 };
+    if (c === ".") return { t: "set", units: unicode ? 2 : 1, wide: true };
     if (c === "[") return charClass();
     if (c === "(") return group();
     if (c === "\\") return escape();
@@ -97,13 +97,13 @@ function parse(source: string, unicode: boolean): Node {
   function escape(): Node {
     const c = source[at++];
     if (c === undefined) throw new Unsupported("trailing backslash");
-    if ("dDwWsS".includes(c)) return { t: "set", units: unicode && "DWS".includes(c) ? 2 : 1 };
+    if ("dDwWsS".includes(c)) return "DWS".includes(c) ? { t: "set", units: unicode ? 2 : 1, wide: true } : { t: "set", units: 1 };
     if (c === "p" || c === "P") {
       if (!unicode) return { t: "char", c };
       const close = source.indexOf("}", at);
       if (peek() !== "{" || close === -1) throw new Unsupported("property escape");
       at = close + 1;
-      return { t: "set", units: 2 };
+      return { t: "set", units: 2, wide: true };
     }
     if (c === "b" || c === "B") return { t: "empty" };
     if (/[1-9]/.test(c) || (c === "k" && peek() === "<")) throw new Unsupported("back-reference"); // rare in tables: no gate
@@ -132,20 +132,21 @@ function parse(source: string, unicode: boolean): Node {
   }
 
   function charClass(): Node {
-    let astral = unicode && peek() === "^";
+    let wide = peek() === "^";
+    let astral = unicode && wide;
     for (;;) {
       const c = source[at++];
       if (c === undefined) throw new Unsupported("unclosed class");
       if (c === "]") break;
       if (c === "\\") {
         const e = source[at++];
-        if (unicode && "pPDWS".includes(e)) astral = true;
+        if ("pPDWS".includes(e)) [astral, wide] = [unicode, true];
         if (e === "u" && source[at] === "{") astral = unicode;
         continue;
       }
       if (unicode && source.codePointAt(at - 1)! > 0xffff) astral = true;
     }
-    return { t: "set", units: astral ? 2 : 1 };
+    return wide ? { t: "set", units: astral ? 2 : 1, wide } : { t: "set", units: astral ? 2 : 1 };
   }
 
   const node = alternation();
@@ -208,6 +209,32 @@ function anchored(node: Node): boolean {
 export function anchoredAtStart(re: RegExp): boolean {
   const node = re.multiline ? undefined : parsed(re);
   return node ? anchored(node) : false;
+}
+
+/** True when the node's first step may take a run of a wide class (".{0,600}?", "[\\p{L} ]+": any character, a script, a negation). */
+function opensWithRun(node: Node): boolean {
+  switch (node.t) {
+    case "alt":
+      return node.alts.some(opensWithRun);
+    case "seq": {
+      const first = node.items.find((item) => item.t !== "empty");
+      return first !== undefined && opensWithRun(first);
+    }
+    case "rep":
+      return node.max > 1 && ((node.node.t === "set" && node.node.wide === true) || opensWithRun(node.node));
+    default:
+      return false;
+  }
+}
+
+/**
+ * True when the pattern may open with a run of a wide character class: even anchored at
+ * the start, it then tries its rest at many offsets of the line, so in an alternation
+ * with rules that fail on their first character it costs more than all of them.
+ */
+export function opensWithClassRun(re: RegExp): boolean {
+  const node = parsed(re);
+  return node ? opensWithRun(node) : true;
 }
 
 /** Literal sets ranked: the one whose shortest literal is longest rules most text out. */

@@ -13,8 +13,8 @@ import { WIDGET_FILLER, WIDGET_RULES, WIDGET_WORDS } from "../../src/rules/widge
 import "../../src/stages/all.js";
 import { countWords, countWordsUpTo, createBoilerplatePhrases, BoilerplatePhrasesOptions } from "../../src/stages/boilerplate-phrases.js";
 import { caseFolded } from "../../src/stages/line-features.js";
-import { compileLineRules, labelText } from "../../src/stages/line-rules.js";
-import { anchoredAtStart, literalGate, longestMatch, requiredLiterals } from "../../src/stages/rule-gates.js";
+import { compileLineRules, labelText, matchLine } from "../../src/stages/line-rules.js";
+import { anchoredAtStart, literalGate, longestMatch, opensWithClassRun, requiredLiterals } from "../../src/stages/rule-gates.js";
 import { mayBeWidgetWordLine } from "../../src/stages/widget-gate.js";
 import { isWidgetWordLine } from "../../src/stages/widgets.js";
 import { hasWords, sentenceBounds } from "../../src/stages/duplicates.js";
@@ -207,5 +207,33 @@ describe("duplicates' shortcuts", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("matchLine with the tables' quick tests", () => {
+  it("marks the rules that open with a run of a class", () => {
+    expect(opensWithClassRun(/^(?:.{0,600}?AFP)$/u)).toBe(true);
+    expect(opensWithClassRun(/^(?:[\p{L} ]{1,20} AFP)$/u)).toBe(true);
+    expect(opensWithClassRun(/^(?:share|\d+ (?:of|\/) \d+)$/u)).toBe(false); // digits: a narrow class
+    expect(opensWithClassRun(/^(?:[^x]+y)$/u)).toBe(true);
+    expect(opensWithClassRun(/^(?:[ab]?x)$/u)).toBe(false);
+  });
+
+  it("finds the rule a plain search of the table finds (generated lines)", () => {
+    for (const [name, table] of Object.entries(LINE_TABLES)) {
+      const rules = compileLineRules(table);
+      const words = [...new Set(table.flatMap((r) => r.example.split(/\s+/)))];
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...words, "the", "|", "»", "Photo:", "AFP", "2016"), { minLength: 1, maxLength: 10 }), (parts) => {
+          const content = parts.join(" ");
+          const line = { index: 0, start: 0, end: content.length, text: content, contentStart: 0, contentEnd: content.length, content };
+          const label = labelText(content);
+          const plain = label && content.length <= 800 ? rules.find((r) => r.full.test(label)) : undefined;
+          expect(matchLine(line, rules, 800)?.rule, `${name}: ${content}`).toBe(plain?.rule);
+          expect(matchLine(line, rules, 800)?.reason).toBe(plain?.reason);
+        }),
+        { numRuns: 500 },
+      );
+    }
   });
 });
