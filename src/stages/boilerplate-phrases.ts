@@ -28,35 +28,6 @@ export type BoilerplatePhrasesOptions = z.infer<typeof BoilerplatePhrasesOptions
 const WORD = /[\p{L}\p{N}'’-]+/gu;
 export const countWords = (text: string): number => text.match(WORD)?.length ?? 0;
 
-const WORD_CHAR = /^[\p{L}\p{N}'’-]$/u;
-/** Per UTF-16 unit below 0xd800: 1 when it is a WORD character, 2 when not, 0 not looked up yet. */
-const wordUnit = new Uint8Array(0xd800);
-
-/**
- * The number of WORD matches in the text, stopping once it passes `limit`: a scan of
- * char codes instead of a regex that builds an array of every word of a long line.
- */
-export function countWordsUpTo(text: string, limit: number): number {
-  let count = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    let isWord: boolean;
-    if (unit < 0xd800) {
-      let known = wordUnit[unit];
-      if (known === 0) known = wordUnit[unit] = WORD_CHAR.test(text[i]) ? 1 : 2;
-      isWord = known === 1;
-    } else {
-      const point = text.codePointAt(i)!;
-      isWord = WORD_CHAR.test(String.fromCodePoint(point));
-      if (point > 0xffff) i++;
-    }
-    if (isWord && !inWord && ++count > limit) return count;
-    inWord = isWord;
-  }
-  return count;
-}
-
 /** A character without which LINK_LIST_SEPARATOR cannot match: lines without one are no link lists. */
 const MAY_SEPARATE = /[|•·/–—-]/u;
 
