@@ -163,7 +163,7 @@ export const COMMENT_SIGNATURE_RULES: readonly PhraseRule[] = [
   { rule: "boilerplate/comments", lang: "fr", pattern: /^il y a (?:\d+|une?) (?:minutes?|heures?|jours?|semaines?|mois|ans?)$/iu, reason: "the time line of a reader's comment", example: "il y a 2 jours", maxWords: 8 },
   { rule: "boilerplate/comments", lang: "es", pattern: /^hace (?:\d+|una?) (?:minutos?|horas?|días?|semanas?|mes(?:es)?|años?)$/iu, reason: "the time line of a reader's comment", example: "hace 2 días", maxWords: 8 },
   { rule: "boilerplate/comments", lang: "pt", pattern: /^(?:há (?:\d+|uma?) (?:minutos?|horas?|dias?|semanas?|m[eê]s(?:es)?|anos?)|(?:\d+|uma?) (?:minutos?|horas?|dias?|semanas?|m[eê]s(?:es)?|anos?) atrás)$/iu, reason: "the time line of a reader's comment", example: "há 2 horas", maxWords: 8 },
-  { rule: "boilerplate/comments", lang: "it", pattern: /^(?:\d+|una?) (?:minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|ann[oi]) fa$/iu, reason: "the time line of a reader's comment", example: "2 ore fa", maxWords: 8 },
+  { rule: "boilerplate/comments", lang: "it", pattern: /^(?:\d+ |una? |un['’])(?:minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|ann[oi]) fa$/iu, reason: "the time line of a reader's comment", example: "2 ore fa", maxWords: 8 },
   { rule: "boilerplate/comments", lang: "ru", pattern: /^\d+ (?:минут[уы]?|час(?:а|ов)?|д(?:ень|ня|ней)|недел[юиь]|месяц(?:а|ев)?|год(?:а)?|лет) назад$/iu, reason: "the time line of a reader's comment", example: "2 дня назад", maxWords: 8 },
   { rule: "boilerplate/comments", lang: "ru", pattern: /^.{1,80}\s(?:пишет|написал|написала|говорит|ответил|ответила):$/iu, reason: "the signature line of a reader's comment", example: "Иван Петров пишет:", maxWords: 20 },
 ];
