@@ -42,6 +42,9 @@ export const WIDGET_LINE = {
   unknownLabelMinWidgetWords: 3,
 } as const;
 
+/** Where a "share on ..." widget sends the reader (pt and it rules): naming them keeps "Compartilhar na escola" a subheading. */
+const SHARE_TARGETS = String.raw`(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|messenger|flipboard|threads|bluesky|instagram|e-?mail|redes sociais|social(?: network)?)`;
+
 export const WIDGET_RULES: readonly LineRule[] = [
   { rule: "widget/share", lang: "en", pattern: /send (?:this|it) to a friend/u, reason: "share widget: send to a friend", example: "Send this to a friend" },
   { rule: "widget/share", lang: "en", pattern: /(?:share|email|print) (?:this|the) (?:article|story|page|post|video)(?: (?:on|via|with) [\p{L} ]{1,20})?/u, reason: "share widget", example: "Share this article on Facebook" },
@@ -51,8 +54,8 @@ export const WIDGET_RULES: readonly LineRule[] = [
   { rule: "widget/share", lang: "de", pattern: /(?:artikel|beitrag|seite) (?:per e-?mail )?(?:versenden|teilen|drucken|empfehlen)|(?:dieser )?artikel per e-?mail|folgen sie uns(?: auf [\p{L} ]{1,20})?|artikel anhören|schriftgröße/u, reason: "share widget", example: "Artikel per E-Mail versenden" },
   { rule: "widget/share", lang: "fr", pattern: /envoyer (?:cet article )?à un ami|partager (?:cet article|sur [\p{L} ]{1,20})|suivez[- ]nous(?: sur [\p{L} ]{1,20})?|écouter (?:cet )?article|taille du texte/u, reason: "share widget", example: "Envoyer cet article à un ami" },
   { rule: "widget/share", lang: "es", pattern: /enviar (?:a un amigo|por correo(?: electrónico)?)|compartir (?:este artículo|en [\p{L} ]{1,20})|síguenos(?: en [\p{L} ]{1,20})?|escuchar (?:este )?artículo|tamaño de (?:letra|texto)/u, reason: "share widget", example: "Compartir en Facebook" },
-  { rule: "widget/share", lang: "pt", pattern: /enviar (?:para|a) um amigo|(?:compartilh|partilh)(?:ar|e) (?:est[ae] (?:artigo|notícia|matéria|página|post)|n[oa]s? [\p{L} ]{1,20}|via [\p{L} ]{1,20})|(?:siga|segue)-nos(?: n[oa]s? [\p{L} ]{1,20})?|ouvir (?:est[ae] )?(?:artigo|notícia|matéria|texto)|tamanho d[ao] (?:letra|fonte|texto)|versão (?:para )?impress(?:ão|a)|enviar por e-?mail/u, reason: "share widget", example: "Compartilhe no WhatsApp" },
-  { rule: "widget/share", lang: "it", pattern: /invia (?:ad?|questo articolo a) un amico|condividi (?:questo articolo|questa (?:notizia|pagina)|su [\p{L} ]{1,20})|seguici(?: su [\p{L} ]{1,20})?|ascolta (?:questo )?articolo|dimensione (?:del )?(?:testo|carattere)|versione stampabile|stampa (?:questo )?articolo|invia (?:per|via) e-?mail/u, reason: "share widget", example: "Condividi su Facebook" },
+  { rule: "widget/share", lang: "pt", pattern: new RegExp(String.raw`enviar (?:para|a) um amigo|(?:compartilh|partilh)(?:ar|e) (?:est[ae] (?:artigo|notícia|matéria|página|post)|(?:n[oa]s?|via) ${SHARE_TARGETS})|(?:siga|segue)-nos(?: n[oa]s? [\p{L} ]{1,20})?|ouvir (?:est[ae] )?(?:artigo|notícia|matéria|texto)|tamanho d[ao] (?:letra|fonte|texto)|versão (?:para )?impress(?:ão|a)|enviar por e-?mail`, "u"), reason: "share widget", example: "Compartilhe no WhatsApp" },
+  { rule: "widget/share", lang: "it", pattern: new RegExp(String.raw`invia (?:ad?|questo articolo a) un amico|condividi (?:questo articolo|questa (?:notizia|pagina)|su ${SHARE_TARGETS})|seguici(?: su [\p{L} ]{1,20})?|ascolta (?:questo )?articolo|dimensione (?:del )?(?:testo|carattere)|versione stampabile|stampa (?:questo )?articolo|invia (?:per|via) e-?mail`, "u"), reason: "share widget", example: "Condividi su Facebook" },
   { rule: "widget/share", lang: "ru", pattern: /отправить другу|поделиться (?:в|с) [\p{L} ]{1,20}|подписывайтесь на нас(?: в [\p{L} ]{1,20})?|версия для печати|размер шрифта/u, reason: "share widget", example: "Версия для печати" },
 
   { rule: "widget/share", lang: "en", pattern: /follow @[\w.]{1,30}(?: on [\p{L} ]{1,20})?|print friendly(?:, pdf (?:&|and) email)?|like this:?|like loading\.{0,3}/u, reason: "social or blog widget", example: "Follow @AFP on Twitter" },

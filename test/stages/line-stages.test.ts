@@ -77,6 +77,10 @@ const CASES: Record<string, Case[]> = {
     ["Stampa e televisione hanno seguito il processo per settimane, scrive il quotidiano.", undefined],
     ["Imprimir dinheiro não resolve a inflação, disse o economista.", undefined],
     ["Condividere i dati sanitari resta un tema delicato per il garante.", undefined],
+    ["Compartilhar na escola", undefined],
+    ["Partilhe nas redes sociais", "widget/share"],
+    ["Condividi su WhatsApp", "widget/share"],
+    ["Condividi su questo tema", undefined],
   ],
   related: [
     ["Also Read", "link/related"],
