@@ -42,7 +42,7 @@ export function premarkTree(root: Element, prepare?: (element: Element) => Eleme
     const element = prepare ? prepare(original) : original;
     const mark = inherited ?? markupMark(element);
     if (mark) setMark(element, mark);
-    else if (HEADING_TAGS.has(element.tagName)) headings.push(element);
+    else if (LABEL_TAGS.has(element.tagName)) headings.push(element);
     visitChildren(element, mark);
     return element;
   };
@@ -58,7 +58,8 @@ function setMark(element: Element, mark: Mark): void {
   if (mark.features) element.setAttribute(WHY_ATTRIBUTE, JSON.stringify(mark.features));
 }
 
-const HEADING_TAGS = new Set(["H1", "H2", "H3", "H4", "H5", "H6"]);
+/** Elements that can hold a section label: headings, and paragraphs standing in for one (`<p><strong>Related</strong></p>`). */
+const LABEL_TAGS = new Set(["H1", "H2", "H3", "H4", "H5", "H6", "P"]);
 
 /**
  * A heading whose text is a related-articles label marks itself and the teaser cards after
