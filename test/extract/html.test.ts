@@ -230,6 +230,19 @@ describe("link targets and related headings", () => {
     expect(result.text).toContain("The council will meet again in March");
   });
 
+  it("reads a paragraph standing in for a heading as a label, and stops at a plain paragraph", () => {
+    const body = `${story(3)}
+      <p><strong>Related:</strong></p><p><a href="/a">Another town votes on its sea wall</a></p><p><a href="/b">The storm of 2015, ten years on</a></p>
+      <p>Work will start in the spring, the council said, and the road to the quay will close for six weeks.</p>`;
+    const result = clean(body);
+    expect(result.removals.map((r) => [r.rule, r.text])).toEqual([
+      ["html/related-section", "Related:"],
+      ["html/related-section", "Another town votes on its sea wall"],
+      ["html/related-section", "The storm of 2015, ten years on"],
+    ]);
+    expect(result.text).toContain("Work will start in the spring");
+  });
+
   it("keeps a section whose heading is not a label, and never lets a related heading empty the article", () => {
     const cards = `<div><a href="/x">Go</a><p>The harbour master said the wall would be finished before the winter storms, and the fishermen agreed to move their boats while the work goes on.</p></div>`;
     expect(removals(`<h2>What the harbour master said</h2>${cards}`)).toEqual([]);
