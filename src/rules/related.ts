@@ -12,6 +12,15 @@ const RELATED_LABELS: Record<string, string> = {
   ru: "читайте также|смотрите также|читать далее|по теме|похожие (?:новости|статьи|материалы)|материалы по теме|самое читаемое|популярное|самое популярное|самые популярные(?: [\\p{L}]{1,20})?|популярные (?:статьи|новости|материалы)|ещё по теме|еще по теме|вам может быть интересно|рекомендуем|читать полностью|подробнее|читайте (?:далее|подробнее)",
 };
 
+/** Every related-articles label of every language, as one whole-text pattern (lower case, no edge punctuation). */
+export const RELATED_LABEL_TEXT = new RegExp(`^(?:${Object.values(RELATED_LABELS).join("|")})$`, "u");
+
+/** True when a heading's text is a related-articles label: "You may also like…", "LESEN SIE AUCH:". */
+export function isRelatedLabel(text: string): boolean {
+  const bare = text.replace(/\s+/g, " ").replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, "").toLowerCase();
+  return bare.length > 0 && RELATED_LABEL_TEXT.test(bare);
+}
+
 /** A label alone on its line: "Also Read". What follows it may be a list of headlines. */
 export const RELATED_LABEL_RULES: readonly LineRule[] = Object.entries(RELATED_LABELS).map(([lang, labels]) => ({
     rule: "link/related",
