@@ -87,7 +87,7 @@ export const TAG_RULES: readonly LineRule[] = [
   {
     rule: "meta/tags",
     lang: "*",
-    pattern: /(?:tags?|tagged(?: with)?|topics?|keywords|filed under|schlagwörter|schlagworte|stichwörter|themen|mots[- ]clés|étiquettes|thèmes|etiquetas|temas|palabras clave|assuntos|palavras-chave|marcadores|argomenti|parole chiave|etichette|temi|теги|метки|ключевые слова|темы)\s*:\s*[^.!?]{1,300}/u,
+    pattern: /(?:tags?|tagged(?: with)?|topics?|keywords|filed under|schlagwörter|schlagworte|stichwörter|themen|mots[- ]clés|étiquettes|thèmes|etiquetas|temas|palabras clave|assuntos|palavras-chave|marcadores|tópicos|argomenti|parole chiave|etichette|temi|теги|метки|ключевые слова|темы)\s*:\s*[^.!?]{1,300}/u,
     reason: "tag line: tags move into metadata",
     example: "Tags: NATO  Russia",
     moveTo: "tags",

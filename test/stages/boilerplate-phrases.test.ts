@@ -119,6 +119,8 @@ const CASES: Record<string, { remove: Array<[string, string]>; keep: string[] }>
       ["Já é assinante? Faça login", "boilerplate/login"],
       ["Este conteúdo é exclusivo para assinantes.", "boilerplate/paywall"],
       ["Você atingiu o limite de 5 reportagens por mês.", "boilerplate/paywall"],
+      ["Artigo exclusivo para assinantes", "boilerplate/paywall"],
+      ["Subscrever", "boilerplate/login"],
       ["Publicidade", "boilerplate/ad"],
       ["Podemos receber uma comissão pelas compras feitas nos links.", "boilerplate/affiliate"],
       ["1.204 compartilhamentos", "boilerplate/counter"],
