@@ -1,6 +1,7 @@
 // Walks an element into text blocks that keep their kind. Readability's `textContent` runs
 // paragraphs together ("...end.Next paragraph"); walking the tree keeps one block per line.
 import type { BlockKind, Features } from "../core/document.js";
+import { SHARE_LINK_RULE, TAG_LINK_RULE } from "../rules/html-junk.js";
 
 /** A block before it is placed in `raw`: its text (one line) and what the walker knew. */
 export interface TextBlock {
@@ -8,6 +9,12 @@ export interface TextBlock {
   kind: BlockKind;
   /** Share of the block's characters (white space aside) inside links. */
   linkDensity: number;
+  /** Share of the block's characters inside links to share endpoints (set when above 0). */
+  shareLinkDensity?: number;
+  /** Words per share link in the block (set with shareLinkDensity). */
+  wordsPerShareLink?: number;
+  /** Share of the block's characters inside links to tag or category pages (set when above 0). */
+  tagLinkDensity?: number;
   /** Set when an ancestor element matched a junk pattern: the rule and why. */
   mark?: { rule: string; reason: string; features?: Features };
 }
@@ -51,10 +58,18 @@ interface WalkState {
   buffer: string[];
   /** Non-space characters of the buffer that are inside links. */
   linkChars: number;
+  /** ...inside links to share endpoints. */
+  shareLinkChars: number;
+  /** Share links opened in the buffer, and the words of their text. */
+  shareLinks: number;
+  shareLinkWords: number;
+  /** ...inside links to tag and category pages. */
+  tagLinkChars: number;
   kind: BlockKind;
   mark: TextBlock["mark"];
 }
 
+const WORDS = /[^\s\u00a0]+/g;
 const SPACE_RUN = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
 
 /** One line of text: inner white space and breaks collapsed to single spaces. */
@@ -64,8 +79,8 @@ export function collapseBlockText(text: string): string {
 
 /** Walks `root` into blocks. `markElement` flags elements whose text is junk (their blocks carry the mark). */
 export function walkBlocks(root: Element, markElement?: MarkFn): TextBlock[] {
-  const state: WalkState = { blocks: [], buffer: [], linkChars: 0, kind: "text", mark: undefined };
-  visit(root, state, "text", undefined, markElement, false);
+  const state: WalkState = { blocks: [], buffer: [], linkChars: 0, shareLinkChars: 0, shareLinks: 0, shareLinkWords: 0, tagLinkChars: 0, kind: "text", mark: undefined };
+  visit(root, state, "text", undefined, markElement, NO_LINK);
   flush(state);
   return state.blocks;
 }
@@ -73,11 +88,21 @@ export function walkBlocks(root: Element, markElement?: MarkFn): TextBlock[] {
 function flush(state: WalkState): void {
   if (state.buffer.length === 0) return;
   const text = collapseBlockText(state.buffer.join(""));
-  const linkChars = state.linkChars;
+  const { linkChars, shareLinkChars, shareLinks, shareLinkWords, tagLinkChars } = state;
   state.buffer = [];
   state.linkChars = 0;
+  state.shareLinkChars = 0;
+  state.shareLinks = 0;
+  state.shareLinkWords = 0;
+  state.tagLinkChars = 0;
   if (!text) return;
-  const block: TextBlock = { text, kind: state.kind, linkDensity: round(linkChars / Math.max(1, nonSpaceLength(text))) };
+  const length = Math.max(1, nonSpaceLength(text));
+  const block: TextBlock = { text, kind: state.kind, linkDensity: round(linkChars / length) };
+  if (shareLinkChars > 0) {
+    block.shareLinkDensity = round(shareLinkChars / length);
+    block.wordsPerShareLink = round(shareLinkWords / Math.max(1, shareLinks));
+  }
+  if (tagLinkChars > 0) block.tagLinkDensity = round(tagLinkChars / length);
   if (state.mark) block.mark = state.mark;
   state.blocks.push(block);
 }
@@ -88,7 +113,7 @@ function visit(
   kind: BlockKind,
   mark: TextBlock["mark"],
   markElement: MarkFn | undefined,
-  inLink: boolean,
+  link: LinkState,
 ): void {
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3 /* text */) {
@@ -99,7 +124,15 @@ function visit(
         state.mark = mark;
       }
       state.buffer.push(value);
-      if (inLink) state.linkChars += nonSpaceLength(value);
+      if (link !== NO_LINK) {
+        const chars = nonSpaceLength(value);
+        state.linkChars += chars;
+        if (link === SHARE_LINK) {
+          state.shareLinkChars += chars;
+          state.shareLinkWords += value.match(WORDS)?.length ?? 0;
+        }
+        else if (link === TAG_LINK) state.tagLinkChars += chars;
+      }
       continue;
     }
     if (child.nodeType !== 1 /* element */) continue;
@@ -121,19 +154,35 @@ function visit(
     const own = (tag !== "A" && CAPTION_CLASS.test(classAndId(element)) ? "caption" : undefined) ?? KIND_BY_TAG[tag];
     if (own) childKind = strongest(kind, own);
     const childMark = mark ?? markElement?.(element);
-    const childInLink = inLink || (tag === "A" && element.hasAttribute("href"));
+    const childLink = link === NO_LINK && tag === "A" ? linkState(element) : link;
+    if (childLink === SHARE_LINK && link !== SHARE_LINK) state.shareLinks++;
     if (isBlock) {
       flush(state);
       if (tag === "BR" || tag === "HR") continue;
-      visit(element, state, childKind, childMark, markElement, childInLink);
+      visit(element, state, childKind, childMark, markElement, childLink);
       flush(state);
     } else {
       // An inline element with its own kind or mark (a <q>, a caption span) still joins the
       // running text; when it opens a block, the block takes its kind.
       if (state.buffer.length === 0 && own) state.kind = childKind;
-      visit(element, state, childKind, childMark, markElement, childInLink);
+      visit(element, state, childKind, childMark, markElement, childLink);
     }
   }
+}
+
+/** Whether text is inside a link, and what the link points at. */
+type LinkState = 0 | 1 | 2 | 3;
+const NO_LINK = 0;
+const LINK = 1;
+const SHARE_LINK = 2;
+const TAG_LINK = 3;
+
+function linkState(anchor: Element): LinkState {
+  const href = anchor.getAttribute("href")?.trim();
+  if (href === undefined) return NO_LINK;
+  if (SHARE_LINK_RULE.href.test(href)) return SHARE_LINK;
+  if (TAG_LINK_RULE.rel.test(anchor.getAttribute("rel") ?? "") || TAG_LINK_RULE.href.test(href)) return TAG_LINK;
+  return LINK;
 }
 
 function nonSpaceLength(text: string): number {

@@ -16,7 +16,7 @@ import { createDocument } from "../core/document.js";
 import { decodeHtml, type CharsetSource } from "../read/decode.js";
 import { CAPTION_CLASS, classAndId, walkBlocks, type TextBlock } from "./blocks.js";
 import { findMarks, premarkTree } from "./mark.js";
-import { LINK_BLOCK_RULE } from "../rules/html-junk.js";
+import { LINK_BLOCK_RULE, SHARE_LINK_RULE, TAG_LINK_RULE } from "../rules/html-junk.js";
 import { prestripHtml } from "./prestrip.js";
 
 export interface ExtractOptions {
@@ -190,7 +190,12 @@ function blocksOf(root: Element): TextBlock[] {
   const marks = findMarks(root);
   const blocks = walkBlocks(root, marks.size ? (element) => marks.get(element) : undefined);
   for (const block of blocks) {
-    if (!block.mark && block.linkDensity >= LINK_BLOCK_RULE.minLinkDensity && LINK_BLOCK_RULE.kinds.includes(block.kind)) {
+    if (block.mark) continue;
+    if ((block.shareLinkDensity ?? 0) >= SHARE_LINK_RULE.minShareLinkDensity && (block.wordsPerShareLink ?? 0) <= SHARE_LINK_RULE.maxWordsPerShareLink) {
+      block.mark = { rule: SHARE_LINK_RULE.rule, reason: SHARE_LINK_RULE.reason, features: { shareLinkDensity: block.shareLinkDensity!, wordsPerShareLink: block.wordsPerShareLink! } };
+    } else if ((block.tagLinkDensity ?? 0) >= TAG_LINK_RULE.minTagLinkDensity) {
+      block.mark = { rule: TAG_LINK_RULE.rule, reason: TAG_LINK_RULE.reason, features: { tagLinkDensity: block.tagLinkDensity! } };
+    } else if (block.linkDensity >= LINK_BLOCK_RULE.minLinkDensity && LINK_BLOCK_RULE.kinds.includes(block.kind)) {
       block.mark = { rule: LINK_BLOCK_RULE.rule, reason: LINK_BLOCK_RULE.reason, features: { linkDensity: block.linkDensity } };
     }
   }

@@ -5,10 +5,12 @@ import {
   ARIA_LABEL_RULES,
   MARKUP_LIMITS,
   MARKUP_RULES,
+  RELATED_SECTION_RULE,
   ROLE_RULES,
   TAG_RULES,
   markupWords,
 } from "../rules/html-junk.js";
+import { isRelatedLabel } from "../rules/related.js";
 import type { TextBlock } from "./blocks.js";
 
 export type Mark = NonNullable<TextBlock["mark"]>;
@@ -22,7 +24,7 @@ for (const entry of TAG_RULES) for (const tag of entry.tags) TAG_TO_RULE.set(tag
 const MARK_ATTRIBUTE = "data-chaff-mark";
 const WHY_ATTRIBUTE = "data-chaff-why";
 const REASON_BY_RULE = new Map<string, string>();
-for (const entry of [...TAG_RULES, ...ROLE_RULES, ...MARKUP_RULES, ...ARIA_LABEL_RULES]) {
+for (const entry of [...TAG_RULES, ...ROLE_RULES, ...MARKUP_RULES, ...ARIA_LABEL_RULES, RELATED_SECTION_RULE]) {
   if (!REASON_BY_RULE.has(entry.rule)) REASON_BY_RULE.set(entry.rule, entry.reason);
 }
 
@@ -33,16 +35,14 @@ for (const entry of [...TAG_RULES, ...ROLE_RULES, ...MARKUP_RULES, ...ARIA_LABEL
  * document order (parents before children).
  */
 export function premarkTree(root: Element, prepare?: (element: Element) => Element): void {
+  const headings: Element[] = [];
   // `prepare` may replace an element (with its children moved over); the walk goes on from
   // the replacement. Sharing this one walk saves a selector query over the whole page.
   const visit = (original: Element, inherited: Mark | undefined): Element => {
     const element = prepare ? prepare(original) : original;
     const mark = inherited ?? markupMark(element);
-    if (mark) {
-      element.setAttribute(MARK_ATTRIBUTE, mark.rule);
-      const why = mark.features && Object.values(mark.features)[0];
-      if (why !== undefined) element.setAttribute(WHY_ATTRIBUTE, String(why));
-    }
+    if (mark) setMark(element, mark);
+    else if (LABEL_TAGS.has(element.tagName)) headings.push(element);
     visitChildren(element, mark);
     return element;
   };
@@ -50,6 +50,56 @@ export function premarkTree(root: Element, prepare?: (element: Element) => Eleme
     for (let child = parent.firstElementChild; child; child = visit(child, mark).nextElementSibling);
   };
   visitChildren(root, undefined);
+  for (const heading of headings) markRelatedSection(heading, root);
+}
+
+function setMark(element: Element, mark: Mark): void {
+  element.setAttribute(MARK_ATTRIBUTE, mark.rule);
+  if (mark.features) element.setAttribute(WHY_ATTRIBUTE, JSON.stringify(mark.features));
+}
+
+/** Elements that can hold a section label: headings, and paragraphs standing in for one (`<p><strong>Related</strong></p>`). */
+const LABEL_TAGS = new Set(["H1", "H2", "H3", "H4", "H5", "H6", "P"]);
+
+/**
+ * A heading whose text is a related-articles label marks itself and the teaser cards after
+ * it (see RELATED_SECTION_RULE). A heading alone in a wrapper (`<div class="title"><h3>`)
+ * speaks for the wrapper's next siblings.
+ */
+function markRelatedSection(heading: Element, root: Element): void {
+  const text = heading.textContent ?? "";
+  if (text.length > RELATED_SECTION_RULE.maxHeadingChars || !isRelatedLabel(text)) return;
+  const mark: Mark = { rule: RELATED_SECTION_RULE.rule, reason: RELATED_SECTION_RULE.reason, features: { heading: collapse(text) } };
+  let anchor = heading;
+  for (let up = 0; up < 2 && !anchor.nextElementSibling && anchor.parentElement && anchor.parentElement !== root; up++) anchor = anchor.parentElement;
+  markSubtree(anchor, mark);
+  for (let sibling = anchor.nextElementSibling; sibling && isTeaserCard(sibling); sibling = sibling.nextElementSibling) markSubtree(sibling, mark);
+}
+
+function markSubtree(element: Element, mark: Mark): void {
+  if (!element.hasAttribute(MARK_ATTRIBUTE)) setMark(element, mark);
+  for (let child = element.firstElementChild; child; child = child.nextElementSibling) markSubtree(child, mark);
+}
+
+const TEXT_TAGS = new Set(["P", "H1", "H2", "H3", "H4", "H5", "H6", "BLOCKQUOTE", "PRE", "TABLE"]);
+
+/** A sibling after a related-articles label that is still part of the teaser list. */
+function isTeaserCard(element: Element): boolean {
+  const length = textLength(element);
+  if (length === 0) return true; // an image, an ad slot: the list goes on
+  if (element.tagName === "UL" || element.tagName === "OL" || element.tagName === "DL") return true;
+  if (TEXT_TAGS.has(element.tagName)) return linkTextLength(element) / length >= RELATED_SECTION_RULE.minTeaserLinkDensity;
+  return (element.tagName === "A" && element.hasAttribute("href")) || element.querySelector("a[href]") !== null;
+}
+
+function linkTextLength(element: Element): number {
+  let total = 0;
+  for (const link of element.getElementsByTagName("a")) if (link.hasAttribute("href")) total += textLength(link);
+  return total;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, " ").trim().slice(0, 120);
 }
 
 /** The junk rule an element's own markup matches, if any. */
@@ -57,7 +107,7 @@ export function markupMark(element: Element): Mark | undefined {
   const copied = element.getAttribute(MARK_ATTRIBUTE);
   if (copied) {
     const why = element.getAttribute(WHY_ATTRIBUTE);
-    return { rule: copied, reason: REASON_BY_RULE.get(copied) ?? "junk markup", features: why ? { markup: why } : undefined };
+    return { rule: copied, reason: REASON_BY_RULE.get(copied) ?? "junk markup", features: why ? (JSON.parse(why) as Mark["features"]) : undefined };
   }
   const tag = element.tagName.toUpperCase();
   const byTag = TAG_TO_RULE.get(tag);
@@ -101,7 +151,8 @@ export function findMarks(root: Element): Map<Element, Mark> {
       if (mark) {
         const length = textLength(child);
         if (length === 0) continue;
-        if (length / total <= MARKUP_LIMITS.maxShareOfArticle) {
+        // A related-articles heading is stronger evidence than a class word: its teasers may outweigh the story.
+        if (length / total <= MARKUP_LIMITS.maxShareOfArticle || mark.rule === RELATED_SECTION_RULE.rule) {
           candidates.push({ element: child, mark: { ...mark, features: { ...mark.features, share: round(length / total) } }, length });
           continue;
         }
@@ -112,9 +163,11 @@ export function findMarks(root: Element): Map<Element, Mark> {
   walk(root);
   const byRule = new Map<string, number>();
   for (const c of candidates) byRule.set(c.mark.rule, (byRule.get(c.mark.rule) ?? 0) + c.length);
+  const sectionChars = byRule.get(RELATED_SECTION_RULE.rule) ?? 0;
+  const keepSections = total - sectionChars >= RELATED_SECTION_RULE.minArticleCharsLeft;
   const marks = new Map<Element, Mark>();
   for (const c of candidates) {
-    if ((byRule.get(c.mark.rule) ?? 0) / total > MARKUP_LIMITS.maxRuleShareOfArticle) continue;
+    if (c.mark.rule === RELATED_SECTION_RULE.rule ? !keepSections : (byRule.get(c.mark.rule) ?? 0) / total > MARKUP_LIMITS.maxRuleShareOfArticle) continue;
     marks.set(c.element, c.mark);
   }
   return marks;

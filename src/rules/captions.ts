@@ -9,6 +9,8 @@ export const AGENCIES: readonly string[] = [
   "NurPhoto", "SIPA", "Sipa", "Imago", "picture alliance", "picture-alliance", "Keystone", "KEYSTONE", "Belga", "BELGA",
   "ANP", "Ritzau", "NTB", "TT", "Europa Press", "Kyodo", "Yonhap", "IANS", "PTI", "ABACA", "Abaca", "WENN",
   "ZUMA", "Zuma Press", "Polaris", "Corbis", "Redux", "Pool", "POOL", "Handout", "HANDOUT", "Wikimedia Commons",
+  // pt and it
+  "Lusa", "LUSA", "Agência Lusa", "Agência Brasil", "Folhapress", "Estadão Conteúdo", "Agência O Globo", "LaPresse", "Adnkronos", "Fotogramma",
 ];
 
 const agency = AGENCIES.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s")).join("|");
@@ -38,7 +40,7 @@ export const CAPTION_RULES: readonly LineRule[] = [
     lang: "*",
     // A bare credit line: "Getty Images", "REUTERS/Kevin Lamarque", "(Photo: AFP)", "© dpa".
     pattern: new RegExp(
-      String.raw`(?:\(|\[)?(?:(?:[Pp]hoto|[Pp]icture|[Ii]mage|[Ff]oto|[Bb]ild|[Фф]ото|[Cc]rédit(?:s)?(?: photo)?|[Ii]magen)(?: credit| copyright)?\s*(?::|©|\/)\s*)?(?:©\s*)?(?:${agency})(?:\s?(?:[Pp]hoto|[Ii]mages|PHOTO))?(?:\s?\/\s?[\p{L}.'’ -]{1,40})*(?:\)|\])?`,
+      String.raw`(?:\(|\[)?(?:(?:[Pp]hoto|[Pp]icture|[Ii]mage|[Ff]oto|[Bb]ild|[Фф]ото|[Cc]rédit(?:s)?(?: photo)?|[Ii]magen|[Ii]magem|[Ii]mmagine|[Ff]onte)(?: credit| copyright)?\s*(?::|©|\/)\s*)?(?:©\s*)?(?:${agency})(?:\s?(?:[Pp]hoto|[Ii]mages|PHOTO))?(?:\s?\/\s?[\p{L}.'’ -]{1,40})*(?:\)|\])?`,
     ),
     reason: "photo credit",
     caseSensitive: true,
@@ -51,6 +53,21 @@ export const CAPTION_RULES: readonly LineRule[] = [
     pattern: /(?:image (?:caption|copyright|source)|(?:photo|picture|image) (?:credit|by)|crédits? photos?|photo d'illustration)\b.{0,300}|(?:photo|foto|bild|fotos|bildquelle|imagen|fotografía|фото(?:графия)?|источник фото)\s*(?::|©|\|)\s*.{1,120}/u,
     reason: "photo caption or credit label",
     example: "Image copyright Getty Images",
+  },
+  {
+    rule: "caption/credit",
+    lang: "pt",
+    pattern: /(?:créditos? d[ao]s? (?:imagem|imagens|foto|fotos)|legenda da (?:foto|imagem))\s*(?::|©|\|)?\s*.{1,200}|(?:imagem|fotografia|créditos|legenda)\s*(?::|©|\|)\s*.{1,120}/u,
+    reason: "photo caption or credit label",
+    example: "Crédito da imagem: Marcelo Camargo/Agência Brasil",
+  },
+  {
+    rule: "caption/credit",
+    lang: "it",
+    // Lines are matched case-insensitively: "Foto di" and up to four words is a credit or a short caption either way.
+    pattern: /(?:crediti? (?:foto|fotografic[oi])|credito foto)\s*(?::|©|\|)?\s*.{1,200}|(?:didascalia|immagine|fotografia|crediti)\s*(?::|©|\|)\s*.{1,120}|foto di \p{L}[\p{L}'’.-]+(?: \p{L}[\p{L}'’.-]+){0,3}(?:\s?[/|]\s?[\p{L}'’. -]{1,40})?/u,
+    reason: "photo caption or credit label",
+    example: "Didascalia: il ponte Morandi prima del crollo",
   },
 ];
 
@@ -70,7 +87,7 @@ export const TAG_RULES: readonly LineRule[] = [
   {
     rule: "meta/tags",
     lang: "*",
-    pattern: /(?:tags?|tagged(?: with)?|topics?|keywords|filed under|schlagwörter|schlagworte|stichwörter|themen|mots[- ]clés|étiquettes|thèmes|etiquetas|temas|palabras clave|теги|метки|ключевые слова|темы)\s*:\s*[^.!?]{1,300}/u,
+    pattern: /(?:tags?|tagged(?: with)?|topics?|keywords|filed under|schlagwörter|schlagworte|stichwörter|themen|mots[- ]clés|étiquettes|thèmes|etiquetas|temas|palabras clave|assuntos|palavras-chave|marcadores|tópicos|argomenti|parole chiave|etichette|temi|теги|метки|ключевые слова|темы)\s*:\s*[^.!?]{1,300}/u,
     reason: "tag line: tags move into metadata",
     example: "Tags: NATO  Russia",
     moveTo: "tags",

@@ -13,6 +13,12 @@ export const MONTHS: readonly string[] = [
   // es
   "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre",
   "noviembre", "diciembre", "ene", "abr", "ago", "dic",
+  // pt ("abril", "agosto" are listed under es). The abbreviations "set" and "out" are left out: they are English words ("Set 1").
+  "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro",
+  "fev", "mai", "dez",
+  // it ("novembre" is listed under fr, "agosto" under es)
+  "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
+  "gen", "mag", "giu", "lug", "ott",
   // ru (nominative and genitive)
   "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
   "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря",
@@ -24,6 +30,9 @@ export const WEEKDAYS: readonly string[] = [
   "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag", "mo", "di", "mi", "do", "fr", "sa", "so",
   "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
   "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+  // pt: "segunda-feira" splits into "segunda" and "feira"
+  "segunda", "terça", "quarta", "quinta", "sexta", "feira", "sáb",
+  "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi",
   "понедельник", "вторник", "среда", "среду", "четверг", "пятница", "пятницу", "суббота", "субботу", "воскресенье",
 ];
 
@@ -33,9 +42,12 @@ export const DATE_WORDS: readonly string[] = [
   "veröffentlicht", "aktualisiert", "zuletzt", "stand", "am", "um", "uhr", "erstellt",
   "publié", "publiée", "mis", "à", "jour", "le", "modifié", "h",
   "publicado", "actualizado", "el", "a", "las", "la", "de", "del", "hrs", "hs",
+  "publicada", "atualizado", "atualizada", "actualizada", "postado", "modificado", "em", "às", "do", "da", "brt", "brst", "wet",
+  "pubblicato", "pubblicata", "aggiornato", "aggiornata", "ultimo", "aggiornamento", "alle", "ore", "dell",
   "опубликовано", "обновлено", "в", "г", "года", "мск", "дата", "публикации",
-  "today", "yesterday", "heute", "gestern", "aujourd'hui", "hier", "hoy", "ayer", "сегодня", "вчера",
+  "today", "yesterday", "heute", "gestern", "aujourd'hui", "hier", "hoy", "ayer", "сегодня", "вчера", "hoje", "ontem", "oggi", "ieri",
   "ago", "min", "mins", "minutes", "hour", "hours", "vor", "minuten", "stunden", "il", "y", "hace", "minutos", "horas", "назад", "минут", "часов", "часа",
+  "há", "atrás", "dias", "fa", "minuti", "giorni",
 ];
 
 /** Signals that the line really holds a date or time, not just joiners. */
@@ -44,14 +56,16 @@ export const TIME_MARK = /^(?:\d{1,2}[:.h]\d{2}(?::\d{2})?(?:am|pm)?|\d{1,4}[-./
 /** Ids of the documents are agency names that datelines cite. */
 export { AGENCIES } from "./captions.js";
 
-/** Byline prefixes: "By Jane Doe", "Von Max Muster", "Par Jean Dupont", "Por Juan Pérez", "Автор: Иван Петров". */
-export const BYLINE_PREFIX = /^(?:by|written by|reporting by|von|par|por|автор(?:ы)?:?|текст:)\s+/iu;
+/** Byline prefixes: "By Jane Doe", "Von Max Muster", "Par Jean Dupont", "Por Juan Pérez", "Publicado por: Ana Souza", "A cura di Mario Rossi", "Автор: Иван Петров". */
+export const BYLINE_PREFIX = /^(?:by|written by|reporting by|von|par|por|(?:escrito|publicado|postado) por:?|scritto da|pubblicato da|a cura di|autore:|автор(?:ы)?:?|текст:)\s+/iu;
 /** Words that may join names in a byline. */
-export const BYLINE_JOINERS: readonly string[] = ["and", "und", "et", "y", "и", "&", "de", "van", "von", "der", "da", "del", "la", "le", "di", "bin", "al", "el", "in", "from", "aus", "à", "en"];
+export const BYLINE_JOINERS: readonly string[] = ["and", "und", "et", "y", "и", "&", "de", "van", "von", "der", "da", "del", "la", "le", "di", "bin", "al", "el", "in", "from", "aus", "à", "en", "e", "do", "dos", "das", "della", "dei", "degli"];
 /** First words after "By" that start a phrase, not a name: "By Any Means Necessary", "By The Numbers". */
 export const BYLINE_NON_NAMES: readonly string[] = [
   "any", "all", "the", "a", "an", "this", "that", "these", "those", "some", "no", "far", "then", "now", "way", "means",
   "contrast", "comparison", "design", "default", "law", "night", "day", "hand", "car", "train", "air", "sea", "land",
   "phone", "email", "mail", "request", "popular", "order", "chance", "accident", "invitation", "appointment",
   "der", "die", "das", "le", "la", "les", "el", "los", "las",
+  // "Por Que", "Por Fim", "Por Exemplo" open phrases in pt and es
+  "que", "qué", "quê", "isso", "fim", "exemplo", "favor", "causa", "enquanto", "último", "sorte",
 ];

@@ -64,6 +64,53 @@ export const TAG_RULES: ReadonlyArray<{ rule: string; tags: readonly string[]; r
 ];
 
 /**
+ * Share endpoints: a link to one of these shares the page, whatever its text or language
+ * ("WhatsApp", "Compartilhar", an icon). A block whose text is mostly such links is a share row.
+ */
+export const SHARE_LINK_RULE = {
+  rule: "html/share",
+  href: /^(?:whatsapp:|sms:|viber:|tg:\/\/msg|mailto:\?)|^(?:https?:)?\/\/(?:[\w-]+\.)*(?:facebook\.com\/(?:sharer|share\.php|dialog\/(?:share|feed|send))|(?:twitter|x)\.com\/(?:intent\/|share\b|home\?status)|linkedin\.com\/(?:shareArticle|sharing|cws\/share)|pinterest\.[a-z.]+\/pin\/create|reddit\.com\/submit|t(?:elegram)?\.me\/share|vk\.com\/share|connect\.ok\.ru\/offer|(?:api\.)?whatsapp\.com\/send|wa\.me\/\?|tumblr\.com\/(?:share|widgets\/share)|getpocket\.com\/(?:save|edit)|share\.flipboard\.com|flipboard\.com\/bookmarklet|news\.ycombinator\.com\/submitlink|plus\.google\.com\/share|addtoany\.com\/(?:share|add_to)|xing\.com\/(?:spi\/)?shares?|digg\.com\/submit|bsky\.app\/intent|threads\.net\/intent|line\.me\/R\/msg|social-plugins\.line\.me)/i,
+  /** Smallest share of the block's characters inside share links. */
+  minShareLinkDensity: 0.5,
+  /** Most words per share link: "Facebook", "Share on X". A whole linked sentence is a "Click to tweet" quote of the story, kept. */
+  maxWordsPerShareLink: 3,
+  reason: "a row of links that share the page (Facebook sharer, WhatsApp send, mailto:?subject=...)",
+  example: '<p><a href="https://www.facebook.com/sharer/sharer.php?u=x">Facebook</a> <a href="whatsapp://send?text=x">WhatsApp</a> Pin</p>',
+} as const;
+
+/**
+ * Links to tag and category pages: `rel="tag"` (the microformat most CMSs emit) or a tag or
+ * category path. A block whose text is mostly such links is a tag line ("Filed under: Politics, Brexit").
+ */
+export const TAG_LINK_RULE = {
+  rule: "html/tags",
+  rel: /(?:^|\s)tag(?:\s|$)/i,
+  href: /\/(?:tags?|category|categories|topics?|taxonomy\/term|etiquetas?|tema|themen?|schlagw(?:ort|oerter)|stichw(?:ort|oerter)|rubriques?|mots?-cles?|teg|tegi|tags?-\w+)\/[^/?#]/i,
+  /** Smallest share of the block's characters inside tag links. */
+  minTagLinkDensity: 0.5,
+  reason: "a line of links to tag or category pages",
+  example: '<p><a href="/category/politics" rel="category tag">Politics</a>, <a href="/tag/brexit" rel="tag">Brexit</a></p>',
+} as const;
+
+/**
+ * A heading that says "related articles" ("You may also like", "Lesen Sie auch"; the labels of
+ * src/rules/related.ts, in every language there) opens a section of teasers: the heading and
+ * the teaser cards after it (lists, and elements holding links) are marked up to the first
+ * sibling that is plain text (a paragraph with few links: the story going on).
+ */
+export const RELATED_SECTION_RULE = {
+  rule: "html/related-section",
+  /** Longest heading text read as a label. */
+  maxHeadingChars: 80,
+  /** A paragraph (or heading) after the label is a teaser when at least this share of it is link text. */
+  minTeaserLinkDensity: 0.5,
+  /** The marks are dropped when they would leave less article text than this (characters, spaces aside). */
+  minArticleCharsLeft: 200,
+  reason: "teasers under a related-articles heading",
+  example: '<h3>You may also like</h3><article><a href="/other">Other story</a><p>Its teaser…</p></article>',
+} as const;
+
+/**
  * Guards against a site that puts a junk word on the article itself
  * (`<div class="article has-comments">`, `<p class="share-quote">`).
  */

@@ -7,30 +7,44 @@ const RELATED_LABELS: Record<string, string> = {
   de: "lesen sie (?:auch|mehr)|auch interessant|das könnte sie auch interessieren|mehr zum thema|zum thema|weitere artikel|verwandte artikel|empfohlene artikel|meistgelesen|siehe auch|ebenfalls lesenswert|weiterlesen|mehr lesen|lesen sie hier(?: mehr)?|zum (?:artikel|beitrag)|das könnte sie auch interessieren",
   fr: "(?:à |a )?lire (?:aussi|également)|lire la suite|voir aussi|sur le même sujet|articles? (?:liés|similaires|connexes)|vous aimerez aussi|les plus lus|en savoir plus|à voir aussi|lire l'article|(?:la )?suite de l'article",
   es: "lee también|lea también|leer más|(?:también )?te puede interesar|noticias relacionadas|artículos relacionados|ver también|(?:lo )?más leído|más leídas|contenido relacionado|quizás te interese|te recomendamos|seguir leyendo|sigue leyendo|leer (?:la )?noticia completa",
+  pt: "leia (?:também|mais|a seguir)|veja (?:também|mais)|saiba mais|ler mais|ver também|(?:você|voce) (?:também )?(?:pode|poderá) (?:gostar|se interessar)(?: de)?(?: também)?|(?:também )?(?:pode|poderá) (?:também )?(?:gostar|interessar)(?:-lhe)?(?: de)?|(?:também )?lhe pode interessar|(?:notícias|artigos|matérias|posts|conteúdos?|leituras) relacionad[oa]s|relacionad[oa]s|(?:(?:as|os) )?mais (?:lid[oa]s|vist[oa]s|populares|comentad[oa]s)|recomendad[oa]s(?: para (?:você|si))?|continue lendo|continuar (?:lendo|a ler)|ler (?:a )?(?:notícia|matéria) completa|leia (?:a )?(?:notícia|matéria) completa|não perca|sugestões de leitura|em destaque",
+  it: "leggi anche(?: su(?: [\\p{L}\\d.]{2,30})?)?|leggi (?:di più|tutto|l'articolo(?: completo)?)|(?:ti )?potrebbe(?:ro)? (?:anche )?(?:interessarti|piacerti)(?: anche)?|ti potrebbe(?:ro)? (?:anche )?(?:interessare|piacere)(?: anche)?|(?:articoli|notizie|post|contenuti) correlat[ie]|correlat[ie]|vedi anche|guarda anche|(?:(?:i|gli|le) )?più (?:lett[ie]|vist[ie]|popolari|commentat[ie]|condivis[ie])|consigliat[ie](?: per te)?|da non perdere|non perderti|continua a leggere|per approfondire|approfondimenti|in evidenza",
   ru: "читайте также|смотрите также|читать далее|по теме|похожие (?:новости|статьи|материалы)|материалы по теме|самое читаемое|популярное|самое популярное|самые популярные(?: [\\p{L}]{1,20})?|популярные (?:статьи|новости|материалы)|ещё по теме|еще по теме|вам может быть интересно|рекомендуем|читать полностью|подробнее|читайте (?:далее|подробнее)",
 };
+
+/** Every related-articles label of every language, as one whole-text pattern (lower case, no edge punctuation). */
+export const RELATED_LABEL_TEXT = new RegExp(`^(?:${Object.values(RELATED_LABELS).join("|")})$`, "u");
+
+/** True when a heading's text is a related-articles label: "You may also like…", "LESEN SIE AUCH:". */
+export function isRelatedLabel(text: string): boolean {
+  const bare = text.replace(/\s+/g, " ").replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, "").toLowerCase();
+  return bare.length > 0 && RELATED_LABEL_TEXT.test(bare);
+}
 
 /** A label alone on its line: "Also Read". What follows it may be a list of headlines. */
 export const RELATED_LABEL_RULES: readonly LineRule[] = Object.entries(RELATED_LABELS).map(([lang, labels]) => ({
     rule: "link/related",
     lang,
-    pattern: new RegExp(`(?:${labels})`),
+    // Labels often trail off into the list below: "Você pode gostar...".
+    pattern: new RegExp(`(?:${labels})(?:\\.{2,3}|…)?`),
     reason: "related-articles label",
-    example: { en: "Also Read", de: "Lesen Sie auch", fr: "À lire aussi", es: "Noticias relacionadas", ru: "Читайте также" }[lang]!,
+    example: { en: "Also Read", de: "Lesen Sie auch", fr: "À lire aussi", es: "Noticias relacionadas", pt: "Você pode gostar...", it: "Ti potrebbe interessare", ru: "Читайте также" }[lang]!,
 }));
 
 /** A label with the linked headline on the same line. */
 export const RELATED_LINK_RULES: readonly LineRule[] = Object.entries(RELATED_LABELS).map(([lang, labels]) => ({
     rule: "link/related",
     lang,
-    // The label, a separator, then a headline: "READ MORE: Lavrov says ..."
-    pattern: new RegExp(`(?:${labels})\\s*[:|»>›–—-]\\s*\\S.{0,200}`),
+    // The label, a separator, then a headline: "READ MORE: Lavrov says ...", also in brackets: "(Leggi anche: ...)".
+    pattern: new RegExp(`\\(?(?:${labels})\\s*[:|»>›–—-]\\s*\\S.{0,200}`),
     reason: "related-article link with its headline",
     example: {
       en: "READ MORE: NATO and Russia to meet in Brussels",
       de: "Lesen Sie auch: Nato und Russland verhandeln wieder",
       fr: "Lire aussi : L'Otan renoue le dialogue avec Moscou",
       es: "Lee también: La OTAN y Rusia vuelven a reunirse",
+      pt: "Leia também: Otan e Rússia voltam a se reunir em Bruxelas",
+      it: "(Leggi anche: Nato e Russia tornano a parlarsi a Bruxelles)",
       ru: "Читайте также: НАТО и Россия проведут встречу",
     }[lang]!,
 }));
@@ -40,9 +54,11 @@ export const RELATED_RULES: readonly LineRule[] = [...RELATED_LABEL_RULES, ...RE
 export const COMMENT_RULES: readonly LineRule[] = [
   { rule: "comment/prompt", lang: "en", pattern: /leave a (?:reply|comment)|post a comment|add (?:a|your) comment|write a comment|(?:\d+ )?comments?|no comments(?: yet)?|join the (?:discussion|conversation)|be the first to comment(?: on this [\p{L}]+)?|comment on this (?:article|story)|(?:show|view|load more|read) comments|cancel reply|have your say|reply|report abuse/u, reason: "comment prompt", example: "Leave a Reply" },
   { rule: "comment/prompt", lang: "en", pattern: /(?:your )?email address will not be published.{0,80}|required fields are marked.{0,10}|you must be (?:logged in|a registered user) to post a comment.{0,40}|comments are closed.{0,40}/u, reason: "comment form notice", example: "Your email address will not be published. Required fields are marked *" },
-  { rule: "comment/prompt", lang: "*", pattern: /(?:write|add|leave|post) a review|(?:bewertung|rezension) (?:schreiben|abgeben)|(?:laisser|donner|rédiger) (?:un|votre) avis|(?:escribir|dejar|deja) (?:una reseña|tu opinión|una opinión)|(?:добавить|оставить|написать) отзыв/u, reason: "review prompt", example: "Добавить отзыв" },
+  { rule: "comment/prompt", lang: "*", pattern: /(?:write|add|leave|post) a review|(?:bewertung|rezension) (?:schreiben|abgeben)|(?:laisser|donner|rédiger) (?:un|votre) avis|(?:escribir|dejar|deja) (?:una reseña|tu opinión|una opinión)|(?:escrever|deix(?:e|ar)|escreva) (?:uma )?avaliação|(?:scrivi|lascia) una recensione|(?:добавить|оставить|написать) отзыв/u, reason: "review prompt", example: "Добавить отзыв" },
   { rule: "comment/prompt", lang: "de", pattern: /kommentare?(?: (?:schreiben|verfassen|hinzufügen|anzeigen))?|\d+ kommentare?|schreiben sie einen kommentar|diskutieren sie mit|jetzt kommentieren|kommentieren|antworten|ihre e-mail-adresse wird nicht veröffentlicht.{0,80}/u, reason: "comment prompt", example: "Schreiben Sie einen Kommentar" },
   { rule: "comment/prompt", lang: "fr", pattern: /lais(?:ser|sez) un commentaire|\d+ commentaires?|commentaires?|réagir|réagissez|ajouter un commentaire|répondre|annuler la réponse|votre adresse (?:e-mail|de messagerie|email) ne sera pas publiée.{0,80}/u, reason: "comment prompt", example: "Laisser un commentaire" },
   { rule: "comment/prompt", lang: "es", pattern: /deja(?:r)? (?:un comentario|una respuesta)|\d+ comentarios?|comentarios?|comentar|añadir (?:un )?comentario|responder|cancelar respuesta|tu (?:dirección de )?correo electrónico no será publicad[oa].{0,80}/u, reason: "comment prompt", example: "Deja una respuesta" },
+  { rule: "comment/prompt", lang: "pt", pattern: /deix(?:e|ar) (?:(?:o )?seu |um )comentário|deix(?:e|ar) uma resposta|\d+ comentários?|comentários?|comentar|comente|(?:adicionar|escrever|escreva) (?:um )?comentário|responder|cancelar resposta|(?:ver|mostrar) (?:os )?comentários|os comentários (?:não representam|são de (?:inteira |exclusiva )?responsabilidade)[^.]{0,120}\.?|(?:o )?seu (?:endereço de )?e-?mail não será publicado.{0,80}/u, reason: "comment prompt", example: "Deixe um comentário" },
+  { rule: "comment/prompt", lang: "it", pattern: /lascia (?:un commento|una risposta)|\d+ comment[oi]|commenti|commento|commenta|(?:aggiungi|scrivi) (?:un )?commento|rispondi|annulla (?:la )?risposta|mostra (?:i )?commenti|i commenti sono (?:moderati|chiusi)[^.]{0,80}\.?|il tuo indirizzo (?:e-?mail )?non sarà pubblicato.{0,80}/u, reason: "comment prompt", example: "Lascia un commento" },
   { rule: "comment/prompt", lang: "ru", pattern: /остав(?:ить|ьте) комментарий|добавить комментарий|\d+ комментари(?:й|я|ев)|комментари(?:и|ев)|комментировать|ответить|ваш (?:e-mail|email|адрес email|адрес электронной почты) не будет опубликован.{0,80}/u, reason: "comment prompt", example: "Оставить комментарий" },
 ];

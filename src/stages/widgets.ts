@@ -1,6 +1,6 @@
 // Share, print and email widgets and navigation labels.
 import type { Detection } from "../core/document.js";
-import { WIDGET_FILLER, WIDGET_RULES, WIDGET_WORDS } from "../rules/widgets.js";
+import { WIDGET_FILLER, WIDGET_LINE, WIDGET_RULES, WIDGET_WORDS } from "../rules/widgets.js";
 import { LineRuleOptions, labelText, lineRuleStage } from "./line-rules.js";
 import { registerStage } from "./registry.js";
 import { mayBeWidgetWordLine } from "./widget-gate.js";
@@ -11,6 +11,9 @@ const FILLER = new Set(WIDGET_FILLER);
 const PHRASES = WIDGET_WORDS.filter((w) => w.includes(" "));
 
 const WORD = /[^\s|•·,/]+/gu;
+
+/** A short word chaff does not know, letters only: a label it has no list entry for. */
+const UNKNOWN_LABEL = new RegExp(`^\\p{L}{1,${WIDGET_LINE.unknownLabelMaxLetters}}$`, "u");
 
 /** True when the text has more than `limit` words (the words `isWidgetWordLine` splits it into). */
 function hasMoreWords(text: string, limit: number): boolean {
@@ -34,12 +37,18 @@ export function isWidgetWordLine(content: string, maxWords = 10): boolean {
   const words = text.split(/[\s|•·,/]+/u).filter(Boolean);
   if (words.length === 0 || words.length > maxWords) return false;
   let strong = 0;
-  for (const word of words) {
+  let unknownAt = -1;
+  for (const [i, word] of words.entries()) {
     const bare = word.replace(/_/g, " ").replace(/[()[\]:!.]/g, "");
     if (STRONG.has(bare) || PHRASES.includes(bare)) strong++;
-    else if (!(FILLER.has(bare) || /^\d+(?:[.,]\d+)?[kmк]?$/u.test(bare) || bare === "")) return false;
+    else if (FILLER.has(bare) || /^\d+(?:[.,]\d+)?[kmк]?$/u.test(bare) || bare === "") continue;
+    // One unknown label may sit among the buttons ("Whatsapp Facebook Pint Baixar"); a second is prose.
+    else if (unknownAt === -1 && UNKNOWN_LABEL.test(bare)) unknownAt = i;
+    else return false;
   }
-  return strong > 0;
+  if (unknownAt === -1) return strong > 0;
+  // ...only among at least three widget words, and not last: "Twitter, Facebook, WhatsApp banned" is a headline.
+  return strong >= WIDGET_LINE.unknownLabelMinWidgetWords && unknownAt < words.length - 1;
 }
 
 registerStage("widgets", {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractHtml, extractHtmlSync, htmlDocument } from "../../src/extract/html.js";
 import { cleanDocument } from "../../src/core/stage.js";
 import { loadPipeline } from "../../src/run/pipeline-file.js";
+import { RELATED_SECTION_RULE, SHARE_LINK_RULE, TAG_LINK_RULE } from "../../src/rules/html-junk.js";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/html/${name}`, import.meta.url));
 const blockTexts = (r: { raw: string; blocks: { start: number; end: number; kind: string }[] }) =>
@@ -171,5 +172,80 @@ describe("html pipeline on an extracted page", () => {
     ]);
     expect(result.text).toMatch(/^The harbour wall will be extended/);
     expect(result.text).toMatch(/the council said\.\n$/);
+  });
+});
+
+describe("link targets and related headings", () => {
+  const story = (n: number) =>
+    Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} of the story about the harbour wall, which the council voted to extend after a long dispute. Fishermen welcomed the vote and shop owners feared the noise.</p>`).join("\n");
+  const clean = (body: string) => {
+    const extracted = extractHtmlSync(`<html><head><title>T</title></head><body><article>${body}</article></body></html>`);
+    return cleanDocument(htmlDocument(extracted, { id: "p", source: "p.html" }), loadPipeline("html"));
+  };
+  const removals = (body: string) => clean(body).removals.map((r) => [r.rule, r.text, r.features]);
+
+  it.each([SHARE_LINK_RULE, TAG_LINK_RULE, RELATED_SECTION_RULE].map((r) => [r.rule, r.example]))("%s catches its example %s", (rule, example) => {
+    expect(removals(`${story(3)}${example}`).map(([r]) => r)).toContain(rule);
+  });
+
+  it("removes a row of share links whatever its words; keeps a linked 'click to tweet' quote and prose with a share link", () => {
+    const body = `${story(3)}
+      <p><a href="whatsapp://send?text=x">WhatsApp</a> <a href="https://www.facebook.com/sharer/sharer.php?u=x">Facebook</a> Pin <a href="/img.jpg" download>Baixar</a></p>
+      <p><a href="https://twitter.com/intent/tweet?text=x">Every harbour needs a wall that outlasts the storms of a century.</a></p>
+      <p>Readers can see the plans or <a href="mailto:?subject=Harbour">email</a> them to a friend; the council takes comments in writing until the end of the month.</p>`;
+    const result = clean(body);
+    expect(result.removals.map((r) => [r.rule, r.text, r.features])).toEqual([
+      ["html/share", "WhatsApp Facebook Pin Baixar", { shareLinkDensity: 0.64, wordsPerShareLink: 1 }],
+    ]);
+    expect(result.text).toContain("Every harbour needs a wall that outlasts the storms of a century.");
+    expect(result.text).toContain("Readers can see the plans or email them to a friend");
+  });
+
+  it("removes a line of tag and category links (rel=tag or a tag path); keeps prose that links one tag", () => {
+    const body = `${story(3)}
+      <p><a href="/category/local" rel="category tag">Local news</a>, <a href="/news/coast" rel="tag">Coast</a></p>
+      <p>Filed under <a href="/tag/harbours/">Harbours</a> <a href="/tag/councils/">Councils</a></p>
+      <p>The wall, first built in 1820, is one of the <a href="/topics/listed-buildings">listed structures</a> of the county and needs the consent of the heritage board.</p>`;
+    expect(removals(body)).toEqual([
+      ["html/tags", "Local news, Coast", { tagLinkDensity: 0.93 }],
+      ["html/tags", "Filed under Harbours Councils", { tagLinkDensity: 0.62 }],
+    ]);
+  });
+
+  it("removes the teasers under a related-articles heading, up to the first plain paragraph", () => {
+    const teaser = (n: number) => `<article class="card"><a href="/story-${n}"><img src="${n}.jpg"></a><p>Teaser ${n}: another town voted on its sea wall last week, and the result surprised everyone who had followed the long campaign …</p></article>`;
+    const body = `${story(3)}
+      <div class="more"><h3>You may also like…</h3>${teaser(1)}${teaser(2)}${teaser(3)}</div>
+      <h2>Lesen Sie auch</h2><ul><li><a href="/a">Ein anderer Hafen</a></li></ul>
+      <p>The council will meet again in March, when the contracts are signed and the first lorries arrive at the quay.</p>`;
+    const result = clean(body);
+    expect(result.removals.map((r) => [r.rule, r.text.slice(0, 9), r.features?.heading])).toEqual([
+      ["html/related-section", "You may a", "You may also like…"],
+      ["html/related-section", "Teaser 1:", "You may also like…"],
+      ["html/related-section", "Teaser 2:", "You may also like…"],
+      ["html/related-section", "Teaser 3:", "You may also like…"],
+      ["html/related-section", "Lesen Sie", "Lesen Sie auch"],
+      ["html/related-section", "Ein ander", "Lesen Sie auch"],
+    ]);
+    expect(result.text).toContain("The council will meet again in March");
+  });
+
+  it("reads a paragraph standing in for a heading as a label, and stops at a plain paragraph", () => {
+    const body = `${story(3)}
+      <p><strong>Related:</strong></p><p><a href="/a">Another town votes on its sea wall</a></p><p><a href="/b">The storm of 2015, ten years on</a></p>
+      <p>Work will start in the spring, the council said, and the road to the quay will close for six weeks.</p>`;
+    const result = clean(body);
+    expect(result.removals.map((r) => [r.rule, r.text])).toEqual([
+      ["html/related-section", "Related:"],
+      ["html/related-section", "Another town votes on its sea wall"],
+      ["html/related-section", "The storm of 2015, ten years on"],
+    ]);
+    expect(result.text).toContain("Work will start in the spring");
+  });
+
+  it("keeps a section whose heading is not a label, and never lets a related heading empty the article", () => {
+    const cards = `<div><a href="/x">Go</a><p>The harbour master said the wall would be finished before the winter storms, and the fishermen agreed to move their boats while the work goes on.</p></div>`;
+    expect(removals(`<h2>What the harbour master said</h2>${cards}`)).toEqual([]);
+    expect(removals(`<h2>Related</h2>${cards}`)).toEqual([]);
   });
 });

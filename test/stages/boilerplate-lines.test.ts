@@ -81,6 +81,30 @@ const PAGES: Record<string, Page> = {
     subheading: "Что дальше",
     footer: ["О нас", "Контакты", "Вакансии", "Реклама на сайте"],
   },
+  pt: {
+    menu: ["Início", "Política", "Economia", "Esportes", "Cultura"],
+    title: "Câmara aprova a nova ponte",
+    paragraphs: [
+      "A Câmara Municipal aprovou na terça-feira a construção de uma nova ponte sobre o rio, pondo fim a um debate que já durava mais de dez anos na cidade.",
+      "Os defensores do projeto dizem que a ponte vai reduzir o tempo de viagem de milhares de pessoas e levar novos negócios aos bairros da margem leste do rio.",
+      "Os opositores acham que o dinheiro seria mais bem gasto em ônibus e na reparação das ruas que a cidade já tem, e prometem continuar a lutar contra a obra.",
+      "As obras da ponte devem começar na próxima primavera, e a Câmara espera que os primeiros carros possam atravessá-la antes do fim do ano de 2024.",
+    ],
+    subheading: "O que vem agora",
+    footer: ["Quem somos", "Fale conosco", "Trabalhe conosco", "Anuncie"],
+  },
+  it: {
+    menu: ["Home", "Politica", "Economia", "Sport", "Cultura"],
+    title: "Il consiglio approva il nuovo ponte",
+    paragraphs: [
+      "Il consiglio comunale ha votato martedì a favore della costruzione di un nuovo ponte sul fiume, mettendo fine a un dibattito che durava da più di dieci anni.",
+      "I sostenitori del progetto dicono che il ponte ridurrà i tempi di viaggio di migliaia di pendolari e porterà nuove attività nei quartieri della riva est.",
+      "Gli oppositori pensano che i soldi sarebbero spesi meglio per gli autobus e per riparare le strade che la città ha già, e promettono di continuare a lottare.",
+      "I lavori del ponte dovrebbero cominciare la prossima primavera, e il consiglio spera che le prime auto possano attraversarlo prima della fine del 2024.",
+    ],
+    subheading: "Che cosa succede ora",
+    footer: ["Chi siamo", "Contatti", "Lavora con noi", "Pubblicità"],
+  },
 };
 
 for (const [lang, p] of Object.entries(PAGES)) {
@@ -199,6 +223,8 @@ describe("comment sections", () => {
     ["fr", "Laisser un commentaire", "Jean Dupont a écrit :"],
     ["es", "Deja un comentario", "María García dijo:"],
     ["ru", "Комментарии", "Иван Петров пишет:"],
+    ["pt", "Deixe um comentário", "João Silva disse:"],
+    ["it", "Lascia un commento", "Mario Rossi ha scritto:"],
   ])("%s: the heading %s ends the article; the comments go as boilerplate/comments", (_lang, heading, signature) => {
     const result = clean([a, b, heading, signature, reply, signature, reply].join("\n"), web);
     expect(result.text).toBe(`${a}\n\n${b}\n`);
@@ -210,6 +236,8 @@ describe("comment sections", () => {
     ["fr", "il y a 2 jours", "il y a une heure"],
     ["es", "hace 2 días", "hace una hora"],
     ["ru", "2 дня назад", "5 часов назад"],
+    ["pt", "há 2 dias", "5 horas atrás"],
+    ["it", "2 giorni fa", "un'ora fa"],
   ])("%s: two comment time lines (%s, %s) open the section", (_lang, first, second) => {
     const result = clean([a, b, first, reply, second, reply].join("\n"), web);
     expect(result.text).toBe(`${a}\n\n${b}\n`);
