@@ -5,7 +5,7 @@
 //   npx tsx bench/outputs.ts /tmp/before    (on the old commit)
 //   npx tsx bench/outputs.ts /tmp/after && diff -r /tmp/before /tmp/after
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
 import { cleanDocument, createDocument } from "../src/core/index.js";
 import { loadPipeline } from "../src/run/pipeline-file.js";
 import { auditLines } from "../src/write/audit.js";
@@ -24,7 +24,7 @@ for (const name of ["news", "web-text"]) {
   mkdirSync(dir, { recursive: true });
   for (const file of files) {
     const id = `${basename(resolve(file, ".."))}-${basename(file, ".txt")}`;
-    const result = cleanDocument(createDocument({ id, source: file, raw: readFileSync(file, "utf8") }), pipeline);
+    const result = cleanDocument(createDocument({ id, source: relative(ROOT, file), raw: readFileSync(file, "utf8") }), pipeline);
     writeFileSync(join(dir, `${id}.txt`), result.text);
     writeFileSync(join(dir, `${id}.audit.jsonl`), auditLines(result, `${id}.txt`, name));
   }

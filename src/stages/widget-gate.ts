@@ -1,33 +1,43 @@
 // A quick test in front of isWidgetWordLine (widgets.ts): a widget-word line is made
-// only of widget words, fillers and counts, so its first word must be one of them.
-// Most lines fail on their first word, without lower-casing the line, joining phrases
-// or splitting it into words. Built from the same tables as isWidgetWordLine.
-import { WIDGET_FILLER, WIDGET_WORDS } from "../rules/widgets.js";
+// only of widget words, fillers and counts, with at most one short unknown label among
+// them, so one of its first two words is known and neither is prose. Most lines fail
+// on their first two words, without lower-casing the line, joining phrases or
+// splitting it into words. Built from the same tables as isWidgetWordLine.
 import { unitTable } from "../core/lines.js";
+import { WIDGET_FILLER, WIDGET_LINE, WIDGET_WORDS } from "../rules/widgets.js";
 import { labelText } from "./line-rules.js";
 
 /**
- * Every value the first word of a widget-word line can take (lower-cased, brackets
- * and stops removed): a widget word or filler, or the first words of a multi-word
- * one, which isWidgetWordLine joins before it splits ("copy link", "copier le lien").
+ * Every value a word of a widget-word line can take (lower-cased, brackets and stops
+ * removed): a widget word or filler, or any run of the words of a multi-word one,
+ * which isWidgetWordLine joins before it splits ("copy link", "copier le lien").
  */
-const FIRST_WORDS = new Set(
-  [...WIDGET_WORDS, ...WIDGET_FILLER].flatMap((entry) => entry.split(" ").map((_, i, words) => words.slice(0, i + 1).join(" "))),
+const KNOWN_WORDS = new Set(
+  [...WIDGET_WORDS, ...WIDGET_FILLER].flatMap((entry) => {
+    const words = entry.split(" ");
+    return words.flatMap((_, from) => words.slice(from).map((__, n) => words.slice(from, from + n + 1).join(" ")));
+  }),
 );
 const SEPARATOR = unitTable(/[\s|•·,/]/u);
 const COUNT = /^\d+(?:[.,]\d+)?[kmк]?$/u;
+const UNKNOWN_LABEL = new RegExp(`^\\p{L}{1,${WIDGET_LINE.unknownLabelMaxLetters}}$`, "u");
 
 /** False only when the content cannot be a widget-word line; true means "ask isWidgetWordLine". */
 export function mayBeWidgetWordLine(content: string): boolean {
   const label = labelText(content);
-  let start = 0;
-  while (start < label.length && SEPARATOR[label.charCodeAt(start)]) start++;
-  if (start === label.length) return false; // no words
-  let end = start + 1;
-  while (end < label.length && !SEPARATOR[label.charCodeAt(end)]) end++;
-  const first = label.slice(start, end);
-  // Lower-casing a word alone differs from lower-casing it in its line only for a final sigma.
-  if (first.includes("Σ")) return true;
-  const bare = first.toLowerCase().replace(/_/g, " ").replace(/[()[\]:!.]/g, "");
-  return bare === "" || FIRST_WORDS.has(bare) || COUNT.test(bare);
+  let unknown = 0;
+  let at = 0;
+  for (let word = 0; word < 2; word++) {
+    while (at < label.length && SEPARATOR[label.charCodeAt(at)]) at++;
+    if (at === label.length) return word > 0; // no words at all: not a widget line
+    const start = at;
+    while (at < label.length && !SEPARATOR[label.charCodeAt(at)]) at++;
+    const token = label.slice(start, at);
+    // Lower-casing a word alone differs from lower-casing it in its line only for a final sigma.
+    if (token.includes("Σ")) return true;
+    const bare = token.toLowerCase().replace(/_/g, " ").replace(/[()[\]:!.]/g, "");
+    if (bare === "" || KNOWN_WORDS.has(bare) || COUNT.test(bare)) continue;
+    if (!UNKNOWN_LABEL.test(bare) || ++unknown > 1) return false;
+  }
+  return true;
 }

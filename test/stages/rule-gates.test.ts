@@ -126,7 +126,7 @@ describe("mayBeWidgetWordLine", () => {
   });
 
   it("is false only when isWidgetWordLine is (generated lines)", () => {
-    const parts = [...vocabulary, ...vocabulary.map((w) => w.toUpperCase()), "12", "1.5k", "|", "•", "/", "»", "(", ")", ":", "_", "copy_link", "news", "ΑΣ", "İ", "x"];
+    const parts = [...vocabulary, ...vocabulary.map((w) => w.toUpperCase()), "12", "1.5k", "|", "•", "/", "»", "(", ")", ":", "_", "copy_link", "news", "ΑΣ", "İ", "x", "Baixar", "Pint", "Flip", "banned", "Home"];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: 8 }), fc.constantFrom(" ", "", " | "), (words, joiner) => {
         const line = words.join(joiner);
