@@ -81,14 +81,14 @@ function markSubtree(element: Element, mark: Mark): void {
   for (let child = element.firstElementChild; child; child = child.nextElementSibling) markSubtree(child, mark);
 }
 
-const TEXT_TAGS = new Set(["P", "H1", "H2", "H3", "H4", "H5", "H6", "BLOCKQUOTE", "PRE", "TABLE"]);
+const TEXT_TAGS = new Set(["P", "H1", "H2", "H3", "H4", "H5", "H6", "BLOCKQUOTE", "PRE", "TABLE", "UL", "OL", "DL"]);
 
 /** A sibling after a related-articles label that is still part of the teaser list. */
 function isTeaserCard(element: Element): boolean {
   const length = textLength(element);
   if (length === 0) return true; // an image, an ad slot: the list goes on
-  if (element.tagName === "UL" || element.tagName === "OL" || element.tagName === "DL") return true;
   if (TEXT_TAGS.has(element.tagName)) return linkTextLength(element) / length >= RELATED_SECTION_RULE.minTeaserLinkDensity;
+  if (length > RELATED_SECTION_RULE.maxTeaserCardChars || element.getElementsByTagName("p").length > RELATED_SECTION_RULE.maxTeaserParagraphs) return false;
   return (element.tagName === "A" && element.hasAttribute("href")) || element.querySelector("a[href]") !== null;
 }
 

@@ -102,8 +102,11 @@ export const RELATED_SECTION_RULE = {
   rule: "html/related-section",
   /** Longest heading text read as a label. */
   maxHeadingChars: 80,
-  /** A paragraph (or heading) after the label is a teaser when at least this share of it is link text. */
+  /** A paragraph, heading or list after the label is a teaser when at least this share of it is link text. */
   minTeaserLinkDensity: 0.5,
+  /** Any other element is a teaser card when it holds a link, at most this many characters and at most `maxTeaserParagraphs` paragraphs (a story's body holds more). */
+  maxTeaserCardChars: 1000,
+  maxTeaserParagraphs: 1,
   /** The marks are dropped when they would leave less article text than this (characters, spaces aside). */
   minArticleCharsLeft: 200,
   reason: "teasers under a related-articles heading",

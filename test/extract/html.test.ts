@@ -243,6 +243,15 @@ describe("link targets and related headings", () => {
     expect(result.text).toContain("Work will start in the spring");
   });
 
+  it("never takes the story's body for a teaser card: an element with several paragraphs ends the section", () => {
+    const body = `${story(2)}<p><a href="/full">Read more</a></p>
+      <div class="body">${story(4).replace("the harbour wall", '<a href="/wall">the harbour wall</a>')}</div>
+      <h3>See also</h3><ul><li>Plans at the town hall</li><li>Comments in writing</li></ul>`;
+    const result = clean(body);
+    expect(result.removals.filter((r) => r.rule === "html/related-section" && !/^(?:Read more|See also)$/.test(r.text))).toEqual([]);
+    for (const n of [1, 2, 3, 4]) expect(result.text).toContain(`Paragraph ${n} of the story about`);
+  });
+
   it("keeps a section whose heading is not a label, and never lets a related heading empty the article", () => {
     const cards = `<div><a href="/x">Go</a><p>The harbour master said the wall would be finished before the winter storms, and the fishermen agreed to move their boats while the work goes on.</p></div>`;
     expect(removals(`<h2>What the harbour master said</h2>${cards}`)).toEqual([]);

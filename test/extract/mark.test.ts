@@ -1,7 +1,7 @@
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { walkBlocks } from "../../src/extract/blocks.js";
-import { findMarks, markupMark } from "../../src/extract/mark.js";
+import { findMarks, markupMark, premarkTree } from "../../src/extract/mark.js";
 import { ARIA_LABEL_RULES, MARKUP_RULES, ROLE_RULES, TAG_RULES, markupWords } from "../../src/rules/html-junk.js";
 import { NEVER_TEXT_TAGS, UNSEEN_ELEMENTS, prestripHtml, reduceStyleAttributes } from "../../src/extract/prestrip.js";
 import { createDocument } from "../../src/core/document.js";
@@ -116,5 +116,27 @@ describe("html-blocks stage", () => {
     const result = cleanDocument(doc, pipeline);
     expect(result.removals.map((r) => [r.rule, r.text, r.features])).toEqual([["html/share", "Share Tweet", { markup: "share-bar" }]]);
     expect(result.text).toBe("Story text.\n\nBy Jane Roe\n\nMore story.\n");
+  });
+});
+
+describe("premarkTree: related sections", () => {
+  const marked = (html: string) => {
+    const root = body(html);
+    premarkTree(root);
+    return [...root.querySelectorAll("[data-chaff-mark]")].map((e) => `${e.tagName.toLowerCase()}:${e.getAttribute("data-chaff-mark")}`);
+  };
+  it("marks the label and the linked list after it", () => {
+    expect(marked(`<h3>Related stories</h3><ul><li><a href="/a">A</a></li></ul><p>Story goes on.</p>`)).toEqual([
+      "h3:html/related-section", "ul:html/related-section", "li:html/related-section", "a:html/related-section",
+    ]);
+  });
+  it("stops at a list without links, and at a label inside a longer heading", () => {
+    expect(marked(`<h3>See also</h3><ul><li>Plans at the town hall</li></ul>`)).toEqual(["h3:html/related-section"]);
+    expect(marked(`<h3>See also the plans at the town hall</h3><ul><li><a href="/a">A</a></li></ul>`)).toEqual([]);
+  });
+  it("lets a heading alone in a wrapper speak for the wrapper's next siblings", () => {
+    expect(marked(`<div class="t"><h2>Lesen Sie auch</h2></div><div><a href="/a">Ein anderer Hafen</a></div><p>Weiter.</p>`)).toEqual([
+      "div:html/related-section", "h2:html/related-section", "div:html/related-section", "a:html/related-section",
+    ]);
   });
 });
