@@ -136,6 +136,10 @@ async function throughput(sizeMb: number, jobs: number): Promise<void> {
   const c4 = await runC4(corpus);
   const chaff = runChaff(corpus, jobs);
   if (chaff.exitCode !== 0) throw new Error(`chaff exited ${chaff.exitCode}:\n${chaff.stderr}`);
+  // The floor: the same run with one cheap stage, i.e. reading, line splitting, applying findings,
+  // normalising, writing outputs and the audit, and handing documents to the workers.
+  const floor = runChaff(corpus, jobs, ["--pipeline", join(ROOT, "bench/floor-pipeline.json")]);
+  if (floor.exitCode !== 0) throw new Error(`chaff exited ${floor.exitCode}:\n${floor.stderr}`);
   const c4Rate = mb / c4.seconds;
   const chaffPerCore = mb / chaff.seconds / jobs;
   const c4CpuRate = mb / c4.cpuSeconds;
@@ -145,7 +149,8 @@ async function throughput(sizeMb: number, jobs: number): Promise<void> {
   console.log(`| C4 line rules (read, parse, filter, write) | 1 | ${fmt(c4.seconds)} | ${fmt(c4Rate)} | ${fmt(c4Rate)} | ${fmt(c4.cpuSeconds)} | ${fmt(c4CpuRate)} | ${fmt(corpus.documents / c4.seconds, 0)} | |`);
   console.log(`| C4 line rules, filter alone | 1 | ${fmt(c4.filterSeconds)} | ${fmt(mb / c4.filterSeconds)} | ${fmt(mb / c4.filterSeconds)} | | | ${fmt(corpus.documents / c4.filterSeconds, 0)} | |`);
   console.log(`| chaff clean, news pipeline + audit | ${jobs} | ${fmt(chaff.seconds)} | ${fmt(mb / chaff.seconds)} | ${fmt(chaffPerCore)} | ${fmt(chaff.cpuSeconds)} | ${fmt(chaffCpuRate)} | ${fmt(corpus.documents / chaff.seconds, 0)} | ${fmt(chaff.peakRssMb, 0)} |`);
-  console.log(`chaff / C4 (same I/O): ${fmt(chaffPerCore / c4Rate, 2)}x per core of wall time, ${fmt(chaffCpuRate / c4CpuRate, 2)}x per CPU-second; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
+  console.log(`| chaff clean, floor: one cheap stage (icons) + audit | ${jobs} | ${fmt(floor.seconds)} | ${fmt(mb / floor.seconds)} | ${fmt(mb / floor.seconds / jobs)} | ${fmt(floor.cpuSeconds)} | ${fmt(mb / floor.cpuSeconds)} | ${fmt(corpus.documents / floor.seconds, 0)} | ${fmt(floor.peakRssMb, 0)} |`);
+  console.log(`chaff / C4 (same I/O): ${fmt(chaffPerCore / c4Rate, 2)}x per core of wall time, ${fmt(chaffCpuRate / c4CpuRate, 2)}x per CPU-second (floor without the stages: ${fmt(mb / floor.cpuSeconds / c4CpuRate, 2)}x); load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
 }
 
 async function flat(jobs: number, largeMb: number): Promise<void> {

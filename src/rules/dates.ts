@@ -50,6 +50,24 @@ export const DATE_WORDS: readonly string[] = [
   "há", "atrás", "dias", "fa", "minuti", "giorni",
 ];
 
+/**
+ * Relative times: a number, a unit and a marker make a timestamp ("2 hours ago", "vor 3 Tagen",
+ * "il y a 5 minutes", "hace 2 días", "há 2 horas", "2 ore fa", "5 часов назад").
+ */
+export const RELATIVE_TIME = {
+  units: [
+    "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks", "month", "months", "year", "years",
+    "sekunde", "sekunden", "minute", "minuten", "stunde", "stunden", "tag", "tagen", "woche", "wochen", "monat", "monaten", "jahr", "jahren",
+    "seconde", "secondes", "heure", "heures", "jour", "jours", "semaine", "semaines", "mois", "an", "ans",
+    "segundo", "segundos", "minuto", "minutos", "hora", "horas", "día", "días", "semana", "semanas", "mes", "meses", "año", "años",
+    "dia", "dias", "mês", "ano", "anos",
+    "secondi", "minuti", "ora", "ore", "giorno", "giorni", "settimana", "settimane", "mese", "mesi", "anno", "anni",
+    "секунд", "секунды", "минуту", "минуты", "минут", "час", "часа", "часов", "день", "дня", "дней", "неделю", "недели", "недель", "месяц", "месяца", "месяцев", "год", "года", "лет",
+  ],
+  markers: ["ago", "vor", "il", "y", "a", "hace", "há", "atrás", "fa", "назад"],
+  example: "vor 3 Stunden",
+} as const;
+
 /** Signals that the line really holds a date or time, not just joiners. */
 export const TIME_MARK = /^(?:\d{1,2}[:.h]\d{2}(?::\d{2})?(?:am|pm)?|\d{1,4}[-./]\d{1,2}[-./]\d{1,4}(?:t\d{2}:\d{2}(?::\d{2})?z?)?|\d{4}|\d+(?:st|nd|rd|th)?)$/;
 

@@ -1,6 +1,6 @@
 // Tag lines ("Tags: NATO  Russia"): the tags move into metadata.
 import type { Detection } from "../core/document.js";
-import { TAG_RULES } from "../rules/captions.js";
+import { TAG_LABEL_LINE, TAG_RULES } from "../rules/captions.js";
 import { LineRuleOptions, compileLineRules, customRules, labelText } from "./line-rules.js";
 import { registerStage } from "./registry.js";
 
@@ -25,9 +25,21 @@ registerStage("tags", {
       name: "tags",
       detect({ lines }) {
         const found: Detection[] = [];
+        let listLine = -1; // a line already taken as the list under a bare label
         for (const line of lines.live()) {
-          if (line.content.length > options.maxLength) continue;
+          if (line.content.length > options.maxLength || line.index === listLine) continue;
           const label = labelText(line.content);
+          if (TAG_LABEL_LINE.pattern.test(label) && !options.disable.includes(TAG_LABEL_LINE.rule)) {
+            const next = lines.neighbour(line, 1);
+            const items = next && next.content.length <= options.maxLength && !/[.!?]$/u.test(next.content) ? tagItems(next.content) : [];
+            if (items.length > 0 && items.every((t) => t.split(" ").length <= TAG_LABEL_LINE.maxItemWords)) {
+              const reason = TAG_LABEL_LINE.reason;
+              found.push({ rule: TAG_LABEL_LINE.rule, start: line.contentStart, end: line.contentEnd, reason });
+              found.push({ rule: TAG_LABEL_LINE.rule, start: next!.contentStart, end: next!.contentEnd, reason, moveTo: "tags", value: items, features: { items: items.length } });
+              listLine = next!.index;
+            }
+            continue;
+          }
           if (label.length > rules.longest) continue; // no rule matches a label this long
           const rule = rules.find((r) => r.full.test(label));
           if (!rule) continue;

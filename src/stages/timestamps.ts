@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Detection } from "../core/document.js";
 import type { Line } from "../core/lines.js";
 import { AGENCIES } from "../rules/captions.js";
-import { BYLINE_JOINERS, BYLINE_NON_NAMES, BYLINE_PREFIX, DATE_WORDS, MONTHS, TIME_MARK, WEEKDAYS } from "../rules/dates.js";
+import { BYLINE_JOINERS, BYLINE_NON_NAMES, BYLINE_PREFIX, DATE_WORDS, MONTHS, RELATIVE_TIME, TIME_MARK, WEEKDAYS } from "../rules/dates.js";
 import { registerStage } from "./registry.js";
 
 export const TimestampOptions = z
@@ -23,6 +23,8 @@ export type TimestampOptions = z.infer<typeof TimestampOptions>;
 const MONTH_SET = new Set(MONTHS);
 const WEEKDAY_SET = new Set(WEEKDAYS);
 const DATE_WORD_SET = new Set(DATE_WORDS);
+const TIME_UNIT_SET = new Set<string>(RELATIVE_TIME.units);
+const RELATIVE_MARKER_SET = new Set<string>(RELATIVE_TIME.markers);
 const BYLINE_JOINER_SET = new Set(BYLINE_JOINERS);
 const BYLINE_NOT_A_NAME = new Set(BYLINE_NON_NAMES);
 
@@ -46,16 +48,23 @@ export function isTimestamp(text: string): boolean {
   let months = 0;
   let marks = 0;
   let numbers = 0;
+  let units = 0;
+  let relative = 0;
   for (const word of words) {
     const bare = word.replace(/\.$/, "");
     if (MONTH_SET.has(bare)) months++;
     else if (TIME_MARK.test(bare)) {
       numbers++;
       if (/\d[:.h/-]\d/.test(bare)) marks++;
-    } else if (!(WEEKDAY_SET.has(bare) || DATE_WORD_SET.has(bare))) return false;
+    } else if (TIME_UNIT_SET.has(bare)) units++;
+    else if (RELATIVE_MARKER_SET.has(bare)) relative++;
+    else if (!(WEEKDAY_SET.has(bare) || DATE_WORD_SET.has(bare))) return false;
+    // a marker that is also a date word ("a", "il") counts both ways
+    if (RELATIVE_MARKER_SET.has(bare) && (MONTH_SET.has(bare) || TIME_MARK.test(bare))) relative++;
   }
-  // "7 Apr, 2016 05:27", "2016-04-07", "April 7", "Updated 05:27 GMT"; a bare number ("2016", "5040") is not a date
-  return (months > 0 && numbers > 0) || marks > 0;
+  // "7 Apr, 2016 05:27", "2016-04-07", "April 7", "Updated 05:27 GMT", "2 hours ago";
+  // a bare number ("2016", "5040") is not a date
+  return (months > 0 && numbers > 0) || marks > 0 || (numbers > 0 && units > 0 && relative > 0);
 }
 
 function agencyPattern(extra: readonly string[]): string {
@@ -67,7 +76,7 @@ function agencyPattern(extra: readonly string[]): string {
 
 /**
  * A dateline alone on its line ("Brussels / AFP", "MOSCOW (Reuters)") or at the start
- * of the first paragraph ("BRUSSELS (Reuters) - ", "PARIS, 7 avril (AFP) – ").
+ * of the first paragraph ("BRUSSELS (Reuters) - ", "PARIS, 7 avril (AFP) – ", "(ANSA) - ROMA, 7 APR - ").
  */
 export function datelinePatterns(extraAgencies: readonly string[] = []): { line: RegExp; prefix: RegExp } {
   const agencies = agencyPattern(extraAgencies);
@@ -75,7 +84,8 @@ export function datelinePatterns(extraAgencies: readonly string[] = []): { line:
   const when = String.raw`(?:,\s*[\p{L}\p{N} .]{1,25})?`;
   return {
     line: new RegExp(String.raw`^(?:${place}${when}\s*(?:[/|,–—-]\s*|\()(?:${agencies})\)?|\(?(?:${agencies})\)?\s*[/|,–—-]\s*${place}${when})$`, "u"),
-    prefix: new RegExp(String.raw`^${place}${when}\s*\((?:${agencies})\)\s*[–—-]+\s*|^\p{Lu}{3,}[\p{Lu} .'-]*,?${when}\s*[–—-]+\s+(?=\p{Lu})`, "u"),
+    // "BRUSSELS (Reuters) - ", "PARIS, 7 avril (AFP) – ", "(ANSA) - ROMA, 7 APR - ", "MOSCOW — "
+    prefix: new RegExp(String.raw`^${place}${when}\s*\((?:${agencies})\)\s*[–—-]+\s*|^\((?:${agencies})\)\s*[–—-]+\s*${place}${when}\s*[–—-]+\s*|^\p{Lu}{3,}[\p{Lu} .'-]*,?${when}\s*[–—-]+\s+(?=\p{Lu})`, "u"),
   };
 }
 

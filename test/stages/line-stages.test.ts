@@ -213,6 +213,15 @@ const CASES: Record<string, Case[]> = {
     ["By Monday the talks had stalled.", undefined],
     ["By the numbers", undefined],
     ["‘Pressure on Russia’", undefined],
+    ["2 hours ago", "meta/timestamp"],
+    ["vor 3 Stunden", "meta/timestamp"],
+    ["il y a 5 minutes", "meta/timestamp"],
+    ["hace 2 días", "meta/timestamp"],
+    ["há 2 horas", "meta/timestamp"],
+    ["2 ore fa", "meta/timestamp"],
+    ["5 часов назад", "meta/timestamp"],
+    ["2 hours", undefined],
+    ["3 days ago the council voted", undefined],
   ],
 };
 
@@ -245,6 +254,23 @@ describe("stage context", () => {
     expect(result.removals.map((r) => [r.rule, r.text])).toEqual([["meta/dateline", "BRUSSELS (Reuters) - "]]);
     expect(result.doc.meta.dateline).toEqual(["BRUSSELS (Reuters)"]);
     expect(result.text).toBe(PROSE + "\n");
+  });
+
+  it.each([
+    ["(ANSA) - ROMA, 7 APR - ", "(ANSA) - ROMA, 7 APR"],
+    ["PARIS, 7 avril (AFP) – ", "PARIS, 7 avril (AFP)"],
+  ])("timestamps: the dateline %j opening the first paragraph moves to metadata", (dateline, value) => {
+    const result = runStages(`${dateline}${PROSE}\n`, ["timestamps"]);
+    expect(result.removals.map((r) => [r.rule, r.text])).toEqual([["meta/dateline", dateline]]);
+    expect(result.doc.meta.dateline).toEqual([value]);
+  });
+
+  it("tags: a bare label takes the short list on the next line with it; a label before prose stays", () => {
+    const result = runStages(`${PROSE}\nTags\nNATO, Russia, Ukraine crisis\n`, ["tags"]);
+    expect(result.removals.map((r) => [r.rule, r.text])).toEqual([["meta/tags", "Tags"], ["meta/tags", "NATO, Russia, Ukraine crisis"]]);
+    expect(result.doc.meta.tags).toEqual(["NATO", "Russia", "Ukraine crisis"]);
+    expect(runStages(`Topics\n${PROSE}\n`, ["tags"]).removals).toEqual([]);
+    expect(runStages(`Schlagwörter:\nDie Regierung will die Steuern im nächsten Jahr senken\n`, ["tags"]).removals).toEqual([]);
   });
 
   it("tags: items move to metadata", () => {
