@@ -17,6 +17,14 @@ const agency = AGENCIES.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").repl
 
 export const CAPTION_RULES: readonly LineRule[] = [
   {
+    rule: "caption/credit",
+    lang: "*",
+    // A caption that ends in a credit label: "... on Tuesday. Photograph: Christopher Furlong/Getty Images".
+    pattern: /.{10,600}?[.!?)”"]\s+(?:photograph|photo|picture|image|foto|fotografia|fotografía|bild|фото)(?: by| de| di| von)?\s?:\s?[\p{L}][\p{L} .'’&-]{1,60}(?:\s?[/|]\s?[\p{L}][\p{L} .'’&-]{1,40}){0,2}\.?/u,
+    reason: "photo caption ending in a credit label",
+    example: "Firefighters rescue a family from their home on Tuesday. Photograph: Christopher Furlong/Getty Images",
+  },
+  {
     rule: "caption/agency-code",
     lang: "*",
     // Agencies prefix captions with a picture id: epa05268598, EPA-EFE/..., 2016-04-20T10:11:12Z.
@@ -93,8 +101,10 @@ const TAG_LABELS = "tags?|tagged(?: with)?|topics?|keywords|filed under|schlagw�
 export const TAG_LABEL_LINE = {
   rule: "meta/tags",
   pattern: new RegExp(`^(?:${TAG_LABELS})\\s*:?$`, "iu"),
-  /** Most words of one item of the list line. */
+  /** Most words of one item of the list. */
   maxItemWords: 4,
+  /** Most lines of a list of one tag per line. */
+  maxListLines: 15,
   reason: "tag label with its list on the next line: tags move into metadata",
   example: "Tags\nNATO, Russia, Brussels",
 } as const;

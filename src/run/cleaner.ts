@@ -23,11 +23,12 @@ export interface PoolOptions {
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 /**
- * Old-generation cap of each worker. V8 collects harder the nearer a heap is to its cap: at
- * 512 MB, two HTML workers spent ~30% more CPU than one inline run (288 AEB pages, --jobs 2:
- * 17.2 s at 512, 15.4 s at 1024). The text route's heap stays far below either cap.
+ * Old-generation cap of each worker. It bounds resident memory on text corpora (2 GB JSONL,
+ * --jobs 2: peak RSS 300 MB at 1024, ~10 MB less at 512). V8 collects harder the nearer a heap
+ * is to its cap, so HTML corpora run faster with more: 288 AEB pages, --jobs 2, 17.2 s at 512
+ * against 15.4 s at 1024 (`--worker-heap 1024`).
  */
-export const DEFAULT_WORKER_HEAP_MB = 1024;
+export const DEFAULT_WORKER_HEAP_MB = 512;
 /**
  * Young generation of each worker. Capped because it decides resident memory: on a
  * 50 MB JSONL with --jobs 2, peak RSS 271 MB with 16 MB against 471 MB uncapped.

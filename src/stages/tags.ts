@@ -25,18 +25,26 @@ registerStage("tags", {
       name: "tags",
       detect({ lines }) {
         const found: Detection[] = [];
-        let listLine = -1; // a line already taken as the list under a bare label
+        let listLine = -1; // the last line taken as the list under a bare label
         for (const line of lines.live()) {
-          if (line.content.length > options.maxLength || line.index === listLine) continue;
+          if (line.content.length > options.maxLength || line.index <= listLine) continue;
           const label = labelText(line.content);
           if (TAG_LABEL_LINE.pattern.test(label) && !options.disable.includes(TAG_LABEL_LINE.rule)) {
-            const next = lines.neighbour(line, 1);
-            const items = next && next.content.length <= options.maxLength && !/[.!?]$/u.test(next.content) ? tagItems(next.content) : [];
-            if (items.length > 0 && items.every((t) => t.split(" ").length <= TAG_LABEL_LINE.maxItemWords)) {
+            // The list: one line of separated tags, or short lines of one tag each.
+            const listed: Array<{ line: typeof line; items: string[] }> = [];
+            for (let next = lines.neighbour(line, 1); next && listed.length < TAG_LABEL_LINE.maxListLines; next = lines.neighbour(next, 1)) {
+              const items = next.content.length <= options.maxLength && !/[.!?]$/u.test(next.content) ? tagItems(next.content) : [];
+              if (items.length === 0 || items.some((t) => t.split(" ").length > TAG_LABEL_LINE.maxItemWords)) break;
+              listed.push({ line: next, items });
+              if (items.length > 1) break; // a separated list is the whole list
+            }
+            if (listed.length > 0) {
               const reason = TAG_LABEL_LINE.reason;
               found.push({ rule: TAG_LABEL_LINE.rule, start: line.contentStart, end: line.contentEnd, reason });
-              found.push({ rule: TAG_LABEL_LINE.rule, start: next!.contentStart, end: next!.contentEnd, reason, moveTo: "tags", value: items, features: { items: items.length } });
-              listLine = next!.index;
+              for (const { line: item, items } of listed) {
+                found.push({ rule: TAG_LABEL_LINE.rule, start: item.contentStart, end: item.contentEnd, reason, moveTo: "tags", value: items, features: { items: items.length } });
+              }
+              listLine = listed[listed.length - 1].line.index;
             }
             continue;
           }

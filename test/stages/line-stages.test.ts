@@ -156,6 +156,10 @@ const CASES: Record<string, Case[]> = {
     ["Argomenti a favore della riforma sono stati presentati dal governo.", undefined],
   ],
   captions: [
+    ["Firefighters rescue a family from their home on Tuesday. Photograph: Christopher Furlong/Getty Images", "caption/credit"],
+    ["Le maire devant la digue, mardi. Photo : Jean Dupont", "caption/credit"],
+    ["He posted a photo: it showed the flooded square at dawn.", undefined],
+    ["The museum opened on Monday. Image: the new wing is vast, critics said.", undefined],
     ["epa05268598 NATO Secretary General Jens Stoltenberg speaks to the press.  EPA/STEPHANIE LECOCQ", "caption/agency-code"],
     ["NATO Secretary General Jens Stoltenberg has headed the US-led alliance since 2014 NATO Secretary General Jens Stoltenberg has headed the US-led alliance since 2014", "caption/doubled"],
     ["Stoltenberg arrives for the meeting in Brussels. REUTERS/Francois Lenoir", "caption/credit"],
@@ -270,6 +274,9 @@ describe("stage context", () => {
     expect(result.removals.map((r) => [r.rule, r.text])).toEqual([["meta/tags", "Tags"], ["meta/tags", "NATO, Russia, Ukraine crisis"]]);
     expect(result.doc.meta.tags).toEqual(["NATO", "Russia", "Ukraine crisis"]);
     expect(runStages(`Topics\n${PROSE}\n`, ["tags"]).removals).toEqual([]);
+    const perLine = runStages(`${PROSE}\nTopics\nFlooding\nClimate crisis\n${PROSE}\n`, ["tags"]);
+    expect(perLine.removals.map((r) => r.text)).toEqual(["Topics", "Flooding", "Climate crisis"]);
+    expect(perLine.doc.meta.tags).toEqual(["Flooding", "Climate crisis"]);
     expect(runStages(`Schlagwörter:\nDie Regierung will die Steuern im nächsten Jahr senken\n`, ["tags"]).removals).toEqual([]);
   });
 
