@@ -42,7 +42,7 @@ export const PROMO_RULES: readonly LineRule[] = [
   { rule: "promo/newsletter", lang: "es", pattern: /.{0,80}\b(?:suscríbete|suscribete|suscríbase|regístrate (?:a|en) (?:nuestro|el) (?:boletín|newsletter)|recibe (?:nuestro|el) (?:boletín|newsletter)).{0,120}/u, reason: "newsletter promo", example: "Suscríbete a nuestro boletín" },
   { rule: "promo/newsletter", lang: "pt", pattern: /.{0,80}\b(?:(?:assine|subscreva|receba) (?:a |a nossa |nossa )?newsletter|(?:inscreva|cadastre|registe)-se (?:n[ao]|em|para receber (?:a|o)) (?:nossa |nosso )?newsletter|receba (?:as |nossas )?(?:notícias|novidades) (?:no seu|por) e-?mail).{0,120}/u, reason: "newsletter promo", example: "Inscreva-se na nossa newsletter" },
   { rule: "promo/newsletter", lang: "it", pattern: /.{0,80}\b(?:iscriviti alla (?:nostra )?newsletter|(?:ricevi|ricevere) (?:la nostra|le nostre) newsletter).{0,120}/u, reason: "newsletter promo", example: "Iscriviti alla nostra newsletter e ricevi le notizie della settimana" },
-  { rule: "promo/newsletter", lang: "ru", pattern: /.{0,80}(?:подпишитесь на (?:нашу |наш )?(?:рассылку|канал|новости)|подписаться на рассылку).{0,120}/u, reason: "newsletter promo", example: "Подпишитесь на нашу рассылку" },
+  { rule: "promo/newsletter", lang: "ru", pattern: /.{0,80}(?:подпи(?:шитесь|сывайтесь) на (?:нашу |наш |нас )?(?:рассылку|канал|новости|telegram|телеграм)|подписаться на рассылку).{0,120}/u, reason: "newsletter promo", example: "Подпишитесь на нашу рассылку" },
   { rule: "promo/social", lang: "en", pattern: /(?:follow (?:him|her|them|us|me|@\w+) on (?:twitter|facebook|instagram)[^.]{0,100}\.?|(?:follow|like) us on [\p{L} ]{1,40}.{0,80})/u, reason: "social follow line", example: "Follow @ExampleDeals on Twitter to keep up with the latest deals" },
 ];
 

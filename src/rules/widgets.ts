@@ -9,13 +9,13 @@ export const WIDGET_WORDS: readonly string[] = [
   "messenger", "tumblr", "xing", "vk", "vkontakte", "odnoklassniki", "threads", "bluesky", "mastodon",
   "permalink", "copy link", "copied",
   // de
-  "teilen", "drucken", "versenden", "mailen", "merken", "link kopieren",
+  "teilen", "drucken", "versenden", "mailen", "merken", "link kopieren", "twittern", "tweeten",
   // fr
-  "partager", "imprimer", "envoyer", "courriel", "copier le lien",
+  "partager", "imprimer", "envoyer", "courriel", "copier le lien", "tweeter",
   // es
   "compartir", "imprimir", "enviar", "correo", "tuitear", "guardar", "copiar enlace",
   // ru
-  "поделиться", "печать", "распечатать", "отправить", "твитнуть", "сохранить", "копировать ссылку",
+  "поделиться", "печать", "распечатать", "отправить", "твитнуть", "сохранить", "копировать ссылку", "вконтакте", "одноклассники", "телеграм",
   // pt (Brazilian and European): imprimir, enviar, guardar are listed under es
   "compartilhar", "compartilhe", "compartilhado", "partilhar", "partilhe", "salvar", "baixar", "descarregar",
   "tuitar", "tweetar", "copiar link", "copiar o link",

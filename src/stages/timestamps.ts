@@ -84,8 +84,8 @@ export function datelinePatterns(extraAgencies: readonly string[] = []): { line:
   const when = String.raw`(?:,\s*[\p{L}\p{N} .]{1,25})?`;
   return {
     line: new RegExp(String.raw`^(?:${place}${when}\s*(?:[/|,–—-]\s*|\()(?:${agencies})\)?|\(?(?:${agencies})\)?\s*[/|,–—-]\s*${place}${when})$`, "u"),
-    // "BRUSSELS (Reuters) - ", "PARIS, 7 avril (AFP) – ", "(ANSA) - ROMA, 7 APR - ", "MOSCOW — "
-    prefix: new RegExp(String.raw`^${place}${when}\s*\((?:${agencies})\)\s*[–—-]+\s*|^\((?:${agencies})\)\s*[–—-]+\s*${place}${when}\s*[–—-]+\s*|^\p{Lu}{3,}[\p{Lu} .'-]*,?${when}\s*[–—-]+\s+(?=\p{Lu})`, "u"),
+    // "BRUSSELS (Reuters) - ", "PARIS, 7 avril (AFP) – ", "Madrid, 14 mar (EFE).- ", "(ANSA) - ROMA, 7 APR - ", "MOSCOW — "
+    prefix: new RegExp(String.raw`^${place}${when}\s*\((?:${agencies})\)\.?\s*[–—-]+\s*|^\((?:${agencies})\)\s*[–—-]+\s*${place}${when}\s*[–—-]+\s*|^\p{Lu}{3,}[\p{Lu} .'-]*,?${when}\s*[–—-]+\s+(?=\p{Lu})`, "u"),
   };
 }
 
@@ -132,7 +132,7 @@ registerStage("timestamps", {
               end: first.contentStart + match[0].length,
               reason: "dateline opening the first paragraph",
               moveTo: "dateline",
-              value: match[0].replace(/[\s–—-]+$/u, ""),
+              value: match[0].replace(/[\s.–—-]+$/u, ""),
             });
           }
         }

@@ -13,6 +13,8 @@ const CASES: Record<string, Case[]> = {
     ["The well-known long-term low-cost high-speed rail plan was approved.", undefined],
   ],
   widgets: [
+    ["Teilen Twittern Mailen Drucken", "widget/share"],
+    ["Поделиться ВКонтакте Одноклассники Telegram", "widget/share"],
     ["Email Print", "widget/share"],
     ["Share | Tweet | Email", "widget/share"],
     ["Facebook Twitter WhatsApp 12", "widget/share"],
@@ -119,6 +121,11 @@ const CASES: Record<string, Case[]> = {
     ["Leggi anche tu il rapporto: è stato pubblicato venerdì dal ministero.", undefined],
   ],
   comments: [
+    ["Réagissez à cet article", "comment/prompt"],
+    ["Kommentare (12)", "comment/prompt"],
+    ["Комментарии (5)", "comment/prompt"],
+    ["Comenta esta noticia", "comment/prompt"],
+    ["Les lecteurs réagissent à l'article du Monde sur la réforme.", undefined],
     ["Leave a Reply", "comment/prompt"],
     ["12 Comments", "comment/prompt"],
     ["Your email address will not be published. Required fields are marked *", "comment/prompt"],
@@ -263,6 +270,7 @@ describe("stage context", () => {
   it.each([
     ["(ANSA) - ROMA, 7 APR - ", "(ANSA) - ROMA, 7 APR"],
     ["PARIS, 7 avril (AFP) – ", "PARIS, 7 avril (AFP)"],
+    ["Madrid, 14 mar (EFE).- ", "Madrid, 14 mar (EFE)"],
   ])("timestamps: the dateline %j opening the first paragraph moves to metadata", (dateline, value) => {
     const result = runStages(`${dateline}${PROSE}\n`, ["timestamps"]);
     expect(result.removals.map((r) => [r.rule, r.text])).toEqual([["meta/dateline", dateline]]);
