@@ -20,7 +20,7 @@ export const CAPTION_RULES: readonly LineRule[] = [
     rule: "caption/credit",
     lang: "*",
     // A caption that ends in a credit label: "... on Tuesday. Photograph: Christopher Furlong/Getty Images".
-    pattern: /.{10,600}?[.!?)”"]\s+(?:photograph|photo|picture|image|foto|fotografia|fotografía|bild|фото)(?: by| de| di| von)?\s?:\s?[\p{L}][\p{L} .'’&-]{1,60}(?:\s?[/|]\s?[\p{L}][\p{L} .'’&-]{1,40}){0,2}\.?/u,
+    pattern: /.{10,600}?[.!?)”"]\s+\(?(?:photograph|photo|picture|image|foto|fotografia|fotografía|bild|фото)(?:\s(?:credit|copyright))?(?:\s?:|\sby|\sde|\sdi|\svon)\s?[\p{L}][\p{L} .'’&-]{1,60}(?:\s?[/|]\s?[\p{L}][\p{L} .'’&-]{1,40}){0,2}\)?\.?/u,
     reason: "photo caption ending in a credit label",
     example: "Firefighters rescue a family from their home on Tuesday. Photograph: Christopher Furlong/Getty Images",
   },

@@ -153,6 +153,13 @@ function wholeLine(line: Line, datelineLine: RegExp, anyAgency: RegExp, options:
   if (options.bylines) {
     const name = bylineName(line.content, options.maxBylineWords);
     if (name) return { rule: "meta/byline", ...span, reason: "a line naming the author", moveTo: "byline", value: name };
+    const posted = POSTED_BY.exec(line.content);
+    if (posted && isTimestamp(posted[2])) {
+      return { rule: "meta/timestamp", ...span, reason: "a line holding a poster and a date", moveTo: "timestamp", features: { by: posted[1] } };
+    }
   }
   return undefined;
 }
+
+/** "Posted by admin on March 3, 2021", "Publicado por Ana em 3 de março de 2021": a poster's name, then a date. */
+const POSTED_BY = /^(?:posted|published|written|submitted|uploaded|publicado|postado|escrito|pubblicato|scritto|veröffentlicht|geschrieben|publié|écrit) (?:by|por|da|von|par) ([^,|]{1,40}?)(?: on| at| em| el| il| am| le|,| \|| -| –)\s+(.{4,60})$/iu;
