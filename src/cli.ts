@@ -174,12 +174,14 @@ program
   .description("Print one file's raw text with every removal marked in place, then one line per removal.")
   .argument("<file>", "a text file")
   .option("-p, --pipeline <name|path>", "pipeline name (in pipelines/) or path to a pipeline file", DEFAULT_PIPELINE)
+  .option("--html-pipeline <name|path>", "pipeline for documents extracted from HTML (default: `html`, or --pipeline when that is given)")
   .option("--color <when>", "auto (on a terminal, unless NO_COLOR is set), always or never", "auto")
-  .action(async (file: string, opts: { pipeline: string; color: string }) => {
+  .action(async (file: string, opts: { pipeline: string; htmlPipeline?: string; color: string }, command: Command) => {
     if (!["auto", "always", "never"].includes(opts.color)) fail(`explain: --color must be auto, always or never, got "${opts.color}"`);
     try {
       const colour = useColour(opts.color as ColourChoice, process.stdout);
-      const results = await explainFile(file, loadPipeline(opts.pipeline));
+      const htmlPipelineName = opts.htmlPipeline ?? (command.getOptionValueSource("pipeline") === "default" ? DEFAULT_HTML_PIPELINE : opts.pipeline);
+      const results = await explainFile(file, loadPipeline(opts.pipeline), loadPipeline(htmlPipelineName));
       process.stdout.write(results.map((result) => formatExplanation(result, colour)).join("\n"));
     } catch (error) {
       fail((error as Error).message);

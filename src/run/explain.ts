@@ -64,7 +64,11 @@ export function formatExplanation(result: CleanResult, colour: boolean): string 
  * Reads one file with the reader `clean` would use (plain text when no format
  * claims it) and cleans each of its documents. Errors name the file.
  */
-export async function explainFile(path: string, pipeline: Pipeline): Promise<CleanResult[]> {
+/**
+ * Cleans every document of one file as `chaff clean` would: documents extracted from HTML
+ * (they carry `meta.route`) go through `htmlPipeline`, the others through `pipeline`.
+ */
+export async function explainFile(path: string, pipeline: Pipeline, htmlPipeline: Pipeline = pipeline): Promise<CleanResult[]> {
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
     throw new Error(`${path}: ${error.code === "ENOENT" ? "no such file" : error.message}`);
   });
@@ -72,7 +76,7 @@ export async function explainFile(path: string, pipeline: Pipeline): Promise<Cle
   const format = formatFor(basename(path)) ?? textFormat;
   const results: CleanResult[] = [];
   try {
-    for await (const doc of readDocuments(format, { path: resolve(path), relative: basename(path), display: path, inTree: false })) results.push(cleanDocument(doc, pipeline));
+    for await (const doc of readDocuments(format, { path: resolve(path), relative: basename(path), display: path, inTree: false })) results.push(cleanDocument(doc, typeof doc.meta.route === "string" ? htmlPipeline : pipeline));
   } catch (error) {
     throw new Error(`${path}: ${(error as Error).message}`);
   }

@@ -1,5 +1,7 @@
 // `chaff explain`: the plain output exactly, colour rules, and the CLI on a seed.
 import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -97,6 +99,16 @@ describe("chaff explain (CLI)", () => {
         "meta.timestamp: 7 Apr, 2016 05:27",
       ].join("\n"),
     );
+  });
+
+  it("explains an HTML page with the html pipeline, as `clean` cleans it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "chaff-explain-"));
+    const page = join(dir, "page.html");
+    const story = "The town council voted on Tuesday to close the old library on Market Street, which has served readers since 1905. ".repeat(4);
+    writeFileSync(page, `<html><body><article><p>${story}</p><p>${story}</p><section><h2>More from Town Gazette</h2><article><a href="/a">Parking changes</a></article></section></article></body></html>`);
+    const { stdout } = await chaff(["explain", page]);
+    expect(stdout).toContain("[-html/related-section: More from Town Gazette-]");
+    expect(stdout).toContain("[-html/related-section: Parking changes-]");
   });
 
   it("names the file and the reason when it cannot read it", async () => {

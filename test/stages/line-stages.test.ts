@@ -93,6 +93,10 @@ const CASES: Record<string, Case[]> = {
     ["Condividi su questo tema", undefined],
   ],
   related: [
+    ["More from Town Gazette", "link/related"],
+    ["Mehr aus Politik", "link/related"],
+    ["Más noticias de Deportes", "link/related"],
+    ["More from the council meeting was said in private, the mayor told reporters.", undefined],
     ["Also Read", "link/related"],
     ["Read more: NATO and Russia to meet in Brussels", "link/related"],
     ["You may also like", "link/related"],
