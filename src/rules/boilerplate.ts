@@ -1,6 +1,7 @@
 // Boilerplate of whole-page text dumps: thresholds of the context classifier and
 // phrase tables of site furniture (cookie, newsletter, copyright, login, paywall blocks,
 // counters). Every entry carries an example; the tests check each against its rule.
+import { AUTHOR_BIO } from "./promos.js";
 
 /** A rule matched anywhere inside a line (not the whole line): furniture phrases come inside sentences. */
 export interface PhraseRule {
@@ -84,7 +85,7 @@ export const FURNITURE_RULES: readonly PhraseRule[] = [
 
   // newsletter sign-ups
   { rule: "boilerplate/newsletter", lang: "en", pattern: /\b(?:sign up|subscribe|register) (?:now |today |here )?(?:for|to) (?:our|the|a|my) (?:[\p{L}'-]+ ){0,3}(?:newsletters?|e-?mails?|briefing|digest|updates|alerts)\b|\b(?:get|join) (?:our|the) (?:[\p{L}'-]+ ){0,3}(?:newsletter|mailing list)\b|\b(?:enter|your) e-?mail address\b|^(?:newsletters?|e-?mail newsletters?|subscribe to (?:our )?newsletters?)$|\bdelivered (?:straight |directly )?to your inbox\b|\bthank you for (?:signing up|subscribing)\b|\byou can unsubscribe at any time\b|\bi agree (?:that|to) .{0,80}(?:send me|newsletters?|e-?mails?)\b|\byou(?:'ve| have)? (?:successfully|succesfully) subscribed\b|^stay up to date with\b.{0,60}$/iu, reason: "a newsletter sign-up", example: "Sign up for our daily newsletter", maxWords: 40 },
-  { rule: "boilerplate/newsletter", lang: "de", pattern: /\bnewsletter (?:abonnieren|bestellen|anmelden)|\b(?:melden sie sich|jetzt) (?:für|zum) (?:unseren )?newsletter|\bihre e-?mail-?adresse\b|^newsletter$|\babmeldung (?:ist )?jederzeit möglich/iu, reason: "a newsletter sign-up", example: "Jetzt zum Newsletter anmelden", maxWords: 40 },
+  { rule: "boilerplate/newsletter", lang: "de", pattern: /\bnewsletter (?:abonnieren|bestellen|anmelden)|\b(?:melden sie sich|jetzt) (?:für|zum) (?:unseren |den )?(?:[\p{L}-]+ ){0,2}newsletter|\bihre e-?mail-?adresse\b|^newsletter$|\babmeldung (?:ist )?jederzeit möglich/iu, reason: "a newsletter sign-up", example: "Jetzt zum Newsletter anmelden", maxWords: 40 },
   { rule: "boilerplate/newsletter", lang: "fr", pattern: /\b(?:inscrivez-vous|abonnez-vous) à (?:notre|la) (?:[\p{L}'-]+ ){0,2}(?:newsletter|lettre d'information)|\bvotre (?:adresse )?e-?mail\b|^(?:newsletters?|lettre d'information)$|\bvous pouvez vous désinscrire à tout moment/iu, reason: "a newsletter sign-up", example: "Inscrivez-vous à notre newsletter", maxWords: 40 },
   { rule: "boilerplate/newsletter", lang: "es", pattern: /\b(?:suscríbete|suscríbase|regístrate) (?:a|en) (?:nuestro|nuestra|el|la) (?:[\p{L}'-]+ ){0,2}(?:newsletter|boletín)|\btu (?:dirección de )?correo electrónico\b|^(?:newsletters?|boletines?)$|\bpuedes darte de baja en cualquier momento/iu, reason: "a newsletter sign-up", example: "Suscríbete a nuestro boletín", maxWords: 40 },
   { rule: "boilerplate/newsletter", lang: "pt", pattern: /\b(?:assine|inscreva-se|cadastre-se|subscreva|registe-se) (?:a|na|em|no|o) (?:(?:nossa|nosso) )?(?:[\p{L}'-]+ ){0,2}(?:newsletter|boletim|lista de e-?mails)|\b(?:digite|insira|informe|introduza) (?:o )?seu (?:endereço de )?e-?mail\b|^(?:newsletters?|boletim)$|\b(?:pode|poderá) (?:cancelar a (?:sua )?inscrição|descadastrar-se|anular a subscrição) a qualquer momento|\breceba (?:as |nossas )?(?:notícias|novidades) (?:no seu|por) e-?mail/iu, reason: "a newsletter sign-up", example: "Assine a nossa newsletter", maxWords: 40 },
@@ -115,6 +116,9 @@ export const FURNITURE_RULES: readonly PhraseRule[] = [
 
   // bare addresses
   { rule: "boilerplate/url", lang: "*", pattern: /^(?:https?:\/\/|www\.)\S+$/iu, reason: "a bare web address", example: "https://www.example.com/assets/images/logo.png", maxWords: 40 },
+
+  // author biographies at the end of a story (the pattern is shared with the promos table)
+  { rule: "boilerplate/author-bio", lang: "*", pattern: AUTHOR_BIO, reason: "an author biography", example: "Jane Roe is a senior reporter covering city hall for the Example Times.", maxWords: 60 },
 
   // account and login
   { rule: "boilerplate/login", lang: "en", pattern: /^(?:log ?in|sign ?in|log ?out|sign ?out|register|create (?:an |your )?account|my account|forgot (?:your )?password\??|subscribe|sign ?in ?\/? ?register|log ?in ?\/? ?register|subscribe ?\/? ?log ?in|subscribesign in)$|\balready (?:a subscriber|have an account)\?/iu, reason: "an account or login control", example: "Sign In", maxWords: 12 },

@@ -32,12 +32,39 @@ export const CREDIT_RULES: readonly LineRule[] = [
   { rule: "credit/photo", lang: "*", pattern: /[©ⓒ]\s?[\p{L}][\p{L} .'-]{1,60}(?:\s?\/\s?[\p{L} .'-]{1,40})?/u, reason: "photo credit", example: "© John Brecher" },
 ];
 
+/**
+ * An author's biography: a name, "is a" and a newsroom role ("Anna Schmidt ist Redakteurin im
+ * Lokalressort...", "Jane Roe is a senior reporter covering..."). Shared by the promos and
+ * boilerplate-phrases tables.
+ */
+/** Newsroom roles, lower case; an author biography names one ("editor", "Redakteurin", "giornalista"). */
+const NEWSROOM_ROLES = [
+  "reporter", "correspondent", "editor", "writer", "journalist", "columnist", "contributor", "producer",
+  "redakteurin", "redakteur", "korrespondentin", "korrespondent", "journalistin", "autorin", "autor", "reporterin",
+  "journaliste", "rédactrice", "rédacteur", "correspondante", "chroniqueuse", "chroniqueur",
+  "periodista", "redactora", "redactor", "corresponsal", "columnista",
+  "jornalista", "repórter", "colunista", "redattrice", "redattore", "giornalista", "corrispondente", "editorialista",
+];
+/** What a biography says the author does: covers a beat, writes for a paper, is based somewhere. */
+const BIO_BEATS = [
+  "covers", "covering", "reports on", "reporting on", "writes about", "writes for", "writing about", "based in", "for the", "at the",
+  "berichtet", "schreibt", "für die", "für den", "lebt in", "couvre", "écrit", "pour le", "pour la", "basée? à", "cubre", "escribe", "para el", "para la",
+  "escreve", "cobre", "para o", "para a", "scrive", "segue", "per il", "per la", "si occupa",
+].join("|");
+/** Either case for the first letter: German nouns are capitalised. */
+const anyCaseFirst = (word: string) => `[${word[0]}${word[0].toUpperCase()}]${word.slice(1)}`;
+export const AUTHOR_BIO = new RegExp(
+  String.raw`^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3} (?:is|was|ist|war|est|était|es|era|é|è) (?:(?:a|an|the|un|une|una|um|uma|ein|eine|einer|il|la|lo|o) )?(?:[\p{L}-]+ ){0,3}(?:${NEWSROOM_ROLES.map(anyCaseFirst).join("|")})(?![\p{L}]).{0,120}?(?<![\p{L}])(?:${BIO_BEATS})(?![\p{L}]).{0,300}$`,
+  "u",
+);
+
 export const PROMO_RULES: readonly LineRule[] = [
+  { rule: "promo/author-bio", lang: "*", pattern: AUTHOR_BIO, reason: "author biography", caseSensitive: true, example: "Anna Schmidt ist Redakteurin im Lokalressort und berichtet seit 2015 über Stadtpolitik." },
   { rule: "promo/newsletter", lang: "en", pattern: /.{0,120}\b(?:sign up|subscribe|register) (?:for|to|now for) (?:our|the|my|a)?\s?.{0,80}\b(?:newsletters?|e-?mails?|alerts|briefing|digest|updates)\b.{0,160}/u, reason: "newsletter promo", example: "Sign up to our newsletter for exclusive updates and enhanced content" },
   { rule: "promo/newsletter", lang: "en", pattern: /.{0,100}\b(?:newsletters?|inbox)\b.{0,100}\b(?:sign up|subscribe|delivered)\b.{0,100}/u, reason: "newsletter promo", example: "Get our newsletter delivered to your inbox: sign up today" },
   { rule: "promo/subscribe", lang: "en", pattern: /(?:subscribe|subscribe now|subscribe today|subscribers only|become a (?:member|subscriber|patron)|support (?:our|independent) journalism.{0,120}|click here to subscribe.{0,80}|get (?:unlimited )?(?:digital )?access.{0,140}|already a subscriber\??.{0,40}|(?:12|\d+) issues for .{0,120}|subscribe to [\p{L}\d ]{2,40} on (?:youtube|twitter|facebook|instagram|telegram).{0,80}|join \w+(?:\s\w+)? ?(?:plus|premium|insider).{0,140}|if you enjoyed this article.{0,400})/u, reason: "subscription promo", example: "Already a subscriber? Sign in" },
   { rule: "promo/app", lang: "en", pattern: /(?:click here to |download |get )(?:get )?(?:the|our) [\p{L} ]{1,30} app.{0,80}/u, reason: "app promo", example: "Click here to get the Example News app" },
-  { rule: "promo/newsletter", lang: "de", pattern: /.{0,80}\b(?:newsletter (?:abonnieren|bestellen)|jetzt abonnieren|zum newsletter anmelden|melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter an).{0,120}/u, reason: "newsletter promo", example: "Jetzt den Newsletter abonnieren" },
+  { rule: "promo/newsletter", lang: "de", pattern: /.{0,80}\b(?:newsletter (?:abonnieren|bestellen)|jetzt abonnieren|zum newsletter anmelden|melden sie sich (?:jetzt )?(?:für|zum) (?:unseren |den )?(?:[\p{L}-]+ ){0,2}newsletter an).{0,120}/u, reason: "newsletter promo", example: "Jetzt den Newsletter abonnieren" },
   { rule: "promo/newsletter", lang: "fr", pattern: /.{0,80}\b(?:abonnez-vous|inscrivez-vous (?:à|a) (?:notre|la) newsletter|recevez (?:notre|la) newsletter).{0,120}/u, reason: "newsletter promo", example: "Inscrivez-vous à notre newsletter" },
   { rule: "promo/newsletter", lang: "es", pattern: /.{0,80}\b(?:suscríbete|suscribete|suscríbase|regístrate (?:a|en) (?:nuestro|el) (?:boletín|newsletter)|recibe (?:nuestro|el) (?:boletín|newsletter)).{0,120}/u, reason: "newsletter promo", example: "Suscríbete a nuestro boletín" },
   { rule: "promo/newsletter", lang: "pt", pattern: /.{0,80}\b(?:(?:assine|subscreva|receba) (?:a |a nossa |nossa )?newsletter|(?:inscreva|cadastre|registe)-se (?:n[ao]|em|para receber (?:a|o)) (?:nossa |nosso )?newsletter|receba (?:as |nossas )?(?:notícias|novidades) (?:no seu|por) e-?mail).{0,120}/u, reason: "newsletter promo", example: "Inscreva-se na nossa newsletter" },

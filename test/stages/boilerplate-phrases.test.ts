@@ -29,6 +29,7 @@ const CASES: Record<string, { remove: Array<[string, string]>; keep: string[] }>
     remove: [
       ["By continuing to use this site, you agree to our use of cookies.", "boilerplate/cookie"],
       ["Accept all cookies", "boilerplate/cookie"],
+      ["Anna Schmidt ist Redakteurin im Lokalressort und berichtet seit 2015 über Stadtpolitik.", "boilerplate/author-bio"],
       ["Get the Morning Briefing newsletter delivered to your inbox", "boilerplate/newsletter"],
       ["Enter your email address", "boilerplate/newsletter"],
       ["Copyright 2019 The Daily Example. All rights reserved.", "boilerplate/copyright"],
@@ -48,6 +49,7 @@ const CASES: Record<string, { remove: Array<[string, string]>; keep: string[] }>
     ],
     keep: [
       "The bakery sold cookies to the children who came to the fair on Saturday.",
+      "Maria Ressa is a journalist and Nobel laureate who founded Rappler in 2012.",
       "She signed the letter and sent it to the newspaper's editor the next morning.",
       "The report found that 12 comments on the draft law came from industry groups.",
       "Rain | then sun",

@@ -47,6 +47,8 @@ describe("promos: must keep", () => {
     "Reporting by local papers led to the inquiry, which found the council at fault.",
     "Close to 300 people attended the meeting on Tuesday.",
     "Cookies and cakes were sold at the fair.",
+    "Maria Ressa is a journalist and Nobel laureate who founded Rappler in 2012.",
+    "The mayor is a former editor of the local paper, and he knows the town well.",
     "The band's copyright dispute went to court in 2018.",
     "She can be reached only by boat in the winter months, the ferry operator said.",
     // pt and it
