@@ -3,6 +3,7 @@
 // cannot take the article away.
 import {
   ARIA_LABEL_RULES,
+  COMMENT_SECTION_RULE,
   MARKUP_LIMITS,
   MARKUP_RULES,
   RELATED_SECTION_RULE,
@@ -11,6 +12,7 @@ import {
   markupWords,
 } from "../rules/html-junk.js";
 import { isRelatedLabel } from "../rules/related.js";
+import { COMMENT_SECTION_RULES } from "../rules/boilerplate.js";
 import type { TextBlock } from "./blocks.js";
 
 export type Mark = NonNullable<TextBlock["mark"]>;
@@ -50,7 +52,7 @@ export function premarkTree(root: Element, prepare?: (element: Element) => Eleme
     for (let child = parent.firstElementChild; child; child = visit(child, mark).nextElementSibling);
   };
   visitChildren(root, undefined);
-  for (const heading of headings) markRelatedSection(heading, root);
+  for (const heading of headings) markSection(heading, root);
 }
 
 function setMark(element: Element, mark: Mark): void {
@@ -63,17 +65,36 @@ const LABEL_TAGS = new Set(["H1", "H2", "H3", "H4", "H5", "H6", "P"]);
 
 /**
  * A heading whose text is a related-articles label marks itself and the teaser cards after
- * it (see RELATED_SECTION_RULE). A heading alone in a wrapper (`<div class="title"><h3>`)
- * speaks for the wrapper's next siblings.
+ * it (see RELATED_SECTION_RULE); a comment-section heading marks itself and all that follows
+ * it (COMMENT_SECTION_RULE). A heading alone in a wrapper (`<div class="title"><h3>`) speaks
+ * for the wrapper's next siblings. Section marks carry the heading in `features.heading`.
  */
-function markRelatedSection(heading: Element, root: Element): void {
+function markSection(heading: Element, root: Element): void {
   const text = heading.textContent ?? "";
-  if (text.length > RELATED_SECTION_RULE.maxHeadingChars || !isRelatedLabel(text)) return;
-  const mark: Mark = { rule: RELATED_SECTION_RULE.rule, reason: RELATED_SECTION_RULE.reason, features: { heading: collapse(text) } };
+  if (text.length > RELATED_SECTION_RULE.maxHeadingChars) return;
+  const related = isRelatedLabel(text);
+  if (!related && !isCommentHeading(text)) return;
+  const rule = related ? RELATED_SECTION_RULE : COMMENT_SECTION_RULE;
+  const mark: Mark = { rule: rule.rule, reason: rule.reason, features: { heading: collapse(text) } };
   let anchor = heading;
   for (let up = 0; up < 2 && !anchor.nextElementSibling && anchor.parentElement && anchor.parentElement !== root; up++) anchor = anchor.parentElement;
   markSubtree(anchor, mark);
-  for (let sibling = anchor.nextElementSibling; sibling && isTeaserCard(sibling); sibling = sibling.nextElementSibling) markSubtree(sibling, mark);
+  for (let sibling = anchor.nextElementSibling; sibling && (!related || isTeaserCard(sibling)); sibling = sibling.nextElementSibling) markSubtree(sibling, mark);
+}
+
+/**
+ * "3 Comments", "Leave a Reply", "34 responses to “A match”". Longer headings without a count
+ * ("Thoughts on the final") may be the story's own subheadings, so they do not count here.
+ */
+function isCommentHeading(text: string): boolean {
+  const bare = text.replace(/\s+/g, " ").trim();
+  if (bare.split(" ").length > 4 && !/^\d/.test(bare)) return false;
+  return COMMENT_SECTION_RULES.some((r) => r.pattern.test(bare));
+}
+
+/** A mark set by a section heading (related teasers, comments), not by an element's own markup. */
+function isSectionMark(mark: Mark): boolean {
+  return mark.features?.heading !== undefined;
 }
 
 function markSubtree(element: Element, mark: Mark): void {
@@ -152,7 +173,7 @@ export function findMarks(root: Element): Map<Element, Mark> {
         const length = textLength(child);
         if (length === 0) continue;
         // A related-articles heading is stronger evidence than a class word: its teasers may outweigh the story.
-        if (length / total <= MARKUP_LIMITS.maxShareOfArticle || mark.rule === RELATED_SECTION_RULE.rule) {
+        if (length / total <= MARKUP_LIMITS.maxShareOfArticle || isSectionMark(mark)) {
           candidates.push({ element: child, mark: { ...mark, features: { ...mark.features, share: round(length / total) } }, length });
           continue;
         }
@@ -163,11 +184,12 @@ export function findMarks(root: Element): Map<Element, Mark> {
   walk(root);
   const byRule = new Map<string, number>();
   for (const c of candidates) byRule.set(c.mark.rule, (byRule.get(c.mark.rule) ?? 0) + c.length);
-  const sectionChars = byRule.get(RELATED_SECTION_RULE.rule) ?? 0;
+  let sectionChars = 0;
+  for (const c of candidates) if (isSectionMark(c.mark)) sectionChars += c.length;
   const keepSections = total - sectionChars >= RELATED_SECTION_RULE.minArticleCharsLeft;
   const marks = new Map<Element, Mark>();
   for (const c of candidates) {
-    if (c.mark.rule === RELATED_SECTION_RULE.rule ? !keepSections : (byRule.get(c.mark.rule) ?? 0) / total > MARKUP_LIMITS.maxRuleShareOfArticle) continue;
+    if (isSectionMark(c.mark) ? !keepSections : (byRule.get(c.mark.rule) ?? 0) / total > MARKUP_LIMITS.maxRuleShareOfArticle) continue;
     marks.set(c.element, c.mark);
   }
   return marks;

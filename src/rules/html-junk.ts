@@ -114,6 +114,18 @@ export const RELATED_SECTION_RULE = {
 } as const;
 
 /**
+ * A heading that opens the readers' comments ("3 Comments", "Leave a Reply", "Kommentare (12)";
+ * the comment-section headings of src/rules/boilerplate.ts) marks itself and everything after it
+ * in its container. Like related sections, it is exempt from the share guards and dropped when it
+ * would leave less than RELATED_SECTION_RULE.minArticleCharsLeft of article.
+ */
+export const COMMENT_SECTION_RULE = {
+  rule: "html/comments",
+  reason: "the readers' comments, from their heading on",
+  example: "<h3>3 Comments</h3><div><p>Peter M. wrote:</p><p>A disgrace for our town.</p></div>",
+} as const;
+
+/**
  * Guards against a site that puts a junk word on the article itself
  * (`<div class="article has-comments">`, `<p class="share-quote">`).
  */

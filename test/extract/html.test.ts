@@ -252,6 +252,18 @@ describe("link targets and related headings", () => {
     for (const n of [1, 2, 3, 4]) expect(result.text).toContain(`Paragraph ${n} of the story about`);
   });
 
+  it("removes the readers' comments from their heading on; keeps a story subheading that starts like one", () => {
+    const comments = `<h3>3 Kommentare</h3><div class="c"><p><b>Peter M.</b> schrieb am 3. März 2021:</p><p>Eine Schande für unsere Stadt.</p></div>`;
+    const result = clean(`${story(3)}${comments}`);
+    expect(result.removals.map((r) => [r.rule, r.text, r.features?.heading])).toEqual([
+      ["html/comments", "3 Kommentare", "3 Kommentare"],
+      ["html/comments", "Peter M. schrieb am 3. März 2021:", "3 Kommentare"],
+      ["html/comments", "Eine Schande für unsere Stadt.", "3 Kommentare"],
+    ]);
+    const subheading = `${story(2)}<h2>Thoughts on the final vote of the council</h2>${story(2)}`;
+    expect(clean(subheading).removals).toEqual([]);
+  });
+
   it("keeps a section whose heading is not a label, and never lets a related heading empty the article", () => {
     const cards = `<div><a href="/x">Go</a><p>The harbour master said the wall would be finished before the winter storms, and the fishermen agreed to move their boats while the work goes on.</p></div>`;
     expect(removals(`<h2>What the harbour master said</h2>${cards}`)).toEqual([]);
