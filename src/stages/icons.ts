@@ -2,7 +2,27 @@
 // ("icon bookmark-bicon cameraicon chevron downicon ...", "fa-facebook fa-twitter").
 import { z } from "zod";
 import type { Detection } from "../core/document.js";
+import { KNOWN_LIGATURES, LIGATURE_RULE, LIGATURE_WORDS } from "../rules/icons.js";
 import { registerStage } from "./registry.js";
+
+const KNOWN_LIGATURE_SET = new Set(KNOWN_LIGATURES);
+const LIGATURE_WORD_SET = new Set(LIGATURE_WORDS);
+
+/**
+ * Where a line's icon ligatures are: the whole line ("share print mail_outline"), or a known
+ * ligature before or after a label ("arrow_forward Read more"). Offsets are into `content`.
+ */
+export function ligatureSpan(content: string): { start: number; end: number } | undefined {
+  if (!content.includes("_")) return undefined;
+  const tokens = content.split(" ");
+  if (tokens.length <= LIGATURE_RULE.maxTokens && tokens.every((t) => LIGATURE_RULE.snakeCase.test(t) || LIGATURE_WORD_SET.has(t))) {
+    if (tokens.some((t) => LIGATURE_RULE.snakeCase.test(t))) return { start: 0, end: content.length };
+  }
+  if (tokens.length > 1 && KNOWN_LIGATURE_SET.has(tokens[0])) return { start: 0, end: tokens[0].length + 1 };
+  const last = tokens[tokens.length - 1];
+  if (tokens.length > 1 && KNOWN_LIGATURE_SET.has(last)) return { start: content.length - last.length - 1, end: content.length };
+  return undefined;
+}
 
 export const IconOptions = z
   .object({
@@ -42,12 +62,17 @@ registerStage("icons", {
         for (const line of lines.live()) {
           if (canSkip && !MAY_HOLD_ICON_TOKENS.test(line.content)) continue;
           const f = iconFeatures(line.content);
-          if (f.tokens < options.minTokens) continue;
           const features = { tokens: f.tokens, iconShare: round(f.iconShare), classShare: round(f.classShare) };
-          if (f.iconShare >= options.minIconShare) {
+          if (f.tokens >= options.minTokens && f.iconShare >= options.minIconShare) {
             found.push({ rule: "icons/font-names", start: line.contentStart, end: line.contentEnd, reason: "a line of icon-font glyph names", features });
-          } else if (f.classShare >= options.minClassShare) {
+          } else if (f.tokens >= options.minTokens && f.classShare >= options.minClassShare) {
             found.push({ rule: "icons/class-names", start: line.contentStart, end: line.contentEnd, reason: "a line of CSS class or ligature names", features });
+          } else {
+            const ligatures = ligatureSpan(line.content);
+            // `content` collapses spaces; its offsets hold in the raw line only when nothing was collapsed.
+            if (ligatures && line.content === line.text.slice(line.contentStart - line.start, line.contentEnd - line.start)) {
+              found.push({ rule: LIGATURE_RULE.rule, start: line.contentStart + ligatures.start, end: line.contentStart + ligatures.end, reason: LIGATURE_RULE.reason });
+            }
           }
         }
         return found;

@@ -1,4 +1,5 @@
 // Tables of lines each stage must remove (with the rule id) and must keep, in several languages.
+import { LIGATURE_RULE } from "../../src/rules/icons.js";
 import { describe, expect, it } from "vitest";
 import { PROSE, ruleFor, runStages } from "../helpers.js";
 
@@ -6,6 +7,11 @@ type Case = [line: string, rule: string | undefined];
 
 const CASES: Record<string, Case[]> = {
   icons: [
+    ["share print mail_outline bookmark_border", "icons/ligatures"],
+    ["keyboard_arrow_left keyboard_arrow_right", "icons/ligatures"],
+    ["expand_more", "icons/ligatures"],
+    ["The user_id field was renamed in the new release.", undefined],
+    ["share print", undefined],
     ["icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon chevron lefticon", "icons/font-names"],
     ["fa-facebook fa-twitter fa-envelope fa-print", "icons/font-names"],
     ["arrow_forward keyboard_arrow_down chevron-left chevron-right close-button", "icons/class-names"],
@@ -302,6 +308,17 @@ describe("stage context", () => {
     expect(perLine.removals.map((r) => r.text)).toEqual(["Topics", "Flooding", "Climate crisis"]);
     expect(perLine.doc.meta.tags).toEqual(["Flooding", "Climate crisis"]);
     expect(runStages(`Schlagwörter:\nDie Regierung will die Steuern im nächsten Jahr senken\n`, ["tags"]).removals).toEqual([]);
+  });
+
+  it("icons: the ligature rule's examples", () => {
+    expect(runStages(`${LIGATURE_RULE.example}\n`, ["icons"]).removals.map((r) => r.rule)).toEqual([LIGATURE_RULE.rule]);
+    expect(runStages(`${LIGATURE_RULE.examplePrefix}\n`, ["icons"]).removals.map((r) => r.rule)).toEqual([LIGATURE_RULE.rule]);
+  });
+
+  it("icons: a known ligature before or after a label is cut, the label stays", () => {
+    const result = runStages(`${PROSE}\narrow_forward Read more\nSee the plans open_in_new\n`, ["icons"]);
+    expect(result.removals.map((r) => [r.rule, r.text])).toEqual([["icons/ligatures", "arrow_forward "], ["icons/ligatures", " open_in_new"]]);
+    expect(result.text).toContain("Read more\n\nSee the plans\n");
   });
 
   it("tags: items move to metadata", () => {
