@@ -58,6 +58,11 @@ async function cleanStdin(pipelineName: string, auditPath: string | undefined): 
   return 0;
 }
 
+/** An explicit --html-pipeline, else an explicit --pipeline (it serves every route), else `html`. */
+function htmlPipelineFor(opts: { pipeline: string; htmlPipeline?: string }, command: Command): string {
+  return opts.htmlPipeline ?? (command.getOptionValueSource("pipeline") === "default" ? DEFAULT_HTML_PIPELINE : opts.pipeline);
+}
+
 const program = new Command()
   .name("chaff")
   .description("Strip boilerplate from scraped web text, with an audit of every removal.")
@@ -108,8 +113,7 @@ program
     if (opts.html && opts.text) fail("clean: --html and --text cannot be combined");
     let pipeline, htmlPipeline;
     let pipelinePath: string, htmlPipelinePath: string;
-    // An explicit --pipeline serves every route; by default HTML gets its own `html` pipeline.
-    const htmlPipelineName = opts.htmlPipeline ?? (command.getOptionValueSource("pipeline") === "default" ? DEFAULT_HTML_PIPELINE : opts.pipeline);
+    const htmlPipelineName = htmlPipelineFor(opts, command);
     try {
       pipelinePath = resolvePipelinePath(opts.pipeline);
       pipeline = loadPipeline(pipelinePath);
@@ -180,7 +184,7 @@ program
     if (!["auto", "always", "never"].includes(opts.color)) fail(`explain: --color must be auto, always or never, got "${opts.color}"`);
     try {
       const colour = useColour(opts.color as ColourChoice, process.stdout);
-      const htmlPipelineName = opts.htmlPipeline ?? (command.getOptionValueSource("pipeline") === "default" ? DEFAULT_HTML_PIPELINE : opts.pipeline);
+      const htmlPipelineName = htmlPipelineFor(opts, command);
       const results = await explainFile(file, loadPipeline(opts.pipeline), loadPipeline(htmlPipelineName));
       process.stdout.write(results.map((result) => formatExplanation(result, colour)).join("\n"));
     } catch (error) {

@@ -79,7 +79,7 @@ export function extractHtmlSync(input: Uint8Array | string, options: ExtractOpti
   const decoded = decodeHtml(input, options.contentType);
   const { html, withUnseen } = prestripHtml(decoded.text);
   const url = options.url && URL.canParse(options.url) ? options.url : undefined;
-  const document = parseHtml(html, windowForNextPage());
+  const document = parseHtml(html);
   try {
     const lang = document.documentElement.getAttribute("lang")?.trim() || undefined;
     const canonicalUrl = canonicalOf(document, url);
@@ -127,53 +127,35 @@ export function extractHtmlSync(input: Uint8Array | string, options: ExtractOpti
 }
 
 /**
- * Pages parsed in one window before it is closed and replaced: a bound on whatever a window
- * may still hold of its pages. A new window costs ~20 ms; every 64 pages that is 0.3 ms a page.
- */
-export const PAGES_PER_WINDOW = 64;
-
-/**
  * jsdom's selector engine adds focus, key and mouse listeners to the window for every
  * document that runs a selector query (Readability does), and never removes them: each
  * listener keeps its page's whole tree alive. Our window never dispatches an event (no
- * script runs, nothing is focused), so it takes no listeners at all. With them, two
- * workers spent 45% more CPU on garbage collection of the retained pages.
+ * script runs, nothing is focused), so it takes no listeners at all. With this and
+ * `releaseDocument`, heap after GC stays at ~42 MB over 180 AEB pages (334 MB before).
  */
 function refuseListeners(window: InstanceType<typeof JSDOM>["window"]): void {
   window.addEventListener = () => {};
 }
 
-let sharedWindow: { window: InstanceType<typeof JSDOM>["window"]; parser: DOMParser; pages: number } | undefined;
-
-/** The shared window for the next page: a fresh one after PAGES_PER_WINDOW pages. */
-function windowForNextPage(): NonNullable<typeof sharedWindow> {
-  if (sharedWindow && sharedWindow.pages >= PAGES_PER_WINDOW) {
-    sharedWindow.window.close();
-    sharedWindow = undefined;
-  }
-  if (!sharedWindow) {
-    const window = new JSDOM("", { virtualConsole: new VirtualConsole() }).window;
-    refuseListeners(window);
-    sharedWindow = { window, parser: new window.DOMParser(), pages: 0 };
-  }
-  sharedWindow.pages++;
-  return sharedWindow;
-}
+let sharedParser: DOMParser | undefined;
 
 /**
  * Parses a page into a document of the shared window. The document has no URL of its own
  * (about:blank): the page URL is only needed for the canonical link, resolved by `canonicalOf`.
  */
-function parseHtml(html: string, shared = sharedWindow ?? windowForNextPage()): globalThis.Document {
-  return shared.parser.parseFromString(html, "text/html");
+function parseHtml(html: string): globalThis.Document {
+  if (!sharedParser) {
+    const window = new JSDOM("", { virtualConsole: new VirtualConsole() }).window;
+    refuseListeners(window);
+    sharedParser = new window.DOMParser();
+  }
+  return sharedParser.parseFromString(html, "text/html");
 }
 
 /**
  * Empties a parsed page so the shared window forgets it. jsdom's window tracks every
  * attached element with an id or a name (for `window[name]`), DOMParser documents
- * included, and only forgets an element when it is detached. Without this and the window
- * rotation, heap after a forced GC grew by 1.7 MB a page (334 MB after 180 AEB pages);
- * with both it stays at 55-75 MB.
+ * included, and only forgets an element when it is detached (see also `refuseListeners`).
  */
 function releaseDocument(document: globalThis.Document): void {
   document.replaceChildren();

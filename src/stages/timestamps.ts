@@ -59,8 +59,6 @@ export function isTimestamp(text: string): boolean {
     } else if (TIME_UNIT_SET.has(bare)) units++;
     else if (RELATIVE_MARKER_SET.has(bare)) relative++;
     else if (!(WEEKDAY_SET.has(bare) || DATE_WORD_SET.has(bare))) return false;
-    // a marker that is also a date word ("a", "il") counts both ways
-    if (RELATIVE_MARKER_SET.has(bare) && (MONTH_SET.has(bare) || TIME_MARK.test(bare))) relative++;
   }
   // "7 Apr, 2016 05:27", "2016-04-07", "April 7", "Updated 05:27 GMT", "2 hours ago";
   // a bare number ("2016", "5040") is not a date
