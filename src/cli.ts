@@ -9,6 +9,7 @@ import { cleanDocument } from "./core/stage.js";
 import { decodeText } from "./read/text.js";
 import { DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, defaultJobs } from "./run/cleaner.js";
 import { runClean } from "./run/clean.js";
+import { UsageError } from "./run/paths.js";
 import { explainFile, formatExplanation, useColour, type ColourChoice } from "./run/explain.js";
 import { formatSummaryTable, writeSummary } from "./run/summary.js";
 import { writeReport } from "./report/report.js";
@@ -123,23 +124,32 @@ program
       fail((error as Error).message);
     }
     const rejectsPath = resolve(opts.rejects ?? defaultRejectsPath(opts.out));
-    const summary = await runClean({
-      inputs,
-      outDir: opts.out,
-      auditPath: resolve(opts.audit ?? defaultAuditPath(opts.out)),
-      rejectsPath,
-      pipeline,
-      pipelinePath,
-      htmlPipeline,
-      htmlPipelinePath,
-      read: { textField: opts.textField, idField: opts.idField, html: opts.html ? true : opts.text ? false : undefined },
-      jobs: opts.jobs,
-      timeoutMs: opts.timeout,
-      maxWorkerHeapMb: opts.workerHeap,
-      quiet: opts.quiet,
-      onError: (source, reason) => process.stderr.write(`chaff: ${source}: ${reason}\n`),
-      onSkipFile: (source, reason) => process.stderr.write(`chaff: ${source}: skipped, not a corpus: ${reason}\n`),
-    });
+    let summary;
+    try {
+      summary = await runClean({
+        inputs,
+        outDir: opts.out,
+        auditPath: resolve(opts.audit ?? defaultAuditPath(opts.out)),
+        rejectsPath,
+        pipeline,
+        pipelinePath,
+        htmlPipeline,
+        htmlPipelinePath,
+        read: { textField: opts.textField, idField: opts.idField, html: opts.html ? true : opts.text ? false : undefined },
+        jobs: opts.jobs,
+        timeoutMs: opts.timeout,
+        maxWorkerHeapMb: opts.workerHeap,
+        quiet: opts.quiet,
+        summaryPath: opts.summary ? resolve(opts.summary) : undefined,
+        onError: (source, reason) => process.stderr.write(`chaff: ${source}: ${reason}\n`),
+        onSkipFile: (source, reason) => process.stderr.write(`chaff: ${source}: ${reason}\n`),
+      });
+    } catch (error) {
+      if (error instanceof UsageError) fail(error.message);
+      process.stderr.write(`chaff: ${(error as Error).message}\n`);
+      process.exitCode = 1;
+      return;
+    }
     if (!opts.quiet) process.stderr.write(formatSummaryTable(summary));
     if (opts.summary) await writeSummary(resolve(opts.summary), summary);
     const setAside = summary.rejects + summary.documentFailures;

@@ -70,6 +70,10 @@ export interface InputFormat {
   createWriter(outPath: string): OutputWriter;
 }
 
+/** Why a file named on the command line is not read: its name says no known input type. */
+export const UNKNOWN_TYPE =
+  "not a known input type: chaff reads .txt, .text, .html, .htm, .xhtml, .json, .jsonl, .ndjson and .warc files (each also gzipped, .gz, except .txt and .text)";
+
 /** Replaces the extension(s) the format reads with `.txt`. */
 export function withTxt(relative: string, extensions: RegExp): string {
   return relative.replace(extensions, "") + ".txt";
@@ -99,7 +103,8 @@ export function singleTextWriter(outPath: string): OutputWriter {
       text = body;
     },
     async commit() {
-      await writeFileAtomic(outPath, text ?? "");
+      // A document that failed leaves no output at all rather than an empty file.
+      if (text !== undefined) await writeFileAtomic(outPath, text);
     },
     async abort() {},
     outputOf: () => outPath,

@@ -6,12 +6,13 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import pLimit from "p-limit";
 import type { Pipeline } from "../core/stage.js";
-import { DEFAULT_READ_OPTIONS, NotACorpusError, formatFor, type InputFormat, type OutputWriter, type ReadItem, type ReadOptions, type ReaderTask, type RecordPosition } from "../read/formats.js";
+import { DEFAULT_READ_OPTIONS, NotACorpusError, UNKNOWN_TYPE, formatFor, type InputFormat, type OutputWriter, type ReadItem, type ReadOptions, type ReaderTask, type RecordPosition } from "../read/formats.js";
 import type { HtmlToDocument } from "../read/html-route.js";
 import { listInputs, type InputFile } from "../read/inputs.js";
 import "../read/all.js";
 import { AtomicWriteStream } from "../write/atomic.js";
 import { createInlineCleaner, createPoolCleaner, DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, POOL_AVAILABLE, type Cleaner } from "./cleaner.js";
+import { checkRunPaths } from "./paths.js";
 import { startProgress, type ProgressCounters } from "./progress.js";
 import type { CleanOutcome } from "./task.js";
 
@@ -36,7 +37,9 @@ export interface CleanOptions {
   /** The HTML route for inline runs (pool workers use read/html-route.ts). */
   htmlToDocument?: HtmlToDocument;
   quiet?: boolean;
-  /** Called for each file of a directory tree that is not a corpus after all (skipped, not failed). */
+  /** Where the caller will write the summary, so that it too is checked against the inputs. */
+  summaryPath?: string;
+  /** Called for each file of a directory tree that is skipped, not failed (not a corpus after all, or reached twice), with the reason. */
   onSkipFile?: (source: string, reason: string) => void;
   /** Called for each failed input file with a one-line reason. */
   onError?: (source: string, reason: string) => void;
@@ -109,8 +112,27 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
     summary.failures.push({ source, reason });
     options.onError?.(source, reason);
   };
-  const { files, errors } = await listInputs(options.inputs, (path) => formatFor(path) !== undefined);
+  const { files, errors, duplicates } = await listInputs(options.inputs, (path) => formatFor(path) !== undefined, UNKNOWN_TYPE);
+  const planned = files.map((file) => {
+    const format = formatFor(file.relative)!;
+    return { file, format, outPath: join(options.outDir, format.outputName(file.relative)) };
+  });
+  await checkRunPaths({
+    inputs: options.inputs,
+    files,
+    outDir: options.outDir,
+    outputs: planned.map((p) => p.outPath),
+    reports: [
+      { option: "--audit", path: options.auditPath },
+      { option: "--rejects", path: options.rejectsPath },
+      ...(options.summaryPath ? [{ option: "--summary", path: options.summaryPath }] : []),
+    ],
+  });
   for (const e of errors) fail(e.input, e.reason);
+  for (const d of duplicates) {
+    summary.files.skipped++;
+    options.onSkipFile?.(d.input, d.reason);
+  }
   let totalBytes = 0;
   for (const file of files) totalBytes += (await stat(file.path)).size;
 
@@ -182,7 +204,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
         if (entry.error !== undefined && entry.notACorpus) {
           await run.writer.abort();
           summary.files.skipped++;
-          options.onSkipFile?.(run.file.display, entry.error);
+          options.onSkipFile?.(run.file.display, `skipped, not a corpus: ${entry.error}`);
           return;
         }
         if (entry.error !== undefined) {
@@ -216,9 +238,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
   };
 
   try {
-    for (const file of files) {
-      const format = formatFor(file.relative)!;
-      const outPath = join(options.outDir, format.outputName(file.relative));
+    for (const { file, format, outPath } of planned) {
       const run: FileRun = { file, format, writer: format.createWriter(outPath) };
       let error: string | undefined;
       let notACorpus = false;

@@ -55,12 +55,13 @@ describe("chaff clean", () => {
   });
 
   it("reports each bad input on one line, goes on with the others, and leaves no partial output", () => {
-    const dir = tmp();
+    const dir = join(tmp(), "in");
+    mkdirSync(dir);
     writeFileSync(join(dir, "empty.txt"), "");
     writeFileSync(join(dir, "binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
     writeFileSync(join(dir, "latin1.txt"), Buffer.from("Caf\xe9 au lait\n", "latin1"));
     writeFileSync(join(dir, "good.txt"), "Good text.\n");
-    const run = chaff(["clean", dir, join(dir, "missing.txt"), "--out", join(dir, "out")]);
+    const run = chaff(["clean", dir, join(dir, "missing.txt"), "--out", join(dir, "../out")]);
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split("\n")).toEqual([
       `chaff: ${join(dir, "missing.txt")}: no such file or directory`,
@@ -69,7 +70,7 @@ describe("chaff clean", () => {
       `chaff: ${join(dir, "latin1.txt")}: invalid UTF-8 at byte 3 (line 1)`,
       "chaff: 1 document (pipeline news), 0 of 11 characters removed (0.0%) in 0 removals; 4 inputs failed",
     ]);
-    expect(files(join(dir, "out"))).toEqual(["good.txt"]);
+    expect(files(join(dir, "../out"))).toEqual(["good.txt"]);
   });
 
   it("gives the same bytes on every run, and cleaning its own output changes nothing", () => {

@@ -1,0 +1,38 @@
+// One table shape for every hostile case: the inputs are generated in a fresh folder,
+// chaff runs as users run it, and each case says the exit status, the stderr lines,
+// and every file the run leaves beside the inputs. Every case also checks that no
+// input changed by a byte.
+import { expect, it } from "vitest";
+import { chaff, filesUnder, snapshot, tempDir, type Run } from "./helpers.js";
+
+export interface HostileCase {
+  name: string;
+  /** Writes the inputs under `dir`; returns the arguments after `chaff`. */
+  setup(dir: string): string[];
+  status: number;
+  /** The exact stderr lines (`{dir}` stands for the case's folder), or a check of its own. */
+  stderr: string[] | ((stderr: string, dir: string) => void);
+  /** Files (relative to the case's folder) the run leaves that were not inputs, sorted. */
+  written: string[];
+  /** Further checks on what was written. */
+  check?(dir: string, run: Run): void;
+  timeoutMs?: number;
+}
+
+export function runCases(cases: HostileCase[]): void {
+  for (const c of cases) {
+    it(c.name, () => {
+      const dir = tempDir();
+      const args = c.setup(dir);
+      const before = snapshot(dir);
+      const run = chaff(args, { cwd: dir, timeoutMs: c.timeoutMs });
+      if (typeof c.stderr === "function") c.stderr(run.stderr, dir);
+      else expect(run.stderr.split("\n").filter((l) => l !== "")).toEqual(c.stderr.map((l) => l.replaceAll("{dir}", dir)));
+      expect(run.status).toBe(c.status);
+      const after = snapshot(dir);
+      for (const [file, bytes] of before) expect(after.get(file), `input ${file} unchanged`).toEqual(bytes);
+      expect(filesUnder(dir).filter((f) => !before.has(f))).toEqual(c.written);
+      c.check?.(dir, run);
+    });
+  }
+}
