@@ -11,7 +11,11 @@ import { DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, defaultJobs } from "./run/c
 import { runClean } from "./run/clean.js";
 import { UsageError } from "./run/paths.js";
 import { explainFile, formatExplanation, useColour, type ColourChoice } from "./run/explain.js";
-import { formatSummaryTable, writeSummary } from "./run/summary.js";
+import { formatSummaryTable, mergeSummaries, writeSummary } from "./run/summary.js";
+import { listShardFiles, ResumeState, settingsHash, ShardLockError } from "./run/resume.js";
+import { resolveShard, ShardError, type Shard } from "./run/shards.js";
+import { shardFileStem, STATE_DIR } from "./write/layout.js";
+import type { RunSummary } from "./run/clean.js";
 import { writeReport } from "./report/report.js";
 import { DEFAULT_HTML_PIPELINE, DEFAULT_PIPELINE, loadPipeline, resolvePipelinePath } from "./run/pipeline-file.js";
 import { auditLines } from "./write/audit.js";
@@ -84,6 +88,10 @@ interface CleanFlags {
   workerHeap: number;
   quiet?: boolean;
   summary?: string;
+  shard?: string;
+  shards?: number;
+  resume?: boolean;
+  force?: boolean;
 }
 
 program
@@ -104,6 +112,10 @@ program
   .option("--timeout <ms>", "give up on a document after this long (worker pool only)", positiveInteger("--timeout"), DEFAULT_TIMEOUT_MS)
   .option("--worker-heap <mb>", "heap limit of each worker, in MB", positiveInteger("--worker-heap"), DEFAULT_WORKER_HEAP_MB)
   .option("-q, --quiet", "no progress bar or progress lines, no summary table")
+  .option("--shard <K/N>", "clean shard K (from 0) of N: a size-balanced share of the sorted input files (default: from SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX)")
+  .option("--shards <n>", "number of shards, for engines that only give an index (Kubernetes, AWS Batch)", positiveInteger("--shards"))
+  .option("--resume", "skip input files an earlier run completed with the same settings (always on for shards); state in <out>/_chaff/")
+  .option("--force", "with --resume or shards: clean every file again")
   .action(async (inputs: string[], opts: CleanFlags, command: Command) => {
     if (inputs.includes("-")) {
       if (inputs.length > 1) fail("`-` (stdin) cannot be combined with other inputs");
@@ -123,14 +135,45 @@ program
     } catch (error) {
       fail((error as Error).message);
     }
-    const rejectsPath = resolve(opts.rejects ?? defaultRejectsPath(opts.out));
-    let summary;
+    let shard: Shard | undefined;
+    try {
+      shard = resolveShard(opts.shard, opts.shards);
+    } catch (error) {
+      if (error instanceof ShardError) fail(`clean: ${error.message}`);
+      throw error;
+    }
+    const resumable = shard !== undefined || opts.resume === true;
+    if (opts.force && !resumable) fail("clean: --force only applies to resumable runs (--resume, or a shard)");
+    if (shard && (opts.audit || opts.rejects || opts.summary))
+      fail(`clean: each shard writes its audit, rejects and summary under ${join(opts.out, STATE_DIR)}/, so --audit, --rejects and --summary cannot be set with shards`);
+    // A shard's own files: no two shards ever append to one file.
+    const stem = shardFileStem(shard);
+    const shardFile = (suffix: string) => resolve(opts.out!, STATE_DIR, `${stem}${suffix}`);
+    const rejectsPath = shard ? shardFile(".rejects.jsonl") : resolve(opts.rejects ?? defaultRejectsPath(opts.out));
+    const auditPath = shard ? shardFile(".audit.jsonl") : resolve(opts.audit ?? defaultAuditPath(opts.out));
+    const summaryPath = shard ? shardFile(".summary.json") : opts.summary && resolve(opts.summary);
+    let resume: ResumeState | undefined;
+    if (resumable) {
+      const read = { textField: opts.textField, idField: opts.idField, html: opts.html ? true : opts.text ? false : undefined };
+      resume = new ResumeState(resolve(opts.out), settingsHash({ version: pkg.version, pipelineFiles: [pipelinePath!, htmlPipelinePath!], read }));
+      try {
+        await resume.lock(stem);
+      } catch (error) {
+        if (error instanceof ShardLockError) fail(`clean: ${error.message}`);
+        throw error;
+      }
+      if (opts.force) await resume.forgetAll();
+    }
+    if (shard && !opts.quiet) process.stderr.write(`chaff: shard ${shard.index} of ${shard.count} (from ${shard.from === "flag" ? "--shard" : shard.from})\n`);
+    let summary: RunSummary;
     try {
       summary = await runClean({
         inputs,
         outDir: opts.out,
-        auditPath: resolve(opts.audit ?? defaultAuditPath(opts.out)),
+        auditPath,
         rejectsPath,
+        shard,
+        resume,
         pipeline,
         pipelinePath,
         htmlPipeline,
@@ -140,7 +183,7 @@ program
         timeoutMs: opts.timeout,
         maxWorkerHeapMb: opts.workerHeap,
         quiet: opts.quiet,
-        summaryPath: opts.summary ? resolve(opts.summary) : undefined,
+        summaryPath: summaryPath || undefined,
         onError: (source, reason) => process.stderr.write(`chaff: ${source}: ${reason}\n`),
         onSkipFile: (source, reason) => process.stderr.write(`chaff: ${source}: ${reason}\n`),
       });
@@ -149,9 +192,13 @@ program
       process.stderr.write(`chaff: ${(error as Error).message}\n`);
       process.exitCode = 1;
       return;
+    } finally {
+      await resume?.unlock();
     }
+    if (!opts.quiet && summary.shard) process.stderr.write(`chaff: shard ${shard!.index} of ${shard!.count} took ${summary.shard.inputs.length} of the input files\n`);
+    if (!opts.quiet && summary.resumed) process.stderr.write(`chaff: skipped ${summary.resumed} input ${summary.resumed === 1 ? "file" : "files"} an earlier run completed (--force cleans them again)\n`);
     if (!opts.quiet) process.stderr.write(formatSummaryTable(summary));
-    if (opts.summary) await writeSummary(resolve(opts.summary), summary);
+    if (summaryPath) await writeSummary(summaryPath, summary);
     const setAside = summary.rejects + summary.documentFailures;
     if (setAside) process.stderr.write(`chaff: ${summary.rejects} records rejected, ${summary.documentFailures} documents failed: see ${rejectsPath}\n`);
     // Rejected records are the data's fault and leave the status at 0; unreadable files and documents chaff failed on do not.
@@ -181,6 +228,26 @@ program
     } catch (error) {
       fail((error as Error).message);
     }
+  });
+
+program
+  .command("merge-summary")
+  .description("Add up the summaries of a sharded run's shards (<out>/_chaff/shard-*.summary.json) and print the per-rule table.")
+  .argument("<out>", "the output folder all shards wrote into")
+  .option("-o, --out <file>", "also write the merged summary as JSON")
+  .action(async (outDir: string, opts: { out?: string }) => {
+    const paths = await listShardFiles(resolve(outDir), ".summary.json");
+    if (paths.length === 0) fail(`merge-summary: no shard summaries in ${join(outDir, STATE_DIR)}/`);
+    let merged;
+    try {
+      merged = mergeSummaries(paths.map((p) => JSON.parse(readFileSync(p, "utf8")) as RunSummary));
+    } catch (error) {
+      fail(`merge-summary: ${(error as Error).message}`);
+    }
+    process.stdout.write(formatSummaryTable(merged.summary));
+    if (merged.missing.length) process.stderr.write(`chaff: merge-summary: shards ${merged.missing.join(", ")} of ${paths.length + merged.missing.length} have no summary yet\n`);
+    if (opts.out) await writeSummary(resolve(opts.out), merged.summary);
+    process.exitCode = merged.missing.length ? 1 : 0;
   });
 
 program

@@ -3,6 +3,9 @@
 // fragments per rule and the removals of the top documents only. The audit is
 // never held in memory whole, so a run with a million removals stays cheap.
 import { createReadStream } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { STATE_DIR } from "../write/layout.js";
 import { createInterface } from "node:readline";
 import type { RemovalRecord } from "../core/apply.js";
 import type { DocumentRecord } from "../write/audit.js";
@@ -123,14 +126,28 @@ function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** Reads the audit line by line and aggregates it. Errors name the file and line. */
+/**
+ * The audit files behind a path: the file itself, or, for a folder (a sharded run's
+ * output folder or its `_chaff/` folder), every `*.audit.jsonl` in it, sorted, read as one audit.
+ */
+export async function auditFiles(auditPath: string): Promise<string[]> {
+  let info;
+  try {
+    info = await stat(auditPath);
+  } catch (error) {
+    throw new AuditError(`${auditPath}: cannot read: ${(error as Error).message}`);
+  }
+  if (!info.isDirectory()) return [auditPath];
+  const state = join(auditPath, STATE_DIR);
+  const dir = (await stat(state).catch(() => undefined))?.isDirectory() ? state : auditPath;
+  const names = (await readdir(dir)).filter((n) => n.endsWith(".audit.jsonl")).sort();
+  if (names.length === 0) throw new AuditError(`${auditPath}: no *.audit.jsonl files in ${dir}`);
+  return names.map((n) => join(dir, n));
+}
+
+/** Reads the audit (one file, or a folder of shard audits) line by line and aggregates it. Errors name the file and line. */
 export async function aggregateAudit(auditPath: string, limits: ReportLimits = DEFAULT_LIMITS): Promise<AuditSummary> {
-  const stream = createReadStream(auditPath, { encoding: "utf8" });
-  const opened = new Promise<void>((resolve, reject) => {
-    stream.once("open", () => resolve());
-    stream.once("error", (error) => reject(new AuditError(`${auditPath}: cannot read: ${error.message}`)));
-  });
-  await opened;
+  const files = await auditFiles(auditPath);
   const summary: AuditSummary = {
     auditPath,
     documents: 0,
@@ -153,10 +170,14 @@ export async function aggregateAudit(auditPath: string, limits: ReportLimits = D
   const ruleStages = new Map<string, Set<string>>();
   const top: Array<TopDocument & { order: number }> = [];
   let lineNumber = 0;
+  /** Position of a line across all the audit's files, so documents keep their order. */
+  let ordinal = 0;
+  let file = files[0]!;
+  let stream: ReturnType<typeof createReadStream> | undefined;
 
   const fail = (reason: string): never => {
-    stream.destroy();
-    throw new AuditError(`${auditPath}:${lineNumber}: ${reason}`);
+    stream?.destroy();
+    throw new AuditError(`${file}:${lineNumber}: ${reason}`);
   };
 
   const addRemoval = (r: RemovalRecord) => {
@@ -212,9 +233,18 @@ export async function aggregateAudit(auditPath: string, limits: ReportLimits = D
     if (top.length > limits.topDocuments) top.pop();
   };
 
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  for (file of files) {
+  const opened = createReadStream(file, { encoding: "utf8" });
+  stream = opened;
+  await new Promise<void>((resolve, reject) => {
+    opened.once("open", () => resolve());
+    opened.once("error", (error) => reject(new AuditError(`${file}: cannot read: ${error.message}`)));
+  });
+  lineNumber = 0;
+  const lines = createInterface({ input: opened, crlfDelay: Infinity });
   for await (const text of lines) {
     lineNumber++;
+    ordinal++;
     if (text.trim() === "") continue;
     let record: unknown;
     try {
@@ -231,13 +261,14 @@ export async function aggregateAudit(auditPath: string, limits: ReportLimits = D
     } else if (r.type === "document") {
       const problem = missingField(r, DOCUMENT_FIELDS);
       if (problem) fail(`document record: ${problem}`);
-      addDocument(r as unknown as DocumentRecord, lineNumber);
+      addDocument(r as unknown as DocumentRecord, ordinal);
     } else if (r.type === "error") {
       summary.errors.count++;
       if (summary.errors.listed.length < limits.errors) summary.errors.listed.push({ source: String(r.source ?? ""), reason: String(r.reason ?? "") });
     } else {
       fail(`unknown record type ${JSON.stringify(r.type)} (expected "removal", "document" or "error")`);
     }
+  }
   }
 
   for (const list of pending.values()) summary.unmatchedRemovals += list.length;

@@ -15,6 +15,8 @@ import { createInlineCleaner, createPoolCleaner, DEFAULT_TIMEOUT_MS, DEFAULT_WOR
 import { checkRunPaths } from "./paths.js";
 import { startProgress, type ProgressCounters } from "./progress.js";
 import type { CleanOutcome } from "./task.js";
+import { ResumeState, type FileCounts } from "./resume.js";
+import { filesOfShard, type Shard } from "./shards.js";
 
 export interface CleanOptions {
   inputs: string[];
@@ -43,6 +45,13 @@ export interface CleanOptions {
   onSkipFile?: (source: string, reason: string) => void;
   /** Called for each failed input file with a one-line reason. */
   onError?: (source: string, reason: string) => void;
+  /** Clean only this shard's share of the input files (run/shards.ts). */
+  shard?: Shard;
+  /**
+   * Resumable run: per-file audit and rejects parts and completion records in `OUT/_chaff/`;
+   * files completed by an earlier run with the same settings are skipped (run/resume.ts).
+   */
+  resume?: ResumeState;
 }
 
 export interface RunSummary {
@@ -65,6 +74,10 @@ export interface RunSummary {
   stages: Record<string, number>;
   /** Input files that could not be read. */
   failures: Array<{ source: string; reason: string }>;
+  /** The shard this run cleaned, and its input files (absent when unsharded). */
+  shard?: Shard & { inputs: string[] };
+  /** Input files a resumable run found complete from an earlier run and did not clean again. */
+  resumed?: number;
 }
 
 export function emptySummary(pipeline: string): RunSummary {
@@ -94,6 +107,12 @@ interface FileRun {
   file: InputFile;
   format: InputFormat;
   writer: OutputWriter;
+  /** Resumable runs: this file's own audit and rejects parts, and its share of the summary. */
+  parts?: { audit: AtomicWriteStream; rejects: AtomicWriteStream; auditBuffer: string; rejectsUsed: boolean; counts: FileCounts };
+}
+
+function emptyCounts(): FileCounts {
+  return { documents: 0, rejects: 0, documentFailures: 0, skipped: 0, chars: { in: 0, out: 0, removed: 0 }, rules: {}, stages: {} };
 }
 
 type Outcome = { ok: CleanOutcome } | { error: string };
@@ -101,7 +120,7 @@ type Outcome = { ok: CleanOutcome } | { error: string };
 type Entry =
   | { kind: "doc"; run: FileRun; task: Pick<ReaderTask, "id" | "source" | "at">; outcome: Promise<Outcome> }
   | { kind: "reject"; run: FileRun; reject: RecordPosition & { reason: string } }
-  | { kind: "skip" }
+  | { kind: "skip"; run: FileRun }
   | { kind: "end"; run: FileRun; error?: string; notACorpus?: boolean };
 
 export async function runClean(options: CleanOptions): Promise<RunSummary> {
@@ -112,29 +131,48 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
     summary.failures.push({ source, reason });
     options.onError?.(source, reason);
   };
-  const { files, errors, duplicates } = await listInputs(options.inputs, (path) => formatFor(path) !== undefined, UNKNOWN_TYPE);
-  const planned = files.map((file) => {
-    const format = formatFor(file.relative)!;
-    return { file, format, outPath: join(options.outDir, format.outputName(file.relative)) };
-  });
+  const listed = await listInputs(options.inputs, (path) => formatFor(path) !== undefined, UNKNOWN_TYPE);
+  // Every file of every shard is checked, so each shard finds the same clash.
   await checkRunPaths({
     inputs: options.inputs,
-    files,
+    files: listed.files,
     outDir: options.outDir,
-    outputs: planned.map((p) => p.outPath),
+    outputs: listed.files.map((file) => join(options.outDir, formatFor(file.relative)!.outputName(file.relative))),
     reports: [
       { option: "--audit", path: options.auditPath },
       { option: "--rejects", path: options.rejectsPath },
       ...(options.summaryPath ? [{ option: "--summary", path: options.summaryPath }] : []),
     ],
   });
-  for (const e of errors) fail(e.input, e.reason);
-  for (const d of duplicates) {
+  for (const e of listed.errors) fail(e.input, e.reason);
+  for (const d of listed.duplicates) {
     summary.files.skipped++;
     options.onSkipFile?.(d.input, d.reason);
   }
+  const sized = await Promise.all(listed.files.map(async (file) => ({ ...file, key: file.display, size: (await stat(file.path)).size })));
+  const files = options.shard ? filesOfShard(sized, options.shard) : sized;
+  if (options.shard) summary.shard = { ...options.shard, inputs: files.map((f) => f.display) };
+  const planned = files.map((file) => {
+    const format = formatFor(file.relative)!;
+    return { file, format, outPath: join(options.outDir, format.outputName(file.relative)) };
+  });
+  const state = options.resume;
+  // Files an earlier run completed with the same settings: their counts join the summary, their work is not redone.
+  const done = new Map<InputFile, FileCounts>();
+  if (state) {
+    for (const { file, outPath } of planned) {
+      const counts = await state.completed(file, outPath);
+      if (counts) done.set(file, counts);
+      else await state.forget(file);
+    }
+    summary.resumed = done.size;
+    // What a killed run of this shard left half-written goes before anything is rewritten.
+    const targets = [options.auditPath, options.rejectsPath];
+    for (const { file, outPath } of planned) targets.push(outPath, ...state.targetsOf(file));
+    await state.sweepTemporaries(targets);
+  }
   let totalBytes = 0;
-  for (const file of files) totalBytes += (await stat(file.path)).size;
+  for (const file of files) if (!done.has(file)) totalBytes += file.size;
 
   const counters: ProgressCounters = { documents: 0, bytes: 0 };
   readOptions.onBytes = (n) => {
@@ -154,21 +192,47 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
     });
   }
 
-  const audit = new AtomicWriteStream(options.auditPath);
-  await audit.open();
+  // A resumable run writes each file's audit and rejects to parts and assembles them at the end.
+  const audit = state ? undefined : new AtomicWriteStream(options.auditPath);
+  await audit?.open();
   let auditBuffer = "";
-  const appendAudit = async (lines: string) => {
+  const appendAudit = async (run: FileRun, lines: string) => {
+    if (run.parts) {
+      run.parts.auditBuffer += lines;
+      if (run.parts.auditBuffer.length >= AUDIT_BUFFER) {
+        await run.parts.audit.write(run.parts.auditBuffer);
+        run.parts.auditBuffer = "";
+      }
+      return;
+    }
     auditBuffer += lines;
     if (auditBuffer.length >= AUDIT_BUFFER) {
-      await audit.write(auditBuffer);
+      await audit!.write(auditBuffer);
       auditBuffer = "";
     }
   };
-  const rejects = new AtomicWriteStream(options.rejectsPath);
+  const rejects = state ? undefined : new AtomicWriteStream(options.rejectsPath);
   let rejectsUsed = false;
-  const appendReject = async (line: Record<string, unknown>) => {
+  const appendReject = async (run: FileRun, line: Record<string, unknown>) => {
     rejectsUsed = true;
-    await rejects.write(JSON.stringify(line) + "\n");
+    if (run.parts) {
+      run.parts.rejectsUsed = true;
+      await run.parts.rejects.write(JSON.stringify(line) + "\n");
+    } else await rejects!.write(JSON.stringify(line) + "\n");
+  };
+  /** Commits a file's parts (the audit's error line of a failed file too); a notice-skipped file leaves none. */
+  const closeParts = async (run: FileRun, keep: boolean) => {
+    if (!run.parts) return;
+    if (!keep) {
+      await run.parts.audit.abort();
+      await run.parts.rejects.abort();
+      return;
+    }
+    await run.parts.audit.write(run.parts.auditBuffer);
+    run.parts.auditBuffer = "";
+    await run.parts.audit.commit();
+    if (run.parts.rejectsUsed) await run.parts.rejects.commit();
+    else await run.parts.rejects.abort();
   };
 
   const io = pLimit(WRITE_CONCURRENCY);
@@ -178,43 +242,57 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
     switch (entry.kind) {
       case "skip":
         summary.skipped++;
+        if (entry.run.parts) entry.run.parts.counts.skipped++;
         return;
       case "reject":
         summary.rejects++;
-        await appendReject({ kind: "reject", input: entry.run.file.display, ...entry.reject });
+        if (entry.run.parts) entry.run.parts.counts.rejects++;
+        await appendReject(entry.run, { kind: "reject", input: entry.run.file.display, ...entry.reject });
         return;
       case "doc": {
         const outcome = await entry.outcome;
         if ("error" in outcome) {
           summary.documentFailures++;
-          await appendReject({ kind: "failure", input: entry.run.file.display, ...entry.task.at, id: entry.task.id, reason: outcome.error });
-          await appendAudit(JSON.stringify({ type: "error", doc: entry.task.id, source: entry.task.source, reason: outcome.error }) + "\n");
+          if (entry.run.parts) entry.run.parts.counts.documentFailures++;
+          await appendReject(entry.run, { kind: "failure", input: entry.run.file.display, ...entry.task.at, id: entry.task.id, reason: outcome.error });
+          await appendAudit(entry.run, JSON.stringify({ type: "error", doc: entry.task.id, source: entry.task.source, reason: outcome.error }) + "\n");
           return;
         }
         const { ok } = outcome;
         await entry.run.writer.write(ok.body);
-        await appendAudit(ok.audit);
+        await appendAudit(entry.run, ok.audit);
         summary.documents++;
         counters.documents++;
         addCounts(summary, ok);
+        if (entry.run.parts) {
+          entry.run.parts.counts.documents++;
+          addCounts(entry.run.parts.counts, ok);
+        }
         return;
       }
       case "end": {
         const { run } = entry;
         if (entry.error !== undefined && entry.notACorpus) {
           await run.writer.abort();
+          await closeParts(run, false);
           summary.files.skipped++;
           options.onSkipFile?.(run.file.display, `skipped, not a corpus: ${entry.error}`);
           return;
         }
         if (entry.error !== undefined) {
           await run.writer.abort();
-          await appendAudit(JSON.stringify({ type: "error", source: run.file.display, reason: entry.error }) + "\n");
+          await appendAudit(run, JSON.stringify({ type: "error", source: run.file.display, reason: entry.error }) + "\n");
+          await closeParts(run, true);
           fail(run.file.display, entry.error);
           return;
         }
         // Whole-file outputs are written concurrently; record outputs stream, so their commit is a close.
-        const committed = io(() => run.writer.commit()).then(
+        // A resumable file is complete only once its output and parts are all committed.
+        const committed = io(async () => {
+          await run.writer.commit();
+          await closeParts(run, true);
+          if (state && run.parts) await state.complete(run.file, run.parts.counts);
+        }).then(
           () => {
             summary.files.ok++;
           },
@@ -239,7 +317,14 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
 
   try {
     for (const { file, format, outPath } of planned) {
+      const completed = done.get(file);
+      if (completed) {
+        summary.files.ok++;
+        addFileCounts(summary, completed);
+        continue;
+      }
       const run: FileRun = { file, format, writer: format.createWriter(outPath) };
+      if (state) run.parts = { ...state.openParts(file), auditBuffer: "", rejectsUsed: false, counts: emptyCounts() };
       let error: string | undefined;
       let notACorpus = false;
       try {
@@ -256,10 +341,16 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
     progress.stop();
     await cleaner.close();
   }
-  await audit.write(auditBuffer);
-  await audit.commit();
-  if (rejectsUsed || summary.rejects || files.some((f) => formatFor(f.relative)!.shape === "record")) await rejects.commit();
-  else await rejects.abort();
+  const wantRejects = rejectsUsed || summary.rejects > 0 || summary.documentFailures > 0 || files.some((f) => formatFor(f.relative)!.shape === "record");
+  if (state) {
+    await state.assemble(files, "audit", options.auditPath);
+    if (wantRejects) await state.assemble(files, "rejects", options.rejectsPath);
+  } else {
+    await audit!.write(auditBuffer);
+    await audit!.commit();
+    if (wantRejects) await rejects!.commit();
+    else await rejects!.abort();
+  }
   summary.bytes = totalBytes;
   summary.files.failed = summary.failures.length;
   summary.rules = sortKeys(summary.rules);
@@ -268,7 +359,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
 }
 
 function entryFor(item: ReadItem, run: FileRun, format: InputFormat, cleaner: Cleaner): Entry {
-  if ("skip" in item) return { kind: "skip" };
+  if ("skip" in item) return { kind: "skip", run };
   if ("reject" in item) return { kind: "reject", run, reject: item.reject };
   const { at, ...task } = item.task;
   const outcome = cleaner.clean({ ...task, output: run.writer.outputOf(task), shape: format.shape }).then(
@@ -278,7 +369,16 @@ function entryFor(item: ReadItem, run: FileRun, format: InputFormat, cleaner: Cl
   return { kind: "doc", run, task: { id: task.id, source: task.source, at }, outcome };
 }
 
-function addCounts(summary: RunSummary, outcome: CleanOutcome): void {
+/** Adds a completed file's counts, from its completion record, to the summary. */
+function addFileCounts(summary: RunSummary, counts: FileCounts): void {
+  summary.documents += counts.documents;
+  summary.rejects += counts.rejects;
+  summary.documentFailures += counts.documentFailures;
+  summary.skipped += counts.skipped;
+  addCounts(summary, counts);
+}
+
+function addCounts(summary: Pick<RunSummary, "chars" | "rules" | "stages">, outcome: Pick<CleanOutcome, "chars" | "rules" | "stages">): void {
   summary.chars.in += outcome.chars.in;
   summary.chars.out += outcome.chars.out;
   summary.chars.removed += outcome.chars.removed;

@@ -1,7 +1,7 @@
 // The end-of-run summary of `chaff clean`: a per-rule table for people (stderr)
 // and the RunSummary as JSON for scripts (`--summary FILE`).
 import { writeFileAtomic } from "../write/atomic.js";
-import type { RunSummary } from "./clean.js";
+import { emptySummary, type RunSummary } from "./clean.js";
 
 function share(part: number, whole: number): string {
   return whole === 0 ? "0.0%" : `${((100 * part) / whole).toFixed(1)}%`;
@@ -32,4 +32,37 @@ export function formatSummaryTable(summary: RunSummary): string {
 /** Writes the summary as pretty JSON, whole or not at all. */
 export async function writeSummary(path: string, summary: RunSummary): Promise<void> {
   await writeFileAtomic(path, JSON.stringify(summary, null, 2) + "\n");
+}
+
+/** Adds shard summaries up into one; says which shards of the run are missing. */
+export function mergeSummaries(summaries: readonly RunSummary[]): { summary: RunSummary; missing: number[] } {
+  if (summaries.length === 0) throw new Error("no shard summaries to merge");
+  const pipelines = [...new Set(summaries.map((s) => s.pipeline))].sort();
+  const merged: RunSummary = { ...emptySummary(pipelines.join(", ")), resumed: 0 };
+  const counts = new Set(summaries.map((s) => s.shard?.count));
+  if (counts.size > 1 || counts.has(undefined)) throw new Error(`the summaries are not shards of one run (shard counts: ${[...counts].map((c) => c ?? "unsharded").join(", ")})`);
+  const count = summaries[0]!.shard!.count;
+  const seen = new Set<number>();
+  for (const s of summaries) {
+    if (seen.has(s.shard!.index)) throw new Error(`shard ${s.shard!.index} of ${count} appears twice`);
+    seen.add(s.shard!.index);
+    merged.files.ok += s.files.ok;
+    merged.files.failed += s.files.failed;
+    merged.files.skipped += s.files.skipped;
+    merged.documents += s.documents;
+    merged.rejects += s.rejects;
+    merged.documentFailures += s.documentFailures;
+    merged.skipped += s.skipped;
+    merged.bytes += s.bytes;
+    merged.resumed! += s.resumed ?? 0;
+    for (const k of ["in", "out", "removed"] as const) merged.chars[k] += s.chars[k];
+    for (const [rule, n] of Object.entries(s.rules)) merged.rules[rule] = (merged.rules[rule] ?? 0) + n;
+    for (const [stage, n] of Object.entries(s.stages)) merged.stages[stage] = (merged.stages[stage] ?? 0) + n;
+    merged.failures.push(...s.failures);
+  }
+  const byName = (record: Record<string, number>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  merged.rules = byName(merged.rules);
+  merged.stages = byName(merged.stages);
+  const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !seen.has(i));
+  return { summary: merged, missing };
 }
