@@ -17,7 +17,8 @@ import { resolveShard, ShardError, type Shard } from "./run/shards.js";
 import { shardFileStem, STATE_DIR } from "./write/layout.js";
 import type { RunSummary } from "./run/clean.js";
 import { writeReport } from "./report/report.js";
-import { DEFAULT_HTML_PIPELINE, DEFAULT_PIPELINE, loadPipeline, resolvePipelinePath } from "./run/pipeline-file.js";
+import { DEFAULT_HTML_PIPELINE, DEFAULT_PIPELINE, loadCorpusStages, loadPipeline, resolvePipelinePath } from "./run/pipeline-file.js";
+import { runCorpusStages, type CorpusStageEntry } from "./run/corpus-pass.js";
 import { auditLines } from "./write/audit.js";
 import { writeFileAtomic } from "./write/atomic.js";
 
@@ -92,6 +93,7 @@ interface CleanFlags {
   shards?: number;
   resume?: boolean;
   force?: boolean;
+  urlField?: string;
 }
 
 program
@@ -116,6 +118,7 @@ program
   .option("--shards <n>", "number of shards, for engines that only give an index (Kubernetes, AWS Batch)", positiveInteger("--shards"))
   .option("--resume", "skip input files an earlier run completed with the same settings (always on for shards); state in <out>/_chaff/")
   .option("--force", "with --resume or shards: clean every file again")
+  .option("--url-field <name>", "record field holding the page URL, whose host is the site for corpus stages", "url")
   .action(async (inputs: string[], opts: CleanFlags, command: Command) => {
     if (inputs.includes("-")) {
       if (inputs.length > 1) fail("`-` (stdin) cannot be combined with other inputs");
@@ -135,6 +138,13 @@ program
     } catch (error) {
       fail((error as Error).message);
     }
+    let corpusStages: CorpusStageEntry[];
+    try {
+      corpusStages = loadCorpusStages(pipelinePath!);
+      if (corpusStages.length === 0 && htmlPipelinePath! !== pipelinePath!) corpusStages = loadCorpusStages(htmlPipelinePath!);
+    } catch (error) {
+      fail((error as Error).message);
+    }
     let shard: Shard | undefined;
     try {
       shard = resolveShard(opts.shard, opts.shards);
@@ -143,6 +153,8 @@ program
       throw error;
     }
     const resumable = shard !== undefined || opts.resume === true;
+    // Corpus stages see every document of the run at once: not yet across shards or resumed runs.
+    if (corpusStages.length && resumable) fail("clean: the pipeline's corpus stages need the whole corpus in one run: they cannot run with shards or --resume");
     if (opts.force && !resumable) fail("clean: --force only applies to resumable runs (--resume, or a shard)");
     if (shard && (opts.audit || opts.rejects || opts.summary))
       fail(`clean: each shard writes its audit, rejects and summary under ${join(opts.out, STATE_DIR)}/, so --audit, --rejects and --summary cannot be set with shards`);
@@ -197,6 +209,20 @@ program
     }
     if (!opts.quiet && summary.shard) process.stderr.write(`chaff: shard ${shard!.index} of ${shard!.count} took ${summary.shard.inputs.length} of the input files\n`);
     if (!opts.quiet && summary.resumed) process.stderr.write(`chaff: skipped ${summary.resumed} input ${summary.resumed === 1 ? "file" : "files"} an earlier run completed (--force cleans them again)\n`);
+    if (corpusStages.length) {
+      try {
+        const corpus = await runCorpusStages(
+          { auditPath, stages: corpusStages, urlField: opts.urlField, onProgress: opts.quiet ? undefined : (line) => process.stderr.write(line + "\n") },
+          summary,
+        );
+        if (!opts.quiet)
+          process.stderr.write(`chaff: corpus stages: ${corpus.documents} documents of ${corpus.sites} sites; ${corpus.siteRepeatedLines} site-repeated lines removed; ${corpus.nearDuplicates} near-duplicate documents left out\n`);
+      } catch (error) {
+        process.stderr.write(`chaff: corpus stages failed: ${(error as Error).message}\n`);
+        process.exitCode = 1;
+        return;
+      }
+    }
     if (!opts.quiet) process.stderr.write(formatSummaryTable(summary));
     if (summaryPath) await writeSummary(summaryPath, summary);
     const setAside = summary.rejects + summary.documentFailures;

@@ -198,6 +198,8 @@ export async function aggregateAudit(auditPath: string, limits: ReportLimits = D
     const seen = rule.removals;
     const slot = seen <= limits.fragmentsPerRule ? reservoir.length : Math.floor(random() * seen);
     if (slot < limits.fragmentsPerRule) reservoir[slot] = fragmentRow(r, index, limits.fragmentChars);
+    // Corpus-stage removals come after their document's record (offsets into its clean text): counted, not placed.
+    if ((r as RemovalRecord & { in?: string }).in === "clean-text") return;
     const key = documentKey(r.source, r.doc);
     let list = pending.get(key);
     if (!list) pending.set(key, (list = []));

@@ -15,6 +15,7 @@ import { createInlineCleaner, createPoolCleaner, DEFAULT_TIMEOUT_MS, DEFAULT_WOR
 import { checkRunPaths } from "./paths.js";
 import { startProgress, type ProgressCounters } from "./progress.js";
 import type { CleanOutcome } from "./task.js";
+import type { CorpusSummary } from "./corpus-pass.js";
 import { ResumeState, type FileCounts } from "./resume.js";
 import { filesOfShard, type Shard } from "./shards.js";
 
@@ -78,6 +79,8 @@ export interface RunSummary {
   shard?: Shard & { inputs: string[] };
   /** Input files a resumable run found complete from an earlier run and did not clean again. */
   resumed?: number;
+  /** What the corpus stages did (run/corpus-pass.ts), when the pipeline has any. */
+  corpus?: CorpusSummary;
 }
 
 export function emptySummary(pipeline: string): RunSummary {

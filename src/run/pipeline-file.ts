@@ -24,11 +24,20 @@ const StageEntry = z
   })
   .strict();
 
+/** A stage that needs the whole corpus (run/corpus-pass.ts): after the per-document stages, over their outputs. */
+const CorpusEntry = z
+  .object({
+    use: z.enum(["site-boilerplate", "near-duplicates"]),
+    options: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict();
+
 const PipelineFileSchema = z
   .object({
     name: z.string().min(1),
     description: z.string().optional(),
     stages: z.array(StageEntry).min(1),
+    corpus: z.array(CorpusEntry).default([]),
     /** Regular expressions (case-insensitive); a line matching one is never removed. */
     allowlist: z.array(z.string()).default([]),
     normalise: z
@@ -57,6 +66,18 @@ export function resolvePipelinePath(nameOrPath: string): string {
 
 export function loadPipeline(nameOrPath: string = DEFAULT_PIPELINE): Pipeline {
   const path = resolvePipelinePath(nameOrPath);
+  return buildPipeline(readPipelineData(path), path);
+}
+
+/** The corpus stages of a pipeline file (an empty list when it has none). */
+export function loadCorpusStages(nameOrPath: string): Array<{ use: "site-boilerplate" | "near-duplicates"; options: Record<string, unknown> }> {
+  const path = resolvePipelinePath(nameOrPath);
+  const parsed = PipelineFileSchema.safeParse(readPipelineData(path));
+  if (!parsed.success) throw new PipelineError(`${path}: ${fieldErrors(parsed.error)}`);
+  return parsed.data.corpus;
+}
+
+function readPipelineData(path: string): unknown {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -69,7 +90,7 @@ export function loadPipeline(nameOrPath: string = DEFAULT_PIPELINE): Pipeline {
   } catch (error) {
     throw new PipelineError(`${path}: not valid ${/\.ya?ml$/i.test(path) ? "YAML" : "JSON"}: ${(error as Error).message}`);
   }
-  return buildPipeline(data, path);
+  return data;
 }
 
 /** Validates a parsed pipeline file and makes its stages. `origin` names it in errors. */

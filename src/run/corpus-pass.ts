@@ -1,0 +1,279 @@
+// Corpus stages: what only shows across documents. They run after the per-document
+// pipeline, over the clean outputs it wrote, in three passes: (1) count lines per site in
+// a fixed-size sketch, (2) count exactly the lines that may be repeated, (3) per document
+// in input order, remove its site's repeated lines, then leave it out when it is a
+// near-duplicate of an earlier kept document; rewrite the outputs and append an audit
+// record for every line and document removed (before the output changes, so nothing is
+// ever lost without a record).
+import { createReadStream, existsSync } from "node:fs";
+import { appendFile, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { createGunzip } from "node:zlib";
+import xxhash from "xxhash-wasm";
+import { DEFAULT_NEAR_DUPLICATES, NearDuplicateIndex, type NearDuplicateOptions } from "../corpus/near-duplicates.js";
+import { shingleHashes } from "../corpus/minhash.js";
+import { DEFAULT_SITE_BOILERPLATE, SiteLineCounter, type SiteBoilerplateOptions } from "../corpus/site-lines.js";
+import { AtomicSink } from "../write/records.js";
+import { writeFileAtomic } from "../write/atomic.js";
+import type { RunSummary } from "./clean.js";
+
+export interface CorpusStageEntry {
+  use: "site-boilerplate" | "near-duplicates";
+  options?: Record<string, unknown>;
+}
+
+export interface CorpusPassOptions {
+  auditPath: string;
+  stages: readonly CorpusStageEntry[];
+  /** Record field holding the page's URL, when the records have one (the site of a record). */
+  urlField?: string;
+  /** Progress lines ("corpus pass 1 of 3 ..."); none when undefined. */
+  onProgress?: (message: string) => void;
+}
+
+export interface CorpusSummary {
+  sites: number;
+  documents: number;
+  /** Lines removed as site boilerplate, and documents left out as near-duplicates. */
+  siteRepeatedLines: number;
+  nearDuplicates: number;
+  /** Lines the exact count held (the sketch's candidates): the second pass's memory. */
+  candidates: number;
+}
+
+/** One document of the clean outputs, in input order. */
+interface OutputDocument {
+  index: number;
+  id: string;
+  source: string;
+  site: string;
+  text: string;
+}
+
+/** An output file and the documents the audit says it holds, in input order. */
+interface OutputFile {
+  path: string;
+  shape: "text" | "records";
+  /** Text outputs: the one document's id, source and site (from the audit's document record). */
+  doc?: { id: string; source: string; site: string };
+}
+
+function hostOf(url: unknown): string | undefined {
+  if (typeof url !== "string") return undefined;
+  const parsed = URL.parse(url);
+  return parsed?.hostname ? parsed.hostname.replace(/^www\./, "") : undefined;
+}
+
+/** The output files of the run, in input order, from the audit's document records. */
+async function outputFiles(auditPath: string): Promise<OutputFile[]> {
+  const files: OutputFile[] = [];
+  const seen = new Set<string>();
+  const lines = createInterface({ input: createReadStream(auditPath, { encoding: "utf8" }), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (!line.startsWith('{"type":"document"')) continue;
+    const record = JSON.parse(line) as { doc: string; source: string; output: string; meta?: Record<string, unknown> };
+    const hash = record.output.lastIndexOf("#");
+    const isRecord = hash > 0 && !existsSync(record.output);
+    const path = resolve(isRecord ? record.output.slice(0, hash) : record.output);
+    if (seen.has(path)) continue;
+    seen.add(path);
+    if (isRecord) files.push({ path, shape: "records" });
+    else {
+      const site = hostOf(record.meta?.canonicalUrl) ?? hostOf(record.meta?.url) ?? dirname(record.source);
+      files.push({ path, shape: "text", doc: { id: record.doc, source: record.source, site } });
+    }
+  }
+  return files;
+}
+
+interface RecordLine {
+  id: string;
+  text: string;
+  metadata: { source_fields?: Record<string, unknown>; found?: Record<string, unknown>; removals?: Record<string, number>; chars?: { in: number; out: number; removed: number }; corpus?: Record<string, unknown> };
+}
+
+/** Record outputs are chaff's own: one record per line, JSONL or a JSON array framed one element per line. */
+async function* recordsOf(path: string): AsyncGenerator<{ line: string; record: RecordLine }> {
+  const raw = createReadStream(path);
+  const input = /\.gz$/i.test(path) ? raw.pipe(createGunzip()) : raw;
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+    const body = line.endsWith(",") ? line.slice(0, -1) : line;
+    if (body === "[" || body === "]" || body === "[]" || body === "") continue;
+    yield { line: body, record: JSON.parse(body) as RecordLine };
+  }
+}
+
+function siteOfRecord(record: RecordLine, urlField: string | undefined, file: string): string {
+  const fields = record.metadata.source_fields ?? {};
+  const found = record.metadata.found ?? {};
+  return hostOf(found.canonicalUrl) ?? hostOf(found.url) ?? hostOf(urlField ? fields[urlField] : fields.url) ?? file;
+}
+
+/** The documents of the outputs in input order; a record document carries its record and its line as written. */
+async function* documentsOf(files: readonly OutputFile[], urlField: string | undefined): AsyncGenerator<OutputDocument & { file: OutputFile; record?: { parsed: RecordLine; line: string } }> {
+  let index = 0;
+  for (const file of files) {
+    if (file.shape === "text") {
+      if (!existsSync(file.path)) continue;
+      yield { index: index++, ...file.doc!, text: await readFile(file.path, "utf8"), file };
+      continue;
+    }
+    for await (const { record, line } of recordsOf(file.path))
+      yield { index: index++, id: record.id, source: `${file.path}#${record.id}`, site: siteOfRecord(record, urlField, file.path), text: record.text, file, record: { parsed: record, line } };
+  }
+}
+
+/** Splits a text into lines with their offsets. */
+function linesWithOffsets(text: string): Array<{ text: string; start: number; end: number; line: number }> {
+  const out: Array<{ text: string; start: number; end: number; line: number }> = [];
+  let start = 0;
+  let line = 1;
+  while (start <= text.length) {
+    const nl = text.indexOf("\n", start);
+    const end = nl === -1 ? text.length : nl;
+    if (start < text.length || nl !== -1) out.push({ text: text.slice(start, end), start, end, line });
+    if (nl === -1) break;
+    start = nl + 1;
+    line++;
+  }
+  return out;
+}
+
+function optionsOf<T extends object>(defaults: T, given: Record<string, unknown> | undefined, stage: string): T {
+  const merged = { ...defaults } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(given ?? {})) {
+    if (!(key in defaults)) throw new Error(`corpus stage ${stage}: unknown option "${key}" (known: ${Object.keys(defaults).join(", ")})`);
+    if (typeof value !== typeof (defaults as Record<string, unknown>)[key]) throw new Error(`corpus stage ${stage}: option "${key}" must be a ${typeof (defaults as Record<string, unknown>)[key]}`);
+    merged[key] = value;
+  }
+  return merged as T;
+}
+
+/** Runs the corpus stages over a finished run's outputs; updates `summary` and returns the corpus counts. */
+export async function runCorpusStages(options: CorpusPassOptions, summary: RunSummary): Promise<CorpusSummary> {
+  const siteEntry = options.stages.find((s) => s.use === "site-boilerplate");
+  const dupEntry = options.stages.find((s) => s.use === "near-duplicates");
+  const siteOptions = siteEntry && optionsOf<SiteBoilerplateOptions>(DEFAULT_SITE_BOILERPLATE, siteEntry.options, "site-boilerplate");
+  const dupOptions = dupEntry && { ...DEFAULT_NEAR_DUPLICATES, ...optionsOf<Pick<NearDuplicateOptions, "threshold">>({ threshold: DEFAULT_NEAR_DUPLICATES.threshold }, dupEntry.options, "near-duplicates") };
+  const { h32, h64 } = await xxhash();
+  const files = await outputFiles(options.auditPath);
+  const counter = siteOptions && new SiteLineCounter(siteOptions, (text) => h64(text));
+  const passes = siteOptions ? 3 : 1;
+  const result: CorpusSummary = { sites: 0, documents: 0, siteRepeatedLines: 0, nearDuplicates: 0, candidates: 0 };
+
+  if (counter) {
+    options.onProgress?.(`chaff: corpus pass 1 of ${passes}: counting lines per site`);
+    for await (const doc of documentsOf(files, options.urlField)) counter.countPage(doc.site, doc.text);
+    options.onProgress?.(`chaff: corpus pass 2 of ${passes}: counting repeated lines exactly`);
+    for await (const doc of documentsOf(files, options.urlField)) counter.recountPage(doc.site, doc.text);
+    result.candidates = counter.candidates;
+  }
+
+  options.onProgress?.(`chaff: corpus pass ${passes} of ${passes}: ${[siteOptions && "removing repeated lines", dupOptions && "leaving out near-duplicates"].filter(Boolean).join(", ")}`);
+  const work = await mkdtemp(join(tmpdir(), "chaff-corpus-"));
+  const index = dupOptions && new NearDuplicateIndex(dupOptions, join(work, "texts.bin"), (text) => shingleHashes(text, dupOptions.minhash.shingle, (s) => h32(s, 0)));
+  const keptIds: string[] = [];
+  const sites = new Set<string>();
+  const countRule = (rule: string, chars: number) => {
+    summary.rules[rule] = (summary.rules[rule] ?? 0) + 1;
+    summary.stages.corpus = (summary.stages.corpus ?? 0) + 1;
+    summary.chars.removed += chars;
+    summary.chars.out -= chars;
+  };
+
+  /** Applies both stages to one document: the audit lines, and its new text (undefined: left out). */
+  const decide = (doc: OutputDocument, output: string): { audit: string; text?: string; removedLines: number } => {
+    sites.add(doc.site);
+    result.documents++;
+    let audit = "";
+    let text = doc.text;
+    let removedLines = 0;
+    if (counter) {
+      const kept: string[] = [];
+      for (const line of linesWithOffsets(doc.text)) {
+        const verdict = counter.verdict(doc.site, line.text);
+        if (!verdict) {
+          kept.push(line.text);
+          continue;
+        }
+        removedLines++;
+        const reason = `on ${verdict.pages} of ${counter.pages(doc.site)} pages of ${doc.site} (${(100 * verdict.share).toFixed(0)}%)`;
+        audit += JSON.stringify({ type: "removal", doc: doc.id, source: doc.source, rule: "corpus/site-repeated", stage: "site-boilerplate", reason, start: line.start, end: line.end, line: line.line, column: 1, text: line.text, in: "clean-text", features: { site: doc.site, pages: verdict.pages, share: Number(verdict.share.toFixed(3)) } }) + "\n";
+        countRule("corpus/site-repeated", line.end - line.start + 1);
+      }
+      result.siteRepeatedLines += removedLines;
+      if (removedLines) text = kept.join("\n").replace(/\n{3,}/g, "\n\n").replace(/^\n+/, "");
+    }
+    if (index) {
+      const duplicate = index.add(text);
+      if (duplicate) {
+        const of = keptIds[duplicate.of]!;
+        audit += JSON.stringify({ type: "removal", doc: doc.id, source: doc.source, rule: "corpus/near-duplicate", stage: "near-duplicates", reason: `near-duplicate of ${of} (word ${dupOptions!.minhash.shingle}-gram Jaccard ${duplicate.similarity.toFixed(2)})`, start: 0, end: text.length, line: 1, column: 1, text, in: "clean-text", duplicateOf: of, similarity: Number(duplicate.similarity.toFixed(3)), output }) + "\n";
+        countRule("corpus/near-duplicate", text.length);
+        result.nearDuplicates++;
+        return { audit, removedLines };
+      }
+      keptIds.push(doc.id);
+    }
+    return { audit, text, removedLines };
+  };
+
+  try {
+    let current: { file: OutputFile; sink?: AtomicSink; changed: boolean; audit: string; records: string[] } | undefined;
+    const finishFile = async () => {
+      if (!current) return;
+      const { file, audit, changed } = current;
+      // The audit first: a crash after it leaves records of changes not made, never changes without records.
+      if (audit) await appendFile(options.auditPath, audit);
+      if (file.shape === "records" && changed) {
+        const sink = new AtomicSink(file.path, /\.gz$/i.test(file.path));
+        const array = /\.json(?:\.gz)?$/i.test(file.path);
+        const body = array ? (current.records.length ? "[\n" + current.records.join(",\n") + "\n]\n" : "[]\n") : current.records.map((r) => r + "\n").join("");
+        await sink.write(body);
+        await sink.commit();
+      }
+      current = undefined;
+    };
+    for await (const doc of documentsOf(files, options.urlField)) {
+      if (current?.file !== doc.file) {
+        await finishFile();
+        current = { file: doc.file, changed: false, audit: "", records: [] };
+      }
+      const output = doc.file.shape === "text" ? doc.file.path : `${doc.file.path}#${doc.id}`;
+      const decision = decide(doc, output);
+      current.audit += decision.audit;
+      if (doc.file.shape === "text") {
+        if (decision.audit) {
+          await appendFile(options.auditPath, current.audit);
+          current.audit = "";
+          if (decision.text === undefined) await rm(doc.file.path, { force: true });
+          else await writeFileAtomic(doc.file.path, decision.text);
+        }
+        continue;
+      }
+      // Records: the file is rewritten once, at its end, when something in it changed.
+      const { parsed: record, line } = doc.record!;
+      if (decision.text === undefined) {
+        current.changed = true;
+        continue;
+      }
+      if (decision.removedLines) {
+        current.changed = true;
+        record.text = decision.text;
+        record.metadata.corpus = { "corpus/site-repeated": decision.removedLines };
+        current.records.push(JSON.stringify(record));
+      } else current.records.push(line);
+    }
+    await finishFile();
+  } finally {
+    index?.close();
+    await rm(work, { recursive: true, force: true });
+  }
+  result.sites = sites.size;
+  summary.corpus = result;
+  summary.rules = Object.fromEntries(Object.entries(summary.rules).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  summary.stages = Object.fromEntries(Object.entries(summary.stages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return result;
+}
