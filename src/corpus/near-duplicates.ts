@@ -4,7 +4,7 @@
 // that decides is exact, computed from the candidate's text, which is kept in a temp
 // file (not in memory). Only kept documents enter the index, so every left-out
 // document points at a document that is in the outputs. Memory: the LSH buckets,
-// about 16 small entries per kept document, plus two numbers for its text's place.
+// one entry per band (12) per kept document, plus two numbers for its text's place.
 import { closeSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import { bandKeys, DEFAULT_MINHASH, exactJaccard, signature, type MinHashParams } from "./minhash.js";
 
