@@ -7,6 +7,7 @@ import { Command } from "commander";
 import { createDocument } from "./core/document.js";
 import { cleanDocument } from "./core/stage.js";
 import { decodeText } from "./read/text.js";
+import { DEFAULT_MAX_DOCUMENT_MB } from "./read/formats.js";
 import { DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, defaultJobs } from "./run/cleaner.js";
 import { runClean } from "./run/clean.js";
 import { UsageError } from "./run/paths.js";
@@ -82,6 +83,7 @@ interface CleanFlags {
   jobs: number;
   timeout: number;
   workerHeap: number;
+  maxDocumentMb: number;
   quiet?: boolean;
   summary?: string;
 }
@@ -103,6 +105,7 @@ program
   .option("-j, --jobs <n>", "worker threads for cleaning; 1 runs on the main thread", positiveInteger("--jobs"), defaultJobs())
   .option("--timeout <ms>", "give up on a document after this long (worker pool only)", positiveInteger("--timeout"), DEFAULT_TIMEOUT_MS)
   .option("--worker-heap <mb>", "heap limit of each worker, in MB", positiveInteger("--worker-heap"), DEFAULT_WORKER_HEAP_MB)
+  .option("--max-document-mb <mb>", "set aside a document or record larger than this, decompressed", positiveInteger("--max-document-mb"), DEFAULT_MAX_DOCUMENT_MB)
   .option("-q, --quiet", "no progress bar or progress lines, no summary table")
   .action(async (inputs: string[], opts: CleanFlags, command: Command) => {
     if (inputs.includes("-")) {
@@ -135,7 +138,12 @@ program
         pipelinePath,
         htmlPipeline,
         htmlPipelinePath,
-        read: { textField: opts.textField, idField: opts.idField, html: opts.html ? true : opts.text ? false : undefined },
+        read: {
+          textField: opts.textField,
+          idField: opts.idField,
+          html: opts.html ? true : opts.text ? false : undefined,
+          maxDocumentBytes: opts.maxDocumentMb * 1024 * 1024,
+        },
         jobs: opts.jobs,
         timeoutMs: opts.timeout,
         maxWorkerHeapMb: opts.workerHeap,

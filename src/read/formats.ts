@@ -14,6 +14,22 @@ import { decodeText } from "./text.js";
  */
 export class NotACorpusError extends Error {}
 
+/**
+ * A file that broke part way (a cut or mislabelled WARC record): the records before the
+ * broken one were read whole and are kept; the file still fails.
+ */
+export class PartialInputError extends Error {}
+
+/** The default cap on one document or record, decompressed: far above any real page, far below what exhausts memory. */
+export const DEFAULT_MAX_DOCUMENT_MB = 64;
+const MB = 1024 * 1024;
+
+/** The reason a document or record over the cap is set aside. */
+export function tooLarge(bytes: number | undefined, maxBytes: number): string {
+  const cap = `the --max-document-mb cap of ${maxBytes / MB} MB`;
+  return bytes === undefined ? `too large: over ${cap}` : `too large: ${(bytes / MB).toFixed(1)} MB, over ${cap}`;
+}
+
 /** How readers interpret records; set from the command line. */
 export interface ReadOptions {
   /** The field holding the text (or HTML). Default `text`. */
@@ -22,11 +38,13 @@ export interface ReadOptions {
   idField: string;
   /** `true`: the field holds HTML; `false`: text; unset: HTML when the field is `html` or the record's content type says so. */
   html?: boolean;
+  /** The cap on one document or record, decompressed, in bytes (`--max-document-mb`). */
+  maxDocumentBytes: number;
   /** Called with the number of input bytes (as stored on disk) consumed so far, for progress. */
   onBytes?: (bytes: number) => void;
 }
 
-export const DEFAULT_READ_OPTIONS: ReadOptions = { textField: "text", idField: "id" };
+export const DEFAULT_READ_OPTIONS: ReadOptions = { textField: "text", idField: "id", maxDocumentBytes: DEFAULT_MAX_DOCUMENT_MB * MB };
 
 /** Where a record sits in its file: a JSONL line number, or the 1-based record number of a JSON array or WARC. */
 export type RecordPosition = { line: number } | { record: number };

@@ -6,7 +6,7 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import pLimit from "p-limit";
 import type { Pipeline } from "../core/stage.js";
-import { DEFAULT_READ_OPTIONS, NotACorpusError, UNKNOWN_TYPE, formatFor, type InputFormat, type OutputWriter, type ReadItem, type ReadOptions, type ReaderTask, type RecordPosition } from "../read/formats.js";
+import { DEFAULT_READ_OPTIONS, NotACorpusError, PartialInputError, UNKNOWN_TYPE, formatFor, type InputFormat, type OutputWriter, type ReadItem, type ReadOptions, type ReaderTask, type RecordPosition } from "../read/formats.js";
 import type { HtmlToDocument } from "../read/html-route.js";
 import { listInputs, type InputFile } from "../read/inputs.js";
 import "../read/all.js";
@@ -102,7 +102,7 @@ type Entry =
   | { kind: "doc"; run: FileRun; task: Pick<ReaderTask, "id" | "source" | "at">; outcome: Promise<Outcome> }
   | { kind: "reject"; run: FileRun; reject: RecordPosition & { reason: string } }
   | { kind: "skip" }
-  | { kind: "end"; run: FileRun; error?: string; notACorpus?: boolean };
+  | { kind: "end"; run: FileRun; error?: string; notACorpus?: boolean; partial?: boolean };
 
 export async function runClean(options: CleanOptions): Promise<RunSummary> {
   const summary = emptySummary(options.pipeline.name);
@@ -207,16 +207,20 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
           options.onSkipFile?.(run.file.display, `skipped, not a corpus: ${entry.error}`);
           return;
         }
-        if (entry.error !== undefined) {
+        if (entry.error !== undefined && !entry.partial) {
           await run.writer.abort();
           await appendAudit(JSON.stringify({ type: "error", source: run.file.display, reason: entry.error }) + "\n");
           fail(run.file.display, entry.error);
           return;
         }
         // Whole-file outputs are written concurrently; record outputs stream, so their commit is a close.
+        // A file that broke part way keeps the whole records read before the break, and still fails.
+        const { error } = entry;
+        if (error !== undefined) await appendAudit(JSON.stringify({ type: "error", source: run.file.display, reason: error }) + "\n");
         const committed = io(() => run.writer.commit()).then(
           () => {
-            summary.files.ok++;
+            if (error !== undefined) fail(run.file.display, error);
+            else summary.files.ok++;
           },
           (error: Error) => fail(run.file.display, `cannot write output: ${error.message}`),
         );
@@ -242,13 +246,15 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
       const run: FileRun = { file, format, writer: format.createWriter(outPath) };
       let error: string | undefined;
       let notACorpus = false;
+      let partial = false;
       try {
         for await (const item of format.read(file, readOptions)) await push(entryFor(item, run, format, cleaner));
       } catch (e) {
         error = (e as Error).message;
         notACorpus = e instanceof NotACorpusError && file.inTree;
+        partial = e instanceof PartialInputError;
       }
-      await push({ kind: "end", run, error, notACorpus });
+      await push({ kind: "end", run, error, notACorpus, partial });
     }
     while (queue.length) await settle(queue.shift()!);
     await Promise.all(commits);

@@ -84,7 +84,7 @@ describe("chaff clean", () => {
     const again = chaff(["clean", join(dir, "one"), "--out", join(dir, "three")]);
     expect(again.status).toBe(0);
     for (const f of files(join(dir, "one"))) expect(readFileSync(join(dir, "three", f), "utf8")).toBe(readFileSync(join(dir, "one", f), "utf8"));
-  });
+  }, 120_000); // three runs of the seeds in child processes
 
   it("names the pipeline file and field when a pipeline is invalid", () => {
     const dir = tmp();
