@@ -1,11 +1,11 @@
 // Input formats: which files each reads, where its output goes, how it turns a
 // file into clean-tasks (or rejected records) and how the results are written back.
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { createDocument, type Document } from "../core/document.js";
 import { writeFileAtomic } from "../write/atomic.js";
 import { htmlToDocument } from "./html-route.js";
 import type { InputFile } from "./inputs.js";
-import { decodeText } from "./text.js";
+import { decodeText, InputError } from "./text.js";
 
 /**
  * A file whose name says corpus but whose content is not one (a `.json` holding an
@@ -104,6 +104,8 @@ export const textFormat: InputFormat = {
   accepts: (relative) => /\.(?:txt|text)$/i.test(relative),
   outputName: (relative) => withTxt(relative, /\.(?:txt|text)$/i),
   async *read(file, options) {
+    const size = (await stat(file.path)).size;
+    if (size > options.maxDocumentBytes) throw new InputError(tooLarge(size, options.maxDocumentBytes));
     const bytes = await readFile(file.path);
     options.onBytes?.(bytes.length);
     const raw = decodeText(bytes);

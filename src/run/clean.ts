@@ -1,4 +1,4 @@
-// The `clean` job: inputs -> records -> cleaned on the main thread or a worker pool
+// The `clean` job: inputs -> records -> cleaned on a worker pool (or the main thread)
 // -> outputs, audit and rejects, in input order whatever the number of jobs.
 // A bad record is set aside in the rejects file; a bad file is reported and skipped;
 // the rest of the run goes on.
@@ -10,7 +10,8 @@ import { DEFAULT_READ_OPTIONS, NotACorpusError, PartialInputError, UNKNOWN_TYPE,
 import type { HtmlToDocument } from "../read/html-route.js";
 import { listInputs, type InputFile } from "../read/inputs.js";
 import "../read/all.js";
-import { AtomicWriteStream } from "../write/atomic.js";
+import { AtomicWriteStream, WriteError } from "../write/atomic.js";
+import { removeStaleTemporaries } from "../write/stale.js";
 import { createInlineCleaner, createPoolCleaner, DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, POOL_AVAILABLE, type Cleaner } from "./cleaner.js";
 import { checkRunPaths } from "./paths.js";
 import { startProgress, type ProgressCounters } from "./progress.js";
@@ -30,7 +31,7 @@ export interface CleanOptions {
   /** Absolute path of the HTML pipeline file; defaults to `pipelinePath`. */
   htmlPipelinePath?: string;
   read?: Partial<ReadOptions>;
-  /** 1 runs inline on the main thread; more runs a pool with that many workers. */
+  /** Worker threads that clean (each document has its time limit); inline on the main thread when `pipelinePath` is not given. */
   jobs?: number;
   timeoutMs?: number;
   maxWorkerHeapMb?: number;
@@ -41,12 +42,17 @@ export interface CleanOptions {
   summaryPath?: string;
   /** Called for each file of a directory tree that is skipped, not failed (not a corpus after all, or reached twice), with the reason. */
   onSkipFile?: (source: string, reason: string) => void;
+  /** Called for each document that could not be cleaned, with `PATH` or `PATH#record` and a one-line reason. */
+  onDocumentFailure?: (where: string, reason: string) => void;
   /** Called for each failed input file with a one-line reason. */
   onError?: (source: string, reason: string) => void;
 }
 
 export interface RunSummary {
+  /** The pipeline named for the text route. */
   pipeline: string;
+  /** The pipeline each route cleaned its documents with, for the routes that cleaned any. */
+  pipelines: { text?: string; html?: string };
   /** Input files: cleaned, failed, and skipped (in a directory tree, named like a corpus but not one). */
   files: { ok: number; failed: number; skipped: number };
   documents: number;
@@ -70,6 +76,7 @@ export interface RunSummary {
 export function emptySummary(pipeline: string): RunSummary {
   return {
     pipeline,
+    pipelines: {},
     files: { ok: 0, failed: 0, skipped: 0 },
     documents: 0,
     rejects: 0,
@@ -99,7 +106,7 @@ interface FileRun {
 type Outcome = { ok: CleanOutcome } | { error: string };
 
 type Entry =
-  | { kind: "doc"; run: FileRun; task: Pick<ReaderTask, "id" | "source" | "at">; outcome: Promise<Outcome> }
+  | { kind: "doc"; run: FileRun; task: Pick<ReaderTask, "id" | "source" | "at" | "route">; outcome: Promise<Outcome> }
   | { kind: "reject"; run: FileRun; reject: RecordPosition & { reason: string } }
   | { kind: "skip" }
   | { kind: "end"; run: FileRun; error?: string; notACorpus?: boolean; partial?: boolean };
@@ -128,6 +135,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
       ...(options.summaryPath ? [{ option: "--summary", path: options.summaryPath }] : []),
     ],
   });
+  await removeStaleTemporaries(options.outDir, [options.auditPath, options.rejectsPath, options.summaryPath].filter((p) => p !== undefined));
   for (const e of errors) fail(e.input, e.reason);
   for (const d of duplicates) {
     summary.files.skipped++;
@@ -135,24 +143,6 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
   }
   let totalBytes = 0;
   for (const file of files) totalBytes += (await stat(file.path)).size;
-
-  const counters: ProgressCounters = { documents: 0, bytes: 0 };
-  readOptions.onBytes = (n) => {
-    counters.bytes += n;
-  };
-  const progress = startProgress(counters, totalBytes, { quiet: options.quiet ?? false });
-
-  let cleaner: Cleaner;
-  if (jobs === 1 || !POOL_AVAILABLE) cleaner = createInlineCleaner({ text: options.pipeline, html: options.htmlPipeline ?? options.pipeline }, options.htmlToDocument);
-  else {
-    if (!options.pipelinePath) throw new Error("runClean: pipelinePath is required for a worker pool");
-    cleaner = createPoolCleaner({
-      pipelinePaths: { text: options.pipelinePath, html: options.htmlPipelinePath ?? options.pipelinePath },
-      jobs,
-      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      maxHeapMb: options.maxWorkerHeapMb ?? DEFAULT_WORKER_HEAP_MB,
-    });
-  }
 
   const audit = new AtomicWriteStream(options.auditPath);
   await audit.open();
@@ -171,7 +161,30 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
     await rejects.write(JSON.stringify(line) + "\n");
   };
 
+  const counters: ProgressCounters = { documents: 0, bytes: 0 };
+  readOptions.onBytes = (n) => {
+    counters.bytes += n;
+  };
+  const progress = startProgress(counters, totalBytes, { quiet: options.quiet ?? false });
+
+  let cleaner: Cleaner;
+  // Only a worker can be stopped in the middle of a document, so even --jobs 1 cleans on one
+  // worker and the time limit holds. Inline (no time limit) only where no worker can load
+  // the same code: run from source, an HTML route given as a function, no pipeline file.
+  const inline = !POOL_AVAILABLE || !options.pipelinePath || options.htmlToDocument !== undefined;
+  if (inline) cleaner = createInlineCleaner({ text: options.pipeline, html: options.htmlPipeline ?? options.pipeline }, options.htmlToDocument);
+  else {
+    cleaner = createPoolCleaner({
+      pipelinePaths: { text: options.pipelinePath!, html: options.htmlPipelinePath ?? options.pipelinePath! },
+      jobs,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxHeapMb: options.maxWorkerHeapMb ?? DEFAULT_WORKER_HEAP_MB,
+    });
+  }
+
   const io = pLimit(WRITE_CONCURRENCY);
+  /** Output writers neither committed nor aborted yet. */
+  const unsettled = new Set<OutputWriter>();
   const commits: Array<Promise<void>> = [];
 
   const settle = async (entry: Entry) => {
@@ -187,6 +200,8 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
         const outcome = await entry.outcome;
         if ("error" in outcome) {
           summary.documentFailures++;
+          const { at } = entry.task;
+          options.onDocumentFailure?.(at ? `${entry.run.file.display}#${"line" in at ? at.line : at.record}` : entry.run.file.display, outcome.error);
           await appendReject({ kind: "failure", input: entry.run.file.display, ...entry.task.at, id: entry.task.id, reason: outcome.error });
           await appendAudit(JSON.stringify({ type: "error", doc: entry.task.id, source: entry.task.source, reason: outcome.error }) + "\n");
           return;
@@ -195,6 +210,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
         await entry.run.writer.write(ok.body);
         await appendAudit(ok.audit);
         summary.documents++;
+        summary.pipelines[entry.task.route] = (entry.task.route === "html" ? options.htmlPipeline : undefined)?.name ?? options.pipeline.name;
         counters.documents++;
         addCounts(summary, ok);
         return;
@@ -202,12 +218,14 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
       case "end": {
         const { run } = entry;
         if (entry.error !== undefined && entry.notACorpus) {
+          unsettled.delete(run.writer);
           await run.writer.abort();
           summary.files.skipped++;
           options.onSkipFile?.(run.file.display, `skipped, not a corpus: ${entry.error}`);
           return;
         }
         if (entry.error !== undefined && !entry.partial) {
+          unsettled.delete(run.writer);
           await run.writer.abort();
           await appendAudit(JSON.stringify({ type: "error", source: run.file.display, reason: entry.error }) + "\n");
           fail(run.file.display, entry.error);
@@ -219,10 +237,14 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
         if (error !== undefined) await appendAudit(JSON.stringify({ type: "error", source: run.file.display, reason: error }) + "\n");
         const committed = io(() => run.writer.commit()).then(
           () => {
+            unsettled.delete(run.writer);
             if (error !== undefined) fail(run.file.display, error);
             else summary.files.ok++;
           },
-          (error: Error) => fail(run.file.display, `cannot write output: ${error.message}`),
+          (error: Error) => {
+            unsettled.delete(run.writer);
+            fail(run.file.display, error.message);
+          },
         );
         commits.push(committed);
         if (commits.length >= WRITE_CONCURRENCY * 4) await commits.shift();
@@ -234,7 +256,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
   // Bounded FIFO: entries are settled strictly in input order, and reading waits
   // while it is full, which is the backpressure p-limit alone does not give.
   // Inline, a document is cleaned as it is queued: holding more than one only delays its write.
-  const maxInFlight = jobs === 1 ? 1 : jobs * IN_FLIGHT_PER_JOB;
+  const maxInFlight = inline ? 1 : jobs * IN_FLIGHT_PER_JOB;
   const queue: Entry[] = [];
   const push = async (entry: Entry) => {
     queue.push(entry);
@@ -247,9 +269,12 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
       let error: string | undefined;
       let notACorpus = false;
       let partial = false;
+      unsettled.add(run.writer);
       try {
         for await (const item of format.read(file, readOptions)) await push(entryFor(item, run, format, cleaner));
       } catch (e) {
+        // A write that failed (a full disk) stops the run; a file that could not be read does not.
+        if (e instanceof WriteError) throw e;
         error = (e as Error).message;
         notACorpus = e instanceof NotACorpusError && file.inTree;
         partial = e instanceof PartialInputError;
@@ -258,14 +283,18 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
     }
     while (queue.length) await settle(queue.shift()!);
     await Promise.all(commits);
+    await audit.write(auditBuffer);
+    await audit.commit();
+    if (rejectsUsed || summary.rejects || files.some((f) => formatFor(f.relative)!.shape === "record")) await rejects.commit();
+    else await rejects.abort();
+  } catch (error) {
+    // Nothing half-written stays behind: every output not yet committed is removed.
+    await Promise.allSettled([audit.abort(), rejects.abort(), ...[...unsettled].map((w) => w.abort())]);
+    throw error;
   } finally {
     progress.stop();
     await cleaner.close();
   }
-  await audit.write(auditBuffer);
-  await audit.commit();
-  if (rejectsUsed || summary.rejects || files.some((f) => formatFor(f.relative)!.shape === "record")) await rejects.commit();
-  else await rejects.abort();
   summary.bytes = totalBytes;
   summary.files.failed = summary.failures.length;
   summary.rules = sortKeys(summary.rules);
@@ -281,7 +310,7 @@ function entryFor(item: ReadItem, run: FileRun, format: InputFormat, cleaner: Cl
     (ok): Outcome => ({ ok }),
     (error: Error): Outcome => ({ error: error.message }),
   );
-  return { kind: "doc", run, task: { id: task.id, source: task.source, at }, outcome };
+  return { kind: "doc", run, task: { id: task.id, source: task.source, at, route: task.route }, outcome };
 }
 
 function addCounts(summary: RunSummary, outcome: CleanOutcome): void {

@@ -17,6 +17,8 @@ export interface HostileCase {
   stderr: Array<string | RegExp> | ((stderr: string, dir: string) => void);
   /** Files (relative to the case's folder) the run leaves that were not inputs, sorted. */
   written: string[];
+  /** Files of the setup the run is meant to remove (stale temporaries), sorted. */
+  removed?: string[];
   /** Further checks on what was written. */
   check?(dir: string, run: Run): void;
   timeoutMs?: number;
@@ -33,7 +35,9 @@ export function runCases(cases: HostileCase[]): void {
       else expect(run.stderr.split("\n").filter((l) => l !== "")).toEqual(c.stderr.map((l) => (typeof l === "string" ? l.replaceAll("{dir}", dir) : expect.stringMatching(l))));
       expect(run.status).toBe(c.status);
       const after = snapshot(dir);
-      for (const [file, bytes] of before) expect(after.get(file), `input ${file} unchanged`).toEqual(bytes);
+      const removed = c.removed ?? [];
+      for (const [file, bytes] of before) if (!removed.includes(file)) expect(after.get(file), `input ${file} unchanged`).toEqual(bytes);
+      expect([...before.keys()].filter((f) => !after.has(f))).toEqual(removed);
       expect(filesUnder(dir).filter((f) => !before.has(f))).toEqual(c.written);
       c.check?.(dir, run);
     }, SPAWN_TEST_TIMEOUT_MS);

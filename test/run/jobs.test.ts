@@ -97,7 +97,7 @@ describe("chaff clean on record corpora", () => {
       ]);
     }
     expect(readFileSync(join(dir, "out2/crawl.jsonl.gz"))).toEqual(readFileSync(join(dir, "out1/crawl.jsonl.gz")));
-  });
+  }, 180_000);
 
   it("rejects bad option values with a clear message", () => {
     const result = chaff(["x.jsonl", "--out", "o", "--jobs", "0"], tempDir());
