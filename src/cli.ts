@@ -7,6 +7,7 @@ import { Command } from "commander";
 import { createDocument } from "./core/document.js";
 import { cleanDocument } from "./core/stage.js";
 import { decodeText } from "./read/text.js";
+import { DEFAULT_MAX_DOCUMENT_MB } from "./read/formats.js";
 import { DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, defaultJobs } from "./run/cleaner.js";
 import { runClean } from "./run/clean.js";
 import { UsageError } from "./run/paths.js";
@@ -87,6 +88,7 @@ interface CleanFlags {
   jobs: number;
   timeout: number;
   workerHeap: number;
+  maxDocumentMb: number;
   quiet?: boolean;
   summary?: string;
   shard?: string;
@@ -110,9 +112,10 @@ program
   .option("--id-field <name>", "record field holding the document id", "id")
   .option("--html", "the text field holds HTML (default: when the field is `html` or the record's content type says so)")
   .option("--text", "the text field holds plain text, whatever its name or content type")
-  .option("-j, --jobs <n>", "worker threads for cleaning; 1 runs on the main thread", positiveInteger("--jobs"), defaultJobs())
-  .option("--timeout <ms>", "give up on a document after this long (worker pool only)", positiveInteger("--timeout"), DEFAULT_TIMEOUT_MS)
+  .option("-j, --jobs <n>", "worker threads for cleaning", positiveInteger("--jobs"), defaultJobs())
+  .option("--timeout <ms>", "give up on a document after this long", positiveInteger("--timeout"), DEFAULT_TIMEOUT_MS)
   .option("--worker-heap <mb>", "heap limit of each worker, in MB", positiveInteger("--worker-heap"), DEFAULT_WORKER_HEAP_MB)
+  .option("--max-document-mb <mb>", "set aside a document or record larger than this, decompressed", positiveInteger("--max-document-mb"), DEFAULT_MAX_DOCUMENT_MB)
   .option("-q, --quiet", "no progress bar or progress lines, no summary table")
   .option("--shard <K/N>", "clean shard K (from 0) of N: a size-balanced share of the sorted input files (default: from SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX)")
   .option("--shards <n>", "number of shards, for engines that only give an index (Kubernetes, AWS Batch)", positiveInteger("--shards"))
@@ -190,13 +193,19 @@ program
         pipelinePath,
         htmlPipeline,
         htmlPipelinePath,
-        read: { textField: opts.textField, idField: opts.idField, html: opts.html ? true : opts.text ? false : undefined },
+        read: {
+          textField: opts.textField,
+          idField: opts.idField,
+          html: opts.html ? true : opts.text ? false : undefined,
+          maxDocumentBytes: opts.maxDocumentMb * 1024 * 1024,
+        },
         jobs: opts.jobs,
         timeoutMs: opts.timeout,
         maxWorkerHeapMb: opts.workerHeap,
         quiet: opts.quiet,
         summaryPath: summaryPath || undefined,
         onError: (source, reason) => process.stderr.write(`chaff: ${source}: ${reason}\n`),
+        onDocumentFailure: (where, reason) => process.stderr.write(`chaff: ${where}: ${reason}\n`),
         onSkipFile: (source, reason) => process.stderr.write(`chaff: ${source}: ${reason}\n`),
       });
     } catch (error) {
@@ -224,11 +233,22 @@ program
       }
     }
     if (!opts.quiet) process.stderr.write(formatSummaryTable(summary));
-    if (summaryPath) await writeSummary(summaryPath, summary);
+    if (summaryPath) {
+      try {
+        await writeSummary(summaryPath, summary);
+      } catch (error) {
+        process.stderr.write(`chaff: ${(error as Error).message}\n`);
+        process.exitCode = 1;
+        return;
+      }
+    }
     const setAside = summary.rejects + summary.documentFailures;
     if (setAside) process.stderr.write(`chaff: ${summary.rejects} records rejected, ${summary.documentFailures} documents failed: see ${rejectsPath}\n`);
-    // Rejected records are the data's fault and leave the status at 0; unreadable files and documents chaff failed on do not.
-    process.exitCode = summary.failures.length || summary.documentFailures ? 1 : 0;
+    // Rejected records are the data's fault and leave the status at 0, unless every record was
+    // rejected (a wrong --text-field looks just like that); unreadable files and failed documents do not.
+    const allRejected = summary.rejects > 0 && summary.documents === 0 && summary.documentFailures === 0;
+    if (allRejected) process.stderr.write(`chaff: every record was rejected: nothing was cleaned (is --text-field right?)\n`);
+    process.exitCode = summary.failures.length || summary.documentFailures || allRejected ? 1 : 0;
   });
 
 const positiveInt = (value: string) => {

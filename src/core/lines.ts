@@ -51,10 +51,19 @@ export function splitLines(raw: string, blocks?: Block[]): Line[] {
   const lines: Line[] = [];
   let start = 0;
   let blockIndex = 0;
+  // LF, CRLF and a lone CR (old Mac files, some scrapers) all end a line. The next CR is
+  // looked up again only once passed, so text without CRs costs one search in all.
+  let nextCr = raw.indexOf("\r");
   for (let index = 0; start <= raw.length; index++) {
     let end = raw.indexOf("\n", start);
     if (end === -1) end = raw.length;
-    const lineEnd = end > start && raw.charCodeAt(end - 1) === 13 ? end - 1 : end; // CRLF
+    if (nextCr !== -1 && nextCr < start) nextCr = raw.indexOf("\r", start);
+    let lineEnd = end;
+    if (nextCr !== -1 && nextCr < end) {
+      lineEnd = nextCr;
+      // A CR just before the LF is one CRLF break; a CR alone is a break of its own.
+      if (!(nextCr === end - 1 && end < raw.length)) end = nextCr;
+    }
     const text = raw.slice(start, lineEnd);
     let lead = 0;
     while (lead < text.length && SPACE_UNIT[text.charCodeAt(lead)]) lead++;

@@ -1,11 +1,11 @@
 // Input formats: which files each reads, where its output goes, how it turns a
 // file into clean-tasks (or rejected records) and how the results are written back.
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { createDocument, type Document } from "../core/document.js";
 import { writeFileAtomic } from "../write/atomic.js";
 import { htmlToDocument } from "./html-route.js";
 import type { InputFile } from "./inputs.js";
-import { decodeText } from "./text.js";
+import { decodeText, InputError } from "./text.js";
 
 /**
  * A file whose name says corpus but whose content is not one (a `.json` holding an
@@ -13,6 +13,22 @@ import { decodeText } from "./text.js";
  * a notice; named on the command line it is an error.
  */
 export class NotACorpusError extends Error {}
+
+/**
+ * A file that broke part way (a cut or mislabelled WARC record): the records before the
+ * broken one were read whole and are kept; the file still fails.
+ */
+export class PartialInputError extends Error {}
+
+/** The default cap on one document or record, decompressed: far above any real page, far below what exhausts memory. */
+export const DEFAULT_MAX_DOCUMENT_MB = 64;
+const MB = 1024 * 1024;
+
+/** The reason a document or record over the cap is set aside. */
+export function tooLarge(bytes: number | undefined, maxBytes: number): string {
+  const cap = `the --max-document-mb cap of ${maxBytes / MB} MB`;
+  return bytes === undefined ? `too large: over ${cap}` : `too large: ${(bytes / MB).toFixed(1)} MB, over ${cap}`;
+}
 
 /** How readers interpret records; set from the command line. */
 export interface ReadOptions {
@@ -22,11 +38,13 @@ export interface ReadOptions {
   idField: string;
   /** `true`: the field holds HTML; `false`: text; unset: HTML when the field is `html` or the record's content type says so. */
   html?: boolean;
+  /** The cap on one document or record, decompressed, in bytes (`--max-document-mb`). */
+  maxDocumentBytes: number;
   /** Called with the number of input bytes (as stored on disk) consumed so far, for progress. */
   onBytes?: (bytes: number) => void;
 }
 
-export const DEFAULT_READ_OPTIONS: ReadOptions = { textField: "text", idField: "id" };
+export const DEFAULT_READ_OPTIONS: ReadOptions = { textField: "text", idField: "id", maxDocumentBytes: DEFAULT_MAX_DOCUMENT_MB * MB };
 
 /** Where a record sits in its file: a JSONL line number, or the 1-based record number of a JSON array or WARC. */
 export type RecordPosition = { line: number } | { record: number };
@@ -86,6 +104,8 @@ export const textFormat: InputFormat = {
   accepts: (relative) => /\.(?:txt|text)$/i.test(relative),
   outputName: (relative) => withTxt(relative, /\.(?:txt|text)$/i),
   async *read(file, options) {
+    const size = (await stat(file.path)).size;
+    if (size > options.maxDocumentBytes) throw new InputError(tooLarge(size, options.maxDocumentBytes));
     const bytes = await readFile(file.path);
     options.onBytes?.(bytes.length);
     const raw = decodeText(bytes);

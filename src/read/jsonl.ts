@@ -1,15 +1,22 @@
 // JSON lines (`.jsonl`, `.ndjson`, gzipped or not), streamed line by line with
-// stream-chain's JSONL parser. A line that is not JSON is set aside as a reject
+// stream-chain's JSONL parser. A line that is not JSON, or is longer than
+// --max-document-mb (dropped as it streams, never held), is set aside as a reject
 // naming its line number; blank lines are skipped but still counted.
+import { isLosslessNumber, parse as losslessParse } from "lossless-json";
 import chain from "stream-chain";
 import { none } from "stream-chain/defs.js";
 import { jsonlParser } from "stream-chain/jsonl/parser.js";
-import fixUtf8Stream from "stream-chain/utils/fixUtf8Stream.js";
-import lines from "stream-chain/utils/lines.js";
 import { recordOutputWriter } from "../write/records.js";
-import { registerFormat, type InputFormat, type ReadItem } from "./formats.js";
+import { CappedLines, OversizedLine } from "./capped-lines.js";
+import { registerFormat, tooLarge, type InputFormat, type ReadItem } from "./formats.js";
 import { recordToItem } from "./records.js";
 import { fileStreams } from "./source.js";
+
+/** A top-level number field of a JSON line as written (parsed again, losslessly: only for ids JSON.parse would round). */
+function exactNumber(line: string, field: string): string | undefined {
+  const record = losslessParse(line) as Record<string, unknown>;
+  return isLosslessNumber(record[field]) ? String(record[field]) : undefined;
+}
 
 const JSONL = /\.(?:jsonl|ndjson)(?:\.gz)?$/i;
 
@@ -26,17 +33,20 @@ export const jsonlFormat: InputFormat = {
   async *read(file, options) {
     const parseLine = jsonlParser({ errorIndicator: (error: Error) => new MalformedLine(error.message) });
     let lineNumber = 0;
-    const numbered = (line: string) => {
+    const numbered = (line: string | OversizedLine) => {
       lineNumber++;
+      if (line instanceof OversizedLine) return { line: lineNumber, value: line };
       const parsed = parseLine(line);
-      return parsed === none ? none : { line: lineNumber, value: parsed.value };
+      return parsed === none ? none : { line: lineNumber, value: parsed.value, text: line };
     };
-    const stream = chain([...fileStreams(file, options.onBytes), fixUtf8Stream(), lines(), numbered]);
-    for await (const { line, value } of stream as AsyncIterable<{ line: number; value: unknown }>) {
+    const stream = chain([...fileStreams(file, options.onBytes), new CappedLines(options.maxDocumentBytes), numbered]);
+    for await (const { line, value, text } of stream as AsyncIterable<{ line: number; value: unknown; text?: string }>) {
       const item: ReadItem =
-        value instanceof MalformedLine
-          ? { reject: { line, reason: `malformed JSON: ${value.message}` } }
-          : recordToItem(value, { line }, file, options);
+        value instanceof OversizedLine
+          ? { reject: { line, reason: tooLarge(value.bytes, options.maxDocumentBytes) } }
+          : value instanceof MalformedLine
+            ? { reject: { line, reason: `malformed JSON: ${value.message}` } }
+            : recordToItem(value, { line }, file, options, () => exactNumber(text!, options.idField));
       yield item;
     }
   },

@@ -26,7 +26,11 @@ export function contentTypeOf(record: Record<string, unknown>): string | undefin
   return undefined;
 }
 
-export function recordToItem(value: unknown, at: RecordPosition, file: InputFile, options: ReadOptions): ReadItem {
+/**
+ * `exactId` gives the id field's number as written, when the reader can tell: JSON.parse
+ * turns 12345678901234567890 into 12345678901234567000, and an id must keep its digits.
+ */
+export function recordToItem(value: unknown, at: RecordPosition, file: InputFile, options: ReadOptions, exactId?: () => string | undefined): ReadItem {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     return { reject: { ...at, reason: `record is ${describeValue(value)}, not an object` } };
   }
@@ -39,11 +43,12 @@ export function recordToItem(value: unknown, at: RecordPosition, file: InputFile
   }
   const rawId = record[idField];
   let id: string;
-  if (rawId === undefined || rawId === null || rawId === "") id = `${file.relative}#${positionText(at)}`;
-  else if (typeof rawId === "string" || typeof rawId === "number") id = String(rawId);
+  if (rawId === undefined || rawId === "") id = `${file.relative}#${positionText(at)}`;
+  else if (typeof rawId === "string") id = rawId;
+  else if (typeof rawId === "number") id = (Number.isSafeInteger(rawId) ? undefined : exactId?.()) ?? String(rawId);
   else return { reject: { ...at, reason: `"${idField}" field is ${describeValue(rawId)}, not a string or number` } };
-  const fields: Record<string, unknown> = {};
-  for (const key of Object.keys(record)) if (key !== textField && key !== idField) fields[key] = record[key];
+  // fromEntries defines each field as its own property: a field named `__proto__` stays a field.
+  const fields: Record<string, unknown> = Object.fromEntries(Object.keys(record).filter((key) => key !== textField && key !== idField).map((key) => [key, record[key]]));
   const contentType = contentTypeOf(record);
   const html = options.html ?? (textField.toLowerCase() === "html" || /html/i.test(contentType ?? ""));
   return {

@@ -1,4 +1,4 @@
-// The `clean` job: inputs -> records -> cleaned on the main thread or a worker pool
+// The `clean` job: inputs -> records -> cleaned on a worker pool (or the main thread)
 // -> outputs, audit and rejects, in input order whatever the number of jobs.
 // A bad record is set aside in the rejects file; a bad file is reported and skipped;
 // the rest of the run goes on.
@@ -6,11 +6,12 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import pLimit from "p-limit";
 import type { Pipeline } from "../core/stage.js";
-import { DEFAULT_READ_OPTIONS, NotACorpusError, UNKNOWN_TYPE, formatFor, type InputFormat, type OutputWriter, type ReadItem, type ReadOptions, type ReaderTask, type RecordPosition } from "../read/formats.js";
+import { DEFAULT_READ_OPTIONS, NotACorpusError, PartialInputError, UNKNOWN_TYPE, formatFor, type InputFormat, type OutputWriter, type ReadItem, type ReadOptions, type ReaderTask, type RecordPosition } from "../read/formats.js";
 import type { HtmlToDocument } from "../read/html-route.js";
 import { listInputs, type InputFile } from "../read/inputs.js";
 import "../read/all.js";
-import { AtomicWriteStream } from "../write/atomic.js";
+import { AtomicWriteStream, WriteError } from "../write/atomic.js";
+import { removeStaleTemporaries } from "../write/stale.js";
 import { createInlineCleaner, createPoolCleaner, DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, POOL_AVAILABLE, type Cleaner } from "./cleaner.js";
 import { checkRunPaths } from "./paths.js";
 import { startProgress, type ProgressCounters } from "./progress.js";
@@ -33,7 +34,7 @@ export interface CleanOptions {
   /** Absolute path of the HTML pipeline file; defaults to `pipelinePath`. */
   htmlPipelinePath?: string;
   read?: Partial<ReadOptions>;
-  /** 1 runs inline on the main thread; more runs a pool with that many workers. */
+  /** Worker threads that clean (each document has its time limit); inline on the main thread when `pipelinePath` is not given. */
   jobs?: number;
   timeoutMs?: number;
   maxWorkerHeapMb?: number;
@@ -44,8 +45,8 @@ export interface CleanOptions {
   summaryPath?: string;
   /** Called for each file of a directory tree that is skipped, not failed (not a corpus after all, or reached twice), with the reason. */
   onSkipFile?: (source: string, reason: string) => void;
-  /** Called for each failed input file with a one-line reason. */
-  onError?: (source: string, reason: string) => void;
+  /** Called for each document that could not be cleaned, with `PATH` or `PATH#record` and a one-line reason. */
+  onDocumentFailure?: (where: string, reason: string) => void;
   /** Clean only this shard's share of the input files (run/shards.ts). */
   shard?: Shard;
   /**
@@ -53,10 +54,15 @@ export interface CleanOptions {
    * files completed by an earlier run with the same settings are skipped (run/resume.ts).
    */
   resume?: ResumeState;
+  /** Called for each failed input file with a one-line reason. */
+  onError?: (source: string, reason: string) => void;
 }
 
 export interface RunSummary {
+  /** The pipeline named for the text route. */
   pipeline: string;
+  /** The pipeline each route cleaned its documents with, for the routes that cleaned any. */
+  pipelines: { text?: string; html?: string };
   /** Input files: cleaned, failed, and skipped (in a directory tree, named like a corpus but not one). */
   files: { ok: number; failed: number; skipped: number };
   documents: number;
@@ -86,6 +92,7 @@ export interface RunSummary {
 export function emptySummary(pipeline: string): RunSummary {
   return {
     pipeline,
+    pipelines: {},
     files: { ok: 0, failed: 0, skipped: 0 },
     documents: 0,
     rejects: 0,
@@ -121,10 +128,10 @@ function emptyCounts(): FileCounts {
 type Outcome = { ok: CleanOutcome } | { error: string };
 
 type Entry =
-  | { kind: "doc"; run: FileRun; task: Pick<ReaderTask, "id" | "source" | "at">; outcome: Promise<Outcome> }
+  | { kind: "doc"; run: FileRun; task: Pick<ReaderTask, "id" | "source" | "at" | "route">; outcome: Promise<Outcome> }
   | { kind: "reject"; run: FileRun; reject: RecordPosition & { reason: string } }
   | { kind: "skip"; run: FileRun }
-  | { kind: "end"; run: FileRun; error?: string; notACorpus?: boolean };
+  | { kind: "end"; run: FileRun; error?: string; notACorpus?: boolean; partial?: boolean };
 
 export async function runClean(options: CleanOptions): Promise<RunSummary> {
   const summary = emptySummary(options.pipeline.name);
@@ -135,18 +142,22 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
     options.onError?.(source, reason);
   };
   const listed = await listInputs(options.inputs, (path) => formatFor(path) !== undefined, UNKNOWN_TYPE);
+  const outputOf = (file: InputFile) => join(options.outDir, formatFor(file.relative)!.outputName(file.relative));
   // Every file of every shard is checked, so each shard finds the same clash.
   await checkRunPaths({
     inputs: options.inputs,
     files: listed.files,
     outDir: options.outDir,
-    outputs: listed.files.map((file) => join(options.outDir, formatFor(file.relative)!.outputName(file.relative))),
+    outputs: listed.files.map(outputOf),
     reports: [
       { option: "--audit", path: options.auditPath },
       { option: "--rejects", path: options.rejectsPath },
       ...(options.summaryPath ? [{ option: "--summary", path: options.summaryPath }] : []),
     ],
   });
+  // Shards on other machines may be writing into the same folder right now, and their process
+  // ids mean nothing here: a sharded run sweeps only its own files' temporaries (below).
+  if (!options.shard) await removeStaleTemporaries(options.outDir, [options.auditPath, options.rejectsPath, options.summaryPath].filter((p) => p !== undefined));
   for (const e of listed.errors) fail(e.input, e.reason);
   for (const d of listed.duplicates) {
     summary.files.skipped++;
@@ -155,10 +166,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
   const sized = await Promise.all(listed.files.map(async (file) => ({ ...file, key: file.display, size: (await stat(file.path)).size })));
   const files = options.shard ? filesOfShard(sized, options.shard) : sized;
   if (options.shard) summary.shard = { ...options.shard, inputs: files.map((f) => f.display) };
-  const planned = files.map((file) => {
-    const format = formatFor(file.relative)!;
-    return { file, format, outPath: join(options.outDir, format.outputName(file.relative)) };
-  });
+  const planned = files.map((file) => ({ file, format: formatFor(file.relative)!, outPath: outputOf(file) }));
   const state = options.resume;
   // Files an earlier run completed with the same settings: their counts join the summary, their work is not redone.
   const done = new Map<InputFile, FileCounts>();
@@ -169,31 +177,13 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
       else await state.forget(file);
     }
     summary.resumed = done.size;
-    // What a killed run of this shard left half-written goes before anything is rewritten.
+    // What a killed run of this shard left half-written goes before anything is rewritten; the shard's lock makes that safe.
     const targets = [options.auditPath, options.rejectsPath];
     for (const { file, outPath } of planned) targets.push(outPath, ...state.targetsOf(file));
     await state.sweepTemporaries(targets);
   }
   let totalBytes = 0;
   for (const file of files) if (!done.has(file)) totalBytes += file.size;
-
-  const counters: ProgressCounters = { documents: 0, bytes: 0 };
-  readOptions.onBytes = (n) => {
-    counters.bytes += n;
-  };
-  const progress = startProgress(counters, totalBytes, { quiet: options.quiet ?? false });
-
-  let cleaner: Cleaner;
-  if (jobs === 1 || !POOL_AVAILABLE) cleaner = createInlineCleaner({ text: options.pipeline, html: options.htmlPipeline ?? options.pipeline }, options.htmlToDocument);
-  else {
-    if (!options.pipelinePath) throw new Error("runClean: pipelinePath is required for a worker pool");
-    cleaner = createPoolCleaner({
-      pipelinePaths: { text: options.pipelinePath, html: options.htmlPipelinePath ?? options.pipelinePath },
-      jobs,
-      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      maxHeapMb: options.maxWorkerHeapMb ?? DEFAULT_WORKER_HEAP_MB,
-    });
-  }
 
   // A resumable run writes each file's audit and rejects to parts and assembles them at the end.
   const audit = state ? undefined : new AtomicWriteStream(options.auditPath);
@@ -238,7 +228,30 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
     else await run.parts.rejects.abort();
   };
 
+  const counters: ProgressCounters = { documents: 0, bytes: 0 };
+  readOptions.onBytes = (n) => {
+    counters.bytes += n;
+  };
+  const progress = startProgress(counters, totalBytes, { quiet: options.quiet ?? false });
+
+  let cleaner: Cleaner;
+  // Only a worker can be stopped in the middle of a document, so even --jobs 1 cleans on one
+  // worker and the time limit holds. Inline (no time limit) only where no worker can load
+  // the same code: run from source, an HTML route given as a function, no pipeline file.
+  const inline = !POOL_AVAILABLE || !options.pipelinePath || options.htmlToDocument !== undefined;
+  if (inline) cleaner = createInlineCleaner({ text: options.pipeline, html: options.htmlPipeline ?? options.pipeline }, options.htmlToDocument);
+  else {
+    cleaner = createPoolCleaner({
+      pipelinePaths: { text: options.pipelinePath!, html: options.htmlPipelinePath ?? options.pipelinePath! },
+      jobs,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxHeapMb: options.maxWorkerHeapMb ?? DEFAULT_WORKER_HEAP_MB,
+    });
+  }
+
   const io = pLimit(WRITE_CONCURRENCY);
+  /** Output writers neither committed nor aborted yet. */
+  const unsettled = new Set<OutputWriter>();
   const commits: Array<Promise<void>> = [];
 
   const settle = async (entry: Entry) => {
@@ -257,6 +270,8 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
         if ("error" in outcome) {
           summary.documentFailures++;
           if (entry.run.parts) entry.run.parts.counts.documentFailures++;
+          const { at } = entry.task;
+          options.onDocumentFailure?.(at ? `${entry.run.file.display}#${"line" in at ? at.line : at.record}` : entry.run.file.display, outcome.error);
           await appendReject(entry.run, { kind: "failure", input: entry.run.file.display, ...entry.task.at, id: entry.task.id, reason: outcome.error });
           await appendAudit(entry.run, JSON.stringify({ type: "error", doc: entry.task.id, source: entry.task.source, reason: outcome.error }) + "\n");
           return;
@@ -265,6 +280,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
         await entry.run.writer.write(ok.body);
         await appendAudit(entry.run, ok.audit);
         summary.documents++;
+        summary.pipelines[entry.task.route] = (entry.task.route === "html" ? options.htmlPipeline : undefined)?.name ?? options.pipeline.name;
         counters.documents++;
         addCounts(summary, ok);
         if (entry.run.parts) {
@@ -276,13 +292,15 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
       case "end": {
         const { run } = entry;
         if (entry.error !== undefined && entry.notACorpus) {
+          unsettled.delete(run.writer);
           await run.writer.abort();
           await closeParts(run, false);
           summary.files.skipped++;
           options.onSkipFile?.(run.file.display, `skipped, not a corpus: ${entry.error}`);
           return;
         }
-        if (entry.error !== undefined) {
+        if (entry.error !== undefined && !entry.partial) {
+          unsettled.delete(run.writer);
           await run.writer.abort();
           await appendAudit(run, JSON.stringify({ type: "error", source: run.file.display, reason: entry.error }) + "\n");
           await closeParts(run, true);
@@ -290,16 +308,24 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
           return;
         }
         // Whole-file outputs are written concurrently; record outputs stream, so their commit is a close.
-        // A resumable file is complete only once its output and parts are all committed.
+        // A file that broke part way keeps the whole records read before the break, and still fails.
+        const { error } = entry;
+        if (error !== undefined) await appendAudit(run, JSON.stringify({ type: "error", source: run.file.display, reason: error }) + "\n");
+        // A resumable file is complete only once its output and parts are all committed (and it did not break).
         const committed = io(async () => {
           await run.writer.commit();
           await closeParts(run, true);
-          if (state && run.parts) await state.complete(run.file, run.parts.counts);
+          if (state && run.parts && error === undefined) await state.complete(run.file, run.parts.counts);
         }).then(
           () => {
-            summary.files.ok++;
+            unsettled.delete(run.writer);
+            if (error !== undefined) fail(run.file.display, error);
+            else summary.files.ok++;
           },
-          (error: Error) => fail(run.file.display, `cannot write output: ${error.message}`),
+          (error: Error) => {
+            unsettled.delete(run.writer);
+            fail(run.file.display, error.message);
+          },
         );
         commits.push(committed);
         if (commits.length >= WRITE_CONCURRENCY * 4) await commits.shift();
@@ -311,7 +337,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
   // Bounded FIFO: entries are settled strictly in input order, and reading waits
   // while it is full, which is the backpressure p-limit alone does not give.
   // Inline, a document is cleaned as it is queued: holding more than one only delays its write.
-  const maxInFlight = jobs === 1 ? 1 : jobs * IN_FLIGHT_PER_JOB;
+  const maxInFlight = inline ? 1 : jobs * IN_FLIGHT_PER_JOB;
   const queue: Entry[] = [];
   const push = async (entry: Entry) => {
     queue.push(entry);
@@ -330,29 +356,38 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
       if (state) run.parts = { ...state.openParts(file), auditBuffer: "", rejectsUsed: false, counts: emptyCounts() };
       let error: string | undefined;
       let notACorpus = false;
+      let partial = false;
+      unsettled.add(run.writer);
       try {
         for await (const item of format.read(file, readOptions)) await push(entryFor(item, run, format, cleaner));
       } catch (e) {
+        // A write that failed (a full disk) stops the run; a file that could not be read does not.
+        if (e instanceof WriteError) throw e;
         error = (e as Error).message;
         notACorpus = e instanceof NotACorpusError && file.inTree;
+        partial = e instanceof PartialInputError;
       }
-      await push({ kind: "end", run, error, notACorpus });
+      await push({ kind: "end", run, error, notACorpus, partial });
     }
     while (queue.length) await settle(queue.shift()!);
     await Promise.all(commits);
+    const wantRejects = rejectsUsed || summary.rejects > 0 || summary.documentFailures > 0 || files.some((f) => formatFor(f.relative)!.shape === "record");
+    if (state) {
+      await state.assemble(files, "audit", options.auditPath);
+      if (wantRejects) await state.assemble(files, "rejects", options.rejectsPath);
+    } else {
+      await audit!.write(auditBuffer);
+      await audit!.commit();
+      if (wantRejects) await rejects!.commit();
+      else await rejects!.abort();
+    }
+  } catch (error) {
+    // Nothing half-written stays behind: every output not yet committed is removed.
+    await Promise.allSettled([audit?.abort(), rejects?.abort(), ...[...unsettled].map((w) => w.abort())]);
+    throw error;
   } finally {
     progress.stop();
     await cleaner.close();
-  }
-  const wantRejects = rejectsUsed || summary.rejects > 0 || summary.documentFailures > 0 || files.some((f) => formatFor(f.relative)!.shape === "record");
-  if (state) {
-    await state.assemble(files, "audit", options.auditPath);
-    if (wantRejects) await state.assemble(files, "rejects", options.rejectsPath);
-  } else {
-    await audit!.write(auditBuffer);
-    await audit!.commit();
-    if (wantRejects) await rejects!.commit();
-    else await rejects!.abort();
   }
   summary.bytes = totalBytes;
   summary.files.failed = summary.failures.length;
@@ -369,7 +404,7 @@ function entryFor(item: ReadItem, run: FileRun, format: InputFormat, cleaner: Cl
     (ok): Outcome => ({ ok }),
     (error: Error): Outcome => ({ error: error.message }),
   );
-  return { kind: "doc", run, task: { id: task.id, source: task.source, at }, outcome };
+  return { kind: "doc", run, task: { id: task.id, source: task.source, at, route: task.route }, outcome };
 }
 
 /** Adds a completed file's counts, from its completion record, to the summary. */

@@ -1,5 +1,6 @@
-// Where the CPU work runs: inline on the main thread (`--jobs 1`), or on a piscina
-// pool with one worker per job. Both run the same `cleanTask`, so their bytes match.
+// Where the CPU work runs: on a piscina pool with one worker per job (so a document can
+// be stopped at its time limit), or inline on the main thread for library callers.
+// Both run the same `cleanTask`, so their bytes match.
 import { availableParallelism } from "node:os";
 import pLimit from "p-limit";
 import { Piscina } from "piscina";
@@ -62,9 +63,9 @@ export function createPoolCleaner(options: PoolOptions): Cleaner {
     workerData: { pipelines: options.pipelinePaths },
     resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
-  // Hand the pool at most two documents per worker, so that a document's timeout
-  // counts its own run (plus at most one document ahead of it), not a long queue.
-  const handOver = pLimit(options.jobs * 2);
+  // Hand the pool one document per worker, so that a document's time limit counts its own
+  // run only: a document queued behind a stuck one must not time out with it.
+  const handOver = pLimit(options.jobs);
   return {
     async clean(task) {
       try {

@@ -7,12 +7,19 @@ function share(part: number, whole: number): string {
   return whole === 0 ? "0.0%" : `${((100 * part) / whole).toFixed(1)}%`;
 }
 
+/** `pipeline news`, `pipeline html`, or `pipeline news for text, html for HTML` when the routes differ. */
+function pipelinesText(summary: RunSummary): string {
+  const { text, html } = summary.pipelines ?? {};
+  if (text && html && text !== html) return `pipeline ${text} for text, ${html} for HTML`;
+  return `pipeline ${text ?? html ?? summary.pipeline}`;
+}
+
 /** Rules by removals (most first, then by name), one line each, columns aligned. */
 export function formatSummaryTable(summary: RunSummary): string {
   const { chars } = summary;
   const removals = Object.values(summary.rules).reduce((a, b) => a + b, 0);
   let out =
-    `chaff: ${summary.documents} ${summary.documents === 1 ? "document" : "documents"} (pipeline ${summary.pipeline}), ` +
+    `chaff: ${summary.documents} ${summary.documents === 1 ? "document" : "documents"} (${pipelinesText(summary)}), ` +
     `${chars.removed} of ${chars.in} characters removed (${share(chars.removed, chars.in)}) in ${removals} ${removals === 1 ? "removal" : "removals"}` +
     (summary.failures.length ? `; ${summary.failures.length} ${summary.failures.length === 1 ? "input" : "inputs"} failed` : "") +
     (summary.rejects ? `; ${summary.rejects} ${summary.rejects === 1 ? "record" : "records"} rejected` : "") +

@@ -1,10 +1,13 @@
 // Records out: the shape datatrove and Dolma read, `{id, text, metadata}`, as JSON
 // lines or a JSON array, gzipped when the input was. Streamed to a temporary file
 // that is renamed into place on commit.
+import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { mkdir, rename } from "node:fs/promises";
 import { dirname } from "node:path";
+import { finished, pipeline } from "node:stream/promises";
 import { createGzip, type Gzip } from "node:zlib";
+import { drained, removeQuietly, temporaryPath, WriteError } from "./atomic.js";
 
 export interface OutputRecord {
   id: string;
@@ -37,40 +40,39 @@ export function recordJson(parts: {
   return JSON.stringify(record);
 }
 
-let counter = 0;
-
 /** A byte sink to `path`, optionally gzipped, that appears only on `commit()`. */
 export class AtomicSink {
   private readonly tmp: string;
   private file?: WriteStream;
   private gzip?: Gzip;
+  /** Settles when the file is closed, or with the first error of the gzip or the file. */
+  private done?: Promise<void>;
   private pending = "";
 
   constructor(
     readonly path: string,
     private readonly compress: boolean,
   ) {
-    this.tmp = `${path}.tmp-${process.pid}-${++counter}`;
+    this.tmp = temporaryPath(path);
   }
 
   private async open(): Promise<void> {
     await mkdir(dirname(this.path), { recursive: true });
     const file = createWriteStream(this.tmp, { highWaterMark: 1 << 20 });
-    await new Promise<void>((resolve, reject) => {
-      file.once("open", () => resolve());
-      file.once("error", reject);
-    });
+    await once(file, "open");
     this.file = file;
     if (this.compress) {
       this.gzip = createGzip({ level: 6 });
-      this.gzip.pipe(file);
-    }
+      // pipeline, not pipe: a file that fails (a full disk) fails the gzip too, so no wait hangs.
+      this.done = pipeline(this.gzip, file);
+    } else this.done = finished(file);
+    this.done.catch(() => {});
   }
 
   /** Buffers small writes; hands the stream 256 KB at a time and waits when it is full. */
   async write(text: string): Promise<void> {
     this.pending += text;
-    if (this.pending.length >= 1 << 18) await this.flush();
+    if (this.pending.length >= 1 << 18) await this.guard(() => this.flush());
   }
 
   private async flush(): Promise<void> {
@@ -78,26 +80,38 @@ export class AtomicSink {
     const target = this.gzip ?? this.file!;
     const chunk = this.pending;
     this.pending = "";
-    if (chunk && !target.write(chunk)) await new Promise<void>((resolve) => target.once("drain", () => resolve()));
+    if (target.errored) throw target.errored;
+    if (chunk && !target.write(chunk)) await Promise.race([drained(target), this.done]);
   }
 
   async commit(): Promise<void> {
-    await this.flush();
-    const file = this.file!;
-    const closed = new Promise<void>((resolve, reject) => {
-      file.once("close", () => resolve());
-      file.once("error", reject);
+    await this.guard(async () => {
+      await this.flush();
+      (this.gzip ?? this.file!).end();
+      await this.done;
+      await rename(this.tmp, this.path);
     });
-    if (this.gzip) this.gzip.end();
-    else file.end();
-    await closed;
-    await rename(this.tmp, this.path);
+  }
+
+  /** Runs a step; on failure removes the temporary file and throws a WriteError naming the target. */
+  private async guard(step: () => Promise<void>): Promise<void> {
+    try {
+      await step();
+    } catch (error) {
+      await this.abort();
+      throw new WriteError(this.path, error);
+    }
   }
 
   async abort(): Promise<void> {
     this.gzip?.destroy();
-    if (this.file && !this.file.closed) await new Promise<void>((resolve) => this.file!.destroy() && this.file!.once("close", () => resolve()));
-    await rm(this.tmp, { force: true });
+    const file = this.file;
+    if (file && !file.closed) {
+      const closed = once(file, "close").catch(() => {});
+      file.destroy();
+      await closed;
+    }
+    await removeQuietly(this.tmp);
   }
 }
 

@@ -2,6 +2,7 @@
 // refused with exit 2 before anything is written.
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { describe } from "vitest";
 import { runCases } from "./table.js";
 
@@ -91,11 +92,12 @@ describe("inputs and outputs never overlap", () => {
       setup: (dir) => {
         mkdirSync(join(dir, "in"));
         writeFileSync(join(dir, "in/a.html"), PAGE);
+        writeFileSync(join(dir, "in/a.html.gz"), gzipSync(PAGE));
         writeFileSync(join(dir, "in/a.txt"), "The talks went on.\n");
         return ["clean", "in", "--out", "out"];
       },
       status: 2,
-      stderr: ["chaff: in/a.html and in/a.txt would both be written to out/a.txt: rename one, or clean them into different folders"],
+      stderr: ["chaff: in/a.html and in/a.html.gz would both be written to out/a.txt: rename one, or clean them into different folders"],
       written: [],
     },
     {

@@ -1,0 +1,79 @@
+// Limits: documents and records over --max-document-mb are set aside by name while they
+// stream (a gzip bomb costs the cap, not the bomb), and a document that takes too long
+// fails alone at --jobs 1 too. The bombs are generated here, small, against a 1 MB cap.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { describe, expect } from "vitest";
+import { runCases } from "./table.js";
+
+const MB = 1024 * 1024;
+/** A page that expands to `mb` MB: repeated markup compresses about a thousandfold. */
+const pageOf = (mb: number) => "<html><body><article><p>" + "All work and no play. ".repeat(Math.ceil((mb * MB) / 22)) + "</p></article></body></html>";
+
+function input(dir: string, name: string, bytes: string | Buffer): void {
+  mkdirSync(join(dir, "in"), { recursive: true });
+  writeFileSync(join(dir, "in", name), bytes);
+}
+
+const CAP = ["--max-document-mb", "1", "--quiet", "--jobs", "1"];
+
+describe("limits", () => {
+  runCases([
+    {
+      name: "an .html.gz that expands past the cap fails by name; the other inputs are cleaned",
+      setup: (dir) => {
+        input(dir, "bomb.html.gz", gzipSync(pageOf(24)));
+        input(dir, "ok.txt", "The talks went on.\n");
+        return ["clean", "in", "--out", "out", ...CAP];
+      },
+      status: 1,
+      stderr: ["chaff: in/bomb.html.gz: too large: over the --max-document-mb cap of 1 MB"],
+      written: ["out.audit.jsonl", "out/ok.txt"],
+    },
+    {
+      name: "a text file over the cap fails by name, unread",
+      setup: (dir) => (input(dir, "big.txt", "A sentence of a long page.\n".repeat(90_000)), ["clean", "in/big.txt", "--out", "out", ...CAP]),
+      status: 1,
+      stderr: ["chaff: in/big.txt: too large: 2.3 MB, over the --max-document-mb cap of 1 MB"],
+      written: ["out.audit.jsonl"],
+    },
+    {
+      name: "a JSONL gzip bomb line is rejected as it streams; the lines after it are cleaned",
+      setup: (dir) => {
+        const bomb = JSON.stringify({ id: "bomb", text: "a".repeat(20 * MB) });
+        input(dir, "c.jsonl.gz", gzipSync(bomb + "\n" + JSON.stringify({ id: "ok", text: "The talks went on." }) + "\n"));
+        return ["clean", "in/c.jsonl.gz", "--out", "out", ...CAP];
+      },
+      status: 0,
+      stderr: ["chaff: 1 records rejected, 0 documents failed: see {dir}/out.rejects.jsonl"],
+      written: ["out.audit.jsonl", "out.rejects.jsonl", "out/c.jsonl.gz"],
+      check: (dir) =>
+        expect(JSON.parse(readFileSync(join(dir, "out.rejects.jsonl"), "utf8"))).toEqual({
+          kind: "reject",
+          input: "in/c.jsonl.gz",
+          line: 1,
+          reason: "too large: 20.0 MB, over the --max-document-mb cap of 1 MB",
+        }),
+    },
+    {
+      name: "a JSON array record over the cap fails the file naming the record (an array cannot be resynchronised)",
+      setup: (dir) => (input(dir, "c.json", JSON.stringify([{ id: "ok", text: "Fine." }, { id: "big", text: "a".repeat(3 * MB) }])), ["clean", "in/c.json", "--out", "out", ...CAP]),
+      status: 1,
+      stderr: ["chaff: in/c.json: record 2: too large: over the --max-document-mb cap of 1 MB"],
+      written: ["out.audit.jsonl", "out.rejects.jsonl"],
+    },
+    {
+      // The limit leaves room for the next document's fresh worker to start on a loaded machine.
+      name: "100k nested <div>s at --jobs 1: a named failure within the time limit, no output, the process exits",
+      setup: (dir) => {
+        input(dir, "deep.html", "<html><body>" + "<div>".repeat(100_000) + "Deep text." + "</div>".repeat(100_000) + "</body></html>");
+        input(dir, "ok.txt", "The talks went on.\n");
+        return ["clean", "in", "--out", "out", "--timeout", "15000", "--quiet", "--jobs", "1"];
+      },
+      status: 1,
+      stderr: ["chaff: in/deep.html: timed out after 15000 ms", "chaff: 0 records rejected, 1 documents failed: see {dir}/out.rejects.jsonl"],
+      written: ["out.audit.jsonl", "out.rejects.jsonl", "out/ok.txt"],
+    },
+  ]);
+});
