@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import YAML from "yaml";
 import { z } from "zod";
 import type { Pipeline } from "../core/stage.js";
+import { userPatternProblem } from "../match/backtracking.js";
 import { createNormaliser } from "../stages/normalise.js";
 import { stageDefinition, stageNames } from "../stages/registry.js";
 import "../stages/all.js";
@@ -90,11 +91,15 @@ export function buildPipeline(data: unknown, origin: string): Pipeline {
     return entry.name ? { ...stage, name: entry.name, detect: stage.detect.bind(stage) } : stage;
   });
   const allow = file.allowlist.map((pattern, i) => {
+    let regex: RegExp;
     try {
-      return new RegExp(pattern, "iu");
+      regex = new RegExp(pattern, "iu");
     } catch (error) {
       throw new PipelineError(`${origin}: allowlist[${i}]: ${(error as Error).message}`);
     }
+    const problem = userPatternProblem(pattern);
+    if (problem) throw new PipelineError(`${origin}: allowlist[${i}]: ${problem}`);
+    return regex;
   });
   return { name: file.name, stages, allow, finisher: createNormaliser(file.normalise) };
 }
