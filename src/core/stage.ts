@@ -69,11 +69,3 @@ export function cleanDocument(doc: Document, pipeline: Pipeline): CleanResult {
   const finished = pipeline.finisher?.finish(applied.kept) ?? { text: applied.kept, edits: {} };
   return { doc, text: finished.text, removals: applied.removals, edits: finished.edits, shadowed: applied.shadowed };
 }
-
-/** Streams documents through the pipeline, one at a time, in order. */
-export async function* runPipeline(
-  docs: AsyncIterable<Document> | Iterable<Document>,
-  pipeline: Pipeline,
-): AsyncGenerator<CleanResult> {
-  for await (const doc of docs) yield cleanDocument(doc, pipeline);
-}
