@@ -16,6 +16,16 @@ export interface Stage {
   detect(ctx: StageContext): Detection[];
 }
 
+/**
+ * A stage made when its first document comes: compiling a stage's rules costs tens of
+ * milliseconds, which a run (and each worker) would otherwise pay at start even for the
+ * stages it never reaches. The registered stages all report their own `use` as their name.
+ */
+export function lazyStage(name: string, make: () => Stage): Stage {
+  let made: Stage | undefined;
+  return { name, detect: (ctx) => (made ??= make()).detect(ctx) };
+}
+
 /** Edits text after removals (normalisation) and counts its edits by kind. */
 export interface TextFinisher {
   readonly name: string;
