@@ -65,17 +65,18 @@ export function cleanDocument(doc: Document, pipeline: Pipeline): CleanResult {
       if (protectedSpans.some(([s, e]) => detection.start < e && s < detection.end)) continue;
       found.push({ ...detection, stage: stage.name });
     }
-    for (const finding of found) {
-      doc.findings.push(finding);
-      if (finding.moveTo) {
-        const value = finding.value ?? doc.raw.slice(finding.start, finding.end).trim();
-        const list = (doc.meta[finding.moveTo] ??= []) as string[];
-        list.push(...(Array.isArray(value) ? value : [value]));
-      }
-    }
+    for (const finding of found) doc.findings.push(finding);
     view.markRemoved(found);
   }
   const applied = applyFindings(doc);
+  // Text moves into metadata only for findings that removed something, in the order they were found:
+  // a finding shadowed by an earlier removal (a tag line inside a removed caption) moves nothing.
+  for (const finding of doc.findings) {
+    if (!finding.moveTo || !applied.survivors.has(finding)) continue;
+    const value = finding.value ?? doc.raw.slice(finding.start, finding.end).trim();
+    const list = (doc.meta[finding.moveTo] ??= []) as string[];
+    list.push(...(Array.isArray(value) ? value : [value]));
+  }
   const finished = pipeline.finisher?.finish(applied.kept) ?? { text: applied.kept, edits: {} };
   return { doc, text: finished.text, removals: applied.removals, edits: finished.edits, shadowed: applied.shadowed };
 }
