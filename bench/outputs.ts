@@ -1,32 +1,89 @@
-// Writes the text route's clean text and audit lines for the seeds (raw/) and the AEB
-// plain dumps with the news and web-text pipelines, one file per document, so that a
-// speed change can be checked byte for byte against a run from before it:
+// Writes clean text and audit lines, one file per document, so that a refactor or a speed
+// change can be checked byte for byte against a run of the code from before it:
+//   - the seeds (raw/) and every whole-page dump (../shared/bench/aeb-dump and
+//     ../shared/bench/*/dump) with the news and web-text pipelines;
+//   - the AEB HTML pages (../shared/bench/aeb/html/*.html.gz) on the HTML route (html pipeline).
 //
-//   npx tsx bench/outputs.ts /tmp/before    (on the old commit)
+//   npx tsx bench/outputs.ts /tmp/before --src /work/base/src   (the old tree's code)
 //   npx tsx bench/outputs.ts /tmp/after && diff -r /tmp/before /tmp/after
+//
+// `--src DIR` loads the pipelines, stages, extractor and audit writer from another checkout's
+// src/ (its own node_modules resolve beside it), so both runs use this one script.
+// `--only text|html` runs one half.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
-import { cleanDocument, createDocument } from "../src/core/index.js";
-import { loadPipeline } from "../src/run/pipeline-file.js";
-import { auditLines } from "../src/write/audit.js";
+import { pathToFileURL } from "node:url";
+import { gunzipSync } from "node:zlib";
 
 const ROOT = resolve(import.meta.dirname, "..");
+const SHARED = resolve(ROOT, "../shared/bench");
+
+function argValue(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i === -1 ? undefined : process.argv[i + 1];
+}
+
 const out = process.argv[2];
-if (!out) throw new Error("usage: npx tsx bench/outputs.ts OUTPUT_DIR");
+if (!out || out.startsWith("--")) throw new Error("usage: npx tsx bench/outputs.ts OUTPUT_DIR [--src SRC_DIR] [--only text|html]");
+const src = resolve(argValue("--src") ?? join(ROOT, "src"));
+const only = argValue("--only");
+const load = (path: string) => import(pathToFileURL(join(src, path)).href);
 
-const files: string[] = [];
-for (const dir of [join(ROOT, "raw"), resolve(ROOT, "../shared/bench/aeb-dump")])
-  for (const f of readdirSync(dir).filter((f) => f.endsWith(".txt")).sort()) files.push(join(dir, f));
+const { cleanDocument, createDocument } = await load("core/index.ts");
+const { loadPipeline } = await load("run/pipeline-file.ts");
+const { auditLines } = await load("write/audit.ts");
 
-for (const name of ["news", "web-text"]) {
-  const pipeline = loadPipeline(name);
-  const dir = join(out, name);
-  mkdirSync(dir, { recursive: true });
-  for (const file of files) {
-    const id = `${basename(resolve(file, ".."))}-${basename(file, ".txt")}`;
-    const result = cleanDocument(createDocument({ id, source: relative(ROOT, file), raw: readFileSync(file, "utf8") }), pipeline);
-    writeFileSync(join(dir, `${id}.txt`), result.text);
-    writeFileSync(join(dir, `${id}.audit.jsonl`), auditLines(result, `${id}.txt`, name));
+function write(dir: string, id: string, result: { text: string }, pipeline: string): void {
+  writeFileSync(join(dir, `${id}.txt`), result.text);
+  writeFileSync(join(dir, `${id}.audit.jsonl`), auditLines(result, `${id}.txt`, pipeline));
+}
+
+/** Text documents: the seeds and every dump, named `<set>-<file>`. */
+function textFiles(): string[] {
+  const dirs = [join(ROOT, "raw"), join(SHARED, "aeb-dump")];
+  for (const set of readdirSync(SHARED).sort()) {
+    try {
+      if (readdirSync(join(SHARED, set, "dump")).length) dirs.push(join(SHARED, set, "dump"));
+    } catch {
+      // not a benchmark set with dumps
+    }
+  }
+  return dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith(".txt")).sort().map((f) => join(dir, f)));
+}
+
+const setName = (file: string): string => {
+  const dir = basename(resolve(file, ".."));
+  return dir === "dump" ? `${basename(resolve(file, "../.."))}-dump` : dir;
+};
+
+let count = 0;
+if (only !== "html") {
+  const files = textFiles();
+  for (const name of ["news", "web-text"]) {
+    const pipeline = loadPipeline(name);
+    const dir = join(out, name);
+    mkdirSync(dir, { recursive: true });
+    for (const file of files) {
+      const id = `${setName(file)}-${basename(file, ".txt")}`;
+      const result = cleanDocument(createDocument({ id, source: relative(ROOT, file), raw: readFileSync(file, "utf8") }), pipeline);
+      write(dir, id, result, name);
+      count++;
+    }
   }
 }
-console.log(`${files.length} documents x 2 pipelines written to ${out}`);
+
+if (only !== "text") {
+  const { extractHtmlSync, htmlDocument } = await load("extract/html.ts");
+  const aeb = join(SHARED, "aeb");
+  const truth = JSON.parse(readFileSync(join(aeb, "ground-truth.json"), "utf8")) as Record<string, { url?: string }>;
+  const pipeline = loadPipeline("html");
+  const dir = join(out, "html");
+  mkdirSync(dir, { recursive: true });
+  for (const file of readdirSync(join(aeb, "html")).filter((f) => f.endsWith(".html.gz")).sort()) {
+    const id = file.slice(0, -".html.gz".length);
+    const extracted = extractHtmlSync(gunzipSync(readFileSync(join(aeb, "html", file))), { url: truth[id]?.url, contentType: "text/html; charset=utf-8" });
+    write(dir, id, cleanDocument(htmlDocument(extracted, { id, source: id }), pipeline), "html");
+    count++;
+  }
+}
+console.log(`${count} documents written to ${out} (code from ${relative(process.cwd(), src) || "."})`);

@@ -30,6 +30,8 @@ export interface Applied {
   removals: RemovalRecord[];
   /** Findings wholly inside a span an earlier-ranked finding already removed. */
   shadowed: number;
+  /** The findings that removed something (the others were shadowed): only these move text into metadata. */
+  survivors: Set<Finding>;
 }
 
 /**
@@ -55,6 +57,7 @@ export function applyFindings(doc: Document, findings: readonly Finding[] = doc.
   const keptSpans: Array<[number, number]> = [];
   let covered = 0; // everything before this offset is decided
   let shadowed = 0;
+  const survivors = new Set<Finding>();
   for (const { finding } of ranked) {
     const { start, end } = finding;
     if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start < end && end <= raw.length)) {
@@ -85,11 +88,12 @@ export function applyFindings(doc: Document, findings: readonly Finding[] = doc.
     if (finding.moveTo) record.movedTo = finding.moveTo;
     if (finding.features) record.features = finding.features;
     removals.push(record);
+    survivors.add(finding);
     covered = end;
   }
   if (covered < raw.length) keptSpans.push([covered, raw.length]);
   const kept = keptSpans.map(([s, e]) => raw.slice(s, e)).join("");
-  return { kept, keptSpans, removals, shadowed };
+  return { kept, keptSpans, removals, shadowed, survivors };
 }
 
 export function lineStartOffsets(text: string): number[] {

@@ -43,6 +43,18 @@ export interface Finding extends Detection {
 /** Metadata fields that stages fill from removed text. */
 export type MetaField = "timestamp" | "dateline" | "tags" | "byline" | "credit";
 
+/**
+ * A block of an HTML page flagged by its markup (a share bar, a related list...): the extractor
+ * lists them under `meta.markup`, offsets into `raw`, and the `html-blocks` stage reports them.
+ */
+export interface MarkupFlag {
+  start: number;
+  end: number;
+  rule: string;
+  reason: string;
+  features?: Features;
+}
+
 export interface DocMeta {
   timestamp?: string[];
   dateline?: string[];

@@ -154,8 +154,3 @@ function mergeSpans(findings: readonly Finding[]): Array<[number, number]> {
   }
   return union;
 }
-
-/** Whole-line detection helper: the span of the line's content. */
-export function lineSpan(line: Line): { start: number; end: number } {
-  return { start: line.contentStart, end: line.contentEnd };
-}

@@ -16,6 +16,16 @@ export interface Stage {
   detect(ctx: StageContext): Detection[];
 }
 
+/**
+ * A stage made when its first document comes: compiling a stage's rules costs tens of
+ * milliseconds, which a run (and each worker) would otherwise pay at start even for the
+ * stages it never reaches. The registered stages all report their own `use` as their name.
+ */
+export function lazyStage(name: string, make: () => Stage): Stage {
+  let made: Stage | undefined;
+  return { name, detect: (ctx) => (made ??= make()).detect(ctx) };
+}
+
 /** Edits text after removals (normalisation) and counts its edits by kind. */
 export interface TextFinisher {
   readonly name: string;
@@ -55,25 +65,18 @@ export function cleanDocument(doc: Document, pipeline: Pipeline): CleanResult {
       if (protectedSpans.some(([s, e]) => detection.start < e && s < detection.end)) continue;
       found.push({ ...detection, stage: stage.name });
     }
-    for (const finding of found) {
-      doc.findings.push(finding);
-      if (finding.moveTo) {
-        const value = finding.value ?? doc.raw.slice(finding.start, finding.end).trim();
-        const list = (doc.meta[finding.moveTo] ??= []) as string[];
-        list.push(...(Array.isArray(value) ? value : [value]));
-      }
-    }
+    for (const finding of found) doc.findings.push(finding);
     view.markRemoved(found);
   }
   const applied = applyFindings(doc);
+  // Text moves into metadata only for findings that removed something, in the order they were found:
+  // a finding shadowed by an earlier removal (a tag line inside a removed caption) moves nothing.
+  for (const finding of doc.findings) {
+    if (!finding.moveTo || !applied.survivors.has(finding)) continue;
+    const value = finding.value ?? doc.raw.slice(finding.start, finding.end).trim();
+    const list = (doc.meta[finding.moveTo] ??= []) as string[];
+    list.push(...(Array.isArray(value) ? value : [value]));
+  }
   const finished = pipeline.finisher?.finish(applied.kept) ?? { text: applied.kept, edits: {} };
   return { doc, text: finished.text, removals: applied.removals, edits: finished.edits, shadowed: applied.shadowed };
-}
-
-/** Streams documents through the pipeline, one at a time, in order. */
-export async function* runPipeline(
-  docs: AsyncIterable<Document> | Iterable<Document>,
-  pipeline: Pipeline,
-): AsyncGenerator<CleanResult> {
-  for await (const doc of docs) yield cleanDocument(doc, pipeline);
 }

@@ -58,18 +58,37 @@ export const TERMINAL_PUNCTUATION = /[.!?。！？…:;]["'”’»)\]]*$|["”�
 /** Scripts written without spaces between words: about two characters make a word. */
 export const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu;
 
-/** Counters of engagement: "12 comments", "3.4K shares", "1,234 views". */
-const COUNT = String.raw`\d[\d.,\s]*[kmкмтыс.]*`;
+/**
+ * Counters of engagement: "12 comments", "3.4K shares", "1,234 views". A number, then the
+ * space before the word. Written so that each character has one place to go: the run of
+ * digits, dots, commas and spaces, then (only from its first letter) a unit ("K", "тыс.")
+ * with its dots and the spaces after it. (The older `\d[\d.,\s]*[kmкмтыс.]*\s*` matched the
+ * same strings in many ways and, repeated, backtracked exponentially on a long line.)
+ */
+const COUNT = String.raw`\d[\d.,\s]*(?:[kmкмтыс][kmкмтыс.]*\s*)?`;
 export const COUNTER_RULES: readonly PhraseRule[] = [
-  { rule: "boilerplate/counter", lang: "en", pattern: new RegExp(String.raw`^(?:${COUNT}\s*(?:comments?|shares?|views?|likes?|reads?|replies|repl(?:y|ies)|reactions?|responses?|followers?|votes?|claps?)\s*)+$`, "iu"), reason: "an engagement counter", example: "3.4K shares", maxWords: 8 },
-  { rule: "boilerplate/counter", lang: "en", pattern: /^(?:comments?|shares?|views?|likes?|replies)\s*[:(]?\s*\d[\d.,]*[km]?\)?$/iu, reason: "an engagement counter", example: "Comments (12)", maxWords: 4 },
-  { rule: "boilerplate/counter", lang: "de", pattern: new RegExp(String.raw`^(?:${COUNT}\s*(?:kommentare?|mal geteilt|aufrufe|leser|gefällt mir|likes?)\s*)+$`, "iu"), reason: "an engagement counter", example: "12 Kommentare", maxWords: 8 },
-  { rule: "boilerplate/counter", lang: "fr", pattern: new RegExp(String.raw`^(?:${COUNT}\s*(?:commentaires?|partages?|vues?|lectures?|réactions?|j'aime)\s*)+$`, "iu"), reason: "an engagement counter", example: "12 commentaires", maxWords: 8 },
-  { rule: "boilerplate/counter", lang: "es", pattern: new RegExp(String.raw`^(?:${COUNT}\s*(?:comentarios?|compartidos?|veces compartido|visitas|vistas|lecturas|me gusta|reacciones)\s*)+$`, "iu"), reason: "an engagement counter", example: "12 comentarios", maxWords: 8 },
-  { rule: "boilerplate/counter", lang: "pt", pattern: new RegExp(String.raw`^(?:${COUNT}\s*(?:comentários?|compartilhamentos?|partilhas?|visualizações|visualizaç(?:ão|ões)|leituras?|curtidas?|gostos?|reações|vezes compartilhado)\s*)+$`, "iu"), reason: "an engagement counter", example: "12 comentários", maxWords: 8 },
-  { rule: "boilerplate/counter", lang: "it", pattern: new RegExp(String.raw`^(?:${COUNT}\s*(?:commenti|commento|condivisioni|visualizzazioni|letture|mi piace|reazioni)\s*)+$`, "iu"), reason: "an engagement counter", example: "12 commenti", maxWords: 8 },
-  { rule: "boilerplate/counter", lang: "ru", pattern: new RegExp(String.raw`^(?:${COUNT}\s*(?:комментари(?:й|я|ев)|просмотр(?:ов|а)?|репост(?:ов|а)?|лайк(?:ов|а)?|прочтени(?:й|я))\s*)+$`, "iu"), reason: "an engagement counter", example: "12 комментариев", maxWords: 8 },
+  { rule: "boilerplate/counter", lang: "en", pattern: new RegExp(String.raw`^(?:${COUNT}(?:comments?|shares?|views?|likes?|reads?|repl(?:y|ies)|reactions?|responses?|followers?|votes?|claps?)\s*)+$`, "iu"), reason: "an engagement counter", example: "3.4K shares", maxWords: 8 },
+  { rule: "boilerplate/counter", lang: "en", pattern: /^(?:comments?|shares?|views?|likes?|replies)\s*(?:[:(]\s*)?\d[\d.,]*[km]?\)?$/iu, reason: "an engagement counter", example: "Comments (12)", maxWords: 4 },
+  { rule: "boilerplate/counter", lang: "de", pattern: new RegExp(String.raw`^(?:${COUNT}(?:kommentare?|mal geteilt|aufrufe|leser|gefällt mir|likes?)\s*)+$`, "iu"), reason: "an engagement counter", example: "12 Kommentare", maxWords: 8 },
+  { rule: "boilerplate/counter", lang: "fr", pattern: new RegExp(String.raw`^(?:${COUNT}(?:commentaires?|partages?|vues?|lectures?|réactions?|j'aime)\s*)+$`, "iu"), reason: "an engagement counter", example: "12 commentaires", maxWords: 8 },
+  { rule: "boilerplate/counter", lang: "es", pattern: new RegExp(String.raw`^(?:${COUNT}(?:comentarios?|compartidos?|veces compartido|visitas|vistas|lecturas|me gusta|reacciones)\s*)+$`, "iu"), reason: "an engagement counter", example: "12 comentarios", maxWords: 8 },
+  { rule: "boilerplate/counter", lang: "pt", pattern: new RegExp(String.raw`^(?:${COUNT}(?:comentários?|compartilhamentos?|partilhas?|visualizaç(?:ão|ões)|leituras?|curtidas?|gostos?|reações|vezes compartilhado)\s*)+$`, "iu"), reason: "an engagement counter", example: "12 comentários", maxWords: 8 },
+  { rule: "boilerplate/counter", lang: "it", pattern: new RegExp(String.raw`^(?:${COUNT}(?:commenti|commento|condivisioni|visualizzazioni|letture|mi piace|reazioni)\s*)+$`, "iu"), reason: "an engagement counter", example: "12 commenti", maxWords: 8 },
+  { rule: "boilerplate/counter", lang: "ru", pattern: new RegExp(String.raw`^(?:${COUNT}(?:комментари(?:й|я|ев)|просмотр(?:ов|а)?|репост(?:ов|а)?|лайк(?:ов|а)?|прочтени(?:й|я))\s*)+$`, "iu"), reason: "an engagement counter", example: "12 комментариев", maxWords: 8 },
 ];
+
+/** One item of a footer's link list ("Terms of Use"): letters, apostrophes, ampersands, single spaces inside. */
+const FOOTER_ITEM_CHAR = String.raw`[\p{L}'&]`;
+const footerItem = (minLength: number) => String.raw`${FOOTER_ITEM_CHAR}(?:${FOOTER_ITEM_CHAR}| (?=${FOOTER_ITEM_CHAR})){${minLength - 1},29}`;
+/**
+ * The rest of a footer link line after its first link: "| Datenschutz | Kontakt". Each item is
+ * 2-30 characters counting a space beside it (so a one-letter item needs one), and every space has
+ * one place to go. Lines reach the rules with inner white space collapsed to one space, trimmed;
+ * on such lines this matches what the older `(?:\s*[|•·]\s*[\p{L}' &]{2,30})*$` did, which,
+ * giving a space to the item or to the separator in every way, backtracked exponentially.
+ */
+const FOOTER_SEGMENT = String.raw`(?: ${footerItem(1)}|${footerItem(2)}|${FOOTER_ITEM_CHAR}(?= )) ?`;
+const MORE_FOOTER_LINKS = String.raw`(?: ?[|•·]${FOOTER_SEGMENT}(?:[|•·]${FOOTER_SEGMENT})*)?$`;
 
 /** Site furniture: consent, newsletter, copyright, account and paywall blocks. */
 export const FURNITURE_RULES: readonly PhraseRule[] = [
@@ -94,16 +113,16 @@ export const FURNITURE_RULES: readonly PhraseRule[] = [
 
   // copyright and legal footers
   { rule: "boilerplate/copyright", lang: "*", pattern: /(?:©|\(c\)|&copy;)\s*(?:\d{4}|[\p{L}])|^copyright\b|\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|\btodos os direitos reservados\b|\btutti i diritti riservati\b|\briproduzione riservata\b|(?<!\p{L})все права защищены|\bare (?:registered )?trademarks of\b|\bsind (?:eingetragene )?(?:marken|warenzeichen)\b|\bsont des marques (?:déposées|commerciales)\b|\bson marcas (?:registradas|comerciales)\b|\bsão marcas (?:registadas|registradas|comerciais)\b|\bsono marchi (?:registrati|commerciali)\b|(?<!\p{L})являются (?:зарегистрированными )?товарными знаками/iu, reason: "a copyright or rights notice", example: "© 2019 Example Media. All rights reserved.", maxWords: 40 },
-  { rule: "boilerplate/copyright", lang: "en", pattern: /^(?:terms (?:of (?:use|service)|and conditions)|privacy (?:policy|notice)|cookie policy|accessibility|contact us|about us|advertise(?: with us)?|site ?map|careers|help)(?:\s*[|•·]\s*[\p{L}' &]{2,30})*$|\bmay not be (?:published|reproduced|republished|redistributed)(?:,| or| in whole)/iu, reason: "a legal or site footer link", example: "Privacy Policy | Terms of Use", maxWords: 20 },
-  { rule: "boilerplate/copyright", lang: "de", pattern: /^(?:impressum|datenschutz(?:erklärung)?|nutzungsbedingungen|agb|kontakt|mediadaten)(?:\s*[|•·]\s*[\p{L}' &]{2,30})*$/iu, reason: "a legal or site footer link", example: "Impressum | Datenschutz", maxWords: 20 },
-  { rule: "boilerplate/copyright", lang: "fr", pattern: /^(?:mentions légales|politique de confidentialité|conditions générales(?: d'utilisation)?|cgu|nous contacter|plan du site)(?:\s*[|•·]\s*[\p{L}' &]{2,30})*$/iu, reason: "a legal or site footer link", example: "Mentions légales | Plan du site", maxWords: 20 },
-  { rule: "boilerplate/copyright", lang: "es", pattern: /^(?:aviso legal|política de privacidad|condiciones de uso|términos y condiciones|contacto|mapa del sitio)(?:\s*[|•·]\s*[\p{L}' &]{2,30})*$/iu, reason: "a legal or site footer link", example: "Aviso legal | Política de privacidad", maxWords: 20 },
-  { rule: "boilerplate/copyright", lang: "pt", pattern: /^(?:política de privacidade|termos (?:de (?:uso|utilização|serviço)|e condições)|fale conosco|contacte-nos|contato|contacto|quem somos|sobre nós|anuncie(?: conosco| aqui)?|expediente|mapa do site|ficha técnica|estatuto editorial)(?:\s*[|•·]\s*[\p{L}' &]{2,30})*$/iu, reason: "a legal or site footer link", example: "Política de Privacidade | Termos de Uso", maxWords: 20 },
-  { rule: "boilerplate/copyright", lang: "it", pattern: /^(?:privacy(?: policy)?|informativa (?:sulla )?privacy|note legali|termini (?:e condizioni|di (?:uso|utilizzo|servizio))|contatti|chi siamo|mappa del sito|redazione|cookie policy)(?:\s*[|•·]\s*[\p{L}' &]{2,30})*$|\b(?:p\.? ?iva|partita iva)\s*:?\s*(?:it)?\d{11}\b/iu, reason: "a legal or site footer link", example: "Chi siamo | Contatti | Privacy", maxWords: 30 },
-  { rule: "boilerplate/copyright", lang: "ru", pattern: /^(?:политика конфиденциальности|пользовательское соглашение|контакты|о (?:нас|проекте)|реклама на сайте|карта сайта)(?:\s*[|•·]\s*[\p{L}' &]{2,30})*$|(?:использование|перепечатка) материалов (?:сайта )?(?:разрешается|допускается|возможна) только/iu, reason: "a legal or site footer link", example: "Политика конфиденциальности", maxWords: 30 },
+  { rule: "boilerplate/copyright", lang: "en", pattern: new RegExp(String.raw`^(?:terms (?:of (?:use|service)|and conditions)|privacy (?:policy|notice)|cookie policy|accessibility|contact us|about us|advertise(?: with us)?|site ?map|careers|help)${MORE_FOOTER_LINKS}|\bmay not be (?:published|reproduced|republished|redistributed)(?:,| or| in whole)`, "iu"), reason: "a legal or site footer link", example: "Privacy Policy | Terms of Use", maxWords: 20 },
+  { rule: "boilerplate/copyright", lang: "de", pattern: new RegExp(String.raw`^(?:impressum|datenschutz(?:erklärung)?|nutzungsbedingungen|agb|kontakt|mediadaten)${MORE_FOOTER_LINKS}`, "iu"), reason: "a legal or site footer link", example: "Impressum | Datenschutz", maxWords: 20 },
+  { rule: "boilerplate/copyright", lang: "fr", pattern: new RegExp(String.raw`^(?:mentions légales|politique de confidentialité|conditions générales(?: d'utilisation)?|cgu|nous contacter|plan du site)${MORE_FOOTER_LINKS}`, "iu"), reason: "a legal or site footer link", example: "Mentions légales | Plan du site", maxWords: 20 },
+  { rule: "boilerplate/copyright", lang: "es", pattern: new RegExp(String.raw`^(?:aviso legal|política de privacidad|condiciones de uso|términos y condiciones|contacto|mapa del sitio)${MORE_FOOTER_LINKS}`, "iu"), reason: "a legal or site footer link", example: "Aviso legal | Política de privacidad", maxWords: 20 },
+  { rule: "boilerplate/copyright", lang: "pt", pattern: new RegExp(String.raw`^(?:política de privacidade|termos (?:de (?:uso|utilização|serviço)|e condições)|fale conosco|contacte-nos|contato|contacto|quem somos|sobre nós|anuncie(?: conosco| aqui)?|expediente|mapa do site|ficha técnica|estatuto editorial)${MORE_FOOTER_LINKS}`, "iu"), reason: "a legal or site footer link", example: "Política de Privacidade | Termos de Uso", maxWords: 20 },
+  { rule: "boilerplate/copyright", lang: "it", pattern: new RegExp(String.raw`^(?:privacy(?: policy)?|informativa (?:sulla )?privacy|note legali|termini (?:e condizioni|di (?:uso|utilizzo|servizio))|contatti|chi siamo|mappa del sito|redazione|cookie policy)${MORE_FOOTER_LINKS}|\b(?:p\.? ?iva|partita iva)\s*:?\s*(?:it)?\d{11}\b`, "iu"), reason: "a legal or site footer link", example: "Chi siamo | Contatti | Privacy", maxWords: 30 },
+  { rule: "boilerplate/copyright", lang: "ru", pattern: new RegExp(String.raw`^(?:политика конфиденциальности|пользовательское соглашение|контакты|о (?:нас|проекте)|реклама на сайте|карта сайта)${MORE_FOOTER_LINKS}|(?:использование|перепечатка) материалов (?:сайта )?(?:разрешается|допускается|возможна) только`, "iu"), reason: "a legal or site footer link", example: "Политика конфиденциальности", maxWords: 30 },
 
   // advertising labels
-  { rule: "boilerplate/ad", lang: "*", pattern: /^(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|реклама)(?:\s*[-–:]?\s*(?:scroll|story) (?:to )?continues? below)?$|^(?:continue reading|story continues) (?:the main story|below (?:the )?(?:advertisement|ad))$/iu, reason: "an advertising label", example: "Advertisement", maxWords: 8 },
+  { rule: "boilerplate/ad", lang: "*", pattern: /^(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|реклама)(?:\s*(?:[-–:]\s*)?(?:scroll|story) (?:to )?continues? below)?$|^(?:continue reading|story continues) (?:the main story|below (?:the )?(?:advertisement|ad))$/iu, reason: "an advertising label", example: "Advertisement", maxWords: 8 },
 
   // affiliate-link disclosures
   { rule: "boilerplate/affiliate", lang: "en", pattern: /\b(?:we|may|might) (?:may )?(?:earn|receive|get) (?:an? )?(?:small )?(?:affiliate )?commission\b|\bcontains? affiliate links\b|\bwhen you buy through (?:our )?links\b/iu, reason: "an affiliate-link disclosure", example: "We may earn a commission when you buy through links on our site.", maxWords: 60 },

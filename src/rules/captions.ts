@@ -1,4 +1,4 @@
-// Photo captions and credits, and tag lines.
+// Photo captions and credits, and the news agencies they name.
 import type { LineRule } from "./types.js";
 
 /** News and photo agencies whose names appear in photo credits and datelines. */
@@ -14,6 +14,22 @@ export const AGENCIES: readonly string[] = [
 ];
 
 const agency = AGENCIES.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s")).join("|");
+/**
+ * The agencies for a case-insensitive pattern: "dpa" and "DPA" once. Two alternatives matching the
+ * same text would let a list of credits ("dpa/dpa/dpa...") match in exponentially many ways.
+ */
+const agencyAnyCase = [...new Map(AGENCIES.map((a) => [a.toLowerCase(), a])).values()].map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s")).join("|");
+
+/** A letter of a name after a credit's slash ("REUTERS/Kevin Lamarque"). */
+const CREDIT_NAME_CHAR = String.raw`[\p{L}.'’-]`;
+const CREDIT_NAME = String.raw`${CREDIT_NAME_CHAR}(?:${CREDIT_NAME_CHAR}| (?=${CREDIT_NAME_CHAR})){0,39}`;
+/**
+ * Names after slashes: "/Kevin Lamarque", " / John Smith / Pool". Each is 1-40 characters counting a
+ * space beside it, and every space has one place to go. Lines reach the rules with white space
+ * collapsed to one space; on such lines this matches what `(?:\s?\/\s?[\p{L}.'’ -]{1,40})*` did,
+ * which could give a space to the name or to the slash in every way and backtracked exponentially.
+ */
+const MORE_CREDIT_NAMES = String.raw`(?: ?\/(?: (?:${CREDIT_NAME})? ?|${CREDIT_NAME} ?)(?:\/(?: (?:${CREDIT_NAME})? ?|${CREDIT_NAME} ?))*)?`;
 
 export const CAPTION_RULES: readonly LineRule[] = [
   {
@@ -48,7 +64,7 @@ export const CAPTION_RULES: readonly LineRule[] = [
     lang: "*",
     // A bare credit line: "Getty Images", "REUTERS/Kevin Lamarque", "(Photo: AFP)", "© dpa".
     pattern: new RegExp(
-      String.raw`(?:\(|\[)?(?:(?:[Pp]hoto|[Pp]icture|[Ii]mage|[Ff]oto|[Bb]ild|[Фф]ото|[Cc]rédit(?:s)?(?: photo)?|[Ii]magen|[Ii]magem|[Ii]mmagine|[Ff]onte)(?: credit| copyright)?\s*(?::|©|\/)\s*)?(?:©\s*)?(?:${agency})(?:\s?(?:[Pp]hoto|[Ii]mages|PHOTO))?(?:\s?\/\s?[\p{L}.'’ -]{1,40})*(?:\)|\])?`,
+      String.raw`(?:\(|\[)?(?:(?:[Pp]hoto|[Pp]icture|[Ii]mage|[Ff]oto|[Bb]ild|[Фф]ото|[Cc]rédit(?:s)?(?: photo)?|[Ii]magen|[Ii]magem|[Ii]mmagine|[Ff]onte)(?: credit| copyright)?\s*(?::|©|\/)\s*)?(?:©\s*)?(?:${agency})(?:\s?(?:[Pp]hoto|[Ii]mages|PHOTO))?${MORE_CREDIT_NAMES}(?:\)|\])?`,
     ),
     reason: "photo credit",
     caseSensitive: true,
@@ -80,42 +96,13 @@ export const CAPTION_RULES: readonly LineRule[] = [
 ];
 
 /** Source credits name the agency a story came from; the credit moves into `meta.credit`. */
-export const CREDIT_RULES: readonly LineRule[] = [
+export const SOURCE_CREDIT_RULES: readonly LineRule[] = [
   {
     rule: "credit/source",
     lang: "*",
-    pattern: new RegExp(String.raw`\(?(?:source|sources|quelle|quellen|fuente|fuentes|fonte|источник|с использованием материалов|with|mit|avec|con)\s*:?\s*(?:${agency})(?:\s*(?:,|and|und|et|y|и|\/)\s*(?:${agency}))*\)?\.?`, "u"),
+    pattern: new RegExp(String.raw`\(?(?:source|sources|quelle|quellen|fuente|fuentes|fonte|источник|с использованием материалов|with|mit|avec|con)\s*(?::\s*)?(?:${agencyAnyCase})(?:\s*(?:,|and|und|et|y|и|\/)\s*(?:${agencyAnyCase}))*\)?\.?`, "u"),
     reason: "a line crediting the news agency the story came from",
     example: "Source: AFP",
     moveTo: "credit",
-  },
-];
-
-/** Labels that open a tag line, in every language of the tables. */
-const TAG_LABELS = "tags?|tagged(?: with)?|topics?|keywords|filed under|schlagwörter|schlagworte|stichwörter|themen|mots[- ]clés|étiquettes|thèmes|etiquetas|temas|palabras clave|assuntos|palavras-chave|marcadores|tópicos|argomenti|parole chiave|etichette|temi|теги|метки|ключевые слова|темы";
-
-/**
- * A tag label alone on its line ("Tags", "Schlagwörter:"): the tags stage removes it with the
- * short list on the next line, which moves into metadata.
- */
-export const TAG_LABEL_LINE = {
-  rule: "meta/tags",
-  pattern: new RegExp(`^(?:${TAG_LABELS})\\s*:?$`, "iu"),
-  /** Most words of one item of the list. */
-  maxItemWords: 4,
-  /** Most lines of a list of one tag per line. */
-  maxListLines: 15,
-  reason: "tag label with its list on the next line: tags move into metadata",
-  example: "Tags\nNATO, Russia, Brussels",
-} as const;
-
-export const TAG_RULES: readonly LineRule[] = [
-  {
-    rule: "meta/tags",
-    lang: "*",
-    pattern: new RegExp(`(?:${TAG_LABELS})\\s*:\\s*[^.!?]{1,300}`, "u"),
-    reason: "tag line: tags move into metadata",
-    example: "Tags: NATO  Russia",
-    moveTo: "tags",
   },
 ];

@@ -71,9 +71,6 @@ export const RELATIVE_TIME = {
 /** Signals that the line really holds a date or time, not just joiners. */
 export const TIME_MARK = /^(?:\d{1,2}[:.h]\d{2}(?::\d{2})?(?:am|pm)?|\d{1,4}[-./]\d{1,2}[-./]\d{1,4}(?:t\d{2}:\d{2}(?::\d{2})?z?)?|\d{4}|\d+(?:st|nd|rd|th)?)$/;
 
-/** Ids of the documents are agency names that datelines cite. */
-export { AGENCIES } from "./captions.js";
-
 /** Byline prefixes: "By Jane Doe", "Von Max Muster", "Par Jean Dupont", "Por Juan Pérez", "Publicado por: Ana Souza", "A cura di Mario Rossi", "Автор: Иван Петров". */
 export const BYLINE_PREFIX = /^(?:by|written by|reporting by|von|par|por|(?:escrito|publicado|postado) por:?|scritto da|pubblicato da|a cura di|autore:|автор(?:ы)?:?|текст:)\s+/iu;
 /** Words that may join names in a byline. */

@@ -1,4 +1,4 @@
-// Related-article links ("Also Read") and comment prompts ("Leave a Reply").
+// Related-article links ("Also Read") and the headlines listed under them.
 import type { LineRule } from "./types.js";
 
 /** Labels that introduce links to other articles, in several languages. */
@@ -50,17 +50,3 @@ export const RELATED_LINK_RULES: readonly LineRule[] = Object.entries(RELATED_LA
 }));
 
 export const RELATED_RULES: readonly LineRule[] = [...RELATED_LABEL_RULES, ...RELATED_LINK_RULES];
-
-export const COMMENT_RULES: readonly LineRule[] = [
-  { rule: "comment/prompt", lang: "*", pattern: /(?:comments?|kommentare?|leserkommentare|commentaires?|réactions|comentarios?|comentários?|commenti|комментари(?:и|ев))\s*[:(]?\s*\d[\d.,]*\)?/u, reason: "comment count", example: "Kommentare (12)" },
-  { rule: "comment/prompt", lang: "en", pattern: /leave a (?:reply|comment)|post a comment|add (?:a|your) comment|write a comment|(?:\d+ )?comments?|no comments(?: yet)?|join the (?:discussion|conversation)|be the first to comment(?: on this [\p{L}]+)?|comment on this (?:article|story)|(?:show|view|load more|read) comments|cancel reply|have your say|reply|report abuse/u, reason: "comment prompt", example: "Leave a Reply" },
-  { rule: "comment/prompt", lang: "en", pattern: /(?:what do you think\?\s*)?(?:let us know|tell us(?: what you think)?|share your (?:thoughts|views|opinion)) in the comments?(?: (?:below|section))?[.!]?/u, reason: "comment prompt", example: "What do you think? Let us know in the comments below." },
-  { rule: "comment/prompt", lang: "en", pattern: /(?:your )?email address will not be published.{0,80}|required fields are marked.{0,10}|you must be (?:logged in|a registered user) to post a comment.{0,40}|comments are closed.{0,40}/u, reason: "comment form notice", example: "Your email address will not be published. Required fields are marked *" },
-  { rule: "comment/prompt", lang: "*", pattern: /(?:write|add|leave|post) a review|(?:bewertung|rezension) (?:schreiben|abgeben)|(?:laisser|donner|rédiger) (?:un|votre) avis|(?:escribir|dejar|deja) (?:una reseña|tu opinión|una opinión)|(?:escrever|deix(?:e|ar)|escreva) (?:uma )?avaliação|(?:scrivi|lascia) una recensione|(?:добавить|оставить|написать) отзыв/u, reason: "review prompt", example: "Добавить отзыв" },
-  { rule: "comment/prompt", lang: "de", pattern: /kommentare?(?: (?:schreiben|verfassen|hinzufügen|anzeigen))?|\d+ kommentare?|schreiben sie einen kommentar|diskutieren sie mit|jetzt kommentieren|kommentieren|antworten|ihre e-mail-adresse wird nicht veröffentlicht.{0,80}/u, reason: "comment prompt", example: "Schreiben Sie einen Kommentar" },
-  { rule: "comment/prompt", lang: "fr", pattern: /lais(?:ser|sez) un commentaire|\d+ commentaires?|commentaires?|réagi(?:r|ssez)(?: à (?:cet article|l'article|cette (?:info|actualité)))?|ajouter un commentaire|répondre|annuler la réponse|votre adresse (?:e-mail|de messagerie|email) ne sera pas publiée.{0,80}/u, reason: "comment prompt", example: "Laisser un commentaire" },
-  { rule: "comment/prompt", lang: "es", pattern: /deja(?:r)? (?:un comentario|una respuesta)|\d+ comentarios?|comentarios?|comenta(?:r)?(?: (?:esta noticia|este artículo|la noticia))?|añadir (?:un )?comentario|responder|cancelar respuesta|tu (?:dirección de )?correo electrónico no será publicad[oa].{0,80}/u, reason: "comment prompt", example: "Deja una respuesta" },
-  { rule: "comment/prompt", lang: "pt", pattern: /deix(?:e|ar) (?:(?:o )?seu |um )comentário|deix(?:e|ar) uma resposta|\d+ comentários?|comentários?|comentar|comente|(?:adicionar|escrever|escreva) (?:um )?comentário|responder|cancelar resposta|(?:ver|mostrar) (?:os )?comentários|os comentários (?:não representam|são de (?:inteira |exclusiva )?responsabilidade)[^.]{0,120}\.?|(?:o )?seu (?:endereço de )?e-?mail não será publicado.{0,80}/u, reason: "comment prompt", example: "Deixe um comentário" },
-  { rule: "comment/prompt", lang: "it", pattern: /lascia (?:un commento|una risposta)|\d+ comment[oi]|commenti|commento|commenta|(?:aggiungi|scrivi) (?:un )?commento|rispondi|annulla (?:la )?risposta|mostra (?:i )?commenti|i commenti sono (?:moderati|chiusi)[^.]{0,80}\.?|il tuo indirizzo (?:e-?mail )?non sarà pubblicato.{0,80}/u, reason: "comment prompt", example: "Lascia un commento" },
-  { rule: "comment/prompt", lang: "ru", pattern: /остав(?:ить|ьте) комментарий|добавить комментарий|\d+ комментари(?:й|я|ев)|комментари(?:и|ев)|комментировать|ответить|ваш (?:e-mail|email|адрес email|адрес электронной почты) не будет опубликован.{0,80}/u, reason: "comment prompt", example: "Оставить комментарий" },
-];

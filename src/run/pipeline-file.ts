@@ -5,7 +5,8 @@ import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import YAML from "yaml";
 import { z } from "zod";
-import type { Pipeline } from "../core/stage.js";
+import { lazyStage, type Pipeline } from "../core/stage.js";
+import { userPatternProblem } from "../match/backtracking.js";
 import { createNormaliser } from "../stages/normalise.js";
 import { stageDefinition, stageNames } from "../stages/registry.js";
 import "../stages/all.js";
@@ -107,15 +108,19 @@ export function buildPipeline(data: unknown, origin: string): Pipeline {
     }
     const options = definition.options.safeParse(entry.options);
     if (!options.success) throw new PipelineError(`${origin}: ${fieldErrors(options.error, `stages[${i}].options`)}`);
-    const stage = definition.create(options.data);
-    return entry.name ? { ...stage, name: entry.name, detect: stage.detect.bind(stage) } : stage;
+    // Options are checked now (errors name the file); the rules are compiled on first use.
+    return lazyStage(entry.name ?? entry.use, () => definition.create(options.data));
   });
   const allow = file.allowlist.map((pattern, i) => {
+    let regex: RegExp;
     try {
-      return new RegExp(pattern, "iu");
+      regex = new RegExp(pattern, "iu");
     } catch (error) {
       throw new PipelineError(`${origin}: allowlist[${i}]: ${(error as Error).message}`);
     }
+    const problem = userPatternProblem(pattern);
+    if (problem) throw new PipelineError(`${origin}: allowlist[${i}]: ${problem}`);
+    return regex;
   });
   return { name: file.name, stages, allow, finisher: createNormaliser(file.normalise) };
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Detection } from "../core/document.js";
 import type { Stage } from "../core/stage.js";
 import { COUNTER_RULES, FURNITURE_RULES, LINE_THRESHOLDS, LINK_LIST_SEPARATOR, type PhraseRule } from "../rules/boilerplate.js";
+import { UserPattern } from "../match/backtracking.js";
 import { escapeRegExp } from "./line-rules.js";
 import { anchoredAtStart } from "./rule-gates.js";
 import { anyRuleMatcher, caseFolded, literalRuleGate } from "./line-features.js";
@@ -14,8 +15,8 @@ export const BoilerplatePhrasesOptions = z
   .object({
     /** Extra phrases (case-insensitive) that mark a line of at most `customMaxWords` words as furniture. */
     phrases: z.array(z.string().min(1)).default([]),
-    /** Extra regular expressions, searched inside lines (case-insensitive). */
-    patterns: z.array(z.string().min(1)).default([]),
+    /** Extra regular expressions, searched inside lines (case-insensitive; checked for catastrophic backtracking at load). */
+    patterns: z.array(UserPattern).default([]),
     customMaxWords: z.number().int().positive().default(40),
     /** Rule ids to switch off, e.g. "boilerplate/copyright". */
     disable: z.array(z.string()).default([]),

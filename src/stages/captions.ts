@@ -2,7 +2,7 @@
 // printed twice on one line (the image's alt text and its visible caption).
 import { z } from "zod";
 import type { Detection } from "../core/document.js";
-import { CAPTION_RULES, CREDIT_RULES } from "../rules/captions.js";
+import { CAPTION_RULES, SOURCE_CREDIT_RULES } from "../rules/captions.js";
 import { LineRuleOptions, lineRuleStage } from "./line-rules.js";
 import { registerStage } from "./registry.js";
 
@@ -27,7 +27,7 @@ registerStage("captions", {
   description: "Photo captions: agency picture codes, credits, captions printed twice",
   options: CaptionOptions,
   create(options: CaptionOptions) {
-    return lineRuleStage("captions", [...CREDIT_RULES, ...CAPTION_RULES], options, { rule: "caption/custom", reason: "caption phrase from the pipeline file" }, ({ lines }, matched) => {
+    return lineRuleStage("captions", [...SOURCE_CREDIT_RULES, ...CAPTION_RULES], options, { rule: "caption/custom", reason: "caption phrase from the pipeline file" }, ({ lines }, matched) => {
       const found: Detection[] = [];
       for (const line of lines.live()) {
         if (matched.has(line.index) || line.content.length > options.maxLength) continue;

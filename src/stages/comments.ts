@@ -1,5 +1,5 @@
 // Comment prompts and comment-form notices ("Leave a Reply").
-import { COMMENT_RULES } from "../rules/related.js";
+import { COMMENT_RULES } from "../rules/comments.js";
 import { LineRuleOptions, lineRuleStage } from "./line-rules.js";
 import { registerStage } from "./registry.js";
 

@@ -43,14 +43,6 @@ export function sentenceBounds(text: string): { starts: number[]; ends: number[]
   return { starts, ends };
 }
 
-/** True when `sentence` appears in `paragraph` starting at a sentence boundary and ending at its end or another. */
-export function containsSentence(paragraph: string, sentence: string): boolean {
-  if (sentence.length >= paragraph.length) return false;
-  const { starts, ends } = sentenceBounds(paragraph);
-  const endSet = new Set(ends);
-  return starts.some((s) => paragraph.startsWith(sentence, s) && endSet.has(s + sentence.length));
-}
-
 /**
  * Earlier paragraphs indexed by the first sentence at each of their sentence starts,
  * so that finding a repeated sentence is a lookup, not a search of every earlier

@@ -2,8 +2,7 @@
 // articles", "newsletter", "comments", "author bio"... The extractor flagged them (see
 // src/rules/html-junk.ts); this stage reports them, so each removal is in the audit.
 import { z } from "zod";
-import type { Detection } from "../core/document.js";
-import type { MarkupFlag } from "../extract/html.js";
+import type { Detection, MarkupFlag } from "../core/document.js";
 import { registerStage } from "./registry.js";
 
 export const HtmlBlockOptions = z

@@ -5,6 +5,7 @@ import type { Detection } from "../core/document.js";
 import { unitTable, type Line } from "../core/lines.js";
 import type { Stage, StageContext } from "../core/stage.js";
 import type { LineRule } from "../rules/types.js";
+import { UserPattern } from "../match/backtracking.js";
 import { literalGate, longestMatch, opensWithClassRun } from "./rule-gates.js";
 
 /** Options every line-rule stage accepts, so users extend rules without code. */
@@ -12,8 +13,8 @@ export const LineRuleOptions = z
   .object({
     /** Extra exact lines (case-insensitive, spaces collapsed) to remove under this stage's `customRule`. */
     phrases: z.array(z.string().min(1)).default([]),
-    /** Extra regular expressions (case-insensitive, matched against the whole line). */
-    patterns: z.array(z.string().min(1)).default([]),
+    /** Extra regular expressions (case-insensitive, matched against the whole line; checked for catastrophic backtracking at load). */
+    patterns: z.array(UserPattern).default([]),
     /** Rule ids of this stage to switch off. */
     disable: z.array(z.string()).default([]),
     /** Longest line (in characters) the stage looks at; longer lines are prose. */

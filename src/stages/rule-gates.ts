@@ -154,14 +154,21 @@ function parse(source: string, unicode: boolean): Node {
   return node;
 }
 
+/** Parsed patterns by flags and source: each gate reads the same pattern, and parsing is most of a stage's start-up. */
+const parsedPatterns = new Map<string, Node | undefined>();
+
 function parsed(re: RegExp): Node | undefined {
   if (/[^dgimsuy]/.test(re.flags)) return undefined;
+  const key = `${re.unicode ? "u" : ""}/${re.source}`;
+  if (parsedPatterns.has(key)) return parsedPatterns.get(key);
+  let node: Node | undefined;
   try {
-    return parse(re.source, re.unicode);
+    node = parse(re.source, re.unicode);
   } catch (error) {
-    if (error instanceof Unsupported) return undefined;
-    throw error;
+    if (!(error instanceof Unsupported)) throw error;
   }
+  parsedPatterns.set(key, node);
+  return node;
 }
 
 function longest(node: Node): number {

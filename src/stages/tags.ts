@@ -1,6 +1,6 @@
 // Tag lines ("Tags: NATO  Russia"): the tags move into metadata.
 import type { Detection } from "../core/document.js";
-import { TAG_LABEL_LINE, TAG_RULES } from "../rules/captions.js";
+import { TAG_LABEL_LINE, TAG_LINE_RULES } from "../rules/tags.js";
 import { LineRuleOptions, compileLineRules, customRules, labelText } from "./line-rules.js";
 import { registerStage } from "./registry.js";
 
@@ -18,7 +18,7 @@ registerStage("tags", {
   options: LineRuleOptions,
   create(options: LineRuleOptions) {
     const rules = compileLineRules([
-      ...TAG_RULES.filter((r) => !options.disable.includes(r.rule)),
+      ...TAG_LINE_RULES.filter((r) => !options.disable.includes(r.rule)),
       ...customRules(options, "meta/tags", "tag line from the pipeline file").map((r) => ({ ...r, moveTo: "tags" as const })),
     ]);
     return {

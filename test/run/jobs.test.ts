@@ -1,6 +1,6 @@
 // The built CLI as users run it: same output bytes, audit and rejects at any --jobs.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { gunzipSync } from "node:zlib";
@@ -109,12 +109,22 @@ describe("chaff clean on record corpora", () => {
 describe("a document stuck in a stage", () => {
   it("is stopped after --timeout and reported as a failure; the other documents are cleaned", { timeout: 60_000 }, () => {
     const dir = tempDir();
-    // A user pattern with catastrophic backtracking: the line of a's keeps a worker busy for minutes.
-    writeFileSync(join(dir, "stuck.json"), JSON.stringify({ name: "stuck", stages: [{ use: "widgets", options: { patterns: ["(a+)+b"] } }] }));
-    writeInput(dir, "c.jsonl", [{ id: "ok-1", text: "A sentence that stays here.\n" }, { id: "stuck", text: "a".repeat(40) + "c\n" }, { id: "ok-2", text: "Another sentence stays.\n" }].map((r) => JSON.stringify(r)).join("\n") + "\n");
-    const result = chaff(["c.jsonl", "--out", "out", "--pipeline", join(dir, "stuck.json"), "--jobs", "2", "--timeout", "5000", "--quiet"], dir);
+    // 100,000 nested elements keep the HTML extractor busy for longer than the time limit.
+    const stuck = "<html><body>" + "<div>".repeat(100_000) + "deep text</body></html>";
+    writeInput(dir, "c.jsonl", [{ id: "ok-1", text: "A sentence that stays here.\n" }, { id: "stuck", text: stuck, content_type: "text/html" }, { id: "ok-2", text: "Another sentence stays.\n" }].map((r) => JSON.stringify(r)).join("\n") + "\n");
+    const result = chaff(["c.jsonl", "--out", "out", "--jobs", "2", "--timeout", "5000", "--quiet"], dir);
     expect(result.status).toBe(1);
     expect(readFileSync(join(dir, "out.rejects.jsonl"), "utf8")).toBe(JSON.stringify({ kind: "failure", input: "c.jsonl", line: 2, id: "stuck", reason: "timed out after 5000 ms" }) + "\n");
     expect(readFileSync(join(dir, "out/c.jsonl"), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l).id)).toEqual(["ok-1", "ok-2"]);
   });
+  it("cannot come from a pattern of the pipeline file: one that backtracks is refused at load, nothing is written", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "stuck.json"), JSON.stringify({ name: "stuck", stages: [{ use: "widgets", options: { patterns: ["(a+)+b"] } }] }));
+    writeInput(dir, "c.jsonl", JSON.stringify({ id: "a", text: "a".repeat(40) + "c" }) + "\n");
+    const result = chaff(["c.jsonl", "--out", "out", "--pipeline", join(dir, "stuck.json"), "--jobs", "2", "--quiet"], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/stuck\.json: stages\[0\]\.options\.patterns\[0\]: pattern "\(a\+\)\+b" backtracks in exponential time/);
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
 });
+

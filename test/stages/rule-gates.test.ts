@@ -6,8 +6,10 @@ import { describe, expect, it } from "vitest";
 import { createDocument } from "../../src/core/document.js";
 import { LineView } from "../../src/core/lines.js";
 import { COUNTER_RULES, FURNITURE_RULES } from "../../src/rules/boilerplate.js";
-import { CAPTION_RULES, CREDIT_RULES, TAG_RULES } from "../../src/rules/captions.js";
-import { COMMENT_RULES, RELATED_LABEL_RULES, RELATED_RULES } from "../../src/rules/related.js";
+import { CAPTION_RULES, SOURCE_CREDIT_RULES } from "../../src/rules/captions.js";
+import { COMMENT_RULES } from "../../src/rules/comments.js";
+import { TAG_LINE_RULES } from "../../src/rules/tags.js";
+import { RELATED_LABEL_RULES, RELATED_RULES } from "../../src/rules/related.js";
 import type { LineRule } from "../../src/rules/types.js";
 import { WIDGET_FILLER, WIDGET_RULES, WIDGET_WORDS } from "../../src/rules/widgets.js";
 import "../../src/stages/all.js";
@@ -19,7 +21,7 @@ import { mayBeWidgetWordLine } from "../../src/stages/widget-gate.js";
 import { isWidgetWordLine } from "../../src/stages/widgets.js";
 import { hasWords, sentenceBounds } from "../../src/stages/duplicates.js";
 
-const LINE_TABLES: Record<string, readonly LineRule[]> = { WIDGET_RULES, COMMENT_RULES, RELATED_RULES, RELATED_LABEL_RULES, TAG_RULES, CAPTION_RULES, CREDIT_RULES };
+const LINE_TABLES: Record<string, readonly LineRule[]> = { WIDGET_RULES, COMMENT_RULES, RELATED_RULES, RELATED_LABEL_RULES, TAG_LINE_RULES, CAPTION_RULES, SOURCE_CREDIT_RULES };
 const PHRASE_RULES = [...COUNTER_RULES, ...FURNITURE_RULES];
 
 describe("longestMatch", () => {
@@ -91,13 +93,16 @@ describe("requiredLiterals and literalGate", () => {
   it("is false only when no pattern matches (generated lines)", () => {
     const rules = caseFolded(PHRASE_RULES).filter((r) => !anchoredAtStart(r.regex));
     const words = [...new Set(rules.flatMap((r) => r.example.split(" ")))];
+    // The gates are built once; building them for every generated line made the test the slowest of the suite.
+    const groups = [true, false].map((onLower) => {
+      const group = rules.filter((r) => r.onLower === onLower);
+      return { onLower, group, gate: literalGate(group.map((r) => r.regex)) };
+    });
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words, "The", "ſite", "COOKIES", "|", "©", "2019", "x"), { minLength: 1, maxLength: 12 }), (parts) => {
         const line = parts.join(" ");
         const lower = line.toLowerCase();
-        for (const onLower of [true, false]) {
-          const group = rules.filter((r) => r.onLower === onLower);
-          const gate = literalGate(group.map((r) => r.regex));
+        for (const { onLower, group, gate } of groups) {
           const text = onLower ? lower : line;
           if (gate && !gate(text)) expect(group.some((r) => r.regex.test(text))).toBe(false);
         }

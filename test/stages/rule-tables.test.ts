@@ -1,7 +1,9 @@
 // Every entry of every rule table catches its own example, under its own rule id.
 import { describe, expect, it } from "vitest";
-import { CAPTION_RULES, CREDIT_RULES, TAG_RULES } from "../../src/rules/captions.js";
-import { COMMENT_RULES, RELATED_RULES, isRelatedLabel } from "../../src/rules/related.js";
+import { CAPTION_RULES, SOURCE_CREDIT_RULES } from "../../src/rules/captions.js";
+import { COMMENT_RULES } from "../../src/rules/comments.js";
+import { TAG_LINE_RULES } from "../../src/rules/tags.js";
+import { RELATED_RULES, isRelatedLabel } from "../../src/rules/related.js";
 import type { LineRule } from "../../src/rules/types.js";
 import { WIDGET_RULES } from "../../src/rules/widgets.js";
 import { runStages } from "../helpers.js";
@@ -11,8 +13,8 @@ const TABLES: Array<[string, string, readonly LineRule[]]> = [
   ["related", "related", RELATED_RULES],
   ["comments", "comments", COMMENT_RULES],
   ["captions", "captions", CAPTION_RULES],
-  ["credits", "captions", CREDIT_RULES],
-  ["tags", "tags", TAG_RULES],
+  ["credits", "captions", SOURCE_CREDIT_RULES],
+  ["tags", "tags", TAG_LINE_RULES],
 ];
 
 describe.each(TABLES)("%s table", (_name, stage, table) => {
