@@ -83,6 +83,8 @@ interface CleanFlags {
   workerHeap: number;
   quiet?: boolean;
   summary?: string;
+  keepComments?: boolean;
+  extractionRecords: boolean;
 }
 
 program
@@ -99,6 +101,8 @@ program
   .option("--id-field <name>", "record field holding the document id", "id")
   .option("--html", "the text field holds HTML (default: when the field is `html` or the record's content type says so)")
   .option("--text", "the text field holds plain text, whatever its name or content type")
+  .option("--keep-comments", "HTML: keep readers' comment sections in the text (still labelled html/comments in the metadata)")
+  .option("--no-extraction-records", "HTML: no audit record for each block extraction leaves out (smaller audit for very large runs)")
   .option("-j, --jobs <n>", "worker threads for cleaning; 1 runs on the main thread", positiveInteger("--jobs"), defaultJobs())
   .option("--timeout <ms>", "give up on a document after this long (worker pool only)", positiveInteger("--timeout"), DEFAULT_TIMEOUT_MS)
   .option("--worker-heap <mb>", "heap limit of each worker, in MB", positiveInteger("--worker-heap"), DEFAULT_WORKER_HEAP_MB)
@@ -133,6 +137,7 @@ program
       htmlPipeline,
       htmlPipelinePath,
       read: { textField: opts.textField, idField: opts.idField, html: opts.html ? true : opts.text ? false : undefined },
+      htmlRoute: { keepComments: opts.keepComments === true, recordLeftOut: opts.extractionRecords },
       jobs: opts.jobs,
       timeoutMs: opts.timeout,
       maxWorkerHeapMb: opts.workerHeap,

@@ -8,6 +8,7 @@ import pLimit from "p-limit";
 import type { Pipeline } from "../core/stage.js";
 import { DEFAULT_READ_OPTIONS, NotACorpusError, formatFor, type InputFormat, type OutputWriter, type ReadItem, type ReadOptions, type ReaderTask, type RecordPosition } from "../read/formats.js";
 import type { HtmlToDocument } from "../read/html-route.js";
+import { setHtmlRouteOptions, type HtmlRouteOptions } from "../extract/options.js";
 import { listInputs, type InputFile } from "../read/inputs.js";
 import "../read/all.js";
 import { AtomicWriteStream } from "../write/atomic.js";
@@ -33,6 +34,8 @@ export interface CleanOptions {
   jobs?: number;
   timeoutMs?: number;
   maxWorkerHeapMb?: number;
+  /** HTML route switches (--keep-comments, --no-extraction-records), set on every thread. */
+  htmlRoute?: HtmlRouteOptions;
   /** The HTML route for inline runs (pool workers use read/html-route.ts). */
   htmlToDocument?: HtmlToDocument;
   quiet?: boolean;
@@ -121,6 +124,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
   const progress = startProgress(counters, totalBytes, { quiet: options.quiet ?? false });
 
   let cleaner: Cleaner;
+  setHtmlRouteOptions(options.htmlRoute);
   if (jobs === 1 || !POOL_AVAILABLE) cleaner = createInlineCleaner({ text: options.pipeline, html: options.htmlPipeline ?? options.pipeline }, options.htmlToDocument);
   else {
     if (!options.pipelinePath) throw new Error("runClean: pipelinePath is required for a worker pool");
@@ -129,6 +133,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
       jobs,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxHeapMb: options.maxWorkerHeapMb ?? DEFAULT_WORKER_HEAP_MB,
+      htmlRoute: options.htmlRoute,
     });
   }
 
