@@ -96,6 +96,8 @@ interface CleanFlags {
   resume?: boolean;
   force?: boolean;
   urlField?: string;
+  keepComments?: boolean;
+  extractionRecords: boolean;
 }
 
 program
@@ -112,6 +114,8 @@ program
   .option("--id-field <name>", "record field holding the document id", "id")
   .option("--html", "the text field holds HTML (default: when the field is `html` or the record's content type says so)")
   .option("--text", "the text field holds plain text, whatever its name or content type")
+  .option("--keep-comments", "HTML: keep readers' comment sections in the text (still labelled html/comments in the metadata)")
+  .option("--no-extraction-records", "HTML: no audit record for each block extraction leaves out (smaller audit for very large runs)")
   .option("-j, --jobs <n>", "worker threads for cleaning", positiveInteger("--jobs"), defaultJobs())
   .option("--timeout <ms>", "give up on a document after this long", positiveInteger("--timeout"), DEFAULT_TIMEOUT_MS)
   .option("--worker-heap <mb>", "heap limit of each worker, in MB", positiveInteger("--worker-heap"), DEFAULT_WORKER_HEAP_MB)
@@ -169,7 +173,8 @@ program
     const summaryPath = shard ? shardFile(".summary.json") : opts.summary && resolve(opts.summary);
     let resume: ResumeState | undefined;
     if (resumable) {
-      const read = { textField: opts.textField, idField: opts.idField, html: opts.html ? true : opts.text ? false : undefined };
+      // Everything besides the file that changes its outputs: reading options and the HTML route's switches.
+      const read = { textField: opts.textField, idField: opts.idField, html: opts.html ? true : opts.text ? false : undefined, keepComments: opts.keepComments === true, extractionRecords: opts.extractionRecords };
       resume = new ResumeState(resolve(opts.out), settingsHash({ version: pkg.version, pipelineFiles: [pipelinePath!, htmlPipelinePath!], read }));
       try {
         await resume.lock(stem);
@@ -199,6 +204,7 @@ program
           html: opts.html ? true : opts.text ? false : undefined,
           maxDocumentBytes: opts.maxDocumentMb * 1024 * 1024,
         },
+        htmlRoute: { keepComments: opts.keepComments === true, recordLeftOut: opts.extractionRecords },
         jobs: opts.jobs,
         timeoutMs: opts.timeout,
         maxWorkerHeapMb: opts.workerHeap,

@@ -17,6 +17,8 @@ export interface TextBlock {
   tagLinkDensity?: number;
   /** Set when an ancestor element matched a junk pattern: the rule and why. */
   mark?: { rule: string; reason: string; features?: Features };
+  /** The innermost block-level element the text started in (set when the walk is asked to track it). */
+  container?: Element;
 }
 
 /** Elements that start a new block. Everything else is inline and joins the current block. */
@@ -67,6 +69,10 @@ interface WalkState {
   tagLinkChars: number;
   kind: BlockKind;
   mark: TextBlock["mark"];
+  /** Track containers (page walks for the block classifier); the innermost open block element, and the one the buffer started in. */
+  track: boolean;
+  open: Element | undefined;
+  container: Element | undefined;
 }
 
 const WORDS = /[^\s\u00a0]+/g;
@@ -78,8 +84,8 @@ export function collapseBlockText(text: string): string {
 }
 
 /** Walks `root` into blocks. `markElement` flags elements whose text is junk (their blocks carry the mark). */
-export function walkBlocks(root: Element, markElement?: MarkFn): TextBlock[] {
-  const state: WalkState = { blocks: [], buffer: [], linkChars: 0, shareLinkChars: 0, shareLinks: 0, shareLinkWords: 0, tagLinkChars: 0, kind: "text", mark: undefined };
+export function walkBlocks(root: Element, markElement?: MarkFn, trackContainers = false): TextBlock[] {
+  const state: WalkState = { blocks: [], buffer: [], linkChars: 0, shareLinkChars: 0, shareLinks: 0, shareLinkWords: 0, tagLinkChars: 0, kind: "text", mark: undefined, track: trackContainers, open: root, container: undefined };
   visit(root, state, "text", undefined, markElement, NO_LINK);
   flush(state);
   return state.blocks;
@@ -104,6 +110,7 @@ function flush(state: WalkState): void {
   }
   if (tagLinkChars > 0) block.tagLinkDensity = round(tagLinkChars / length);
   if (state.mark) block.mark = state.mark;
+  if (state.track && state.container) block.container = state.container;
   state.blocks.push(block);
 }
 
@@ -122,6 +129,7 @@ function visit(
         if (!value.trim()) continue;
         state.kind = kind;
         state.mark = mark;
+        state.container = state.open;
       }
       state.buffer.push(value);
       if (link !== NO_LINK) {
@@ -144,7 +152,10 @@ function visit(
       flush(state);
       for (const line of (element.textContent ?? "").split("\n")) {
         const text = collapseBlockText(line);
-        if (text) state.blocks.push(withMark({ text, kind: strongest(kind, "paragraph"), linkDensity: 0 }, mark ?? markElement?.(element)));
+        if (!text) continue;
+        const block = withMark({ text, kind: strongest(kind, "paragraph"), linkDensity: 0 }, mark ?? markElement?.(element));
+        if (state.track) block.container = element;
+        state.blocks.push(block);
       }
       continue;
     }
@@ -159,8 +170,11 @@ function visit(
     if (isBlock) {
       flush(state);
       if (tag === "BR" || tag === "HR") continue;
+      const outer = state.open;
+      state.open = element;
       visit(element, state, childKind, childMark, markElement, childLink);
       flush(state);
+      state.open = outer;
     } else {
       // An inline element with its own kind or mark (a <q>, a caption span) still joins the
       // running text; when it opens a block, the block takes its kind.

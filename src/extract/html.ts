@@ -15,7 +15,10 @@ import type { Block, BlockKind, Document, Features } from "../core/document.js";
 import { createDocument } from "../core/document.js";
 import { decodeHtml, type CharsetSource } from "../read/decode.js";
 import { CAPTION_CLASS, classAndId, walkBlocks, type TextBlock } from "./blocks.js";
-import { findMarks, premarkTree } from "./mark.js";
+import { findMarks, premarked, premarkTree } from "./mark.js";
+import { BLOCK_CLASSIFIER, classifyBlocks, type PageBlock } from "./classify.js";
+import { chooseCandidate, MARKS_OVER_SHARE_GUARD, matchToPage } from "./choose.js";
+import { COMMENTS_RULE, htmlRouteOptions } from "./options.js";
 import { LINK_BLOCK_RULE, SHARE_LINK_RULE, TAG_LINK_RULE } from "../rules/html-junk.js";
 import { prestripHtml } from "./prestrip.js";
 
@@ -28,6 +31,13 @@ export interface ExtractOptions {
   includeTitle?: boolean;
   /** Readability's minimum article length in characters (its default is 500). */
   charThreshold?: number;
+  /**
+   * Put the page's visible text that extraction leaves out into `raw` too, each block flagged
+   * `extraction/left-out` with the signals that decided (the `html-blocks` stage reports them,
+   * so the audit has a record per block). Default true; false for very large runs: `raw`
+   * then holds only the extracted blocks and the audit is smaller.
+   */
+  recordLeftOut?: boolean;
 }
 
 /** A block flagged by its markup; the `html-blocks` stage reports it as a finding. */
@@ -50,8 +60,12 @@ export interface HtmlMeta {
   canonicalUrl?: string;
   charset: string;
   charsetSource: CharsetSource;
+  /** The charset the page or server declared when the bytes overruled it (see src/read/decode.ts). */
+  charsetDeclared?: string;
   /** "readability": Readability found the article; "fallback": the page's visible text. */
   route: "readability" | "fallback";
+  /** Which candidate(s) made the text and why, in numbers (see src/extract/choose.ts). */
+  extraction?: Record<string, unknown>;
   /** Blocks whose markup says junk (share bars, related lists...), reported by the `html-blocks` stage. */
   markup: MarkupFlag[];
   [key: string]: unknown;
@@ -77,7 +91,8 @@ const DEFAULT_CHAR_THRESHOLD = 500;
  */
 export function extractHtmlSync(input: Uint8Array | string, options: ExtractOptions = {}): ExtractedHtml {
   const decoded = decodeHtml(input, options.contentType);
-  const { html, withUnseen } = prestripHtml(decoded.text);
+  const recordLeftOut = options.recordLeftOut ?? htmlRouteOptions().recordLeftOut ?? true;
+  const { html, withUnseen } = prestripHtml(decoded.text, { keepNavigation: recordLeftOut });
   const url = options.url && URL.canParse(options.url) ? options.url : undefined;
   const document = parseHtml(html);
   try {
@@ -86,6 +101,8 @@ export function extractHtmlSync(input: Uint8Array | string, options: ExtractOpti
     const pageTitle = document.title?.trim() || undefined;
 
     if (document.body) premarkTree(document.body, captionOrSelf);
+    // The whole page's blocks, classified, before Readability takes the document apart.
+    const pageBlocks = document.body ? classifyBlocks(walkBlocks(document.body, pageMark, true)) : [];
     // Readability edits the document it reads, so anything we need from the page is read first.
     const article = new Readability<Element>(document, {
       keepClasses: true,
@@ -103,6 +120,12 @@ export function extractHtmlSync(input: Uint8Array | string, options: ExtractOpti
       route = "fallback";
       textBlocks = fallbackBlocks(withUnseen);
     }
+    let extraction: HtmlMeta["extraction"];
+    if (route === "readability" && pageBlocks.length) {
+      const merged = mergeCandidates(textBlocks, pageBlocks, recordLeftOut);
+      textBlocks = merged.blocks;
+      extraction = merged.extraction;
+    } else extraction = { candidates: route === "fallback" ? "page text (Readability found no article)" : "readability", chosen: route };
     const title = clean(article?.title) ?? pageTitle;
     if (options.includeTitle && title) textBlocks.unshift({ text: title.replace(/\s+/g, " "), kind: "title", linkDensity: 0 });
 
@@ -112,6 +135,8 @@ export function extractHtmlSync(input: Uint8Array | string, options: ExtractOpti
       route,
       markup: [],
     };
+    if (extraction) meta.extraction = extraction;
+    if (decoded.charsetDeclared) meta.charsetDeclared = decoded.charsetDeclared;
     setIf(meta, "title", title);
     const byline = clean(article?.byline);
     if (byline) meta.byline = [byline];
@@ -175,6 +200,84 @@ export function yieldToEventLoop(): Promise<void> {
 /** A chaff Document from an extracted page, ready for a pipeline. */
 export function htmlDocument(extracted: ExtractedHtml, init: { id: string; source: string }): Document {
   return createDocument({ id: init.id, source: init.source, raw: extracted.raw, blocks: extracted.blocks, meta: { ...extracted.meta } });
+}
+
+/** Marks for the page walk: junk markup (premarked), and hidden elements, whose text is not visible. */
+function pageMark(element: Element): TextBlock["mark"] | undefined {
+  if (element.hasAttribute("hidden") || element.getAttribute("aria-hidden") === "true") return HIDDEN_MARK;
+  return premarked(element);
+}
+const HIDDEN_MARK = { rule: "hidden", reason: "not visible" };
+
+/** The rule of a block the extraction left out (the audit's record of it). */
+export const LEFT_OUT_RULE = "extraction/left-out";
+
+/**
+ * Readability's blocks, plus what the choice adds, in page order; with `recordLeftOut`, every
+ * other visible block of the page too, flagged LEFT_OUT_RULE with its signals. Comment
+ * sections the page has outside Readability's node come in flagged html/comments, so that
+ * `--keep-comments` can keep them and the default removes them with a record.
+ */
+function mergeCandidates(readability: TextBlock[], page: PageBlock[], recordLeftOut: boolean): { blocks: TextBlock[]; extraction: Record<string, unknown> } {
+  const visible = page.filter((b) => b.mark !== HIDDEN_MARK).map((b, i) => ({ ...b, index: i }));
+  const matched = matchToPage(readability, visible);
+  flagPageJunk(readability, matched, visible);
+  const chosen = chooseCandidate(readability, matched, visible);
+  const added = new Set(chosen.added.map((b) => b.index));
+  const keepReadability = chosen.choice !== "classifier";
+  const matchedBy = new Map<number, number>();
+  matched.forEach((pageIndex, r) => {
+    if (pageIndex !== undefined) matchedBy.set(pageIndex, r);
+  });
+  const out: TextBlock[] = [];
+  let next = 0; // the next Readability block to place
+  let addedChars = 0;
+  let leftOut = 0;
+  const placeReadabilityUpTo = (r: number) => {
+    for (; next <= r; next++) out.push(readability[next]);
+  };
+  visible.forEach((block, i) => {
+    const r = matchedBy.get(i);
+    if (keepReadability && r !== undefined) return placeReadabilityUpTo(r);
+    if (added.has(i)) {
+      out.push(plain(block));
+      addedChars += block.text.length;
+    } else if (block.mark?.rule === COMMENTS_RULE && block.linkDensity <= BLOCK_CLASSIFIER.maxLinkDensity.value) {
+      out.push({ ...plain(block), mark: block.mark });
+    } else if (recordLeftOut) {
+      out.push({ ...plain(block), mark: { rule: LEFT_OUT_RULE, reason: leftOutReason(block, chosen.choice), features: block.signals } });
+      leftOut++;
+    }
+  });
+  if (keepReadability)   placeReadabilityUpTo(readability.length - 1);
+  return {
+    blocks: out,
+    extraction: { candidates: ["readability", "classifier"], chosen: chosen.choice, ...chosen.numbers, addedChars, leftOutBlocks: leftOut, pageBlocks: visible.length },
+  };
+}
+
+/** Readability blocks the page marks as consent notices (MARKS_OVER_SHARE_GUARD) are flagged, while enough text is left. */
+function flagPageJunk(readability: TextBlock[], matched: Array<number | undefined>, page: PageBlock[]): void {
+  let left = 0;
+  const flagged: Array<[TextBlock, NonNullable<TextBlock["mark"]>]> = [];
+  readability.forEach((block, r) => {
+    if (block.mark) return;
+    const pageIndex = matched[r];
+    const mark = pageIndex === undefined ? undefined : page[pageIndex].mark;
+    if (mark && MARKS_OVER_SHARE_GUARD.rules.has(mark.rule)) flagged.push([block, mark]);
+    else left += block.text.length;
+  });
+  if (left < MARKS_OVER_SHARE_GUARD.minCharsLeft) return;
+  for (const [block, mark] of flagged) block.mark = mark;
+}
+
+function plain(block: PageBlock): TextBlock {
+  return { text: block.text, kind: block.kind, linkDensity: block.linkDensity };
+}
+
+function leftOutReason(block: PageBlock, choice: string): string {
+  const why = block.mark ? `markup says ${block.mark.rule}` : block.signals.landmark ? `in the page's ${block.signals.landmark}` : `classified ${block.label}`;
+  return `outside the extracted text (${choice}): ${why}`;
 }
 
 function blocksOf(root: Element): TextBlock[] {

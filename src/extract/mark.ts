@@ -123,6 +123,11 @@ function collapse(text: string): string {
   return text.replace(/\s+/g, " ").trim().slice(0, 120);
 }
 
+/** The mark `premarkTree` left on an element (its own or an ancestor's), if any: an attribute read, no matching. */
+export function premarked(element: Element): Mark | undefined {
+  return element.hasAttribute(MARK_ATTRIBUTE) ? markupMark(element) : undefined;
+}
+
 /** The junk rule an element's own markup matches, if any. */
 export function markupMark(element: Element): Mark | undefined {
   const copied = element.getAttribute(MARK_ATTRIBUTE);

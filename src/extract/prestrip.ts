@@ -33,7 +33,11 @@ export interface PrestripResult {
   removedChars: number;
 }
 
-export function prestripHtml(html: string): PrestripResult {
+/**
+ * `keepNavigation`: <nav> stays in `html` (hidden elements still go). The HTML route keeps it
+ * when it records every block it leaves out: navigation is visible text, so it gets a record.
+ */
+export function prestripHtml(html: string, options: { keepNavigation?: boolean } = {}): PrestripResult {
   const stripped = html.replace(NEVER_TEXT_PATTERN, (match: string, tag: string | undefined, attrs: string | undefined) => {
     if (tag) {
       const keep = KEEP_BY_TAG.get(tag.toLowerCase());
@@ -42,7 +46,7 @@ export function prestripHtml(html: string): PrestripResult {
     return "";
   });
   const withUnseen = dropUnreadAttributes(reduceStyleAttributes(stripped));
-  const reduced = dropUnseenElements(withUnseen);
+  const reduced = dropUnseenElements(withUnseen, options.keepNavigation ? SEEN_NAVIGATION : UNSEEN);
   return { html: reduced, withUnseen, removedChars: html.length - reduced.length };
 }
 
@@ -106,13 +110,14 @@ const UNSEEN: ReadonlyArray<{ name: string; test: (tag: string, attributes: Map<
   { name: "hiding style", test: (_tag, a) => /^(?:display:none|visibility:hidden)$/i.test(a.get("style") ?? ""), example: '<div style="display: none"><p>Popup</p></div>' },
 ];
 export const UNSEEN_ELEMENTS = UNSEEN;
+const SEEN_NAVIGATION = UNSEEN.filter((rule) => rule.name !== "navigation");
 
 /** Tags that need an explicit end tag, so that counting same-name tags finds where they end. */
 const UNSEEN_START_TAG = /<(nav|div|section|aside|ul|ol|span|form|header|footer|figure|table|button|a|i)\b([^>]*)>/gi;
 /** Stylesheet, preload and icon links: never read (the canonical link is). */
 const UNREAD_LINK = /<link\b[^>]*>/gi;
 
-export function dropUnseenElements(html: string): string {
+export function dropUnseenElements(html: string, rules: typeof UNSEEN = UNSEEN): string {
   let out = "";
   let from = 0;
   UNSEEN_START_TAG.lastIndex = 0;
@@ -120,7 +125,7 @@ export function dropUnseenElements(html: string): string {
     const tag = m[1].toLowerCase();
     const attributes = new Map<string, string>();
     for (const [, name, value] of m[2].matchAll(ATTRIBUTE)) attributes.set(name.toLowerCase(), unquote(value ?? ""));
-    if (!UNSEEN.some((rule) => rule.test(tag, attributes))) continue;
+    if (!rules.some((rule) => rule.test(tag, attributes))) continue;
     const end = matchingEnd(html, tag, UNSEEN_START_TAG.lastIndex);
     if (end === -1) continue; // unbalanced markup: leave it to the parser
     out += html.slice(from, m.index);

@@ -1,10 +1,20 @@
-// Bytes -> text for HTML pages. The order follows the HTML standard's encoding sniffing:
-// a byte order mark wins, then what the server declared, then what the page declares in
-// its first bytes, then statistical detection. Decoding uses the WHATWG TextDecoder
-// (Node ships full ICU, so windows-1251, shift_jis, euc-kr, gb18030 all work).
+// Bytes -> text for HTML pages. The order follows the HTML standard's encoding sniffing,
+// with the bytes allowed to overrule a declaration: a byte order mark wins; then bytes that
+// are valid UTF-8 and not plain ASCII are UTF-8 whatever the server or the page claims (pages
+// declaring iso-8859-1 while saved as UTF-8 are common; the reverse, Latin-1 text that happens
+// to validate as UTF-8, needs byte pairs that real text almost never has); then what the
+// server declared, then what the page declares in its first bytes, each only if the bytes
+// decode in it without error; then statistical detection (chardet). Decoding uses the WHATWG
+// TextDecoder (Node ships full ICU, so windows-1251, shift_jis, euc-kr, gb18030 all work).
+import { isAscii, isUtf8 } from "node:buffer";
 import chardet from "chardet";
 
-export type CharsetSource = "bom" | "content-type" | "meta" | "detected" | "default";
+/**
+ * Which source decided the charset: a byte order mark, the bytes being valid UTF-8, the HTTP
+ * content type, the page's <meta>, detection (nothing declared, or the declaration failed on
+ * the bytes), or the windows-1252 default when detection has no answer.
+ */
+export type CharsetSource = "bom" | "utf8-valid" | "content-type" | "meta" | "detected" | "default";
 
 export interface Decoded {
   text: string;
@@ -12,6 +22,8 @@ export interface Decoded {
   charset: string;
   /** Where the charset came from, for the document's metadata. */
   charsetSource: CharsetSource;
+  /** A declared charset the bytes overruled (not valid in it, or valid UTF-8 instead), for the metadata. */
+  charsetDeclared?: string;
 }
 
 /** How far into the page a `<meta charset>` is looked for (the standard says 1024 bytes; real pages put it later). */
@@ -19,7 +31,10 @@ const META_SCAN_BYTES = 8192;
 /** How much of the page chardet sees: enough for a confident guess, bounded so big pages stay cheap. */
 const DETECT_SAMPLE_BYTES = 65536;
 
+/** Byte order marks, longest first (UTF-32LE's starts like UTF-16LE's). TextDecoder has no UTF-32: `decodeUtf32` does it. */
 const BOMS: ReadonlyArray<{ bytes: number[]; charset: string }> = [
+  { bytes: [0x00, 0x00, 0xfe, 0xff], charset: "utf-32be" },
+  { bytes: [0xff, 0xfe, 0x00, 0x00], charset: "utf-32le" },
   { bytes: [0xef, 0xbb, 0xbf], charset: "utf-8" },
   { bytes: [0xfe, 0xff], charset: "utf-16be" },
   { bytes: [0xff, 0xfe], charset: "utf-16le" },
@@ -73,12 +88,27 @@ function bomCharset(bytes: Uint8Array): { charset: string; length: number } | un
   return undefined;
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
+/** UTF-32 (after its BOM): four bytes a code point; anything out of range becomes U+FFFD, as TextDecoder does for bad bytes. */
+function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts: string[] = [];
+  const chunk: number[] = [];
+  for (let i = 0; i + 4 <= bytes.byteLength; i += 4) {
+    const code = view.getUint32(i, littleEndian);
+    chunk.push(code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? 0xfffd : code);
+    if (chunk.length === 8192) parts.push(String.fromCodePoint(...chunk.splice(0)));
+  }
+  if (bytes.byteLength % 4) chunk.push(0xfffd);
+  parts.push(String.fromCodePoint(...chunk));
+  return parts.join("");
+}
+
+/** Decodes with a declared charset, or undefined when the bytes are not valid in it. */
+function decodeDeclared(bytes: Uint8Array, charset: string): string | undefined {
   try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return true;
+    return new TextDecoder(charset, { fatal: true }).decode(bytes);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -86,18 +116,37 @@ function isValidUtf8(bytes: Uint8Array): boolean {
 export function decodeHtml(input: Uint8Array | string, contentType?: string): Decoded {
   if (typeof input === "string") return { text: stripBom(input), charset: "utf-8", charsetSource: "default" };
   const bom = bomCharset(input);
-  if (bom) return { text: new TextDecoder(bom.charset).decode(input.subarray(bom.length)), charset: bom.charset, charsetSource: "bom" };
-  const declared = charsetFromContentType(contentType);
-  if (declared) return decodeWith(input, declared, "content-type");
-  const meta = charsetFromMeta(input);
-  if (meta) return decodeWith(input, meta, "meta");
-  // Valid UTF-8 with non-ASCII bytes is UTF-8 (other encodings almost never validate);
-  // this is exact where chardet only guesses.
-  if (isValidUtf8(input)) return decodeWith(input, "utf-8", "detected");
+  if (bom) {
+    const body = input.subarray(bom.length);
+    const text = bom.charset.startsWith("utf-32") ? decodeUtf32(body, bom.charset === "utf-32le") : new TextDecoder(bom.charset).decode(body);
+    return { text, charset: bom.charset, charsetSource: "bom" };
+  }
+  const declaredBy: Array<[string | undefined, CharsetSource]> = [
+    [charsetFromContentType(contentType), "content-type"],
+    [charsetFromMeta(input), "meta"],
+  ];
+  const [firstDeclared, firstSource] = declaredBy.find(([charset]) => charset) ?? [];
+  const ascii = isAscii(input);
+  if (!ascii && isUtf8(input)) {
+    if (firstDeclared === "utf-8") return decodeWith(input, "utf-8", firstSource!);
+    const decoded = decodeWith(input, "utf-8", "utf8-valid");
+    if (firstDeclared) decoded.charsetDeclared = firstDeclared;
+    return decoded;
+  }
+  for (const [charset, source] of declaredBy) {
+    if (!charset) continue;
+    // Plain ASCII reads the same in every charset a page can declare in ASCII.
+    if (ascii) return decodeWith(input, charset, source);
+    const text = decodeDeclared(input, charset);
+    if (text !== undefined) return { text, charset, charsetSource: source };
+  }
+  if (ascii) return decodeWith(input, "utf-8", "utf8-valid");
   const sample = input.subarray(0, DETECT_SAMPLE_BYTES);
   const detected = normaliseCharset(chardet.detect(sample));
-  if (detected) return decodeWith(input, detected, "detected");
-  return decodeWith(input, "windows-1252", "default");
+  const overruled = firstDeclared ? { charsetDeclared: firstDeclared } : {};
+  // chardet saying UTF-8 of bytes that are not: the declaration failed too, so windows-1252 (every byte means something).
+  if (detected && detected !== "utf-8") return { ...decodeWith(input, detected, "detected"), ...overruled };
+  return { ...decodeWith(input, "windows-1252", "default"), ...overruled };
 }
 
 function decodeWith(bytes: Uint8Array, charset: string, charsetSource: CharsetSource): Decoded {

@@ -8,6 +8,7 @@ import pLimit from "p-limit";
 import type { Pipeline } from "../core/stage.js";
 import { DEFAULT_READ_OPTIONS, NotACorpusError, PartialInputError, UNKNOWN_TYPE, formatFor, type InputFormat, type OutputWriter, type ReadItem, type ReadOptions, type ReaderTask, type RecordPosition } from "../read/formats.js";
 import type { HtmlToDocument } from "../read/html-route.js";
+import { setHtmlRouteOptions, type HtmlRouteOptions } from "../extract/options.js";
 import { listInputs, type InputFile } from "../read/inputs.js";
 import "../read/all.js";
 import { AtomicWriteStream, WriteError } from "../write/atomic.js";
@@ -38,6 +39,8 @@ export interface CleanOptions {
   jobs?: number;
   timeoutMs?: number;
   maxWorkerHeapMb?: number;
+  /** HTML route switches (--keep-comments, --no-extraction-records), set on every thread. */
+  htmlRoute?: HtmlRouteOptions;
   /** The HTML route for inline runs (pool workers use read/html-route.ts). */
   htmlToDocument?: HtmlToDocument;
   quiet?: boolean;
@@ -235,6 +238,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
   const progress = startProgress(counters, totalBytes, { quiet: options.quiet ?? false });
 
   let cleaner: Cleaner;
+  setHtmlRouteOptions(options.htmlRoute);
   // Only a worker can be stopped in the middle of a document, so even --jobs 1 cleans on one
   // worker and the time limit holds. Inline (no time limit) only where no worker can load
   // the same code: run from source, an HTML route given as a function, no pipeline file.
@@ -246,6 +250,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
       jobs,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxHeapMb: options.maxWorkerHeapMb ?? DEFAULT_WORKER_HEAP_MB,
+      htmlRoute: options.htmlRoute,
     });
   }
 

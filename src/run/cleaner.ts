@@ -5,6 +5,7 @@ import { availableParallelism } from "node:os";
 import pLimit from "p-limit";
 import { Piscina } from "piscina";
 import { htmlToDocument as defaultHtmlToDocument, type HtmlToDocument } from "../read/html-route.js";
+import type { HtmlRouteOptions } from "../extract/options.js";
 import { cleanTask, type CleanOutcome, type CleanTask, type RoutePipelines } from "./task.js";
 
 export interface Cleaner {
@@ -20,6 +21,8 @@ export interface PoolOptions {
   timeoutMs: number;
   /** Old-generation heap cap per worker; a document that needs more fails alone. */
   maxHeapMb: number;
+  /** HTML route switches, set in each worker. */
+  htmlRoute?: HtmlRouteOptions;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -60,7 +63,7 @@ export function createPoolCleaner(options: PoolOptions): Cleaner {
     minThreads: options.jobs,
     maxThreads: options.jobs,
     idleTimeout: 60_000,
-    workerData: { pipelines: options.pipelinePaths },
+    workerData: { pipelines: options.pipelinePaths, htmlRoute: options.htmlRoute },
     resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
   // Hand the pool one document per worker, so that a document's time limit counts its own

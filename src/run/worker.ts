@@ -1,11 +1,14 @@
 // A pool worker: loads the pipeline once, then cleans the tasks it is sent and
 // returns plain objects. The HTML route is whatever read/html-route.ts provides.
 import { workerData } from "node:worker_threads";
+import { setHtmlRouteOptions, type HtmlRouteOptions } from "../extract/options.js";
 import { htmlToDocument } from "../read/html-route.js";
 import { loadPipeline } from "./pipeline-file.js";
 import { cleanTask, type CleanOutcome, type CleanTask } from "./task.js";
 
-const paths = (workerData as { pipelines: { text: string; html: string } }).pipelines;
+const data = workerData as { pipelines: { text: string; html: string }; htmlRoute?: HtmlRouteOptions };
+setHtmlRouteOptions(data.htmlRoute);
+const paths = data.pipelines;
 const pipelines = { text: loadPipeline(paths.text), html: paths.html === paths.text ? undefined : loadPipeline(paths.html) };
 const routes = { text: pipelines.text, html: pipelines.html ?? pipelines.text };
 

@@ -1,14 +1,18 @@
 // Junk that only the HTML route can see: blocks whose markup said "share bar", "related
 // articles", "newsletter", "comments", "author bio"... The extractor flagged them (see
-// src/rules/html-junk.ts); this stage reports them, so each removal is in the audit.
+// src/rules/html-junk.ts); this stage reports them, so each removal is in the audit. The
+// blocks extraction left out (`extraction/left-out`) come the same way, so each has a record.
 import { z } from "zod";
 import type { Detection, MarkupFlag } from "../core/document.js";
+import { COMMENTS_RULE, htmlRouteOptions } from "../extract/options.js";
 import { registerStage } from "./registry.js";
 
 export const HtmlBlockOptions = z
   .object({
     /** Rule ids (e.g. "html/byline") whose markup flags are ignored. */
     disable: z.array(z.string()).default([]),
+    /** Keep readers' comments in the text (their blocks stay labelled html/comments in `meta.markup`); also `--keep-comments`. */
+    keepComments: z.boolean().default(false),
   })
   .strict();
 export type HtmlBlockOptions = z.infer<typeof HtmlBlockOptions>;
@@ -29,8 +33,9 @@ registerStage("html-blocks", {
         const flags = doc.meta.markup;
         if (!Array.isArray(flags)) return [];
         const found: Detection[] = [];
+        const keepComments = options.keepComments || htmlRouteOptions().keepComments === true;
         for (const flag of flags) {
-          if (!isMarkupFlag(flag) || disabled.has(flag.rule)) continue;
+          if (!isMarkupFlag(flag) || disabled.has(flag.rule) || (keepComments && flag.rule === COMMENTS_RULE)) continue;
           if (flag.start < 0 || flag.end > doc.raw.length || flag.start >= flag.end) continue;
           const detection: Detection = { rule: flag.rule, start: flag.start, end: flag.end, reason: flag.reason };
           if (flag.features) detection.features = flag.features;

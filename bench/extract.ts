@@ -1,0 +1,267 @@
+// HTML extraction on every benchmark set of ../shared/bench, chaff against its peers, in one run.
+//   npm run bench:extract [-- --sets aeb,dragnet] [--limit N] [--keep DIR] [--base ../base] [--no-peers]
+// For each set with html/ and ground-truth.json: chaff's HTML route (extract, html pipeline,
+// normalise), Readability.js alone on jsdom (its textContent) and, with `--base DIR`, chaff
+// as checked out in DIR (the speed and score baseline) run page by page in alternating order
+// so they share the machine's load; trafilatura 2.2 from ../shared/peers when its Debian
+// Python packages import (outputs cached under bench/.cache/<set>/trafilatura, keyed by set).
+// Scored with score-sets.mjs's metric: per set F1, P, R, empty outputs, pages/s; then the
+// dataset-macro and page-weighted means. Per-page scores go to bench/.cache/<set>/scores.json
+// for `bench/extract-diff.ts SET`.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { Readability } from "@mozilla/readability";
+import { JSDOM, VirtualConsole } from "jsdom";
+import { cleanDocument } from "../src/core/stage.js";
+import type { Pipeline } from "../src/core/stage.js";
+import { extractHtmlSync, htmlDocument, yieldToEventLoop } from "../src/extract/html.js";
+import { withKeepComments } from "../src/extract/options.js";
+import { decodeHtml } from "../src/read/decode.js";
+import { loadPipeline } from "../src/run/pipeline-file.js";
+
+export const SHARED_BENCH = resolve("../shared/bench");
+const PEERS = resolve("../shared/peers");
+export const CACHE = resolve("bench/.cache");
+const WARMUP_PAGES = 3;
+
+/**
+ * Sets whose annotation keeps the readers' comments as content: chaff runs them with
+ * `--keep-comments`. Dragnet's guidelines keep comments; CleanEval cleans whole pages,
+ * comments included. (CleanPortalEval's gold leaves comments out: its blog pages' comment
+ * threads are not in it.)
+ */
+export const KEEP_COMMENTS_SETS: Record<string, string> = {
+  dragnet: "Dragnet's gold keeps user comments (163 of the 500 pages have some)",
+  "cleaneval-dev": "CleanEval cleans the whole page, comments included",
+};
+
+export interface Page {
+  id: string;
+  url?: string;
+  bytes: Buffer;
+  gold: string;
+}
+
+export function benchSets(): string[] {
+  return readdirSync(SHARED_BENCH)
+    .filter((name) => existsSync(join(SHARED_BENCH, name, "html")) && existsSync(join(SHARED_BENCH, name, "ground-truth.json")))
+    .sort();
+}
+
+export function loadSet(set: string, limit?: number): Page[] {
+  const dir = join(SHARED_BENCH, set);
+  const truth = JSON.parse(readFileSync(join(dir, "ground-truth.json"), "utf8")) as Record<string, { articleBody: string; url?: string }>;
+  const ids = Object.keys(truth).sort().slice(0, limit);
+  return ids.map((id) => ({ id, url: truth[id].url, gold: truth[id].articleBody, bytes: gunzipSync(readFileSync(join(dir, "html", `${id}.html.gz`))) }));
+}
+
+/** chaff's whole HTML route on one page, with the `html` pipeline (or `pipelineName`). */
+export function chaffRoute(set: string, pipelineName = "html"): (page: Page) => string {
+  const keepComments = set in KEEP_COMMENTS_SETS;
+  const pipeline: Pipeline = withKeepComments(loadPipeline(pipelineName), keepComments);
+  return (page) => {
+    const extracted = extractHtmlSync(page.bytes, { url: page.url });
+    return cleanDocument(htmlDocument(extracted, { id: page.id, source: page.id }), pipeline).text;
+  };
+}
+
+/** chaff as checked out in another folder (e.g. ../base, main before this change), loaded from its sources. */
+async function baseRoute(baseDir: string): Promise<(page: Page) => string> {
+  const root = resolve(baseDir);
+  const html = await import(join(root, "src/extract/html.ts"));
+  const stage = await import(join(root, "src/core/stage.ts"));
+  const pipelines = await import(join(root, "src/run/pipeline-file.ts"));
+  const pipeline = pipelines.loadPipeline("html");
+  return (page) => {
+    const extracted = html.extractHtmlSync(page.bytes, { url: page.url });
+    return stage.cleanDocument(html.htmlDocument(extracted, { id: page.id, source: page.id }), pipeline).text as string;
+  };
+}
+
+let readabilityFailures = 0;
+
+/**
+ * Readability.js alone, its textContent as the output. The page is decoded as chaff decodes
+ * it (jsdom's own sniffing reads UTF-8 pages without a <meta charset> as windows-1252), so
+ * the two differ only in extraction.
+ */
+export function readabilityRoute(page: Page): string {
+  let dom: JSDOM | undefined;
+  try {
+    dom = new JSDOM(decodeHtml(page.bytes).text, { url: page.url && URL.canParse(page.url) ? page.url : undefined, virtualConsole: new VirtualConsole() });
+    return new Readability(dom.window.document).parse()?.textContent ?? "";
+  } catch {
+    readabilityFailures++;
+    return "";
+  } finally {
+    dom?.window.close();
+  }
+}
+
+interface Route {
+  name: string;
+  run: (page: Page) => string;
+  texts: Map<string, string>;
+  seconds: number;
+}
+
+async function runRoutes(routes: Route[], pages: Page[]): Promise<void> {
+  for (const page of pages.slice(0, WARMUP_PAGES)) {
+    for (const route of routes) route.run(page);
+    await yieldToEventLoop();
+  }
+  for (const [i, page] of pages.entries()) {
+    const order = i % 2 === 0 ? routes : [...routes].reverse();
+    for (const route of order) {
+      const started = process.hrtime.bigint();
+      route.texts.set(page.id, route.run(page));
+      route.seconds += Number(process.hrtime.bigint() - started) / 1e9;
+      await yieldToEventLoop();
+    }
+  }
+}
+
+/** The peers run with Debian's Python and its lxml; without them the peer rows are skipped. */
+function peersUsable(): string | undefined {
+  if (!existsSync(join(PEERS, "run-py-peer.py"))) return `${PEERS} not found`;
+  try {
+    execFileSync("/usr/bin/python3", ["-c", "import lxml, trafilatura"], { env: { ...process.env, PYTHONPATH: join(PEERS, "python") }, stdio: "pipe" });
+    return undefined;
+  } catch {
+    return "Debian's python3-lxml and friends are not importable (see ../shared/peers/README.md)";
+  }
+}
+
+/** trafilatura's outputs for a set, run once and cached: bench/.cache/<set>/trafilatura/<id>.txt and its stats. */
+export function trafilaturaOutputs(set: string, pages: Page[]): { dir: string; pagesPerSecond: number } {
+  const dir = join(CACHE, set, "trafilatura");
+  const statsFile = join(dir, "stats.json");
+  const missing = pages.filter((p) => !existsSync(join(dir, `${p.id}.txt`)));
+  if (missing.length || !existsSync(statsFile)) {
+    const htmlDir = join(CACHE, set, "html");
+    rmSync(htmlDir, { recursive: true, force: true });
+    mkdirSync(htmlDir, { recursive: true });
+    // The whole set, so the cache holds for any --limit.
+    for (const page of loadSet(set)) writeFileSync(join(htmlDir, `${page.id}.html`), page.bytes);
+    mkdirSync(dir, { recursive: true });
+    const out = execFileSync("/usr/bin/python3", [join(PEERS, "run-py-peer.py"), "trafilatura", htmlDir, dir], {
+      env: { ...process.env, PYTHONPATH: join(PEERS, "python") },
+      encoding: "utf8",
+      maxBuffer: 64 << 20,
+    });
+    const line = out.trim().split("\n").pop() ?? "{}";
+    writeFileSync(statsFile, line);
+    rmSync(htmlDir, { recursive: true, force: true });
+  }
+  const stats = JSON.parse(readFileSync(statsFile, "utf8")) as { pages_per_s?: number };
+  return { dir, pagesPerSecond: Number(stats.pages_per_s ?? NaN) };
+}
+
+// The benchmark metric, as score-sets.mjs computes it (imported so both stay one).
+const scorer = (await import(join(SHARED_BENCH, "score-sets.mjs"))) as {
+  scorePage: (pred: string, gold: string) => { p?: number; r?: number; empty: boolean };
+};
+
+export interface SetScore {
+  pages: number;
+  p: number;
+  r: number;
+  f1: number;
+  empty: number;
+  perPage: Record<string, { p?: number; r?: number; f1: number }>;
+}
+
+export function scoreTexts(pages: Page[], textOf: (id: string) => string): SetScore {
+  let pSum = 0, pN = 0, rSum = 0, rN = 0, empty = 0;
+  const perPage: SetScore["perPage"] = {};
+  for (const page of pages) {
+    const { p, r, empty: isEmpty } = scorer.scorePage(textOf(page.id), page.gold);
+    if (isEmpty) empty++;
+    if (p !== undefined) { pSum += p; pN++; }
+    if (r !== undefined) { rSum += r; rN++; }
+    const pp = p ?? 0, rr = r ?? 0;
+    perPage[page.id] = { p, r, f1: pp + rr > 0 ? (2 * pp * rr) / (pp + rr) : 0 };
+  }
+  const P = pN ? pSum / pN : 0, R = rN ? rSum / rN : 0;
+  return { pages: pages.length, p: P, r: R, f1: P + R > 0 ? (2 * P * R) / (P + R) : 0, empty, perPage };
+}
+
+function argValue(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i === -1 ? undefined : process.argv[i + 1];
+}
+
+interface Row { set: string; route: string; score: SetScore; pagesPerSecond: number }
+
+async function main(): Promise<void> {
+  const limit = argValue("--limit") ? Number(argValue("--limit")) : undefined;
+  const sets = argValue("--sets")?.split(",") ?? benchSets();
+  const keep = argValue("--keep");
+  const base = argValue("--base");
+  const peerProblem = process.argv.includes("--no-peers") ? "--no-peers" : peersUsable();
+  const root = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), "chaff-extract-"));
+  const rows: Row[] = [];
+  const baseRun = base ? await baseRoute(base) : undefined;
+  try {
+    for (const set of sets) {
+      const pages = loadSet(set, limit);
+      const routes: Route[] = [
+        { name: "chaff", run: chaffRoute(set), texts: new Map(), seconds: 0 },
+        { name: "Readability.js", run: readabilityRoute, texts: new Map(), seconds: 0 },
+      ];
+      if (baseRun) routes.push({ name: `chaff at ${base}`, run: baseRun, texts: new Map(), seconds: 0 });
+      await runRoutes(routes, pages);
+      for (const route of routes) {
+        const score = scoreTexts(pages, (id) => route.texts.get(id) ?? "");
+        rows.push({ set, route: route.name, score, pagesPerSecond: pages.length / route.seconds });
+        if (keep) {
+          const dir = join(root, set, route.name.replace(/[^\w.-]+/g, "_"));
+          mkdirSync(dir, { recursive: true });
+          for (const [id, text] of route.texts) writeFileSync(join(dir, `${id}.txt`), text);
+        }
+      }
+      if (!peerProblem) {
+        const peer = trafilaturaOutputs(set, pages);
+        const score = scoreTexts(pages, (id) => (existsSync(join(peer.dir, `${id}.txt`)) ? readFileSync(join(peer.dir, `${id}.txt`), "utf8") : ""));
+        rows.push({ set, route: "trafilatura 2.2", score, pagesPerSecond: peer.pagesPerSecond });
+      }
+      mkdirSync(join(CACHE, set), { recursive: true });
+      const perRoute = Object.fromEntries(rows.filter((r) => r.set === set).map((r) => [r.route, r.score.perPage]));
+      writeFileSync(join(CACHE, set, "scores.json"), JSON.stringify(perRoute));
+    }
+  } finally {
+    if (!keep) rmSync(root, { recursive: true, force: true });
+  }
+  const routeNames = [...new Set(rows.map((r) => r.route))];
+  console.log(`bench:extract: ${sets.join(", ")}${limit ? ` (first ${limit} pages each)` : ""}, node ${process.version}, one process`);
+  console.log(`chaff runs with --keep-comments on: ${sets.filter((s) => s in KEEP_COMMENTS_SETS).join(", ") || "none"}`);
+  if (peerProblem) console.log(`trafilatura skipped: ${peerProblem}`);
+  console.log("| set | pages | route | F1 | P | R | empty | pages/s |");
+  console.log("|---|---|---|---|---|---|---|---|");
+  for (const r of rows) {
+    console.log(`| ${r.set} | ${r.score.pages} | ${r.route} | ${r.score.f1.toFixed(3)} | ${r.score.p.toFixed(3)} | ${r.score.r.toFixed(3)} | ${r.score.empty} | ${r.pagesPerSecond.toFixed(1)} |`);
+  }
+  console.log("| route | dataset-macro F1 | page-weighted F1 |");
+  console.log("|---|---|---|");
+  for (const name of routeNames) {
+    const mine = rows.filter((r) => r.route === name);
+    const macro = mine.reduce((a, r) => a + r.score.f1, 0) / mine.length;
+    const pages = mine.reduce((a, r) => a + r.score.pages, 0);
+    // Page-weighted: P and R pooled over all pages, as score-sets.mjs does.
+    const P = mine.reduce((a, r) => a + r.score.p * r.score.pages, 0) / pages;
+    const R = mine.reduce((a, r) => a + r.score.r * r.score.pages, 0) / pages;
+    console.log(`| ${name} | ${macro.toFixed(3)} | ${((2 * P * R) / (P + R)).toFixed(3)} |`);
+  }
+  if (baseRun) {
+    const mineSeconds = rows.filter((r) => r.route === "chaff").reduce((a, r) => a + r.score.pages / r.pagesPerSecond, 0);
+    const baseSeconds = rows.filter((r) => r.route === `chaff at ${base}`).reduce((a, r) => a + r.score.pages / r.pagesPerSecond, 0);
+    console.log(`speed: chaff takes ${(mineSeconds / baseSeconds).toFixed(2)}x the time per page of chaff at ${base} (same run, interleaved)`);
+  }
+  if (readabilityFailures) console.log(`Readability.js threw on ${readabilityFailures} pages (scored as empty)`);
+  if (keep) console.log(`outputs kept in ${root}`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve("bench/extract.ts")) await main();

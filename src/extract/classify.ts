@@ -1,0 +1,153 @@
+// The second candidate: every visible block of the page's body classified as content or
+// boilerplate from signals that hold in any language and layout (as jusText, boilerpipe and
+// trafilatura do in their ways): block length, link density, stopword density in the page's
+// language, closing punctuation, the landmark the block sits in (nav, footer, aside, a site
+// header), the junk words of its markup, and its neighbours' labels.
+import type { Features } from "../core/document.js";
+import { lineFeatures, stopwordLanguage, stopwordsFor } from "../stages/line-features.js";
+import type { TextBlock } from "./blocks.js";
+
+export type BlockLabel = "good" | "near-good" | "short" | "bad";
+
+/** A block of the whole page, with the signals that labelled it. */
+export interface PageBlock extends TextBlock {
+  /** Position among the page's visible blocks. */
+  index: number;
+  label: BlockLabel;
+  /** Content the classifier is sure of: long prose, outside landmarks and junk markup. */
+  sure: boolean;
+  /** The signals, for `metadata.extraction` and the audit. */
+  signals: Features;
+}
+
+/**
+ * Thresholds of the block classifier, each with an example. Lengths are characters of the
+ * block's collapsed text; densities are shares of its words (stopwords) or characters (links).
+ */
+export const BLOCK_CLASSIFIER = {
+  /** A block with more of its text in links is boilerplate (menus, teaser lists). */
+  maxLinkDensity: { value: 0.25, example: "'Home | News | Sport' (all links) is bad" },
+  /** Shorter blocks are `short`: labels, bylines, buttons; their neighbours decide. */
+  shortChars: { value: 70, example: "'Share this article' is short" },
+  /** Longer blocks with enough stopwords are `good`. */
+  longChars: { value: 150, example: "a 180-character sentence of prose is good" },
+  /** Stopword share of prose: `good` at or above `highStopwords` (when long), `near-good` at or above `lowStopwords`. */
+  highStopwords: { value: 0.3, example: "'The council said on Monday that it would...' (0.4)" },
+  lowStopwords: { value: 0.2, example: "a list of product specifications (0.1) is bad" },
+  /** Without a stopword list (or in scripts written without spaces), prose is a long block ending like a sentence. */
+  noStopwordsGoodChars: { value: 100, example: "a 120-character Chinese sentence ending in '。'" },
+  /** `sure` content: good, at least this long, outside landmarks and junk markup. */
+  sureChars: { value: 150, example: "a product description of two sentences" },
+} as const;
+
+/** Landmark tags whose text is site furniture, not the page's content. */
+const FURNITURE_TAGS = new Set(["NAV", "FOOTER", "ASIDE", "MENU"]);
+/** Where a <header> is the article's own (lead, standfirst) rather than the site's. */
+const CONTENT_ROOT_TAGS = new Set(["ARTICLE", "MAIN"]);
+
+/** Mark rules that say boilerplate on the page level (comments are content for some users; they are handled apart). */
+const CONTENT_MARKS = new Set(["html/standfirst", "html/comments", "caption/credit", "html/byline"]);
+
+interface Place {
+  depth: number;
+  /** The landmark the block sits in: "nav", "footer", "aside", "site-header", or "". */
+  landmark: string;
+  path: string;
+}
+
+/** Where an element sits: depth, the furniture landmark around it, a short path for the audit. */
+function placeOf(element: Element | undefined, cache: Map<Element, Place>): Place {
+  if (!element) return { depth: 0, landmark: "", path: "" };
+  const cached = cache.get(element);
+  if (cached) return cached;
+  const parent = element.parentElement;
+  const up = parent && parent.tagName !== "HTML" ? placeOf(parent, cache) : { depth: 0, landmark: "", path: "" };
+  const tag = element.tagName;
+  let landmark = up.landmark;
+  if (!landmark) {
+    if (FURNITURE_TAGS.has(tag)) landmark = tag.toLowerCase();
+    else if (tag === "HEADER" && !insideContentRoot(element)) landmark = "site-header";
+  }
+  const id = element.getAttribute("id");
+  const cls = element.getAttribute("class")?.trim().split(/\s+/)[0];
+  const step = tag.toLowerCase() + (id ? `#${id}` : cls ? `.${cls}` : "");
+  const path = up.path ? `${up.path}>${step}` : step;
+  const place = { depth: up.depth + 1, landmark, path: path.length > 160 ? "…" + path.slice(-159) : path };
+  cache.set(element, place);
+  return place;
+}
+
+function insideContentRoot(element: Element): boolean {
+  for (let e = element.parentElement; e; e = e.parentElement) if (CONTENT_ROOT_TAGS.has(e.tagName)) return true;
+  return false;
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** Labels every block of the page (`blocks` in page order, from a tracked walk of the body). */
+export function classifyBlocks(blocks: TextBlock[]): PageBlock[] {
+  const sample: string[] = [];
+  let size = 0;
+  for (const block of [...blocks].sort((a, b) => b.text.length - a.text.length)) {
+    if (size > 4000 || block.text.length < 40) break;
+    sample.push(block.text);
+    size += block.text.length;
+  }
+  const stopwords = stopwordsFor(sample.length ? stopwordLanguage(sample.join("\n")) : "");
+  const places = new Map<Element, Place>();
+  const c = BLOCK_CLASSIFIER;
+  const labelled: PageBlock[] = blocks.map((block, index) => {
+    const features = lineFeatures(block.text, stopwords);
+    const place = placeOf(block.container, places);
+    const chars = block.text.length;
+    const prose = stopwords.size && !features.unspaced;
+    let label: BlockLabel;
+    if (block.linkDensity > c.maxLinkDensity.value) label = "bad";
+    else if (chars < c.shortChars.value) label = "short";
+    else if (prose) {
+      if (features.stopwordRatio >= c.highStopwords.value) label = chars >= c.longChars.value ? "good" : "near-good";
+      else label = features.stopwordRatio >= c.lowStopwords.value ? "near-good" : "bad";
+    } else label = chars >= c.noStopwordsGoodChars.value && features.terminal ? "good" : "near-good";
+    const junkMark = block.mark !== undefined && !CONTENT_MARKS.has(block.mark.rule);
+    const sure = label === "good" && chars >= c.sureChars.value && !place.landmark && !junkMark && block.mark?.rule !== "html/comments";
+    const signals: Features = {
+      pageBlock: index,
+      position: round(index / Math.max(1, blocks.length - 1)),
+      depth: place.depth,
+      chars,
+      linkDensity: block.linkDensity,
+      stopwordRatio: round(features.stopwordRatio),
+      label,
+    };
+    if (place.landmark) signals.landmark = place.landmark;
+    if (block.mark) signals.markup = block.mark.rule;
+    if (place.path) signals.path = place.path;
+    return { ...block, index, label, sure, signals };
+  });
+  reviseByNeighbours(labelled);
+  return labelled;
+}
+
+/**
+ * jusText's context step: a near-good block between good ones is good, and a good block alone
+ * among bad ones in a landmark stays good but is not sure. Labels only move towards their
+ * neighbours; `sure` is only ever gained by a long near-good block between two good ones.
+ */
+function reviseByNeighbours(blocks: PageBlock[]): void {
+  const goodAround = (i: number, step: number): boolean => {
+    for (let j = i + step; j >= 0 && j < blocks.length; j += step) {
+      const label = blocks[j].label;
+      if (label === "good") return true;
+      if (label === "bad") return false;
+    }
+    return false;
+  };
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (block.label !== "near-good" || !goodAround(i, -1) || !goodAround(i, 1)) continue;
+    block.label = "good";
+    block.signals.label = "good";
+    block.signals.byNeighbours = true;
+    if (block.text.length >= BLOCK_CLASSIFIER.sureChars.value && !block.signals.landmark && (!block.mark || CONTENT_MARKS.has(block.mark.rule)) && block.mark?.rule !== "html/comments") block.sure = true;
+  }
+}

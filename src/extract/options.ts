@@ -1,0 +1,38 @@
+// Pipeline-side switches of the HTML route.
+import type { Pipeline } from "../core/stage.js";
+
+/** The rule id of comment sections on the HTML route (markup, or a comment-section heading). */
+export const COMMENTS_RULE = "html/comments";
+
+/**
+ * The pipeline with readers' comments kept: the `html-blocks` stage no longer reports
+ * `html/comments` flags (they stay in `meta.markup`, so the metadata still says which
+ * lines are comments). Other stages are untouched.
+ */
+export function withKeepComments(pipeline: Pipeline, keepComments: boolean): Pipeline {
+  if (!keepComments) return pipeline;
+  return {
+    ...pipeline,
+    stages: pipeline.stages.map((stage) =>
+      stage.name === "html-blocks" ? { name: stage.name, detect: (ctx) => stage.detect(ctx).filter((d) => d.rule !== COMMENTS_RULE) } : stage,
+    ),
+  };
+}
+
+/** Switches of the HTML route a run sets once per thread (CLI flags; pool workers get them in workerData). */
+export interface HtmlRouteOptions {
+  /** Readers' comments stay in the text (`--keep-comments`); the `html-blocks` stage option does the same per pipeline. */
+  keepComments?: boolean;
+  /** Record every visible block extraction leaves out (default true; `--no-extraction-records` for very large runs). */
+  recordLeftOut?: boolean;
+}
+
+let routeOptions: HtmlRouteOptions = {};
+
+export function setHtmlRouteOptions(options: HtmlRouteOptions | undefined): void {
+  routeOptions = { ...(options ?? {}) };
+}
+
+export function htmlRouteOptions(): Readonly<HtmlRouteOptions> {
+  return routeOptions;
+}

@@ -1,0 +1,183 @@
+// Two candidates per page (Readability's node and the block classifier), the choice between
+// them, comments kept or dropped, and a record for every block extraction leaves out.
+// Fixture pages are written for the purpose, one per case the issue names.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cleanDocument } from "../../src/core/stage.js";
+import { extractHtmlSync, htmlDocument, LEFT_OUT_RULE } from "../../src/extract/html.js";
+import { withKeepComments } from "../../src/extract/options.js";
+import { loadPipeline } from "../../src/run/pipeline-file.js";
+import { auditLines } from "../../src/write/audit.js";
+
+const NAV = `<header class="site"><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/shop">Shop</a></nav></header>`;
+const FOOTER = `<footer><p>© 2026 Example Ltd. All rights reserved. <a href="/privacy">Privacy</a></p></footer>`;
+const page = (body: string) => `<html lang="en"><head><title>Example</title></head><body>${NAV}${body}${FOOTER}</body></html>`;
+
+const LEAD = "The council voted on Monday to extend the harbour wall by two hundred metres, ending a dispute that has divided the town for more than ten years and cost the fishermen a season.";
+const HEADER_LEAD = page(`<main><article><header><h1>Harbour wall to be extended</h1><p class="lead">${LEAD}</p></header><div class="body">
+<p>The work will begin in the spring, when the storms are over, and is expected to take three years. The harbour master said that boats would be moved to the north quay while the builders are there.</p>
+<p>Shop owners on the quay had feared the noise of the works, but the council promised that no work would be done at night or at weekends, and that the quay would stay open.</p>
+<p>The wall was first built in 1850 and was last repaired after the great storm of 1953, when the sea broke through it in two places and flooded the lower town.</p></div></article></main>`);
+
+const DESCRIPTION = "This solid oak table seats six people in comfort and is finished with a natural oil that brings out the grain of the wood.";
+const PRODUCT = page(`<div class="product"><div class="gallery"><img src="a.jpg"><img src="b.jpg"><a href="/zoom">Zoom</a></div><div class="info"><h1>Oak dining table</h1><p class="price">£499</p>
+<div class="description"><p>${DESCRIPTION} It is made by hand in our workshop from timber that comes from forests that are managed for the long term.</p>
+<p>The legs can be taken off for moving, and each table comes with a care kit so that you can keep the surface looking as good as the day it arrived.</p></div>
+<button>Add to basket</button></div></div><div class="more"><h2>You may also like</h2><ul><li><a href="/chair">Oak chair</a></li><li><a href="/bench">Oak bench</a></li></ul></div>`);
+
+const PANEL_1 = "The upper is made of waxed leather that is stitched by hand, and the sole is a rubber compound that was designed for the wet rock of the mountains where we test every pair.";
+const PANEL_2 = "Clean the boots with a soft brush after each walk and let them dry slowly, away from a fire or a radiator, so that the leather does not crack; then wax them once a month.";
+const TABS = page(`<article><h1>Walking boots</h1><p>Our lightest boots for long days on the hills, with a sole that grips on wet rock and a lining that keeps your feet dry.</p>
+<div class="tabs"><ul role="tablist"><li role="tab">Details</li><li role="tab">Care</li></ul>
+<div role="tabpanel" class="tab-panel"><p>${PANEL_1}</p></div><div role="tabpanel" class="tab-panel" hidden><p>${PANEL_2}</p></div></div></article>`);
+
+const COOKIE_TEXT = "We use cookies and similar technologies to give you the best experience on our website, to analyse our traffic and to show you personalised content and advertising. By clicking accept you agree to our use of cookies as described in our cookie policy, which you can change at any time.";
+const POST = "I went down to the market early this morning, before the crowds, and bought the first strawberries of the year from the old farmer who has the stall by the fountain.";
+const SHORT_POST = page(`<div id="cookie-notice" class="notice"><p>${COOKIE_TEXT}</p><button>Accept</button></div>
+<div class="post"><h2>A morning at the market</h2><p>${POST}</p><p>They were small and sweet and we ate them all before lunch.</p></div>`);
+
+const COMMENT = "About time too, the old wall has been falling apart for as long as I can remember and the boats have nowhere safe to go in a storm.";
+const WITH_COMMENTS = page(`<article><h1>Harbour wall</h1>
+<p>The council voted on Monday to extend the harbour wall by two hundred metres, ending a dispute that has divided the town for more than ten years.</p>
+<p>The work will begin in the spring, when the storms are over, and is expected to take three years. The harbour master said that boats would be moved to the north quay.</p>
+<p>Shop owners on the quay had feared the noise of the works, but the council promised that no work would be done at night or at weekends.</p></article>
+<section id="comments" class="comments"><h3>2 Comments</h3><div class="comment"><p class="author">Peter wrote:</p><p>${COMMENT}</p></div>
+<div class="comment"><p class="author">Anna wrote:</p><p>I worry about the noise for the shops on the quay, but I am glad that the council finally made up its mind about the wall.</p></div></section>`);
+
+const html = loadPipeline("html");
+function clean(source: string, options: { keepComments?: boolean; recordLeftOut?: boolean } = {}) {
+  const extracted = extractHtmlSync(source, { recordLeftOut: options.recordLeftOut });
+  const result = cleanDocument(htmlDocument(extracted, { id: "page", source: "page.html" }), withKeepComments(html, options.keepComments ?? false));
+  return { extracted, result, text: result.text };
+}
+
+describe("two candidates and a stated choice", () => {
+  it("adds a lead paragraph that sits in the article's <header>, outside Readability's node, and says so in metadata.extraction", () => {
+    const { extracted, text } = clean(HEADER_LEAD);
+    expect(text).toContain(LEAD);
+    expect(text.indexOf(LEAD)).toBeLessThan(text.indexOf("The work will begin"));
+    expect(extracted.meta.extraction).toMatchObject({ candidates: ["readability", "classifier"], chosen: "union", addedChars: expect.any(Number) });
+    const numbers = extracted.meta.extraction as Record<string, number>;
+    expect(numbers.addedChars).toBeGreaterThanOrEqual(LEAD.length);
+    expect(numbers.sureShareInReadability).toBeLessThan(1);
+    expect(text).not.toContain("All rights reserved");
+  });
+
+  it("keeps a product description beside a gallery, without the buttons, price or teasers", () => {
+    const { text } = clean(PRODUCT);
+    expect(text).toContain(DESCRIPTION);
+    expect(text).toContain("each table comes with a care kit");
+    expect(text).not.toMatch(/Add to basket|Zoom|Oak chair|Oak bench|You may also like/);
+  });
+
+  it("keeps the visible tab panel's text and leaves out the tab labels; a hidden panel is not visible text", () => {
+    const { text, result } = clean(TABS);
+    expect(text).toContain(PANEL_1);
+    expect(text).not.toMatch(/^(?:Details|Care)$/m);
+    expect(text).not.toContain(PANEL_2);
+    expect(result.doc.raw).not.toContain(PANEL_2);
+  });
+
+  it("keeps a blog post whose only long block is shorter than the cookie notice, and removes the notice with its rule", () => {
+    const { text, result } = clean(SHORT_POST);
+    expect(POST.length).toBeLessThan(COOKIE_TEXT.length);
+    expect(text).toContain(POST);
+    expect(text).toContain("They were small and sweet");
+    expect(text).not.toContain("We use cookies");
+    expect(result.removals.find((r) => r.text === COOKIE_TEXT)?.rule).toBe("html/cookie");
+  });
+});
+
+describe("--keep-comments", () => {
+  it("drops the readers' comments by default, each with an html/comments record", () => {
+    const { text, result } = clean(WITH_COMMENTS);
+    expect(text).not.toContain(COMMENT);
+    expect(text).toContain("The harbour master said");
+    const comments = result.removals.filter((r) => r.rule === "html/comments").map((r) => r.text);
+    expect(comments).toEqual(["2 Comments", "Peter wrote:", COMMENT, "Anna wrote:", expect.stringContaining("I worry about the noise")]);
+  });
+
+  it("keeps them as text with the option, still labelled in the metadata", () => {
+    const { text, result } = clean(WITH_COMMENTS, { keepComments: true });
+    expect(text).toContain(`Peter wrote:\n\n${COMMENT}`);
+    expect(text.indexOf(COMMENT)).toBeGreaterThan(text.indexOf("The harbour master said"));
+    expect(result.removals.filter((r) => r.rule === "html/comments")).toEqual([]);
+    const labelled = (result.doc.meta.markup as Array<{ rule: string; start: number; end: number }>).filter((f) => f.rule === "html/comments");
+    expect(labelled.map((f) => result.doc.raw.slice(f.start, f.end))).toContain(COMMENT);
+  });
+});
+
+describe("a record for every block extraction leaves out", () => {
+  it("puts each left-out visible block in the audit as an extraction record: its text, its place and the signals", () => {
+    const { result, extracted } = clean(PRODUCT);
+    const leftOut = result.removals.filter((r) => r.rule === LEFT_OUT_RULE);
+    expect(leftOut.map((r) => r.text)).toEqual(["Home News Shop", "Zoom", "Oak dining table", "£499", "Add to basket", "You may also like", "Oak chair", "Oak bench", "© 2026 Example Ltd. All rights reserved. Privacy"]);
+    const chair = leftOut.find((r) => r.text === "Oak chair")!;
+    expect(chair).toMatchObject({ stage: "html-blocks", reason: expect.stringContaining("outside the extracted text") });
+    expect(chair.features).toMatchObject({ pageBlock: 8, linkDensity: 1, label: "bad", path: expect.stringContaining("li") });
+    expect(leftOut.find((r) => r.text.startsWith("©"))!.features).toMatchObject({ landmark: "footer" });
+    expect((extracted.meta.extraction as Record<string, number>).leftOutBlocks).toBe(leftOut.length);
+    const audit = auditLines(result, "out/page.txt", "html").trim().split("\n").map((line) => JSON.parse(line));
+    expect(audit.filter((r) => r.rule === LEFT_OUT_RULE).map((r) => r.text)).toEqual(leftOut.map((r) => r.text));
+  });
+
+  it("every visible block of the page is either in the text or in a removal record", () => {
+    for (const source of [HEADER_LEAD, PRODUCT, TABS, SHORT_POST, WITH_COMMENTS]) {
+      const { result } = clean(source);
+      const removed = result.removals.map((r) => r.text).join("\n");
+      for (const block of ["Home News Shop", "© 2026 Example Ltd. All rights reserved. Privacy"]) expect(result.text.includes(block) || removed.includes(block)).toBe(true);
+      expect(result.doc.raw.length).toBeGreaterThan(result.text.replace(/\n+/g, "\n").length);
+    }
+  });
+
+  it("can be turned off: raw then holds only the extracted blocks and there are no extraction records", () => {
+    const on = clean(PRODUCT);
+    const off = clean(PRODUCT, { recordLeftOut: false });
+    expect(off.text).toBe(on.text);
+    expect(off.result.removals.filter((r) => r.rule === LEFT_OUT_RULE)).toEqual([]);
+    expect(off.result.doc.raw).not.toContain("Oak chair");
+    expect(on.result.doc.raw).toContain("Oak chair");
+  });
+});
+
+describe("chaff clean --keep-comments and --no-extraction-records", () => {
+  const CLI = join(import.meta.dirname, "../../dist/cli.js");
+  const run = (flags: string[], jobs: number) => {
+    const dir = mkdtempSync(join(tmpdir(), "chaff-comments-"));
+    try {
+      mkdirSync(join(dir, "in"));
+      writeFileSync(join(dir, "in", "page.html"), WITH_COMMENTS);
+      const result = spawnSync(process.execPath, [CLI, "clean", "in", "--out", "out", "-q", "--jobs", String(jobs), ...flags], { cwd: dir, encoding: "utf8" });
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(0);
+      const audit = readFileSync(join(dir, "out.audit.jsonl"), "utf8").trim().split("\n").map((line) => JSON.parse(line));
+      return { text: readFileSync(join(dir, "out", "page.txt"), "utf8"), rules: audit.filter((r) => r.type !== "document").map((r) => r.rule as string) };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it("drops comments by default and keeps them with the flag; --no-extraction-records drops the left-out records only", () => {
+    const dropped = run([], 1);
+    expect(dropped.text).not.toContain(COMMENT);
+    expect(dropped.rules).toContain("html/comments");
+    expect(dropped.rules).toContain(LEFT_OUT_RULE);
+    const kept = run(["--keep-comments"], 1);
+    expect(kept.text).toContain(COMMENT);
+    expect(kept.rules).not.toContain("html/comments");
+    const quiet = run(["--no-extraction-records"], 1);
+    expect(quiet.text).toBe(dropped.text);
+    expect(quiet.rules).not.toContain(LEFT_OUT_RULE);
+    expect(quiet.rules).toContain("html/comments");
+  }, 180_000); // three CLI runs: seconds each, more on a loaded machine
+
+  it("pool workers get the switches too", () => {
+    const kept = run(["--keep-comments", "--no-extraction-records"], 2);
+    expect(kept.text).toContain(COMMENT);
+    expect(kept.rules).not.toContain("html/comments");
+    expect(kept.rules).not.toContain(LEFT_OUT_RULE);
+  }, 120_000);
+});
