@@ -4,19 +4,11 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command } from "commander";
-import { createDocument } from "./core/document.js";
-import { cleanDocument } from "./core/stage.js";
-import { decodeText } from "./read/text.js";
-import { DEFAULT_MAX_DOCUMENT_MB } from "./read/formats.js";
-import { DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, defaultJobs } from "./run/cleaner.js";
-import { runClean } from "./run/clean.js";
+// Only the option defaults load up front: each command imports what it needs when it runs,
+// so `--version` and `--help` load nothing else.
+import { DEFAULT_HTML_PIPELINE, DEFAULT_MAX_DOCUMENT_MB, DEFAULT_PIPELINE, DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, defaultJobs } from "./run/defaults.js";
+import type { ColourChoice } from "./run/explain.js";
 import { UsageError } from "./run/paths.js";
-import { explainFile, formatExplanation, useColour, type ColourChoice } from "./run/explain.js";
-import { formatSummaryTable, writeSummary } from "./run/summary.js";
-import { writeReport } from "./report/report.js";
-import { DEFAULT_HTML_PIPELINE, DEFAULT_PIPELINE, loadPipeline, resolvePipelinePath } from "./run/pipeline-file.js";
-import { auditLines } from "./write/audit.js";
-import { writeFileAtomic } from "./write/atomic.js";
 
 const pkg = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), "../package.json"), "utf8")) as { version: string };
 
@@ -41,23 +33,6 @@ function positiveInteger(name: string) {
 function fail(message: string): never {
   process.stderr.write(`chaff: ${message}\n`);
   process.exit(2);
-}
-
-async function cleanStdin(pipelineName: string, auditPath: string | undefined): Promise<number> {
-  const pipeline = loadPipeline(pipelineName);
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  let raw: string;
-  try {
-    raw = decodeText(Buffer.concat(chunks));
-  } catch (error) {
-    process.stderr.write(`chaff: -: ${(error as Error).message}\n`);
-    return 1;
-  }
-  const result = cleanDocument(createDocument({ id: "stdin", source: "-", raw }), pipeline);
-  process.stdout.write(result.text);
-  if (auditPath) await writeFileAtomic(auditPath, auditLines(result, "-", pipeline.name));
-  return 0;
 }
 
 /** An explicit --html-pipeline, else an explicit --pipeline (it serves every route), else `html`. */
@@ -108,9 +83,22 @@ program
   .option("--max-document-mb <mb>", "set aside a document or record larger than this, decompressed", positiveInteger("--max-document-mb"), DEFAULT_MAX_DOCUMENT_MB)
   .option("-q, --quiet", "no progress bar or progress lines, no summary table")
   .action(async (inputs: string[], opts: CleanFlags, command: Command) => {
+    const { loadPipeline, resolvePipelinePath } = await import("./run/pipeline-file.js");
     if (inputs.includes("-")) {
       if (inputs.length > 1) fail("`-` (stdin) cannot be combined with other inputs");
-      process.exitCode = await cleanStdin(opts.pipeline, opts.audit);
+      const { cleanStdin } = await import("./run/stdin.js");
+      let pipeline;
+      try {
+        pipeline = loadPipeline(opts.pipeline);
+      } catch (error) {
+        fail((error as Error).message);
+      }
+      try {
+        process.exitCode = await cleanStdin(pipeline, opts.audit, (reason) => process.stderr.write(`chaff: -: ${reason}\n`));
+      } catch (error) {
+        process.stderr.write(`chaff: ${(error as Error).message}\n`);
+        process.exitCode = 1;
+      }
       return;
     }
     if (!opts.out) fail("clean: --out <dir> is required");
@@ -127,6 +115,8 @@ program
       fail((error as Error).message);
     }
     const rejectsPath = resolve(opts.rejects ?? defaultRejectsPath(opts.out));
+    const { runClean } = await import("./run/clean.js");
+    const { formatSummaryTable, writeSummary } = await import("./run/summary.js");
     let summary;
     try {
       summary = await runClean({
@@ -193,6 +183,7 @@ program
   .option("--documents <n>", "documents listed with the most removed, each with an in-place view", positiveInt, 20)
   .action(async (audit: string, opts: { out: string; sources: string; fragmentsPerRule: number; documents: number }) => {
     try {
+      const { writeReport } = await import("./report/report.js");
       const s = await writeReport(audit, resolve(opts.out), {
         sourcesDir: resolve(opts.sources),
         limits: { fragmentsPerRule: opts.fragmentsPerRule, topDocuments: opts.documents },
@@ -213,6 +204,8 @@ program
   .action(async (file: string, opts: { pipeline: string; htmlPipeline?: string; color: string }, command: Command) => {
     if (!["auto", "always", "never"].includes(opts.color)) fail(`explain: --color must be auto, always or never, got "${opts.color}"`);
     try {
+      const { explainFile, formatExplanation, useColour } = await import("./run/explain.js");
+      const { loadPipeline } = await import("./run/pipeline-file.js");
       const colour = useColour(opts.color as ColourChoice, process.stdout);
       const htmlPipelineName = htmlPipelineFor(opts, command);
       const results = await explainFile(file, loadPipeline(opts.pipeline), loadPipeline(htmlPipelineName));

@@ -6,16 +6,21 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import pLimit from "p-limit";
 import type { Pipeline } from "../core/stage.js";
-import { DEFAULT_READ_OPTIONS, NotACorpusError, PartialInputError, UNKNOWN_TYPE, formatFor, type InputFormat, type OutputWriter, type ReadItem, type ReadOptions, type ReaderTask, type RecordPosition } from "../read/formats.js";
+import { DEFAULT_READ_OPTIONS, NotACorpusError, PartialInputError, UNKNOWN_TYPE, formatFor, type InputFormat, type ReadItem, type ReadOptions, type ReaderTask, type RecordPosition } from "../read/formats.js";
 import type { HtmlToDocument } from "../read/html-route.js";
 import { listInputs, type InputFile } from "../read/inputs.js";
 import "../read/all.js";
-import { AtomicWriteStream, WriteError } from "../write/atomic.js";
+import { WriteError } from "../write/atomic.js";
+import { AuditSink, RejectsSink } from "../write/sinks.js";
+import { createOutputWriter, type OutputWriter } from "../write/outputs.js";
 import { removeStaleTemporaries } from "../write/stale.js";
 import { createInlineCleaner, createPoolCleaner, DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, POOL_AVAILABLE, type Cleaner } from "./cleaner.js";
 import { checkRunPaths } from "./paths.js";
+import { addCounts, emptySummary, sortKeys, type RunSummary } from "./summary.js";
 import { startProgress, type ProgressCounters } from "./progress.js";
 import type { CleanOutcome } from "./task.js";
+
+export { emptySummary, type RunSummary } from "./summary.js";
 
 export interface CleanOptions {
   inputs: string[];
@@ -48,54 +53,10 @@ export interface CleanOptions {
   onError?: (source: string, reason: string) => void;
 }
 
-export interface RunSummary {
-  /** The pipeline named for the text route. */
-  pipeline: string;
-  /** The pipeline each route cleaned its documents with, for the routes that cleaned any. */
-  pipelines: { text?: string; html?: string };
-  /** Input files: cleaned, failed, and skipped (in a directory tree, named like a corpus but not one). */
-  files: { ok: number; failed: number; skipped: number };
-  documents: number;
-  /** Records set aside: malformed, missing text field, text not a string. */
-  rejects: number;
-  /** Documents that could not be cleaned: timeout, worker out of memory, extractor error. */
-  documentFailures: number;
-  /** Records a format does not clean (WARC requests, non-HTML responses). */
-  skipped: number;
-  /** Input bytes as stored on disk. */
-  bytes: number;
-  chars: { in: number; out: number; removed: number };
-  /** Removed fragments by rule id, sorted by rule. */
-  rules: Record<string, number>;
-  /** Removed fragments by stage. */
-  stages: Record<string, number>;
-  /** Input files that could not be read. */
-  failures: Array<{ source: string; reason: string }>;
-}
-
-export function emptySummary(pipeline: string): RunSummary {
-  return {
-    pipeline,
-    pipelines: {},
-    files: { ok: 0, failed: 0, skipped: 0 },
-    documents: 0,
-    rejects: 0,
-    documentFailures: 0,
-    skipped: 0,
-    bytes: 0,
-    chars: { in: 0, out: 0, removed: 0 },
-    rules: {},
-    stages: {},
-    failures: [],
-  };
-}
-
 /** Documents read but not yet written, per job: enough to keep every worker busy, few enough to keep memory flat. */
 export const IN_FLIGHT_PER_JOB = 8;
 /** Whole-file outputs being written at once (through p-limit). */
 export const WRITE_CONCURRENCY = 8;
-/** Audit lines are buffered up to this many characters between writes. */
-const AUDIT_BUFFER = 1 << 20;
 
 interface FileRun {
   file: InputFile;
@@ -144,22 +105,9 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
   let totalBytes = 0;
   for (const file of files) totalBytes += (await stat(file.path)).size;
 
-  const audit = new AtomicWriteStream(options.auditPath);
+  const audit = new AuditSink(options.auditPath);
   await audit.open();
-  let auditBuffer = "";
-  const appendAudit = async (lines: string) => {
-    auditBuffer += lines;
-    if (auditBuffer.length >= AUDIT_BUFFER) {
-      await audit.write(auditBuffer);
-      auditBuffer = "";
-    }
-  };
-  const rejects = new AtomicWriteStream(options.rejectsPath);
-  let rejectsUsed = false;
-  const appendReject = async (line: Record<string, unknown>) => {
-    rejectsUsed = true;
-    await rejects.write(JSON.stringify(line) + "\n");
-  };
+  const rejects = new RejectsSink(options.rejectsPath);
 
   const counters: ProgressCounters = { documents: 0, bytes: 0 };
   readOptions.onBytes = (n) => {
@@ -194,7 +142,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
         return;
       case "reject":
         summary.rejects++;
-        await appendReject({ kind: "reject", input: entry.run.file.display, ...entry.reject });
+        await rejects.append({ kind: "reject", input: entry.run.file.display, ...entry.reject });
         return;
       case "doc": {
         const outcome = await entry.outcome;
@@ -202,13 +150,13 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
           summary.documentFailures++;
           const { at } = entry.task;
           options.onDocumentFailure?.(at ? `${entry.run.file.display}#${"line" in at ? at.line : at.record}` : entry.run.file.display, outcome.error);
-          await appendReject({ kind: "failure", input: entry.run.file.display, ...entry.task.at, id: entry.task.id, reason: outcome.error });
-          await appendAudit(JSON.stringify({ type: "error", doc: entry.task.id, source: entry.task.source, reason: outcome.error }) + "\n");
+          await rejects.append({ kind: "failure", input: entry.run.file.display, ...entry.task.at, id: entry.task.id, reason: outcome.error });
+          await audit.appendError({ doc: entry.task.id, source: entry.task.source, reason: outcome.error });
           return;
         }
         const { ok } = outcome;
         await entry.run.writer.write(ok.body);
-        await appendAudit(ok.audit);
+        await audit.append(ok.audit);
         summary.documents++;
         summary.pipelines[entry.task.route] = (entry.task.route === "html" ? options.htmlPipeline : undefined)?.name ?? options.pipeline.name;
         counters.documents++;
@@ -227,14 +175,14 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
         if (entry.error !== undefined && !entry.partial) {
           unsettled.delete(run.writer);
           await run.writer.abort();
-          await appendAudit(JSON.stringify({ type: "error", source: run.file.display, reason: entry.error }) + "\n");
+          await audit.appendError({ source: run.file.display, reason: entry.error });
           fail(run.file.display, entry.error);
           return;
         }
         // Whole-file outputs are written concurrently; record outputs stream, so their commit is a close.
         // A file that broke part way keeps the whole records read before the break, and still fails.
         const { error } = entry;
-        if (error !== undefined) await appendAudit(JSON.stringify({ type: "error", source: run.file.display, reason: error }) + "\n");
+        if (error !== undefined) await audit.appendError({ source: run.file.display, reason: error });
         const committed = io(() => run.writer.commit()).then(
           () => {
             unsettled.delete(run.writer);
@@ -265,7 +213,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
 
   try {
     for (const { file, format, outPath } of planned) {
-      const run: FileRun = { file, format, writer: format.createWriter(outPath) };
+      const run: FileRun = { file, format, writer: createOutputWriter(format.output, outPath) };
       let error: string | undefined;
       let notACorpus = false;
       let partial = false;
@@ -283,10 +231,9 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
     }
     while (queue.length) await settle(queue.shift()!);
     await Promise.all(commits);
-    await audit.write(auditBuffer);
     await audit.commit();
-    if (rejectsUsed || summary.rejects || files.some((f) => formatFor(f.relative)!.shape === "record")) await rejects.commit();
-    else await rejects.abort();
+    // A run over record files always leaves a rejects file, empty when nothing was set aside.
+    await rejects.finish(files.some((f) => formatFor(f.relative)!.output !== "text"));
   } catch (error) {
     // Nothing half-written stays behind: every output not yet committed is removed.
     await Promise.allSettled([audit.abort(), rejects.abort(), ...[...unsettled].map((w) => w.abort())]);
@@ -306,21 +253,9 @@ function entryFor(item: ReadItem, run: FileRun, format: InputFormat, cleaner: Cl
   if ("skip" in item) return { kind: "skip" };
   if ("reject" in item) return { kind: "reject", run, reject: item.reject };
   const { at, ...task } = item.task;
-  const outcome = cleaner.clean({ ...task, output: run.writer.outputOf(task), shape: format.shape }).then(
+  const outcome = cleaner.clean({ ...task, output: run.writer.outputOf(task), shape: format.output === "text" ? "text" : "record" }).then(
     (ok): Outcome => ({ ok }),
     (error: Error): Outcome => ({ error: error.message }),
   );
   return { kind: "doc", run, task: { id: task.id, source: task.source, at, route: task.route }, outcome };
-}
-
-function addCounts(summary: RunSummary, outcome: CleanOutcome): void {
-  summary.chars.in += outcome.chars.in;
-  summary.chars.out += outcome.chars.out;
-  summary.chars.removed += outcome.chars.removed;
-  for (const [k, v] of Object.entries(outcome.rules)) summary.rules[k] = (summary.rules[k] ?? 0) + v;
-  for (const [k, v] of Object.entries(outcome.stages)) summary.stages[k] = (summary.stages[k] ?? 0) + v;
-}
-
-function sortKeys(record: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

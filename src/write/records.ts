@@ -146,14 +146,3 @@ export class RecordWriter {
     return this.sink.abort();
   }
 }
-
-/** The output writer of a record format: framed records, gzipped when the output name ends in `.gz`. */
-export function recordOutputWriter(outPath: string, framing: RecordFraming): { write(body: string): Promise<void>; commit(): Promise<void>; abort(): Promise<void>; outputOf(task: { id: string }): string } {
-  const writer = new RecordWriter(outPath, framing, /\.gz$/i.test(outPath));
-  return {
-    write: (body) => writer.write(body),
-    commit: () => writer.commit(),
-    abort: () => writer.abort(),
-    outputOf: (task) => `${outPath}#${task.id}`,
-  };
-}
