@@ -94,7 +94,7 @@ program
         fail((error as Error).message);
       }
       try {
-        process.exitCode = await cleanStdin(pipeline, opts.audit, (reason) => process.stderr.write(`chaff: -: ${reason}\n`));
+        process.exitCode = await cleanStdin(pipeline, opts.audit, opts.maxDocumentMb * 1024 * 1024, (reason) => process.stderr.write(`chaff: -: ${reason}\n`));
       } catch (error) {
         process.stderr.write(`chaff: ${(error as Error).message}\n`);
         process.exitCode = 1;

@@ -54,9 +54,9 @@ export interface CleanOptions {
 }
 
 /** Documents read but not yet written, per job: enough to keep every worker busy, few enough to keep memory flat. */
-export const IN_FLIGHT_PER_JOB = 8;
+const IN_FLIGHT_PER_JOB = 8;
 /** Whole-file outputs being written at once (through p-limit). */
-export const WRITE_CONCURRENCY = 8;
+const WRITE_CONCURRENCY = 8;
 
 interface FileRun {
   file: InputFile;
@@ -80,23 +80,8 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
     summary.failures.push({ source, reason });
     options.onError?.(source, reason);
   };
-  const { files, errors, duplicates } = await listInputs(options.inputs, (path) => formatFor(path) !== undefined, UNKNOWN_TYPE);
-  const planned = files.map((file) => {
-    const format = formatFor(file.relative)!;
-    return { file, format, outPath: join(options.outDir, format.outputName(file.relative)) };
-  });
-  await checkRunPaths({
-    inputs: options.inputs,
-    files,
-    outDir: options.outDir,
-    outputs: planned.map((p) => p.outPath),
-    reports: [
-      { option: "--audit", path: options.auditPath },
-      { option: "--rejects", path: options.rejectsPath },
-      ...(options.summaryPath ? [{ option: "--summary", path: options.summaryPath }] : []),
-    ],
-  });
-  await removeStaleTemporaries(options.outDir, [options.auditPath, options.rejectsPath, options.summaryPath].filter((p) => p !== undefined));
+  const { planned, errors, duplicates } = await planRun(options);
+  const files = planned.map((p) => p.file);
   for (const e of errors) fail(e.input, e.reason);
   for (const d of duplicates) {
     summary.files.skipped++;
@@ -115,20 +100,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
   };
   const progress = startProgress(counters, totalBytes, { quiet: options.quiet ?? false });
 
-  let cleaner: Cleaner;
-  // Only a worker can be stopped in the middle of a document, so even --jobs 1 cleans on one
-  // worker and the time limit holds. Inline (no time limit) only where no worker can load
-  // the same code: run from source, an HTML route given as a function, no pipeline file.
-  const inline = !POOL_AVAILABLE || !options.pipelinePath || options.htmlToDocument !== undefined;
-  if (inline) cleaner = createInlineCleaner({ text: options.pipeline, html: options.htmlPipeline ?? options.pipeline }, options.htmlToDocument);
-  else {
-    cleaner = createPoolCleaner({
-      pipelinePaths: { text: options.pipelinePath!, html: options.htmlPipelinePath ?? options.pipelinePath! },
-      jobs,
-      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      maxHeapMb: options.maxWorkerHeapMb ?? DEFAULT_WORKER_HEAP_MB,
-    });
-  }
+  const { cleaner, inline } = chooseCleaner(options, jobs);
 
   const io = pLimit(WRITE_CONCURRENCY);
   /** Output writers neither committed nor aborted yet. */
@@ -247,6 +219,43 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
   summary.rules = sortKeys(summary.rules);
   summary.stages = sortKeys(summary.stages);
   return summary;
+}
+
+/**
+ * The files of a run, each with its format and output path, checked before anything is
+ * written (a UsageError when outputs would overlap inputs); stale temporaries removed.
+ */
+async function planRun(options: CleanOptions) {
+  const { files, errors, duplicates } = await listInputs(options.inputs, (path) => formatFor(path) !== undefined, UNKNOWN_TYPE);
+  const planned = files.map((file) => {
+    const format = formatFor(file.relative)!;
+    return { file, format, outPath: join(options.outDir, format.outputName(file.relative)) };
+  });
+  const reports = [
+    { option: "--audit", path: options.auditPath },
+    { option: "--rejects", path: options.rejectsPath },
+    { option: "--summary", path: options.summaryPath },
+  ];
+  await checkRunPaths({ inputs: options.inputs, files, outDir: options.outDir, outputs: planned.map((p) => p.outPath), reports });
+  await removeStaleTemporaries(options.outDir, reports.flatMap((r) => (r.path ? [r.path] : [])));
+  return { planned, errors, duplicates };
+}
+
+/**
+ * Only a worker can be stopped in the middle of a document, so even --jobs 1 cleans on one
+ * worker and the time limit holds. Inline (no time limit) only where no worker can load the
+ * same code: run from source, an HTML route given as a function, no pipeline file.
+ */
+function chooseCleaner(options: CleanOptions, jobs: number): { cleaner: Cleaner; inline: boolean } {
+  const inline = !POOL_AVAILABLE || !options.pipelinePath || options.htmlToDocument !== undefined;
+  if (inline) return { inline, cleaner: createInlineCleaner({ text: options.pipeline, html: options.htmlPipeline ?? options.pipeline }, options.htmlToDocument) };
+  const cleaner = createPoolCleaner({
+    pipelinePaths: { text: options.pipelinePath!, html: options.htmlPipelinePath ?? options.pipelinePath! },
+    jobs,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxHeapMb: options.maxWorkerHeapMb ?? DEFAULT_WORKER_HEAP_MB,
+  });
+  return { inline, cleaner };
 }
 
 function entryFor(item: ReadItem, run: FileRun, format: InputFormat, cleaner: Cleaner): Entry {

@@ -1,14 +1,27 @@
-// `chaff clean -`: stdin to stdout, through the same cleanTask as every file of a run.
+// `chaff clean -`: stdin to stdout, through the same cleanTask as every file of a run
+// (on the main thread: --timeout does not apply, --max-document-mb does).
 import type { Pipeline } from "../core/stage.js";
+import { tooLarge } from "../read/formats.js";
 import { decodeText } from "../read/text.js";
 import { writeFileAtomic } from "../write/atomic.js";
 import { cleanTask } from "./task.js";
 
 
-/** Cleans stdin as one text document; the audit, when asked for, says its source and output are `-`. Returns the exit status. */
-export async function cleanStdin(pipeline: Pipeline, auditPath: string | undefined, onError: (reason: string) => void): Promise<number> {
+/**
+ * Cleans stdin as one text document, of at most `maxBytes`; the audit, when asked for, says
+ * its source and output are `-`. Returns the exit status.
+ */
+export async function cleanStdin(pipeline: Pipeline, auditPath: string | undefined, maxBytes: number, onError: (reason: string) => void): Promise<number> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) {
+      onError(tooLarge(undefined, maxBytes));
+      return 1;
+    }
+    chunks.push(chunk as Buffer);
+  }
   let raw: string;
   try {
     raw = decodeText(Buffer.concat(chunks));

@@ -41,7 +41,7 @@ export function recordJson(parts: {
 }
 
 /** A byte sink to `path`, optionally gzipped, that appears only on `commit()`. */
-export class AtomicSink {
+class AtomicSink {
   private readonly tmp: string;
   private file?: WriteStream;
   private gzip?: Gzip;
