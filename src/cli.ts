@@ -4,24 +4,15 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command } from "commander";
-import { createDocument } from "./core/document.js";
-import { cleanDocument } from "./core/stage.js";
-import { decodeText } from "./read/text.js";
-import { DEFAULT_MAX_DOCUMENT_MB } from "./read/formats.js";
-import { DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, defaultJobs } from "./run/cleaner.js";
-import { runClean } from "./run/clean.js";
+// Only the option defaults load up front: each command imports what it needs when it runs,
+// so `--version` and `--help` load nothing else.
+import { DEFAULT_HTML_PIPELINE, DEFAULT_MAX_DOCUMENT_MB, DEFAULT_PIPELINE, DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, defaultJobs } from "./run/defaults.js";
+import type { ColourChoice } from "./run/explain.js";
 import { UsageError } from "./run/paths.js";
-import { explainFile, formatExplanation, useColour, type ColourChoice } from "./run/explain.js";
-import { formatSummaryTable, mergeSummaries, writeSummary } from "./run/summary.js";
-import { listShardFiles, ResumeState, settingsHash, ShardLockError } from "./run/resume.js";
-import { resolveShard, ShardError, type Shard } from "./run/shards.js";
-import { shardFileStem, STATE_DIR } from "./write/layout.js";
-import type { RunSummary } from "./run/clean.js";
-import { writeReport } from "./report/report.js";
-import { DEFAULT_HTML_PIPELINE, DEFAULT_PIPELINE, loadCorpusStages, loadPipeline, resolvePipelinePath } from "./run/pipeline-file.js";
-import { runCorpusStages, type CorpusStageEntry } from "./run/corpus-pass.js";
-import { auditLines } from "./write/audit.js";
-import { writeFileAtomic } from "./write/atomic.js";
+import type { CorpusStageEntry } from "./run/corpus-pass.js";
+import type { ResumeState } from "./run/resume.js";
+import type { Shard } from "./run/shards.js";
+import type { RunSummary } from "./run/summary.js";
 
 const pkg = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), "../package.json"), "utf8")) as { version: string };
 
@@ -46,23 +37,6 @@ function positiveInteger(name: string) {
 function fail(message: string): never {
   process.stderr.write(`chaff: ${message}\n`);
   process.exit(2);
-}
-
-async function cleanStdin(pipelineName: string, auditPath: string | undefined): Promise<number> {
-  const pipeline = loadPipeline(pipelineName);
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  let raw: string;
-  try {
-    raw = decodeText(Buffer.concat(chunks));
-  } catch (error) {
-    process.stderr.write(`chaff: -: ${(error as Error).message}\n`);
-    return 1;
-  }
-  const result = cleanDocument(createDocument({ id: "stdin", source: "-", raw }), pipeline);
-  process.stdout.write(result.text);
-  if (auditPath) await writeFileAtomic(auditPath, auditLines(result, "-", pipeline.name));
-  return 0;
 }
 
 /** An explicit --html-pipeline, else an explicit --pipeline (it serves every route), else `html`. */
@@ -127,9 +101,22 @@ program
   .option("--force", "with --resume or shards: clean every file again")
   .option("--url-field <name>", "record field holding the page URL, whose host is the site for corpus stages", "url")
   .action(async (inputs: string[], opts: CleanFlags, command: Command) => {
+    const { loadPipeline, resolvePipelinePath } = await import("./run/pipeline-file.js");
     if (inputs.includes("-")) {
       if (inputs.length > 1) fail("`-` (stdin) cannot be combined with other inputs");
-      process.exitCode = await cleanStdin(opts.pipeline, opts.audit);
+      const { cleanStdin } = await import("./run/stdin.js");
+      let pipeline;
+      try {
+        pipeline = loadPipeline(opts.pipeline);
+      } catch (error) {
+        fail((error as Error).message);
+      }
+      try {
+        process.exitCode = await cleanStdin(pipeline, opts.audit, opts.maxDocumentMb * 1024 * 1024, (reason) => process.stderr.write(`chaff: -: ${reason}\n`));
+      } catch (error) {
+        process.stderr.write(`chaff: ${(error as Error).message}\n`);
+        process.exitCode = 1;
+      }
       return;
     }
     if (!opts.out) fail("clean: --out <dir> is required");
@@ -145,6 +132,10 @@ program
     } catch (error) {
       fail((error as Error).message);
     }
+    const { loadCorpusStages } = await import("./run/pipeline-file.js");
+    const { resolveShard, ShardError } = await import("./run/shards.js");
+    const { ResumeState, settingsHash, ShardLockError } = await import("./run/resume.js");
+    const { shardFileStem, STATE_DIR } = await import("./write/layout.js");
     let corpusStages: CorpusStageEntry[];
     try {
       corpusStages = loadCorpusStages(pipelinePath!);
@@ -185,6 +176,8 @@ program
       if (opts.force) await resume.forgetAll();
     }
     if (shard && !opts.quiet) process.stderr.write(`chaff: shard ${shard.index} of ${shard.count} (from ${shard.from === "flag" ? "--shard" : shard.from})\n`);
+    const { runClean } = await import("./run/clean.js");
+    const { formatSummaryTable, writeSummary } = await import("./run/summary.js");
     let summary: RunSummary;
     try {
       summary = await runClean({
@@ -226,6 +219,7 @@ program
     if (!opts.quiet && summary.resumed) process.stderr.write(`chaff: skipped ${summary.resumed} input ${summary.resumed === 1 ? "file" : "files"} an earlier run completed (--force cleans them again)\n`);
     if (corpusStages.length) {
       try {
+        const { runCorpusStages } = await import("./run/corpus-pass.js");
         const corpus = await runCorpusStages(
           { auditPath, stages: corpusStages, urlField: opts.urlField, onProgress: opts.quiet ? undefined : (line) => process.stderr.write(line + "\n") },
           summary,
@@ -272,6 +266,7 @@ program
   .option("--documents <n>", "documents listed with the most removed, each with an in-place view", positiveInt, 20)
   .action(async (audit: string, opts: { out: string; sources: string; fragmentsPerRule: number; documents: number }) => {
     try {
+      const { writeReport } = await import("./report/report.js");
       const s = await writeReport(audit, resolve(opts.out), {
         sourcesDir: resolve(opts.sources),
         limits: { fragmentsPerRule: opts.fragmentsPerRule, topDocuments: opts.documents },
@@ -288,6 +283,9 @@ program
   .argument("<out>", "the output folder all shards wrote into")
   .option("-o, --out <file>", "also write the merged summary as JSON")
   .action(async (outDir: string, opts: { out?: string }) => {
+    const { listShardFiles } = await import("./run/resume.js");
+    const { formatSummaryTable, mergeSummaries, writeSummary } = await import("./run/summary.js");
+    const { STATE_DIR } = await import("./write/layout.js");
     const paths = await listShardFiles(resolve(outDir), ".summary.json");
     if (paths.length === 0) fail(`merge-summary: no shard summaries in ${join(outDir, STATE_DIR)}/`);
     let merged;
@@ -312,6 +310,8 @@ program
   .action(async (file: string, opts: { pipeline: string; htmlPipeline?: string; color: string }, command: Command) => {
     if (!["auto", "always", "never"].includes(opts.color)) fail(`explain: --color must be auto, always or never, got "${opts.color}"`);
     try {
+      const { explainFile, formatExplanation, useColour } = await import("./run/explain.js");
+      const { loadPipeline } = await import("./run/pipeline-file.js");
       const colour = useColour(opts.color as ColourChoice, process.stdout);
       const htmlPipelineName = htmlPipelineFor(opts, command);
       const results = await explainFile(file, loadPipeline(opts.pipeline), loadPipeline(htmlPipelineName));

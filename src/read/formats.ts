@@ -2,7 +2,6 @@
 // file into clean-tasks (or rejected records) and how the results are written back.
 import { readFile, stat } from "node:fs/promises";
 import { createDocument, type Document } from "../core/document.js";
-import { writeFileAtomic } from "../write/atomic.js";
 import { htmlToDocument } from "./html-route.js";
 import type { InputFile } from "./inputs.js";
 import { decodeText, InputError } from "./text.js";
@@ -20,8 +19,8 @@ export class NotACorpusError extends Error {}
  */
 export class PartialInputError extends Error {}
 
-/** The default cap on one document or record, decompressed: far above any real page, far below what exhausts memory. */
-export const DEFAULT_MAX_DOCUMENT_MB = 64;
+import { DEFAULT_MAX_DOCUMENT_MB } from "./limits.js";
+export { DEFAULT_MAX_DOCUMENT_MB };
 const MB = 1024 * 1024;
 
 /** The reason a document or record over the cap is set aside. */
@@ -68,25 +67,18 @@ export type ReadItem =
   /** A record the format does not clean (a WARC request, an image response...): counted, not rejected. */
   | { skip: string };
 
-/** Receives clean bodies of one input file, in input order; its output appears only on `commit`. */
-export interface OutputWriter {
-  write(body: string): Promise<void>;
-  commit(): Promise<void>;
-  abort(): Promise<void>;
-  /** What the audit's `output` field says for a document. */
-  outputOf(task: { id: string }): string;
-}
-
 export interface InputFormat {
   name: string;
   accepts(relative: string): boolean;
   /** The output path, relative to `--out`, for an input's relative path. */
   outputName(relative: string): string;
-  /** `text`: one clean text per output; `record`: `{id, text, metadata}` records. */
-  shape: "text" | "record";
+  /** `text`: one clean text per input file; `lines`/`array`: `{id, text, metadata}` records as JSON lines or a JSON array. The writer for it is chosen in write/. */
+  output: OutputKind;
   read(file: InputFile, options: ReadOptions): AsyncIterable<ReadItem>;
-  createWriter(outPath: string): OutputWriter;
 }
+
+/** How a format's outputs are written. */
+export type OutputKind = "text" | "lines" | "array";
 
 /** Why a file named on the command line is not read: its name says no known input type. */
 export const UNKNOWN_TYPE =
@@ -100,7 +92,7 @@ export function withTxt(relative: string, extensions: RegExp): string {
 /** Plain-text scrapes: one document per file, written as `<name>.txt`. */
 export const textFormat: InputFormat = {
   name: "text",
-  shape: "text",
+  output: "text",
   accepts: (relative) => /\.(?:txt|text)$/i.test(relative),
   outputName: (relative) => withTxt(relative, /\.(?:txt|text)$/i),
   async *read(file, options) {
@@ -111,25 +103,7 @@ export const textFormat: InputFormat = {
     const raw = decodeText(bytes);
     yield { task: { id: file.relative.replace(/\.[^./]+$/, ""), source: file.display, route: "text", content: raw } };
   },
-  createWriter: singleTextWriter,
 };
-
-/** Writes the one document of a file as text, atomically. */
-export function singleTextWriter(outPath: string): OutputWriter {
-  let text: string | undefined;
-  return {
-    async write(body) {
-      if (text !== undefined) throw new Error(`${outPath}: a text output takes one document`);
-      text = body;
-    },
-    async commit() {
-      // A document that failed leaves no output at all rather than an empty file.
-      if (text !== undefined) await writeFileAtomic(outPath, text);
-    },
-    async abort() {},
-    outputOf: () => outPath,
-  };
-}
 
 const formats: InputFormat[] = [textFormat];
 

@@ -3,14 +3,14 @@
 // undecoded, so it can honour the page's BOM, <meta> charset or detected encoding.
 import { readFile, stat } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
-import { registerFormat, singleTextWriter, tooLarge, withTxt } from "./formats.js";
+import { registerFormat, tooLarge, withTxt } from "./formats.js";
 import { InputError } from "./text.js";
 
 const HTML_FILE = /\.(?:html?|xhtml)(?:\.gz)?$/i;
 
 registerFormat({
   name: "html",
-  shape: "text",
+  output: "text",
   accepts: (relative) => HTML_FILE.test(relative),
   outputName: (relative) => withTxt(relative, HTML_FILE),
   async *read(file, options) {
@@ -33,5 +33,4 @@ registerFormat({
     if (bytes.length === 0) throw new InputError("empty file");
     yield { task: { id: file.relative.replace(HTML_FILE, ""), source: file.display, route: "html", content: bytes } };
   },
-  createWriter: singleTextWriter,
 });

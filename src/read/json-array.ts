@@ -4,7 +4,6 @@
 import chain from "stream-chain";
 import { parser } from "stream-json";
 import { streamArray } from "stream-json/streamers/stream-array.js";
-import { recordOutputWriter } from "../write/records.js";
 import { NotACorpusError, registerFormat, tooLarge, type InputFormat } from "./formats.js";
 import { recordToItem } from "./records.js";
 import { fileStreams, isGzipped } from "./source.js";
@@ -48,7 +47,7 @@ function exactIds(idField: string) {
 
 export const jsonArrayFormat: InputFormat = {
   name: "json",
-  shape: "record",
+  output: "array",
   accepts: (relative) => JSON_ARRAY.test(relative),
   outputName: (relative) => relative,
   async *read(file, options) {
@@ -84,7 +83,6 @@ export const jsonArrayFormat: InputFormat = {
       throw new Error(`invalid JSON within bytes ${chunkStart}-${chunkEnd} ${where}: ${message}`);
     }
   },
-  createWriter: (outPath) => recordOutputWriter(outPath, "array"),
 };
 
 registerFormat(jsonArrayFormat);

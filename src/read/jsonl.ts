@@ -6,7 +6,6 @@ import { isLosslessNumber, parse as losslessParse } from "lossless-json";
 import chain from "stream-chain";
 import { none } from "stream-chain/defs.js";
 import { jsonlParser } from "stream-chain/jsonl/parser.js";
-import { recordOutputWriter } from "../write/records.js";
 import { CappedLines, OversizedLine } from "./capped-lines.js";
 import { registerFormat, tooLarge, type InputFormat, type ReadItem } from "./formats.js";
 import { recordToItem } from "./records.js";
@@ -27,7 +26,7 @@ class MalformedLine {
 
 export const jsonlFormat: InputFormat = {
   name: "jsonl",
-  shape: "record",
+  output: "lines",
   accepts: (relative) => JSONL.test(relative),
   outputName: (relative) => relative,
   async *read(file, options) {
@@ -50,7 +49,6 @@ export const jsonlFormat: InputFormat = {
       yield item;
     }
   },
-  createWriter: (outPath) => recordOutputWriter(outPath, "lines"),
 };
 
 registerFormat(jsonlFormat);

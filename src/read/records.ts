@@ -4,10 +4,10 @@ import type { InputFile } from "./inputs.js";
 import type { ReadItem, ReadOptions, RecordPosition } from "./formats.js";
 
 /** Record fields that may carry a content type; `html` in one sends the record down the HTML route. */
-export const CONTENT_TYPE_FIELDS = ["content_type", "contentType", "content-type", "mime_type", "mimeType", "mime"] as const;
+const CONTENT_TYPE_FIELDS = ["content_type", "contentType", "content-type", "mime_type", "mimeType", "mime"] as const;
 
 /** "a number", "null", "an array"... for messages. */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   const type = typeof value;
@@ -18,7 +18,7 @@ function positionText(at: RecordPosition): string {
   return "line" in at ? String(at.line) : String(at.record);
 }
 
-export function contentTypeOf(record: Record<string, unknown>): string | undefined {
+function contentTypeOf(record: Record<string, unknown>): string | undefined {
   for (const field of CONTENT_TYPE_FIELDS) {
     const value = record[field];
     if (typeof value === "string") return value;

@@ -26,7 +26,7 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 /** Where the first byte that breaks UTF-8 is, for the error message: "byte 1234 (line 7)". */
-export function firstInvalidUtf8(bytes: Uint8Array): string {
+function firstInvalidUtf8(bytes: Uint8Array): string {
   const lenient = new TextDecoder("utf-8").decode(bytes);
   const prefix = lenient.slice(0, Math.max(0, lenient.indexOf("\ufffd")));
   return `${Buffer.byteLength(prefix, "utf8")} (line ${prefix.split("\n").length})`;

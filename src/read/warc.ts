@@ -6,7 +6,6 @@
 // before it are kept, and the file fails naming the broken one.
 import chain from "stream-chain";
 import { WARCParser } from "warcio";
-import { recordOutputWriter } from "../write/records.js";
 import { PartialInputError, registerFormat, tooLarge, type InputFormat, type ReadItem } from "./formats.js";
 import { fileStreams } from "./source.js";
 import { WarcFramingCheck } from "./warc-framing.js";
@@ -30,7 +29,7 @@ function muteFramingWarnings(): () => void {
 
 export const warcFormat: InputFormat = {
   name: "warc",
-  shape: "record",
+  output: "lines",
   accepts: (relative) => WARC.test(relative),
   /** Records out are JSON lines: `crawl.warc.gz` -> `crawl.jsonl.gz`. */
   outputName: (relative) => relative.replace(/\.warc(\.gz)?$/i, (_, gz: string | undefined) => `.jsonl${gz ?? ""}`),
@@ -112,7 +111,6 @@ export const warcFormat: InputFormat = {
     }
     yield* release();
   },
-  createWriter: (outPath) => recordOutputWriter(outPath, "lines"),
 };
 
 registerFormat(warcFormat);

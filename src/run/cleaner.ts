@@ -1,7 +1,6 @@
 // Where the CPU work runs: on a piscina pool with one worker per job (so a document can
 // be stopped at its time limit), or inline on the main thread for library callers.
 // Both run the same `cleanTask`, so their bytes match.
-import { availableParallelism } from "node:os";
 import pLimit from "p-limit";
 import { Piscina } from "piscina";
 import { htmlToDocument as defaultHtmlToDocument, type HtmlToDocument } from "../read/html-route.js";
@@ -25,14 +24,8 @@ export interface PoolOptions {
   htmlRoute?: HtmlRouteOptions;
 }
 
-export const DEFAULT_TIMEOUT_MS = 60_000;
-/**
- * Old-generation cap of each worker. It bounds resident memory on text corpora (2 GB JSONL,
- * --jobs 2: peak RSS 300 MB at 1024, ~10 MB less at 512). V8 collects harder the nearer a heap
- * is to its cap, so HTML corpora run faster with more: 288 AEB pages, --jobs 2, 17.2 s at 512
- * against 15.4 s at 1024 (`--worker-heap 1024`).
- */
-export const DEFAULT_WORKER_HEAP_MB = 512;
+import { DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB } from "./defaults.js";
+export { DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB };
 /**
  * Young generation of each worker. Capped because it decides resident memory: on a
  * 50 MB JSONL with --jobs 2, peak RSS 271 MB with 16 MB against 471 MB uncapped.
@@ -46,9 +39,6 @@ const YOUNG_GENERATION_MB = 16;
  */
 export const POOL_AVAILABLE = !import.meta.url.endsWith(".ts");
 
-export function defaultJobs(): number {
-  return availableParallelism();
-}
 
 export function createInlineCleaner(pipelines: RoutePipelines, toDocument: HtmlToDocument = defaultHtmlToDocument): Cleaner {
   return {

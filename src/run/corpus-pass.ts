@@ -15,7 +15,7 @@ import xxhash from "xxhash-wasm";
 import { DEFAULT_NEAR_DUPLICATES, NearDuplicateIndex, type NearDuplicateOptions } from "../corpus/near-duplicates.js";
 import { shingleHashes } from "../corpus/minhash.js";
 import { DEFAULT_SITE_BOILERPLATE, SiteLineCounter, type SiteBoilerplateOptions } from "../corpus/site-lines.js";
-import { AtomicSink } from "../write/records.js";
+import { createOutputWriter, type OutputWriter } from "../write/outputs.js";
 import { writeFileAtomic } from "../write/atomic.js";
 import type { RunSummary } from "./clean.js";
 
@@ -221,29 +221,30 @@ export async function runCorpusStages(options: CorpusPassOptions, summary: RunSu
   };
 
   try {
-    let current: { file: OutputFile; sink?: AtomicSink; changed: boolean; audit: string; records: string[] } | undefined;
+    // Record files are streamed to a new output as they are read, committed at their end only when something changed.
+    let current: { file: OutputFile; writer?: OutputWriter; changed: boolean; audit: string } | undefined;
     const finishFile = async () => {
       if (!current) return;
-      const { file, audit, changed } = current;
+      const { audit, changed, writer } = current;
       // The audit first: a crash after it leaves records of changes not made, never changes without records.
       if (audit) await appendFile(options.auditPath, audit);
-      if (file.shape === "records" && changed) {
-        const sink = new AtomicSink(file.path, /\.gz$/i.test(file.path));
-        const array = /\.json(?:\.gz)?$/i.test(file.path);
-        const body = array ? (current.records.length ? "[\n" + current.records.join(",\n") + "\n]\n" : "[]\n") : current.records.map((r) => r + "\n").join("");
-        await sink.write(body);
-        await sink.commit();
-      }
+      if (writer) await (changed ? writer.commit() : writer.abort());
       current = undefined;
     };
     for await (const doc of documentsOf(files, options.urlField)) {
       if (current?.file !== doc.file) {
         await finishFile();
-        current = { file: doc.file, changed: false, audit: "", records: [] };
+        const writer = doc.file.shape === "records" ? createOutputWriter(/\.json(?:\.gz)?$/i.test(doc.file.path) ? "array" : "lines", doc.file.path) : undefined;
+        current = { file: doc.file, writer, changed: false, audit: "" };
       }
       const output = doc.file.shape === "text" ? doc.file.path : `${doc.file.path}#${doc.id}`;
       const decision = decide(doc, output);
       current.audit += decision.audit;
+      // The record file is not committed before its end, so its audit lines can go ahead in chunks.
+      if (current.audit.length >= 1 << 20) {
+        await appendFile(options.auditPath, current.audit);
+        current.audit = "";
+      }
       if (doc.file.shape === "text") {
         if (decision.audit) {
           await appendFile(options.auditPath, current.audit);
@@ -253,7 +254,6 @@ export async function runCorpusStages(options: CorpusPassOptions, summary: RunSu
         }
         continue;
       }
-      // Records: the file is rewritten once, at its end, when something in it changed.
       const { parsed: record, line } = doc.record!;
       if (decision.text === undefined) {
         current.changed = true;
@@ -263,8 +263,8 @@ export async function runCorpusStages(options: CorpusPassOptions, summary: RunSu
         current.changed = true;
         record.text = decision.text;
         record.metadata.corpus = { "corpus/site-repeated": decision.removedLines };
-        current.records.push(JSON.stringify(record));
-      } else current.records.push(line);
+        await current.writer!.write(JSON.stringify(record));
+      } else await current.writer!.write(line);
     }
     await finishFile();
   } finally {

@@ -9,7 +9,7 @@ import type { InputFile } from "../read/inputs.js";
 export class UsageError extends Error {}
 
 /** The real path of `path`, or of its nearest existing folder joined with the rest when it does not exist yet. */
-export async function realPathOf(path: string): Promise<string> {
+async function realPathOf(path: string): Promise<string> {
   const absolute = resolve(path);
   try {
     return await realpath(absolute);

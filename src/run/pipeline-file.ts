@@ -12,9 +12,8 @@ import { stageDefinition, stageNames } from "../stages/registry.js";
 import "../stages/all.js";
 
 export const PIPELINES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../pipelines");
-export const DEFAULT_PIPELINE = "news";
-/** Documents extracted from HTML: markup flags and promos first, then the news stages. */
-export const DEFAULT_HTML_PIPELINE = "html";
+import { DEFAULT_HTML_PIPELINE, DEFAULT_PIPELINE } from "./defaults.js";
+export { DEFAULT_HTML_PIPELINE, DEFAULT_PIPELINE };
 
 const StageEntry = z
   .object({

@@ -10,6 +10,7 @@ import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { AtomicWriteStream, writeFileAtomic } from "../write/atomic.js";
 import { STATE_DIR } from "../write/layout.js";
+import { AuditSink, RejectsSink } from "../write/sinks.js";
 import type { InputFile } from "../read/inputs.js";
 
 
@@ -143,9 +144,9 @@ export class ResumeState {
     await rm(this.recordPath(file), { force: true });
   }
 
-  /** Part writers for one file: committed when the file is, aborted when it fails to read. */
-  openParts(file: InputFile): { audit: AtomicWriteStream; rejects: AtomicWriteStream } {
-    return { audit: new AtomicWriteStream(this.partPath(file, "audit")), rejects: new AtomicWriteStream(this.partPath(file, "rejects")) };
+  /** One file's own audit and rejects sinks: committed when the file is, aborted when it is skipped. */
+  openParts(file: InputFile): { audit: AuditSink; rejects: RejectsSink } {
+    return { audit: new AuditSink(this.partPath(file, "audit")), rejects: new RejectsSink(this.partPath(file, "rejects")) };
   }
 
   /** Concatenates the files' parts of one kind, in input order, into `target` (whole or not at all). Returns the bytes written. */

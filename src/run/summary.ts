@@ -1,7 +1,79 @@
-// The end-of-run summary of `chaff clean`: a per-rule table for people (stderr)
-// and the RunSummary as JSON for scripts (`--summary FILE`).
+// The end-of-run summary of `chaff clean`: its counts, a per-rule table for people
+// (stderr) and the RunSummary as JSON for scripts (`--summary FILE`).
 import { writeFileAtomic } from "../write/atomic.js";
-import { emptySummary, type RunSummary } from "./clean.js";
+import type { CorpusSummary } from "./corpus-pass.js";
+import type { FileCounts } from "./resume.js";
+import type { Shard } from "./shards.js";
+import type { CleanOutcome } from "./task.js";
+
+export interface RunSummary {
+  /** The pipeline named for the text route. */
+  pipeline: string;
+  /** The pipeline each route cleaned its documents with, for the routes that cleaned any. */
+  pipelines: { text?: string; html?: string };
+  /** Input files: cleaned, failed, and skipped (in a directory tree, named like a corpus but not one). */
+  files: { ok: number; failed: number; skipped: number };
+  documents: number;
+  /** Records set aside: malformed, missing text field, text not a string. */
+  rejects: number;
+  /** Documents that could not be cleaned: timeout, worker out of memory, extractor error. */
+  documentFailures: number;
+  /** Records a format does not clean (WARC requests, non-HTML responses). */
+  skipped: number;
+  /** Input bytes as stored on disk. */
+  bytes: number;
+  chars: { in: number; out: number; removed: number };
+  /** Removed fragments by rule id, sorted by rule. */
+  rules: Record<string, number>;
+  /** Removed fragments by stage. */
+  stages: Record<string, number>;
+  /** Input files that could not be read. */
+  failures: Array<{ source: string; reason: string }>;
+  /** The shard this run cleaned, and its input files (absent when unsharded). */
+  shard?: Shard & { inputs: string[] };
+  /** Input files a resumable run found complete from an earlier run and did not clean again. */
+  resumed?: number;
+  /** What the corpus stages did (run/corpus-pass.ts), when the pipeline has any. */
+  corpus?: CorpusSummary;
+}
+
+export function emptySummary(pipeline: string): RunSummary {
+  return {
+    pipeline,
+    pipelines: {},
+    files: { ok: 0, failed: 0, skipped: 0 },
+    documents: 0,
+    rejects: 0,
+    documentFailures: 0,
+    skipped: 0,
+    bytes: 0,
+    chars: { in: 0, out: 0, removed: 0 },
+    rules: {},
+    stages: {},
+    failures: [],
+  };
+}
+
+/** Adds a completed file's counts, from its resume completion record, to the summary. */
+export function addFileCounts(summary: RunSummary, counts: FileCounts): void {
+  summary.documents += counts.documents;
+  summary.rejects += counts.rejects;
+  summary.documentFailures += counts.documentFailures;
+  summary.skipped += counts.skipped;
+  addCounts(summary, counts);
+}
+
+export function addCounts(summary: Pick<RunSummary, "chars" | "rules" | "stages">, outcome: Pick<CleanOutcome, "chars" | "rules" | "stages">): void {
+  summary.chars.in += outcome.chars.in;
+  summary.chars.out += outcome.chars.out;
+  summary.chars.removed += outcome.chars.removed;
+  for (const [k, v] of Object.entries(outcome.rules)) summary.rules[k] = (summary.rules[k] ?? 0) + v;
+  for (const [k, v] of Object.entries(outcome.stages)) summary.stages[k] = (summary.stages[k] ?? 0) + v;
+}
+
+export function sortKeys(record: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
 
 function share(part: number, whole: number): string {
   return whole === 0 ? "0.0%" : `${((100 * part) / whole).toFixed(1)}%`;

@@ -41,7 +41,7 @@ export function recordJson(parts: {
 }
 
 /** A byte sink to `path`, optionally gzipped, that appears only on `commit()`. */
-export class AtomicSink {
+class AtomicSink {
   private readonly tmp: string;
   private file?: WriteStream;
   private gzip?: Gzip;
@@ -145,15 +145,4 @@ export class RecordWriter {
   abort(): Promise<void> {
     return this.sink.abort();
   }
-}
-
-/** The output writer of a record format: framed records, gzipped when the output name ends in `.gz`. */
-export function recordOutputWriter(outPath: string, framing: RecordFraming): { write(body: string): Promise<void>; commit(): Promise<void>; abort(): Promise<void>; outputOf(task: { id: string }): string } {
-  const writer = new RecordWriter(outPath, framing, /\.gz$/i.test(outPath));
-  return {
-    write: (body) => writer.write(body),
-    commit: () => writer.commit(),
-    abort: () => writer.abort(),
-    outputOf: (task) => `${outPath}#${task.id}`,
-  };
 }

@@ -39,6 +39,15 @@ describe("limits", () => {
       written: ["out.audit.jsonl"],
     },
     {
+      name: "stdin over the cap fails by name, nothing on stdout",
+      setup: () => ["clean", "-", "--max-document-mb", "1"],
+      input: "a".repeat(2 * MB),
+      status: 1,
+      stderr: ["chaff: -: too large: over the --max-document-mb cap of 1 MB"],
+      written: [],
+      check: (_dir, run) => expect(run.stdout).toBe(""),
+    },
+    {
       name: "a JSONL gzip bomb line is rejected as it streams; the lines after it are cleaned",
       setup: (dir) => {
         const bomb = JSON.stringify({ id: "bomb", text: "a".repeat(20 * MB) });

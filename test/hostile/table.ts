@@ -22,6 +22,8 @@ export interface HostileCase {
   /** Further checks on what was written. */
   check?(dir: string, run: Run): void;
   timeoutMs?: number;
+  /** What the run reads on stdin. */
+  input?: string;
 }
 
 export function runCases(cases: HostileCase[]): void {
@@ -30,7 +32,7 @@ export function runCases(cases: HostileCase[]): void {
       const dir = tempDir();
       const args = await c.setup(dir);
       const before = snapshot(dir);
-      const run = chaff(args, { cwd: dir, timeoutMs: c.timeoutMs });
+      const run = chaff(args, { cwd: dir, timeoutMs: c.timeoutMs, input: c.input });
       if (typeof c.stderr === "function") c.stderr(run.stderr, dir);
       else expect(run.stderr.split("\n").filter((l) => l !== "")).toEqual(c.stderr.map((l) => (typeof l === "string" ? l.replaceAll("{dir}", dir) : expect.stringMatching(l))));
       expect(run.status).toBe(c.status);

@@ -1,0 +1,70 @@
+// The run's two logs besides the outputs: the audit (every removal, every document) and
+// the rejects (records set aside, documents that failed). Both appear whole or not at all.
+import { AtomicWriteStream } from "./atomic.js";
+
+/** Audit lines are buffered up to this many characters between writes. */
+const AUDIT_BUFFER = 1 << 20;
+
+export class AuditSink {
+  private readonly stream: AtomicWriteStream;
+  private buffer = "";
+
+  constructor(readonly path: string) {
+    this.stream = new AtomicWriteStream(path);
+  }
+
+  /** Opens the file at once, so that an audit that cannot be written stops the run before any work. */
+  async open(): Promise<void> {
+    await this.stream.open();
+  }
+
+  async append(lines: string): Promise<void> {
+    this.buffer += lines;
+    if (this.buffer.length >= AUDIT_BUFFER) await this.flush();
+  }
+
+  /** The line of a document or file that failed (the report reads these). */
+  appendError(record: { doc?: string; source: string; reason: string }): Promise<void> {
+    return this.append(JSON.stringify({ type: "error", ...record }) + "\n");
+  }
+
+  private async flush(): Promise<void> {
+    const chunk = this.buffer;
+    this.buffer = "";
+    await this.stream.write(chunk);
+  }
+
+  async commit(): Promise<void> {
+    await this.flush();
+    await this.stream.commit();
+  }
+
+  abort(): Promise<void> {
+    return this.stream.abort();
+  }
+}
+
+export class RejectsSink {
+  private readonly stream: AtomicWriteStream;
+  /** Whether anything was set aside. */
+  used = false;
+
+  constructor(readonly path: string) {
+    this.stream = new AtomicWriteStream(path);
+  }
+
+  async append(line: Record<string, unknown>): Promise<void> {
+    this.used = true;
+    await this.stream.write(JSON.stringify(line) + "\n");
+  }
+
+  /** Writes the file (empty when nothing was set aside), or leaves none when `keepEmpty` is false and nothing was. */
+  async finish(keepEmpty: boolean): Promise<void> {
+    if (this.used || keepEmpty) await this.stream.commit();
+    else await this.stream.abort();
+  }
+
+  abort(): Promise<void> {
+    return this.stream.abort();
+  }
+}
