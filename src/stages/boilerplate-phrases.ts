@@ -6,7 +6,7 @@ import type { Detection } from "../core/document.js";
 import type { Stage } from "../core/stage.js";
 import { COUNTER_RULES, FURNITURE_RULES, LINE_THRESHOLDS, LINK_LIST_SEPARATOR, type PhraseRule } from "../rules/boilerplate.js";
 import { UserPattern } from "../match/backtracking.js";
-import { escapeRegExp } from "./line-rules.js";
+import { escapeRegExp } from "../match/escape.js";
 import { anchoredAtStart } from "./rule-gates.js";
 import { anyRuleMatcher, caseFolded, literalRuleGate } from "./line-features.js";
 import { registerStage } from "./registry.js";

@@ -6,6 +6,7 @@ import { unitTable, type Line } from "../core/lines.js";
 import type { Stage, StageContext } from "../core/stage.js";
 import type { LineRule } from "../rules/types.js";
 import { UserPattern } from "../match/backtracking.js";
+import { escapeRegExp } from "../match/escape.js";
 import { literalGate, longestMatch, opensWithClassRun } from "./rule-gates.js";
 
 /** Options every line-rule stage accepts, so users extend rules without code. */
@@ -79,9 +80,6 @@ export function compileLineRules(rules: readonly LineRule[]): CompiledLineRules 
   return compiled;
 }
 
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /** Rules from the pipeline file's `phrases` and `patterns`. */
 export function customRules(options: LineRuleOptions, rule: string, reason: string): LineRule[] {
