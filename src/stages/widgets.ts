@@ -1,6 +1,6 @@
 // Share, print and email widgets and navigation labels.
 import type { Detection } from "../core/document.js";
-import { unitTable } from "../core/lines.js";
+import { lineDetection, unitTable } from "../core/lines.js";
 import { WIDGET_FILLER, WIDGET_LINE, WIDGET_RULES, WIDGET_WORDS } from "../rules/widgets.js";
 import { LineRuleOptions, labelText, lineRuleStage } from "./line-rules.js";
 import { registerStage } from "./registry.js";
@@ -99,7 +99,7 @@ registerStage("widgets", {
       for (const line of lines.live()) {
         if (matched.has(line.index) || line.kind === "heading" || line.kind === "title") continue;
         if (mayBeWidgetWordLine(line.content) && isWidgetWordLine(line.content)) {
-          found.push({ rule: "widget/share", start: line.contentStart, end: line.contentEnd, reason: "a short line made only of share, print and email words" });
+          found.push(lineDetection(line, { rule: "widget/share", reason: "a short line made only of share, print and email words" }));
         }
       }
       return found;
