@@ -1,6 +1,6 @@
 // A line-oriented view of a document's raw text. Most junk in scraped text is a
 // whole line, so stages mostly think in lines; offsets stay those of `raw`.
-import type { Block, BlockKind, Document, Finding } from "./document.js";
+import type { Block, BlockKind, Detection, Document, Finding, MetaField } from "./document.js";
 
 export interface Line {
   /** 0-based line number. */
@@ -153,4 +153,17 @@ function mergeSpans(findings: readonly Finding[]): Array<[number, number]> {
     else union.push([s, e]);
   }
   return union;
+}
+
+/** A finding that covers a line's whole content, the one shape every line stage reports. */
+export function lineDetection(
+  line: Line,
+  what: { rule: string; reason: string; moveTo?: MetaField },
+  more: Pick<Detection, "features" | "value"> = {},
+): Detection {
+  const detection: Detection = { rule: what.rule, start: line.contentStart, end: line.contentEnd, reason: what.reason };
+  if (what.moveTo) detection.moveTo = what.moveTo;
+  if (more.value !== undefined) detection.value = more.value;
+  if (more.features) detection.features = more.features;
+  return detection;
 }

@@ -1,4 +1,5 @@
 // Photo captions and credits, and the news agencies they name.
+import { escapeRegExp } from "../match/escape.js";
 import type { LineRule } from "./types.js";
 
 /** News and photo agencies whose names appear in photo credits and datelines. */
@@ -13,12 +14,12 @@ export const AGENCIES: readonly string[] = [
   "Lusa", "LUSA", "Agência Lusa", "Agência Brasil", "Folhapress", "Estadão Conteúdo", "Agência O Globo", "LaPresse", "Adnkronos", "Fotogramma",
 ];
 
-const agency = AGENCIES.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s")).join("|");
+const agency = AGENCIES.map((a) => escapeRegExp(a).replace(/ /g, "\\s")).join("|");
 /**
  * The agencies for a case-insensitive pattern: "dpa" and "DPA" once. Two alternatives matching the
  * same text would let a list of credits ("dpa/dpa/dpa...") match in exponentially many ways.
  */
-const agencyAnyCase = [...new Map(AGENCIES.map((a) => [a.toLowerCase(), a])).values()].map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s")).join("|");
+const agencyAnyCase = [...new Map(AGENCIES.map((a) => [a.toLowerCase(), a])).values()].map((a) => escapeRegExp(a).replace(/ /g, "\\s")).join("|");
 
 /** A letter of a name after a credit's slash ("REUTERS/Kevin Lamarque"). */
 const CREDIT_NAME_CHAR = String.raw`[\p{L}.'’-]`;

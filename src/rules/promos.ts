@@ -2,10 +2,11 @@
 // newsletter and subscription promos, app promos, cookie and copyright notices, author
 // contact lines, and the labels of gallery and ad widgets. Whole-line rules (see
 // ./types.ts): each pattern must match the line's whole content, case-insensitively.
+import { escapeRegExp } from "../match/escape.js";
 import { AGENCIES } from "./captions.js";
 import type { LineRule } from "./types.js";
 
-const agency = AGENCIES.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+const agency = AGENCIES.map((a) => escapeRegExp(a)).join("|");
 
 export const CREDIT_RULES: readonly LineRule[] = [
   { rule: "credit/reporting", lang: "en", pattern: /\((?:additional )?(?:reporting|writing|editing|compiled) by [^()]{2,300}\)|(?:additional )?(?:reporting|writing) by [^.;]{2,160}[;,] (?:additional reporting|editing|writing|compiled) by [^.]{2,200}\.?/u, reason: "reporting and editing credit", example: "(Reporting by Jane Roe; Editing by John Doe)" },

@@ -3,10 +3,11 @@
 // and link lists ("News | Sport | Weather"). Phrase tables live in src/rules/boilerplate.ts.
 import { z } from "zod";
 import type { Detection } from "../core/document.js";
+import { lineDetection } from "../core/lines.js";
 import type { Stage } from "../core/stage.js";
 import { COUNTER_RULES, FURNITURE_RULES, LINE_THRESHOLDS, LINK_LIST_SEPARATOR, type PhraseRule } from "../rules/boilerplate.js";
 import { UserPattern } from "../match/backtracking.js";
-import { escapeRegExp } from "./line-rules.js";
+import { escapeRegExp } from "../match/escape.js";
 import { anchoredAtStart } from "./rule-gates.js";
 import { anyRuleMatcher, caseFolded, literalRuleGate } from "./line-features.js";
 import { registerStage } from "./registry.js";
@@ -85,7 +86,7 @@ export function createBoilerplatePhrases(options: BoilerplatePhrasesOptions): St
         const words = mayMatch(line.content, lower) ? countWords(line.content) : -1;
         const rule = words >= 0 ? rules.find((r) => words <= r.maxWords && r.matches(line.content, lower)) : undefined;
         if (rule) {
-          found.push({ rule: rule.rule, start: line.contentStart, end: line.contentEnd, reason: rule.reason, features: { words, lang: rule.lang, maxWords: rule.maxWords } });
+          found.push(lineDetection(line, rule, { features: { words, lang: rule.lang, maxWords: rule.maxWords } }));
           continue;
         }
         const items = linkLists && MAY_SEPARATE.test(line.content) ? linkListItems(line.content, options.linkListItems, options.linkListItemWords) : undefined;

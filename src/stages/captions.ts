@@ -2,6 +2,7 @@
 // printed twice on one line (the image's alt text and its visible caption).
 import { z } from "zod";
 import type { Detection } from "../core/document.js";
+import { lineDetection } from "../core/lines.js";
 import { CAPTION_RULES, SOURCE_CREDIT_RULES } from "../rules/captions.js";
 import { LineRuleOptions, lineRuleStage } from "./line-rules.js";
 import { registerStage } from "./registry.js";
@@ -33,9 +34,9 @@ registerStage("captions", {
         if (matched.has(line.index) || line.content.length > options.maxLength) continue;
         const half = doubledHalf(line.content, options.minDoubledWords);
         if (half) {
-          found.push({ rule: "caption/doubled", start: line.contentStart, end: line.contentEnd, reason: "a caption printed twice on one line", features: { words: half.split(" ").length } });
+          found.push(lineDetection(line, { rule: "caption/doubled", reason: "a caption printed twice on one line" }, { features: { words: half.split(" ").length } }));
         } else if (line.kind === "caption") {
-          found.push({ rule: "caption/figure", start: line.contentStart, end: line.contentEnd, reason: "a figure caption from the page markup" });
+          found.push(lineDetection(line, { rule: "caption/figure", reason: "a figure caption from the page markup" }));
         }
       }
       return found;

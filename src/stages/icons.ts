@@ -2,6 +2,7 @@
 // ("icon bookmark-bicon cameraicon chevron downicon ...", "fa-facebook fa-twitter").
 import { z } from "zod";
 import type { Detection } from "../core/document.js";
+import { lineDetection } from "../core/lines.js";
 import { KNOWN_LIGATURES, LIGATURE_RULE, LIGATURE_WORDS } from "../rules/icons.js";
 import { registerStage } from "./registry.js";
 
@@ -64,9 +65,9 @@ registerStage("icons", {
           const f = iconFeatures(line.content);
           const features = { tokens: f.tokens, iconShare: round(f.iconShare), classShare: round(f.classShare) };
           if (f.tokens >= options.minTokens && f.iconShare >= options.minIconShare) {
-            found.push({ rule: "icons/font-names", start: line.contentStart, end: line.contentEnd, reason: "a line of icon-font glyph names", features });
+            found.push(lineDetection(line, { rule: "icons/font-names", reason: "a line of icon-font glyph names" }, { features }));
           } else if (f.tokens >= options.minTokens && f.classShare >= options.minClassShare) {
-            found.push({ rule: "icons/class-names", start: line.contentStart, end: line.contentEnd, reason: "a line of CSS class or ligature names", features });
+            found.push(lineDetection(line, { rule: "icons/class-names", reason: "a line of CSS class or ligature names" }, { features }));
           } else {
             const ligatures = ligatureSpan(line.content);
             // `content` collapses spaces; its offsets hold in the raw line only when nothing was collapsed.

@@ -2,10 +2,11 @@
 // content against a table, plus the user's own phrases and patterns from the pipeline file.
 import { z } from "zod";
 import type { Detection } from "../core/document.js";
-import { unitTable, type Line } from "../core/lines.js";
+import { lineDetection, unitTable, type Line } from "../core/lines.js";
 import type { Stage, StageContext } from "../core/stage.js";
 import type { LineRule } from "../rules/types.js";
 import { UserPattern } from "../match/backtracking.js";
+import { escapeRegExp } from "../match/escape.js";
 import { literalGate, longestMatch, opensWithClassRun } from "./rule-gates.js";
 
 /** Options every line-rule stage accepts, so users extend rules without code. */
@@ -79,9 +80,6 @@ export function compileLineRules(rules: readonly LineRule[]): CompiledLineRules 
   return compiled;
 }
 
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /** Rules from the pipeline file's `phrases` and `patterns`. */
 export function customRules(options: LineRuleOptions, rule: string, reason: string): LineRule[] {
@@ -111,13 +109,6 @@ export function matchLine(line: Line, rules: CompiledLineRules, maxLength: numbe
   return rules.find((r) => label.length <= r.longest && r.full.test(label));
 }
 
-export function lineDetection(line: Line, rule: LineRule, features?: Detection["features"]): Detection {
-  const detection: Detection = { rule: rule.rule, start: line.contentStart, end: line.contentEnd, reason: rule.reason };
-  if (rule.moveTo) detection.moveTo = rule.moveTo;
-  if (features) detection.features = features;
-  return detection;
-}
-
 /**
  * A stage that removes every live line matching one of the table's rules (or the
  * user's). `extra` lets a stage add context logic on top of the table.
@@ -142,7 +133,7 @@ export function lineRuleStage(
         const rule = matchLine(line, rules, options.maxLength);
         if (!rule) continue;
         matched.add(line.index);
-        found.push(lineDetection(line, rule, { lang: rule.lang }));
+        found.push(lineDetection(line, rule, { features: { lang: rule.lang } }));
       }
       return extra ? [...found, ...extra(ctx, matched)] : found;
     },

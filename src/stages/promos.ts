@@ -2,7 +2,8 @@
 // author contact lines and widget labels: whole lines, from the tables in rules/promos.ts.
 import type { Detection } from "../core/document.js";
 import { PROMO_TABLE } from "../rules/promos.js";
-import { LineRuleOptions, compileLineRules, customRules, lineDetection, matchLine } from "./line-rules.js";
+import { lineDetection } from "../core/lines.js";
+import { LineRuleOptions, compileLineRules, customRules, matchLine } from "./line-rules.js";
 import { registerStage } from "./registry.js";
 
 registerStage("promos", {
@@ -21,7 +22,7 @@ registerStage("promos", {
           // Table cells are data: a lone "12" or "Close" there is a score or a price, not a widget.
           if (line.kind === "table-cell" || line.kind === "title") continue;
           const rule = matchLine(line, rules, options.maxLength);
-          if (rule) found.push(lineDetection(line, rule, { lang: rule.lang }));
+          if (rule) found.push(lineDetection(line, rule, { features: { lang: rule.lang } }));
         }
         return found;
       },

@@ -5,6 +5,8 @@
 // Both are read off the pattern, so a new table entry gets its gate without anyone
 // writing one; a pattern the reader does not understand gets no gate (always tried).
 
+import { escapeRegExp } from "../match/escape.js";
+
 /** A parsed pattern, reduced to what the gates need. */
 type Node =
   | { t: "char"; c: string }
@@ -323,7 +325,6 @@ export function requiredLiterals(re: RegExp): string[] | undefined {
   return better(f.required, f.exact);
 }
 
-const escapeLiteral = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
 /**
  * One test that is false only when none of the patterns can match the text: the
@@ -346,7 +347,7 @@ export function literalGate(patterns: readonly RegExp[]): ((text: string) => boo
   // (boilerplate-phrases' gate over the benchmark lines, per pass: 734 literals 31 ms,
   // 917 literals 199 ms): literals go in chunks of GATE_CHUNK.
   const tests = [...groups].flatMap(([flags, literals]) => {
-    const sorted = [...literals].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeLiteral);
+    const sorted = [...literals].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRegExp);
     const chunks: RegExp[] = [];
     for (let from = 0; from < sorted.length; from += GATE_CHUNK) chunks.push(new RegExp(sorted.slice(from, from + GATE_CHUNK).join("|"), flags));
     return chunks;

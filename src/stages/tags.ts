@@ -1,5 +1,6 @@
 // Tag lines ("Tags: NATO  Russia"): the tags move into metadata.
 import type { Detection } from "../core/document.js";
+import { lineDetection } from "../core/lines.js";
 import { TAG_LABEL_LINE, TAG_LINE_RULES } from "../rules/tags.js";
 import { LineRuleOptions, compileLineRules, customRules, labelText } from "./line-rules.js";
 import { registerStage } from "./registry.js";
@@ -40,7 +41,7 @@ registerStage("tags", {
             }
             if (listed.length > 0) {
               const reason = TAG_LABEL_LINE.reason;
-              found.push({ rule: TAG_LABEL_LINE.rule, start: line.contentStart, end: line.contentEnd, reason });
+              found.push(lineDetection(line, { rule: TAG_LABEL_LINE.rule, reason }));
               for (const { line: item, items } of listed) {
                 found.push({ rule: TAG_LABEL_LINE.rule, start: item.contentStart, end: item.contentEnd, reason, moveTo: "tags", value: items, features: { items: items.length } });
               }
@@ -54,7 +55,7 @@ registerStage("tags", {
           const items = tagItems(line.text);
           // Tags are short names; a long clause after "Topics:" is prose.
           if (items.length === 0 || items.some((t) => t.split(" ").length > 5)) continue;
-          found.push({ rule: rule.rule, start: line.contentStart, end: line.contentEnd, reason: rule.reason, moveTo: "tags", value: items, features: { items: items.length } });
+          found.push(lineDetection(line, { rule: rule.rule, reason: rule.reason, moveTo: "tags" }, { value: items, features: { items: items.length } }));
         }
         return found;
       },

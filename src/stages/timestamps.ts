@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Detection } from "../core/document.js";
 import type { Line } from "../core/lines.js";
 import { AGENCIES } from "../rules/captions.js";
+import { escapeRegExp } from "../match/escape.js";
 import { BYLINE_JOINERS, BYLINE_NON_NAMES, BYLINE_PREFIX, DATE_WORDS, MONTHS, RELATIVE_TIME, TIME_MARK, WEEKDAYS } from "../rules/dates.js";
 import { registerStage } from "./registry.js";
 
@@ -68,7 +69,7 @@ export function isTimestamp(text: string): boolean {
 function agencyPattern(extra: readonly string[]): string {
   return [...AGENCIES, ...extra]
     .sort((a, b) => b.length - a.length)
-    .map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s"))
+    .map((a) => escapeRegExp(a).replace(/ /g, "\\s"))
     .join("|");
 }
 

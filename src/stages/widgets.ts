@@ -1,9 +1,9 @@
 // Share, print and email widgets and navigation labels.
 import type { Detection } from "../core/document.js";
+import { lineDetection, unitTable } from "../core/lines.js";
 import { WIDGET_FILLER, WIDGET_LINE, WIDGET_RULES, WIDGET_WORDS } from "../rules/widgets.js";
 import { LineRuleOptions, labelText, lineRuleStage } from "./line-rules.js";
 import { registerStage } from "./registry.js";
-import { mayBeWidgetWordLine } from "./widget-gate.js";
 
 const STRONG = new Set(WIDGET_WORDS.filter((w) => !w.includes(" ")));
 const FILLER = new Set(WIDGET_FILLER);
@@ -14,6 +14,8 @@ const WORD = /[^\s|•·,/]+/gu;
 
 /** A short word chaff does not know, letters only: a label it has no list entry for. */
 const UNKNOWN_LABEL = new RegExp(`^\\p{L}{1,${WIDGET_LINE.unknownLabelMaxLetters}}$`, "u");
+/** A count beside the buttons: "12", "3.4k". */
+const WIDGET_COUNT = /^\d+(?:[.,]\d+)?[kmк]?$/u;
 
 /** True when the text has more than `limit` words (the words `isWidgetWordLine` splits it into). */
 function hasMoreWords(text: string, limit: number): boolean {
@@ -41,7 +43,7 @@ export function isWidgetWordLine(content: string, maxWords = 10): boolean {
   for (const [i, word] of words.entries()) {
     const bare = word.replace(/_/g, " ").replace(/[()[\]:!.]/g, "");
     if (STRONG.has(bare) || PHRASES.includes(bare)) strong++;
-    else if (FILLER.has(bare) || /^\d+(?:[.,]\d+)?[kmк]?$/u.test(bare) || bare === "") continue;
+    else if (FILLER.has(bare) || WIDGET_COUNT.test(bare) || bare === "") continue;
     // One unknown label may sit among the buttons ("Whatsapp Facebook Pint Baixar"); a second is prose.
     else if (unknownAt === -1 && UNKNOWN_LABEL.test(bare)) unknownAt = i;
     else return false;
@@ -49,6 +51,43 @@ export function isWidgetWordLine(content: string, maxWords = 10): boolean {
   if (unknownAt === -1) return strong > 0;
   // ...only among at least three widget words, and not last: "Twitter, Facebook, WhatsApp banned" is a headline.
   return strong >= WIDGET_LINE.unknownLabelMinWidgetWords && unknownAt < words.length - 1;
+}
+
+// A quick test in front of isWidgetWordLine: a widget-word line is made only of widget words,
+// fillers and counts, with at most one short unknown label among them, so one of its first two
+// words is known and neither is prose. Most lines fail on their first two words, without
+// lower-casing the line, joining phrases or splitting it into words. Built from the same tables.
+/**
+ * Every value a word of a widget-word line can take (lower-cased, brackets and stops
+ * removed): a widget word or filler, or any run of the words of a multi-word one,
+ * which isWidgetWordLine joins before it splits ("copy link", "copier le lien").
+ */
+const KNOWN_WORDS = new Set(
+  [...WIDGET_WORDS, ...WIDGET_FILLER].flatMap((entry) => {
+    const words = entry.split(" ");
+    return words.flatMap((_, from) => words.slice(from).map((__, n) => words.slice(from, from + n + 1).join(" ")));
+  }),
+);
+const SEPARATOR = unitTable(/[\s|•·,/]/u);
+
+/** False only when the content cannot be a widget-word line; true means "ask isWidgetWordLine". */
+export function mayBeWidgetWordLine(content: string): boolean {
+  const label = labelText(content);
+  let unknown = 0;
+  let at = 0;
+  for (let word = 0; word < 2; word++) {
+    while (at < label.length && SEPARATOR[label.charCodeAt(at)]) at++;
+    if (at === label.length) return word > 0; // no words at all: not a widget line
+    const start = at;
+    while (at < label.length && !SEPARATOR[label.charCodeAt(at)]) at++;
+    const token = label.slice(start, at);
+    // Lower-casing a word alone differs from lower-casing it in its line only for a final sigma.
+    if (token.includes("Σ")) return true;
+    const bare = token.toLowerCase().replace(/_/g, " ").replace(/[()[\]:!.]/g, "");
+    if (bare === "" || KNOWN_WORDS.has(bare) || WIDGET_COUNT.test(bare)) continue;
+    if (!UNKNOWN_LABEL.test(bare) || ++unknown > 1) return false;
+  }
+  return true;
 }
 
 registerStage("widgets", {
@@ -60,7 +99,7 @@ registerStage("widgets", {
       for (const line of lines.live()) {
         if (matched.has(line.index) || line.kind === "heading" || line.kind === "title") continue;
         if (mayBeWidgetWordLine(line.content) && isWidgetWordLine(line.content)) {
-          found.push({ rule: "widget/share", start: line.contentStart, end: line.contentEnd, reason: "a short line made only of share, print and email words" });
+          found.push(lineDetection(line, { rule: "widget/share", reason: "a short line made only of share, print and email words" }));
         }
       }
       return found;

@@ -1,4 +1,4 @@
-// The quick tests derived from the rule tables (src/stages/rule-gates.ts, widget-gate.ts,
+// The quick tests derived from the rule tables (src/stages/rule-gates.ts, widgets.ts,
 // boilerplate-phrases' word count) may only rule out lines that no rule matches: each
 // is checked on every table example and against the plain code on generated lines.
 import fc from "fast-check";
@@ -17,7 +17,7 @@ import { countWords, createBoilerplatePhrases, BoilerplatePhrasesOptions } from 
 import { caseFolded } from "../../src/stages/line-features.js";
 import { compileLineRules, labelText, matchLine } from "../../src/stages/line-rules.js";
 import { anchoredAtStart, literalGate, longestMatch, opensWithClassRun, requiredLiterals } from "../../src/stages/rule-gates.js";
-import { mayBeWidgetWordLine } from "../../src/stages/widget-gate.js";
+import { mayBeWidgetWordLine } from "../../src/stages/widgets.js";
 import { isWidgetWordLine } from "../../src/stages/widgets.js";
 import { hasWords, sentenceBounds } from "../../src/stages/duplicates.js";
 
