@@ -19,7 +19,7 @@ import { cleanDocument } from "../src/core/stage.js";
 import type { Pipeline } from "../src/core/stage.js";
 import { extractHtmlSync, htmlDocument, yieldToEventLoop } from "../src/extract/html.js";
 import { withKeepComments } from "../src/extract/options.js";
-import { decodeHtml } from "../src/read/decode.js";
+import { decodeHtml } from "../src/extract/decode.js";
 import { loadPipeline } from "../src/run/pipeline-file.js";
 
 export const SHARED_BENCH = resolve("../shared/bench");

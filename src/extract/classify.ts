@@ -48,6 +48,8 @@ const CONTENT_ROOT_TAGS = new Set(["ARTICLE", "MAIN"]);
 /** Mark rules that say boilerplate on the page level (comments are content for some users; they are handled apart). */
 const CONTENT_MARKS = new Set(["html/standfirst", "html/comments", "caption/credit", "html/byline"]);
 
+const PATH_STEPS = 4;
+
 interface Place {
   depth: number;
   /** The landmark the block sits in: "nav", "footer", "aside", "site-header", or "". */
@@ -70,9 +72,11 @@ function placeOf(element: Element | undefined, cache: Map<Element, Place>): Plac
   }
   const id = element.getAttribute("id");
   const cls = element.getAttribute("class")?.trim().split(/\s+/)[0];
-  const step = tag.toLowerCase() + (id ? `#${id}` : cls ? `.${cls}` : "");
-  const path = up.path ? `${up.path}>${step}` : step;
-  const place = { depth: up.depth + 1, landmark, path: path.length > 160 ? "…" + path.slice(-159) : path };
+  const step = tag.toLowerCase() + (id ? `#${id.slice(0, 30)}` : cls ? `.${cls.slice(0, 30)}` : "");
+  // The last PATH_STEPS steps: enough to find the block in the page's source, short enough for the audit.
+  const steps = up.path ? `${up.path}>${step}`.split(">") : [step];
+  const path = steps.length > PATH_STEPS ? "…>" + steps.slice(-PATH_STEPS).join(">") : steps.join(">");
+  const place = { depth: up.depth + 1, landmark, path };
   cache.set(element, place);
   return place;
 }

@@ -11,14 +11,15 @@
 // parsing plus Readability on AEB; a DOMParser document costs nothing beyond its nodes.
 import { Readability } from "@mozilla/readability";
 import { JSDOM, VirtualConsole } from "jsdom";
-import type { Block, BlockKind, Document, Features } from "../core/document.js";
+import type { Block, BlockKind, Document, Features, MarkupFlag } from "../core/document.js";
 import { createDocument } from "../core/document.js";
-import { decodeHtml, type CharsetSource } from "../read/decode.js";
+import { decodeHtml, type CharsetSource } from "./decode.js";
 import { CAPTION_CLASS, classAndId, walkBlocks, type TextBlock } from "./blocks.js";
 import { findMarks, premarked, premarkTree } from "./mark.js";
 import { BLOCK_CLASSIFIER, classifyBlocks, type PageBlock } from "./classify.js";
 import { chooseCandidate, MARKS_OVER_SHARE_GUARD, matchToPage } from "./choose.js";
-import { COMMENTS_RULE, htmlRouteOptions } from "./options.js";
+import { COMMENTS_RULE, htmlRouteOptions, LEFT_OUT_META_KEY, LEFT_OUT_RULE } from "./options.js";
+export { LEFT_OUT_META_KEY, LEFT_OUT_RULE };
 import { LINK_BLOCK_RULE, SHARE_LINK_RULE, TAG_LINK_RULE } from "../rules/html-junk.js";
 import { prestripHtml } from "./prestrip.js";
 
@@ -40,14 +41,6 @@ export interface ExtractOptions {
   recordLeftOut?: boolean;
 }
 
-/** A block flagged by its markup; the `html-blocks` stage reports it as a finding. */
-export interface MarkupFlag {
-  start: number;
-  end: number;
-  rule: string;
-  reason: string;
-  features?: Features;
-}
 
 export interface HtmlMeta {
   title?: string;
@@ -76,6 +69,8 @@ export interface ExtractedHtml {
   raw: string;
   blocks: Block[];
   meta: HtmlMeta;
+  /** The blocks extraction left out (in `raw` with `recordLeftOut`), flagged LEFT_OUT_RULE with their signals. */
+  leftOut: MarkupFlag[];
 }
 
 /** The meta key under which the markup flags travel in a Document (read by the `html-blocks` stage). */
@@ -199,8 +194,13 @@ export function yieldToEventLoop(): Promise<void> {
 
 /** A chaff Document from an extracted page, ready for a pipeline. */
 export function htmlDocument(extracted: ExtractedHtml, init: { id: string; source: string }): Document {
-  return createDocument({ id: init.id, source: init.source, raw: extracted.raw, blocks: extracted.blocks, meta: { ...extracted.meta } });
+  const doc = createDocument({ id: init.id, source: init.source, raw: extracted.raw, blocks: extracted.blocks, meta: { ...extracted.meta } });
+  // Not enumerable: the flags reach the `html-blocks` stage, which turns each into a removal
+  // record, but are not written again with the document's metadata (that doubled the audit).
+  Object.defineProperty(doc.meta, LEFT_OUT_META_KEY, { value: extracted.leftOut, enumerable: false });
+  return doc;
 }
+
 
 /** Marks for the page walk: junk markup (premarked), and hidden elements, whose text is not visible. */
 function pageMark(element: Element): TextBlock["mark"] | undefined {
@@ -209,8 +209,6 @@ function pageMark(element: Element): TextBlock["mark"] | undefined {
 }
 const HIDDEN_MARK = { rule: "hidden", reason: "not visible" };
 
-/** The rule of a block the extraction left out (the audit's record of it). */
-export const LEFT_OUT_RULE = "extraction/left-out";
 
 /**
  * Readability's blocks, plus what the choice adds, in page order; with `recordLeftOut`, every
@@ -289,11 +287,28 @@ function blocksOf(root: Element): TextBlock[] {
       block.mark = { rule: SHARE_LINK_RULE.rule, reason: SHARE_LINK_RULE.reason, features: { shareLinkDensity: block.shareLinkDensity!, wordsPerShareLink: block.wordsPerShareLink! } };
     } else if ((block.tagLinkDensity ?? 0) >= TAG_LINK_RULE.minTagLinkDensity) {
       block.mark = { rule: TAG_LINK_RULE.rule, reason: TAG_LINK_RULE.reason, features: { tagLinkDensity: block.tagLinkDensity! } };
-    } else if (block.linkDensity >= LINK_BLOCK_RULE.minLinkDensity && LINK_BLOCK_RULE.kinds.includes(block.kind)) {
+    } else if (block.linkDensity >= LINK_BLOCK_RULE.minLinkDensity && LINK_BLOCK_RULE.kinds.includes(block.kind) && !isLinkedContent(block.text)) {
       block.mark = { rule: LINK_BLOCK_RULE.rule, reason: LINK_BLOCK_RULE.reason, features: { linkDensity: block.linkDensity } };
     }
   }
   return blocks;
+}
+
+/**
+ * Linked blocks that are the story's own content, not a teaser or a menu: `html/link-block` spares
+ * them (a list of sources or announcements inside an article). Each with an example.
+ */
+export const LINKED_CONTENT = {
+  /** The link's text is the address itself, maybe after a name: a reference, which menus and teasers never show. */
+  writtenAddress: { pattern: /^(?:[^\s]+ )?(?:https?:\/\/|www\.)[^\s]+$/i, example: "<li><a href='http://www.bbc.co.uk/programmes/b01k9npg'>http://www.bbc.co.uk/programmes/b01k9npg</a></li>" },
+  /** A whole sentence: at least this many words and a closing stop; teaser headlines have no stop. */
+  sentenceWords: { value: 12, example: "<li><a href='/x'>We added Ruby support and VPC integration to AWS Elastic Beanstalk, and lowered its prices.</a></li>" },
+} as const;
+const SENTENCE_END = /[.!?…。！？]["'”’»)]?$/u;
+
+function isLinkedContent(text: string): boolean {
+  if (LINKED_CONTENT.writtenAddress.pattern.test(text)) return true;
+  return SENTENCE_END.test(text) && text.split(" ").length >= LINKED_CONTENT.sentenceWords.value;
 }
 
 /** Longest text (characters) a caption-classed element may hold; longer ones are not captions. */
@@ -344,17 +359,19 @@ function fallbackBlocks(html: string): TextBlock[] {
 
 function assemble(textBlocks: TextBlock[], meta: HtmlMeta): ExtractedHtml {
   const blocks: Block[] = [];
+  const leftOut: MarkupFlag[] = [];
   const parts: string[] = [];
   let offset = 0;
   for (const block of textBlocks) {
     const start = offset;
     const end = start + block.text.length;
     blocks.push({ start, end, kind: block.kind });
-    if (block.mark) meta.markup.push({ start, end, ...block.mark });
+    if (block.mark?.rule === LEFT_OUT_RULE) leftOut.push({ start, end, ...block.mark });
+    else if (block.mark) meta.markup.push({ start, end, ...block.mark });
     parts.push(block.text);
     offset = end + 1; // the "\n" between blocks
   }
-  return { raw: parts.join("\n"), blocks, meta };
+  return { raw: parts.join("\n"), blocks, meta, leftOut };
 }
 
 /** The canonical link, resolved as a browser would: against the page's <base>, itself resolved against the page URL. */

@@ -4,6 +4,12 @@ import type { Pipeline } from "../core/stage.js";
 /** The rule id of comment sections on the HTML route (markup, or a comment-section heading). */
 export const COMMENTS_RULE = "html/comments";
 
+/** The rule of a block the extraction left out (the audit's record of it). */
+export const LEFT_OUT_RULE = "extraction/left-out";
+
+/** The meta key (not enumerable) under which the left-out flags travel to the `html-blocks` stage. */
+export const LEFT_OUT_META_KEY = "extractionLeftOut";
+
 /**
  * The pipeline with readers' comments kept: the `html-blocks` stage no longer reports
  * `html/comments` flags (they stay in `meta.markup`, so the metadata still says which

@@ -4,7 +4,7 @@
 // blocks extraction left out (`extraction/left-out`) come the same way, so each has a record.
 import { z } from "zod";
 import type { Detection, MarkupFlag } from "../core/document.js";
-import { COMMENTS_RULE, htmlRouteOptions } from "../extract/options.js";
+import { COMMENTS_RULE, htmlRouteOptions, LEFT_OUT_META_KEY } from "../extract/options.js";
 import { registerStage } from "./registry.js";
 
 export const HtmlBlockOptions = z
@@ -30,8 +30,9 @@ registerStage("html-blocks", {
     return {
       name: "html-blocks",
       detect({ doc }) {
-        const flags = doc.meta.markup;
-        if (!Array.isArray(flags)) return [];
+        const markup = doc.meta.markup;
+        const leftOut = doc.meta[LEFT_OUT_META_KEY];
+        const flags = [...(Array.isArray(markup) ? markup : []), ...(Array.isArray(leftOut) ? leftOut : [])];
         const found: Detection[] = [];
         const keepComments = options.keepComments || htmlRouteOptions().keepComments === true;
         for (const flag of flags) {

@@ -181,3 +181,18 @@ describe("chaff clean --keep-comments and --no-extraction-records", () => {
     expect(kept.rules).not.toContain(LEFT_OUT_RULE);
   }, 120_000);
 });
+
+describe("html/link-block spares linked content of the story", () => {
+  const story = `<p>The council published its sources for the harbour report on Monday, and the harbour master said that every reader could check them before the vote.</p>`.repeat(3);
+  const removedBy = (list: string) => {
+    const extracted = extractHtmlSync(page(`<article>${story}<ul>${list}</ul>${story}</article>`), { recordLeftOut: false });
+    return cleanDocument(htmlDocument(extracted, { id: "p", source: "p.html" }), html).removals.map((r) => [r.rule, r.text]);
+  };
+  it("keeps a list of written-out addresses and of linked whole sentences", () => {
+    expect(removedBy(`<li><a href="http://www.bbc.co.uk/programmes/b01k9npg">http://www.bbc.co.uk/programmes/b01k9npg</a></li><li>Mari <a href="https://example.org/mari">https://example.org/mari</a></li>`)).toEqual([]);
+    expect(removedBy(`<li><a href="/news/1">We added Ruby support and VPC integration to the service, and lowered the price of the small instances.</a></li>`)).toEqual([]);
+  });
+  it("still removes teaser headlines", () => {
+    expect(removedBy(`<li><a href="/news/1">Storm damages the old pier</a></li>`)).toEqual([["html/link-block", "Storm damages the old pier"]]);
+  });
+});

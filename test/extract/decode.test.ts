@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { charsetFromMeta, decodeHtml } from "../../src/read/decode.js";
+import { charsetFromMeta, decodeHtml } from "../../src/extract/decode.js";
 
 const ascii = (s: string) => Buffer.from(s, "latin1");
 
