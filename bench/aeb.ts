@@ -13,8 +13,9 @@ import { gunzipSync } from "node:zlib";
 import { Readability } from "@mozilla/readability";
 import { JSDOM, VirtualConsole } from "jsdom";
 import { cleanDocument } from "../src/core/stage.js";
-import { extractHtmlSync, htmlDocument, yieldToEventLoop } from "../src/extract/html.js";
+import { extractHtmlSync, htmlDocument } from "../src/extract/html.js";
 import { loadPipeline } from "../src/run/pipeline-file.js";
+import { runRoutes, type Route as RouteOf } from "./routes.js";
 
 const SHARED = resolve("../shared/bench");
 const AEB = join(SHARED, "aeb");
@@ -77,32 +78,7 @@ function readabilityRoute(): (page: Page) => string {
   };
 }
 
-interface Route {
-  name: string;
-  run: (page: Page) => string;
-  texts: Map<string, string>;
-  seconds: number;
-}
-
-/**
- * Runs the routes page by page, alternating which goes first, so that both see the same
- * machine load (other processes on a shared machine swing single-route figures by 2x).
- */
-async function runRoutes(routes: Route[], pages: Page[]): Promise<void> {
-  for (const page of pages.slice(0, WARMUP_PAGES)) {
-    for (const route of routes) route.run(page);
-    await yieldToEventLoop();
-  }
-  for (const [i, page] of pages.entries()) {
-    const order = i % 2 === 0 ? routes : [...routes].reverse();
-    for (const route of order) {
-      const started = process.hrtime.bigint();
-      route.texts.set(page.id, route.run(page));
-      route.seconds += Number(process.hrtime.bigint() - started) / 1e9;
-      await yieldToEventLoop(); // not counted: only time inside the route is
-    }
-  }
-}
+type Route = RouteOf<Page>;
 
 function finish(route: Route, pages: Page[], outDir: string): RouteResult {
   mkdirSync(outDir, { recursive: true });
@@ -134,7 +110,7 @@ async function main(): Promise<void> {
     const routes: Route[] = [];
     if (only !== "readability") routes.push({ name: "chaff (html pipeline)", run: chaffRoute(), texts: new Map(), seconds: 0 });
     if (only !== "chaff") routes.push({ name: "Readability.js + jsdom", run: readabilityRoute(), texts: new Map(), seconds: 0 });
-    await runRoutes(routes, pages);
+    await runRoutes(routes, pages, WARMUP_PAGES);
     for (const route of routes) results.push(finish(route, pages, join(root, route.name.startsWith("chaff") ? "chaff" : "readability")));
   } finally {
     if (!keep) rmSync(root, { recursive: true, force: true });

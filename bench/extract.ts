@@ -17,10 +17,11 @@ import { Readability } from "@mozilla/readability";
 import { JSDOM, VirtualConsole } from "jsdom";
 import { cleanDocument } from "../src/core/stage.js";
 import type { Pipeline } from "../src/core/stage.js";
-import { extractHtmlSync, htmlDocument, yieldToEventLoop } from "../src/extract/html.js";
+import { extractHtmlSync, htmlDocument } from "../src/extract/html.js";
 import { withKeepComments } from "../src/extract/options.js";
 import { decodeHtml } from "../src/extract/decode.js";
 import { loadPipeline } from "../src/run/pipeline-file.js";
+import { runRoutes, type Route as RouteOf } from "./routes.js";
 
 export const SHARED_BENCH = resolve("../shared/bench");
 const PEERS = resolve("../shared/peers");
@@ -101,28 +102,7 @@ export function readabilityRoute(page: Page): string {
   }
 }
 
-interface Route {
-  name: string;
-  run: (page: Page) => string;
-  texts: Map<string, string>;
-  seconds: number;
-}
-
-async function runRoutes(routes: Route[], pages: Page[]): Promise<void> {
-  for (const page of pages.slice(0, WARMUP_PAGES)) {
-    for (const route of routes) route.run(page);
-    await yieldToEventLoop();
-  }
-  for (const [i, page] of pages.entries()) {
-    const order = i % 2 === 0 ? routes : [...routes].reverse();
-    for (const route of order) {
-      const started = process.hrtime.bigint();
-      route.texts.set(page.id, route.run(page));
-      route.seconds += Number(process.hrtime.bigint() - started) / 1e9;
-      await yieldToEventLoop();
-    }
-  }
-}
+type Route = RouteOf<Page>;
 
 /** The peers run with Debian's Python and its lxml; without them the peer rows are skipped. */
 function peersUsable(): string | undefined {
@@ -213,7 +193,7 @@ async function main(): Promise<void> {
         { name: "Readability.js", run: readabilityRoute, texts: new Map(), seconds: 0 },
       ];
       if (baseRun) routes.push({ name: `chaff at ${base}`, run: baseRun, texts: new Map(), seconds: 0 });
-      await runRoutes(routes, pages);
+      await runRoutes(routes, pages, WARMUP_PAGES);
       for (const route of routes) {
         const score = scoreTexts(pages, (id) => route.texts.get(id) ?? "");
         rows.push({ set, route: route.name, score, pagesPerSecond: pages.length / route.seconds });

@@ -12,6 +12,7 @@ import { AtomicWriteStream, writeFileAtomic } from "../write/atomic.js";
 import { STATE_DIR } from "../write/layout.js";
 import { AuditSink, RejectsSink } from "../write/sinks.js";
 import type { InputFile } from "../read/inputs.js";
+import type { RunSummary } from "./summary.js";
 
 
 /** A lock whose holder has not touched it for this long is taken to be dead (a killed task, a lost node). */
@@ -20,15 +21,7 @@ export const LOCK_STALE_MS = 120_000;
 const LOCK_HEARTBEAT_MS = 15_000;
 
 /** What a file's completion record holds besides the fingerprint: its share of the summary. */
-export interface FileCounts {
-  documents: number;
-  rejects: number;
-  documentFailures: number;
-  skipped: number;
-  chars: { in: number; out: number; removed: number };
-  rules: Record<string, number>;
-  stages: Record<string, number>;
-}
+export type FileCounts = Pick<RunSummary, "documents" | "rejects" | "documentFailures" | "skipped" | "chars" | "rules" | "stages">;
 
 interface CompletionRecord {
   input: string;
