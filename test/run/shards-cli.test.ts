@@ -12,7 +12,6 @@ import { seedTexts, tempDir } from "../helpers/corpus.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const CLI = join(ROOT, "dist/cli.js");
-const DUMPS = join(ROOT, "../shared/bench/aeb-dump");
 
 function chaff(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
   const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { ...process.env, SLURM_ARRAY_TASK_ID: "", JOB_COMPLETION_INDEX: "", AWS_BATCH_JOB_ARRAY_INDEX: "", ...env } });
@@ -40,13 +39,20 @@ function auditLines(path: string): string[] {
   return files.flatMap((f) => readFileSync(f, "utf8").split("\n").filter(Boolean)).sort();
 }
 
-/** A tree of text files of mixed sizes, and a JSONL corpus with one malformed line. */
-function writeCorpus(dir: string, dumps = 24): void {
+/**
+ * A tree of text files of mixed sizes (the seeds, and `extra` more made from them with a line
+ * of their own), and a JSONL corpus with one malformed line. Nothing outside the repository.
+ */
+function writeCorpus(dir: string, extra = 24): void {
   mkdirSync(join(dir, "in/news"), { recursive: true });
-  for (const s of seedTexts()) writeFileSync(join(dir, "in/news", `${s.name}.txt`), s.text);
-  const names = existsSync(DUMPS) ? readdirSync(DUMPS).sort().slice(0, dumps) : [];
-  for (const name of names) writeFileSync(join(dir, "in", name), readFileSync(join(DUMPS, name)));
-  const lines = seedTexts().map((s, i) => JSON.stringify({ id: `r${i}`, text: s.text }));
+  const seeds = seedTexts();
+  for (const s of seeds) writeFileSync(join(dir, "in/news", `${s.name}.txt`), s.text);
+  for (let i = 0; i < extra; i++) {
+    const seed = seeds[i % seeds.length]!;
+    const text = seed.text.repeat(1 + (i % 3)) + `\nThis is report number ${i}, which ends here.\n`;
+    writeFileSync(join(dir, "in", `report-${String(i).padStart(3, "0")}.txt`), text);
+  }
+  const lines = seeds.map((s, i) => JSON.stringify({ id: `r${i}`, text: s.text }));
   lines.splice(2, 0, "{oops");
   writeFileSync(join(dir, "in/records.jsonl"), lines.join("\n") + "\n");
 }
