@@ -74,9 +74,10 @@ async function outputFiles(auditPath: string): Promise<OutputFile[]> {
   for await (const line of lines) {
     if (!line.startsWith('{"type":"document"')) continue;
     const record = JSON.parse(line) as { doc: string; source: string; output: string; meta?: Record<string, unknown> };
-    const hash = record.output.lastIndexOf("#");
-    const isRecord = hash > 0 && !existsSync(record.output);
-    const path = resolve(isRecord ? record.output.slice(0, hash) : record.output);
+    // A record's output is `FILE#id`, and both may hold "#": the file is the shortest prefix that exists.
+    const file = existsSync(record.output) ? undefined : recordFileOf(record.output);
+    const isRecord = file !== undefined;
+    const path = resolve(file ?? record.output);
     if (seen.has(path)) continue;
     seen.add(path);
     if (isRecord) files.push({ path, shape: "records" });
@@ -86,6 +87,11 @@ async function outputFiles(auditPath: string): Promise<OutputFile[]> {
     }
   }
   return files;
+}
+
+function recordFileOf(output: string): string | undefined {
+  for (let at = output.indexOf("#"); at > 0; at = output.indexOf("#", at + 1)) if (existsSync(output.slice(0, at))) return output.slice(0, at);
+  return undefined;
 }
 
 interface RecordLine {
