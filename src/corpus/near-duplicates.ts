@@ -3,8 +3,9 @@
 // which one it duplicates. MinHash/LSH bands only propose candidates; the similarity
 // that decides is exact, computed from the candidate's text, which is kept in a temp
 // file (not in memory). Only kept documents enter the index, so every left-out
-// document points at a document that is in the outputs. Memory: the LSH buckets,
-// one entry per band (12) per kept document, plus two numbers for its text's place.
+// document points at a document that is in the outputs. Memory: an open-addressing
+// table of band keys (12 per kept document, 8 bytes a slot, at most half full: about
+// 200 bytes per kept document), plus two numbers for its text's place.
 import { closeSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import { bandKeys, DEFAULT_MINHASH, exactJaccard, signature, type MinHashParams } from "./minhash.js";
 
@@ -22,9 +23,58 @@ export interface Duplicate {
   similarity: number;
 }
 
+/**
+ * Band key -> the first kept document with that band, in typed arrays (a Map costs several
+ * times more per entry). Later kept documents with the same key are not added: each
+ * document has 12 bands, so a near-copy still meets them through the others.
+ */
+class BandTable {
+  private keys = new Uint32Array(1 << 16);
+  private values = new Int32Array(1 << 16);
+  private size = 0;
+
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    while (this.keys[i] !== 0 && this.keys[i] !== key) i = (i + 1) & mask;
+    return i;
+  }
+
+  get(key: number): number | undefined {
+    const i = this.slot(key);
+    return this.keys[i] === 0 ? undefined : this.values[i];
+  }
+
+  /** Adds the key unless it is there already. */
+  add(key: number, value: number): void {
+    const i = this.slot(key);
+    if (this.keys[i] !== 0) return;
+    this.keys[i] = key;
+    this.values[i] = value;
+    if (++this.size * 2 > this.keys.length) this.grow();
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Uint32Array(keys.length * 2);
+    this.values = new Int32Array(keys.length * 2);
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === 0) continue;
+      const j = this.slot(keys[i]!);
+      this.keys[j] = keys[i]!;
+      this.values[j] = values[i]!;
+    }
+  }
+}
+
+/** A band key as a non-zero 32-bit number (0 marks an empty slot); a clash only adds a candidate, checked exactly. */
+function tableKey(bandKey: number): number {
+  const band = Math.floor(bandKey / 2 ** 32);
+  return ((bandKey % 2 ** 32) ^ Math.imul(band + 1, 0x85ebca6b)) >>> 0 || 1;
+}
+
 export class NearDuplicateIndex {
-  /** Band key -> kept documents with that band (usually one). */
-  private readonly buckets = new Map<number, number | number[]>();
+  private readonly buckets = new BandTable();
   private readonly fd: number;
   /** Byte offset and length of each kept document's text in the temp file. */
   private readonly offsets: number[] = [];
@@ -49,13 +99,11 @@ export class NearDuplicateIndex {
   /** Adds the next document; returns what it duplicates, or undefined when it is kept (and indexed). */
   add(text: string): Duplicate | undefined {
     const own = this.shingles(text);
-    const keys = own.size ? bandKeys(signature(own, this.options.minhash), this.options.minhash) : [];
+    const keys = own.size ? bandKeys(signature(own, this.options.minhash), this.options.minhash).map(tableKey) : [];
     const candidates = new Set<number>();
     for (const key of keys) {
-      const bucket = this.buckets.get(key);
-      if (bucket === undefined) continue;
-      if (typeof bucket === "number") candidates.add(bucket);
-      else for (const c of bucket) candidates.add(c);
+      const kept = this.buckets.get(key);
+      if (kept !== undefined) candidates.add(kept);
     }
     let best: Duplicate | undefined;
     for (const c of [...candidates].sort((a, b) => a - b)) {
@@ -70,12 +118,7 @@ export class NearDuplicateIndex {
     this.lengths.push(bytes.length);
     this.end += bytes.length;
     // A text without words indexes nothing: empty documents are not each other's duplicates.
-    for (const key of keys) {
-      const bucket = this.buckets.get(key);
-      if (bucket === undefined) this.buckets.set(key, kept);
-      else if (typeof bucket === "number") this.buckets.set(key, [bucket, kept]);
-      else bucket.push(kept);
-    }
+    for (const key of keys) this.buckets.add(key, kept);
     return undefined;
   }
 
