@@ -158,8 +158,12 @@ export const FURNITURE_RULES: readonly PhraseRule[] = [
   { rule: "boilerplate/paywall", lang: "ru", pattern: /(?:этот )?материал доступен только (?:по подписке|подписчикам)|оформите подписку,? чтобы (?:продолжить|читать)|чтобы (?:продолжить чтение|читать дальше),? (?:оформите подписку|подпишитесь)/iu, reason: "a paywall or subscription promo", example: "Материал доступен только по подписке.", maxWords: 50 },
 ];
 
-/** Separators of a link-list line: "News | Sport | Weather", "Home • About • Contact". */
-export const LINK_LIST_SEPARATOR = /\s*[|•·]\s*|\s+[/–—-]\s+/u;
+/**
+ * Separators of a link-list line: "News | Sport | Weather", "Home • About • Contact". White space before a
+ * separator is taken only from the start of its run (`(?<!\s)`), so a split does not rescan a long run of
+ * spaces from each of its positions (quadratic); a match's trailing `\s*` leaves none behind for the next.
+ */
+export const LINK_LIST_SEPARATOR = /(?<!\s)\s*[|•·]\s*|[|•·]\s*|(?<!\s)\s+[/–—-]\s+/u;
 export const LINK_LIST_EXAMPLE = "News | Sport | Weather | Travel";
 
 /** A line that opens the comment section: from it on, the page is readers' comments. */

@@ -75,14 +75,14 @@ export const CAPTION_RULES: readonly LineRule[] = [
     rule: "caption/credit",
     lang: "*",
     // Credit and caption labels with a name: "Photo: John Smith", "Foto: Max Muster/dpa", "Фото: Иван Петров".
-    pattern: /(?:image (?:caption|copyright|source)|(?:photo|picture|image) (?:credit|by)|crédits? photos?|photo d'illustration)\b.{0,300}|(?:photo|foto|bild|fotos|bildquelle|imagen|fotografía|фото(?:графия)?|источник фото)\s*(?::|©|\|)\s*.{1,120}/u,
+    pattern: /(?:image (?:caption|copyright|source)|(?:photo|picture|image) (?:credit|by)|crédits? photos?|photo d'illustration)\b.{0,300}|(?:photo|foto|bild|fotos|bildquelle|imagen|fotografía|фото(?:графия)?|источник фото)\s*(?::|©|\|)(?:\s*\S.{0,119}|\s*.)/u,
     reason: "photo caption or credit label",
     example: "Image copyright Getty Images",
   },
   {
     rule: "caption/credit",
     lang: "pt",
-    pattern: /(?:créditos? d[ao]s? (?:imagem|imagens|foto|fotos)|legenda da (?:foto|imagem))\s*(?::|©|\|)?\s*.{1,200}|(?:imagem|fotografia|créditos|legenda)\s*(?::|©|\|)\s*.{1,120}/u,
+    pattern: /(?:créditos? d[ao]s? (?:imagem|imagens|foto|fotos)|legenda da (?:foto|imagem))(?:\s*(?::|©|\|))?(?:\s*\S.{0,199}|\s*.)|(?:imagem|fotografia|créditos|legenda)\s*(?::|©|\|)(?:\s*\S.{0,119}|\s*.)/u,
     reason: "photo caption or credit label",
     example: "Crédito da imagem: Marcelo Camargo/Agência Brasil",
   },
@@ -90,7 +90,7 @@ export const CAPTION_RULES: readonly LineRule[] = [
     rule: "caption/credit",
     lang: "it",
     // Lines are matched case-insensitively: "Foto di" and up to four words is a credit or a short caption either way.
-    pattern: /(?:crediti? (?:foto|fotografic[oi])|credito foto)\s*(?::|©|\|)?\s*.{1,200}|(?:didascalia|immagine|fotografia|crediti)\s*(?::|©|\|)\s*.{1,120}|foto di \p{L}[\p{L}'’.-]+(?: \p{L}[\p{L}'’.-]+){0,3}(?:\s?[/|]\s?[\p{L}'’. -]{1,40})?/u,
+    pattern: /(?:crediti? (?:foto|fotografic[oi])|credito foto)(?:\s*(?::|©|\|))?(?:\s*\S.{0,199}|\s*.)|(?:didascalia|immagine|fotografia|crediti)\s*(?::|©|\|)(?:\s*\S.{0,119}|\s*.)|foto di \p{L}[\p{L}'’.-]+(?: \p{L}[\p{L}'’.-]+){0,3}(?:\s?[/|]\s?[\p{L}'’. -]{1,40})?/u,
     reason: "photo caption or credit label",
     example: "Didascalia: il ponte Morandi prima del crollo",
   },

@@ -3,7 +3,7 @@
 import type { LineRule } from "./types.js";
 
 export const COMMENT_RULES: readonly LineRule[] = [
-  { rule: "comment/prompt", lang: "*", pattern: /(?:comments?|kommentare?|leserkommentare|commentaires?|réactions|comentarios?|comentários?|commenti|комментари(?:и|ев))\s*[:(]?\s*\d[\d.,]*\)?/u, reason: "comment count", example: "Kommentare (12)" },
+  { rule: "comment/prompt", lang: "*", pattern: /(?:comments?|kommentare?|leserkommentare|commentaires?|réactions|comentarios?|comentários?|commenti|комментари(?:и|ев))\s*(?:[:(]\s*)?\d[\d.,]*\)?/u, reason: "comment count", example: "Kommentare (12)" },
   { rule: "comment/prompt", lang: "en", pattern: /leave a (?:reply|comment)|post a comment|add (?:a|your) comment|write a comment|(?:\d+ )?comments?|no comments(?: yet)?|join the (?:discussion|conversation)|be the first to comment(?: on this [\p{L}]+)?|comment on this (?:article|story)|(?:show|view|load more|read) comments|cancel reply|have your say|reply|report abuse/u, reason: "comment prompt", example: "Leave a Reply" },
   { rule: "comment/prompt", lang: "en", pattern: /(?:what do you think\?\s*)?(?:let us know|tell us(?: what you think)?|share your (?:thoughts|views|opinion)) in the comments?(?: (?:below|section))?[.!]?/u, reason: "comment prompt", example: "What do you think? Let us know in the comments below." },
   { rule: "comment/prompt", lang: "en", pattern: /(?:your )?email address will not be published.{0,80}|required fields are marked.{0,10}|you must be (?:logged in|a registered user) to post a comment.{0,40}|comments are closed.{0,40}/u, reason: "comment form notice", example: "Your email address will not be published. Required fields are marked *" },

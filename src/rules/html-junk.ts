@@ -66,10 +66,12 @@ export const TAG_RULES: ReadonlyArray<{ rule: string; tags: readonly string[]; r
 /**
  * Share endpoints: a link to one of these shares the page, whatever its text or language
  * ("WhatsApp", "Compartilhar", an icon). A block whose text is mostly such links is a share row.
+ * Pinterest's host has at most three labels after "pinterest." (pinterest.co.uk, pinterest.com.au): an
+ * unbounded `[a-z.]+` there rescanned the whole href for each subdomain tried before it (quadratic).
  */
 export const SHARE_LINK_RULE = {
   rule: "html/share",
-  href: /^(?:whatsapp:|sms:|viber:|tg:\/\/msg|mailto:\?)|^(?:https?:)?\/\/(?:[\w-]+\.)*(?:facebook\.com\/(?:sharer|share\.php|dialog\/(?:share|feed|send))|(?:twitter|x)\.com\/(?:intent\/|share\b|home\?status)|linkedin\.com\/(?:shareArticle|sharing|cws\/share)|pinterest\.[a-z.]+\/pin\/create|reddit\.com\/submit|t(?:elegram)?\.me\/share|vk\.com\/share|connect\.ok\.ru\/offer|(?:api\.)?whatsapp\.com\/send|wa\.me\/\?|tumblr\.com\/(?:share|widgets\/share)|getpocket\.com\/(?:save|edit)|share\.flipboard\.com|flipboard\.com\/bookmarklet|news\.ycombinator\.com\/submitlink|plus\.google\.com\/share|addtoany\.com\/(?:share|add_to)|xing\.com\/(?:spi\/)?shares?|digg\.com\/submit|bsky\.app\/intent|threads\.net\/intent|line\.me\/R\/msg|social-plugins\.line\.me)/i,
+  href: /^(?:whatsapp:|sms:|viber:|tg:\/\/msg|mailto:\?)|^(?:https?:)?\/\/(?:[\w-]+\.)*(?:facebook\.com\/(?:sharer|share\.php|dialog\/(?:share|feed|send))|(?:twitter|x)\.com\/(?:intent\/|share\b|home\?status)|linkedin\.com\/(?:shareArticle|sharing|cws\/share)|pinterest\.[a-z]+(?:\.[a-z]+){0,2}\/pin\/create|reddit\.com\/submit|t(?:elegram)?\.me\/share|vk\.com\/share|connect\.ok\.ru\/offer|(?:api\.)?whatsapp\.com\/send|wa\.me\/\?|tumblr\.com\/(?:share|widgets\/share)|getpocket\.com\/(?:save|edit)|share\.flipboard\.com|flipboard\.com\/bookmarklet|news\.ycombinator\.com\/submitlink|plus\.google\.com\/share|addtoany\.com\/(?:share|add_to)|xing\.com\/(?:spi\/)?shares?|digg\.com\/submit|bsky\.app\/intent|threads\.net\/intent|line\.me\/R\/msg|social-plugins\.line\.me)/i,
   /** Smallest share of the block's characters inside share links. */
   minShareLinkDensity: 0.5,
   /** Most words per share link: "Facebook", "Share on X". A whole linked sentence is a "Click to tweet" quote of the story, kept. */

@@ -31,12 +31,21 @@ export const RELATED_LABEL_RULES: readonly LineRule[] = Object.entries(RELATED_L
     example: { en: "Also Read", de: "Lesen Sie auch", fr: "À lire aussi", es: "Noticias relacionadas", pt: "Você pode gostar...", it: "Ti potrebbe interessare", ru: "Читайте также" }[lang]!,
 }));
 
+/**
+ * The labels with each "[... ]{1,30}" name ("more from [\p{L}&' -]{1,30}") made to end in a letter or a lone space, so
+ * that the white space before a separator belongs to the `\s*` after the label only: matching the same lines, the
+ * pattern no longer tries every split of a run of spaces between the two (quadratic backtracking).
+ */
+export function labelsEndingInNonSpace(labels: string): string {
+  return labels.replace(/\[((?:\\p\{L\}|[^\] ])*) ((?:[^\]])*)\]\{1,30\}/g, (_name, before: string, after: string) => `(?:[${before} ${after}]{0,29}[${before}${after}]| )`);
+}
+
 /** A label with the linked headline on the same line. */
 export const RELATED_LINK_RULES: readonly LineRule[] = Object.entries(RELATED_LABELS).map(([lang, labels]) => ({
     rule: "link/related",
     lang,
     // The label, a separator, then a headline: "READ MORE: Lavrov says ...", also in brackets: "(Leggi anche: ...)".
-    pattern: new RegExp(`\\(?(?:${labels})\\s*[:|»>›–—-]\\s*\\S.{0,200}`),
+    pattern: new RegExp(`\\(?(?:${labelsEndingInNonSpace(labels)})\\s*[:|»>›–—-]\\s*\\S.{0,200}`),
     reason: "related-article link with its headline",
     example: {
       en: "READ MORE: NATO and Russia to meet in Brussels",

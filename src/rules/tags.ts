@@ -24,7 +24,7 @@ export const TAG_LINE_RULES: readonly LineRule[] = [
   {
     rule: "meta/tags",
     lang: "*",
-    pattern: new RegExp(`(?:${TAG_LABELS})\\s*:\\s*[^.!?]{1,300}`, "u"),
+    pattern: new RegExp(`(?:${TAG_LABELS})\\s*:(?:\\s*[^\\s.!?][^.!?]{0,299}|\\s+)`, "u"),
     reason: "tag line: tags move into metadata",
     example: "Tags: NATO  Russia",
     moveTo: "tags",

@@ -1,6 +1,6 @@
 // File-system faults and odd inputs on the command line: one line naming the path and
 // the reason, the right exit status, no temporary file and no stack trace.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe } from "vitest";
 import { runCases } from "./table.js";
@@ -17,6 +17,21 @@ const DEAD_PID = 4_194_305;
 
 describe("faults", () => {
   runCases([
+    {
+      name: "a read-only --out: one line naming the path and the reason, exit 1, no temporary file left",
+      unprivileged: true,
+      setup: (dir) => {
+        tree(dir);
+        // The case's folder open to the unprivileged run (for the audit beside --out); the inputs world-readable.
+        chmodSync(dir, 0o777);
+        mkdirSync(join(dir, "out"), { mode: 0o555 });
+        chmodSync(join(dir, "out"), 0o555);
+        return ["clean", "in", "--out", "out", "--quiet"];
+      },
+      status: 1,
+      stderr: ["chaff: in/a.txt: cannot write out/a.txt: permission denied (EACCES)"],
+      written: ["out.audit.jsonl"],
+    },
     {
       name: "--out below a file: the audit cannot be created, one line, exit 1, nothing written",
       setup: (dir) => (tree(dir), ["clean", "in", "--out", "blocker/out", "--quiet"]),

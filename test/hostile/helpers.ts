@@ -1,7 +1,7 @@
 // Runs the built CLI on inputs generated in a temporary folder, and tells what it
 // wrote and whether it touched any input.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -31,7 +31,15 @@ export interface Run {
   stdout: string;
 }
 
-export function chaff(args: string[], options: { cwd?: string; input?: string; timeoutMs?: number } = {}): Run {
-  const run = spawnSync(process.execPath, [cli, ...args], { cwd: options.cwd ?? root, input: options.input, encoding: "utf8", timeout: options.timeoutMs ?? 60_000 });
+/** Where setpriv is, to drop root's privileges (util-linux; absent on some systems). */
+const SETPRIV = ["/usr/bin/setpriv", "/bin/setpriv"].find((path) => existsSync(path));
+/** Root ignores file modes: a case about permissions runs chaff as `nobody`, which needs setpriv. */
+export const canRunUnprivileged = process.getuid?.() !== 0 || SETPRIV !== undefined;
+const NOBODY = 65534;
+
+export function chaff(args: string[], options: { cwd?: string; input?: string; timeoutMs?: number; unprivileged?: boolean } = {}): Run {
+  const asNobody = options.unprivileged && process.getuid?.() === 0;
+  const command = asNobody ? [SETPRIV!, `--reuid=${NOBODY}`, `--regid=${NOBODY}`, "--clear-groups", process.execPath] : [process.execPath];
+  const run = spawnSync(command[0], [...command.slice(1), cli, ...args], { cwd: options.cwd ?? root, input: options.input, encoding: "utf8", timeout: options.timeoutMs ?? 60_000 });
   return { status: run.status, stderr: run.stderr, stdout: run.stdout };
 }

@@ -4,8 +4,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { describe, expect } from "vitest";
-import { runCases } from "./table.js";
+import { describe, expect, it } from "vitest";
+import { chaff, filesUnder, snapshot, tempDir } from "./helpers.js";
+import { runCases, SPAWN_TEST_TIMEOUT_MS } from "./table.js";
 
 const MB = 1024 * 1024;
 /** A page that expands to `mb` MB: repeated markup compresses about a thousandfold. */
@@ -85,4 +86,42 @@ describe("limits", () => {
       written: ["out.audit.jsonl", "out.rejects.jsonl", "out/ok.txt"],
     },
   ]);
+
+  // Either outcome is fine on a slow or a fast machine; what may not happen is a hang, a crash
+  // without a name, or a half-written output.
+  it("a 30 MB HTML page at --jobs 1: cleaned whole, or a named failure within the time limit; the process exits", () => {
+    const dir = tempDir();
+    const paragraphs: string[] = [];
+    for (let size = 0, i = 0; size < 30 * MB; i++) {
+      paragraphs.push(`<p>Paragraph ${i}: the council met on Monday and talked about the budget for the coming year.</p>\n`);
+      size += paragraphs[i]!.length;
+    }
+    input(dir, "big.html", "<html><body><article>" + paragraphs.join("") + "</article></body></html>");
+    input(dir, "ok.txt", "The talks went on.\n");
+    const before = snapshot(dir);
+    const run = chaff(["clean", "in", "--out", "out", "--timeout", "20000", "--quiet", "--jobs", "1"], { cwd: dir, timeoutMs: SPAWN_TEST_TIMEOUT_MS - 10_000 });
+    expect(run.status, "the process exits by itself").not.toBeNull();
+    const after = snapshot(dir);
+    // Buffer.equals: toEqual walks a 30 MB buffer byte by byte.
+    for (const [file, bytes] of before) expect(after.get(file)?.equals(bytes), `input ${file} unchanged`).toBe(true);
+    const written = filesUnder(dir).filter((f) => !before.has(f));
+    expect(readFileSync(join(dir, "out/ok.txt"), "utf8")).toBe("The talks went on.\n");
+    if (run.status === 0) {
+      expect(run.stderr).toBe("");
+      expect(written).toEqual(["out.audit.jsonl", "out/big.txt", "out/ok.txt"]);
+      const text = readFileSync(join(dir, "out/big.txt"), "utf8");
+      expect(text).toContain("Paragraph 0: the council met");
+      expect(text.trimEnd().endsWith(`Paragraph ${paragraphs.length - 1}: the council met on Monday and talked about the budget for the coming year.`)).toBe(true);
+    } else {
+      expect(run.status).toBe(1);
+      expect(run.stderr.split("\n").filter(Boolean)).toEqual([
+        expect.stringMatching(/^chaff: in\/big\.html: \S.*$/),
+        `chaff: 0 records rejected, 1 documents failed: see ${dir}/out.rejects.jsonl`,
+      ]);
+      // No partial output of the failed page.
+      expect(written).toEqual(["out.audit.jsonl", "out.rejects.jsonl", "out/ok.txt"]);
+      const reason = run.stderr.split("\n")[0]!.slice("chaff: in/big.html: ".length);
+      expect(JSON.parse(readFileSync(join(dir, "out.rejects.jsonl"), "utf8"))).toEqual({ kind: "failure", input: "in/big.html", id: "big", reason });
+    }
+  }, SPAWN_TEST_TIMEOUT_MS);
 });

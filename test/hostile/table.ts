@@ -3,7 +3,7 @@
 // and every file the run leaves beside the inputs. Every case also checks that no
 // input changed by a byte.
 import { expect, it } from "vitest";
-import { chaff, filesUnder, snapshot, tempDir, type Run } from "./helpers.js";
+import { canRunUnprivileged, chaff, filesUnder, snapshot, tempDir, type Run } from "./helpers.js";
 
 /** Each case spawns chaff; on a loaded two-core machine one start can take seconds. */
 export const SPAWN_TEST_TIMEOUT_MS = 120_000;
@@ -24,15 +24,21 @@ export interface HostileCase {
   timeoutMs?: number;
   /** What the run reads on stdin. */
   input?: string;
+  /** Run chaff as an unprivileged user (`nobody` when the test runs as root, who ignores file modes). */
+  unprivileged?: boolean;
 }
 
 export function runCases(cases: HostileCase[]): void {
   for (const c of cases) {
+    if (c.unprivileged && !canRunUnprivileged) {
+      it.skip(`${c.name} (skipped: running as root without setpriv to drop privileges, file modes cannot be tested)`, () => {});
+      continue;
+    }
     it(c.name, async () => {
       const dir = tempDir();
       const args = await c.setup(dir);
       const before = snapshot(dir);
-      const run = chaff(args, { cwd: dir, timeoutMs: c.timeoutMs, input: c.input });
+      const run = chaff(args, { cwd: dir, timeoutMs: c.timeoutMs, input: c.input, unprivileged: c.unprivileged });
       if (typeof c.stderr === "function") c.stderr(run.stderr, dir);
       else expect(run.stderr.split("\n").filter((l) => l !== "")).toEqual(c.stderr.map((l) => (typeof l === "string" ? l.replaceAll("{dir}", dir) : expect.stringMatching(l))));
       expect(run.status).toBe(c.status);
