@@ -10,12 +10,10 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { Readability } from "@mozilla/readability";
-import { JSDOM, VirtualConsole } from "jsdom";
 import { cleanDocument } from "../src/core/stage.js";
 import { extractHtmlSync, htmlDocument } from "../src/extract/html.js";
 import { loadPipeline } from "../src/run/pipeline-file.js";
-import { runRoutes, type Route as RouteOf } from "./routes.js";
+import { readabilityFailureCount, readabilityRoute, runRoutes, type Route as RouteOf } from "./routes.js";
 
 const SHARED = resolve("../shared/bench");
 const AEB = join(SHARED, "aeb");
@@ -60,23 +58,6 @@ function chaffRoute(): (page: Page) => string {
   };
 }
 
-/** Pages where Readability.js threw (jsdom's CSS parser rejects some stylesheets): scored as empty. */
-let readabilityFailures = 0;
-
-function readabilityRoute(): (page: Page) => string {
-  return (page) => {
-    let dom: JSDOM | undefined;
-    try {
-      dom = new JSDOM(page.bytes, { url: page.url, contentType: "text/html; charset=utf-8", virtualConsole: new VirtualConsole() });
-      return new Readability(dom.window.document).parse()?.textContent ?? "";
-    } catch {
-      readabilityFailures++;
-      return "";
-    } finally {
-      dom?.window.close();
-    }
-  };
-}
 
 type Route = RouteOf<Page>;
 
@@ -109,7 +90,7 @@ async function main(): Promise<void> {
   try {
     const routes: Route[] = [];
     if (only !== "readability") routes.push({ name: "chaff (html pipeline)", run: chaffRoute(), texts: new Map(), seconds: 0 });
-    if (only !== "chaff") routes.push({ name: "Readability.js + jsdom", run: readabilityRoute(), texts: new Map(), seconds: 0 });
+    if (only !== "chaff") routes.push({ name: "Readability.js + jsdom", run: readabilityRoute, texts: new Map(), seconds: 0 });
     await runRoutes(routes, pages, WARMUP_PAGES);
     for (const route of routes) results.push(finish(route, pages, join(root, route.name.startsWith("chaff") ? "chaff" : "readability")));
   } finally {
@@ -122,7 +103,7 @@ async function main(): Promise<void> {
     console.log(`| ${r.name} | ${r.f1.toFixed(3)} | ${r.precision.toFixed(3)} | ${r.recall.toFixed(3)} | ${r.pagesPerSecond.toFixed(1)} |`);
   }
   if (results.length === 2) console.log(`speed ratio chaff / Readability.js: ${(results[0].pagesPerSecond / results[1].pagesPerSecond).toFixed(2)}x`);
-  if (readabilityFailures) console.log(`Readability.js threw on ${readabilityFailures} pages (scored as empty)`);
+  if (readabilityFailureCount()) console.log(`Readability.js threw on ${readabilityFailureCount()} pages (scored as empty)`);
   if (keep) console.log(`outputs kept in ${root}`);
 }
 

@@ -13,15 +13,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { Readability } from "@mozilla/readability";
-import { JSDOM, VirtualConsole } from "jsdom";
 import { cleanDocument } from "../src/core/stage.js";
 import type { Pipeline } from "../src/core/stage.js";
 import { extractHtmlSync, htmlDocument } from "../src/extract/html.js";
 import { withKeepComments } from "../src/extract/options.js";
-import { decodeHtml } from "../src/extract/decode.js";
 import { loadPipeline } from "../src/run/pipeline-file.js";
-import { runRoutes, type Route as RouteOf } from "./routes.js";
+import { readabilityFailureCount, readabilityRoute, runRoutes, type Route as RouteOf } from "./routes.js";
 
 export const SHARED_BENCH = resolve("../shared/bench");
 const PEERS = resolve("../shared/peers");
@@ -82,25 +79,6 @@ async function baseRoute(baseDir: string): Promise<(page: Page) => string> {
   };
 }
 
-let readabilityFailures = 0;
-
-/**
- * Readability.js alone, its textContent as the output. The page is decoded as chaff decodes
- * it (jsdom's own sniffing reads UTF-8 pages without a <meta charset> as windows-1252), so
- * the two differ only in extraction.
- */
-export function readabilityRoute(page: Page): string {
-  let dom: JSDOM | undefined;
-  try {
-    dom = new JSDOM(decodeHtml(page.bytes).text, { url: page.url && URL.canParse(page.url) ? page.url : undefined, virtualConsole: new VirtualConsole() });
-    return new Readability(dom.window.document).parse()?.textContent ?? "";
-  } catch {
-    readabilityFailures++;
-    return "";
-  } finally {
-    dom?.window.close();
-  }
-}
 
 type Route = RouteOf<Page>;
 
@@ -240,7 +218,7 @@ async function main(): Promise<void> {
     const baseSeconds = rows.filter((r) => r.route === `chaff at ${base}`).reduce((a, r) => a + r.score.pages / r.pagesPerSecond, 0);
     console.log(`speed: chaff takes ${(mineSeconds / baseSeconds).toFixed(2)}x the time per page of chaff at ${base} (same run, interleaved)`);
   }
-  if (readabilityFailures) console.log(`Readability.js threw on ${readabilityFailures} pages (scored as empty)`);
+  if (readabilityFailureCount()) console.log(`Readability.js threw on ${readabilityFailureCount()} pages (scored as empty)`);
   if (keep) console.log(`outputs kept in ${root}`);
 }
 
