@@ -58,6 +58,14 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 }
 
 /** Resolves when `stream` can take more; rejects when it failed, before or while waiting (a full disk never drains). */
+/** Destroys a file stream that is still open and waits until its file is closed. */
+export async function destroyed(stream: WriteStream | undefined): Promise<void> {
+  if (!stream || stream.closed) return;
+  const closed = once(stream, "close").catch(() => {});
+  stream.destroy();
+  await closed;
+}
+
 export async function drained(stream: Writable): Promise<void> {
   if (stream.errored) throw stream.errored;
   await once(stream, "drain");
@@ -108,12 +116,7 @@ export class AtomicWriteStream {
   }
 
   async abort(): Promise<void> {
-    const stream = this.stream;
-    if (stream && !stream.closed) {
-      const closed = once(stream, "close").catch(() => {});
-      stream.destroy();
-      await closed;
-    }
+    await destroyed(this.stream);
     await removeQuietly(this.tmp);
   }
 }

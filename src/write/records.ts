@@ -7,7 +7,7 @@ import { mkdir, rename } from "node:fs/promises";
 import { dirname } from "node:path";
 import { finished, pipeline } from "node:stream/promises";
 import { createGzip, type Gzip } from "node:zlib";
-import { drained, removeQuietly, temporaryPath, WriteError } from "./atomic.js";
+import { destroyed, drained, removeQuietly, temporaryPath, WriteError } from "./atomic.js";
 
 export interface OutputRecord {
   id: string;
@@ -105,12 +105,7 @@ class AtomicSink {
 
   async abort(): Promise<void> {
     this.gzip?.destroy();
-    const file = this.file;
-    if (file && !file.closed) {
-      const closed = once(file, "close").catch(() => {});
-      file.destroy();
-      await closed;
-    }
+    await destroyed(this.file);
     await removeQuietly(this.tmp);
   }
 }

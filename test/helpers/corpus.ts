@@ -1,12 +1,27 @@
 // Small corpora written to a temporary folder for reader, writer and run tests.
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 import { WARCRecord, WARCSerializer } from "warcio";
 import type { InputFile } from "../../src/read/inputs.js";
 
 export const SEEDS_DIR = join(import.meta.dirname, "../../raw");
+
+/** Every file under `dir` by relative path, with its content in `encoding`; folders named in `skip` are left out. */
+export function filesUnder(dir: string, options: { encoding?: BufferEncoding; skip?: readonly string[] } = {}): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) {
+        if (!options.skip?.includes(name)) walk(path);
+      } else files[relative(dir, path)] = readFileSync(path).toString(options.encoding ?? "utf8");
+    }
+  };
+  walk(dir);
+  return files;
+}
 
 export function tempDir(prefix = "chaff-"): string {
   return mkdtempSync(join(tmpdir(), prefix));

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { gunzipSync } from "node:zlib";
-import { WARC_TEXT, seedTexts, tempDir, warcBytes, writeInput } from "../helpers/corpus.js";
+import { WARC_TEXT, filesUnder, seedTexts, tempDir, warcBytes, writeInput } from "../helpers/corpus.js";
 
 const CLI = join(import.meta.dirname, "../../dist/cli.js");
 
@@ -14,18 +14,7 @@ function chaff(args: string[], cwd: string) {
 }
 
 /** Every file under `dir`, by relative path, with its bytes. */
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files[relative(dir, path)] = readFileSync(path).toString("base64");
-    }
-  };
-  walk(dir);
-  return files;
-}
+const snapshot = (dir: string) => filesUnder(dir, { encoding: "base64" });
 
 /** A corpus with every record format, enough records to keep four workers busy, and some rejects. */
 function writeCorpus(dir: string): void {

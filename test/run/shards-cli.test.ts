@@ -8,7 +8,7 @@ import { hostname } from "node:os";
 import { join, relative } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
-import { seedTexts, tempDir } from "../helpers/corpus.js";
+import { filesUnder, seedTexts, tempDir } from "../helpers/corpus.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const CLI = join(ROOT, "dist/cli.js");
@@ -19,19 +19,7 @@ function chaff(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
 }
 
 /** Clean files under `dir` by relative path (the `_chaff/` state folder left out). */
-function outputs(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) {
-        if (name !== "_chaff") walk(path);
-      } else files[relative(dir, path)] = readFileSync(path, "utf8");
-    }
-  };
-  walk(dir);
-  return files;
-}
+const outputs = (dir: string) => filesUnder(dir, { skip: ["_chaff"] });
 
 /** Audit lines of a folder of shard audits (or one audit file), sorted: shards split the lines, never change them. */
 function auditLines(path: string): string[] {
