@@ -146,7 +146,8 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
   const io = pLimit(WRITE_CONCURRENCY);
   /** Output writers neither committed nor aborted yet. */
   const unsettled = new Set<OutputWriter>();
-  const commits: Array<Promise<void>> = [];
+  /** Commits run concurrently; each one's outcome is counted in input order, so failures are listed the same way every run. */
+  const commits: Array<Promise<() => void>> = [];
 
   const settle = async (entry: Entry) => {
     switch (entry.kind) {
@@ -215,16 +216,15 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
         }).then(
           () => {
             unsettled.delete(run.writer);
-            if (error !== undefined) fail(run.file.display, error);
-            else summary.files.ok++;
+            return () => (error !== undefined ? fail(run.file.display, error) : summary.files.ok++);
           },
           (error: Error) => {
             unsettled.delete(run.writer);
-            fail(run.file.display, error.message);
+            return () => fail(run.file.display, error.message);
           },
         );
         commits.push(committed);
-        if (commits.length >= WRITE_CONCURRENCY * 4) await commits.shift();
+        if (commits.length >= WRITE_CONCURRENCY * 4) (await commits.shift()!)();
         return;
       }
     }
@@ -268,7 +268,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
       await push({ kind: "end", run, error, notACorpus, partial });
     }
     while (queue.length) await settle(queue.shift()!);
-    await Promise.all(commits);
+    for (const committed of commits) (await committed)();
     // A run over record files always leaves a rejects file, empty when nothing was set aside.
     const keepRejects = files.some((f) => formatFor(f.relative)!.output !== "text");
     if (state) {
