@@ -101,7 +101,7 @@ export const SOURCE_CREDIT_RULES: readonly LineRule[] = [
   {
     rule: "credit/source",
     lang: "*",
-    pattern: new RegExp(String.raw`\(?(?:source|sources|quelle|quellen|fuente|fuentes|fonte|источник|с использованием материалов|with|mit|avec|con)\s*(?::\s*)?(?:${agencyAnyCase})(?:\s*(?:,|and|und|et|y|и|\/)\s*(?:${agencyAnyCase}))*\)?\.?`, "u"),
+    pattern: new RegExp(String.raw`\(?(?:source|sources|quelle|quellen|fuente|fuentes|fonte|источник|с использованием материалов|with|mit|avec|con) ?(?:: ?)?(?:${agencyAnyCase})(?: ?(?:,|and|und|et|y|и|\/) ?(?:${agencyAnyCase}))*\)?\.?`, "u"),
     reason: "a line crediting the news agency the story came from",
     example: "Source: AFP",
     moveTo: "credit",
