@@ -40,6 +40,12 @@ export function backtrackingVerdict(source: string, flags: string, timeoutMs = U
   return verdict;
 }
 
+/** Whether a pattern checked in this process got no verdict in time (it is used as it is, so it may backtrack). */
+export function anyUndecidedPattern(): boolean {
+  for (const verdict of verdicts.values()) if (verdict.status === "unknown") return true;
+  return false;
+}
+
 /** Attack lines can be long: enough of one to see its shape. */
 const ATTACK_SHOWN = 40;
 

@@ -17,6 +17,7 @@ import { createOutputWriter, type OutputWriter } from "../write/outputs.js";
 import { removeStaleTemporaries } from "../write/stale.js";
 import { createInlineCleaner, createPoolCleaner, DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, POOL_AVAILABLE, type Cleaner } from "./cleaner.js";
 import { checkRunPaths } from "./paths.js";
+import { anyUndecidedPattern } from "../match/backtracking.js";
 import { addCounts, addFileCounts, emptySummary, sortKeys, type RunSummary } from "./summary.js";
 import type { FileCounts, ResumeState } from "./resume.js";
 import { filesOfShard, type Shard } from "./shards.js";
@@ -141,7 +142,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
   const progress = startProgress(counters, totalBytes, { quiet: options.quiet ?? false });
 
   setHtmlRouteOptions(options.htmlRoute);
-  const { cleaner, inline } = chooseCleaner(options, jobs);
+  const { cleaner, inline } = chooseCleaner(options, jobs, planned.filter((p) => !done.has(p.file)), totalBytes);
 
   const io = pLimit(WRITE_CONCURRENCY);
   /** Output writers neither committed nor aborted yet. */
@@ -323,21 +324,42 @@ async function planRun(options: CleanOptions) {
 }
 
 /**
- * Only a worker can be stopped in the middle of a document, so even --jobs 1 cleans on one
- * worker and the time limit holds. Inline (no time limit) only where no worker can load the
- * same code: run from source, an HTML route given as a function, no pipeline file.
+ * A run this small (plain-text files only) is cleaned on the main thread: starting a worker
+ * costs more than the work (a worker loads every module and rule table again). It needs no
+ * time limit: every built-in pattern and every pipeline-file pattern the checker could decide
+ * runs in linear time (src/match/backtracking.ts), so a text this size cannot stall.
  */
-function chooseCleaner(options: CleanOptions, jobs: number): { cleaner: Cleaner; inline: boolean } {
-  const inline = !POOL_AVAILABLE || !options.pipelinePath || options.htmlToDocument !== undefined;
+export const INLINE_TEXT_MAX_BYTES = 1 << 20;
+
+/** Formats that hold one document per file: a run of N such files never needs more than N workers. */
+const ONE_DOCUMENT_FORMATS = new Set(["text", "html"]);
+
+/**
+ * Only a worker can be stopped in the middle of a document, so even --jobs 1 cleans on one
+ * worker and the time limit holds, except for small plain-text runs (INLINE_TEXT_MAX_BYTES).
+ * Inline also where no worker can load the same code: run from source, an HTML route given
+ * as a function, no pipeline file.
+ */
+function chooseCleaner(options: CleanOptions, jobs: number, todo: ReadonlyArray<{ format: InputFormat }>, todoBytes: number): { cleaner: Cleaner; inline: boolean } {
+  const workersPossible = POOL_AVAILABLE && options.pipelinePath !== undefined && options.htmlToDocument === undefined;
+  const { inline, threads } = planCleaner({ workersPossible, jobs, formats: todo.map((p) => p.format.name), bytes: todoBytes, undecidedPattern: anyUndecidedPattern() });
   if (inline) return { inline, cleaner: createInlineCleaner({ text: options.pipeline, html: options.htmlPipeline ?? options.pipeline }, options.htmlToDocument) };
   const cleaner = createPoolCleaner({
     pipelinePaths: { text: options.pipelinePath!, html: options.htmlPipelinePath ?? options.pipelinePath! },
-    jobs,
+    jobs: threads,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxHeapMb: options.maxWorkerHeapMb ?? DEFAULT_WORKER_HEAP_MB,
     htmlRoute: options.htmlRoute,
   });
   return { inline, cleaner };
+}
+
+/** Where a run's documents are cleaned: inline, or on how many workers. */
+export function planCleaner(run: { workersPossible: boolean; jobs: number; formats: readonly string[]; bytes: number; undecidedPattern: boolean }): { inline: boolean; threads: number } {
+  const smallTextRun = run.bytes <= INLINE_TEXT_MAX_BYTES && run.formats.every((f) => f === "text") && !run.undecidedPattern;
+  if (!run.workersPossible || smallTextRun) return { inline: true, threads: 0 };
+  const threads = run.formats.every((f) => ONE_DOCUMENT_FORMATS.has(f)) ? Math.max(1, Math.min(run.jobs, run.formats.length)) : run.jobs;
+  return { inline: false, threads };
 }
 
 function entryFor(item: ReadItem, run: FileRun, format: InputFormat, cleaner: Cleaner): Entry {

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { INLINE_TEXT_MAX_BYTES, planCleaner } from "../../src/run/clean.js";
+
+const run = { workersPossible: true, jobs: 2, bytes: 1000, undecidedPattern: false };
+
+describe("where a run is cleaned", () => {
+  it("a small plain-text run stays on the main thread: starting workers would cost more than the work", () => {
+    expect(planCleaner({ ...run, formats: ["text", "text"] })).toEqual({ inline: true, threads: 0 });
+    expect(planCleaner({ ...run, formats: ["text"], bytes: INLINE_TEXT_MAX_BYTES })).toEqual({ inline: true, threads: 0 });
+  });
+  it("a larger text run, or any HTML or record file, goes to workers, which hold the time limit", () => {
+    expect(planCleaner({ ...run, formats: ["text"], bytes: INLINE_TEXT_MAX_BYTES + 1 })).toEqual({ inline: false, threads: 1 });
+    expect(planCleaner({ ...run, formats: ["text", "html"] })).toEqual({ inline: false, threads: 2 });
+    expect(planCleaner({ ...run, formats: ["jsonl"] })).toEqual({ inline: false, threads: 2 });
+  });
+  it("a pipeline pattern the checker could not decide keeps even a small run on workers (it might backtrack)", () => {
+    expect(planCleaner({ ...run, formats: ["text"], undecidedPattern: true })).toEqual({ inline: false, threads: 1 });
+  });
+  it("never starts more workers than one-document files to clean; record files may hold many documents", () => {
+    expect(planCleaner({ ...run, jobs: 4, formats: ["html"] })).toEqual({ inline: false, threads: 1 });
+    expect(planCleaner({ ...run, jobs: 4, formats: ["html", "html", "text"] })).toEqual({ inline: false, threads: 3 });
+    expect(planCleaner({ ...run, jobs: 4, formats: ["warc"] })).toEqual({ inline: false, threads: 4 });
+  });
+  it("runs inline where no worker can load the same code", () => {
+    expect(planCleaner({ ...run, workersPossible: false, formats: ["html"] })).toEqual({ inline: true, threads: 0 });
+  });
+});
