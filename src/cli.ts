@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Argument parsing and exit codes only; the work lives in run/.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command } from "commander";
@@ -151,8 +151,9 @@ program
       throw error;
     }
     const resumable = shard !== undefined || opts.resume === true;
-    // Corpus stages see every document of the run at once: not yet across shards or resumed runs.
-    if (corpusStages.length && resumable) fail("clean: the pipeline's corpus stages need the whole corpus in one run: they cannot run with shards or --resume");
+    // Corpus stages see every document of the run at once: a sharded run has them run by `chaff corpus` once every shard is done.
+    if (corpusStages.length && opts.resume && !shard)
+      fail("clean: the pipeline's corpus stages change the outputs of the whole run, which --resume would then read again: run without --resume, or in shards followed by `chaff corpus`");
     if (opts.force && !resumable) fail("clean: --force only applies to resumable runs (--resume, or a shard)");
     if (shard && (opts.audit || opts.rejects || opts.summary))
       fail(`clean: each shard writes its audit, rejects and summary under ${join(opts.out, STATE_DIR)}/, so --audit, --rejects and --summary cannot be set with shards`);
@@ -217,7 +218,9 @@ program
     }
     if (!opts.quiet && summary.shard) process.stderr.write(`chaff: shard ${shard!.index} of ${shard!.count} took ${summary.shard.inputs.length} of the input files\n`);
     if (!opts.quiet && summary.resumed) process.stderr.write(`chaff: skipped ${summary.resumed} input ${summary.resumed === 1 ? "file" : "files"} an earlier run completed (--force cleans them again)\n`);
-    if (corpusStages.length) {
+    if (corpusStages.length && shard) {
+      if (!opts.quiet) process.stderr.write(`chaff: shard ${shard.index} of ${shard.count}: the corpus stages run once every shard has finished: chaff corpus ${inputs.join(" ")} --out ${opts.out} --pipeline ${opts.pipeline}\n`);
+    } else if (corpusStages.length) {
       try {
         const { runCorpusStages } = await import("./run/corpus-pass.js");
         const corpus = await runCorpusStages(
@@ -278,6 +281,43 @@ program
   });
 
 program
+  .command("corpus")
+  .description("Run the pipeline's corpus stages over a sharded run's outputs, once every shard has finished (the result is an unsharded run's).")
+  .argument("<inputs...>", "the inputs the shards were given (they fix the run's input order)")
+  .requiredOption("-o, --out <dir>", "the output folder all shards wrote into")
+  .option("-p, --pipeline <name|path>", "the pipeline the shards ran (its corpus stages run here)", DEFAULT_PIPELINE)
+  .option("--url-field <name>", "record field holding the page URL (its host is the site)", "url")
+  .option("-q, --quiet", "no progress lines")
+  .action(async (inputs: string[], opts: { out: string; pipeline: string; urlField: string; quiet?: boolean }) => {
+    const { loadCorpusStages, resolvePipelinePath } = await import("./run/pipeline-file.js");
+    const { CorpusStepError, runCorpusStep } = await import("./run/corpus-step.js");
+    const { formatSummaryTable } = await import("./run/summary.js");
+    let stages: CorpusStageEntry[] = [];
+    try {
+      stages = loadCorpusStages(resolvePipelinePath(opts.pipeline));
+    } catch (error) {
+      fail((error as Error).message);
+    }
+    if (stages.length === 0) fail(`corpus: pipeline ${opts.pipeline} has no corpus stages`);
+    try {
+      const result = await runCorpusStep({ inputs, outDir: opts.out, stages, urlField: opts.urlField, onProgress: opts.quiet ? undefined : (line) => process.stderr.write(line + "\n") });
+      if (result.alreadyApplied) {
+        process.stderr.write(`chaff: corpus: the corpus stages already ran over these shards' outputs (${result.summaryPath})\n`);
+        return;
+      }
+      const { corpus } = result;
+      if (!opts.quiet) {
+        process.stderr.write(`chaff: corpus stages: ${corpus.documents} documents of ${corpus.sites} sites; ${corpus.siteRepeatedLines} site-repeated lines removed; ${corpus.nearDuplicates} near-duplicate documents left out\n`);
+        process.stderr.write(formatSummaryTable(result.summary));
+      }
+    } catch (error) {
+      if (error instanceof CorpusStepError) fail(`corpus: ${error.message}`);
+      process.stderr.write(`chaff: corpus stages failed: ${(error as Error).message}\n`);
+      process.exitCode = 1;
+    }
+  });
+
+program
   .command("merge-summary")
   .description("Add up the summaries of a sharded run's shards (<out>/_chaff/shard-*.summary.json) and print the per-rule table.")
   .argument("<out>", "the output folder all shards wrote into")
@@ -294,6 +334,9 @@ program
     } catch (error) {
       fail(`merge-summary: ${(error as Error).message}`);
     }
+    const { CORPUS_SUMMARY, withCorpusStep } = await import("./run/corpus-step.js");
+    const corpusSummaryPath = join(resolve(outDir), STATE_DIR, CORPUS_SUMMARY);
+    if (existsSync(corpusSummaryPath)) merged.summary = withCorpusStep(merged.summary, JSON.parse(readFileSync(corpusSummaryPath, "utf8")) as RunSummary);
     process.stdout.write(formatSummaryTable(merged.summary));
     if (merged.missing.length) process.stderr.write(`chaff: merge-summary: shards ${merged.missing.join(", ")} of ${paths.length + merged.missing.length} have no summary yet\n`);
     if (opts.out) await writeSummary(resolve(opts.out), merged.summary);

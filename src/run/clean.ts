@@ -300,16 +300,22 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
   return summary;
 }
 
+/** The input files of a run in input order, each with its format and output path (nothing checked, nothing written). */
+export async function listPlannedFiles(inputs: string[], outDir: string) {
+  const { files, errors, duplicates } = await listInputs(inputs, (path) => formatFor(path) !== undefined, UNKNOWN_TYPE);
+  const planned = files.map((file) => {
+    const format = formatFor(file.relative)!;
+    return { file, format, outPath: join(outDir, format.outputName(file.relative)) };
+  });
+  return { planned, files, errors, duplicates };
+}
+
 /**
  * The files of a run, each with its format and output path, checked before anything is
  * written (a UsageError when outputs would overlap inputs); stale temporaries removed.
  */
 async function planRun(options: CleanOptions) {
-  const { files, errors, duplicates } = await listInputs(options.inputs, (path) => formatFor(path) !== undefined, UNKNOWN_TYPE);
-  const planned = files.map((file) => {
-    const format = formatFor(file.relative)!;
-    return { file, format, outPath: join(options.outDir, format.outputName(file.relative)) };
-  });
+  const { planned, files, errors, duplicates } = await listPlannedFiles(options.inputs, options.outDir);
   const reports = [
     { option: "--audit", path: options.auditPath },
     { option: "--rejects", path: options.rejectsPath },

@@ -25,7 +25,12 @@ export interface CorpusStageEntry {
 }
 
 export interface CorpusPassOptions {
+  /** Where the corpus stages' audit records are appended. */
   auditPath: string;
+  /** Audits holding the run's document records (default: `auditPath`); a sharded run has one per shard. */
+  documentAudits?: readonly string[];
+  /** Output paths (resolved) in the run's input order; needed when the document records come from several audits. */
+  outputOrder?: readonly string[];
   stages: readonly CorpusStageEntry[];
   /** Record field holding the page's URL, when the records have one (the site of a record). */
   urlField?: string;
@@ -66,10 +71,19 @@ function hostOf(url: unknown): string | undefined {
   return parsed?.hostname ? parsed.hostname.replace(/^www\./, "") : undefined;
 }
 
-/** The output files of the run, in input order, from the audit's document records. */
-async function outputFiles(auditPath: string): Promise<OutputFile[]> {
+/** The output files of the run, in input order, from the audits' document records (sorted by `order` when given). */
+async function outputFiles(auditPaths: readonly string[], order?: readonly string[]): Promise<OutputFile[]> {
   const files: OutputFile[] = [];
   const seen = new Set<string>();
+  for (const auditPath of auditPaths) await readOutputFiles(auditPath, files, seen);
+  if (!order) return files;
+  const rank = new Map(order.map((path, i) => [path, i]));
+  const unknown = files.find((f) => !rank.has(f.path));
+  if (unknown) throw new Error(`${unknown.path}: an output the audits name but the inputs do not make (were the shards run on other inputs?)`);
+  return files.sort((a, b) => rank.get(a.path)! - rank.get(b.path)!);
+}
+
+async function readOutputFiles(auditPath: string, files: OutputFile[], seen: Set<string>): Promise<void> {
   const lines = createInterface({ input: createReadStream(auditPath, { encoding: "utf8" }), crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line.startsWith('{"type":"document"')) continue;
@@ -86,7 +100,6 @@ async function outputFiles(auditPath: string): Promise<OutputFile[]> {
       files.push({ path, shape: "text", doc: { id: record.doc, source: record.source, site } });
     }
   }
-  return files;
 }
 
 function recordFileOf(output: string): string | undefined {
@@ -164,7 +177,7 @@ export async function runCorpusStages(options: CorpusPassOptions, summary: RunSu
   const siteOptions = siteEntry && optionsOf<SiteBoilerplateOptions>(DEFAULT_SITE_BOILERPLATE, siteEntry.options, "site-boilerplate");
   const dupOptions = dupEntry && { ...DEFAULT_NEAR_DUPLICATES, ...optionsOf<Pick<NearDuplicateOptions, "threshold">>({ threshold: DEFAULT_NEAR_DUPLICATES.threshold }, dupEntry.options, "near-duplicates") };
   const { h32, h64 } = await xxhash();
-  const files = await outputFiles(options.auditPath);
+  const files = await outputFiles(options.documentAudits ?? [options.auditPath], options.outputOrder);
   const counter = siteOptions && new SiteLineCounter(siteOptions, (text) => h64(text));
   const passes = siteOptions ? 3 : 1;
   const result: CorpusSummary = { sites: 0, documents: 0, siteRepeatedLines: 0, nearDuplicates: 0, candidates: 0 };

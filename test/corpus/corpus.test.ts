@@ -150,7 +150,7 @@ describe("site boilerplate", () => {
     expect(out.find((r) => r.id === "b0").text).toContain(footer[1]);
   });
 
-  it("news-corpus and web-corpus are news and web-text plus the corpus stages; corpus stages refuse shards", () => {
+  it("news-corpus and web-corpus are news and web-text plus the corpus stages", () => {
     for (const [base, corpus] of [["news", "news-corpus"], ["web-text", "web-corpus"]]) {
       const a = JSON.parse(readFileSync(join(ROOT, `pipelines/${base}.json`), "utf8"));
       const b = JSON.parse(readFileSync(join(ROOT, `pipelines/${corpus}.json`), "utf8"));
@@ -159,10 +159,5 @@ describe("site boilerplate", () => {
       expect(b.normalise).toEqual(a.normalise);
       expect(b.corpus.map((s: { use: string }) => s.use)).toEqual(["site-boilerplate", "near-duplicates"]);
     }
-    const dir = tempDir("chaff-corpus-shard-");
-    writeFileSync(join(dir, "a.txt"), "One line of text that ends here.\n");
-    const run = chaff(["clean", "a.txt", "--out", "out", "--pipeline", "news-corpus", "--shard", "0/2"], dir);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toBe("chaff: clean: the pipeline's corpus stages need the whole corpus in one run: they cannot run with shards or --resume\n");
   });
 });

@@ -189,4 +189,19 @@ describe.skipIf(!slurm)("a Slurm job array", () => {
     const merged = chaff(["merge-summary", "out"], dir);
     expect(merged.status).toBe(0);
   }, 320_000);
+
+  it("a corpus pipeline: the clean array, then examples/slurm/corpus.sbatch after it (afterok), gives the unsharded run's outputs", () => {
+    const dir = tempDir("chaff-slurm-corpus-");
+    writeCorpus(dir);
+    expect(chaff(["clean", "in", "--out", "whole", "--pipeline", "news-corpus", "--jobs", "1", "-q"], dir).status).toBe(0);
+    const env = { ...process.env, CHAFF: `${process.execPath} ${CLI}` };
+    const array = spawnSync("sbatch", ["--parsable", "--array=0-1", "--cpus-per-task=1", "--mem=400M", `--output=${dir}/slurm-%a.log`, join(ROOT, "examples/slurm/clean.sbatch"), join(dir, "in"), join(dir, "out"), "--pipeline", "news-corpus"], { cwd: dir, encoding: "utf8", env });
+    expect(array.status, array.stderr).toBe(0);
+    const arrayId = array.stdout.trim().split(";")[0]!;
+    const step = spawnSync("sbatch", ["--wait", `--dependency=afterok:${arrayId}`, "--mem=400M", `--output=${dir}/slurm-corpus.log`, join(ROOT, "examples/slurm/corpus.sbatch"), join(dir, "in"), join(dir, "out"), "--pipeline", "news-corpus"], { cwd: dir, encoding: "utf8", env, timeout: 300_000 });
+    const logs = readdirSync(dir).filter((n) => n.startsWith("slurm-")).map((n) => readFileSync(join(dir, n), "utf8")).join("\n");
+    expect(step.status, step.stderr + logs).toBe(0);
+    expect(outputs(join(dir, "out"))).toEqual(outputs(join(dir, "whole")));
+    expect(existsSync(join(dir, "out/_chaff/corpus.summary.json"))).toBe(true);
+  }, 320_000);
 });
