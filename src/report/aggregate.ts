@@ -21,6 +21,8 @@ export interface ReportLimits {
   fragmentChars: number;
   /** Errors listed by name (all are counted). */
   errors: number;
+  /** Near-duplicate clusters listed (the first ones in the audit; all documents are counted). */
+  clusters: number;
 }
 
 export const DEFAULT_LIMITS: ReportLimits = {
@@ -29,6 +31,7 @@ export const DEFAULT_LIMITS: ReportLimits = {
   highlightsPerDocument: 2000,
   fragmentChars: 600,
   errors: 100,
+  clusters: 50,
 };
 
 /** Fixed seed: the same audit always yields the same sample. */
@@ -81,10 +84,21 @@ export interface AuditSummary {
   /** Removal records whose document record never came (a truncated audit). */
   unmatchedRemovals: number;
   topDocuments: TopDocument[];
+  /** Documents the near-duplicates corpus stage left out, by the kept document each duplicates. */
+  nearDuplicates: { documents: number; clusters: NearDuplicateCluster[]; clustersNotListed: number };
   /** Embedded fragments, in audit order. */
   fragments: FragmentRow[];
   limits: ReportLimits;
 }
+
+/** A kept document and the documents left out as its near-duplicates (rule corpus/near-duplicate). */
+export interface NearDuplicateCluster {
+  kept: string;
+  copies: Array<{ doc: string; source: string; similarity: number }>;
+}
+
+/** Copies listed per cluster (all are counted in `documents`). */
+const COPIES_PER_CLUSTER = 20;
 
 export class AuditError extends Error {}
 
@@ -160,6 +174,7 @@ export async function aggregateAudit(auditPath: string, limits: ReportLimits = D
     errors: { count: 0, listed: [] },
     unmatchedRemovals: 0,
     topDocuments: [],
+    nearDuplicates: { documents: 0, clusters: [], clustersNotListed: 0 },
     fragments: [],
     limits,
   };
@@ -198,12 +213,30 @@ export async function aggregateAudit(auditPath: string, limits: ReportLimits = D
     const seen = rule.removals;
     const slot = seen <= limits.fragmentsPerRule ? reservoir.length : Math.floor(random() * seen);
     if (slot < limits.fragmentsPerRule) reservoir[slot] = fragmentRow(r, index, limits.fragmentChars);
+    if (r.rule === "corpus/near-duplicate") addNearDuplicate(r as RemovalRecord & { duplicateOf?: unknown; similarity?: unknown });
     // Corpus-stage removals come after their document's record (offsets into its clean text): counted, not placed.
     if ((r as RemovalRecord & { in?: string }).in === "clean-text") return;
     const key = documentKey(r.source, r.doc);
     let list = pending.get(key);
     if (!list) pending.set(key, (list = []));
     list.push(r);
+  };
+
+  const clusters = new Map<string, NearDuplicateCluster>();
+  const addNearDuplicate = (r: RemovalRecord & { duplicateOf?: unknown; similarity?: unknown }) => {
+    const near = summary.nearDuplicates;
+    near.documents++;
+    const kept = typeof r.duplicateOf === "string" ? r.duplicateOf : "";
+    let cluster = clusters.get(kept);
+    if (!cluster) {
+      if (clusters.size >= limits.clusters) {
+        near.clustersNotListed++;
+        return;
+      }
+      clusters.set(kept, (cluster = { kept, copies: [] }));
+      near.clusters.push(cluster);
+    }
+    if (cluster.copies.length < COPIES_PER_CLUSTER) cluster.copies.push({ doc: r.doc, source: r.source, similarity: typeof r.similarity === "number" ? r.similarity : NaN });
   };
 
   const addDocument = (d: DocumentRecord, order: number) => {

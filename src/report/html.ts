@@ -203,6 +203,26 @@ window.addEventListener('hashchange',openHash);openHash();apply();
 })();
 `;
 
+/** Documents left out whole by the near-duplicates corpus stage, grouped under the document each one copies. */
+function nearDuplicatesSection(summary: AuditSummary): string {
+  const near = summary.nearDuplicates;
+  if (near.documents === 0) return "";
+  const listed = near.clusters.reduce((n, c) => n + c.copies.length, 0);
+  const rows = near.clusters
+    .map(
+      (c) =>
+        `<tr><td rowspan="${c.copies.length}"><b>${escapeHtml(c.kept)}</b></td>` +
+        c.copies.map((copy) => `<td>${escapeHtml(copy.doc)}</td><td class="muted">${escapeHtml(copy.source)}</td><td class="num">${Number.isNaN(copy.similarity) ? "" : copy.similarity.toFixed(2)}</td>`).join("</tr>\n<tr>") +
+        "</tr>",
+    )
+    .join("\n");
+  const note = `${plural(near.documents, "document")} left out as near-duplicates of a kept document (rule <code>corpus/near-duplicate</code>)${listed < near.documents ? `; ${formatCount(listed)} are listed${near.clustersNotListed ? `, ${plural(near.clustersNotListed, "more copy", "more copies")} of clusters not listed` : ""}` : ""}.`;
+  return `<section id="near-duplicates"><h2>Near-duplicate documents</h2>
+<p class="note">${note}</p>
+<table><thead><tr><th>kept document</th><th>left out</th><th>source</th><th class="num">similarity</th></tr></thead>
+<tbody>${rows}</tbody></table></section>`;
+}
+
 export function renderReport(summary: AuditSummary, views: readonly DocumentView[], auditLabel: string): string {
   const docLinks: Record<string, number> = {};
   views.forEach((v, i) => (docLinks[`${v.doc.source}\u0000${v.doc.doc}`] = i));
@@ -248,6 +268,7 @@ export function renderReport(summary: AuditSummary, views: readonly DocumentView
 <p class="note">${documentsNote(summary)}</p>
 <table id="top-documents"><thead><tr><th>document</th><th>source</th><th class="num">chars in</th><th class="num">removed</th><th class="num">share</th><th class="num">removals</th><th>rules</th></tr></thead>
 <tbody>${topRows || `<tr><td colspan="7">no document had anything removed</td></tr>`}</tbody></table>
+${nearDuplicatesSection(summary)}
 <section id="fragments-section"><h2>Removed fragments</h2>
 <p class="note" id="sampling-note">${samplingNote(summary)}</p>
 <div class="filters">

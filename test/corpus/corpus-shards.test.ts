@@ -67,6 +67,12 @@ describe("corpus stages over shards", () => {
     expect(whole.filter((r) => r.rule === "corpus/site-repeated").length).toBeGreaterThanOrEqual(16);
     expect(removalsOf(join(dir, "sharded/_chaff/corpus.audit.jsonl"))).toEqual(whole);
 
+    // The report reads the shards' audits and the step's as one, and lists the cluster under its kept document.
+    expect(chaff(["report", "sharded", "--out", "report.html"], dir).status).toBe(0);
+    const html = readFileSync(join(dir, "report.html"), "utf8");
+    expect(html).toContain('<section id="near-duplicates"><h2>Near-duplicate documents</h2>\n<p class="note">1 document left out as near-duplicates of a kept document (rule <code>corpus/near-duplicate</code>).</p>');
+    expect(html).toMatch(/<tr><td rowspan="1"><b>north\/reprint<\/b><\/td><td>south\/election<\/td><td class="muted">[^<]*south\/election\.txt<\/td><td class="num">0\.\d\d<\/td><\/tr>/);
+
     // Once applied, a second step changes nothing.
     const before = outputs("sharded");
     const again = chaff(["corpus", "in", "--out", "sharded", "--pipeline", "news-corpus"], dir);
