@@ -47,9 +47,37 @@ function seedsFor(count: number): Uint32Array {
   return seeds;
 }
 
-/** Lower-cased words (letters and digits in any script). */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** 1 where a UTF-16 unit alone is a letter or digit (2: a surrogate, decided with its pair). */
+const WORD_UNIT = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let unit = 0; unit < 0x10000; unit++) table[unit] = unit >= 0xd800 && unit <= 0xdfff ? 2 : WORD_CHAR.test(String.fromCharCode(unit)) ? 1 : 0;
+  return table;
+})();
+
+/** Lower-cased words (letters and digits in any script): `[\p{L}\p{N}]+` runs, found by a table scan. */
 export function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const lower = text.toLowerCase();
+  const found: string[] = [];
+  let start = -1;
+  for (let i = 0; i < lower.length; i++) {
+    let kind = WORD_UNIT[lower.charCodeAt(i)]!;
+    let width = 1;
+    if (kind === 2) {
+      const code = lower.codePointAt(i)!;
+      width = code > 0xffff ? 2 : 1;
+      kind = WORD_CHAR.test(String.fromCodePoint(code)) ? 1 : 0;
+    }
+    if (kind === 1) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      found.push(lower.slice(start, i));
+      start = -1;
+    }
+    i += width - 1;
+  }
+  if (start >= 0) found.push(lower.slice(start));
+  return found;
 }
 
 /**

@@ -4,6 +4,8 @@
 // lines the sketch says may reach `minPages`. So the decision is exact; the sketch only
 // bounds how many lines the exact map holds.
 
+import { closeSync, openSync, readSync, rmSync, writeSync } from "node:fs";
+
 export interface SiteBoilerplateOptions {
   /** A line must be on at least this many pages of its site... */
   minPages: number;
@@ -57,11 +59,16 @@ export class SiteLineCounter {
     this.sketch = new Uint16Array(options.sketchDepth * options.sketchWidth);
   }
 
-  /** The distinct non-blank lines of a page, as keys. */
-  private pageKeys(site: string, text: string): bigint[] {
+  /** The key of each line of a page (`text.split("\n")`), 0 for a blank line: computed once, kept in a KeyLog for the later passes. */
+  lineKeys(site: string, text: string): bigint[] {
+    return text.split("\n").map((line) => (line.trim() === "" ? 0n : key(site, line, this.hash)));
+  }
+
+  /** The distinct keys of a page's non-blank lines. */
+  private static distinct(lineKeys: ArrayLike<bigint>): Set<bigint> {
     const keys = new Set<bigint>();
-    for (const line of text.split("\n")) if (line.trim() !== "") keys.add(key(site, line, this.hash));
-    return [...keys];
+    for (let i = 0; i < lineKeys.length; i++) if (lineKeys[i] !== 0n) keys.add(lineKeys[i]!);
+    return keys;
   }
 
   private cells(k: bigint): number[] {
@@ -72,10 +79,10 @@ export class SiteLineCounter {
     return cells;
   }
 
-  /** First pass: one page of a site. */
-  countPage(site: string, text: string): void {
+  /** First pass: one page of a site, by its line keys. */
+  countPage(site: string, lineKeys: ArrayLike<bigint>): void {
     this.pagesPerSite.set(site, (this.pagesPerSite.get(site) ?? 0) + 1);
-    for (const k of this.pageKeys(site, text)) for (const c of this.cells(k)) if (this.sketch[c]! < 0xffff) this.sketch[c]!++;
+    for (const k of SiteLineCounter.distinct(lineKeys)) for (const c of this.cells(k)) if (this.sketch[c]! < 0xffff) this.sketch[c]!++;
   }
 
   private estimate(k: bigint): number {
@@ -85,8 +92,8 @@ export class SiteLineCounter {
   }
 
   /** Second pass: the same page again; exact counts for the lines that may be repeated. */
-  recountPage(site: string, text: string): void {
-    for (const k of this.pageKeys(site, text)) if (this.estimate(k) >= this.options.minPages) this.exact.set(k, (this.exact.get(k) ?? 0) + 1);
+  recountPage(lineKeys: ArrayLike<bigint>): void {
+    for (const k of SiteLineCounter.distinct(lineKeys)) if (this.estimate(k) >= this.options.minPages) this.exact.set(k, (this.exact.get(k) ?? 0) + 1);
   }
 
   /** Lines the exact map holds: what the second pass costs in memory. */
@@ -99,9 +106,9 @@ export class SiteLineCounter {
   }
 
   /** After both passes: whether a line of a page of `site` is site boilerplate, with its counts. */
-  verdict(site: string, line: string): { pages: number; share: number } | undefined {
-    if (line.trim() === "") return undefined;
-    const pages = this.exact.get(key(site, line, this.hash)) ?? 0;
+  verdict(site: string, line: string, lineKey: bigint): { pages: number; share: number } | undefined {
+    if (lineKey === 0n) return undefined;
+    const pages = this.exact.get(lineKey) ?? 0;
     const sitePages = this.pages(site);
     if (pages < this.options.minPages || sitePages === 0) return undefined;
     const share = pages / sitePages;
@@ -109,5 +116,79 @@ export class SiteLineCounter {
     const wordCount = line.trim().split(/\s+/).length;
     if (wordCount > this.options.proseWords && share < this.options.proseShare) return undefined;
     return { pages, share };
+  }
+}
+
+/**
+ * The line keys of every page, in order, in a temp file: the first pass hashes each line
+ * once, the second reads the keys back instead of reading and hashing the outputs again,
+ * and the third takes each line's key from here. Per page: a 32-bit line count, then a
+ * 64-bit key per line (0: blank).
+ */
+export class KeyLog {
+  private readonly fd: number;
+  private chunk = Buffer.alloc(1 << 20);
+  private used = 0;
+  private readAt = 0;
+  private buffered = 0;
+
+  constructor(private readonly path: string) {
+    this.fd = openSync(path, "w+");
+  }
+
+  append(lineKeys: readonly bigint[]): void {
+    const bytes = 4 + 8 * lineKeys.length;
+    if (this.used + bytes > this.chunk.length) this.flush();
+    if (bytes > this.chunk.length) this.chunk = Buffer.alloc(bytes);
+    this.chunk.writeUInt32LE(lineKeys.length, this.used);
+    for (let i = 0; i < lineKeys.length; i++) this.chunk.writeBigUInt64LE(lineKeys[i]!, this.used + 4 + 8 * i);
+    this.used += bytes;
+  }
+
+  private flush(): void {
+    writeSync(this.fd, this.chunk, 0, this.used);
+    this.used = 0;
+  }
+
+  /** Ends writing; the next `next()` reads from the first page. */
+  rewind(): void {
+    if (this.used) this.flush();
+    this.readAt = 0;
+    this.buffered = 0;
+    this.used = 0;
+  }
+
+  /** The next page's line keys, in the order they were appended. */
+  next(): BigUint64Array {
+    const count = this.take(4).readUInt32LE(0);
+    const bytes = this.take(8 * count);
+    const keys = new BigUint64Array(count);
+    for (let i = 0; i < count; i++) keys[i] = bytes.readBigUInt64LE(8 * i);
+    return keys;
+  }
+
+  /** `n` bytes from the file, through the chunk (refilled as it runs out). */
+  private take(n: number): Buffer {
+    if (this.used + n > this.buffered) {
+      const left = this.buffered - this.used;
+      if (n > this.chunk.length) {
+        const bigger = Buffer.alloc(n);
+        this.chunk.copy(bigger, 0, this.used, this.buffered);
+        this.chunk = bigger;
+      } else this.chunk.copy(this.chunk, 0, this.used, this.buffered);
+      const read = readSync(this.fd, this.chunk, left, this.chunk.length - left, this.readAt);
+      this.readAt += read;
+      this.buffered = left + read;
+      this.used = 0;
+      if (this.buffered < n) throw new Error(`${this.path}: the line keys end early`);
+    }
+    const out = this.chunk.subarray(this.used, this.used + n);
+    this.used += n;
+    return out;
+  }
+
+  close(): void {
+    closeSync(this.fd);
+    rmSync(this.path, { force: true });
   }
 }

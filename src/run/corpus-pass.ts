@@ -14,7 +14,7 @@ import { createGunzip } from "node:zlib";
 import xxhash from "xxhash-wasm";
 import { DEFAULT_NEAR_DUPLICATES, NearDuplicateIndex, type NearDuplicateOptions } from "../corpus/near-duplicates.js";
 import { shingleHashes } from "../corpus/minhash.js";
-import { DEFAULT_SITE_BOILERPLATE, SiteLineCounter, type SiteBoilerplateOptions } from "../corpus/site-lines.js";
+import { DEFAULT_SITE_BOILERPLATE, KeyLog, SiteLineCounter, type SiteBoilerplateOptions } from "../corpus/site-lines.js";
 import { createOutputWriter, type OutputWriter } from "../write/outputs.js";
 import { writeFileAtomic } from "../write/atomic.js";
 import type { RunSummary } from "./clean.js";
@@ -182,17 +182,34 @@ export async function runCorpusStages(options: CorpusPassOptions, summary: RunSu
   const passes = siteOptions ? 3 : 1;
   const result: CorpusSummary = { sites: 0, documents: 0, siteRepeatedLines: 0, nearDuplicates: 0, candidates: 0 };
 
-  if (counter) {
-    options.onProgress?.(`chaff: corpus pass 1 of ${passes}: counting lines per site`);
-    for await (const doc of documentsOf(files, options.urlField)) counter.countPage(doc.site, doc.text);
-    options.onProgress?.(`chaff: corpus pass 2 of ${passes}: counting repeated lines exactly`);
-    for await (const doc of documentsOf(files, options.urlField)) counter.recountPage(doc.site, doc.text);
-    result.candidates = counter.candidates;
+  const work = await mkdtemp(join(tmpdir(), "chaff-corpus-"));
+  // Each line is hashed once, in the first pass; the second and third read the keys back.
+  const keyLog = counter && new KeyLog(join(work, "line-keys.bin"));
+  if (counter && keyLog) {
+    try {
+      options.onProgress?.(`chaff: corpus pass 1 of ${passes}: counting lines per site`);
+      let pages = 0;
+      for await (const doc of documentsOf(files, options.urlField)) {
+        const keys = counter.lineKeys(doc.site, doc.text);
+        counter.countPage(doc.site, keys);
+        keyLog.append(keys);
+        pages++;
+      }
+      options.onProgress?.(`chaff: corpus pass 2 of ${passes}: counting repeated lines exactly`);
+      keyLog.rewind();
+      for (let page = 0; page < pages; page++) counter.recountPage(keyLog.next());
+      keyLog.rewind();
+      result.candidates = counter.candidates;
+    } catch (error) {
+      keyLog.close();
+      await rm(work, { recursive: true, force: true });
+      throw error;
+    }
   }
 
   options.onProgress?.(`chaff: corpus pass ${passes} of ${passes}: ${[siteOptions && "removing repeated lines", dupOptions && "leaving out near-duplicates"].filter(Boolean).join(", ")}`);
-  const work = await mkdtemp(join(tmpdir(), "chaff-corpus-"));
-  const index = dupOptions && new NearDuplicateIndex(dupOptions, join(work, "texts.bin"), (text) => shingleHashes(text, dupOptions.minhash.shingle, (s) => h32(s, 0)));
+  const wordHash = (word: string) => h32(word, 0);
+  const index = dupOptions && new NearDuplicateIndex(dupOptions, join(work, "texts.bin"), (text) => shingleHashes(text, dupOptions.minhash.shingle, wordHash));
   const keptIds: string[] = [];
   const sites = new Set<string>();
   const countRule = (rule: string, chars: number) => {
@@ -211,8 +228,9 @@ export async function runCorpusStages(options: CorpusPassOptions, summary: RunSu
     let removedLines = 0;
     if (counter) {
       const kept: string[] = [];
+      const keys = keyLog!.next();
       for (const line of linesWithOffsets(doc.text)) {
-        const verdict = counter.verdict(doc.site, line.text);
+        const verdict = counter.verdict(doc.site, line.text, keys[line.line - 1] ?? 0n);
         if (!verdict) {
           kept.push(line.text);
           continue;
@@ -288,6 +306,7 @@ export async function runCorpusStages(options: CorpusPassOptions, summary: RunSu
     await finishFile();
   } finally {
     index?.close();
+    keyLog?.close();
     await rm(work, { recursive: true, force: true });
   }
   result.sites = sites.size;

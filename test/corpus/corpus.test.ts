@@ -51,6 +51,16 @@ describe("MinHash", () => {
     );
   });
 
+  it("finds the words [\\p{L}\\p{N}]+ finds, in any text (astral letters, emoji, combining marks)", () => {
+    const pieces = fc.constantFrom("Москва", " ", "東京", "𝐀𝐁", "😀", "e\u0301", "İ", "ß", "2016", "-", "\u0663", "𐐷", "\ud800", "a");
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: "binary" }), fc.array(pieces).map((p) => p.join(""))), (text) => {
+        expect(words(text)).toEqual(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it("gives identical texts identical signatures, and words in any script", () => {
     const text = "Москва — столица России. 東京は日本の首都です。 Ça va? 2016";
     expect(words(text)).toEqual(["москва", "столица", "россии", "東京は日本の首都です", "ça", "va", "2016"]);
