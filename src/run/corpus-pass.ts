@@ -210,7 +210,6 @@ export async function runCorpusStages(options: CorpusPassOptions, summary: RunSu
   options.onProgress?.(`chaff: corpus pass ${passes} of ${passes}: ${[siteOptions && "removing repeated lines", dupOptions && "leaving out near-duplicates"].filter(Boolean).join(", ")}`);
   const wordHash = (word: string) => h32(word, 0);
   const index = dupOptions && new NearDuplicateIndex(dupOptions, join(work, "texts.bin"), (text) => shingleHashes(text, dupOptions.minhash.shingle, wordHash));
-  const keptIds: string[] = [];
   const sites = new Set<string>();
   const countRule = (rule: string, chars: number) => {
     summary.rules[rule] = (summary.rules[rule] ?? 0) + 1;
@@ -244,15 +243,14 @@ export async function runCorpusStages(options: CorpusPassOptions, summary: RunSu
       if (removedLines) text = kept.join("\n").replace(/\n{3,}/g, "\n\n").replace(/^\n+/, "");
     }
     if (index) {
-      const duplicate = index.add(text);
+      const duplicate = index.add(text, doc.id);
       if (duplicate) {
-        const of = keptIds[duplicate.of]!;
+        const of = duplicate.ofId;
         audit += JSON.stringify({ type: "removal", doc: doc.id, source: doc.source, rule: "corpus/near-duplicate", stage: "near-duplicates", reason: `near-duplicate of ${of} (word ${dupOptions!.minhash.shingle}-gram Jaccard ${duplicate.similarity.toFixed(2)})`, start: 0, end: text.length, line: 1, column: 1, text, in: "clean-text", duplicateOf: of, similarity: Number(duplicate.similarity.toFixed(3)), output }) + "\n";
         countRule("corpus/near-duplicate", text.length);
         result.nearDuplicates++;
         return { audit, removedLines };
       }
-      keptIds.push(doc.id);
     }
     return { audit, text, removedLines };
   };
