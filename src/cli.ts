@@ -72,7 +72,24 @@ interface CleanFlags {
   urlField?: string;
   keepComments?: boolean;
   extractionRecords: boolean;
+  format: string;
+  jsonl?: boolean;
 }
+
+const FORMATS = ["txt", "md", "json"];
+
+/** Options that have no meaning when cleaning stdin to stdout (one document or a stream of records on this thread). */
+const NOT_FOR_STDIN: Array<[keyof CleanFlags, string]> = [
+  ["out", "--out (stdin is cleaned to stdout)"],
+  ["jobs", "--jobs (stdin is cleaned on the main thread)"],
+  ["timeout", "--timeout (stdin is cleaned on the main thread, which cannot be stopped)"],
+  ["workerHeap", "--worker-heap (no workers for stdin)"],
+  ["shard", "--shard"],
+  ["shards", "--shards"],
+  ["resume", "--resume"],
+  ["force", "--force"],
+  ["urlField", "--url-field (corpus stages do not run on stdin)"],
+];
 
 program
   .command("clean")
@@ -100,27 +117,53 @@ program
   .option("--resume", "skip input files an earlier run completed with the same settings (always on for shards); state in <out>/_chaff/")
   .option("--force", "with --resume or shards: clean every file again")
   .option("--url-field <name>", "record field holding the page URL, whose host is the site for corpus stages", "url")
+  .option("-f, --format <txt|md|json>", "output of each document: clean text (one block per line), Markdown (headings, lists, tables, quotes, code), or {id, text, metadata} JSON; record outputs stay records, with Markdown text for md", "txt")
+  .option("--jsonl", "stdin (`-`) holds JSON lines, one record each, written to stdout as records")
   .action(async (inputs: string[], opts: CleanFlags, command: Command) => {
     const { loadPipeline, resolvePipelinePath } = await import("./run/pipeline-file.js");
+    if (!FORMATS.includes(opts.format)) fail(`clean: --format must be txt, md or json, got "${opts.format}"`);
+    const format = opts.format as "txt" | "md" | "json";
+    if (opts.html && opts.text) fail("clean: --html and --text cannot be combined");
     if (inputs.includes("-")) {
       if (inputs.length > 1) fail("`-` (stdin) cannot be combined with other inputs");
+      for (const [option, name] of NOT_FOR_STDIN) if (command.getOptionValueSource(option) === "cli") fail(`clean -: ${name} does not apply to stdin`);
       const { cleanStdin } = await import("./run/stdin.js");
-      let pipeline;
+      const { loadCorpusStages } = await import("./run/pipeline-file.js");
+      let pipeline, htmlPipeline;
       try {
-        pipeline = loadPipeline(opts.pipeline);
+        const pipelinePath = resolvePipelinePath(opts.pipeline);
+        const htmlPipelinePath = resolvePipelinePath(htmlPipelineFor(opts, command));
+        pipeline = loadPipeline(pipelinePath);
+        htmlPipeline = htmlPipelinePath === pipelinePath ? pipeline : loadPipeline(htmlPipelinePath);
+        if (loadCorpusStages(pipelinePath).length || loadCorpusStages(htmlPipelinePath).length) fail("clean -: the pipeline's corpus stages need a corpus of files; they cannot run on stdin");
       } catch (error) {
         fail((error as Error).message);
       }
+      // A reader that stops early (`| head`) closes the pipe: end quietly, not with an EPIPE trace.
+      process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+        if (error.code !== "EPIPE") throw error;
+      });
       try {
-        process.exitCode = await cleanStdin(pipeline, opts.audit, opts.maxDocumentMb * 1024 * 1024, (reason) => process.stderr.write(`chaff: -: ${reason}\n`));
+        process.exitCode = await cleanStdin({
+          pipeline,
+          htmlPipeline,
+          auditPath: opts.audit && resolve(opts.audit),
+          rejectsPath: opts.rejects && resolve(opts.rejects),
+          summaryPath: opts.summary && resolve(opts.summary),
+          read: { textField: opts.textField, idField: opts.idField, html: opts.html ? true : opts.text ? false : undefined, maxDocumentBytes: opts.maxDocumentMb * 1024 * 1024 },
+          jsonl: opts.jsonl,
+          format,
+          htmlRoute: { keepComments: opts.keepComments === true, recordLeftOut: opts.extractionRecords },
+          onError: (where, reason) => process.stderr.write(`chaff: ${where}: ${reason}\n`),
+        });
       } catch (error) {
-        process.stderr.write(`chaff: ${(error as Error).message}\n`);
+        process.stderr.write(`chaff: -: ${(error as Error).message}\n`);
         process.exitCode = 1;
       }
       return;
     }
+    if (opts.jsonl) fail("clean: --jsonl is for stdin (`-`); files are read by their extension (.jsonl, .ndjson)");
     if (!opts.out) fail("clean: --out <dir> is required");
-    if (opts.html && opts.text) fail("clean: --html and --text cannot be combined");
     let pipeline, htmlPipeline;
     let pipelinePath: string, htmlPipelinePath: string;
     const htmlPipelineName = htmlPipelineFor(opts, command);
@@ -154,6 +197,8 @@ program
     // Corpus stages see every document of the run at once: not yet across shards or resumed runs.
     if (corpusStages.length && resumable) fail("clean: the pipeline's corpus stages need the whole corpus in one run: they cannot run with shards or --resume");
     if (opts.force && !resumable) fail("clean: --force only applies to resumable runs (--resume, or a shard)");
+    // Corpus stages read and rewrite the outputs as text or records: a .json file of its own per document is neither.
+    if (corpusStages.length && format === "json") fail("clean: the pipeline's corpus stages rewrite text and record outputs: they cannot run with --format json (use txt or md, or record inputs)");
     if (shard && (opts.audit || opts.rejects || opts.summary))
       fail(`clean: each shard writes its audit, rejects and summary under ${join(opts.out, STATE_DIR)}/, so --audit, --rejects and --summary cannot be set with shards`);
     // A shard's own files: no two shards ever append to one file.
@@ -165,7 +210,7 @@ program
     let resume: ResumeState | undefined;
     if (resumable) {
       // Everything besides the file that changes its outputs: reading options and the HTML route's switches.
-      const read = { textField: opts.textField, idField: opts.idField, html: opts.html ? true : opts.text ? false : undefined, keepComments: opts.keepComments === true, extractionRecords: opts.extractionRecords };
+      const read = { textField: opts.textField, idField: opts.idField, html: opts.html ? true : opts.text ? false : undefined, keepComments: opts.keepComments === true, extractionRecords: opts.extractionRecords, ...(format === "txt" ? {} : { format }) };
       resume = new ResumeState(resolve(opts.out), settingsHash({ version: pkg.version, pipelineFiles: [pipelinePath!, htmlPipelinePath!], read }));
       try {
         await resume.lock(stem);
@@ -198,6 +243,7 @@ program
           maxDocumentBytes: opts.maxDocumentMb * 1024 * 1024,
         },
         htmlRoute: { keepComments: opts.keepComments === true, recordLeftOut: opts.extractionRecords },
+        format,
         jobs: opts.jobs,
         timeoutMs: opts.timeout,
         maxWorkerHeapMb: opts.workerHeap,
@@ -302,19 +348,31 @@ program
 
 program
   .command("explain")
-  .description("Print one file's raw text with every removal marked in place, then one line per removal.")
-  .argument("<file>", "a text file")
+  .description("Clean one file as `clean` would and print each document's raw text with every removal marked in place, then one line per removal and the metadata.")
+  .argument("<file>", "one input file: text, an HTML page, or a record file (JSON, JSONL, WARC; every document of it is explained)")
   .option("-p, --pipeline <name|path>", "pipeline name (in pipelines/) or path to a pipeline file", DEFAULT_PIPELINE)
   .option("--html-pipeline <name|path>", "pipeline for documents extracted from HTML (default: `html`, or --pipeline when that is given)")
+  .option("--text-field <name>", "record field holding the text (or HTML)", "text")
+  .option("--id-field <name>", "record field holding the document id", "id")
+  .option("--html", "the text field holds HTML (default: when the field is `html` or the record's content type says so)")
+  .option("--text", "the text field holds plain text, whatever its name or content type")
+  .option("--keep-comments", "HTML: keep readers' comment sections in the text")
+  .option("--no-extraction-records", "HTML: no removal record for each block extraction leaves out")
+  .option("--max-document-mb <mb>", "set aside a document or record larger than this, decompressed", positiveInteger("--max-document-mb"), DEFAULT_MAX_DOCUMENT_MB)
   .option("--color <when>", "auto (on a terminal, unless NO_COLOR is set), always or never", "auto")
-  .action(async (file: string, opts: { pipeline: string; htmlPipeline?: string; color: string }, command: Command) => {
+  .action(async (file: string, opts: { pipeline: string; htmlPipeline?: string; color: string; textField: string; idField: string; html?: boolean; text?: boolean; keepComments?: boolean; extractionRecords: boolean; maxDocumentMb: number }, command: Command) => {
     if (!["auto", "always", "never"].includes(opts.color)) fail(`explain: --color must be auto, always or never, got "${opts.color}"`);
+    if (opts.html && opts.text) fail("explain: --html and --text cannot be combined");
     try {
       const { explainFile, formatExplanation, useColour } = await import("./run/explain.js");
       const { loadPipeline } = await import("./run/pipeline-file.js");
       const colour = useColour(opts.color as ColourChoice, process.stdout);
       const htmlPipelineName = htmlPipelineFor(opts, command);
-      const results = await explainFile(file, loadPipeline(opts.pipeline), loadPipeline(htmlPipelineName));
+      const results = await explainFile(file, loadPipeline(opts.pipeline), loadPipeline(htmlPipelineName), {
+        read: { textField: opts.textField, idField: opts.idField, html: opts.html ? true : opts.text ? false : undefined, maxDocumentBytes: opts.maxDocumentMb * 1024 * 1024 },
+        htmlRoute: { keepComments: opts.keepComments === true, recordLeftOut: opts.extractionRecords },
+        onSetAside: (where, reason) => process.stderr.write(`chaff: ${where}: ${reason}\n`),
+      });
       process.stdout.write(results.map((result) => formatExplanation(result, colour)).join("\n"));
     } catch (error) {
       fail((error as Error).message);

@@ -22,6 +22,7 @@ import type { FileCounts, ResumeState } from "./resume.js";
 import { filesOfShard, type Shard } from "./shards.js";
 import { startProgress, type ProgressCounters } from "./progress.js";
 import type { CleanOutcome } from "./task.js";
+import { outputNameIn, type OutputFormat } from "../write/render/index.js";
 
 export { emptySummary, type RunSummary } from "./summary.js";
 
@@ -58,6 +59,8 @@ export interface CleanOptions {
   htmlRoute?: HtmlRouteOptions;
   /** Clean only this shard's share of the input files (run/shards.ts). */
   shard?: Shard;
+  /** `--format`: whole-file outputs as .txt (default), .md or .json; `md` also makes record outputs' text Markdown. */
+  format?: OutputFormat;
   /**
    * Resumable run: per-file audit and rejects parts and completion records in `OUT/_chaff/`;
    * files completed by an earlier run with the same settings are skipped (run/resume.ts).
@@ -257,7 +260,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
       let partial = false;
       unsettled.add(run.writer);
       try {
-        for await (const item of format.read(file, readOptions)) await push(entryFor(item, run, format, cleaner));
+        for await (const item of format.read(file, readOptions)) await push(entryFor(item, run, format, cleaner, options.format));
       } catch (e) {
         // A write that failed (a full disk) stops the run; a file that could not be read does not.
         if (e instanceof WriteError) throw e;
@@ -307,7 +310,7 @@ async function planRun(options: CleanOptions) {
   const { files, errors, duplicates } = await listInputs(options.inputs, (path) => formatFor(path) !== undefined, UNKNOWN_TYPE);
   const planned = files.map((file) => {
     const format = formatFor(file.relative)!;
-    return { file, format, outPath: join(options.outDir, format.outputName(file.relative)) };
+    return { file, format, outPath: join(options.outDir, format.output === "text" ? outputNameIn(options.format, format.outputName(file.relative)) : format.outputName(file.relative)) };
   });
   const reports = [
     { option: "--audit", path: options.auditPath },
@@ -340,11 +343,11 @@ function chooseCleaner(options: CleanOptions, jobs: number): { cleaner: Cleaner;
   return { inline, cleaner };
 }
 
-function entryFor(item: ReadItem, run: FileRun, format: InputFormat, cleaner: Cleaner): Entry {
+function entryFor(item: ReadItem, run: FileRun, format: InputFormat, cleaner: Cleaner, outputFormat: OutputFormat | undefined): Entry {
   if ("skip" in item) return { kind: "skip", run };
   if ("reject" in item) return { kind: "reject", run, reject: item.reject };
   const { at, ...task } = item.task;
-  const outcome = cleaner.clean({ ...task, output: run.writer.outputOf(task), shape: format.output === "text" ? "text" : "record" }).then(
+  const outcome = cleaner.clean({ ...task, output: run.writer.outputOf(task), shape: format.output === "text" ? "text" : "record", format: outputFormat }).then(
     (ok): Outcome => ({ ok }),
     (error: Error): Outcome => ({ error: error.message }),
   );
