@@ -40,9 +40,31 @@ function fail(message: string): never {
 }
 
 /** An explicit --html-pipeline, else an explicit --pipeline (it serves every route), else `html`. */
-function htmlPipelineFor(opts: { pipeline: string; htmlPipeline?: string }, command: Command): string {
-  return opts.htmlPipeline ?? (command.getOptionValueSource("pipeline") === "default" ? DEFAULT_HTML_PIPELINE : opts.pipeline);
+function htmlPipelineFor(opts: { pipeline: string; htmlPipeline?: string; favor?: string }, command: Command): string {
+  return favoured(opts.htmlPipeline ?? (command.getOptionValueSource("pipeline") === "default" ? DEFAULT_HTML_PIPELINE : opts.pipeline), opts.favor);
 }
+
+/** The pipelines that have --favor presets (pipelines/<name>-precision.json and -recall.json). */
+const FAVOR_PRESETS = ["html", "web-text"];
+const FAVOR_CHOICES = ["precision", "recall"];
+
+/** `html` with --favor precision is `html-precision`; pipelines without presets stay as they are. */
+function favoured(name: string, favor: string | undefined): string {
+  return favor && FAVOR_PRESETS.includes(name) ? `${name}-${favor}` : name;
+}
+
+/** The text route's pipeline name, and a usage error when --favor has nothing to act on. */
+function textPipelineFor(opts: { pipeline: string; htmlPipeline?: string; favor?: string }, command: Command, verb: string): string {
+  if (opts.favor !== undefined) {
+    if (!FAVOR_CHOICES.includes(opts.favor)) fail(`${verb}: --favor must be precision or recall, got "${opts.favor}"`);
+    const html = opts.htmlPipeline ?? (command.getOptionValueSource("pipeline") === "default" ? DEFAULT_HTML_PIPELINE : opts.pipeline);
+    if (!FAVOR_PRESETS.includes(opts.pipeline) && !FAVOR_PRESETS.includes(html))
+      fail(`${verb}: --favor has presets for the ${FAVOR_PRESETS.join(" and ")} pipelines only (pipelines/<name>-${opts.favor}.json); edit a copy of your pipeline instead`);
+  }
+  return favoured(opts.pipeline, opts.favor);
+}
+
+const FAVOR_HELP = "precision (less junk, some text lost) or recall (more text, more junk): presets of the html and web-text pipelines, pipelines/<name>-precision.json and -recall.json";
 
 const program = new Command()
   .name("chaff")
@@ -74,6 +96,7 @@ interface CleanFlags {
   extractionRecords: boolean;
   format: string;
   jsonl?: boolean;
+  favor?: string;
 }
 
 const FORMATS = ["txt", "md", "json"];
@@ -119,9 +142,11 @@ program
   .option("--url-field <name>", "record field holding the page URL, whose host is the site for corpus stages", "url")
   .option("-f, --format <txt|md|json>", "output of each document: clean text (one block per line), Markdown (headings, lists, tables, quotes, code), or {id, text, metadata} JSON; record outputs stay records, with Markdown text for md", "txt")
   .option("--jsonl", "stdin (`-`) holds JSON lines, one record each, written to stdout as records")
+  .option("--favor <precision|recall>", FAVOR_HELP)
   .action(async (inputs: string[], opts: CleanFlags, command: Command) => {
     const { loadPipeline, resolvePipelinePath } = await import("./run/pipeline-file.js");
     if (!FORMATS.includes(opts.format)) fail(`clean: --format must be txt, md or json, got "${opts.format}"`);
+    const textPipelineName = textPipelineFor(opts, command, "clean");
     const format = opts.format as "txt" | "md" | "json";
     if (opts.html && opts.text) fail("clean: --html and --text cannot be combined");
     if (inputs.includes("-")) {
@@ -131,7 +156,7 @@ program
       const { loadCorpusStages } = await import("./run/pipeline-file.js");
       let pipeline, htmlPipeline;
       try {
-        const pipelinePath = resolvePipelinePath(opts.pipeline);
+        const pipelinePath = resolvePipelinePath(textPipelineName);
         const htmlPipelinePath = resolvePipelinePath(htmlPipelineFor(opts, command));
         pipeline = loadPipeline(pipelinePath);
         htmlPipeline = htmlPipelinePath === pipelinePath ? pipeline : loadPipeline(htmlPipelinePath);
@@ -168,7 +193,7 @@ program
     let pipelinePath: string, htmlPipelinePath: string;
     const htmlPipelineName = htmlPipelineFor(opts, command);
     try {
-      pipelinePath = resolvePipelinePath(opts.pipeline);
+      pipelinePath = resolvePipelinePath(textPipelineName);
       pipeline = loadPipeline(pipelinePath);
       htmlPipelinePath = resolvePipelinePath(htmlPipelineName);
       htmlPipeline = htmlPipelinePath === pipelinePath ? pipeline : loadPipeline(htmlPipelinePath);
@@ -304,20 +329,30 @@ const positiveInt = (value: string) => {
 
 program
   .command("report")
-  .description("Write a self-contained HTML report of an audit log: counts per rule and stage, fragments, documents in place.")
+  .description("Write a self-contained HTML report of an audit log: counts per rule and stage, fragments, records set aside, documents in place.")
   .argument("<audit>", "audit log written by `chaff clean` (JSON lines)")
   .option("-o, --out <file>", "HTML file to write", "report.html")
-  .option("--sources <dir>", "directory the audit's relative source paths are resolved against (where clean ran)", ".")
+  .option("--sources <dir>", "directory the audit's relative source paths are resolved against (where clean ran; default: the current directory, else the audit's folder or the one above it)")
+  .option("--rejects <file>", "the run's rejects file, listed in the report (default: <audit name>.rejects.jsonl beside the audit, when there is one)")
+  .option("--text-field <name>", "as given to clean: the record field holding the text (or HTML), to read the sources again", "text")
+  .option("--id-field <name>", "as given to clean: the record field holding the document id", "id")
+  .option("--html", "as given to clean: the text field holds HTML")
+  .option("--text", "as given to clean: the text field holds plain text")
+  .option("--no-extraction-records", "as given to clean (the extracted text then has no left-out blocks)")
   .option("--fragments-per-rule <n>", "fragments embedded per rule (a fixed-seed sample beyond this)", positiveInt, 500)
   .option("--documents <n>", "documents listed with the most removed, each with an in-place view", positiveInt, 20)
-  .action(async (audit: string, opts: { out: string; sources: string; fragmentsPerRule: number; documents: number }) => {
+  .action(async (audit: string, opts: { out: string; sources?: string; rejects?: string; textField: string; idField: string; html?: boolean; text?: boolean; extractionRecords: boolean; fragmentsPerRule: number; documents: number }) => {
+    if (opts.html && opts.text) fail("report: --html and --text cannot be combined");
     try {
       const { writeReport } = await import("./report/report.js");
       const s = await writeReport(audit, resolve(opts.out), {
-        sourcesDir: resolve(opts.sources),
+        sourcesDir: opts.sources === undefined ? undefined : resolve(opts.sources),
+        rejectsPath: opts.rejects === undefined ? undefined : resolve(opts.rejects),
+        read: { textField: opts.textField, idField: opts.idField, html: opts.html ? true : opts.text ? false : undefined },
+        htmlRoute: { recordLeftOut: opts.extractionRecords },
         limits: { fragmentsPerRule: opts.fragmentsPerRule, topDocuments: opts.documents },
       });
-      process.stderr.write(`chaff: wrote ${opts.out}: ${s.documents} documents, ${s.removals} removals, ${s.fragments.length} fragments in the table\n`);
+      process.stderr.write(`chaff: wrote ${opts.out}: ${s.documents} documents, ${s.removals} removals, ${s.fragments.length} fragments in the table${s.setAside?.count ? `, ${s.setAside.count} records set aside` : ""}\n`);
     } catch (error) {
       fail((error as Error).message);
     }
@@ -359,8 +394,9 @@ program
   .option("--keep-comments", "HTML: keep readers' comment sections in the text")
   .option("--no-extraction-records", "HTML: no removal record for each block extraction leaves out")
   .option("--max-document-mb <mb>", "set aside a document or record larger than this, decompressed", positiveInteger("--max-document-mb"), DEFAULT_MAX_DOCUMENT_MB)
+  .option("--favor <precision|recall>", FAVOR_HELP)
   .option("--color <when>", "auto (on a terminal, unless NO_COLOR is set), always or never", "auto")
-  .action(async (file: string, opts: { pipeline: string; htmlPipeline?: string; color: string; textField: string; idField: string; html?: boolean; text?: boolean; keepComments?: boolean; extractionRecords: boolean; maxDocumentMb: number }, command: Command) => {
+  .action(async (file: string, opts: { pipeline: string; htmlPipeline?: string; favor?: string; color: string; textField: string; idField: string; html?: boolean; text?: boolean; keepComments?: boolean; extractionRecords: boolean; maxDocumentMb: number }, command: Command) => {
     if (!["auto", "always", "never"].includes(opts.color)) fail(`explain: --color must be auto, always or never, got "${opts.color}"`);
     if (opts.html && opts.text) fail("explain: --html and --text cannot be combined");
     try {
@@ -368,7 +404,7 @@ program
       const { loadPipeline } = await import("./run/pipeline-file.js");
       const colour = useColour(opts.color as ColourChoice, process.stdout);
       const htmlPipelineName = htmlPipelineFor(opts, command);
-      const results = await explainFile(file, loadPipeline(opts.pipeline), loadPipeline(htmlPipelineName), {
+      const results = await explainFile(file, loadPipeline(textPipelineFor(opts, command, "explain")), loadPipeline(htmlPipelineName), {
         read: { textField: opts.textField, idField: opts.idField, html: opts.html ? true : opts.text ? false : undefined, maxDocumentBytes: opts.maxDocumentMb * 1024 * 1024 },
         htmlRoute: { keepComments: opts.keepComments === true, recordLeftOut: opts.extractionRecords },
         onSetAside: (where, reason) => process.stderr.write(`chaff: ${where}: ${reason}\n`),

@@ -137,7 +137,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
   if (!state) await audit.open();
   const rejects = new RejectsSink(options.rejectsPath);
 
-  const counters: ProgressCounters = { documents: 0, bytes: 0 };
+  const counters: ProgressCounters = { documents: 0, bytes: 0, queued: 0 };
   readOptions.onBytes = (n) => {
     counters.bytes += n;
   };
@@ -239,6 +239,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
   const maxInFlight = inline ? 1 : jobs * IN_FLIGHT_PER_JOB;
   const queue: Entry[] = [];
   const push = async (entry: Entry) => {
+    if (entry.kind === "doc") counters.queued!++;
     queue.push(entry);
     while (queue.length > maxInFlight) await settle(queue.shift()!);
   };

@@ -133,7 +133,7 @@ describe("chaff explain (CLI)", () => {
     expect(stderr).toBe(`chaff: ${join(dir, "pages.jsonl")}#2: no "html" field\n`);
     // Without the option every record is set aside: said, not a silent empty output.
     await expect(chaff(["explain", join(dir, "pages.jsonl")])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining(`no document to explain: every record was set aside (is --text-field right?)`) });
-  });
+  }, 120_000);
 
   it("its help says it takes pages and record files, and lists the reading options", async () => {
     const stdout = (await chaff(["explain", "--help"])).stdout.replace(/\s+/g, " ");
