@@ -1,5 +1,5 @@
 // HTML extraction on every benchmark set of ../shared/bench, chaff against its peers, in one run.
-//   npm run bench:extract [-- --sets aeb,dragnet] [--limit N] [--keep DIR] [--base ../base] [--no-peers]
+//   npm run bench:extract [-- --sets aeb,dragnet] [--limit N] [--keep DIR] [--base ../base] [--no-peers] [--pipeline html-precision]
 // For each set with html/ and ground-truth.json: chaff's HTML route (extract, html pipeline,
 // normalise), Readability.js alone on jsdom (its textContent) and, with `--base DIR`, chaff
 // as checked out in DIR (the speed and score baseline) run page by page in alternating order
@@ -66,16 +66,19 @@ export function chaffRoute(set: string, pipelineName = "html"): (page: Page) => 
   };
 }
 
-/** chaff as checked out in another folder (e.g. ../base, main before this change), loaded from its sources. */
-async function baseRoute(baseDir: string): Promise<(page: Page) => string> {
+/** chaff as checked out in another folder (e.g. ../base, main before this change), loaded from its sources; the same --keep-comments sets as chaff's own route. */
+async function baseRoute(baseDir: string): Promise<(set: string) => (page: Page) => string> {
   const root = resolve(baseDir);
   const html = await import(join(root, "src/extract/html.ts"));
   const stage = await import(join(root, "src/core/stage.ts"));
   const pipelines = await import(join(root, "src/run/pipeline-file.ts"));
-  const pipeline = pipelines.loadPipeline("html");
-  return (page) => {
+  const options = await import(join(root, "src/extract/options.ts"));
+  return (set) => {
+    const pipeline = options.withKeepComments(pipelines.loadPipeline("html"), set in KEEP_COMMENTS_SETS);
+    return (page) => {
     const extracted = html.extractHtmlSync(page.bytes, { url: page.url });
     return stage.cleanDocument(html.htmlDocument(extracted, { id: page.id, source: page.id }), pipeline).text as string;
+    };
   };
 }
 
@@ -159,6 +162,8 @@ async function main(): Promise<void> {
   const sets = argValue("--sets")?.split(",") ?? benchSets();
   const keep = argValue("--keep");
   const base = argValue("--base");
+  // `--pipeline html-precision` measures a --favor preset (pipelines/html-precision.json).
+  const pipelineName = argValue("--pipeline") ?? "html";
   const peerProblem = process.argv.includes("--no-peers") ? "--no-peers" : peersUsable();
   const root = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), "chaff-extract-"));
   const rows: Row[] = [];
@@ -167,10 +172,10 @@ async function main(): Promise<void> {
     for (const set of sets) {
       const pages = loadSet(set, limit);
       const routes: Route[] = [
-        { name: "chaff", run: chaffRoute(set), texts: new Map(), seconds: 0 },
+        { name: "chaff", run: chaffRoute(set, pipelineName), texts: new Map(), seconds: 0 },
         { name: "Readability.js", run: readabilityRoute, texts: new Map(), seconds: 0 },
       ];
-      if (baseRun) routes.push({ name: `chaff at ${base}`, run: baseRun, texts: new Map(), seconds: 0 });
+      if (baseRun) routes.push({ name: `chaff at ${base}`, run: baseRun(set), texts: new Map(), seconds: 0 });
       await runRoutes(routes, pages, WARMUP_PAGES);
       for (const route of routes) {
         const score = scoreTexts(pages, (id) => route.texts.get(id) ?? "");

@@ -40,9 +40,31 @@ function fail(message: string): never {
 }
 
 /** An explicit --html-pipeline, else an explicit --pipeline (it serves every route), else `html`. */
-function htmlPipelineFor(opts: { pipeline: string; htmlPipeline?: string }, command: Command): string {
-  return opts.htmlPipeline ?? (command.getOptionValueSource("pipeline") === "default" ? DEFAULT_HTML_PIPELINE : opts.pipeline);
+function htmlPipelineFor(opts: { pipeline: string; htmlPipeline?: string; favor?: string }, command: Command): string {
+  return favoured(opts.htmlPipeline ?? (command.getOptionValueSource("pipeline") === "default" ? DEFAULT_HTML_PIPELINE : opts.pipeline), opts.favor);
 }
+
+/** The pipelines that have --favor presets (pipelines/<name>-precision.json and -recall.json). */
+const FAVOR_PRESETS = ["html", "web-text"];
+const FAVOR_CHOICES = ["precision", "recall"];
+
+/** `html` with --favor precision is `html-precision`; pipelines without presets stay as they are. */
+function favoured(name: string, favor: string | undefined): string {
+  return favor && FAVOR_PRESETS.includes(name) ? `${name}-${favor}` : name;
+}
+
+/** The text route's pipeline name, and a usage error when --favor has nothing to act on. */
+function textPipelineFor(opts: { pipeline: string; htmlPipeline?: string; favor?: string }, command: Command, verb: string): string {
+  if (opts.favor !== undefined) {
+    if (!FAVOR_CHOICES.includes(opts.favor)) fail(`${verb}: --favor must be precision or recall, got "${opts.favor}"`);
+    const html = opts.htmlPipeline ?? (command.getOptionValueSource("pipeline") === "default" ? DEFAULT_HTML_PIPELINE : opts.pipeline);
+    if (!FAVOR_PRESETS.includes(opts.pipeline) && !FAVOR_PRESETS.includes(html))
+      fail(`${verb}: --favor has presets for the ${FAVOR_PRESETS.join(" and ")} pipelines only (pipelines/<name>-${opts.favor}.json); edit a copy of your pipeline instead`);
+  }
+  return favoured(opts.pipeline, opts.favor);
+}
+
+const FAVOR_HELP = "precision (less junk, some text lost) or recall (more text, more junk): presets of the html and web-text pipelines, pipelines/<name>-precision.json and -recall.json";
 
 const program = new Command()
   .name("chaff")
@@ -72,7 +94,25 @@ interface CleanFlags {
   urlField?: string;
   keepComments?: boolean;
   extractionRecords: boolean;
+  format: string;
+  jsonl?: boolean;
+  favor?: string;
 }
+
+const FORMATS = ["txt", "md", "json"];
+
+/** Options that have no meaning when cleaning stdin to stdout (one document or a stream of records on this thread). */
+const NOT_FOR_STDIN: Array<[keyof CleanFlags, string]> = [
+  ["out", "--out (stdin is cleaned to stdout)"],
+  ["jobs", "--jobs (stdin is cleaned on the main thread)"],
+  ["timeout", "--timeout (stdin is cleaned on the main thread, which cannot be stopped)"],
+  ["workerHeap", "--worker-heap (no workers for stdin)"],
+  ["shard", "--shard"],
+  ["shards", "--shards"],
+  ["resume", "--resume"],
+  ["force", "--force"],
+  ["urlField", "--url-field (corpus stages do not run on stdin)"],
+];
 
 program
   .command("clean")
@@ -100,32 +140,60 @@ program
   .option("--resume", "skip input files an earlier run completed with the same settings (always on for shards); state in <out>/_chaff/")
   .option("--force", "with --resume or shards: clean every file again")
   .option("--url-field <name>", "record field holding the page URL, whose host is the site for corpus stages", "url")
+  .option("-f, --format <txt|md|json>", "output of each document: clean text (one block per line), Markdown (headings, lists, tables, quotes, code), or {id, text, metadata} JSON; record outputs stay records, with Markdown text for md", "txt")
+  .option("--jsonl", "stdin (`-`) holds JSON lines, one record each, written to stdout as records")
+  .option("--favor <precision|recall>", FAVOR_HELP)
   .action(async (inputs: string[], opts: CleanFlags, command: Command) => {
     const { loadPipeline, resolvePipelinePath } = await import("./run/pipeline-file.js");
+    if (!FORMATS.includes(opts.format)) fail(`clean: --format must be txt, md or json, got "${opts.format}"`);
+    const textPipelineName = textPipelineFor(opts, command, "clean");
+    const format = opts.format as "txt" | "md" | "json";
+    if (opts.html && opts.text) fail("clean: --html and --text cannot be combined");
     if (inputs.includes("-")) {
       if (inputs.length > 1) fail("`-` (stdin) cannot be combined with other inputs");
+      for (const [option, name] of NOT_FOR_STDIN) if (command.getOptionValueSource(option) === "cli") fail(`clean -: ${name} does not apply to stdin`);
       const { cleanStdin } = await import("./run/stdin.js");
-      let pipeline;
+      const { loadCorpusStages } = await import("./run/pipeline-file.js");
+      let pipeline, htmlPipeline;
       try {
-        pipeline = loadPipeline(opts.pipeline);
+        const pipelinePath = resolvePipelinePath(textPipelineName);
+        const htmlPipelinePath = resolvePipelinePath(htmlPipelineFor(opts, command));
+        pipeline = loadPipeline(pipelinePath);
+        htmlPipeline = htmlPipelinePath === pipelinePath ? pipeline : loadPipeline(htmlPipelinePath);
+        if (loadCorpusStages(pipelinePath).length || loadCorpusStages(htmlPipelinePath).length) fail("clean -: the pipeline's corpus stages need a corpus of files; they cannot run on stdin");
       } catch (error) {
         fail((error as Error).message);
       }
+      // A reader that stops early (`| head`) closes the pipe: end quietly, not with an EPIPE trace.
+      process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+        if (error.code !== "EPIPE") throw error;
+      });
       try {
-        process.exitCode = await cleanStdin(pipeline, opts.audit, opts.maxDocumentMb * 1024 * 1024, (reason) => process.stderr.write(`chaff: -: ${reason}\n`));
+        process.exitCode = await cleanStdin({
+          pipeline,
+          htmlPipeline,
+          auditPath: opts.audit && resolve(opts.audit),
+          rejectsPath: opts.rejects && resolve(opts.rejects),
+          summaryPath: opts.summary && resolve(opts.summary),
+          read: { textField: opts.textField, idField: opts.idField, html: opts.html ? true : opts.text ? false : undefined, maxDocumentBytes: opts.maxDocumentMb * 1024 * 1024 },
+          jsonl: opts.jsonl,
+          format,
+          htmlRoute: { keepComments: opts.keepComments === true, recordLeftOut: opts.extractionRecords },
+          onError: (where, reason) => process.stderr.write(`chaff: ${where}: ${reason}\n`),
+        });
       } catch (error) {
-        process.stderr.write(`chaff: ${(error as Error).message}\n`);
+        process.stderr.write(`chaff: -: ${(error as Error).message}\n`);
         process.exitCode = 1;
       }
       return;
     }
+    if (opts.jsonl) fail("clean: --jsonl is for stdin (`-`); files are read by their extension (.jsonl, .ndjson)");
     if (!opts.out) fail("clean: --out <dir> is required");
-    if (opts.html && opts.text) fail("clean: --html and --text cannot be combined");
     let pipeline, htmlPipeline;
     let pipelinePath: string, htmlPipelinePath: string;
     const htmlPipelineName = htmlPipelineFor(opts, command);
     try {
-      pipelinePath = resolvePipelinePath(opts.pipeline);
+      pipelinePath = resolvePipelinePath(textPipelineName);
       pipeline = loadPipeline(pipelinePath);
       htmlPipelinePath = resolvePipelinePath(htmlPipelineName);
       htmlPipeline = htmlPipelinePath === pipelinePath ? pipeline : loadPipeline(htmlPipelinePath);
@@ -155,6 +223,8 @@ program
     if (corpusStages.length && opts.resume && !shard)
       fail("clean: the pipeline's corpus stages change the outputs of the whole run, which --resume would then read again: run without --resume, or in shards followed by `chaff corpus`");
     if (opts.force && !resumable) fail("clean: --force only applies to resumable runs (--resume, or a shard)");
+    // Corpus stages read and rewrite the outputs as text or records: a .json file of its own per document is neither.
+    if (corpusStages.length && format === "json") fail("clean: the pipeline's corpus stages rewrite text and record outputs: they cannot run with --format json (use txt or md, or record inputs)");
     if (shard && (opts.audit || opts.rejects || opts.summary))
       fail(`clean: each shard writes its audit, rejects and summary under ${join(opts.out, STATE_DIR)}/, so --audit, --rejects and --summary cannot be set with shards`);
     // A shard's own files: no two shards ever append to one file.
@@ -166,7 +236,7 @@ program
     let resume: ResumeState | undefined;
     if (resumable) {
       // Everything besides the file that changes its outputs: reading options and the HTML route's switches.
-      const read = { textField: opts.textField, idField: opts.idField, html: opts.html ? true : opts.text ? false : undefined, keepComments: opts.keepComments === true, extractionRecords: opts.extractionRecords };
+      const read = { textField: opts.textField, idField: opts.idField, html: opts.html ? true : opts.text ? false : undefined, keepComments: opts.keepComments === true, extractionRecords: opts.extractionRecords, ...(format === "txt" ? {} : { format }) };
       resume = new ResumeState(resolve(opts.out), settingsHash({ version: pkg.version, pipelineFiles: [pipelinePath!, htmlPipelinePath!], read }));
       try {
         await resume.lock(stem);
@@ -199,6 +269,7 @@ program
           maxDocumentBytes: opts.maxDocumentMb * 1024 * 1024,
         },
         htmlRoute: { keepComments: opts.keepComments === true, recordLeftOut: opts.extractionRecords },
+        format,
         jobs: opts.jobs,
         timeoutMs: opts.timeout,
         maxWorkerHeapMb: opts.workerHeap,
@@ -219,7 +290,7 @@ program
     if (!opts.quiet && summary.shard) process.stderr.write(`chaff: shard ${shard!.index} of ${shard!.count} took ${summary.shard.inputs.length} of the input files\n`);
     if (!opts.quiet && summary.resumed) process.stderr.write(`chaff: skipped ${summary.resumed} input ${summary.resumed === 1 ? "file" : "files"} an earlier run completed (--force cleans them again)\n`);
     if (corpusStages.length && shard) {
-      if (!opts.quiet) process.stderr.write(`chaff: shard ${shard.index} of ${shard.count}: the corpus stages run once every shard has finished: chaff corpus ${inputs.join(" ")} --out ${opts.out} --pipeline ${opts.pipeline}\n`);
+      if (!opts.quiet) process.stderr.write(`chaff: shard ${shard.index} of ${shard.count}: the corpus stages run once every shard has finished: chaff corpus ${inputs.join(" ")} --out ${opts.out} --pipeline ${opts.pipeline}${format === "txt" ? "" : ` --format ${format}`}\n`);
     } else if (corpusStages.length) {
       try {
         const { runCorpusStages } = await import("./run/corpus-pass.js");
@@ -261,20 +332,30 @@ const positiveInt = (value: string) => {
 
 program
   .command("report")
-  .description("Write a self-contained HTML report of an audit log: counts per rule and stage, fragments, documents in place.")
+  .description("Write a self-contained HTML report of an audit log: counts per rule and stage, fragments, records set aside, documents in place.")
   .argument("<audit>", "audit log written by `chaff clean` (JSON lines)")
   .option("-o, --out <file>", "HTML file to write", "report.html")
-  .option("--sources <dir>", "directory the audit's relative source paths are resolved against (where clean ran)", ".")
+  .option("--sources <dir>", "directory the audit's relative source paths are resolved against (where clean ran; default: the current directory, else the audit's folder or the one above it)")
+  .option("--rejects <file>", "the run's rejects file, listed in the report (default: <audit name>.rejects.jsonl beside the audit, when there is one)")
+  .option("--text-field <name>", "as given to clean: the record field holding the text (or HTML), to read the sources again", "text")
+  .option("--id-field <name>", "as given to clean: the record field holding the document id", "id")
+  .option("--html", "as given to clean: the text field holds HTML")
+  .option("--text", "as given to clean: the text field holds plain text")
+  .option("--no-extraction-records", "as given to clean (the extracted text then has no left-out blocks)")
   .option("--fragments-per-rule <n>", "fragments embedded per rule (a fixed-seed sample beyond this)", positiveInt, 500)
   .option("--documents <n>", "documents listed with the most removed, each with an in-place view", positiveInt, 20)
-  .action(async (audit: string, opts: { out: string; sources: string; fragmentsPerRule: number; documents: number }) => {
+  .action(async (audit: string, opts: { out: string; sources?: string; rejects?: string; textField: string; idField: string; html?: boolean; text?: boolean; extractionRecords: boolean; fragmentsPerRule: number; documents: number }) => {
+    if (opts.html && opts.text) fail("report: --html and --text cannot be combined");
     try {
       const { writeReport } = await import("./report/report.js");
       const s = await writeReport(audit, resolve(opts.out), {
-        sourcesDir: resolve(opts.sources),
+        sourcesDir: opts.sources === undefined ? undefined : resolve(opts.sources),
+        rejectsPath: opts.rejects === undefined ? undefined : resolve(opts.rejects),
+        read: { textField: opts.textField, idField: opts.idField, html: opts.html ? true : opts.text ? false : undefined },
+        htmlRoute: { recordLeftOut: opts.extractionRecords },
         limits: { fragmentsPerRule: opts.fragmentsPerRule, topDocuments: opts.documents },
       });
-      process.stderr.write(`chaff: wrote ${opts.out}: ${s.documents} documents, ${s.removals} removals, ${s.fragments.length} fragments in the table\n`);
+      process.stderr.write(`chaff: wrote ${opts.out}: ${s.documents} documents, ${s.removals} removals, ${s.fragments.length} fragments in the table${s.setAside?.count ? `, ${s.setAside.count} records set aside` : ""}\n`);
     } catch (error) {
       fail((error as Error).message);
     }
@@ -287,8 +368,10 @@ program
   .requiredOption("-o, --out <dir>", "the output folder all shards wrote into")
   .option("-p, --pipeline <name|path>", "the pipeline the shards ran (its corpus stages run here)", DEFAULT_PIPELINE)
   .option("--url-field <name>", "record field holding the page URL (its host is the site)", "url")
+  .option("-f, --format <txt|md>", "the --format the shards wrote text outputs in", "txt")
   .option("-q, --quiet", "no progress lines")
-  .action(async (inputs: string[], opts: { out: string; pipeline: string; urlField: string; quiet?: boolean }) => {
+  .action(async (inputs: string[], opts: { out: string; pipeline: string; urlField: string; format: string; quiet?: boolean }) => {
+    if (opts.format !== "txt" && opts.format !== "md") fail(`corpus: --format must be txt or md, got "${opts.format}"`);
     const { loadCorpusStages, resolvePipelinePath } = await import("./run/pipeline-file.js");
     const { CorpusStepError, runCorpusStep } = await import("./run/corpus-step.js");
     const { formatSummaryTable } = await import("./run/summary.js");
@@ -300,7 +383,7 @@ program
     }
     if (stages.length === 0) fail(`corpus: pipeline ${opts.pipeline} has no corpus stages`);
     try {
-      const result = await runCorpusStep({ inputs, outDir: opts.out, stages, urlField: opts.urlField, onProgress: opts.quiet ? undefined : (line) => process.stderr.write(line + "\n") });
+      const result = await runCorpusStep({ inputs, outDir: opts.out, stages, urlField: opts.urlField, format: opts.format as "txt" | "md", onProgress: opts.quiet ? undefined : (line) => process.stderr.write(line + "\n") });
       if (result.alreadyApplied) {
         process.stderr.write(`chaff: corpus: the corpus stages already ran over these shards' outputs (${result.summaryPath})\n`);
         return;
@@ -345,19 +428,32 @@ program
 
 program
   .command("explain")
-  .description("Print one file's raw text with every removal marked in place, then one line per removal.")
-  .argument("<file>", "a text file")
+  .description("Clean one file as `clean` would and print each document's raw text with every removal marked in place, then one line per removal and the metadata.")
+  .argument("<file>", "one input file: text, an HTML page, or a record file (JSON, JSONL, WARC; every document of it is explained)")
   .option("-p, --pipeline <name|path>", "pipeline name (in pipelines/) or path to a pipeline file", DEFAULT_PIPELINE)
   .option("--html-pipeline <name|path>", "pipeline for documents extracted from HTML (default: `html`, or --pipeline when that is given)")
+  .option("--text-field <name>", "record field holding the text (or HTML)", "text")
+  .option("--id-field <name>", "record field holding the document id", "id")
+  .option("--html", "the text field holds HTML (default: when the field is `html` or the record's content type says so)")
+  .option("--text", "the text field holds plain text, whatever its name or content type")
+  .option("--keep-comments", "HTML: keep readers' comment sections in the text")
+  .option("--no-extraction-records", "HTML: no removal record for each block extraction leaves out")
+  .option("--max-document-mb <mb>", "set aside a document or record larger than this, decompressed", positiveInteger("--max-document-mb"), DEFAULT_MAX_DOCUMENT_MB)
+  .option("--favor <precision|recall>", FAVOR_HELP)
   .option("--color <when>", "auto (on a terminal, unless NO_COLOR is set), always or never", "auto")
-  .action(async (file: string, opts: { pipeline: string; htmlPipeline?: string; color: string }, command: Command) => {
+  .action(async (file: string, opts: { pipeline: string; htmlPipeline?: string; favor?: string; color: string; textField: string; idField: string; html?: boolean; text?: boolean; keepComments?: boolean; extractionRecords: boolean; maxDocumentMb: number }, command: Command) => {
     if (!["auto", "always", "never"].includes(opts.color)) fail(`explain: --color must be auto, always or never, got "${opts.color}"`);
+    if (opts.html && opts.text) fail("explain: --html and --text cannot be combined");
     try {
       const { explainFile, formatExplanation, useColour } = await import("./run/explain.js");
       const { loadPipeline } = await import("./run/pipeline-file.js");
       const colour = useColour(opts.color as ColourChoice, process.stdout);
       const htmlPipelineName = htmlPipelineFor(opts, command);
-      const results = await explainFile(file, loadPipeline(opts.pipeline), loadPipeline(htmlPipelineName));
+      const results = await explainFile(file, loadPipeline(textPipelineFor(opts, command, "explain")), loadPipeline(htmlPipelineName), {
+        read: { textField: opts.textField, idField: opts.idField, html: opts.html ? true : opts.text ? false : undefined, maxDocumentBytes: opts.maxDocumentMb * 1024 * 1024 },
+        htmlRoute: { keepComments: opts.keepComments === true, recordLeftOut: opts.extractionRecords },
+        onSetAside: (where, reason) => process.stderr.write(`chaff: ${where}: ${reason}\n`),
+      });
       process.stdout.write(results.map((result) => formatExplanation(result, colour)).join("\n"));
     } catch (error) {
       fail((error as Error).message);

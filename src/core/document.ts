@@ -17,6 +17,26 @@ export interface Block {
   start: number;
   end: number;
   kind: BlockKind;
+  /** Headings: 1 to 6, from <h1>..<h6>. */
+  level?: number;
+  /** List items: the list's kind and nesting depth (0: not nested). */
+  list?: ListPlace;
+  /** A table row kept as one block: its cells joined by " | " in `raw`, each cell's span. */
+  row?: TableRow;
+  /** Lines of a <pre>: verbatim (the normaliser leaves their spaces); the lines of one <pre> share the number. */
+  code?: number;
+}
+
+export interface ListPlace {
+  ordered: boolean;
+  depth: number;
+}
+
+export interface TableRow {
+  /** A header row: every cell a <th>, or the row in a <thead>. */
+  header: boolean;
+  /** Half-open offsets of each cell's text in `raw` (possibly empty). */
+  cells: Array<[number, number]>;
 }
 
 /** Features that decided a finding, kept for the audit ("why did this vanish?"). */

@@ -2,6 +2,7 @@
 // factory from its options; it looks at a document and reports detections.
 import { applyFindings, type RemovalRecord } from "./apply.js";
 import type { Detection, Document, Finding } from "./document.js";
+import { KeptText } from "./kept.js";
 import { LineView } from "./lines.js";
 
 export interface StageContext {
@@ -29,7 +30,8 @@ export function lazyStage(name: string, make: () => Stage): Stage {
 /** Edits text after removals (normalisation) and counts its edits by kind. */
 export interface TextFinisher {
   readonly name: string;
-  finish(text: string): { text: string; edits: Record<string, number> };
+  /** `verbatim`: spans of `text` (whole lines: code) whose characters stay as they are. */
+  finish(text: string, verbatim?: ReadonlyArray<readonly [number, number]>): { text: string; edits: Record<string, number> };
 }
 
 export interface Pipeline {
@@ -49,6 +51,8 @@ export interface CleanResult {
   edits: Record<string, number>;
   /** Findings that fell wholly inside an earlier removal. */
   shadowed: number;
+  /** Half-open spans of `raw` that were kept, in order (for renderers, with core/kept.ts). */
+  keptSpans: Array<[number, number]>;
 }
 
 /** Runs every stage over one document, applies the findings and finishes the text. */
@@ -77,6 +81,7 @@ export function cleanDocument(doc: Document, pipeline: Pipeline): CleanResult {
     const list = (doc.meta[finding.moveTo] ??= []) as string[];
     list.push(...(Array.isArray(value) ? value : [value]));
   }
-  const finished = pipeline.finisher?.finish(applied.kept) ?? { text: applied.kept, edits: {} };
-  return { doc, text: finished.text, removals: applied.removals, edits: finished.edits, shadowed: applied.shadowed };
+  const verbatim = doc.blocks?.some((b) => b.code !== undefined) ? new KeptText(doc.raw, applied.keptSpans).verbatimSpans(doc.blocks) : undefined;
+  const finished = pipeline.finisher?.finish(applied.kept, verbatim) ?? { text: applied.kept, edits: {} };
+  return { doc, text: finished.text, removals: applied.removals, edits: finished.edits, shadowed: applied.shadowed, keptSpans: applied.keptSpans };
 }

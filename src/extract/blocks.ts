@@ -1,6 +1,6 @@
 // Walks an element into text blocks that keep their kind. Readability's `textContent` runs
 // paragraphs together ("...end.Next paragraph"); walking the tree keeps one block per line.
-import type { BlockKind, Features } from "../core/document.js";
+import type { Block, BlockKind, Features, ListPlace } from "../core/document.js";
 import { SHARE_LINK_RULE, TAG_LINK_RULE } from "../rules/html-junk.js";
 
 /** A block before it is placed in `raw`: its text (one line) and what the walker knew. */
@@ -19,6 +19,42 @@ export interface TextBlock {
   mark?: { rule: string; reason: string; features?: Features };
   /** The innermost block-level element the text started in (set when the walk is asked to track it). */
   container?: Element;
+  /** Structure the renderers use (see Block in core/document.ts). */
+  level?: number;
+  list?: ListPlace;
+  /** A table row: header or not, and the length of each cell's text (cells joined by CELL_SEPARATOR). */
+  row?: { header: boolean; cells: number[] };
+  code?: number;
+}
+
+/** A walked block's structure as Block fields, once the block is placed at `start` in `raw`. */
+export function structureOf(block: TextBlock, start: number): Partial<Block> {
+  const out: Partial<Block> = {};
+  if (block.level !== undefined) out.level = block.level;
+  if (block.list) out.list = block.list;
+  if (block.code !== undefined) out.code = block.code;
+  if (block.row) {
+    let at = start;
+    out.row = {
+      header: block.row.header,
+      cells: block.row.cells.map((length) => {
+        const cell: [number, number] = [at, at + length];
+        at += length + CELL_SEPARATOR.length;
+        return cell;
+      }),
+    };
+  }
+  return out;
+}
+
+/** The structure fields of a walked block, for a copy of it. */
+export function structureFields(block: TextBlock): Pick<TextBlock, "level" | "list" | "row" | "code"> {
+  const out: Pick<TextBlock, "level" | "list" | "row" | "code"> = {};
+  if (block.level !== undefined) out.level = block.level;
+  if (block.list) out.list = block.list;
+  if (block.row) out.row = block.row;
+  if (block.code !== undefined) out.code = block.code;
+  return out;
 }
 
 /** Elements that start a new block. Everything else is inline and joins the current block. */
@@ -68,12 +104,39 @@ interface WalkState {
   /** ...inside links to tag and category pages. */
   tagLinkChars: number;
   kind: BlockKind;
+  /** Structure of the block being buffered, taken from the context its first text had. */
+  structure: Structure;
   mark: TextBlock["mark"];
+  /** Lists open around the walk, innermost last. */
+  lists: boolean[];
+  /** <pre> elements seen, numbering their lines' `code` group. */
+  preCount: number;
   /** Track containers (page walks for the block classifier); the innermost open block element, and the one the buffer started in. */
   track: boolean;
   open: Element | undefined;
   container: Element | undefined;
 }
+
+/** What a block's context says about its structure (heading level, list place); the walk passes it down. */
+interface Structure {
+  level?: number;
+  list?: ListPlace;
+}
+const NO_STRUCTURE: Structure = {};
+
+const HEADING_LEVEL: Record<string, number> = { H1: 1, H2: 2, H3: 3, H4: 4, H5: 5, H6: 6 };
+const LIST_TAGS: Record<string, boolean> = { OL: true, UL: false, MENU: false };
+
+/**
+ * A table row is kept as one block, its cells joined by CELL_SEPARATOR, when it holds data, not
+ * layout: no table inside it and at most this many block elements per cell. Layout tables (a
+ * whole article in one cell) keep being walked block by block.
+ * Example: `<tr><td>Paris</td><td><p>2.1 M</p></td></tr>` is a row "Paris | 2.1 M";
+ * `<tr><td><p>First paragraph</p><p>Second</p>...</td></tr>` is walked as paragraphs.
+ */
+export const TABLE_ROW = { maxBlocksPerCell: 1, example: "<tr><td>Paris</td><td>2.1 M</td></tr> -> 'Paris | 2.1 M'" } as const;
+/** Between the cells of a row in the text: ` | `, as trafilatura's text output does. */
+export const CELL_SEPARATOR = " | ";
 
 const WORDS = /[^\s\u00a0]+/g;
 const SPACE_RUN = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
@@ -85,8 +148,8 @@ export function collapseBlockText(text: string): string {
 
 /** Walks `root` into blocks. `markElement` flags elements whose text is junk (their blocks carry the mark). */
 export function walkBlocks(root: Element, markElement?: MarkFn, trackContainers = false): TextBlock[] {
-  const state: WalkState = { blocks: [], buffer: [], linkChars: 0, shareLinkChars: 0, shareLinks: 0, shareLinkWords: 0, tagLinkChars: 0, kind: "text", mark: undefined, track: trackContainers, open: root, container: undefined };
-  visit(root, state, "text", undefined, markElement, NO_LINK);
+  const state: WalkState = { blocks: [], buffer: [], linkChars: 0, shareLinkChars: 0, shareLinks: 0, shareLinkWords: 0, tagLinkChars: 0, kind: "text", structure: NO_STRUCTURE, mark: undefined, lists: [], preCount: 0, track: trackContainers, open: root, container: undefined };
+  visit(root, state, "text", NO_STRUCTURE, undefined, markElement, NO_LINK);
   flush(state);
   return state.blocks;
 }
@@ -111,6 +174,8 @@ function flush(state: WalkState): void {
   if (tagLinkChars > 0) block.tagLinkDensity = round(tagLinkChars / length);
   if (state.mark) block.mark = state.mark;
   if (state.track && state.container) block.container = state.container;
+  if (state.structure.level && block.kind === "heading") block.level = state.structure.level;
+  if (state.structure.list && block.kind === "list-item") block.list = state.structure.list;
   state.blocks.push(block);
 }
 
@@ -118,6 +183,7 @@ function visit(
   node: Node,
   state: WalkState,
   kind: BlockKind,
+  structure: Structure,
   mark: TextBlock["mark"],
   markElement: MarkFn | undefined,
   link: LinkState,
@@ -128,6 +194,7 @@ function visit(
       if (state.buffer.length === 0) {
         if (!value.trim()) continue;
         state.kind = kind;
+        state.structure = structure;
         state.mark = mark;
         state.container = state.open;
       }
@@ -148,15 +215,25 @@ function visit(
     const tag = element.tagName.toUpperCase();
     if (SKIP_TAGS.has(tag)) continue;
     if (tag === "PRE") {
-      // Code and verse keep their lines: one block per line.
+      // Code and verse keep their lines verbatim (indentation too): one block per line, the
+      // lines of one <pre> sharing a `code` number so that renderers can fence them together.
       flush(state);
-      for (const line of (element.textContent ?? "").split("\n")) {
-        const text = collapseBlockText(line);
-        if (!text) continue;
-        const block = withMark({ text, kind: strongest(kind, "paragraph"), linkDensity: 0 }, mark ?? markElement?.(element));
+      const group = state.preCount++;
+      for (const line of (element.textContent ?? "").split(LINE_BREAK)) {
+        const text = line.replace(TRAILING_SPACE, "");
+        if (!text.trim()) continue;
+        const block = withMark({ text, kind: strongest(kind, "paragraph"), linkDensity: 0, code: group }, mark ?? markElement?.(element));
         if (state.track) block.container = element;
         state.blocks.push(block);
       }
+      continue;
+    }
+    const childMark = mark ?? markElement?.(element);
+    const childLink = link === NO_LINK && tag === "A" ? linkState(element) : link;
+    if (tag === "TR" && isDataRow(element)) {
+      flush(state);
+      const row = rowBlock(element, state, strongest(kind, "table-cell"), childMark, markElement, childLink);
+      if (row) state.blocks.push(row);
       continue;
     }
     const isBlock = BLOCK_TAGS.has(tag);
@@ -164,24 +241,100 @@ function visit(
     // A caption class wins over the tag: Readability turns a caption <div> into a <p>.
     const own = (tag !== "A" && CAPTION_CLASS.test(classAndId(element)) ? "caption" : undefined) ?? KIND_BY_TAG[tag];
     if (own) childKind = strongest(kind, own);
-    const childMark = mark ?? markElement?.(element);
-    const childLink = link === NO_LINK && tag === "A" ? linkState(element) : link;
     if (childLink === SHARE_LINK && link !== SHARE_LINK) state.shareLinks++;
+    const childStructure = structureFor(tag, structure, state.lists);
+    const ordered = LIST_TAGS[tag];
+    if (ordered !== undefined) state.lists.push(ordered);
     if (isBlock) {
       flush(state);
       if (tag === "BR" || tag === "HR") continue;
       const outer = state.open;
       state.open = element;
-      visit(element, state, childKind, childMark, markElement, childLink);
+      visit(element, state, childKind, childStructure, childMark, markElement, childLink);
       flush(state);
       state.open = outer;
     } else {
       // An inline element with its own kind or mark (a <q>, a caption span) still joins the
       // running text; when it opens a block, the block takes its kind.
       if (state.buffer.length === 0 && own) state.kind = childKind;
-      visit(element, state, childKind, childMark, markElement, childLink);
+      visit(element, state, childKind, childStructure, childMark, markElement, childLink);
     }
+    if (ordered !== undefined) state.lists.pop();
   }
+}
+
+const LINE_BREAK = /\r\n?|\n/;
+const TRAILING_SPACE = /\s+$/;
+
+/** The structure an element's text inherits: a heading's level, a list item's list kind and depth. */
+function structureFor(tag: string, outer: Structure, lists: readonly boolean[]): Structure {
+  const level = HEADING_LEVEL[tag];
+  if (level) return { ...outer, level };
+  if (tag === "LI") return { ...outer, list: { ordered: lists.at(-1) ?? false, depth: Math.max(0, lists.length - 1) } };
+  return outer;
+}
+
+/** Tags that make a cell hold layout rather than a value when there are more than TABLE_ROW allows. */
+const CELL_BLOCK_TAGS = new Set(["P", "DIV", "UL", "OL", "DL", "LI", "H1", "H2", "H3", "H4", "H5", "H6", "BLOCKQUOTE", "PRE", "SECTION", "ARTICLE", "TABLE", "FIGURE"]);
+
+function isDataRow(row: Element): boolean {
+  let cells = 0;
+  for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
+    if (cell.tagName !== "TD" && cell.tagName !== "TH") continue;
+    cells++;
+    if (cell.getElementsByTagName("table").length || blockCount(cell, TABLE_ROW.maxBlocksPerCell + 1) > TABLE_ROW.maxBlocksPerCell) return false;
+  }
+  return cells > 0;
+}
+
+/** Block elements under `element`, counted up to `stop`. */
+function blockCount(element: Element, stop: number): number {
+  let count = 0;
+  for (let child = element.firstElementChild; child && count < stop; child = child.nextElementSibling) {
+    if (CELL_BLOCK_TAGS.has(child.tagName)) count++;
+    count += blockCount(child, stop - count);
+  }
+  return count;
+}
+
+/** One block for a data row: its cells' text joined by CELL_SEPARATOR, densities over the whole row. */
+function rowBlock(row: Element, state: WalkState, kind: BlockKind, mark: TextBlock["mark"], markElement: MarkFn | undefined, link: LinkState): TextBlock | undefined {
+  const cells: string[] = [];
+  let header = row.parentElement?.tagName === "THEAD";
+  let allTh = true;
+  const inner: TextBlock[] = [];
+  for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
+    if (cell.tagName !== "TD" && cell.tagName !== "TH") continue;
+    if (cell.tagName !== "TH") allTh = false;
+    const sub = walkBlocks(cell, markElement);
+    inner.push(...sub);
+    cells.push(sub.map((b) => b.text).join(" "));
+  }
+  header ||= allTh;
+  if (cells.every((cell) => !cell)) return undefined;
+  const text = cells.join(CELL_SEPARATOR);
+  const length = Math.max(1, nonSpaceLength(text));
+  let linkChars = 0;
+  let shareChars = 0;
+  let tagChars = 0;
+  for (const b of inner) {
+    const chars = nonSpaceLength(b.text);
+    linkChars += b.linkDensity * chars;
+    shareChars += (b.shareLinkDensity ?? 0) * chars;
+    tagChars += (b.tagLinkDensity ?? 0) * chars;
+  }
+  // A row inside a link (rare) is all link text.
+  if (link !== NO_LINK) linkChars = length;
+  const block: TextBlock = { text, kind, linkDensity: round(Math.min(1, linkChars / length)), row: { header, cells: cells.map((c) => c.length) } };
+  if (shareChars > 0) {
+    block.shareLinkDensity = round(shareChars / length);
+    block.wordsPerShareLink = Math.min(...inner.filter((b) => b.wordsPerShareLink !== undefined).map((b) => b.wordsPerShareLink!));
+  }
+  if (tagChars > 0) block.tagLinkDensity = round(tagChars / length);
+  const cellMark = mark ?? inner.find((b) => b.mark)?.mark;
+  if (cellMark) block.mark = cellMark;
+  if (state.track) block.container = row;
+  return block;
 }
 
 /** Whether text is inside a link, and what the link points at. */

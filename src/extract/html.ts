@@ -14,7 +14,7 @@ import { JSDOM, VirtualConsole } from "jsdom";
 import type { Block, BlockKind, Document, Features, MarkupFlag } from "../core/document.js";
 import { createDocument } from "../core/document.js";
 import { decodeHtml, type CharsetSource } from "./decode.js";
-import { CAPTION_CLASS, classAndId, walkBlocks, type TextBlock } from "./blocks.js";
+import { CAPTION_CLASS, classAndId, structureFields, structureOf, walkBlocks, type TextBlock } from "./blocks.js";
 import { findMarks, premarked, premarkTree } from "./mark.js";
 import { BLOCK_CLASSIFIER, classifyBlocks, type PageBlock } from "./classify.js";
 import { chooseCandidate, MARKS_OVER_SHARE_GUARD, matchToPage } from "./choose.js";
@@ -270,7 +270,7 @@ function flagPageJunk(readability: TextBlock[], matched: Array<number | undefine
 }
 
 function plain(block: PageBlock): TextBlock {
-  return { text: block.text, kind: block.kind, linkDensity: block.linkDensity };
+  return { text: block.text, kind: block.kind, linkDensity: block.linkDensity, ...structureFields(block) };
 }
 
 function leftOutReason(block: PageBlock, choice: string): string {
@@ -351,7 +351,7 @@ function fallbackBlocks(html: string): TextBlock[] {
     const marked = blocksOf(body);
     // Markup flags are a guess; on a page with no article, a page of only flagged text is
     // still better handed to the text stages than emptied.
-    return marked.some((b) => !b.mark) ? marked : marked.map(({ text, kind, linkDensity }) => ({ text, kind, linkDensity }));
+    return marked.some((b) => !b.mark) ? marked : marked.map((b) => ({ text: b.text, kind: b.kind, linkDensity: b.linkDensity, ...structureFields(b) }));
   } finally {
     releaseDocument(document);
   }
@@ -365,7 +365,7 @@ function assemble(textBlocks: TextBlock[], meta: HtmlMeta): ExtractedHtml {
   for (const block of textBlocks) {
     const start = offset;
     const end = start + block.text.length;
-    blocks.push({ start, end, kind: block.kind });
+    blocks.push({ start, end, kind: block.kind, ...structureOf(block, start) });
     if (block.mark?.rule === LEFT_OUT_RULE) leftOut.push({ start, end, ...block.mark });
     else if (block.mark) meta.markup.push({ start, end, ...block.mark });
     parts.push(block.text);

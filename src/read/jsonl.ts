@@ -7,7 +7,9 @@ import chain from "stream-chain";
 import { none } from "stream-chain/defs.js";
 import { jsonlParser } from "stream-chain/jsonl/parser.js";
 import { CappedLines, OversizedLine } from "./capped-lines.js";
-import { registerFormat, tooLarge, type InputFormat, type ReadItem } from "./formats.js";
+import type { Readable } from "node:stream";
+import { registerFormat, tooLarge, type InputFormat, type ReadItem, type ReadOptions } from "./formats.js";
+import type { InputFile } from "./inputs.js";
 import { recordToItem } from "./records.js";
 import { fileStreams } from "./source.js";
 
@@ -29,7 +31,12 @@ export const jsonlFormat: InputFormat = {
   output: "lines",
   accepts: (relative) => JSONL.test(relative),
   outputName: (relative) => relative,
-  async *read(file, options) {
+  read: (file, options) => readJsonl(fileStreams(file, options.onBytes), file, options),
+};
+
+/** JSON lines from `streams` (a file's, or stdin for `chaff clean - --jsonl`); `file` names them in ids and messages. */
+export async function* readJsonl(streams: Readable[], file: InputFile, options: ReadOptions): AsyncGenerator<ReadItem> {
+  {
     const parseLine = jsonlParser({ errorIndicator: (error: Error) => new MalformedLine(error.message) });
     let lineNumber = 0;
     const numbered = (line: string | OversizedLine) => {
@@ -38,7 +45,7 @@ export const jsonlFormat: InputFormat = {
       const parsed = parseLine(line);
       return parsed === none ? none : { line: lineNumber, value: parsed.value, text: line };
     };
-    const stream = chain([...fileStreams(file, options.onBytes), new CappedLines(options.maxDocumentBytes), numbered]);
+    const stream = chain([...streams, new CappedLines(options.maxDocumentBytes), numbered]);
     for await (const { line, value, text } of stream as AsyncIterable<{ line: number; value: unknown; text?: string }>) {
       const item: ReadItem =
         value instanceof OversizedLine
@@ -48,7 +55,7 @@ export const jsonlFormat: InputFormat = {
             : recordToItem(value, { line }, file, options, () => exactNumber(text!, options.idField));
       yield item;
     }
-  },
-};
+  }
+}
 
 registerFormat(jsonlFormat);

@@ -1,6 +1,7 @@
 // Web archives (`.warc`, `.warc.gz`) with warcio. Each 2xx response (or resource)
 // record holding HTML becomes a document on the HTML route, plain-text ones go down
-// the text route; its target URI is its id and source. Other records are skipped.
+// the text route; its target URI is its id and url, `FILE#<record>` its source (as for JSONL, so
+// the report can read it again). Other records are skipped.
 // A record is handed on only once the framing check has seen it whole, so a cut file
 // or a lying Content-Length never yields a broken record as a document: the records
 // before it are kept, and the file fails naming the broken one.
@@ -85,12 +86,12 @@ export const warcFormat: InputFormat = {
         };
         if (type === "response") fields.http_status = status;
         if (html) {
-          hold({ task: { id: uri, source: uri, route: "html", content: body, url: uri, contentType, fields, at: { record: number } } });
+          hold({ task: { id: uri, source: `${file.display}#${number}`, route: "html", content: body, url: uri, contentType, fields, at: { record: number } } });
           continue;
         }
         const text = new TextDecoder("utf-8").decode(body);
         if (text.trim() === "") hold({ reject: { record: number, reason: "empty text/plain record" } });
-        else hold({ task: { id: uri, source: uri, route: "text", content: text, url: uri, fields, at: { record: number } } });
+        else hold({ task: { id: uri, source: `${file.display}#${number}`, route: "text", content: text, url: uri, fields, at: { record: number } } });
       }
     } catch (error) {
       streamError = error as Error;

@@ -89,6 +89,18 @@ export interface AuditSummary {
   /** Embedded fragments, in audit order. */
   fragments: FragmentRow[];
   limits: ReportLimits;
+  /** Records the run set aside (its rejects file), when the report found it: the first `limits.errors` listed. */
+  setAside?: { path: string; count: number; listed: SetAsideRecord[] };
+}
+
+/** A line of the rejects file: a record rejected on reading, or a document that failed. */
+export interface SetAsideRecord {
+  kind: string;
+  input: string;
+  /** `line 6` or `record 3`. */
+  at: string;
+  id?: string;
+  reason: string;
 }
 
 /** A kept document and the documents left out as its near-duplicates (rule corpus/near-duplicate). */
@@ -101,6 +113,26 @@ export interface NearDuplicateCluster {
 const COPIES_PER_CLUSTER = 20;
 
 export class AuditError extends Error {}
+
+/** The rejects file's lines, counted, the first `limit` kept; a line that is not JSON is listed as such. */
+export async function readSetAside(path: string, limit: number): Promise<NonNullable<AuditSummary["setAside"]>> {
+  const { createReadStream } = await import("node:fs");
+  const { createInterface } = await import("node:readline");
+  const out: NonNullable<AuditSummary["setAside"]> = { path, count: 0, listed: [] };
+  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+    if (!line.trim()) continue;
+    out.count++;
+    if (out.listed.length >= limit) continue;
+    try {
+      const r = JSON.parse(line) as Record<string, unknown>;
+      const at = r.line !== undefined ? `line ${String(r.line)}` : r.record !== undefined ? `record ${String(r.record)}` : "";
+      out.listed.push({ kind: String(r.kind ?? ""), input: String(r.input ?? ""), at, ...(r.id !== undefined ? { id: String(r.id) } : {}), reason: String(r.reason ?? "") });
+    } catch {
+      out.listed.push({ kind: "?", input: path, at: "", reason: "not a JSON line" });
+    }
+  }
+  return out;
+}
 
 /** mulberry32: a tiny seeded PRNG; enough for sampling, and the same on every machine. */
 function seededRandom(seed: number): () => number {

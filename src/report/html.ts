@@ -154,7 +154,7 @@ button.link{background:none;border:0;padding:0;color:#1a56b0;cursor:pointer;font
 #fragments td.text{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12.5px;white-space:pre-wrap;word-break:break-word;max-width:560px}
 .pager{display:flex;gap:8px;align-items:center;margin:8px 0}
 details.view{border:1px solid var(--line);border-radius:6px;margin:8px 0;padding:6px 10px}details.view summary{cursor:pointer}
-.doc{font-weight:600}.pill{background:#eef2f8;border-radius:10px;padding:1px 8px;font-size:12px;margin-left:6px}
+.doc{font-weight:600}td.id,span.id{display:inline-block;max-width:32ch;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;vertical-align:bottom}td.id{display:table-cell}.pill{background:#eef2f8;border-radius:10px;padding:1px 8px;font-size:12px;margin-left:6px}
 .raw{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12.5px;white-space:pre-wrap;word-break:break-word;background:#fafafa;border:1px solid #eee;padding:10px;margin:8px 0;max-height:70vh;overflow:auto}
 .hl{background:var(--del);border-radius:3px;outline:1px solid #f3b7b3}.hl del{color:var(--delfg);text-decoration-color:rgba(138,28,20,.5)}
 .hl.moved{background:var(--moved);outline-color:#e8cf7a}.hl.moved del{color:#6b5200}
@@ -176,7 +176,7 @@ function render(){
   for(var i=from;i<to;i++){var f=shown[i],tr=document.createElement('tr');
     tr.setAttribute('data-rule',f.rule);
     cell(tr,f.rule);cell(tr,f.stage);
-    var d=cell(tr,'');var target=data.views[f.source+'\\u0000'+f.doc];
+    var d=cell(tr,'','id');d.title=f.doc;var target=data.views[f.source+'\\u0000'+f.doc];
     if(target!==undefined){var a=document.createElement('a');a.href='#doc-'+target;a.textContent=f.doc;a.setAttribute('data-view',String(target));d.appendChild(a);}else{d.textContent=f.doc;}
     cell(tr,f.line+':'+f.column,'num');cell(tr,f.text+(f.movedTo?'  \\u2192 '+f.movedTo:''),'text');cell(tr,f.reason);
     body.appendChild(tr);}
@@ -230,7 +230,8 @@ export function renderReport(summary: AuditSummary, views: readonly DocumentView
   const topRows = views
     .map(
       (v, i) =>
-        `<tr><td><a href="#doc-${i}" data-view="${i}">${escapeHtml(v.doc.doc)}</a></td><td class="muted">${escapeHtml(v.doc.source)}</td>` +
+        // Long ids and paths are cut with an ellipsis (the whole in the tooltip), so the numbers stay on screen.
+        `<tr><td class="id" title="${escapeHtml(v.doc.doc)}"><a href="#doc-${i}" data-view="${i}">${escapeHtml(v.doc.doc)}</a></td><td class="muted id" title="${escapeHtml(v.doc.source)}">${escapeHtml(v.doc.source)}</td>` +
         `<td class="num">${formatCount(v.doc.chars.in)}</td><td class="num">${formatCount(v.doc.chars.removed)}</td>` +
         `<td class="num">${formatShare(v.doc.chars.removed, v.doc.chars.in)}</td><td class="num">${formatCount(v.doc.removalCount)}</td>` +
         `<td>${Object.entries(v.doc.rules).sort(([a], [b]) => (a < b ? -1 : 1)).map(([r, n]) => `${escapeHtml(r)} ×${formatCount(n)}`).join(", ")}</td></tr>`,
@@ -239,6 +240,10 @@ export function renderReport(summary: AuditSummary, views: readonly DocumentView
   const errors = summary.errors.count
     ? `<h2>Inputs that failed</h2><p class="note">${plural(summary.errors.count, "input")} failed${summary.errors.count > summary.errors.listed.length ? `; the first ${formatCount(summary.errors.listed.length)} are listed` : ""}.</p>
 <table><thead><tr><th>source</th><th>reason</th></tr></thead><tbody>${summary.errors.listed.map((e) => `<tr><td>${escapeHtml(e.source)}</td><td>${escapeHtml(e.reason)}</td></tr>`).join("\n")}</tbody></table>`
+    : "";
+  const setAside = summary.setAside?.count
+    ? `<h2>Records set aside</h2><p class="note">${plural(summary.setAside.count, "record")} in <code>${escapeHtml(summary.setAside.path)}</code> (rejected on reading, or failed)${summary.setAside.count > summary.setAside.listed.length ? `; the first ${formatCount(summary.setAside.listed.length)} are listed` : ""}.</p>
+<table id="set-aside"><thead><tr><th>input</th><th>where</th><th>id</th><th>kind</th><th>reason</th></tr></thead><tbody>${summary.setAside.listed.map((r) => `<tr><td class="id" title="${escapeHtml(r.input)}">${escapeHtml(r.input)}</td><td>${escapeHtml(r.at)}</td><td class="id" title="${escapeHtml(r.id ?? "")}">${escapeHtml(r.id ?? "")}</td><td>${escapeHtml(r.kind)}</td><td>${escapeHtml(r.reason)}</td></tr>`).join("\n")}</tbody></table>`
     : "";
   const unmatched = summary.unmatchedRemovals
     ? `<p class="note">${plural(summary.unmatchedRemovals, "removal record")} had no document record after them (was the audit cut short?); they are counted.</p>`
@@ -259,7 +264,7 @@ export function renderReport(summary: AuditSummary, views: readonly DocumentView
 <div>characters removed<b>${formatCount(summary.chars.removed)}</b></div>
 <div>share removed<b>${formatShare(summary.chars.removed, summary.chars.in)}</b></div>
 <div>removals<b>${formatCount(summary.removals)}</b></div>
-<div>failed inputs<b>${formatCount(summary.errors.count)}</b></div>
+<div>failed inputs<b>${formatCount(summary.errors.count)}</b></div>${summary.setAside ? `\n<div>records set aside<b>${formatCount(summary.setAside.count)}</b></div>` : ""}
 </div>${unmatched}</section>
 <h2>Removals by rule and by stage</h2>
 <p class="note">Exact counts over the whole audit. Click a rule or a stage to filter the fragments.</p>
@@ -284,6 +289,7 @@ ${nearDuplicatesSection(summary)}
 <p class="note">Raw text with each removed fragment struck through, labelled with its rule before it and its reason after it (hover for the stage and position; the table under each text lists them). Yellow fragments moved into metadata.</p>
 ${views.map(documentView).join("\n")}
 ${errors}
+${setAside}
 <script type="application/json" id="fragment-data">${scriptJson(data)}</script>
 <script>${SCRIPT}</script>
 </body></html>

@@ -6,7 +6,7 @@
 import { stat } from "node:fs/promises";
 import { basename, isAbsolute, resolve } from "node:path";
 import type { RemovalRecord } from "../core/apply.js";
-import { formatFor, readDocuments, textFormat } from "../read/formats.js";
+import { DEFAULT_READ_OPTIONS, formatFor, readDocuments, textFormat, type ReadOptions } from "../read/formats.js";
 import "../read/all.js";
 
 export type RawText = { raw: string } | { unavailable: string };
@@ -38,10 +38,14 @@ function verified(raw: string, removals: readonly RemovalRecord[], path: string)
 
 /**
  * Raw texts for the requested documents, in request order. Each source file is
- * read once, up to the last document wanted from it. `source` is as `clean`
- * wrote it: absolute, or relative to the directory it ran in (`baseDir`).
+ * read once, up to the last document wanted from it, with the reading options
+ * `clean` had (`--text-field html` for HTML records...). `source` is as `clean`
+ * wrote it: absolute, or relative to the directory it ran in: the first of
+ * `baseDirs` where the file is.
  */
-export async function loadRawTexts(requests: readonly SourceRequest[], baseDir: string): Promise<RawText[]> {
+export async function loadRawTexts(requests: readonly SourceRequest[], baseDirs: string | readonly string[], read: Partial<ReadOptions> = {}): Promise<RawText[]> {
+  const dirs = typeof baseDirs === "string" ? [baseDirs] : baseDirs;
+  const options: ReadOptions = { ...DEFAULT_READ_OPTIONS, ...read };
   const results: RawText[] = requests.map(() => ({ unavailable: "not looked up" }));
   const byFile = new Map<string, number[]>();
   for (const [i, request] of requests.entries()) {
@@ -49,7 +53,7 @@ export async function loadRawTexts(requests: readonly SourceRequest[], baseDir: 
       results[i] = { unavailable: "the document came from stdin" };
       continue;
     }
-    let path = isAbsolute(request.source) ? request.source : resolve(baseDir, request.source);
+    let path = await locate(request.source, dirs);
     if (!(await isFile(path)) && (await isFile(fileOf(path)))) path = fileOf(path);
     const list = byFile.get(path) ?? [];
     byFile.set(path, [...list, i]);
@@ -64,7 +68,7 @@ export async function loadRawTexts(requests: readonly SourceRequest[], baseDir: 
     let first: { raw: string } | undefined;
     let documents = 0;
     try {
-      for await (const doc of readDocuments(format, { path, relative: basename(path), display: path, inTree: false })) {
+      for await (const doc of readDocuments(format, { path, relative: basename(path), display: path, inTree: false }, options)) {
         documents++;
         first ??= { raw: doc.raw };
         const i = open.get(doc.id);
@@ -84,4 +88,14 @@ export async function loadRawTexts(requests: readonly SourceRequest[], baseDir: 
     }
   }
   return results;
+}
+
+/** The source's path: absolute as written, else under the first of `dirs` that has its file (the first dir when none has). */
+async function locate(source: string, dirs: readonly string[]): Promise<string> {
+  if (isAbsolute(source)) return source;
+  for (const dir of dirs) {
+    const path = resolve(dir, source);
+    if ((await isFile(path)) || (await isFile(fileOf(path)))) return path;
+  }
+  return resolve(dirs[0], source);
 }

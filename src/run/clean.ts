@@ -23,6 +23,7 @@ import type { FileCounts, ResumeState } from "./resume.js";
 import { filesOfShard, type Shard } from "./shards.js";
 import { startProgress, type ProgressCounters } from "./progress.js";
 import type { CleanOutcome } from "./task.js";
+import { outputNameIn, type OutputFormat } from "../write/render/index.js";
 
 export { emptySummary, type RunSummary } from "./summary.js";
 
@@ -59,6 +60,8 @@ export interface CleanOptions {
   htmlRoute?: HtmlRouteOptions;
   /** Clean only this shard's share of the input files (run/shards.ts). */
   shard?: Shard;
+  /** `--format`: whole-file outputs as .txt (default), .md or .json; `md` also makes record outputs' text Markdown. */
+  format?: OutputFormat;
   /**
    * Resumable run: per-file audit and rejects parts and completion records in `OUT/_chaff/`;
    * files completed by an earlier run with the same settings are skipped (run/resume.ts).
@@ -135,7 +138,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
   if (!state) await audit.open();
   const rejects = new RejectsSink(options.rejectsPath);
 
-  const counters: ProgressCounters = { documents: 0, bytes: 0 };
+  const counters: ProgressCounters = { documents: 0, bytes: 0, queued: 0 };
   readOptions.onBytes = (n) => {
     counters.bytes += n;
   };
@@ -237,6 +240,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
   const maxInFlight = inline ? 1 : jobs * IN_FLIGHT_PER_JOB;
   const queue: Entry[] = [];
   const push = async (entry: Entry) => {
+    if (entry.kind === "doc") counters.queued!++;
     queue.push(entry);
     while (queue.length > maxInFlight) await settle(queue.shift()!);
   };
@@ -258,7 +262,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
       let partial = false;
       unsettled.add(run.writer);
       try {
-        for await (const item of format.read(file, readOptions)) await push(entryFor(item, run, format, cleaner));
+        for await (const item of format.read(file, readOptions)) await push(entryFor(item, run, format, cleaner, options.format));
       } catch (e) {
         // A write that failed (a full disk) stops the run; a file that could not be read does not.
         if (e instanceof WriteError) throw e;
@@ -301,11 +305,11 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
 }
 
 /** The input files of a run in input order, each with its format and output path (nothing checked, nothing written). */
-export async function listPlannedFiles(inputs: string[], outDir: string) {
+export async function listPlannedFiles(inputs: string[], outDir: string, outputFormat?: OutputFormat) {
   const { files, errors, duplicates } = await listInputs(inputs, (path) => formatFor(path) !== undefined, UNKNOWN_TYPE);
   const planned = files.map((file) => {
     const format = formatFor(file.relative)!;
-    return { file, format, outPath: join(outDir, format.outputName(file.relative)) };
+    return { file, format, outPath: join(outDir, format.output === "text" ? outputNameIn(outputFormat, format.outputName(file.relative)) : format.outputName(file.relative)) };
   });
   return { planned, files, errors, duplicates };
 }
@@ -315,7 +319,7 @@ export async function listPlannedFiles(inputs: string[], outDir: string) {
  * written (a UsageError when outputs would overlap inputs); stale temporaries removed.
  */
 async function planRun(options: CleanOptions) {
-  const { planned, files, errors, duplicates } = await listPlannedFiles(options.inputs, options.outDir);
+  const { planned, files, errors, duplicates } = await listPlannedFiles(options.inputs, options.outDir, options.format);
   const reports = [
     { option: "--audit", path: options.auditPath },
     { option: "--rejects", path: options.rejectsPath },
@@ -368,11 +372,11 @@ export function planCleaner(run: { workersPossible: boolean; jobs: number; forma
   return { inline: false, threads };
 }
 
-function entryFor(item: ReadItem, run: FileRun, format: InputFormat, cleaner: Cleaner): Entry {
+function entryFor(item: ReadItem, run: FileRun, format: InputFormat, cleaner: Cleaner, outputFormat: OutputFormat | undefined): Entry {
   if ("skip" in item) return { kind: "skip", run };
   if ("reject" in item) return { kind: "reject", run, reject: item.reject };
   const { at, ...task } = item.task;
-  const outcome = cleaner.clean({ ...task, output: run.writer.outputOf(task), shape: format.output === "text" ? "text" : "record" }).then(
+  const outcome = cleaner.clean({ ...task, output: run.writer.outputOf(task), shape: format.output === "text" ? "text" : "record", format: outputFormat }).then(
     (ok): Outcome => ({ ok }),
     (error: Error): Outcome => ({ error: error.message }),
   );

@@ -110,7 +110,8 @@ function recordFileOf(output: string): string | undefined {
 interface RecordLine {
   id: string;
   text: string;
-  metadata: { source_fields?: Record<string, unknown>; found?: Record<string, unknown>; removals?: Record<string, number>; chars?: { in: number; out: number; removed: number }; corpus?: Record<string, unknown> };
+  /** chaff's own findings under `chaff` (write/render/metadata.ts); records of 0.1 had `source_fields` and `found` instead, still read. */
+  metadata: Record<string, unknown> & { chaff?: { found?: Record<string, unknown>; corpus?: Record<string, unknown> }; source_fields?: Record<string, unknown>; found?: Record<string, unknown>; corpus?: Record<string, unknown> };
 }
 
 /** Record outputs are chaff's own: one record per line, JSONL or a JSON array framed one element per line. */
@@ -125,8 +126,8 @@ async function* recordsOf(path: string): AsyncGenerator<{ line: string; record: 
 }
 
 function siteOfRecord(record: RecordLine, urlField: string | undefined, file: string): string {
-  const fields = record.metadata.source_fields ?? {};
-  const found = record.metadata.found ?? {};
+  const fields = record.metadata.source_fields ?? record.metadata;
+  const found = record.metadata.chaff?.found ?? record.metadata.found ?? {};
   return hostOf(found.canonicalUrl) ?? hostOf(found.url) ?? hostOf(urlField ? fields[urlField] : fields.url) ?? file;
 }
 
@@ -297,7 +298,9 @@ export async function runCorpusStages(options: CorpusPassOptions, summary: RunSu
       if (decision.removedLines) {
         current.changed = true;
         record.text = decision.text;
-        record.metadata.corpus = { "corpus/site-repeated": decision.removedLines };
+        const corpus = { "corpus/site-repeated": decision.removedLines };
+        if (record.metadata.chaff) record.metadata.chaff.corpus = corpus;
+        else record.metadata.corpus = corpus;
         await current.writer!.write(JSON.stringify(record));
       } else await current.writer!.write(line);
     }

@@ -26,6 +26,8 @@ export interface CorpusStepOptions {
   outDir: string;
   stages: readonly CorpusStageEntry[];
   urlField?: string;
+  /** The shards' --format (txt or md): it names their text outputs. */
+  format?: "txt" | "md";
   onProgress?: (message: string) => void;
 }
 
@@ -64,7 +66,7 @@ export async function runCorpusStep(options: CorpusStepOptions): Promise<CorpusS
     await rm(summaryPath, { force: true });
   }
 
-  const { planned } = await listPlannedFiles(options.inputs, options.outDir);
+  const { planned } = await listPlannedFiles(options.inputs, options.outDir, options.format);
   const summary = emptySummary(merged.summary.pipeline);
   // Created before any output changes: an interruption is then seen by the next run.
   await writeFile(auditPath, "");

@@ -4,9 +4,12 @@
 import { stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { styleText } from "node:util";
-import type { RemovalRecord } from "../core/apply.js";
+import { lineStartOffsets, position, type RemovalRecord } from "../core/apply.js";
+import { createDocument, type Document } from "../core/document.js";
 import { cleanDocument, type CleanResult, type Pipeline } from "../core/stage.js";
-import { formatFor, readDocuments, textFormat } from "../read/formats.js";
+import { setHtmlRouteOptions, type HtmlRouteOptions } from "../extract/options.js";
+import { DEFAULT_READ_OPTIONS, formatFor, textFormat, type ReadOptions } from "../read/formats.js";
+import { htmlToDocument } from "../read/html-route.js";
 import "../read/all.js";
 
 /** The markers around a removed fragment in plain output: `[-widget/share: Email Print-]`. */
@@ -53,32 +56,70 @@ export function formatExplanation(result: CleanResult, colour: boolean): string 
   for (const r of result.removals) {
     out += `${r.line}:${r.column} ${r.rule} ${r.reason}${r.movedTo ? ` (moved to ${r.movedTo})` : ""}\n`;
   }
+  const lineStarts = lineStartOffsets(raw);
   for (const [field, value] of Object.entries(result.doc.meta)) {
     if (value === undefined) continue;
+    if (Array.isArray(value) && value.some((item) => typeof item === "object" && item !== null)) {
+      // Lists of objects (the markup flags of a page): one line each, spans as line:column like the removals.
+      if (value.length === 0) continue;
+      for (const item of value) out += `meta.${field}: ${describeItem(item, lineStarts)}\n`;
+      continue;
+    }
     out += `meta.${field}: ${Array.isArray(value) ? value.join(" | ") : typeof value === "string" ? value : JSON.stringify(value)}\n`;
   }
   return out;
 }
 
+/** `3:1 html/byline byline or date line in the markup` for a span with a rule; JSON for anything else. */
+function describeItem(item: unknown, lineStarts: readonly number[]): string {
+  const flag = item as { start?: unknown; rule?: unknown; reason?: unknown };
+  if (typeof flag.start !== "number" || typeof flag.rule !== "string") return JSON.stringify(item);
+  const { line, column } = position(lineStarts, flag.start);
+  return `${line}:${column} ${flag.rule}${typeof flag.reason === "string" ? ` ${flag.reason}` : ""}`;
+}
+
+export interface ExplainOptions {
+  /** How records are read: --text-field, --id-field, --html/--text, --max-document-mb, as `clean` reads them. */
+  read?: Partial<ReadOptions>;
+  /** --keep-comments, --no-extraction-records. */
+  htmlRoute?: HtmlRouteOptions;
+  /** Called for each record that is not explained (rejected or skipped), with `PATH#line` and why. */
+  onSetAside?: (where: string, reason: string) => void;
+}
+
 /**
- * Reads one file with the reader `clean` would use (plain text when no format
- * claims it) and cleans each of its documents. Errors name the file.
+ * Cleans every document of one file as `chaff clean` would (plain text when no format claims
+ * it): documents extracted from HTML go through `htmlPipeline`, the others through `pipeline`.
+ * Records that cannot be cleaned are named through `onSetAside`; errors name the file.
  */
-/**
- * Cleans every document of one file as `chaff clean` would: documents extracted from HTML
- * (they carry `meta.route`) go through `htmlPipeline`, the others through `pipeline`.
- */
-export async function explainFile(path: string, pipeline: Pipeline, htmlPipeline: Pipeline = pipeline): Promise<CleanResult[]> {
+export async function explainFile(path: string, pipeline: Pipeline, htmlPipeline: Pipeline = pipeline, options: ExplainOptions = {}): Promise<CleanResult[]> {
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
     throw new Error(`${path}: ${error.code === "ENOENT" ? "no such file" : error.message}`);
   });
   if (!info.isFile()) throw new Error(`${path}: is a directory (explain takes one file)`);
   const format = formatFor(basename(path)) ?? textFormat;
+  setHtmlRouteOptions(options.htmlRoute);
+  const read: ReadOptions = { ...DEFAULT_READ_OPTIONS, ...options.read };
   const results: CleanResult[] = [];
+  let setAside = 0;
   try {
-    for await (const doc of readDocuments(format, { path: resolve(path), relative: basename(path), display: path, inTree: false })) results.push(cleanDocument(doc, typeof doc.meta.route === "string" ? htmlPipeline : pipeline));
+    for await (const item of format.read({ path: resolve(path), relative: basename(path), display: path, inTree: false }, read)) {
+      if ("skip" in item) continue;
+      if ("reject" in item) {
+        setAside++;
+        options.onSetAside?.(`${path}#${"line" in item.reject ? item.reject.line : item.reject.record}`, item.reject.reason);
+        continue;
+      }
+      const task = item.task;
+      const doc: Document =
+        task.route === "html"
+          ? await htmlToDocument({ id: task.id, source: task.source, html: task.content, url: task.url, contentType: task.contentType, meta: task.meta ?? {} })
+          : createDocument({ id: task.id, source: task.source, raw: task.content as string, meta: task.meta });
+      results.push(cleanDocument(doc, task.route === "html" ? htmlPipeline : pipeline));
+    }
   } catch (error) {
     throw new Error(`${path}: ${(error as Error).message}`);
   }
+  if (results.length === 0 && setAside > 0) throw new Error(`${path}: no document to explain: every record was set aside (is --text-field right?)`);
   return results;
 }

@@ -3,9 +3,16 @@
 import cliProgress from "cli-progress";
 
 export interface ProgressCounters {
+  /** Documents cleaned and written. */
   documents: number;
   /** Input bytes read so far, as stored on disk. */
   bytes: number;
+  /**
+   * Documents read and handed to the cleaners (written or not). Reading runs ahead of cleaning
+   * (a few documents per job, and all of a small run at once): the bytes done are taken as the
+   * bytes read times documents / queued, so a run does not show 100% before its first document.
+   */
+  queued?: number;
 }
 
 export interface Progress {
@@ -24,12 +31,29 @@ function formatSeconds(seconds: number): string {
   return s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, "0")}m` : s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s` : `${s}s`;
 }
 
+/**
+ * Seconds of recent progress the rate is measured over. An average since the start would
+ * count the burst of reading at the start (HTML files are read far faster than they are
+ * cleaned), so the rate fell and the ETA grew through a run.
+ */
+export const RATE_WINDOW_SECONDS = 30;
+
 export function startProgress(counters: ProgressCounters, totalBytes: number, options: { quiet: boolean; stream?: NodeJS.WriteStream }): Progress {
   const stream = options.stream ?? process.stderr;
   if (options.quiet) return { stop() {} };
-  const started = Date.now();
-  const rate = () => counters.bytes / MB / Math.max((Date.now() - started) / 1000, 1e-3);
-  const eta = () => (counters.bytes > 0 ? ((totalBytes - counters.bytes) / MB) / rate() : Infinity);
+  const doneBytes = () => (counters.queued === undefined ? counters.bytes : counters.queued === 0 ? 0 : counters.bytes * Math.min(1, counters.documents / counters.queued));
+  const samples: Array<{ at: number; done: number }> = [{ at: Date.now(), done: 0 }];
+  /** Records where the run is (once per tick), dropping samples older than the window, and returns MB/s over the window. */
+  const sample = () => {
+    const now = { at: Date.now(), done: doneBytes() };
+    samples.push(now);
+    while (samples.length > 2 && now.at - samples[1].at >= RATE_WINDOW_SECONDS * 1000) samples.shift();
+    const first = samples[0];
+    return (now.done - first.done) / MB / Math.max((now.at - first.at) / 1000, 1e-3);
+  };
+  let rateNow = 0;
+  const rate = () => rateNow;
+  const eta = () => (doneBytes() > 0 && rateNow > 0 ? ((totalBytes - doneBytes()) / MB) / rateNow : Infinity);
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar(
       {
@@ -40,22 +64,27 @@ export function startProgress(counters: ProgressCounters, totalBytes: number, op
       },
       cliProgress.Presets.shades_classic,
     );
-    const payload = () => ({ documents: counters.documents, done: (counters.bytes / MB).toFixed(1), total_mb: (totalBytes / MB).toFixed(1), rate: rate().toFixed(1), eta_text: formatSeconds(eta()) });
+    const payload = () => ({ documents: counters.documents, done: (doneBytes() / MB).toFixed(1), total_mb: (totalBytes / MB).toFixed(1), rate: rate().toFixed(1), eta_text: formatSeconds(eta()) });
     bar.start(Math.max(totalBytes, 1), 0, payload());
-    const timer = setInterval(() => bar.update(Math.min(counters.bytes, totalBytes), payload()), 200);
+    const timer = setInterval(() => {
+      rateNow = sample();
+      bar.update(Math.min(doneBytes(), totalBytes), payload());
+    }, 200);
     timer.unref();
     return {
       stop() {
         clearInterval(timer);
-        bar.update(Math.min(counters.bytes, totalBytes), payload());
+        bar.update(Math.min(doneBytes(), totalBytes), payload());
         bar.stop();
       },
     };
   }
   const timer = setInterval(() => {
-    const percent = totalBytes > 0 ? Math.min(100, (100 * counters.bytes) / totalBytes).toFixed(0) : "?";
+    rateNow = sample();
+    const done = doneBytes();
+    const percent = totalBytes > 0 ? Math.min(100, (100 * done) / totalBytes).toFixed(0) : "?";
     stream.write(
-      `chaff: ${counters.documents} documents, ${(counters.bytes / MB).toFixed(1)} of ${(totalBytes / MB).toFixed(1)} MB (${percent}%), ${rate().toFixed(1)} MB/s, ETA ${formatSeconds(eta())}\n`,
+      `chaff: ${counters.documents} documents, ${(done / MB).toFixed(1)} of ${(totalBytes / MB).toFixed(1)} MB (${percent}%), ${rate().toFixed(1)} MB/s, ETA ${formatSeconds(eta())}\n`,
     );
   }, PLAIN_INTERVAL_SECONDS * 1000);
   timer.unref();

@@ -11,7 +11,7 @@ export interface RoutePipelines {
 }
 import type { HtmlToDocument } from "../read/html-route.js";
 import { auditLines, countByRule } from "../write/audit.js";
-import { recordJson } from "../write/records.js";
+import { renderBody, type OutputFormat } from "../write/render/index.js";
 
 export interface CleanTask {
   id: string;
@@ -28,8 +28,10 @@ export interface CleanTask {
   meta?: Record<string, unknown>;
   /** `text`: the body is the clean text; `record`: a `{id, text, metadata}` JSON line. */
   shape: "text" | "record";
-  /** The input record's other fields, carried to `metadata.source_fields`. */
+  /** The input record's other fields, carried to `metadata`. */
   fields?: Record<string, unknown>;
+  /** `--format`: txt (default), md or json (see write/render). */
+  format?: OutputFormat;
 }
 
 export interface CleanOutcome {
@@ -59,6 +61,6 @@ export async function cleanTask(task: CleanTask, pipelines: RoutePipelines, toDo
     stages[r.stage] = (stages[r.stage] ?? 0) + 1;
   }
   const chars = { in: doc.raw.length, out: result.text.length, removed };
-  const body = task.shape === "record" ? recordJson({ id: task.id, text: result.text, meta: doc.meta, rules, chars, fields: task.fields ?? {} }) : result.text;
+  const body = renderBody(result, pipeline, { id: task.id, shape: task.shape, format: task.format, rules, chars, fields: task.fields });
   return { body, audit: auditLines(result, task.output, pipeline.name), chars, rules, stages };
 }

@@ -44,45 +44,87 @@ const EDITS: ReadonlyArray<{ kind: string; pattern: RegExp; replace: string; exa
 
 export function createNormaliser(options: Partial<NormaliseOptions> = {}): TextFinisher {
   const form = options.form ?? "NFC";
+  const paragraphLines = (options.paragraphs ?? "line") === "line";
   return {
     name: "normalise",
-    finish(input: string) {
+    finish(input: string, verbatim?: ReadonlyArray<readonly [number, number]>) {
       const edits: Record<string, number> = {};
       let text = input;
       if (form !== "none") {
         const normalised = text.normalize(form);
         if (normalised !== text) edits.unicode = 1;
+        // Normal forms can change lengths, which would move the verbatim spans: they then go unprotected.
+        if (normalised.length !== text.length) verbatim = undefined;
         text = normalised;
       }
-      for (const { kind, pattern, replace, mayMatch } of EDITS) {
-        if (mayMatch && !mayMatch(text)) continue;
-        let count = 0;
-        text = text.replace(pattern, () => {
-          count++;
-          return replace;
-        });
-        if (count) edits[kind] = count;
-      }
-      if ((options.paragraphs ?? "line") === "line") {
-        // A single line break between two non-empty lines becomes a blank line
-        // (/([^\n])\n(?=[^\n])/g), done on the lines: one callback per break was the cost.
-        const parts = text.split("\n");
-        let count = 0;
-        let joined = parts[0];
-        for (let i = 1; i < parts.length; i++) {
-          if (parts[i - 1] !== "" && parts[i] !== "") {
-            count++;
-            joined += "\n\n" + parts[i];
-          } else joined += "\n" + parts[i];
-        }
-        text = joined;
-        if (count) edits["paragraph-breaks"] = count;
+      if (verbatim?.length) text = editAroundVerbatim(text, verbatim, edits, paragraphLines);
+      else {
+        text = applyEdits(text, edits);
+        if (paragraphLines) text = paragraphBreaks(text.split("\n"), undefined, edits);
       }
       const ended = withoutTrailingBreaks(text.replace(/^\n+/, ""), text.trim() ? "\n" : "");
       if (ended !== text) edits["file-ends"] = 1;
       return { text: ended, edits };
     },
   };
+}
+
+function applyEdits(input: string, edits: Record<string, number>): string {
+  let text = input;
+  for (const { kind, pattern, replace, mayMatch } of EDITS) {
+    if (mayMatch && !mayMatch(text)) continue;
+    let count = 0;
+    text = text.replace(pattern, () => {
+      count++;
+      return replace;
+    });
+    if (count) edits[kind] = (edits[kind] ?? 0) + count;
+  }
+  return text;
+}
+
+/**
+ * A single line break between two non-empty lines becomes a blank line
+ * (/([^\n])\n(?=[^\n])/g), done on the lines: one callback per break was the cost.
+ * Two lines of code (`verbatim`) in a row stay together.
+ */
+function paragraphBreaks(parts: string[], verbatim: boolean[] | undefined, edits: Record<string, number>): string {
+  let count = 0;
+  let joined = parts[0];
+  for (let i = 1; i < parts.length; i++) {
+    if (parts[i - 1] !== "" && parts[i] !== "" && !(verbatim?.[i - 1] && verbatim[i])) {
+      count++;
+      joined += "\n\n" + parts[i];
+    } else joined += "\n" + parts[i];
+  }
+  if (count) edits["paragraph-breaks"] = (edits["paragraph-breaks"] ?? 0) + count;
+  return joined;
+}
+
+/**
+ * The edits on everything but the verbatim lines (code keeps its indentation and inner
+ * spaces; only its trailing spaces go). `verbatim` spans are whole lines of `text`, in order.
+ */
+function editAroundVerbatim(text: string, verbatim: ReadonlyArray<readonly [number, number]>, edits: Record<string, number>, paragraphLines: boolean): string {
+  const lines: string[] = [];
+  const isVerbatim: boolean[] = [];
+  let cursor = 0;
+  const edited = (chunk: string) => {
+    for (const line of applyEdits(chunk, edits).split("\n")) {
+      lines.push(line);
+      isVerbatim.push(false);
+    }
+  };
+  for (const [start, end] of verbatim) {
+    // The text before the span ends with its line break: edit it without that break.
+    if (start > cursor) edited(text.slice(cursor, start - 1));
+    lines.push(text.slice(start, end).replace(/[ \t]+$/, ""));
+    isVerbatim.push(true);
+    cursor = end + 1;
+  }
+  if (cursor <= text.length) edited(text.slice(cursor));
+  if (!paragraphLines) return lines.join("\n");
+  return paragraphBreaks(lines, isVerbatim, edits);
 }
 
 /** `text.replace(/\n*$/, end)` without trying the pattern at every offset. */

@@ -9,35 +9,36 @@ import { finished, pipeline } from "node:stream/promises";
 import { createGzip, type Gzip } from "node:zlib";
 import { destroyed, drained, removeQuietly, temporaryPath, WriteError } from "./atomic.js";
 
+import { recordMetadata, type RecordMetadata } from "./render/metadata.js";
+
 export interface OutputRecord {
   id: string;
+  /** The clean text, or Markdown with `--format md`. */
   text: string;
-  metadata: {
-    /** The input record's fields other than the id and text fields, verbatim. */
-    source_fields: Record<string, unknown>;
-    /** What the reader, extractor and stages found: timestamp, dateline, tags, byline, title... */
-    found: Record<string, unknown>;
-    /** Removed fragments by rule id. */
-    removals: Record<string, number>;
-    chars: { in: number; out: number; removed: number };
-  };
+  /** See write/render/metadata.ts: the input's fields, url/title/date/author/language, chaff's own under `chaff`. */
+  metadata: RecordMetadata;
 }
 
-/** One output record as a single line of JSON (no line break). */
-export function recordJson(parts: {
-  id: string;
-  text: string;
-  meta: Record<string, unknown>;
-  rules: Record<string, number>;
-  chars: { in: number; out: number; removed: number };
-  fields: Record<string, unknown>;
-}): string {
+/** One output record as JSON: a single line (`indent` 0), or indented for a file of its own. */
+export function recordJson(
+  parts: {
+    id: string;
+    text: string;
+    meta: Record<string, unknown>;
+    rules: Record<string, number>;
+    chars: { in: number; out: number; removed: number };
+    fields: Record<string, unknown>;
+    /** The clean plain text, for the language detector (defaults to `text`). */
+    plain?: string;
+  },
+  indent = 0,
+): string {
   const record: OutputRecord = {
     id: parts.id,
     text: parts.text,
-    metadata: { source_fields: parts.fields, found: parts.meta, removals: parts.rules, chars: parts.chars },
+    metadata: recordMetadata(parts.fields, parts.meta, parts.plain ?? parts.text, { removals: parts.rules, chars: parts.chars }),
   };
-  return JSON.stringify(record);
+  return JSON.stringify(record, null, indent || undefined);
 }
 
 /** A byte sink to `path`, optionally gzipped, that appears only on `commit()`. */

@@ -22,7 +22,7 @@ describe("extractHtml: blocks and kinds", () => {
     expect(kinds).toContainEqual(["caption", "A crane on the quay, waiting for the work to begin."]);
     expect(kinds).toContainEqual(["list-item", "Two hundred metres of new wall"]);
     expect(kinds).toContainEqual(["quote", "This is the best news the harbour has had in years, said the harbour master."]);
-    expect(kinds).toContainEqual(["table-cell", "4 million pounds"]);
+    expect(kinds).toContainEqual(["table-cell", "Cost | 4 million pounds"]);
     expect(kinds[0][0]).toBe("paragraph");
     expect(result.raw.split("\n")).toHaveLength(result.blocks.length);
   });

@@ -115,4 +115,30 @@ describe("chaff explain (CLI)", () => {
     await expect(chaff(["explain", "no/such.txt"])).rejects.toMatchObject({ code: 2, stderr: "chaff: no/such.txt: no such file\n" });
     await expect(chaff(["explain", "raw"])).rejects.toMatchObject({ stderr: "chaff: raw: is a directory (explain takes one file)\n" });
   });
+
+  it("prints the page's markup flags one per line with their place, rule and reason, never [object Object]", async () => {
+    const { stdout } = await chaff(["explain", "test/fixtures/format/news.html"]);
+    expect(stdout).not.toContain("[object Object]");
+    expect(stdout).toMatch(/^meta\.markup: 3:1 html\/byline byline or date line in the markup$/m);
+  });
+
+  it("takes clean's reading options: --text-field html explains a JSONL file's HTML records; records set aside are named", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "chaff-explain-"));
+    const { readFileSync } = await import("node:fs");
+    const page = readFileSync(join(root, "test/fixtures/format/news.html"), "utf8");
+    writeFileSync(join(dir, "pages.jsonl"), [JSON.stringify({ id: "p1", html: page }), JSON.stringify({ id: "p2", body: "x" })].join("\n") + "\n");
+    const { stdout, stderr } = await chaff(["explain", join(dir, "pages.jsonl"), "--text-field", "html"]);
+    expect(stdout).toContain(`${join(dir, "pages.jsonl")}#1: `);
+    expect(stdout).toContain("The first readings");
+    expect(stderr).toBe(`chaff: ${join(dir, "pages.jsonl")}#2: no "html" field\n`);
+    // Without the option every record is set aside: said, not a silent empty output.
+    await expect(chaff(["explain", join(dir, "pages.jsonl")])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining(`no document to explain: every record was set aside (is --text-field right?)`) });
+  }, 120_000);
+
+  it("its help says it takes pages and record files, and lists the reading options", async () => {
+    const stdout = (await chaff(["explain", "--help"])).stdout.replace(/\s+/g, " ");
+    expect(stdout).toContain("one input file: text, an HTML page, or a record file (JSON, JSONL, WARC");
+    for (const option of ["--text-field", "--id-field", "--html", "--text", "--keep-comments", "--no-extraction-records", "--max-document-mb"]) expect(stdout).toContain(option);
+    expect(stdout).not.toContain("a text file");
+  });
 });

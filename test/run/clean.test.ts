@@ -37,11 +37,12 @@ describe("cleaning a JSONL corpus", () => {
     const written = readJsonl(join(out, "news.jsonl"));
     expect(written.map((r) => r.id)).toEqual(seeds.map((s) => s.name));
     const timestamped = written.find((r) => r.id === "004_989369bf34c36e15");
-    expect(timestamped.metadata.found.timestamp).toEqual(["7 Apr, 2016 05:27"]);
-    expect(timestamped.metadata.removals["meta/timestamp"]).toBe(1);
-    expect(timestamped.metadata.source_fields).toEqual({ url: "https://news.example/004_989369bf34c36e15" });
+    expect(timestamped.metadata.chaff.found.timestamp).toEqual(["7 Apr, 2016 05:27"]);
+    expect(timestamped.metadata.chaff.removals["meta/timestamp"]).toBe(1);
+    // The record's own url, and the date and language where datatrove and Dolma readers look.
+    expect(timestamped.metadata).toMatchObject({ url: "https://news.example/004_989369bf34c36e15", date: "7 Apr, 2016 05:27", language: "en" });
     expect(timestamped.text).not.toContain("7 Apr, 2016 05:27");
-    expect(written.find((r) => r.id === "003_a93c72b2128831dd").metadata.found.tags).toEqual(["NATO", "Russia"]);
+    expect(written.find((r) => r.id === "003_a93c72b2128831dd").metadata.chaff.found.tags).toEqual(["NATO", "Russia"]);
     expect(summary).toMatchObject({ documents: 5, rejects: 2, documentFailures: 0, files: { ok: 1, failed: 0 } });
   });
 
@@ -76,7 +77,7 @@ describe("the HTML route", () => {
     expect(summary).toMatchObject({ documents: 1, documentFailures: 0 });
     const [record] = readJsonl(join(out, "pages.jsonl"));
     expect(record.text).toBe("Talks\n");
-    expect(record.metadata.found.route).toMatch(/^(readability|fallback)$/);
+    expect(record.metadata.chaff.found.route).toMatch(/^(readability|fallback)$/);
   });
 
   it("hands the record to the injected htmlToDocument", async () => {
@@ -84,7 +85,7 @@ describe("the HTML route", () => {
       read: { textField: "html" },
       htmlToDocument: async (input) => createDocument({ id: input.id, source: input.source, raw: String(input.html).replace(/<[^>]+>/g, "") + "\n", meta: { title: "Talks" } }),
     });
-    expect(readJsonl(join(out, "pages.jsonl"))).toEqual([{ id: "p1", text: "Talks\n", metadata: { source_fields: {}, found: { title: "Talks" }, removals: {}, chars: { in: 6, out: 6, removed: 0 } } }]);
+    expect(readJsonl(join(out, "pages.jsonl"))).toEqual([{ id: "p1", text: "Talks\n", metadata: { title: "Talks", chaff: { found: { title: "Talks" }, removals: {}, chars: { in: 6, out: 6, removed: 0 } } } }]);
   });
 });
 

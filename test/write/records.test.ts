@@ -8,12 +8,33 @@ import { tempDir } from "../helpers/corpus.js";
 const BODIES = [recordJson({ id: "a", text: "One.\n", meta: { tags: ["NATO"] }, rules: { "meta/tags": 1 }, chars: { in: 20, out: 5, removed: 15 }, fields: { url: "https://x.example/a" } }), '{"id":"b"}'];
 
 describe("record writers", () => {
-  it("shapes a record as {id, text, metadata} with the source fields, what was found and the removal counts", () => {
+  it("shapes a record as {id, text, metadata}: the source fields at the top of metadata, chaff's findings and counts under `chaff`", () => {
     expect(JSON.parse(BODIES[0])).toEqual({
       id: "a",
       text: "One.\n",
-      metadata: { source_fields: { url: "https://x.example/a" }, found: { tags: ["NATO"] }, removals: { "meta/tags": 1 }, chars: { in: 20, out: 5, removed: 15 } },
+      metadata: { url: "https://x.example/a", chaff: { found: { tags: ["NATO"] }, removals: { "meta/tags": 1 }, chars: { in: 20, out: 5, removed: 15 } } },
     });
+  });
+
+  it("puts url, title, date, author and language where datatrove and Dolma readers look, never over the record's own fields", () => {
+    const text = "The council said on Monday that the new gauge would be read by the harbour master every day of the year.\n";
+    const record = JSON.parse(
+      recordJson({
+        id: "p",
+        text,
+        meta: { title: "Gauge", canonicalUrl: "https://x.example/c", url: "https://x.example/u", publishedTime: "2026-11-28", timestamp: ["28 Nov"], byline: ["Mara Jensen", "Tom Lee"], lang: "de-DE" },
+        rules: {},
+        chars: { in: 1, out: 1, removed: 0 },
+        fields: { date: "2026-11-30", metadata: { dump: "CC-MAIN-2026-01" }, warc: 1 },
+      }),
+    );
+    const { chaff, ...top } = record.metadata;
+    // The input's own date wins; its metadata object is spread (datatrove's records carry one); the detector says en over the page's de.
+    expect(top).toEqual({ dump: "CC-MAIN-2026-01", warc: 1, date: "2026-11-30", url: "https://x.example/c", title: "Gauge", author: "Mara Jensen", language: "en" });
+    expect(chaff.found.lang).toBe("de-DE");
+    // Too little text for the detector: the page's declared language, as ISO 639-1.
+    const short = JSON.parse(recordJson({ id: "s", text: "Kurz.\n", meta: { lang: "de-DE" }, rules: {}, chars: { in: 1, out: 1, removed: 0 }, fields: {} }));
+    expect(short.metadata.language).toBe("de");
   });
 
   it("writes JSON lines, and nothing is there until commit", async () => {

@@ -1,0 +1,31 @@
+// What a document's output body is, by `--format`: the clean text (`txt`), Markdown (`md`) or
+// a `{id, text, metadata}` object (`json`). Record outputs (JSONL, JSON arrays, WARC) are
+// records whatever the format: `md` makes their `text` Markdown.
+import type { CleanResult, Pipeline } from "../../core/stage.js";
+import { recordJson } from "../records.js";
+import { renderMarkdown } from "./markdown.js";
+
+export const OUTPUT_FORMATS = ["txt", "md", "json"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** The file name of a whole-file output in `format`: `page.txt` becomes `page.md` or `page.json`. */
+export function outputNameIn(format: OutputFormat | undefined, name: string): string {
+  return format && format !== "txt" ? name.replace(/\.txt$/, `.${format}`) : name;
+}
+
+export interface BodyParts {
+  id: string;
+  shape: "text" | "record";
+  format?: OutputFormat;
+  rules: Record<string, number>;
+  chars: { in: number; out: number; removed: number };
+  fields?: Record<string, unknown>;
+}
+
+export function renderBody(result: CleanResult, pipeline: Pipeline, parts: BodyParts): string {
+  const format = parts.format ?? "txt";
+  const text = format === "md" ? renderMarkdown(result, pipeline.finisher) : result.text;
+  if (parts.shape === "text" && format !== "json") return text;
+  const record = { id: parts.id, text, plain: result.text, meta: result.doc.meta, rules: parts.rules, chars: parts.chars, fields: parts.fields ?? {} };
+  return parts.shape === "record" ? recordJson(record) : recordJson(record, 2) + "\n";
+}
