@@ -28,6 +28,14 @@ export const LINE_THRESHOLDS = {
   minStopwordRatio: 0.12,
   /** What a non-prose line costs the main-region score, in words: the article is the densest stretch of prose. */
   linePenalty: 15,
+  /**
+   * A stretch of prose apart from the densest one is kept too when its score is at least this share of
+   * the densest one's (the second post of a blog page, an answer below a question: a run of 200 words
+   * beside one of 500), and at least `extraRunWords`.
+   */
+  extraRunShare: 0.3,
+  /** ...and at least this score in words (a lone 40-word blurb in a footer is no second article). */
+  extraRunWords: 60,
   /** Headline-and-one-paragraph pairs in a row, at the end of the article, from which they are teasers of other stories. */
   teaserPairs: 3,
   /** Words of one prose line counted at most (one huge line must not drag the region over a footer). */

@@ -10,6 +10,7 @@ import type { Stage, StageContext } from "../core/stage.js";
 import { COMMENT_SECTION_RULES, COMMENT_SIGNATURE_RULES, LINE_THRESHOLDS, type LineThresholds, type PhraseRule } from "../rules/boilerplate.js";
 import { caseFolded, documentLanguage, lineFeatures, stopwordsFor, type LineFeatures } from "./line-features.js";
 import { registerStage } from "./registry.js";
+import { htmlRouteOptions } from "../extract/options.js";
 
 const threshold = (value: number) => z.number().nonnegative().default(value);
 
@@ -23,10 +24,14 @@ export const BoilerplateLinesOptions = z
     removedLineShare: z.number().min(0).max(1).default(LINE_THRESHOLDS.removedLineShare),
     menuRunLength: z.number().int().min(2).default(LINE_THRESHOLDS.menuRunLength),
     teaserPairs: z.number().int().min(2).default(LINE_THRESHOLDS.teaserPairs),
+    extraRunShare: z.number().min(0).default(LINE_THRESHOLDS.extraRunShare),
+    extraRunWords: threshold(LINE_THRESHOLDS.extraRunWords),
     headingMaxWords: threshold(LINE_THRESHOLDS.headingMaxWords),
     allCapsMinLetters: threshold(LINE_THRESHOLDS.allCapsMinLetters),
     fragmentMaxWords: threshold(LINE_THRESHOLDS.fragmentMaxWords),
     allCapsTeaserWords: threshold(LINE_THRESHOLDS.allCapsTeaserWords),
+    /** Keep readers' comment threads as text (also `--keep-comments`): prose after a comment heading is not cut. */
+    keepComments: z.boolean().default(false),
     /** Keep the short line just before the article (its title). Off by default: corpora like AEB's count the body only. */
     keepTitle: z.boolean().default(false),
     /** Extra stopwords per language ({"en": ["via"]}), added to stopwords-iso's lists. */
@@ -99,6 +104,72 @@ function commentSectionStart(scored: readonly Scored[], from: number): { index: 
   return undefined;
 }
 
+/**
+ * Every stretch of prose worth keeping: the densest run, then, in the stretches left on
+ * either side of it, their own densest runs as long as each holds at least `minShare` of
+ * the densest run's score and `minWords` (posts of a blog page, answers of a Q&A thread,
+ * the sections of a page split by a gallery or a box). Sorted by position.
+ */
+export function proseRuns(scores: readonly number[], main: { from: number; to: number; sum: number }, minShare: number, minWords: number, end = scores.length): Array<{ from: number; to: number; sum: number }> {
+  if (main.to <= main.from) return [];
+  const runs = [main];
+  const gaps: Array<[number, number]> = [[0, main.from], [main.to, end]];
+  const floor = Math.max(minWords, minShare * main.sum);
+  while (gaps.length) {
+    const [from, to] = gaps.pop()!;
+    if (to <= from) continue;
+    const found = densestRun(scores.slice(from, to));
+    if (found.sum < floor) continue;
+    const run = { from: from + found.from, to: from + found.to, sum: found.sum };
+    runs.push(run);
+    gaps.push([from, run.from], [run.to, to]);
+  }
+  return runs.sort((a, b) => a.from - b.from);
+}
+
+/**
+ * Whether a run is nothing but headline-and-one-paragraph pairs (a list of teasers), at least
+ * `minPairs` of them. The run itself starts at a paragraph: its headline is the line before.
+ */
+function onlyTeasers(scored: readonly Scored[], run: { from: number; to: number }, minPairs: number): boolean {
+  const from = run.from > 0 && !scored[run.from - 1].prose ? run.from - 1 : run.from;
+  if ((run.to - from) % 2 === 1) return false;
+  for (let i = from; i < run.to; i += 2) {
+    if (scored[i].prose || !scored[i + 1].prose || scored[i + 1].wrapped > 1) return false;
+  }
+  return (run.to - from) / 2 >= minPairs;
+}
+
+/** The comment thread kept with --keep-comments: the densest run from its heading on, non-prose lines at a reduced cost. */
+function commentThread(scored: readonly Scored[], from: number, t: LineThresholds, minWords: number): { from: number; to: number; sum: number } | undefined {
+  const scores = scored.slice(from).map((s) => (s.prose ? s.score : -t.linePenalty * t.removedLineShare));
+  const run = densestRun(scores);
+  return run.to > run.from && run.sum >= minWords ? { from: from + run.from, to: from + run.to, sum: run.sum } : undefined;
+}
+
+/** A line's shape for recurrence: its first and last word, case folded, digits as 0. */
+const shapeWords = (content: string): [string, string] => {
+  const words = content.toLowerCase().replace(/\p{N}+/gu, "0").split(/\s+/u);
+  return [words[0] ?? "", words[words.length - 1] ?? ""];
+};
+
+/** Share of the short lines of headline-and-paragraph pairs that must share a first or last word to be signatures. */
+const RECURRING_SHAPE_SHARE = 0.6;
+
+/** Whether the short lines of the pairs in [from, to) share their first or their last word: signatures, not headlines. */
+function recurringShape(scored: readonly Scored[], from: number, to: number): boolean {
+  const firsts = new Map<string, number>(), lasts = new Map<string, number>();
+  let heads = 0;
+  for (let i = from; i < to; i += 2) {
+    const [first, last] = shapeWords(scored[i].line.content);
+    firsts.set(first, (firsts.get(first) ?? 0) + 1);
+    lasts.set(last, (lasts.get(last) ?? 0) + 1);
+    heads++;
+  }
+  const most = Math.max(0, ...firsts.values(), ...lasts.values());
+  return heads >= 2 && most >= RECURRING_SHAPE_SHARE * heads;
+}
+
 /** Lines at the end of the main region that alternate short line / single prose line, at least `minPairs` times. */
 function trailingTeasers(scored: readonly Scored[], main: { from: number; to: number }, minPairs: number): number {
   let pairs = 0;
@@ -137,6 +208,7 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
   return {
     name: "boilerplate-lines",
     detect({ doc, lines }: StageContext): Detection[] {
+      const keepComments = options.keepComments || htmlRouteOptions().keepComments === true;
       const live = lines.live();
       if (live.length === 0) return [];
       const language = documentLanguage(doc, live);
@@ -176,6 +248,27 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
         if (title && !title.removed && !title.prose && title.features.words > 0 && title.features.words <= t.headingMaxWords) main = { ...main, from: main.from - 1 };
       }
       const hasMain = main.to > main.from;
+      // Other stretches of prose as dense as the article (more posts, answers), not teasers nor comments.
+      const extraRuns = hasMain
+        ? proseRuns(scores, { ...main, to: teaserEnd }, t.extraRunShare, t.extraRunWords, comments ? comments.index : scores.length).filter(
+            (run) => run.from !== main.from && !onlyTeasers(scored, run, t.teaserPairs),
+          )
+        : [];
+      // With --keep-comments the thread is text: its densest stretch, where signatures and dates
+      // ("Posted by: Ann at 3:12 PM") cost less, since every comment has one.
+      // Without a heading, a thread is looked for after the article, and must hold as many words as a second post.
+      // Signature-and-comment pairs look like teasers, but their short lines recur in shape ("Posted by Ann at 3:12 PM").
+      const threadFrom = teasers && recurringShape(scored, main.to, teaserEnd) ? main.to : teaserEnd;
+      const thread = !keepComments || !hasMain ? undefined : comments ? commentThread(scored, comments.index, t, 0) : commentThread(scored, threadFrom, t, t.extraRunWords);
+      const inRun = new Uint8Array(scored.length);
+      inRun.fill(1, main.from, main.to);
+      for (const run of [...extraRuns, ...(thread ? [thread] : [])]) {
+        // The short line just before a further stretch is its heading: a post's title, a comment's signature.
+        const head = scored[run.from - 1];
+        const headed = head && !head.removed && !head.prose && head.features.words > 0 && head.features.words <= t.headingMaxWords;
+        inRun.fill(1, headed ? run.from - 1 : run.from, run.to);
+      }
+      const firstKept = inRun.indexOf(1), lastKept = inRun.lastIndexOf(1);
       const found: Detection[] = [];
       const report = (s: Scored, rule: string, reason: string, extra: Features = {}) => {
         if (!enabled(rule)) return;
@@ -208,20 +301,21 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
       for (let i = 0; i < scored.length; i++) {
         const s = scored[i];
         if (s.removed) continue;
-        if (comments && i >= comments.index) {
+        if (comments && i >= comments.index && !keepComments) {
           report(s, "boilerplate/comments", i === comments.index ? comments.rule.reason : "inside the comment section", { sectionStart: comments.rule.example, prose: s.prose });
           continue;
         }
-        if (teasers && i >= main.to && i < teaserEnd) {
+        if (teasers && i >= main.to && i < teaserEnd && !inRun[i]) {
           report(s, "boilerplate/teasers", "one of the headline-and-paragraph pairs that trail the article (teasers of other stories)", { pairs: teasers / 2, prose: s.prose });
           continue;
         }
-        if (hasMain && (i < main.from || i >= main.to)) {
-          report(s, "boilerplate/outside-main", "outside the densest stretch of prose (the article)", {
-            region: i < main.from ? "header" : "footer",
+        if (hasMain && !inRun[i]) {
+          report(s, "boilerplate/outside-main", "outside the densest stretch of prose (the article) and the stretches nearly as dense", {
+            region: i < firstKept ? "header" : i > lastKept ? "footer" : "between",
             prose: s.prose,
             mainLines: main.to - main.from,
             mainScore: main.sum,
+            ...(extraRuns.length ? { otherRuns: extraRuns.length } : {}),
           });
           continue;
         }

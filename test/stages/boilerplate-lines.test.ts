@@ -1,8 +1,10 @@
 // The context classifier on small synthetic pages: menu at the top, footer at the
 // bottom, the article in the middle with a short subheading that must survive.
 import { describe, expect, it } from "vitest";
-import { densestRun } from "../../src/stages/boilerplate-lines.js";
-import { clean } from "./boilerplate-helpers.js";
+import { densestRun, proseRuns } from "../../src/stages/boilerplate-lines.js";
+import { clean, cleanWith } from "./boilerplate-helpers.js";
+import { withKeepComments } from "../../src/extract/options.js";
+import { loadPipeline } from "../../src/run/pipeline-file.js";
 
 const web = [{ use: "boilerplate-phrases" }, { use: "boilerplate-lines" }];
 
@@ -243,9 +245,60 @@ describe("comment sections", () => {
     expect(result.text).toBe(`${a}\n\n${b}\n`);
     expect(result.ruleOf(first)).toBe("boilerplate/comments");
   });
+  it("keeps the thread with keepComments (--keep-comments): its prose and signatures stay, its heading and the furniture after it go", () => {
+    const answer = "The bridge will also bring more traffic to the old town, and nobody on the council has said a word about where the cars will park.";
+    const raw = [a, b, "Leave a Reply", "Alex says:", reply, "Sam says:", answer, "Our team", "Events", "Archives"].join("\n");
+    for (const result of [clean(raw, [{ use: "boilerplate-phrases" }, { use: "boilerplate-lines", options: { keepComments: true } }]), cleanWith(raw, withKeepComments(loadPipeline("web-text"), true))]) {
+      expect(result.text).toBe([a, b, "Alex says:", reply, "Sam says:", answer].join("\n\n") + "\n");
+      expect(result.ruleOf("Leave a Reply")).toBe("boilerplate/outside-main");
+      expect(result.ruleOf("Archives")).toBe("boilerplate/outside-main");
+    }
+    // the switch holds only while the wrapped stage runs
+    expect(clean(raw, web).text).toBe(`${a}\n\n${b}\n`);
+  });
+  it("keeps a thread without a heading after the article with keepComments, when it holds as many words as a second post", () => {
+    const thread = ["Posted by Ann at 3:12 PM", reply, "Posted by Bo at 4:40 PM", reply, "Posted by Cy at 5:02 PM", reply, "Posted by Di at 6:15 PM", reply];
+    const raw = [a, b, ...thread, "Contact", "Imprint"].join("\n");
+    const kept = clean(raw, [{ use: "boilerplate-phrases" }, { use: "boilerplate-lines", options: { keepComments: true } }]);
+    expect(kept.text).toBe([a, b, ...thread].join("\n\n") + "\n");
+    expect(kept.ruleOf("Imprint")).toBe("boilerplate/outside-main");
+    expect(clean(raw, web).text).toBe(`${a}\n\n${b}\n`);
+  });
   it("two signatures open the section even without a heading", () => {
     const result = clean([a, b, "Alex says:", reply, "Sam says:", reply].join("\n"), web);
     expect(result.text).toBe(`${a}\n\n${b}\n`);
+  });
+});
+
+describe("pages with more than one stretch of prose", () => {
+  const [a, b, c, d] = PAGES.en.paragraphs;
+  const sidebar = ["Archives", "March 2024", "February 2024", "January 2024", "Categories"];
+  it("keeps a second post as dense as the first; the sidebar between them goes, region between", () => {
+    const result = clean(["Home", "Blog", "About", a, b, c, d, ...sidebar, "A second post", d, a, b].join("\n"), web);
+    expect(result.text).toBe([a, b, c, d, "A second post", d, a, b].join("\n\n") + "\n");
+    expect(result.removed.map((r) => r.rule)).toEqual(Array(8).fill("boilerplate/outside-main"));
+    expect(result.removals.find((r) => r.text === "Archives")?.features).toMatchObject({ region: "between", otherRuns: 1 });
+  });
+  it("removes a lone blurb after the footer: too few words to be a second article", () => {
+    const blurb = "We are a small team of writers who care about the city and the people who live in it.";
+    const result = clean(["Home", a, b, c, d, "About us", "Contact", "Careers", blurb].join("\n"), web);
+    expect(result.text).toBe([a, b, c, d].join("\n\n") + "\n");
+    expect(result.ruleOf(blurb)).toBe("boilerplate/outside-main");
+  });
+  it("removes a second stretch made only of headline-and-paragraph pairs (teasers), however long", () => {
+    const lede = (topic: string) => `The mayor said on Monday that the plan for the ${topic} would be ready before the end of the year, and that residents would be heard.`;
+    const teasers = ["Park plan delayed", lede("park"), "School to reopen", lede("school"), "New tram line", lede("tram line")];
+    const result = clean([a, b, c, d, "Most read", "Newsletter", "Contact", ...teasers, "About us", "Imprint"].join("\n"), web);
+    expect(result.text).toBe([a, b, c, d].join("\n\n") + "\n");
+    expect(result.ruleOf(lede("school"))).toBe("boilerplate/outside-main");
+  });
+  it("proseRuns takes the runs beside the densest one in order, above the share and the floor", () => {
+    const scores = [-15, 50, 50, -15, -15, -15, 40, -30, 20, -15];
+    const main = densestRun(scores);
+    expect(main).toEqual({ from: 1, to: 3, sum: 100 });
+    expect(proseRuns(scores, main, 0.3, 30)).toEqual([main, { from: 6, to: 7, sum: 40 }]);
+    expect(proseRuns(scores, main, 0.5, 30)).toEqual([main]);
+    expect(proseRuns(scores, main, 0.1, 10)).toEqual([main, { from: 6, to: 7, sum: 40 }, { from: 8, to: 9, sum: 20 }]);
   });
 });
 
