@@ -44,6 +44,10 @@ export const LINE_THRESHOLDS = {
   removedLineShare: 0.5,
   /** Consecutive short non-prose lines from which a run is a menu, a link list or a footer. */
   menuRunLength: 3,
+  /** Words of a list item, at least: a run of short lines most of which have this many ordinary words is a list of steps, not a menu. */
+  listItemWords: 4,
+  /** ...the share of the run's lines that must be such items ("Preheat the oven to 200 degrees" among "Home", "News": no). */
+  listItemShare: 0.6,
   /** A short line followed by prose is a heading when it has at most this many words. */
   headingMaxWords: 20,
   /** Lines of all capitals with at least this many letters are labels ("LATEST NEWS"), unless followed by prose. */

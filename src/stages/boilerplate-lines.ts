@@ -23,6 +23,8 @@ export const BoilerplateLinesOptions = z
     maxLineWords: threshold(LINE_THRESHOLDS.maxLineWords),
     removedLineShare: z.number().min(0).max(1).default(LINE_THRESHOLDS.removedLineShare),
     menuRunLength: z.number().int().min(2).default(LINE_THRESHOLDS.menuRunLength),
+    listItemWords: threshold(LINE_THRESHOLDS.listItemWords),
+    listItemShare: z.number().min(0).max(1).default(LINE_THRESHOLDS.listItemShare),
     teaserPairs: z.number().int().min(2).default(LINE_THRESHOLDS.teaserPairs),
     extraRunShare: z.number().min(0).default(LINE_THRESHOLDS.extraRunShare),
     extraRunWords: threshold(LINE_THRESHOLDS.extraRunWords),
@@ -58,6 +60,14 @@ export function isProse(f: LineFeatures, t: LineThresholds, hasStopwords: boolea
   const wordy = !hasStopwords || f.unspaced || f.stopwordRatio >= t.minStopwordRatio;
   if (f.words >= t.proseWords && wordy) return true;
   return f.terminal && f.words >= t.sentenceWords && wordy;
+}
+
+/**
+ * A short line of ordinary words, as the items of a list of steps or features are ("Fold the paper in
+ * half", "+ Added rabbits, with item drops"); menu labels are one to four words, mostly without stopwords.
+ */
+export function listItem(f: LineFeatures, t: LineThresholds, hasStopwords: boolean): boolean {
+  return f.words >= t.listItemWords && (!hasStopwords || f.unspaced || f.stopwordRatio >= t.minStopwordRatio);
 }
 
 /** Half-open range [from, to) of the run with the largest sum; empty when no sum is positive. */
@@ -234,6 +244,20 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
         }
         i = j;
       }
+      // A run is a list of real items (steps, features) rather than a menu when most of its lines are wordy.
+      const runLength = new Array<number>(scored.length).fill(0);
+      const itemList = new Uint8Array(scored.length);
+      for (let i = 0; i < scored.length; ) {
+        let j = i;
+        while (j < scored.length && !scored[j].prose) j++;
+        let wordy = 0;
+        for (let k = i; k < j; k++) {
+          runLength[k] = j - i;
+          if (listItem(scored[k].features, t, stopwordsFit)) wordy++;
+        }
+        if (j > i && wordy >= t.listItemShare * (j - i)) itemList.fill(1, i, j);
+        i = Math.max(j, i + 1);
+      }
       const scores = scored.map((s) => s.score);
       let main = densestRun(scores);
       // Readers' comments are prose too: the article ends where a comment section opens.
@@ -290,13 +314,7 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
       };
 
       // Runs of consecutive non-prose lines, so each line knows the length of its run.
-      const runLength = new Array<number>(scored.length).fill(0);
-      for (let i = 0; i < scored.length; ) {
-        let j = i;
-        while (j < scored.length && !scored[j].prose) j++;
-        for (let k = i; k < j; k++) runLength[k] = j - i;
-        i = Math.max(j, i + 1);
-      }
+
 
       for (let i = 0; i < scored.length; i++) {
         const s = scored[i];
@@ -328,7 +346,7 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
         const next = scored[i + 1];
         const heading = next !== undefined && next.prose && s.features.words <= t.headingMaxWords && s.features.words > 0;
         if (heading) continue; // a short line followed by prose is a (sub)heading
-        if (runLength[i] >= t.menuRunLength) {
+        if (runLength[i] >= t.menuRunLength && !itemList[i]) {
           report(s, "boilerplate/menu-run", `one of ${runLength[i]} short lines in a row (a menu, link list or footer)`, { runLength: runLength[i], region });
         } else if (s.features.allCaps && s.features.letters >= t.allCapsMinLetters) {
           report(s, "boilerplate/all-caps", "a label in capitals not followed by prose", { letters: s.features.letters, region });

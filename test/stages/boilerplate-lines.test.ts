@@ -155,6 +155,16 @@ describe("inside the article", () => {
     ]);
     expect(result.removals[0].features).toMatchObject({ runLength: 3, region: "main" });
   });
+  it("keeps a list of steps (most lines are short sentences of ordinary words), where a menu of labels goes", () => {
+    const steps = ["You will need:", "Cut the paper into four equal strips", "Fold each strip in half along its length", "Glue the ends of the strips together"];
+    const result = clean([a, b, c, ...steps, d, a, b].join("\n"), web);
+    expect(result.removed).toEqual([]);
+    const menu = clean([a, b, c, "Related", "Our city guide", "Maps", "Cut the paper into four equal strips", d, a, b].join("\n"), web);
+    expect(menu.removed.map((r) => r.rule)).toEqual(Array(3).fill("boilerplate/menu-run"));
+    // with a higher bar for items, the steps are a menu again
+    const strict = clean([a, b, c, ...steps, d, a, b].join("\n"), [{ use: "boilerplate-phrases" }, { use: "boilerplate-lines", options: { listItemWords: 9 } }]);
+    expect(strict.ruleOf("Cut the paper into four equal strips")).toBe("boilerplate/menu-run");
+  });
   it("keeps a short line followed by prose (a heading), a closing quote included", () => {
     const result = clean([a, "‘A bridge too far’", b, "Why now?", c].join("\n"), web);
     expect(result.removed).toEqual([]);
@@ -332,7 +342,7 @@ describe("options", () => {
     const [a, b] = PAGES.en.paragraphs;
     const off = clean(["Home", a, b, "Contact"].join("\n"), [{ use: "boilerplate-lines", options: { disable: ["boilerplate/outside-main"] } }]);
     expect(off.removed).toEqual([]);
-    const strict = clean(["Home", a, b].join("\n"), [{ use: "boilerplate-lines", options: { proseWords: 100, sentenceWords: 100 } }]);
+    const strict = clean(["Home", a, b].join("\n"), [{ use: "boilerplate-lines", options: { proseWords: 100, sentenceWords: 100, listItemWords: 100 } }]);
     expect(strict.removed.map((r) => r.rule)).toEqual(["boilerplate/menu-run", "boilerplate/menu-run", "boilerplate/menu-run"]);
   });
   it("keeps the title before the article with keepTitle", () => {
