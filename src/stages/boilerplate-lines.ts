@@ -138,16 +138,17 @@ export function proseRuns(scores: readonly number[], main: { from: number; to: n
 }
 
 /**
- * Whether a run is nothing but headline-and-one-paragraph pairs (a list of teasers), at least
- * `minPairs` of them. The run itself starts at a paragraph: its headline is the line before.
+ * Whether a run is a list of teasers: at least `minPairs` paragraphs, each standing alone between
+ * short lines (headline, byline, "Read more"), none followed by another paragraph as an article's are.
  */
 function onlyTeasers(scored: readonly Scored[], run: { from: number; to: number }, minPairs: number): boolean {
-  const from = run.from > 0 && !scored[run.from - 1].prose ? run.from - 1 : run.from;
-  if ((run.to - from) % 2 === 1) return false;
-  for (let i = from; i < run.to; i += 2) {
-    if (scored[i].prose || !scored[i + 1].prose || scored[i + 1].wrapped > 1) return false;
+  let paragraphs = 0;
+  for (let i = run.from; i < run.to; i++) {
+    if (!scored[i].prose) continue;
+    if (scored[i].wrapped > 1 || (i + 1 < run.to && scored[i + 1].prose)) return false;
+    paragraphs++;
   }
-  return (run.to - from) / 2 >= minPairs;
+  return paragraphs >= minPairs;
 }
 
 /** The comment thread kept with --keep-comments: the densest run from its heading on, non-prose lines at a reduced cost. */
@@ -261,7 +262,8 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
       const scores = scored.map((s) => s.score);
       let main = densestRun(scores);
       // Readers' comments are prose too: the article ends where a comment section opens.
-      const comments = enabled("boilerplate/comments") ? commentSectionStart(scored, main.from) : undefined;
+      // With --keep-comments the thread is text like the article: no section to cut.
+      const comments = enabled("boilerplate/comments") && !keepComments ? commentSectionStart(scored, main.from) : undefined;
       if (comments) main = densestRun(scores.slice(0, comments.index));
       // Teasers of other stories (headline, one paragraph, headline, one paragraph...) trail the article.
       const teasers = enabled("boilerplate/teasers") ? trailingTeasers(scored, main, t.teaserPairs) : 0;
@@ -283,7 +285,7 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
       // Without a heading, a thread is looked for after the article, and must hold as many words as a second post.
       // Signature-and-comment pairs look like teasers, but their short lines recur in shape ("Posted by Ann at 3:12 PM").
       const threadFrom = teasers && recurringShape(scored, main.to, teaserEnd) ? main.to : teaserEnd;
-      const thread = !keepComments || !hasMain ? undefined : comments ? commentThread(scored, comments.index, t, 0) : commentThread(scored, threadFrom, t, t.extraRunWords);
+      const thread = keepComments && hasMain ? commentThread(scored, threadFrom, t, t.extraRunWords) : undefined;
       const inRun = new Uint8Array(scored.length);
       inRun.fill(1, main.from, main.to);
       for (const run of [...extraRuns, ...(thread ? [thread] : [])]) {
@@ -319,7 +321,7 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
       for (let i = 0; i < scored.length; i++) {
         const s = scored[i];
         if (s.removed) continue;
-        if (comments && i >= comments.index && !keepComments) {
+        if (comments && i >= comments.index) {
           report(s, "boilerplate/comments", i === comments.index ? comments.rule.reason : "inside the comment section", { sectionStart: comments.rule.example, prose: s.prose });
           continue;
         }
