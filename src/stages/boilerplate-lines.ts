@@ -153,10 +153,18 @@ function onlyTeasers(scored: readonly Scored[], run: { from: number; to: number 
 
 /** The comment thread kept with --keep-comments: the densest run from its heading on, non-prose lines at a reduced cost. */
 function commentThread(scored: readonly Scored[], from: number, t: LineThresholds, minWords: number): { from: number; to: number; sum: number } | undefined {
-  const scores = scored.slice(from).map((s) => (s.prose ? s.score : -t.linePenalty * t.removedLineShare));
+  // Controls every comment repeats ("reply", "by Ann on", its date) mark the thread's records: they cost nothing here.
+  const thread = scored.slice(from);
+  const shapeOf = thread.map((s) => shapeWords(s.line.content).join(" "));
+  const shapes = new Map<string, number>();
+  for (const shape of shapeOf) shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+  const scores = thread.map((s, k) => (s.prose ? s.score : shapes.get(shapeOf[k])! >= RECURRING_CONTROLS ? 0 : -t.linePenalty * t.removedLineShare));
   const run = densestRun(scores);
   return run.to > run.from && run.sum >= minWords ? { from: from + run.from, to: from + run.to, sum: run.sum } : undefined;
 }
+
+/** Times a short line's shape recurs in a comment thread from which it is one of each comment's controls. */
+const RECURRING_CONTROLS = 3;
 
 /** A line's shape for recurrence: its first and last word, case folded, digits as 0. */
 const shapeWords = (content: string): [string, string] => {

@@ -274,6 +274,23 @@ describe("comment sections", () => {
     expect(kept.ruleOf("Imprint")).toBe("boilerplate/outside-main");
     expect(clean(raw, web).text).toBe(`${a}\n\n${b}\n`);
   });
+  it("keeps a thread whose comments each carry several controls with keepComments: controls that recur in shape cost nothing", () => {
+    const [, , c, d] = PAGES.en.paragraphs;
+    const says = [
+      "I walked across the old bridge every day for twenty years and I am glad that the city finally decided to replace it.",
+      "The council should have asked the people who live on the east bank before it spent so much of our money on this.",
+      "My grandfather helped to build the first bridge in 1951 and he would have loved to see the new one open next year.",
+      "Does anyone know whether the ferry will keep running while the work on the new bridge is going on next spring?",
+    ];
+    const thread = says.flatMap((comment, i) => [`by reader${i} on`, `Aug ${i + 2}, 2012 10:4${i} AM EDT`, "reply", "actions", comment]);
+    const raw = [a, b, c, d, ...thread, "About us", "Imprint"].join("\n");
+    const kept = clean(raw, [{ use: "boilerplate-phrases" }, { use: "boilerplate-lines", options: { keepComments: true } }]);
+    for (const comment of says) expect(kept.text).toContain(comment);
+    // the first comment's controls come before the thread's first prose line, the others' inside it
+    expect(kept.removals.filter((r) => r.text === "reply").map((r) => r.rule)).toEqual(["boilerplate/outside-main", ...Array(3).fill("boilerplate/menu-run")]);
+    expect(kept.ruleOf("Imprint")).toBe("boilerplate/outside-main");
+    expect(clean(raw, web).text).toBe([a, b, c, d].join("\n\n") + "\n");
+  });
   it("two signatures open the section even without a heading", () => {
     const result = clean([a, b, "Alex says:", reply, "Sam says:", reply].join("\n"), web);
     expect(result.text).toBe(`${a}\n\n${b}\n`);
