@@ -36,6 +36,11 @@ export const LINE_THRESHOLDS = {
   extraRunShare: 0.3,
   /** ...and at least this score in words (a lone 40-word blurb in a footer is no second article). */
   extraRunWords: 60,
+  /**
+   * Score below which the densest stretch is no article (a product page of short blurbs, a list of links
+   * with one-line descriptions): then every prose line stays, with the short line before it.
+   */
+  articleMinScore: 50,
   /** Headline-and-one-paragraph pairs in a row, at the end of the article, from which they are teasers of other stories. */
   teaserPairs: 3,
   /** Words of one prose line counted at most (one huge line must not drag the region over a footer). */

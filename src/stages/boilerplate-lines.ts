@@ -28,6 +28,7 @@ export const BoilerplateLinesOptions = z
     teaserPairs: z.number().int().min(2).default(LINE_THRESHOLDS.teaserPairs),
     extraRunShare: z.number().min(0).default(LINE_THRESHOLDS.extraRunShare),
     extraRunWords: threshold(LINE_THRESHOLDS.extraRunWords),
+    articleMinScore: threshold(LINE_THRESHOLDS.articleMinScore),
     headingMaxWords: threshold(LINE_THRESHOLDS.headingMaxWords),
     allCapsMinLetters: threshold(LINE_THRESHOLDS.allCapsMinLetters),
     fragmentMaxWords: threshold(LINE_THRESHOLDS.fragmentMaxWords),
@@ -296,6 +297,9 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
       const thread = keepComments && hasMain ? commentThread(scored, threadFrom, t, t.extraRunWords) : undefined;
       const inRun = new Uint8Array(scored.length);
       inRun.fill(1, main.from, main.to);
+      // No stretch holds an article (a landing page, a list of short blurbs): every prose line is text, as each short line before one.
+      const noArticle = hasMain && main.sum < t.articleMinScore;
+      if (noArticle) for (let i = 0; i < scored.length; i++) if (scored[i].prose && !(comments && i >= comments.index)) inRun.fill(1, i > 0 && !scored[i - 1].removed && scored[i - 1].features.words <= t.headingMaxWords ? i - 1 : i, i + 1);
       for (const run of [...extraRuns, ...(thread ? [thread] : [])]) {
         // The short line just before a further stretch is its heading: a post's title, a comment's signature.
         const head = scored[run.from - 1];

@@ -199,8 +199,10 @@ describe("inside the article", () => {
       "debate that had lasted for more than ten years.",
       "Contact",
     ];
-    const result = clean(wrapped.join("\n"), web);
+    // one paragraph scores below articleMinScore: with the default, the page has no article and "Search" would stay as its heading
+    const result = clean(wrapped.join("\n"), [{ use: "boilerplate-phrases" }, { use: "boilerplate-lines", options: { articleMinScore: 0 } }]);
     expect(result.removed.map((r) => r.text)).toEqual(["Menu", "Search", "Contact"]);
+    expect(clean(wrapped.join("\n"), web).removed.map((r) => r.text)).toEqual(["Menu", "Contact"]);
     expect(result.removals[0].features).toMatchObject({ region: "header" });
   });
   it("does not take a long line of names without stopwords for prose", () => {
@@ -318,6 +320,20 @@ describe("pages with more than one stretch of prose", () => {
     const result = clean([a, b, c, d, "Most read", "Newsletter", "Contact", ...teasers, "About us", "Imprint"].join("\n"), web);
     expect(result.text).toBe([a, b, c, d].join("\n\n") + "\n");
     expect(result.ruleOf(lede("school"))).toBe("boilerplate/outside-main");
+  });
+  it("keeps every prose line and the heading before it on a page with no article (blurbs under headings), and drops the menus", () => {
+    const blurbs = [
+      "Fast", "Pages open in the blink of an eye, even on a slow connection.",
+      "Private", "We never sell your data, and nobody can follow you from site to site.",
+      "Yours", "Pick a theme and move every button to where you want it to be.",
+    ];
+    const raw = ["Home", "Download", "Support", "Why choose us", ...blurbs, "Blog", "Careers", "Press", "Sitemap"].join("\n");
+    const result = clean(raw, web);
+    expect(result.text).toBe(blurbs.join("\n\n") + "\n");
+    expect(result.ruleOf("Why choose us")).toBe("boilerplate/outside-main");
+    // a stretch scoring at least articleMinScore is an article: the blurbs outside it go
+    const strict = clean(raw, [{ use: "boilerplate-phrases" }, { use: "boilerplate-lines", options: { articleMinScore: 0 } }]);
+    expect(strict.ruleOf("Fast")).toBe("boilerplate/outside-main");
   });
   it("proseRuns takes the runs beside the densest one in order, above the share and the floor", () => {
     const scores = [-15, 50, 50, -15, -15, -15, 40, -30, 20, -15];
