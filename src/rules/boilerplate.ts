@@ -41,6 +41,11 @@ export const LINE_THRESHOLDS = {
    * with one-line descriptions): then every prose line stays, with the short line before it.
    */
   articleMinScore: 50,
+  /**
+   * Share of the lines between two kept stretches that must be prose or list items for the gap to be kept
+   * with them (a code listing or a list of steps splitting an article; a sidebar of labels is not).
+   */
+  gapTextShare: 0.7,
   /** Headline-and-one-paragraph pairs in a row, at the end of the article, from which they are teasers of other stories. */
   teaserPairs: 3,
   /** Words of one prose line counted at most (one huge line must not drag the region over a footer). */

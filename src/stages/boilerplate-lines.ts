@@ -29,6 +29,7 @@ export const BoilerplateLinesOptions = z
     extraRunShare: z.number().min(0).default(LINE_THRESHOLDS.extraRunShare),
     extraRunWords: threshold(LINE_THRESHOLDS.extraRunWords),
     articleMinScore: threshold(LINE_THRESHOLDS.articleMinScore),
+    gapTextShare: z.number().min(0).max(1).default(LINE_THRESHOLDS.gapTextShare),
     headingMaxWords: threshold(LINE_THRESHOLDS.headingMaxWords),
     allCapsMinLetters: threshold(LINE_THRESHOLDS.allCapsMinLetters),
     fragmentMaxWords: threshold(LINE_THRESHOLDS.fragmentMaxWords),
@@ -305,6 +306,17 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
         const head = scored[run.from - 1];
         const headed = head && !head.removed && !head.prose && head.features.words > 0 && head.features.words <= t.headingMaxWords;
         inRun.fill(1, headed ? run.from - 1 : run.from, run.to);
+      }
+      // A gap between two kept stretches that is mostly sentences (code, a list of steps, short paragraphs) is part of the text.
+      for (let i = inRun.indexOf(1); i >= 0 && i < scored.length; ) {
+        while (i < scored.length && inRun[i]) i++;
+        let j = i;
+        while (j < scored.length && !inRun[j]) j++;
+        if (j >= scored.length) break;
+        let wordy = 0;
+        for (let k = i; k < j; k++) if (!scored[k].removed && (scored[k].prose || listItem(scored[k].features, t, stopwordsFit))) wordy++;
+        if (wordy >= t.gapTextShare * (j - i) && !(comments && j > comments.index)) inRun.fill(1, i, j);
+        i = j;
       }
       const firstKept = inRun.indexOf(1), lastKept = inRun.lastIndexOf(1);
       const found: Detection[] = [];

@@ -308,6 +308,16 @@ describe("pages with more than one stretch of prose", () => {
     expect(result.removed.map((r) => r.rule)).toEqual(Array(8).fill("boilerplate/outside-main"));
     expect(result.removals.find((r) => r.text === "Archives")?.features).toMatchObject({ region: "between", otherRuns: 1 });
   });
+  it("keeps a gap between two kept stretches when most of its lines (here 4 of 5, gapTextShare 0.7) are sentences or list items", () => {
+    const steps = ["Cut the paper into four equal strips", "Fold each strip in half along its length", "Now glue the ends of the strips together", "Let it dry for an hour"];
+    const raw = ["Home", a, b, c, d, ...steps, "Archives", "Tags", a, b, c].join("\n");
+    const result = clean(raw, web);
+    expect(result.text).toBe([a, b, c, d, ...steps, "Tags", a, b, c].join("\n\n") + "\n");
+    expect(result.ruleOf("Archives")).toBe("boilerplate/fragment"); // inside the text now, judged as a label
+    const strict = clean(raw, [{ use: "boilerplate-phrases" }, { use: "boilerplate-lines", options: { gapTextShare: 1 } }]);
+    expect(strict.ruleOf("Let it dry for an hour")).toBe("boilerplate/outside-main");
+    expect(strict.ruleOf("Archives")).toBe("boilerplate/outside-main");
+  });
   it("removes a lone blurb after the footer: too few words to be a second article", () => {
     const blurb = "We are a small team of writers who care about the city and the people who live in it.";
     const result = clean(["Home", a, b, c, d, "About us", "Contact", "Careers", blurb].join("\n"), web);
