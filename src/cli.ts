@@ -134,7 +134,7 @@ program
   .option("--id-field <name>", "record field holding the document id", "id")
   .option("--html", "the text field holds HTML (default: when the field is `html` or the record's content type says so)")
   .option("--text", "the text field holds plain text, whatever its name or content type")
-  .option("--keep-comments", "HTML: keep readers' comment sections in the text (still labelled html/comments in the metadata)")
+  .option("--keep-comments", "keep readers' comment sections in the text: HTML (still labelled html/comments in the metadata) and the web-text pipeline")
   .option("--no-extraction-records", "HTML: no audit record for each block extraction leaves out (smaller audit for very large runs)")
   .option("-j, --jobs <n>", "worker threads for cleaning", positiveInteger("--jobs"), defaultJobs())
   .option("--timeout <ms>", "give up on a document after this long", positiveInteger("--timeout"), DEFAULT_TIMEOUT_MS)

@@ -13,16 +13,31 @@ export const LEFT_OUT_META_KEY = "extractionLeftOut";
 /**
  * The pipeline with readers' comments kept: the `html-blocks` stage no longer reports
  * `html/comments` flags (they stay in `meta.markup`, so the metadata still says which
- * lines are comments). Other stages are untouched.
+ * lines are comments), and `boilerplate-lines` (web-text) keeps the comment thread of a
+ * plain-text page. Other stages are untouched.
  */
 export function withKeepComments(pipeline: Pipeline, keepComments: boolean): Pipeline {
   if (!keepComments) return pipeline;
   return {
     ...pipeline,
-    stages: pipeline.stages.map((stage) =>
-      stage.name === "html-blocks" ? { name: stage.name, detect: (ctx) => stage.detect(ctx).filter((d) => d.rule !== COMMENTS_RULE) } : stage,
-    ),
+    stages: pipeline.stages.map((stage) => {
+      if (stage.name === "html-blocks") return { name: stage.name, detect: (ctx) => stage.detect(ctx).filter((d) => d.rule !== COMMENTS_RULE) };
+      // web-text's classifier keeps the comment thread itself: it reads the switch while it runs.
+      if (stage.name === "boilerplate-lines") return { name: stage.name, detect: (ctx) => withRouteOptions({ keepComments: true }, () => stage.detect(ctx)) };
+      return stage;
+    }),
   };
+}
+
+/** Runs `work` with some switches set, then restores them (synchronous work only). */
+function withRouteOptions<T>(options: HtmlRouteOptions, work: () => T): T {
+  const before = routeOptions;
+  routeOptions = { ...before, ...options };
+  try {
+    return work();
+  } finally {
+    routeOptions = before;
+  }
 }
 
 /** Switches of the HTML route a run sets once per thread (CLI flags; pool workers get them in workerData). */

@@ -28,6 +28,24 @@ export const LINE_THRESHOLDS = {
   minStopwordRatio: 0.12,
   /** What a non-prose line costs the main-region score, in words: the article is the densest stretch of prose. */
   linePenalty: 15,
+  /**
+   * A stretch of prose apart from the densest one is kept too when its score is at least this share of
+   * the densest one's (the second post of a blog page, an answer below a question: a run of 200 words
+   * beside one of 500), and at least `extraRunWords`.
+   */
+  extraRunShare: 0.3,
+  /** ...and at least this score in words (a lone 40-word blurb in a footer is no second article). */
+  extraRunWords: 60,
+  /**
+   * Score below which the densest stretch is no article (a product page of short blurbs, a list of links
+   * with one-line descriptions): then every prose line stays, with the short line before it.
+   */
+  articleMinScore: 50,
+  /**
+   * Share of the lines between two kept stretches that must be prose or list items for the gap to be kept
+   * with them (a code listing or a list of steps splitting an article; a sidebar of labels is not).
+   */
+  gapTextShare: 0.7,
   /** Headline-and-one-paragraph pairs in a row, at the end of the article, from which they are teasers of other stories. */
   teaserPairs: 3,
   /** Words of one prose line counted at most (one huge line must not drag the region over a footer). */
@@ -36,6 +54,10 @@ export const LINE_THRESHOLDS = {
   removedLineShare: 0.5,
   /** Consecutive short non-prose lines from which a run is a menu, a link list or a footer. */
   menuRunLength: 3,
+  /** Words of a list item, at least: a run of short lines most of which have this many ordinary words is a list of steps, not a menu. */
+  listItemWords: 4,
+  /** ...the share of the run's lines that must be such items ("Preheat the oven to 200 degrees" among "Home", "News": no). */
+  listItemShare: 0.6,
   /** A short line followed by prose is a heading when it has at most this many words. */
   headingMaxWords: 20,
   /** Lines of all capitals with at least this many letters are labels ("LATEST NEWS"), unless followed by prose. */

@@ -10,6 +10,7 @@ import type { Stage, StageContext } from "../core/stage.js";
 import { COMMENT_SECTION_RULES, COMMENT_SIGNATURE_RULES, LINE_THRESHOLDS, type LineThresholds, type PhraseRule } from "../rules/boilerplate.js";
 import { caseFolded, documentLanguage, lineFeatures, stopwordsFor, type LineFeatures } from "./line-features.js";
 import { registerStage } from "./registry.js";
+import { htmlRouteOptions } from "../extract/options.js";
 
 const threshold = (value: number) => z.number().nonnegative().default(value);
 
@@ -22,11 +23,19 @@ export const BoilerplateLinesOptions = z
     maxLineWords: threshold(LINE_THRESHOLDS.maxLineWords),
     removedLineShare: z.number().min(0).max(1).default(LINE_THRESHOLDS.removedLineShare),
     menuRunLength: z.number().int().min(2).default(LINE_THRESHOLDS.menuRunLength),
+    listItemWords: threshold(LINE_THRESHOLDS.listItemWords),
+    listItemShare: z.number().min(0).max(1).default(LINE_THRESHOLDS.listItemShare),
     teaserPairs: z.number().int().min(2).default(LINE_THRESHOLDS.teaserPairs),
+    extraRunShare: z.number().min(0).default(LINE_THRESHOLDS.extraRunShare),
+    extraRunWords: threshold(LINE_THRESHOLDS.extraRunWords),
+    articleMinScore: threshold(LINE_THRESHOLDS.articleMinScore),
+    gapTextShare: z.number().min(0).max(1).default(LINE_THRESHOLDS.gapTextShare),
     headingMaxWords: threshold(LINE_THRESHOLDS.headingMaxWords),
     allCapsMinLetters: threshold(LINE_THRESHOLDS.allCapsMinLetters),
     fragmentMaxWords: threshold(LINE_THRESHOLDS.fragmentMaxWords),
     allCapsTeaserWords: threshold(LINE_THRESHOLDS.allCapsTeaserWords),
+    /** Keep readers' comment threads as text (also `--keep-comments`): prose after a comment heading is not cut. */
+    keepComments: z.boolean().default(false),
     /** Keep the short line just before the article (its title). Off by default: corpora like AEB's count the body only. */
     keepTitle: z.boolean().default(false),
     /** Extra stopwords per language ({"en": ["via"]}), added to stopwords-iso's lists. */
@@ -53,6 +62,14 @@ export function isProse(f: LineFeatures, t: LineThresholds, hasStopwords: boolea
   const wordy = !hasStopwords || f.unspaced || f.stopwordRatio >= t.minStopwordRatio;
   if (f.words >= t.proseWords && wordy) return true;
   return f.terminal && f.words >= t.sentenceWords && wordy;
+}
+
+/**
+ * A short line of ordinary words, as the items of a list of steps or features are ("Fold the paper in
+ * half", "+ Added rabbits, with item drops"); menu labels are one to four words, mostly without stopwords.
+ */
+export function listItem(f: LineFeatures, t: LineThresholds, hasStopwords: boolean): boolean {
+  return f.words >= t.listItemWords && (!hasStopwords || f.unspaced || f.stopwordRatio >= t.minStopwordRatio);
 }
 
 /** Half-open range [from, to) of the run with the largest sum; empty when no sum is positive. */
@@ -99,6 +116,81 @@ function commentSectionStart(scored: readonly Scored[], from: number): { index: 
   return undefined;
 }
 
+/**
+ * Every stretch of prose worth keeping: the densest run, then, in the stretches left on
+ * either side of it, their own densest runs as long as each holds at least `minShare` of
+ * the densest run's score and `minWords` (posts of a blog page, answers of a Q&A thread,
+ * the sections of a page split by a gallery or a box). Sorted by position.
+ */
+export function proseRuns(scores: readonly number[], main: { from: number; to: number; sum: number }, minShare: number, minWords: number, end = scores.length): Array<{ from: number; to: number; sum: number }> {
+  if (main.to <= main.from) return [];
+  const runs = [main];
+  const gaps: Array<[number, number]> = [[0, main.from], [main.to, end]];
+  const floor = Math.max(minWords, minShare * main.sum);
+  while (gaps.length) {
+    const [from, to] = gaps.pop()!;
+    if (to <= from) continue;
+    const found = densestRun(scores.slice(from, to));
+    if (found.sum < floor) continue;
+    const run = { from: from + found.from, to: from + found.to, sum: found.sum };
+    runs.push(run);
+    gaps.push([from, run.from], [run.to, to]);
+  }
+  return runs.sort((a, b) => a.from - b.from);
+}
+
+/**
+ * Whether a run is a list of teasers: at least `minPairs` paragraphs, each standing alone between
+ * short lines (headline, byline, "Read more"), none followed by another paragraph as an article's are.
+ */
+function onlyTeasers(scored: readonly Scored[], run: { from: number; to: number }, minPairs: number): boolean {
+  let paragraphs = 0;
+  for (let i = run.from; i < run.to; i++) {
+    if (!scored[i].prose) continue;
+    if (scored[i].wrapped > 1 || (i + 1 < run.to && scored[i + 1].prose)) return false;
+    paragraphs++;
+  }
+  return paragraphs >= minPairs;
+}
+
+/** The comment thread kept with --keep-comments: the densest run from its heading on, non-prose lines at a reduced cost. */
+function commentThread(scored: readonly Scored[], from: number, t: LineThresholds, minWords: number): { from: number; to: number; sum: number } | undefined {
+  // Controls every comment repeats ("reply", "by Ann on", its date) mark the thread's records: they cost nothing here.
+  const thread = scored.slice(from);
+  const shapeOf = thread.map((s) => shapeWords(s.line.content).join(" "));
+  const shapes = new Map<string, number>();
+  for (const shape of shapeOf) shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+  const scores = thread.map((s, k) => (s.prose ? s.score : shapes.get(shapeOf[k])! >= RECURRING_CONTROLS ? 0 : -t.linePenalty * t.removedLineShare));
+  const run = densestRun(scores);
+  return run.to > run.from && run.sum >= minWords ? { from: from + run.from, to: from + run.to, sum: run.sum } : undefined;
+}
+
+/** Times a short line's shape recurs in a comment thread from which it is one of each comment's controls. */
+const RECURRING_CONTROLS = 3;
+
+/** A line's shape for recurrence: its first and last word, case folded, digits as 0. */
+const shapeWords = (content: string): [string, string] => {
+  const words = content.toLowerCase().replace(/\p{N}+/gu, "0").split(/\s+/u);
+  return [words[0] ?? "", words[words.length - 1] ?? ""];
+};
+
+/** Share of the short lines of headline-and-paragraph pairs that must share a first or last word to be signatures. */
+const RECURRING_SHAPE_SHARE = 0.6;
+
+/** Whether the short lines of the pairs in [from, to) share their first or their last word: signatures, not headlines. */
+function recurringShape(scored: readonly Scored[], from: number, to: number): boolean {
+  const firsts = new Map<string, number>(), lasts = new Map<string, number>();
+  let heads = 0;
+  for (let i = from; i < to; i += 2) {
+    const [first, last] = shapeWords(scored[i].line.content);
+    firsts.set(first, (firsts.get(first) ?? 0) + 1);
+    lasts.set(last, (lasts.get(last) ?? 0) + 1);
+    heads++;
+  }
+  const most = Math.max(0, ...firsts.values(), ...lasts.values());
+  return heads >= 2 && most >= RECURRING_SHAPE_SHARE * heads;
+}
+
 /** Lines at the end of the main region that alternate short line / single prose line, at least `minPairs` times. */
 function trailingTeasers(scored: readonly Scored[], main: { from: number; to: number }, minPairs: number): number {
   let pairs = 0;
@@ -137,6 +229,7 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
   return {
     name: "boilerplate-lines",
     detect({ doc, lines }: StageContext): Detection[] {
+      const keepComments = options.keepComments || htmlRouteOptions().keepComments === true;
       const live = lines.live();
       if (live.length === 0) return [];
       const language = documentLanguage(doc, live);
@@ -162,10 +255,25 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
         }
         i = j;
       }
+      // A run is a list of real items (steps, features) rather than a menu when most of its lines are wordy.
+      const runLength = new Array<number>(scored.length).fill(0);
+      const itemList = new Uint8Array(scored.length);
+      for (let i = 0; i < scored.length; ) {
+        let j = i;
+        while (j < scored.length && !scored[j].prose) j++;
+        let wordy = 0;
+        for (let k = i; k < j; k++) {
+          runLength[k] = j - i;
+          if (listItem(scored[k].features, t, stopwordsFit)) wordy++;
+        }
+        if (j > i && wordy >= t.listItemShare * (j - i)) itemList.fill(1, i, j);
+        i = Math.max(j, i + 1);
+      }
       const scores = scored.map((s) => s.score);
       let main = densestRun(scores);
       // Readers' comments are prose too: the article ends where a comment section opens.
-      const comments = enabled("boilerplate/comments") ? commentSectionStart(scored, main.from) : undefined;
+      // With --keep-comments the thread is text like the article: no section to cut.
+      const comments = enabled("boilerplate/comments") && !keepComments ? commentSectionStart(scored, main.from) : undefined;
       if (comments) main = densestRun(scores.slice(0, comments.index));
       // Teasers of other stories (headline, one paragraph, headline, one paragraph...) trail the article.
       const teasers = enabled("boilerplate/teasers") ? trailingTeasers(scored, main, t.teaserPairs) : 0;
@@ -176,6 +284,41 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
         if (title && !title.removed && !title.prose && title.features.words > 0 && title.features.words <= t.headingMaxWords) main = { ...main, from: main.from - 1 };
       }
       const hasMain = main.to > main.from;
+      // Other stretches of prose as dense as the article (more posts, answers), not teasers nor comments.
+      const extraRuns = hasMain
+        ? proseRuns(scores, { ...main, to: teaserEnd }, t.extraRunShare, t.extraRunWords, comments ? comments.index : scores.length).filter(
+            (run) => run.from !== main.from && !onlyTeasers(scored, run, t.teaserPairs),
+          )
+        : [];
+      // With --keep-comments the thread is text: its densest stretch, where signatures and dates
+      // ("Posted by: Ann at 3:12 PM") cost less, since every comment has one.
+      // Without a heading, a thread is looked for after the article, and must hold as many words as a second post.
+      // Signature-and-comment pairs look like teasers, but their short lines recur in shape ("Posted by Ann at 3:12 PM").
+      const threadFrom = teasers && recurringShape(scored, main.to, teaserEnd) ? main.to : teaserEnd;
+      const thread = keepComments && hasMain ? commentThread(scored, threadFrom, t, t.extraRunWords) : undefined;
+      const inRun = new Uint8Array(scored.length);
+      inRun.fill(1, main.from, main.to);
+      // No stretch holds an article (a landing page, a list of short blurbs): every prose line is text, as each short line before one.
+      const noArticle = hasMain && main.sum < t.articleMinScore;
+      if (noArticle) for (let i = 0; i < scored.length; i++) if (scored[i].prose && !(comments && i >= comments.index)) inRun.fill(1, i > 0 && !scored[i - 1].removed && scored[i - 1].features.words <= t.headingMaxWords ? i - 1 : i, i + 1);
+      for (const run of [...extraRuns, ...(thread ? [thread] : [])]) {
+        // The short line just before a further stretch is its heading: a post's title, a comment's signature.
+        const head = scored[run.from - 1];
+        const headed = head && !head.removed && !head.prose && head.features.words > 0 && head.features.words <= t.headingMaxWords;
+        inRun.fill(1, headed ? run.from - 1 : run.from, run.to);
+      }
+      // A gap between two kept stretches that is mostly sentences (code, a list of steps, short paragraphs) is part of the text.
+      for (let i = inRun.indexOf(1); i >= 0 && i < scored.length; ) {
+        while (i < scored.length && inRun[i]) i++;
+        let j = i;
+        while (j < scored.length && !inRun[j]) j++;
+        if (j >= scored.length) break;
+        let wordy = 0;
+        for (let k = i; k < j; k++) if (!scored[k].removed && (scored[k].prose || listItem(scored[k].features, t, stopwordsFit))) wordy++;
+        if (wordy >= t.gapTextShare * (j - i) && !(comments && j > comments.index)) inRun.fill(1, i, j);
+        i = j;
+      }
+      const firstKept = inRun.indexOf(1), lastKept = inRun.lastIndexOf(1);
       const found: Detection[] = [];
       const report = (s: Scored, rule: string, reason: string, extra: Features = {}) => {
         if (!enabled(rule)) return;
@@ -197,13 +340,7 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
       };
 
       // Runs of consecutive non-prose lines, so each line knows the length of its run.
-      const runLength = new Array<number>(scored.length).fill(0);
-      for (let i = 0; i < scored.length; ) {
-        let j = i;
-        while (j < scored.length && !scored[j].prose) j++;
-        for (let k = i; k < j; k++) runLength[k] = j - i;
-        i = Math.max(j, i + 1);
-      }
+
 
       for (let i = 0; i < scored.length; i++) {
         const s = scored[i];
@@ -212,16 +349,17 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
           report(s, "boilerplate/comments", i === comments.index ? comments.rule.reason : "inside the comment section", { sectionStart: comments.rule.example, prose: s.prose });
           continue;
         }
-        if (teasers && i >= main.to && i < teaserEnd) {
+        if (teasers && i >= main.to && i < teaserEnd && !inRun[i]) {
           report(s, "boilerplate/teasers", "one of the headline-and-paragraph pairs that trail the article (teasers of other stories)", { pairs: teasers / 2, prose: s.prose });
           continue;
         }
-        if (hasMain && (i < main.from || i >= main.to)) {
-          report(s, "boilerplate/outside-main", "outside the densest stretch of prose (the article)", {
-            region: i < main.from ? "header" : "footer",
+        if (hasMain && !inRun[i]) {
+          report(s, "boilerplate/outside-main", "outside the densest stretch of prose (the article) and the stretches nearly as dense", {
+            region: i < firstKept ? "header" : i > lastKept ? "footer" : "between",
             prose: s.prose,
             mainLines: main.to - main.from,
             mainScore: main.sum,
+            ...(extraRuns.length ? { otherRuns: extraRuns.length } : {}),
           });
           continue;
         }
@@ -234,7 +372,7 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
         const next = scored[i + 1];
         const heading = next !== undefined && next.prose && s.features.words <= t.headingMaxWords && s.features.words > 0;
         if (heading) continue; // a short line followed by prose is a (sub)heading
-        if (runLength[i] >= t.menuRunLength) {
+        if (runLength[i] >= t.menuRunLength && !itemList[i]) {
           report(s, "boilerplate/menu-run", `one of ${runLength[i]} short lines in a row (a menu, link list or footer)`, { runLength: runLength[i], region });
         } else if (s.features.allCaps && s.features.letters >= t.allCapsMinLetters) {
           report(s, "boilerplate/all-caps", "a label in capitals not followed by prose", { letters: s.features.letters, region });

@@ -1,9 +1,13 @@
 // Runs one or more stages over a text and returns what they removed, line by line.
 import { cleanDocument, createDocument } from "../../src/core/index.js";
+import type { Pipeline } from "../../src/core/stage.js";
 import { buildPipeline } from "../../src/run/pipeline-file.js";
 
 export function clean(raw: string, stages: Array<{ use: string; options?: Record<string, unknown> }>) {
-  const pipeline = buildPipeline({ name: "test", stages }, "test pipeline");
+  return cleanWith(raw, buildPipeline({ name: "test", stages }, "test pipeline"));
+}
+
+export function cleanWith(raw: string, pipeline: Pipeline) {
   const result = cleanDocument(createDocument({ id: "t", source: "t.txt", raw }), pipeline);
   return {
     text: result.text,

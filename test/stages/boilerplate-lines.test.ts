@@ -1,8 +1,10 @@
 // The context classifier on small synthetic pages: menu at the top, footer at the
 // bottom, the article in the middle with a short subheading that must survive.
 import { describe, expect, it } from "vitest";
-import { densestRun } from "../../src/stages/boilerplate-lines.js";
-import { clean } from "./boilerplate-helpers.js";
+import { densestRun, proseRuns } from "../../src/stages/boilerplate-lines.js";
+import { clean, cleanWith } from "./boilerplate-helpers.js";
+import { withKeepComments } from "../../src/extract/options.js";
+import { loadPipeline } from "../../src/run/pipeline-file.js";
 
 const web = [{ use: "boilerplate-phrases" }, { use: "boilerplate-lines" }];
 
@@ -153,6 +155,16 @@ describe("inside the article", () => {
     ]);
     expect(result.removals[0].features).toMatchObject({ runLength: 3, region: "main" });
   });
+  it("keeps a list of steps (most lines are short sentences of ordinary words), where a menu of labels goes", () => {
+    const steps = ["You will need:", "Cut the paper into four equal strips", "Fold each strip in half along its length", "Glue the ends of the strips together"];
+    const result = clean([a, b, c, ...steps, d, a, b].join("\n"), web);
+    expect(result.removed).toEqual([]);
+    const menu = clean([a, b, c, "Related", "Our city guide", "Maps", "Cut the paper into four equal strips", d, a, b].join("\n"), web);
+    expect(menu.removed.map((r) => r.rule)).toEqual(Array(3).fill("boilerplate/menu-run"));
+    // with a higher bar for items, the steps are a menu again
+    const strict = clean([a, b, c, ...steps, d, a, b].join("\n"), [{ use: "boilerplate-phrases" }, { use: "boilerplate-lines", options: { listItemWords: 9 } }]);
+    expect(strict.ruleOf("Cut the paper into four equal strips")).toBe("boilerplate/menu-run");
+  });
   it("keeps a short line followed by prose (a heading), a closing quote included", () => {
     const result = clean([a, "‘A bridge too far’", b, "Why now?", c].join("\n"), web);
     expect(result.removed).toEqual([]);
@@ -187,8 +199,10 @@ describe("inside the article", () => {
       "debate that had lasted for more than ten years.",
       "Contact",
     ];
-    const result = clean(wrapped.join("\n"), web);
+    // one paragraph scores below articleMinScore: with the default, the page has no article and "Search" would stay as its heading
+    const result = clean(wrapped.join("\n"), [{ use: "boilerplate-phrases" }, { use: "boilerplate-lines", options: { articleMinScore: 0 } }]);
     expect(result.removed.map((r) => r.text)).toEqual(["Menu", "Search", "Contact"]);
+    expect(clean(wrapped.join("\n"), web).removed.map((r) => r.text)).toEqual(["Menu", "Contact"]);
     expect(result.removals[0].features).toMatchObject({ region: "header" });
   });
   it("does not take a long line of names without stopwords for prose", () => {
@@ -243,9 +257,101 @@ describe("comment sections", () => {
     expect(result.text).toBe(`${a}\n\n${b}\n`);
     expect(result.ruleOf(first)).toBe("boilerplate/comments");
   });
+  it("keeps the thread with keepComments (--keep-comments): its prose and signatures stay, its heading (a fragment) and the furniture after it go", () => {
+    const answer = "The bridge will also bring more traffic to the old town, and nobody on the council has said a word about where the cars will park.";
+    const raw = [a, b, "Leave a Reply", "Alex says:", reply, "Sam says:", answer, "Our team", "Events", "Archives"].join("\n");
+    for (const result of [clean(raw, [{ use: "boilerplate-phrases" }, { use: "boilerplate-lines", options: { keepComments: true } }]), cleanWith(raw, withKeepComments(loadPipeline("web-text"), true))]) {
+      expect(result.text).toBe([a, b, "Alex says:", reply, "Sam says:", answer].join("\n\n") + "\n");
+      expect(result.ruleOf("Leave a Reply")).toBe("boilerplate/fragment");
+      expect(result.ruleOf("Archives")).toBe("boilerplate/outside-main");
+    }
+    // the switch holds only while the wrapped stage runs
+    expect(clean(raw, web).text).toBe(`${a}\n\n${b}\n`);
+  });
+  it("keeps a thread without a heading after the article with keepComments, when it holds as many words as a second post", () => {
+    const thread = ["Posted by Ann at 3:12 PM", reply, "Posted by Bo at 4:40 PM", reply, "Posted by Cy at 5:02 PM", reply, "Posted by Di at 6:15 PM", reply];
+    const raw = [a, b, ...thread, "Contact", "Imprint"].join("\n");
+    const kept = clean(raw, [{ use: "boilerplate-phrases" }, { use: "boilerplate-lines", options: { keepComments: true } }]);
+    expect(kept.text).toBe([a, b, ...thread].join("\n\n") + "\n");
+    expect(kept.ruleOf("Imprint")).toBe("boilerplate/outside-main");
+    expect(clean(raw, web).text).toBe(`${a}\n\n${b}\n`);
+  });
+  it("keeps a thread whose comments each carry several controls with keepComments: controls that recur in shape cost nothing", () => {
+    const [, , c, d] = PAGES.en.paragraphs;
+    const says = [
+      "I walked across the old bridge every day for twenty years and I am glad that the city finally decided to replace it.",
+      "The council should have asked the people who live on the east bank before it spent so much of our money on this.",
+      "My grandfather helped to build the first bridge in 1951 and he would have loved to see the new one open next year.",
+      "Does anyone know whether the ferry will keep running while the work on the new bridge is going on next spring?",
+    ];
+    const thread = says.flatMap((comment, i) => [`by reader${i} on`, `Aug ${i + 2}, 2012 10:4${i} AM EDT`, "reply", "actions", comment]);
+    const raw = [a, b, c, d, ...thread, "About us", "Imprint"].join("\n");
+    const kept = clean(raw, [{ use: "boilerplate-phrases" }, { use: "boilerplate-lines", options: { keepComments: true } }]);
+    for (const comment of says) expect(kept.text).toContain(comment);
+    // the first comment's controls come before the thread's first prose line, the others' inside it
+    expect(kept.removals.filter((r) => r.text === "reply").map((r) => r.rule)).toEqual(["boilerplate/outside-main", ...Array(3).fill("boilerplate/menu-run")]);
+    expect(kept.ruleOf("Imprint")).toBe("boilerplate/outside-main");
+    expect(clean(raw, web).text).toBe([a, b, c, d].join("\n\n") + "\n");
+  });
   it("two signatures open the section even without a heading", () => {
     const result = clean([a, b, "Alex says:", reply, "Sam says:", reply].join("\n"), web);
     expect(result.text).toBe(`${a}\n\n${b}\n`);
+  });
+});
+
+describe("pages with more than one stretch of prose", () => {
+  const [a, b, c, d] = PAGES.en.paragraphs;
+  const sidebar = ["Archives", "March 2024", "February 2024", "January 2024", "Categories"];
+  it("keeps a second post as dense as the first; the sidebar between them goes, region between", () => {
+    const result = clean(["Home", "Blog", "About", a, b, c, d, ...sidebar, "A second post", d, a, b].join("\n"), web);
+    expect(result.text).toBe([a, b, c, d, "A second post", d, a, b].join("\n\n") + "\n");
+    expect(result.removed.map((r) => r.rule)).toEqual(Array(8).fill("boilerplate/outside-main"));
+    expect(result.removals.find((r) => r.text === "Archives")?.features).toMatchObject({ region: "between", otherRuns: 1 });
+  });
+  it("keeps a gap between two kept stretches when most of its lines (here 4 of 5, gapTextShare 0.7) are sentences or list items", () => {
+    const steps = ["Cut the paper into four equal strips", "Fold each strip in half along its length", "Now glue the ends of the strips together", "Let it dry for an hour"];
+    const raw = ["Home", a, b, c, d, ...steps, "Archives", "Tags", a, b, c].join("\n");
+    const result = clean(raw, web);
+    expect(result.text).toBe([a, b, c, d, ...steps, "Tags", a, b, c].join("\n\n") + "\n");
+    expect(result.ruleOf("Archives")).toBe("boilerplate/fragment"); // inside the text now, judged as a label
+    const strict = clean(raw, [{ use: "boilerplate-phrases" }, { use: "boilerplate-lines", options: { gapTextShare: 1 } }]);
+    expect(strict.ruleOf("Let it dry for an hour")).toBe("boilerplate/outside-main");
+    expect(strict.ruleOf("Archives")).toBe("boilerplate/outside-main");
+  });
+  it("removes a lone blurb after the footer: too few words to be a second article", () => {
+    const blurb = "We are a small team of writers who care about the city and the people who live in it.";
+    const result = clean(["Home", a, b, c, d, "About us", "Contact", "Careers", blurb].join("\n"), web);
+    expect(result.text).toBe([a, b, c, d].join("\n\n") + "\n");
+    expect(result.ruleOf(blurb)).toBe("boilerplate/outside-main");
+  });
+  it("removes a second stretch made only of headline-and-paragraph pairs (teasers), however long", () => {
+    const lede = (topic: string) => `The mayor said on Monday that the plan for the ${topic} would be ready before the end of the year, and that residents would be heard.`;
+    const teasers = ["Park plan delayed", lede("park"), "School to reopen", lede("school"), "New tram line", lede("tram line")];
+    const result = clean([a, b, c, d, "Most read", "Newsletter", "Contact", ...teasers, "About us", "Imprint"].join("\n"), web);
+    expect(result.text).toBe([a, b, c, d].join("\n\n") + "\n");
+    expect(result.ruleOf(lede("school"))).toBe("boilerplate/outside-main");
+  });
+  it("keeps every prose line and the heading before it on a page with no article (blurbs under headings), and drops the menus", () => {
+    const blurbs = [
+      "Fast", "Pages open in the blink of an eye, even on a slow connection.",
+      "Private", "We never sell your data, and nobody can follow you from site to site.",
+      "Yours", "Pick a theme and move every button to where you want it to be.",
+    ];
+    const raw = ["Home", "Download", "Support", "Why choose us", ...blurbs, "Blog", "Careers", "Press", "Sitemap"].join("\n");
+    const result = clean(raw, web);
+    expect(result.text).toBe(blurbs.join("\n\n") + "\n");
+    expect(result.ruleOf("Why choose us")).toBe("boilerplate/outside-main");
+    // a stretch scoring at least articleMinScore is an article: the blurbs outside it go
+    const strict = clean(raw, [{ use: "boilerplate-phrases" }, { use: "boilerplate-lines", options: { articleMinScore: 0 } }]);
+    expect(strict.ruleOf("Fast")).toBe("boilerplate/outside-main");
+  });
+  it("proseRuns takes the runs beside the densest one in order, above the share and the floor", () => {
+    const scores = [-15, 50, 50, -15, -15, -15, 40, -30, 20, -15];
+    const main = densestRun(scores);
+    expect(main).toEqual({ from: 1, to: 3, sum: 100 });
+    expect(proseRuns(scores, main, 0.3, 30)).toEqual([main, { from: 6, to: 7, sum: 40 }]);
+    expect(proseRuns(scores, main, 0.5, 30)).toEqual([main]);
+    expect(proseRuns(scores, main, 0.1, 10)).toEqual([main, { from: 6, to: 7, sum: 40 }, { from: 8, to: 9, sum: 20 }]);
   });
 });
 
@@ -279,7 +385,7 @@ describe("options", () => {
     const [a, b] = PAGES.en.paragraphs;
     const off = clean(["Home", a, b, "Contact"].join("\n"), [{ use: "boilerplate-lines", options: { disable: ["boilerplate/outside-main"] } }]);
     expect(off.removed).toEqual([]);
-    const strict = clean(["Home", a, b].join("\n"), [{ use: "boilerplate-lines", options: { proseWords: 100, sentenceWords: 100 } }]);
+    const strict = clean(["Home", a, b].join("\n"), [{ use: "boilerplate-lines", options: { proseWords: 100, sentenceWords: 100, listItemWords: 100 } }]);
     expect(strict.removed.map((r) => r.rule)).toEqual(["boilerplate/menu-run", "boilerplate/menu-run", "boilerplate/menu-run"]);
   });
   it("keeps the title before the article with keepTitle", () => {
