@@ -53,7 +53,8 @@ const KIND_STRENGTH: Record<BlockKind, number> = {
 /** Class or id tokens that make an element a caption even when it is a plain div or span. */
 export const CAPTION_CLASS = /(?:^|[\s_-])(?:caption|figcaption|wp-caption-text|image-credit|photo-credit|img-credit|credit)(?:$|[\s_-])/i;
 
-export type MarkFn = (element: Element) => TextBlock["mark"] | undefined;
+/** An element's own mark; asked inside a marked element too (`inherited`), where returning nothing keeps the inherited mark. */
+export type MarkFn = (element: Element, inherited: TextBlock["mark"]) => TextBlock["mark"] | undefined;
 
 interface WalkState {
   blocks: TextBlock[];
@@ -153,7 +154,7 @@ function visit(
       for (const line of (element.textContent ?? "").split("\n")) {
         const text = collapseBlockText(line);
         if (!text) continue;
-        const block = withMark({ text, kind: strongest(kind, "paragraph"), linkDensity: 0 }, mark ?? markElement?.(element));
+        const block = withMark({ text, kind: strongest(kind, "paragraph"), linkDensity: 0 }, markElement?.(element, mark) ?? mark);
         if (state.track) block.container = element;
         state.blocks.push(block);
       }
@@ -164,7 +165,7 @@ function visit(
     // A caption class wins over the tag: Readability turns a caption <div> into a <p>.
     const own = (tag !== "A" && CAPTION_CLASS.test(classAndId(element)) ? "caption" : undefined) ?? KIND_BY_TAG[tag];
     if (own) childKind = strongest(kind, own);
-    const childMark = mark ?? markElement?.(element);
+    const childMark = markElement?.(element, mark) ?? mark;
     const childLink = link === NO_LINK && tag === "A" ? linkState(element) : link;
     if (childLink === SHARE_LINK && link !== SHARE_LINK) state.shareLinks++;
     if (isBlock) {
