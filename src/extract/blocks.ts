@@ -89,7 +89,8 @@ const KIND_STRENGTH: Record<BlockKind, number> = {
 /** Class or id tokens that make an element a caption even when it is a plain div or span. */
 export const CAPTION_CLASS = /(?:^|[\s_-])(?:caption|figcaption|wp-caption-text|image-credit|photo-credit|img-credit|credit)(?:$|[\s_-])/i;
 
-export type MarkFn = (element: Element) => TextBlock["mark"] | undefined;
+/** An element's own mark; asked inside a marked element too (`inherited`), where returning nothing keeps the inherited mark. */
+export type MarkFn = (element: Element, inherited: TextBlock["mark"]) => TextBlock["mark"] | undefined;
 
 interface WalkState {
   blocks: TextBlock[];
@@ -222,13 +223,13 @@ function visit(
       for (const line of (element.textContent ?? "").split(LINE_BREAK)) {
         const text = line.replace(TRAILING_SPACE, "");
         if (!text.trim()) continue;
-        const block = withMark({ text, kind: strongest(kind, "paragraph"), linkDensity: 0, code: group }, mark ?? markElement?.(element));
+        const block = withMark({ text, kind: strongest(kind, "paragraph"), linkDensity: 0, code: group }, markElement?.(element, mark) ?? mark);
         if (state.track) block.container = element;
         state.blocks.push(block);
       }
       continue;
     }
-    const childMark = mark ?? markElement?.(element);
+    const childMark = markElement?.(element, mark) ?? mark;
     const childLink = link === NO_LINK && tag === "A" ? linkState(element) : link;
     if (tag === "TR" && isDataRow(element)) {
       flush(state);

@@ -18,8 +18,14 @@ export const CANDIDATE_CHOICE = {
    * gold), so only the lead above the node and the gaps inside it are added.
    */
   maxBlocksAbove: { value: 4, example: "<header><h1>Title</h1><p>Lead…</p></header><div class=body>(Readability's node)" },
-  /** The classifier alone when Readability's node holds less than this share of the sure content and less text than it. */
+  /**
+   * The classifier alone when Readability's node holds less than this share of the sure content
+   * and either is next to empty (under `minMissingChars` of text its markup does not flag: a box of
+   * linked teasers), has its text mostly (`furnitureShare`) in the page's landmarks, or has less
+   * text than the sure content while sure content lies near it.
+   */
   replaceBelowShare: { value: 0.25, example: "Readability picks a 600-character cookie notice over a 400-character post" },
+  furnitureShare: { value: 0.5, example: "Readability picks a blog's 1600-character 'About me' box in the <aside> over a 230-character post" },
 } as const;
 
 /**
@@ -73,7 +79,13 @@ export function chooseCandidate(readability: TextBlock[], matched: Array<number 
   }
   const missing = nearReadability(page, inReadability);
   let readabilityChars = 0;
-  for (const block of readability) if (!block.mark) readabilityChars += block.text.length;
+  let furnitureChars = 0;
+  readability.forEach((block, r) => {
+    if (block.mark) return;
+    readabilityChars += block.text.length;
+    const pageIndex = matched[r];
+    if (pageIndex !== undefined && isFurniture(page[pageIndex])) furnitureChars += block.text.length;
+  });
   let missingChars = 0;
   for (const block of missing) missingChars += block.text.length;
   const c = CANDIDATE_CHOICE;
@@ -83,15 +95,25 @@ export function chooseCandidate(readability: TextBlock[], matched: Array<number 
     sureCharsInReadability: coveredChars,
     sureShareInReadability: sureChars ? Math.round((coveredChars / sureChars) * 100) / 100 : 1,
     sureCharsNearReadability: missingChars,
+    readabilityFurnitureShare: readabilityChars ? Math.round((furnitureChars / readabilityChars) * 100) / 100 : 0,
   };
+  const replaceable = sureChars >= c.minMissingChars.value && coveredChars < c.replaceBelowShare.value * sureChars;
+  // Readability's node missed the content altogether (a teaser box, a sidebar): whatever lies near it does not matter.
+  const offContent = readabilityChars < c.minMissingChars.value || furnitureChars >= c.furnitureShare.value * readabilityChars;
+  if (replaceable && offContent) return { choice: "classifier", added: classifierContent(page), numbers };
   if (missingChars < c.minMissingChars.value || missingChars < c.minMissingShare.value * sureChars) {
     return { choice: "readability", added: [], numbers };
   }
-  if (coveredChars < c.replaceBelowShare.value * sureChars && readabilityChars < sureChars) {
-    return { choice: "classifier", added: classifierContent(page), numbers };
-  }
-  if (missingChars < c.minMissingChars.value) return { choice: "readability", added: [], numbers };
+  if (replaceable && readabilityChars < sureChars) return { choice: "classifier", added: classifierContent(page), numbers };
   return { choice: "union", added: withHeadings(missing, page), numbers };
+}
+
+/**
+ * Site furniture: a block in a landmark (<aside>, <nav>, <footer>, a site <header>). (Link density
+ * is no sign here: a week's review made of linked news items is a page's content.)
+ */
+function isFurniture(block: PageBlock): boolean {
+  return Boolean(block.signals.landmark);
 }
 
 /**

@@ -203,8 +203,10 @@ export function htmlDocument(extracted: ExtractedHtml, init: { id: string; sourc
 
 
 /** Marks for the page walk: junk markup (premarked), and hidden elements, whose text is not visible. */
-function pageMark(element: Element): TextBlock["mark"] | undefined {
+function pageMark(element: Element, inherited: TextBlock["mark"]): TextBlock["mark"] | undefined {
+  if (inherited === HIDDEN_MARK) return undefined;
   if (element.hasAttribute("hidden") || element.getAttribute("aria-hidden") === "true") return HIDDEN_MARK;
+  // premarkTree already settled nested marks (a reply form inside comments keeps its own).
   return premarked(element);
 }
 const HIDDEN_MARK = { rule: "hidden", reason: "not visible" };
@@ -227,6 +229,7 @@ function mergeCandidates(readability: TextBlock[], page: PageBlock[], recordLeft
   matched.forEach((pageIndex, r) => {
     if (pageIndex !== undefined) matchedBy.set(pageIndex, r);
   });
+  const inThread = commentBlocks(visible);
   const out: TextBlock[] = [];
   let next = 0; // the next Readability block to place
   let addedChars = 0;
@@ -240,7 +243,7 @@ function mergeCandidates(readability: TextBlock[], page: PageBlock[], recordLeft
     if (added.has(i)) {
       out.push(plain(block));
       addedChars += block.text.length;
-    } else if (block.mark?.rule === COMMENTS_RULE && block.linkDensity <= BLOCK_CLASSIFIER.maxLinkDensity.value) {
+    } else if (inThread.has(i)) {
       out.push({ ...plain(block), mark: block.mark });
     } else if (recordLeftOut) {
       out.push({ ...plain(block), mark: { rule: LEFT_OUT_RULE, reason: leftOutReason(block, chosen.choice), features: block.signals } });
@@ -252,6 +255,44 @@ function mergeCandidates(readability: TextBlock[], page: PageBlock[], recordLeft
     blocks: out,
     extraction: { candidates: ["readability", "classifier"], chosen: chosen.choice, ...chosen.numbers, addedChars, leftOutBlocks: leftOut, pageBlocks: visible.length },
   };
+}
+
+/**
+ * Comment sections outside Readability's node, as a run of html/comments blocks: a thread (mostly
+ * unlinked text) keeps every block but link-only controls (short, or repeated under each comment),
+ * since a comment's author and date line is usually a link (its permalink); in a run of links (a "Recent comments" widget) only blocks
+ * with few links are comments. Each threshold with an example.
+ */
+export const COMMENT_THREAD = {
+  /** A run is a thread when at least this share of its characters is outside links. */
+  minUnlinkedShare: { value: 0.5, example: "'Anna — July 18th, 2012, 4:09 pm' (a linked date) above two unlinked paragraphs of comment" },
+  /** In a thread, a block all of link text is a control, not a comment, when it has at most this many words or recurs in the thread. */
+  maxControlWords: { value: 3, example: "'Reply', 'Report abuse'; 'reply to this comment' under every comment" },
+} as const;
+
+function commentBlocks(page: PageBlock[]): Set<number> {
+  const kept = new Set<number>();
+  const isComment = (b: PageBlock) => b.mark?.rule === COMMENTS_RULE && !b.signals.landmark;
+  for (let start = 0; start < page.length; start++) {
+    if (!isComment(page[start])) continue;
+    let end = start;
+    let chars = 0;
+    let unlinked = 0;
+    for (; end < page.length && isComment(page[end]); end++) {
+      chars += page[end].text.length;
+      unlinked += page[end].text.length * (1 - page[end].linkDensity);
+    }
+    const thread = unlinked >= COMMENT_THREAD.minUnlinkedShare.value * chars;
+    const seen = new Map<string, number>();
+    for (let i = start; i < end; i++) seen.set(page[i].text, (seen.get(page[i].text) ?? 0) + 1);
+    for (let i = start; i < end; i++) {
+      const block = page[i];
+      const control = block.linkDensity >= 1 && (block.text.split(" ").length <= COMMENT_THREAD.maxControlWords.value || seen.get(block.text)! > 1);
+      if (thread ? !control : block.linkDensity <= BLOCK_CLASSIFIER.maxLinkDensity.value) kept.add(i);
+    }
+    start = end - 1;
+  }
+  return kept;
 }
 
 /** Readability blocks the page marks as consent notices (MARKS_OVER_SHARE_GUARD) are flagged, while enough text is left. */
@@ -280,7 +321,7 @@ function leftOutReason(block: PageBlock, choice: string): string {
 
 function blocksOf(root: Element): TextBlock[] {
   const marks = findMarks(root);
-  const blocks = walkBlocks(root, marks.size ? (element) => marks.get(element) : undefined);
+  const blocks = walkBlocks(root, marks.size ? (element, inherited) => (inherited && inherited.rule !== COMMENTS_RULE ? undefined : marks.get(element)) : undefined);
   for (const block of blocks) {
     if (block.mark) continue;
     if ((block.shareLinkDensity ?? 0) >= SHARE_LINK_RULE.minShareLinkDensity && (block.wordsPerShareLink ?? 0) <= SHARE_LINK_RULE.maxWordsPerShareLink) {

@@ -42,7 +42,7 @@ export function premarkTree(root: Element, prepare?: (element: Element) => Eleme
   // the replacement. Sharing this one walk saves a selector query over the whole page.
   const visit = (original: Element, inherited: Mark | undefined): Element => {
     const element = prepare ? prepare(original) : original;
-    const mark = inherited ?? markupMark(element);
+    const mark = inherited ? ownMarkInComments(element, inherited) : markupMark(element);
     if (mark) setMark(element, mark);
     else if (LABEL_TAGS.has(element.tagName)) headings.push(element);
     visitChildren(element, mark);
@@ -53,6 +53,22 @@ export function premarkTree(root: Element, prepare?: (element: Element) => Eleme
   };
   visitChildren(root, undefined);
   for (const heading of headings) markSection(heading, root);
+}
+
+/**
+ * Rules whose own markup still counts inside a comment section: a reply form, a share row or an
+ * ad in the thread is not a reader's comment, so `--keep-comments` keeps the comments without
+ * them. (A comment's own date or author markup, `html/byline`, stays part of the comment.)
+ */
+export const RULES_INSIDE_COMMENTS = {
+  rules: new Set(["html/nav", "html/share", "html/ad", "html/newsletter", "html/cookie"]),
+  example: "<div id=comments><p>Great post!</p><form><label>Name</label>…</form></div>: the form is html/nav",
+} as const;
+
+function ownMarkInComments(element: Element, inherited: Mark): Mark {
+  if (inherited.rule !== COMMENT_SECTION_RULE.rule) return inherited;
+  const own = markupMark(element);
+  return own && RULES_INSIDE_COMMENTS.rules.has(own.rule) ? own : inherited;
 }
 
 function setMark(element: Element, mark: Mark): void {
@@ -196,8 +212,18 @@ export function findMarks(root: Element): Map<Element, Mark> {
   for (const c of candidates) {
     if (isSectionMark(c.mark) ? !keepSections : (byRule.get(c.mark.rule) ?? 0) / total > MARKUP_LIMITS.maxRuleShareOfArticle) continue;
     marks.set(c.element, c.mark);
+    if (c.mark.rule === COMMENT_SECTION_RULE.rule) markInsideComments(c.element, marks);
   }
   return marks;
+}
+
+/** Elements inside a comment section whose own mark counts there (RULES_INSIDE_COMMENTS): outermost ones. */
+function markInsideComments(section: Element, marks: Map<Element, Mark>): void {
+  for (let child = section.firstElementChild; child; child = child.nextElementSibling) {
+    const mark = markupMark(child);
+    if (mark && RULES_INSIDE_COMMENTS.rules.has(mark.rule)) marks.set(child, mark);
+    else markInsideComments(child, marks);
+  }
 }
 
 function round(x: number): number {

@@ -9,6 +9,9 @@ import { describe, expect, it } from "vitest";
 import { cleanDocument } from "../../src/core/stage.js";
 import { extractHtmlSync, htmlDocument, LEFT_OUT_RULE } from "../../src/extract/html.js";
 import { withKeepComments } from "../../src/extract/options.js";
+import type { TextBlock } from "../../src/extract/blocks.js";
+import { chooseCandidate, matchToPage } from "../../src/extract/choose.js";
+import type { PageBlock } from "../../src/extract/classify.js";
 import { loadPipeline } from "../../src/run/pipeline-file.js";
 import { auditLines } from "../../src/write/audit.js";
 
@@ -46,6 +49,21 @@ const WITH_COMMENTS = page(`<article><h1>Harbour wall</h1>
 <p>Shop owners on the quay had feared the noise of the works, but the council promised that no work would be done at night or at weekends.</p></article>
 <section id="comments" class="comments"><h3>2 Comments</h3><div class="comment"><p class="author">Peter wrote:</p><p>${COMMENT}</p></div>
 <div class="comment"><p class="author">Anna wrote:</p><p>I worry about the noise for the shops on the quay, but I am glad that the council finally made up its mind about the wall.</p></div></section>`);
+
+// A thread outside the article whose author lines are permalinks, with reply links and a reply form.
+const THREAD = page(`<article><h1>Harbour wall</h1>
+<p>The council voted on Monday to extend the harbour wall by two hundred metres, ending a dispute that has divided the town for more than ten years.</p>
+<p>The work will begin in the spring, when the storms are over, and is expected to take three years. The harbour master said that boats would be moved to the north quay.</p>
+<p>Shop owners on the quay had feared the noise of the works, but the council promised that no work would be done at night or at weekends.</p></article>
+<div id="comments"><ol class="commentlist"><li id="comment-1"><p class="meta"><a href="#comment-1">Peter Mills — July 17th, 2012, 6:18 pm</a></p><p>${COMMENT}</p><a class="reply" href="?replyto=1">Reply</a> <a href="?flag=1">flag this comment</a></li>
+<li id="comment-2"><p class="meta"><a href="#comment-2">Anna Berg — July 18th, 2012, 8:12 am</a></p><p>I worry about the noise for the shops on the quay, but I am glad that the council finally made up its mind about the wall.</p><a class="reply" href="?replyto=2">Reply</a> <a href="?flag=2">flag this comment</a></li></ol>
+<form id="commentform"><p>Your email address will not be published. Required fields are marked with a star.</p><label>Name</label><input name="author"><label>Website</label><input name="url"><button>Post Comment</button></form></div>`);
+
+// Readability takes the blog's long "about me" box in the sidebar; the post is elsewhere on the page.
+const POST_BODY = "We walked from the station to the old mill along the river, past the fields where the farmers were cutting hay, and stopped for lunch at the inn by the bridge before the rain came.";
+const ABOUT = "I am a teacher, a mother of three and a keen walker, and I have written this blog since 2005 about the walks I take with my family in the hills and valleys of the north. ";
+const SIDEBAR_BOX = page(`<div id="main"><div class="post"><h2>A walk to the mill</h2><div class="post-body"><p>${POST_BODY}</p></div></div></div>
+<aside class="sidebar"><div class="widget"><h3>About me</h3><div class="widget-content"><p>${ABOUT.repeat(3)}</p><p>${ABOUT.repeat(2)}</p><p>${ABOUT.repeat(2)}</p></div></div></aside>`);
 
 const html = loadPipeline("html");
 function clean(source: string, options: { keepComments?: boolean; recordLeftOut?: boolean } = {}) {
@@ -91,6 +109,32 @@ describe("two candidates and a stated choice", () => {
   });
 });
 
+describe("the classifier's candidate when Readability's node misses the content", () => {
+  it("replaces a node whose text is all flagged (a box of linked teasers), though no sure content is near it", () => {
+    const block = (text: string, extra: Partial<PageBlock> = {}): PageBlock => ({ text, kind: "text", linkDensity: 0, index: 0, label: "good", sure: false, signals: {}, ...extra });
+    const teaser = "Story number 1, which many people read this week";
+    const readability: TextBlock[] = [{ text: "Most viewed", kind: "heading", linkDensity: 0 }, { text: teaser, kind: "text", linkDensity: 1, mark: { rule: "html/link-block", reason: "" } }];
+    const page = [block("Most viewed", { label: "short" }), block(teaser, { linkDensity: 1, label: "bad" }), block("A walk to the mill", { kind: "heading", label: "short" }), block(POST_BODY, { sure: true })].map((b, index) => ({ ...b, index }));
+    const chosen = chooseCandidate(readability, matchToPage(readability, page), page);
+    expect(chosen.choice).toBe("classifier");
+    expect(chosen.added.map((b) => b.text)).toEqual(["A walk to the mill", POST_BODY]);
+    expect(chosen.numbers).toMatchObject({ readabilityChars: 11, sureCharsInReadability: 0, sureCharsNearReadability: 0 });
+  });
+
+  it("replaces a long box in the page's <aside>, though it holds more text than the post", () => {
+    const { extracted, text } = clean(SIDEBAR_BOX);
+    expect(text).toContain(POST_BODY);
+    expect(text).not.toContain("I am a teacher");
+    expect(extracted.meta.extraction).toMatchObject({ chosen: "classifier", readabilityFurnitureShare: 1 });
+  });
+
+  it("keeps Readability's node when it holds the content (a short article beside the same sidebar is not replaced)", () => {
+    const { extracted, text } = clean(WITH_COMMENTS);
+    expect(text).toContain("The harbour master said");
+    expect(extracted.meta.extraction).toMatchObject({ chosen: "readability", readabilityFurnitureShare: 0 });
+  });
+});
+
 describe("--keep-comments", () => {
   it("drops the readers' comments by default, each with an html/comments record", () => {
     const { text, result } = clean(WITH_COMMENTS);
@@ -107,6 +151,35 @@ describe("--keep-comments", () => {
     expect(result.removals.filter((r) => r.rule === "html/comments")).toEqual([]);
     const labelled = (result.doc.meta.markup as Array<{ rule: string; start: number; end: number }>).filter((f) => f.rule === "html/comments");
     expect(labelled.map((f) => result.doc.raw.slice(f.start, f.end))).toContain(COMMENT);
+  });
+});
+
+describe("comment threads outside the article", () => {
+  it("with --keep-comments keep the linked author and date lines, without the reply links and the reply form", () => {
+    const { text, result } = clean(THREAD, { keepComments: true });
+    expect(text).toContain(`Peter Mills — July 17th, 2012, 6:18 pm\n\n${COMMENT}`);
+    expect(text).toContain("Anna Berg — July 18th, 2012, 8:12 am");
+    expect(text).not.toMatch(/^Reply|flag this comment/m);
+    expect(text).not.toMatch(/email address will not be published|^Name$|^Website$|Post Comment/m);
+    // Outside Readability's node, so left out by extraction, with the form's markup as the signal.
+    const form = result.removals.filter((r) => r.rule === LEFT_OUT_RULE && r.features?.markup === "html/nav").map((r) => r.text);
+    expect(form).toEqual(expect.arrayContaining(["Name", "Website", "Post Comment"]));
+    expect(result.removals.filter((r) => r.text === "Reply flag this comment").map((r) => r.rule)).toEqual([LEFT_OUT_RULE, LEFT_OUT_RULE]);
+  });
+
+  it("by default go whole, each block with its record", () => {
+    const { text, result } = clean(THREAD);
+    expect(text).not.toContain(COMMENT);
+    expect(text).not.toContain("Peter Mills");
+    expect(result.removals.filter((r) => r.rule === "html/comments").map((r) => r.text)).toEqual(expect.arrayContaining([COMMENT, "Peter Mills — July 17th, 2012, 6:18 pm"]));
+  });
+
+  it("a reply form inside the article's own comment section is removed with --keep-comments too", () => {
+    const inside = THREAD.replace("</article>\n<div id=\"comments\">", "<div id=\"comments\">").replace("</form></div>", "</form></div></article>");
+    expect(inside).not.toBe(THREAD);
+    const { text } = clean(inside, { keepComments: true });
+    expect(text).toContain(COMMENT);
+    expect(text).not.toMatch(/email address will not be published|^Name$|Post Comment/m);
   });
 });
 
