@@ -1,11 +1,6 @@
-#!/usr/bin/env -S node --no-regexp-tier-up
-// Argument parsing and exit codes only; the work lives in run/.
-// --no-regexp-tier-up (the shebang): V8 runs a regular expression first in its bytecode
-// interpreter and compiles it to machine code when it is used again. The rule tables are
-// large alternations over Unicode classes, run on every line, so the bytecode step is pure
-// cost: without it the `news` pipeline's first document took ~210 instead of ~360 ms of CPU
-// and the next 450 documents ~1.95 instead of ~2.4 s (same run). Matching is the same. The
-// flag must be given at start (setting it later can crash V8); `node dist/cli.js` runs without it.
+#!/usr/bin/env node
+// Argument parsing and exit codes only; the work lives in run/. The `chaff` command is bin.ts,
+// which answers --version itself and starts node with --no-regexp-tier-up.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
