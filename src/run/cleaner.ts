@@ -48,7 +48,7 @@ export function createInlineCleaner(pipelines: RoutePipelines, toDocument: HtmlT
 }
 
 export function createPoolCleaner(options: PoolOptions): Cleaner {
-  const pool = new Piscina<CleanTask, CleanOutcome>({
+  const pool = new Piscina<CleanTask | "warm-up", CleanOutcome | undefined>({
     filename: new URL("./worker.js", import.meta.url).href,
     minThreads: options.jobs,
     maxThreads: options.jobs,
@@ -59,10 +59,16 @@ export function createPoolCleaner(options: PoolOptions): Cleaner {
   // Hand the pool one document per worker, so that a document's time limit counts its own
   // run only: a document queued behind a stuck one must not time out with it.
   const handOver = pLimit(options.jobs);
+  // Nor with a worker still loading its modules (jsdom, the rule tables: seconds on a busy
+  // machine): each worker answers a warm-up first, and time limits start after that.
+  const warm = Promise.all(Array.from({ length: options.jobs }, () => pool.run("warm-up")));
+  // A worker that cannot load fails each document with its reason (below); unawaited, it must not end the process.
+  warm.catch(() => undefined);
   return {
     async clean(task) {
+      await warm;
       try {
-        return await handOver(() => pool.run(task, { signal: AbortSignal.timeout(options.timeoutMs) }));
+        return (await handOver(() => pool.run(task, { signal: AbortSignal.timeout(options.timeoutMs) })))!;
       } catch (error) {
         const e = error as Error;
         if (e.name === "AbortError" || e.name === "TimeoutError") throw new Error(`timed out after ${options.timeoutMs} ms`);

@@ -12,6 +12,10 @@ const paths = data.pipelines;
 const pipelines = { text: loadPipeline(paths.text), html: paths.html === paths.text ? undefined : loadPipeline(paths.html) };
 const routes = { text: pipelines.text, html: pipelines.html ?? pipelines.text };
 
-export default function clean(task: CleanTask): Promise<CleanOutcome> {
+/** Sent once to each worker before any document: answered once this module has loaded. */
+export const WARM_UP = "warm-up";
+
+export default function clean(task: CleanTask | typeof WARM_UP): Promise<CleanOutcome | undefined> {
+  if (task === WARM_UP) return Promise.resolve(undefined);
   return cleanTask(task, routes, htmlToDocument);
 }
