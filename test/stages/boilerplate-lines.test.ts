@@ -1,5 +1,9 @@
 // The context classifier on small synthetic pages: menu at the top, footer at the
 // bottom, the article in the middle with a short subheading that must survive.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { densestRun, proseRuns } from "../../src/stages/boilerplate-lines.js";
 import { clean, cleanWith } from "./boilerplate-helpers.js";
@@ -397,4 +401,30 @@ describe("options", () => {
   it("rejects a bad threshold with the field named", () => {
     expect(() => clean("x", [{ use: "boilerplate-lines", options: { linePenalty: -1 } }])).toThrow(/stages\[0\]\.options\.linePenalty/);
   });
+});
+
+describe("chaff clean --pipeline web-text --keep-comments", () => {
+  const CLI = join(import.meta.dirname, "../../dist/cli.js");
+  const [a, b] = PAGES.en.paragraphs;
+  const reply = "I could not agree more with the council, the bridge is long overdue and the east bank has waited far too long for it.";
+  const answer = "The bridge will also bring more traffic to the old town, and nobody on the council has said a word about where the cars will park.";
+  const raw = ["Home", "News", a, b, "Leave a Reply", "Alex says:", reply, "Sam says:", answer, "Our team", "Events", "Archives"].join("\n") + "\n";
+  const run = (flags: string[]) => {
+    const dir = mkdtempSync(join(tmpdir(), "chaff-web-comments-"));
+    try {
+      writeFileSync(join(dir, "page.txt"), raw);
+      const result = spawnSync(process.execPath, [CLI, "clean", "page.txt", "--out", "out", "--pipeline", "web-text", "-q", ...flags], { cwd: dir, encoding: "utf8" });
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(0);
+      return readFileSync(join(dir, "out", "page.txt"), "utf8");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  it("removes the comment section by default and keeps the thread with the flag, in the main thread and in pool workers", () => {
+    expect(run(["--jobs", "1"])).toBe(`${a}\n\n${b}\n`);
+    const kept = [a, b, "Alex says:", reply, "Sam says:", answer].join("\n\n") + "\n";
+    expect(run(["--jobs", "1", "--keep-comments"])).toBe(kept);
+    expect(run(["--jobs", "2", "--keep-comments"])).toBe(kept);
+  }, 120_000);
 });
