@@ -14,3 +14,7 @@ export { explainFile, formatExplanation } from "./run/explain.js";
 export { extractHtml, extractHtmlSync, htmlDocument } from "./extract/html.js";
 export { setHtmlToDocument } from "./read/html-route.js";
 export { registerFormat, readDocuments } from "./read/formats.js";
+export { renderMarkdown } from "./write/render/markdown.js";
+export { recordMetadata, detectLanguage } from "./write/render/metadata.js";
+export type { RecordMetadata } from "./write/render/metadata.js";
+export { KeptText } from "./core/kept.js";

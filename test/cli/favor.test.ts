@@ -11,7 +11,7 @@ const chaff = (args: string[], input?: string) => spawnSync(process.execPath, [c
 const tmp = () => mkdtempSync(join(tmpdir(), "chaff-favor-"));
 const pipelineOf = (name: string) => JSON.parse(readFileSync(join(root, "pipelines", `${name}.json`), "utf8"));
 
-describe("--favor", () => {
+describe("--favor", { timeout: 180_000 }, () => {
   it("cleans HTML with html-<favor> and web-text with web-text-<favor>; other pipelines stay as they are", () => {
     const dir = tmp();
     mkdirSync(join(dir, "in"));

@@ -13,7 +13,7 @@ const chaff = (args: string[], input?: string) => spawnSync(process.execPath, [c
 const tmp = () => mkdtempSync(join(tmpdir(), "chaff-stdin-"));
 const STORY = "The council said on Monday that the harbour wall would be extended by two hundred metres next spring.";
 
-describe("chaff clean - (stdin)", () => {
+describe("chaff clean - (stdin)", { timeout: 180_000 }, () => {
   it("recognises an HTML page and extracts its article, as a file of it would be", () => {
     const dir = tmp();
     writeFileSync(join(dir, "news.html"), page);

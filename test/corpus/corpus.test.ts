@@ -160,6 +160,8 @@ describe("site boilerplate", () => {
       expect(r.text).toMatch(/^The \w+ story\n+Readers of the \w+ report/);
     }
     expect(out.find((r) => r.id === "a0").text).toContain(shared);
+    // The corpus stages' counts sit with chaff's own metadata, the record's url where readers look.
+    expect(out.find((r) => r.id === "a0").metadata).toMatchObject({ url: "https://www.example-news.com/story-0", chaff: { corpus: { "corpus/site-repeated": 3 } } });
     expect(out.find((r) => r.id === "a1").text).toContain(shared);
     expect(out.find((r) => r.id === "b0").text).toContain(footer[1]);
   });

@@ -31,7 +31,8 @@ describe("records", () => {
       check: (dir) => {
         const a = records(dir, "out/a.jsonl");
         expect(a.map((r) => r.id)).toEqual(["12345678901234567890", "p"]);
-        expect(readFileSync(join(dir, "out/a.jsonl"), "utf8")).toContain('"source_fields":{"__proto__":{"polluted":true}}');
+        // The record's own fields sit at the top of metadata, a field named __proto__ too (an own field of the record).
+        expect(readFileSync(join(dir, "out/a.jsonl"), "utf8")).toContain('"metadata":{"__proto__":{"polluted":true},"chaff":');
         expect(JSON.parse(readFileSync(join(dir, "out/b.json"), "utf8")).map((r: { id: string }) => r.id)).toEqual(["98765432109876543210", "7"]);
         expect(records(dir, "out.rejects.jsonl")).toEqual([{ kind: "reject", input: "in/a.jsonl", line: 2, reason: '"id" field is null, not a string or number' }]);
       },

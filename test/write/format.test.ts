@@ -20,10 +20,10 @@ const golden = readFileSync(join(root, "test/fixtures/format/news.md"), "utf8");
 const chaff = (args: string[], input?: string | Buffer) => spawnSync(process.execPath, [cli, ...args], { cwd: root, input, encoding: "utf8" });
 const tmp = () => mkdtempSync(join(tmpdir(), "chaff-format-"));
 
-describe("--format on a news page", () => {
+describe("--format on a news page", { timeout: 180_000 }, () => {
   it("md: headings, a bullet and a numbered list, a table with its header row, fenced code and a quote, exactly as the golden file", () => {
     const dir = tmp();
-    const run = chaff(["clean", fixture, "--out", join(dir, "out"), "--format", "md", "--quiet"]);
+    const run = chaff(["clean", fixture, "--out", join(dir, "out"), "--format", "md", "--quiet", "--jobs", "1"]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(readdirSync(join(dir, "out"))).toEqual(["news.md"]);
@@ -38,7 +38,7 @@ describe("--format on a news page", () => {
 
   it("json: {id, text, metadata} with the title, language, url, date and author at the top of metadata", () => {
     const dir = tmp();
-    expect(chaff(["clean", fixture, "--out", join(dir, "out"), "--format", "json", "--quiet"]).status).toBe(0);
+    expect(chaff(["clean", fixture, "--out", join(dir, "out"), "--format", "json", "--quiet", "--jobs", "1"]).status).toBe(0);
     expect(readdirSync(join(dir, "out"))).toEqual(["news.json"]);
     const record = JSON.parse(readFileSync(join(dir, "out/news.json"), "utf8"));
     expect(record.id).toBe("news");
@@ -55,7 +55,7 @@ describe("--format on a news page", () => {
 
   it("txt (the default): no tag and no Markdown reaches the output; a table row is one line, cells split by ' | '; code keeps its indentation", () => {
     const dir = tmp();
-    expect(chaff(["clean", fixture, "--out", join(dir, "out"), "--quiet"]).status).toBe(0);
+    expect(chaff(["clean", fixture, "--out", join(dir, "out"), "--quiet", "--jobs", "1"]).status).toBe(0);
     const text = readFileSync(join(dir, "out/news.txt"), "utf8");
     expect(text).not.toMatch(/<\/?[a-z!]/i);
     expect(text).not.toMatch(/^(?:#|- |> |```|\| -)/m);
@@ -74,7 +74,7 @@ describe("--format on a news page", () => {
     const dir = tmp();
     const page = readFileSync(fixture, "utf8");
     writeFileSync(join(dir, "pages.jsonl"), JSON.stringify({ id: "p1", html: page, url: "https://courier.example/x" }) + "\n");
-    expect(chaff(["clean", join(dir, "pages.jsonl"), "--out", join(dir, "out"), "--text-field", "html", "--format", "md", "--quiet"]).status).toBe(0);
+    expect(chaff(["clean", join(dir, "pages.jsonl"), "--out", join(dir, "out"), "--text-field", "html", "--format", "md", "--quiet", "--jobs", "1"]).status).toBe(0);
     const [record] = readFileSync(join(dir, "out/pages.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
     expect(record.text).toBe(golden);
     // The record's own url stays; chaff's canonical link is under chaff.found.
