@@ -7,7 +7,10 @@ import type { PageBlock } from "./classify.js";
 
 /** Thresholds of the choice, each with an example. Characters are those of block texts. */
 export const CANDIDATE_CHOICE = {
-  /** Readability alone unless at least this many characters of sure content are missing from its node... */
+  /**
+   * Readability alone (but for sure blocks in its node's gaps, always added) unless at least this
+   * many characters of sure content are missing from its node...
+   */
   minMissingChars: { value: 150, example: "a 180-character lead paragraph in the article's <header>" },
   /** ...and they are at least this share of all the sure content on the page. */
   minMissingShare: { value: 0.15, example: "a product description beside a gallery, 30% of the page's prose" },
@@ -102,7 +105,10 @@ export function chooseCandidate(readability: TextBlock[], matched: Array<number 
   const offContent = readabilityChars < c.minMissingChars.value || furnitureChars >= c.furnitureShare.value * readabilityChars;
   if (replaceable && offContent) return { choice: "classifier", added: classifierContent(page), numbers };
   if (missingChars < c.minMissingChars.value || missingChars < c.minMissingShare.value * sureChars) {
-    return { choice: "readability", added: [], numbers };
+    // Too little to take the lead above the node; sure blocks in its gaps are prose Readability's own cleaning dropped.
+    const first = Math.min(...inReadability);
+    const gaps = missing.filter((b) => b.index > first);
+    return gaps.length ? { choice: "union", added: gaps, numbers } : { choice: "readability", added: [], numbers };
   }
   if (replaceable && readabilityChars < sureChars) return { choice: "classifier", added: classifierContent(page), numbers };
   return { choice: "union", added: withHeadings(missing, page), numbers };

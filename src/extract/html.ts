@@ -223,6 +223,7 @@ function mergeCandidates(readability: TextBlock[], page: PageBlock[], recordLeft
   const matched = matchToPage(readability, visible);
   flagPageJunk(readability, matched, visible);
   const chosen = chooseCandidate(readability, matched, visible);
+  const tailCut = chosen.choice === "classifier" ? 0 : cutTail(readability, matched, visible);
   const added = new Set(chosen.added.map((b) => b.index));
   const keepReadability = chosen.choice !== "classifier";
   const matchedBy = new Map<number, number>();
@@ -235,7 +236,7 @@ function mergeCandidates(readability: TextBlock[], page: PageBlock[], recordLeft
   let addedChars = 0;
   let leftOut = 0;
   const placeReadabilityUpTo = (r: number) => {
-    for (; next <= r; next++) out.push(readability[next]);
+    for (; next <= r; next++) if (recordLeftOut || readability[next].mark?.rule !== LEFT_OUT_RULE) out.push(readability[next]);
   };
   visible.forEach((block, i) => {
     const r = matchedBy.get(i);
@@ -253,7 +254,7 @@ function mergeCandidates(readability: TextBlock[], page: PageBlock[], recordLeft
   if (keepReadability)   placeReadabilityUpTo(readability.length - 1);
   return {
     blocks: out,
-    extraction: { candidates: ["readability", "classifier"], chosen: chosen.choice, ...chosen.numbers, addedChars, leftOutBlocks: leftOut, pageBlocks: visible.length },
+    extraction: { candidates: ["readability", "classifier"], chosen: chosen.choice, ...chosen.numbers, addedChars, tailCutBlocks: tailCut, leftOutBlocks: leftOut, pageBlocks: visible.length },
   };
 }
 
@@ -293,6 +294,36 @@ function commentBlocks(page: PageBlock[]): Set<number> {
     start = end - 1;
   }
   return kept;
+}
+
+/**
+ * Where Readability's node runs on past the story into the page's tail (teasers, most-read lists,
+ * "Elsewhere on the site"): after the last sure block of the node, the first related box (markup
+ * `html/related`: class words, <aside>, role=complementary; on a block that is not good prose) ends the story. The node's unflagged
+ * blocks after it are left out unless the classifier is sure of them or they are comments.
+ */
+export const TAIL_CUT = {
+  // Not html/related-section: a "Read also" label inside the story is followed by more story.
+  rules: new Set(["html/related"]),
+  example: "<div class=story>…last paragraph</div><div class=more-stories><h2>More</h2>…</div><p>The Chinese have become the biggest source of tourism income</p> (a teaser): left out",
+} as const;
+
+function cutTail(readability: TextBlock[], matched: Array<number | undefined>, page: PageBlock[]): number {
+  let lastSure = -1;
+  for (const pageIndex of matched) if (pageIndex !== undefined && page[pageIndex].sure) lastSure = Math.max(lastSure, pageIndex);
+  if (lastSure < 0) return 0;
+  // On the page, not in the node: Readability's cleaning often drops the related list itself.
+  let start = -1;
+  for (let i = lastSure + 1; i < page.length && start < 0; i++) if (page[i].mark && TAIL_CUT.rules.has(page[i].mark!.rule) && page[i].label !== "good") start = i;
+  if (start < 0) return 0;
+  let cut = 0;
+  readability.forEach((block, r) => {
+    const pageIndex = matched[r];
+    if (block.mark || pageIndex === undefined || pageIndex <= start || page[pageIndex].sure) return;
+    block.mark = { rule: LEFT_OUT_RULE, reason: "below the story: after a related section that follows the last block the classifier is sure of", features: page[pageIndex].signals };
+    cut++;
+  });
+  return cut;
 }
 
 /** Readability blocks the page marks as consent notices (MARKS_OVER_SHARE_GUARD) are flagged, while enough text is left. */

@@ -163,7 +163,9 @@ export function markupMark(element: Element): Mark | undefined {
   if (names) {
     const words = markupWords(names);
     for (const entry of MARKUP_RULES) {
-      if (entry.words.test(words)) return { rule: entry.rule, reason: entry.reason, features: { markup: names.slice(0, 120) } };
+      if (!entry.words.test(words)) continue;
+      if (entry.rule === RELATED_PROSE.rule && isUnlinkedProse(element)) break;
+      return { rule: entry.rule, reason: entry.reason, features: { markup: names.slice(0, 120) } };
     }
   }
   const label = element.getAttribute("aria-label");
@@ -174,6 +176,26 @@ export function markupMark(element: Element): Mark | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * A related-articles class word on prose is the story going on, not teasers: a "read more"
+ * expander holding the rest of the article. Teaser lists link every headline, so their text is
+ * never this unlinked.
+ */
+export const RELATED_PROSE = {
+  rule: "html/related",
+  /** At least this many paragraphs... */
+  minParagraphs: 2,
+  /** ...and at most this share of the text in links. */
+  maxLinkShare: 0.1,
+  example: "<div id='read-more'><p>The Bill would require providers to store metadata…</p><p>And that should ring warning bells…</p></div>",
+} as const;
+
+function isUnlinkedProse(element: Element): boolean {
+  if (element.getElementsByTagName("p").length < RELATED_PROSE.minParagraphs) return false;
+  const length = textLength(element);
+  return length > 0 && linkTextLength(element) / length <= RELATED_PROSE.maxLinkShare;
 }
 
 function textLength(node: Node): number {

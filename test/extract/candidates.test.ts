@@ -269,3 +269,57 @@ describe("html/link-block spares linked content of the story", () => {
     expect(removedBy(`<li><a href="/news/1">Storm damages the old pier</a></li>`)).toEqual([["html/link-block", "Storm damages the old pier"]]);
   });
 });
+
+describe("the story's end inside Readability's node", () => {
+  const STORY = [
+    "The council voted on Monday to extend the harbour wall by two hundred metres, ending a dispute that has divided the town for more than ten years and cost the fishermen a season.",
+    "The work will begin in the spring, when the storms are over, and is expected to take three years. The harbour master said that boats would be moved to the north quay while the builders are there.",
+    "Shop owners on the quay had feared the noise of the works, but the council promised that no work would be done at night or at weekends, and that the quay would stay open.",
+  ];
+  const TEASER = "Prices at the fish market rose again this week";
+  const TAIL = page(`<div class="page"><h1>Harbour wall</h1>${STORY.map((p) => `<p>${p}</p>`).join("")}
+<div class="related-stories"><h2>More from the coast</h2><ul><li><a href="/a">Lifeboat crew honoured</a></li><li><a href="/b">Ferry timetable changes</a></li></ul></div>
+<p>${TEASER}</p><p>RSS</p></div>`);
+
+  it("leaves out the node's unflagged blocks after a related section that follows the last sure block, each with a record", () => {
+    const { extracted, text, result } = clean(TAIL);
+    for (const p of STORY) expect(text).toContain(p);
+    expect(text).not.toContain(TEASER);
+    expect(text).not.toMatch(/^RSS$/m);
+    const record = result.removals.find((r) => r.text === TEASER);
+    expect(record?.rule).toBe(LEFT_OUT_RULE);
+    expect(record?.reason).toMatch(/below the story/);
+    expect(extracted.meta.extraction).toMatchObject({ tailCutBlocks: 2 });
+  });
+
+  it("keeps what the classifier is sure of after the section, and cuts nothing without a section", () => {
+    const sure = "The harbour master added later that the fishermen would be paid for the weeks they lose while the wall is built, and that the council has set aside money for it in next year's budget.";
+    const { text } = clean(TAIL.replace(`<p>${TEASER}</p>`, `<p>${sure}</p><p>${TEASER}</p>`));
+    expect(text).toContain(sure);
+    const { text: plain, extracted } = clean(TAIL.replace(/<div class="related-stories">.*?<\/div>/s, ""));
+    expect(plain).toContain(TEASER);
+    expect(extracted.meta.extraction).toMatchObject({ tailCutBlocks: 0 });
+  });
+});
+
+describe("html/related narrowed: a related class word on prose", () => {
+  const REST = [
+    "The Bill would require telecommunications companies to store the metadata of their customers for two years, and the agencies could read it without a warrant.",
+    "And that should ring warning bells for anyone who is genuinely concerned with the health of our democracy and with the freedom of the press to report on it.",
+  ];
+  const story = (more: string) => page(`<div class="story"><h1>Media will not buckle</h1>
+<p>A high-powered government team has been doing the rounds of media organisations in the past week, trying to calm the anger over the new surveillance laws.</p>
+<p>The roadshow featured the national security adviser and officials from the attorney-general's department, who met editors and lawyers in three cities.</p>${more}</div>`);
+
+  it("keeps a 'read more' expander that holds the rest of the story (unlinked paragraphs)", () => {
+    const { text, result } = clean(story(`<div id="read-more"><div class="read-more-content">${REST.map((p) => `<p>${p}</p>`).join("")}</div></div>`));
+    for (const p of REST) expect(text).toContain(p);
+    expect(result.removals.filter((r) => r.rule === "html/related")).toEqual([]);
+  });
+
+  it("still removes a related list whose headlines are links", () => {
+    const { text, result } = clean(story(`<div class="related-stories"><p><a href="/a">Press council warns on metadata</a> The council says the law would crush investigative journalism.</p><p><a href="/b">Union wants journalists exempted</a> Its secretary wrote to the minister.</p></div>`));
+    expect(text).not.toContain("Press council warns on metadata");
+    expect(result.removals.some((r) => r.rule === "html/related" && r.text.startsWith("Press council warns"))).toBe(true);
+  });
+});
