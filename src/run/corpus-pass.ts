@@ -18,6 +18,7 @@ import { DEFAULT_SITE_BOILERPLATE, KeyLog, SiteLineCounter, type SiteBoilerplate
 import { createOutputWriter, type OutputWriter } from "../write/outputs.js";
 import { writeFileAtomic } from "../write/atomic.js";
 import type { RunSummary } from "./clean.js";
+import { sortKeys } from "./summary.js";
 
 export interface CorpusStageEntry {
   use: "site-boilerplate" | "near-duplicates";
@@ -312,7 +313,7 @@ export async function runCorpusStages(options: CorpusPassOptions, summary: RunSu
   }
   result.sites = sites.size;
   summary.corpus = result;
-  summary.rules = Object.fromEntries(Object.entries(summary.rules).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  summary.stages = Object.fromEntries(Object.entries(summary.stages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  summary.rules = sortKeys(summary.rules);
+  summary.stages = sortKeys(summary.stages);
   return result;
 }

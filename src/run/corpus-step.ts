@@ -12,7 +12,7 @@ import { STATE_DIR } from "../write/layout.js";
 import { listPlannedFiles } from "./clean.js";
 import { runCorpusStages, type CorpusStageEntry, type CorpusSummary } from "./corpus-pass.js";
 import { listShardFiles } from "./resume.js";
-import { emptySummary, mergeSummaries, writeSummary, type RunSummary } from "./summary.js";
+import { emptySummary, mergeSummaries, sortKeys, writeSummary, type RunSummary } from "./summary.js";
 
 /** A corpus step that cannot run as asked (exit 2): shards missing, cleaned again in part, or an interrupted step. */
 export class CorpusStepError extends Error {}
@@ -89,7 +89,7 @@ export async function runCorpusStep(options: CorpusStepOptions): Promise<CorpusS
 export function withCorpusStep(merged: RunSummary, step: RunSummary): RunSummary {
   const add = (into: Record<string, number>, from: Record<string, number>) => {
     for (const [key, n] of Object.entries(from)) into[key] = (into[key] ?? 0) + n;
-    return Object.fromEntries(Object.entries(into).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return sortKeys(into);
   };
   return {
     ...merged,
