@@ -115,7 +115,7 @@ const NOT_FOR_STDIN: Array<[keyof CleanFlags, string]> = [
   ["urlField", "--url-field (corpus stages do not run on stdin)"],
 ];
 
-program
+const cleanCommand = program
   .command("clean")
   .description("Clean files, directory trees or record files (JSON, JSONL, WARC, gzipped or not) into --out, or stdin to stdout with `-`.")
   .argument("<input...>", "files or directories to clean; `-` reads stdin and writes stdout")
@@ -125,10 +125,6 @@ program
   .option("-p, --pipeline <name|path>", "pipeline name (in pipelines/) or path to a pipeline file", DEFAULT_PIPELINE)
   .option("--html-pipeline <name|path>", "pipeline for documents extracted from HTML (default: `html`, or --pipeline when that is given)")
   .option("--summary <file>", "also write the run summary (counts per rule and stage) as JSON")
-  .option("--text-field <name>", "record field holding the text (or HTML)", "text")
-  .option("--id-field <name>", "record field holding the document id", "id")
-  .option("--html", "the text field holds HTML (default: when the field is `html` or the record's content type says so)")
-  .option("--text", "the text field holds plain text, whatever its name or content type")
   .option("--keep-comments", "keep readers' comment sections in the text: HTML (still labelled html/comments in the metadata) and the web-text pipeline")
   .option("--no-extraction-records", "HTML: no audit record for each block extraction leaves out (smaller audit for very large runs)")
   .option("-j, --jobs <n>", "worker threads for cleaning", positiveInteger("--jobs"), defaultJobs())
@@ -331,17 +327,13 @@ const positiveInt = (value: string) => {
   return Number(value);
 };
 
-program
+const reportCommand = program
   .command("report")
   .description("Write a self-contained HTML report of an audit log: counts per rule and stage, fragments, records set aside, documents in place.")
   .argument("<audit>", "audit log written by `chaff clean` (JSON lines)")
   .option("-o, --out <file>", "HTML file to write", "report.html")
   .option("--sources <dir>", "directory the audit's relative source paths are resolved against (where clean ran; default: the current directory, else the audit's folder or the one above it)")
   .option("--rejects <file>", "the run's rejects file, listed in the report (default: <audit name>.rejects.jsonl beside the audit, when there is one)")
-  .option("--text-field <name>", "as given to clean: the record field holding the text (or HTML), to read the sources again", "text")
-  .option("--id-field <name>", "as given to clean: the record field holding the document id", "id")
-  .option("--html", "as given to clean: the text field holds HTML")
-  .option("--text", "as given to clean: the text field holds plain text")
   .option("--no-extraction-records", "as given to clean (the extracted text then has no left-out blocks)")
   .option("--fragments-per-rule <n>", "fragments embedded per rule (a fixed-seed sample beyond this)", positiveInt, 500)
   .option("--documents <n>", "documents listed with the most removed, each with an in-place view", positiveInt, 20)
@@ -427,16 +419,12 @@ program
     process.exitCode = merged.missing.length ? 1 : 0;
   });
 
-program
+const explainCommand = program
   .command("explain")
   .description("Clean one file as `clean` would and print each document's raw text with every removal marked in place, then one line per removal and the metadata.")
   .argument("<file>", "one input file: text, an HTML page, or a record file (JSON, JSONL, WARC; every document of it is explained)")
   .option("-p, --pipeline <name|path>", "pipeline name (in pipelines/) or path to a pipeline file", DEFAULT_PIPELINE)
   .option("--html-pipeline <name|path>", "pipeline for documents extracted from HTML (default: `html`, or --pipeline when that is given)")
-  .option("--text-field <name>", "record field holding the text (or HTML)", "text")
-  .option("--id-field <name>", "record field holding the document id", "id")
-  .option("--html", "the text field holds HTML (default: when the field is `html` or the record's content type says so)")
-  .option("--text", "the text field holds plain text, whatever its name or content type")
   .option("--keep-comments", "HTML: keep readers' comment sections in the text")
   .option("--no-extraction-records", "HTML: no removal record for each block extraction leaves out")
   .option("--max-document-mb <mb>", "set aside a document or record larger than this, decompressed", positiveInteger("--max-document-mb"), DEFAULT_MAX_DOCUMENT_MB)
@@ -460,5 +448,21 @@ program
       fail((error as Error).message);
     }
   });
+
+/**
+ * How records are read (which field holds the text, the id, HTML or not): clean and explain
+ * take these, and report takes them as given to clean, to read the sources again.
+ */
+function addRecordOptions(command: Command, asGivenToClean = false): void {
+  const said = (text: string) => (asGivenToClean ? `as given to clean: ${text}` : text);
+  command
+    .option("--text-field <name>", said("the record field holding the text (or HTML)"), "text")
+    .option("--id-field <name>", said("the record field holding the document id"), "id")
+    .option("--html", said("the text field holds HTML (default: when the field is `html` or the record's content type says so)"))
+    .option("--text", said("the text field holds plain text, whatever its name or content type"));
+}
+addRecordOptions(cleanCommand);
+addRecordOptions(explainCommand);
+addRecordOptions(reportCommand, true);
 
 await program.parseAsync(process.argv);
