@@ -96,10 +96,39 @@ export class NearDuplicateIndex {
   }
 
   private read(kept: number, what: "id" | "text"): string {
+    // A candidate may still be in the write buffer.
+    if (this.pending) this.flush();
     const length = what === "id" ? this.idLengths[kept]! : this.textLengths[kept]!;
     const buffer = Buffer.alloc(length);
     readSync(this.fd, buffer, 0, length, this.offsets[kept]! + (what === "id" ? 0 : this.idLengths[kept]!));
     return buffer.toString("utf8");
+  }
+
+  /** Bytes written to `writeBuffer` and not yet to the file (they start at `end - pending`). */
+  private writeBuffer = Buffer.alloc(1 << 20);
+  private pending = 0;
+
+  private flush(): void {
+    writeSync(this.fd, this.writeBuffer, 0, this.pending, this.end - this.pending);
+    this.pending = 0;
+  }
+
+  /** Appends a string's UTF-8 bytes to the file, through the write buffer; returns their length. */
+  private append(text: string): number {
+    // A UTF-16 unit is at most 3 UTF-8 bytes: the whole string fits when that much room is left.
+    if (this.pending + 3 * text.length > this.writeBuffer.length) {
+      if (this.pending) this.flush();
+      if (3 * text.length > this.writeBuffer.length) {
+        const bytes = Buffer.from(text, "utf8");
+        writeSync(this.fd, bytes, 0, bytes.length, this.end);
+        this.end += bytes.length;
+        return bytes.length;
+      }
+    }
+    const length = this.writeBuffer.write(text, this.pending, "utf8");
+    this.pending += length;
+    this.end += length;
+    return length;
   }
 
   private remember(id: string, text: string): number {
@@ -113,14 +142,9 @@ export class NearDuplicateIndex {
       this.idLengths = grow(this.idLengths);
       this.textLengths = grow(this.textLengths);
     }
-    const idBytes = Buffer.from(id, "utf8");
-    const textBytes = Buffer.from(text, "utf8");
-    writeSync(this.fd, idBytes, 0, idBytes.length, this.end);
-    writeSync(this.fd, textBytes, 0, textBytes.length, this.end + idBytes.length);
     this.offsets[this.kept] = this.end;
-    this.idLengths[this.kept] = idBytes.length;
-    this.textLengths[this.kept] = textBytes.length;
-    this.end += idBytes.length + textBytes.length;
+    this.idLengths[this.kept] = this.append(id);
+    this.textLengths[this.kept] = this.append(text);
     return this.kept++;
   }
 

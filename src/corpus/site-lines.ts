@@ -59,9 +59,25 @@ export class SiteLineCounter {
     this.sketch = new Uint16Array(options.sketchDepth * options.sketchWidth);
   }
 
-  /** The key of each line of a page (`text.split("\n")`), 0 for a blank line: computed once, kept in a KeyLog for the later passes. */
+  /**
+   * The key of each line of a page (`text.split("\n")`), 0 for a blank line: computed once, kept in a KeyLog for the
+   * later passes. Equal to `key(site, line)` for each line, but the page is folded at once rather than line by line:
+   * spaces collapsed first (as `lineKeyText` does before lower-casing, which matters to Greek final sigma), then
+   * lower-cased, then digits replaced; none of these adds, removes or moves a line break.
+   */
   lineKeys(site: string, text: string): bigint[] {
-    return text.split("\n").map((line) => (line.trim() === "" ? 0n : key(site, line, this.hash)));
+    const spaced = /[^\S \n]| [^\S\n]/.test(text) ? text.replace(/[^\S\n]+/g, " ") : text;
+    const lower = spaced.toLowerCase();
+    const folded = /\p{Nd}/u.test(lower) ? lower.replace(/\p{Nd}/gu, "0") : lower;
+    return folded.split("\n").map((line) => {
+      const trimmed = line.trim();
+      return trimmed === "" ? 0n : this.hash(`${site}\u0000${trimmed}`);
+    });
+  }
+
+  /** One line's key (what `lineKeys` gives it): for tests. */
+  lineKey(site: string, line: string): bigint {
+    return line.trim() === "" ? 0n : key(site, line, this.hash);
   }
 
   /** The distinct keys of a page's non-blank lines. */

@@ -9,12 +9,12 @@ import { createReadStream, existsSync } from "node:fs";
 import { appendFile, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import xxhash from "xxhash-wasm";
 import { DEFAULT_NEAR_DUPLICATES, NearDuplicateIndex, type NearDuplicateOptions } from "../corpus/near-duplicates.js";
 import { shingleHashes } from "../corpus/minhash.js";
 import { DEFAULT_SITE_BOILERPLATE, KeyLog, SiteLineCounter, type SiteBoilerplateOptions } from "../corpus/site-lines.js";
+import { lineBatches } from "../read/line-batches.js";
 import { createOutputWriter, type OutputWriter } from "../write/outputs.js";
 import { writeFileAtomic } from "../write/atomic.js";
 import type { RunSummary } from "./clean.js";
@@ -85,20 +85,25 @@ async function outputFiles(auditPaths: readonly string[], order?: readonly strin
 }
 
 async function readOutputFiles(auditPath: string, files: OutputFile[], seen: Set<string>): Promise<void> {
-  const lines = createInterface({ input: createReadStream(auditPath, { encoding: "utf8" }), crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (!line.startsWith('{"type":"document"')) continue;
-    const record = JSON.parse(line) as { doc: string; source: string; output: string; meta?: Record<string, unknown> };
-    // A record's output is `FILE#id`, and both may hold "#": the file is the shortest prefix that exists.
-    const file = existsSync(record.output) ? undefined : recordFileOf(record.output);
-    const isRecord = file !== undefined;
-    const path = resolve(file ?? record.output);
-    if (seen.has(path)) continue;
-    seen.add(path);
-    if (isRecord) files.push({ path, shape: "records" });
-    else {
-      const site = hostOf(record.meta?.canonicalUrl) ?? hostOf(record.meta?.url) ?? dirname(record.source);
-      files.push({ path, shape: "text", doc: { id: record.doc, source: record.source, site } });
+  // The record file of the last document record: the next ones are mostly in it too (its shorter prefixes were found
+  // not to exist then), so the file system need not be asked again for each record.
+  let lastRecordFile: string | undefined;
+  for await (const batch of lineBatches(createReadStream(auditPath))) {
+    for (const line of batch) {
+      if (!line.startsWith('{"type":"document"')) continue;
+      const record = JSON.parse(line) as { doc: string; source: string; output: string; meta?: Record<string, unknown> };
+      // A record's output is `FILE#id`, and both may hold "#": the file is the shortest prefix that exists.
+      const inLastFile = lastRecordFile !== undefined && record.output.startsWith(`${lastRecordFile}#`);
+      const file = inLastFile ? lastRecordFile : existsSync(record.output) ? undefined : recordFileOf(record.output);
+      if (file !== undefined) lastRecordFile = file;
+      const path = resolve(file ?? record.output);
+      if (seen.has(path)) continue;
+      seen.add(path);
+      if (file !== undefined) files.push({ path, shape: "records" });
+      else {
+        const site = hostOf(record.meta?.canonicalUrl) ?? hostOf(record.meta?.url) ?? dirname(record.source);
+        files.push({ path, shape: "text", doc: { id: record.doc, source: record.source, site } });
+      }
     }
   }
 }
@@ -119,10 +124,12 @@ interface RecordLine {
 async function* recordsOf(path: string): AsyncGenerator<{ line: string; record: RecordLine }> {
   const raw = createReadStream(path);
   const input = /\.gz$/i.test(path) ? raw.pipe(createGunzip()) : raw;
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-    const body = line.endsWith(",") ? line.slice(0, -1) : line;
-    if (body === "[" || body === "]" || body === "[]" || body === "") continue;
-    yield { line: body, record: JSON.parse(body) as RecordLine };
+  for await (const batch of lineBatches(input)) {
+    for (const line of batch) {
+      const body = line.endsWith(",") ? line.slice(0, -1) : line;
+      if (body === "[" || body === "]" || body === "[]" || body === "") continue;
+      yield { line: body, record: JSON.parse(body) as RecordLine };
+    }
   }
 }
 

@@ -7,6 +7,9 @@ import fc from "fast-check";
 import xxhash from "xxhash-wasm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { exactJaccard, shingleHashes, signature, estimatedJaccard, words } from "../../src/corpus/minhash.js";
+import { DEFAULT_SITE_BOILERPLATE, SiteLineCounter } from "../../src/corpus/site-lines.js";
+import { lineBatches } from "../../src/read/line-batches.js";
+import { Readable } from "node:stream";
 import { tempDir } from "../helpers/corpus.js";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -35,6 +38,28 @@ function random(seed: number): () => number {
     return s / 2 ** 32;
   };
 }
+
+describe("lineBatches", () => {
+  it("splits a stream into its lines whatever the chunks (multi-byte characters cut, CRLF, no final newline)", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom("a", "é", "東", "😀", "\n", "\r\n", "{}", ","), { maxLength: 80 }), fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1 }), async (pieces, cuts) => {
+        const bytes = Buffer.from(pieces.join(""));
+        const chunks: Buffer[] = [];
+        for (let at = 0, i = 0; at < bytes.length; i++) {
+          const size = cuts[i % cuts.length]!;
+          chunks.push(bytes.subarray(at, at + size));
+          at += size;
+        }
+        const lines: string[] = [];
+        for await (const batch of lineBatches(Readable.from(chunks))) lines.push(...batch);
+        const text = pieces.join("");
+        const expected = text === "" ? [] : text.replace(/\n$/, "").split("\n").map((l) => l.replace(/\r$/, ""));
+        expect(lines).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
 
 describe("MinHash", () => {
   it("estimates the Jaccard similarity of word 5-gram sets within 4.5 standard deviations of the estimate at 60 hashes", () => {
@@ -131,6 +156,18 @@ describe.skipIf(!existsSync(DUMPS))("near-duplicates over a corpus with planted 
 });
 
 describe("site boilerplate", () => {
+  it("keys a page's lines as it keys each line alone (case, digits, spaces, Greek final sigma, dotted İ)", () => {
+    const counter = new SiteLineCounter(DEFAULT_SITE_BOILERPLATE, (text) => BigInt(h32(text, 0)) * 4294967296n + BigInt(h32(text, 1)));
+    const pieces = fc.constantFrom("ΟΔΟΣ", "Σ", "σ", " ", "  ", "\t", "\n", "\n\n", "İ", "ß", "2016", "\u0663", "Home", "'", "\u00a0", "\ufeff", "x");
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.array(pieces).map((p) => p.join(""))), (text) => {
+        expect(counter.lineKeys("site.example", text)).toEqual(text.split("\n").map((line) => counter.lineKey("site.example", line)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+
   it("removes the lines a site repeats, with rule corpus/site-repeated and its counts, and keeps prose two pages share", () => {
     const dir = tempDir("chaff-sites-");
     const footer = ["Home | World | Business | Sport", "Example News Group, 12 Harbour Street, Springfield", "Editor in chief: Jane Roe, since 2016"];
