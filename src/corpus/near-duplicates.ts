@@ -8,6 +8,7 @@
 // between 3/8 and 3/4: about 170 bytes per kept document), plus 16 bytes for where its
 // id and text are in the file.
 import { closeSync, openSync, readSync, rmSync, writeSync } from "node:fs";
+import { grown } from "./grow.js";
 import { bandKeys, DEFAULT_MINHASH, exactJaccard, signature, type MinHashParams } from "./minhash.js";
 
 export interface NearDuplicateOptions {
@@ -133,14 +134,9 @@ export class NearDuplicateIndex {
 
   private remember(id: string, text: string): number {
     if (this.kept === this.offsets.length) {
-      const grow = <T extends Float64Array | Uint32Array>(a: T): T => {
-        const bigger = new (a.constructor as new (n: number) => T)(a.length * 2);
-        bigger.set(a);
-        return bigger;
-      };
-      this.offsets = grow(this.offsets);
-      this.idLengths = grow(this.idLengths);
-      this.textLengths = grow(this.textLengths);
+      this.offsets = grown(this.offsets);
+      this.idLengths = grown(this.idLengths);
+      this.textLengths = grown(this.textLengths);
     }
     this.offsets[this.kept] = this.end;
     this.idLengths[this.kept] = this.append(id);

@@ -107,9 +107,22 @@ export class SiteLineCounter {
     return min;
   }
 
-  /** Second pass: the same page again; exact counts for the lines that may be repeated. */
-  recountPage(lineKeys: ArrayLike<bigint>): void {
-    for (const k of SiteLineCounter.distinct(lineKeys)) if (this.estimate(k) >= this.options.minPages) this.exact.set(k, (this.exact.get(k) ?? 0) + 1);
+  /**
+   * Pages of its site a line must be on to be removed: `minPages`, and `minShare` of the site's pages (rounded down:
+   * a floor never excludes a line `verdict` would take). Known once the first pass has counted every page.
+   */
+  private neededPages(site: string): number {
+    return Math.max(this.options.minPages, Math.floor(this.options.minShare * this.pages(site)));
+  }
+
+  /**
+   * Second pass: the same page of `site` again; exact counts for the lines that may be repeated. A line whose
+   * overestimate is below what its site needs cannot be removed, so it is not counted: on a big site, lines
+   * repeated a few times (a quote, a syndicated paragraph) would otherwise fill the map.
+   */
+  recountPage(site: string, lineKeys: ArrayLike<bigint>): void {
+    const needed = this.neededPages(site);
+    for (const k of SiteLineCounter.distinct(lineKeys)) if (this.estimate(k) >= needed) this.exact.set(k, (this.exact.get(k) ?? 0) + 1);
   }
 
   /** Lines the exact map holds: what the second pass costs in memory. */

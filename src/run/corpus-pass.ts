@@ -12,6 +12,7 @@ import { dirname, join, resolve } from "node:path";
 import { createGunzip } from "node:zlib";
 import xxhash from "xxhash-wasm";
 import { DEFAULT_NEAR_DUPLICATES, NearDuplicateIndex, type NearDuplicateOptions } from "../corpus/near-duplicates.js";
+import { grown } from "../corpus/grow.js";
 import { shingleHashes } from "../corpus/minhash.js";
 import { DEFAULT_SITE_BOILERPLATE, KeyLog, SiteLineCounter, type SiteBoilerplateOptions } from "../corpus/site-lines.js";
 import { lineBatches } from "../read/line-batches.js";
@@ -197,16 +198,23 @@ export async function runCorpusStages(options: CorpusPassOptions, summary: RunSu
   if (counter && keyLog) {
     try {
       options.onProgress?.(`chaff: corpus pass 1 of ${passes}: counting lines per site`);
+      // The site of each page, by number, for the second pass (4 bytes a page, not a string each).
+      const siteNames: string[] = [];
+      const siteNumbers = new Map<string, number>();
+      let siteOfPage = new Uint32Array(1024);
       let pages = 0;
       for await (const doc of documentsOf(files, options.urlField)) {
         const keys = counter.lineKeys(doc.site, doc.text);
         counter.countPage(doc.site, keys);
         keyLog.append(keys);
-        pages++;
+        let site = siteNumbers.get(doc.site);
+        if (site === undefined) siteNumbers.set(doc.site, (site = siteNames.push(doc.site) - 1));
+        if (pages === siteOfPage.length) siteOfPage = grown(siteOfPage);
+        siteOfPage[pages++] = site;
       }
       options.onProgress?.(`chaff: corpus pass 2 of ${passes}: counting repeated lines exactly`);
       keyLog.rewind();
-      for (let page = 0; page < pages; page++) counter.recountPage(keyLog.next());
+      for (let page = 0; page < pages; page++) counter.recountPage(siteNames[siteOfPage[page]!]!, keyLog.next());
       keyLog.rewind();
       result.candidates = counter.candidates;
     } catch (error) {

@@ -156,6 +156,18 @@ describe.skipIf(!existsSync(DUMPS))("near-duplicates over a corpus with planted 
 });
 
 describe("site boilerplate", () => {
+  it("counts exactly only the lines that can reach both minPages and minShare of their site", () => {
+    const counter = new SiteLineCounter(DEFAULT_SITE_BOILERPLATE, (text) => BigInt(h32(text, 0)) * 4294967296n + BigInt(h32(text, 1)));
+    const pages = Array.from({ length: 40 }, (_, i) => ["Home | News | Contact", `Story ${String.fromCharCode(97 + (i % 26), 97 + Math.floor(i / 26))} is told in a sentence of its own.`, ...(i < 3 ? ["A quote three pages share."] : [])].join("\n"));
+    const keys = pages.map((text) => counter.lineKeys("big.example", text));
+    for (const k of keys) counter.countPage("big.example", k);
+    for (const k of keys) counter.recountPage("big.example", k);
+    // On 3 of 40 pages (7.5% < minShare 10%): it can never be removed, so the exact map does not hold it.
+    expect(counter.candidates).toBe(1);
+    expect(counter.verdict("big.example", "Home | News | Contact", keys[0]![0]!)).toEqual({ pages: 40, share: 1 });
+    expect(counter.verdict("big.example", "A quote three pages share.", keys[0]![2]!)).toBeUndefined();
+  });
+
   it("keys a page's lines as it keys each line alone (case, digits, spaces, Greek final sigma, dotted İ)", () => {
     const counter = new SiteLineCounter(DEFAULT_SITE_BOILERPLATE, (text) => BigInt(h32(text, 0)) * 4294967296n + BigInt(h32(text, 1)));
     const pieces = fc.constantFrom("ΟΔΟΣ", "Σ", "σ", " ", "  ", "\t", "\n", "\n\n", "İ", "ß", "2016", "\u0663", "Home", "'", "\u00a0", "\ufeff", "x");
