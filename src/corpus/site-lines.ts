@@ -48,7 +48,7 @@ function key(site: string, line: string, hash: Hash64): bigint {
 }
 
 export class SiteLineCounter {
-  private readonly sketch: Uint16Array;
+  private sketch: Uint16Array;
   private readonly pagesPerSite = new Map<string, number>();
   private readonly exact = new Map<bigint, number>();
 
@@ -123,6 +123,11 @@ export class SiteLineCounter {
   recountPage(site: string, lineKeys: ArrayLike<bigint>): void {
     const needed = this.neededPages(site);
     for (const k of SiteLineCounter.distinct(lineKeys)) if (this.estimate(k) >= needed) this.exact.set(k, (this.exact.get(k) ?? 0) + 1);
+  }
+
+  /** After the second pass: the sketch is not read again, and its memory (32 MB by default) goes back before the third. */
+  releaseSketch(): void {
+    this.sketch = new Uint16Array(0);
   }
 
   /** Lines the exact map holds: what the second pass costs in memory. */

@@ -215,6 +215,7 @@ export async function runCorpusStages(options: CorpusPassOptions, summary: RunSu
       options.onProgress?.(`chaff: corpus pass 2 of ${passes}: counting repeated lines exactly`);
       keyLog.rewind();
       for (let page = 0; page < pages; page++) counter.recountPage(siteNames[siteOfPage[page]!]!, keyLog.next());
+      counter.releaseSketch();
       keyLog.rewind();
       result.candidates = counter.candidates;
     } catch (error) {
