@@ -7,9 +7,8 @@ import { lineDetection } from "../core/lines.js";
 import type { Stage } from "../core/stage.js";
 import { COUNTER_RULES, FURNITURE_RULES, LINE_THRESHOLDS, LINK_LIST_SEPARATOR, type PhraseRule } from "../rules/boilerplate.js";
 import { UserPattern } from "../match/backtracking.js";
-import { escapeRegExp } from "../match/escape.js";
-import { anchoredAtStart } from "./rule-gates.js";
-import { anyRuleMatcher, caseFolded, literalRuleGate } from "./line-features.js";
+import { anchoredAtStart } from "../match/gates.js";
+import { anyRuleMatcher, caseFolded, customRules, literalRuleGate } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
 
 export const BoilerplatePhrasesOptions = z
@@ -47,24 +46,7 @@ export function linkListItems(content: string, minItems: number, maxItemWords: n
 }
 
 export function createBoilerplatePhrases(options: BoilerplatePhrasesOptions): Stage {
-  const custom: PhraseRule[] = [
-    ...options.phrases.map((phrase) => ({
-      rule: "boilerplate/custom",
-      lang: "*",
-      pattern: new RegExp(escapeRegExp(phrase.trim()).replace(/\s+/g, "\\s+"), "iu"),
-      reason: "furniture phrase from the pipeline file",
-      example: phrase,
-      maxWords: options.customMaxWords,
-    })),
-    ...options.patterns.map((source) => ({
-      rule: "boilerplate/custom",
-      lang: "*",
-      pattern: new RegExp(source, "iu"),
-      reason: "furniture pattern from the pipeline file",
-      example: source,
-      maxWords: options.customMaxWords,
-    })),
-  ];
+  const custom: PhraseRule[] = customRules(options, "boilerplate/custom", { phrase: "furniture phrase from the pipeline file", pattern: "furniture pattern from the pipeline file" }, { maxWords: options.customMaxWords });
   const rules = caseFolded([...COUNTER_RULES, ...FURNITURE_RULES, ...custom].filter((r) => !options.disable.includes(r.rule)));
   const linkLists = !options.disable.includes("boilerplate/link-list");
   // Rules anchored at the line start fail fast in one alternation; the others search

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Detection } from "../core/document.js";
 import { lineDetection } from "../core/lines.js";
 import { CAPTION_RULES, SOURCE_CREDIT_RULES } from "../rules/captions.js";
-import { LineRuleOptions, lineRuleStage } from "./line-rules.js";
+import { LineRuleOptions, lineRuleStage } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
 
 export const CaptionOptions = LineRuleOptions.extend({

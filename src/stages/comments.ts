@@ -1,6 +1,6 @@
 // Comment prompts and comment-form notices ("Leave a Reply").
 import { COMMENT_RULES } from "../rules/comments.js";
-import { LineRuleOptions, lineRuleStage } from "./line-rules.js";
+import { LineRuleOptions, lineRuleStage } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
 
 registerStage("comments", {

@@ -3,7 +3,7 @@
 import type { Detection } from "../core/document.js";
 import { PROMO_TABLE } from "../rules/promos.js";
 import { lineDetection } from "../core/lines.js";
-import { LineRuleOptions, compileLineRules, customRules, matchLine } from "./line-rules.js";
+import { LineRuleOptions, compileLineRules, customRules, matchLine } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
 
 registerStage("promos", {

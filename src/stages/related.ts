@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Detection } from "../core/document.js";
 import type { Line, LineView } from "../core/lines.js";
 import { RELATED_LABEL_RULES, RELATED_RULES } from "../rules/related.js";
-import { LineRuleOptions, compileLineRules, lineRuleStage, matchLine } from "./line-rules.js";
+import { LineRuleOptions, compileLineRules, lineRuleStage, matchLine } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
 
 export const RelatedOptions = LineRuleOptions.extend({

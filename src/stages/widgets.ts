@@ -2,7 +2,7 @@
 import type { Detection } from "../core/document.js";
 import { lineDetection, unitTable } from "../core/lines.js";
 import { WIDGET_FILLER, WIDGET_LINE, WIDGET_RULES, WIDGET_WORDS } from "../rules/widgets.js";
-import { LineRuleOptions, labelText, lineRuleStage } from "./line-rules.js";
+import { LineRuleOptions, labelText, lineRuleStage } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
 
 const STRONG = new Set(WIDGET_WORDS.filter((w) => !w.includes(" ")));

@@ -6,7 +6,7 @@ import { createDocument, type Finding } from "../../src/core/document.js";
 import { collapseSpaces, LineView, splitLines } from "../../src/core/lines.js";
 import { COUNTER_RULES, FURNITURE_RULES } from "../../src/rules/boilerplate.js";
 import "../../src/stages/all.js";
-import { anyRuleMatcher, caseFolded } from "../../src/stages/line-features.js";
+import { anyRuleMatcher, caseFolded } from "../../src/match/line-rules.js";
 import { createNormaliser } from "../../src/stages/normalise.js";
 
 /** Strings over the characters the shortcuts treat specially. */

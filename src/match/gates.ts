@@ -2,10 +2,11 @@
 // text a pattern can match, and literals one of which every match must contain. Most
 // lines are too long for a label rule or hold none of a table's key words ("cookie",
 // "newsletter", an agency name), and an indexOf-like scan is much cheaper than the rule.
-// Both are read off the pattern, so a new table entry gets its gate without anyone
-// writing one; a pattern the reader does not understand gets no gate (always tried).
-
-import { escapeRegExp } from "../match/escape.js";
+// Both are read off the pattern (parsed by regjsparser), so a new table entry gets its
+// gate without anyone writing one; a pattern the parser rejects gets no gate (always tried).
+import { createRequire } from "node:module";
+import type { AstNode, CharacterClass, Features } from "regjsparser";
+import { escapeRegExp } from "./escape.js";
 
 /** A parsed pattern, reduced to what the gates need. */
 type Node =
@@ -17,143 +18,63 @@ type Node =
   | { t: "alt"; alts: Node[] }
   | { t: "rep"; node: Node; min: number; max: number };
 
-class Unsupported extends Error {}
+const PARSER_FEATURES = { lookbehind: true, namedGroups: true, unicodePropertyEscape: true } as const satisfies Features;
+type Parsed = AstNode<typeof PARSER_FEATURES>;
 
-/** Parses a regex source (flags d, g, i, m, s, u, y); throws Unsupported on syntax it does not model. */
-function parse(source: string, unicode: boolean): Node {
-  let at = 0;
-  const peek = () => source[at];
+/** regjsparser is loaded on the first pattern: a pipeline compiles its rules on its first document, not at start. */
+let regjsparser: typeof import("regjsparser") | undefined;
+const require = createRequire(import.meta.url);
 
-  function alternation(): Node {
-    const alts = [sequence()];
-    while (peek() === "|") {
-      at++;
-      alts.push(sequence());
-    }
-    return alts.length === 1 ? alts[0] : { t: "alt", alts };
-  }
+/** The pattern as the gates see it; throws when regjsparser cannot read it. */
+function parse(source: string, flags: string): Node {
+  regjsparser ??= require("regjsparser") as typeof import("regjsparser");
+  const unicode = flags.includes("u");
+  return reduce(regjsparser.parse(source, flags, PARSER_FEATURES) as Parsed, unicode);
+}
 
-  function sequence(): Node {
-    const items: Node[] = [];
-    while (at < source.length && peek() !== "|" && peek() !== ")") items.push(quantified(atom()));
-    return { t: "seq", items };
-  }
-
-  function quantified(node: Node): Node {
-    let min: number;
-    let max: number;
-    const c = peek();
-    if (c === "*") [min, max] = [0, Infinity];
-    else if (c === "+") [min, max] = [1, Infinity];
-    else if (c === "?") [min, max] = [0, 1];
-    else if (c === "{") {
-      const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(source.slice(at));
-      if (!m) {
-        if (unicode) throw new Unsupported("lone {");
-        return node;
-      }
-      min = Number(m[1]);
-      max = m[2] ? (m[3] ? Number(m[3]) : Infinity) : min;
-      at += m[0].length - 1;
-    } else return node;
-    at++;
-    if (peek() === "?") at++; // lazy: same lengths, same literals
-    return { t: "rep", node, min, max };
-  }
-
-  function atom(): Node {
-    const c = source[at++];
-    if (c === "^") return { t: "empty", start: true };
-    if (c === "$") return { t: "empty" };
-    if (c === ".") return { t: "set", units: unicode ? 2 : 1, wide: true };
-    if (c === "[") return charClass();
-    if (c === "(") return group();
-    if (c === "\\") return escape();
-    if (c === ")" || c === "*" || c === "+" || c === "?") throw new Unsupported(`unexpected ${c}`);
-    const code = source.codePointAt(at - 1)!;
-    if (code > 0xffff) {
-      at++;
-      return unicode ? { t: "char", c: String.fromCodePoint(code) } : { t: "seq", items: [{ t: "char", c: c }, { t: "char", c: source[at - 1] }] };
-    }
-    return { t: "char", c };
-  }
-
-  function group(): Node {
-    let lookaround = false;
-    if (peek() === "?") {
-      const head = source.slice(at, at + 3);
-      if (head.startsWith("?:")) at += 2;
-      else if (head.startsWith("?=") || head.startsWith("?!")) [at, lookaround] = [at + 2, true];
-      else if (head === "?<=" || head === "?<!") [at, lookaround] = [at + 3, true];
-      else if (head.startsWith("?<")) {
-        const close = source.indexOf(">", at);
-        if (close === -1) throw new Unsupported("group name");
-        at = close + 1;
-      } else throw new Unsupported("group modifier");
-    }
-    const inner = alternation();
-    if (source[at++] !== ")") throw new Unsupported("unclosed group");
-    return lookaround ? { t: "empty" } : inner;
-  }
-
-  function escape(): Node {
-    const c = source[at++];
-    if (c === undefined) throw new Unsupported("trailing backslash");
-    if ("dDwWsS".includes(c)) return "DWS".includes(c) ? { t: "set", units: unicode ? 2 : 1, wide: true } : { t: "set", units: 1 };
-    if (c === "p" || c === "P") {
-      if (!unicode) return { t: "char", c };
-      const close = source.indexOf("}", at);
-      if (peek() !== "{" || close === -1) throw new Unsupported("property escape");
-      at = close + 1;
+function reduce(node: Parsed, unicode: boolean): Node {
+  const seq = (body: Parsed[]): Node => (body.length === 1 ? reduce(body[0], unicode) : { t: "seq", items: body.map((item) => reduce(item, unicode)) });
+  switch (node.type) {
+    case "alternative":
+      return { t: "seq", items: node.body.map((item) => reduce(item as Parsed, unicode)) };
+    case "disjunction":
+      return { t: "alt", alts: node.body.map((alt) => reduce(alt as Parsed, unicode)) };
+    case "anchor":
+      // Only ^ matters (anchoredAtStart); $, \b and \B match no text.
+      return node.kind === "start" ? { t: "empty", start: true } : { t: "empty" };
+    case "value":
+      return { t: "char", c: String.fromCodePoint(node.codePoint) };
+    case "dot":
+      return { t: "set", units: unicode ? 2 : 1, wide: true };
+    case "characterClassEscape":
+      // \d, \w and \s match single units; their negations match anything else (a surrogate pair under u).
+      return node.value === node.value.toLowerCase() ? { t: "set", units: 1 } : { t: "set", units: unicode ? 2 : 1, wide: true };
+    case "unicodePropertyEscape":
       return { t: "set", units: 2, wide: true };
-    }
-    if (c === "b" || c === "B") return { t: "empty" };
-    if (/[1-9]/.test(c) || (c === "k" && peek() === "<")) throw new Unsupported("back-reference"); // rare in tables: no gate
-    if (c === "u") {
-      const m = /^\{([0-9a-fA-F]+)\}/.exec(source.slice(at));
-      if (unicode && m) {
-        at += m[0].length;
-        return { t: "char", c: String.fromCodePoint(parseInt(m[1], 16)) };
-      }
-      const hex = source.slice(at, at + 4);
-      if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new Unsupported("\\u");
-      at += 4;
-      return { t: "char", c: String.fromCharCode(parseInt(hex, 16)) };
-    }
-    if (c === "x") {
-      const hex = source.slice(at, at + 2);
-      if (!/^[0-9a-fA-F]{2}$/.test(hex)) throw new Unsupported("\\x");
-      at += 2;
-      return { t: "char", c: String.fromCharCode(parseInt(hex, 16)) };
-    }
-    const controls: Record<string, string> = { n: "\n", r: "\r", t: "\t", f: "\f", v: "\v", "0": "\0" };
-    if (c in controls) return { t: "char", c: controls[c] };
-    if (c === "c") throw new Unsupported("\\c");
-    if (/[A-Za-z]/.test(c)) throw new Unsupported(`\\${c}`);
-    return { t: "char", c };
+    case "characterClass":
+      return characterClass(node as CharacterClass<typeof PARSER_FEATURES>, unicode);
+    case "group":
+      // Lookarounds match no text: what they require of it is not a literal of the match.
+      return node.behavior === "normal" || node.behavior === "ignore" ? seq(node.body as Parsed[]) : { t: "empty" };
+    case "quantifier":
+      return { t: "rep", node: reduce(node.body[0] as Parsed, unicode), min: node.min, max: node.max ?? Infinity };
+    case "reference":
+      return { t: "backref" };
+    default:
+      throw new Error(`unexpected regex node ${(node as { type: string }).type}`);
   }
+}
 
-  function charClass(): Node {
-    let wide = peek() === "^";
-    let astral = unicode && wide;
-    for (;;) {
-      const c = source[at++];
-      if (c === undefined) throw new Unsupported("unclosed class");
-      if (c === "]") break;
-      if (c === "\\") {
-        const e = source[at++];
-        if ("pPDWS".includes(e)) [astral, wide] = [unicode, true];
-        if (e === "u" && source[at] === "{") astral = unicode;
-        continue;
-      }
-      if (unicode && source.codePointAt(at - 1)! > 0xffff) astral = true;
-    }
-    return wide ? { t: "set", units: astral ? 2 : 1, wide } : { t: "set", units: astral ? 2 : 1 };
+/** A class is wide when it matches runs of many kinds of character (a negation, a script, \S); astral when a member may be a surrogate pair. */
+function characterClass(node: CharacterClass<typeof PARSER_FEATURES>, unicode: boolean): Node {
+  let wide = node.negative;
+  let astral = unicode && node.negative;
+  for (const member of node.body) {
+    if (member.type === "unicodePropertyEscape" || (member.type === "characterClassEscape" && member.value !== member.value.toLowerCase())) [wide, astral] = [true, unicode];
+    else if (member.type === "value" && member.codePoint > 0xffff) astral = unicode;
+    else if (member.type === "characterClassRange" && member.max.codePoint > 0xffff) astral = unicode;
   }
-
-  const node = alternation();
-  if (at !== source.length) throw new Unsupported("unbalanced )");
-  return node;
+  return wide ? { t: "set", units: astral ? 2 : 1, wide } : { t: "set", units: astral ? 2 : 1 };
 }
 
 /** Parsed patterns by flags and source: each gate reads the same pattern, and parsing is most of a stage's start-up. */
@@ -165,12 +86,33 @@ function parsed(re: RegExp): Node | undefined {
   if (parsedPatterns.has(key)) return parsedPatterns.get(key);
   let node: Node | undefined;
   try {
-    node = parse(re.source, re.unicode);
-  } catch (error) {
-    if (!(error instanceof Unsupported)) throw error;
+    node = parse(re.source, re.unicode ? "u" : "");
+  } catch {
+    node = undefined; // syntax regjsparser does not read: no gate, the rule is always tried
   }
   parsedPatterns.set(key, node);
   return node;
+}
+
+/** True when the pattern holds a back-reference: joined into an alternation with others, its group numbers would shift. */
+export function hasBackReference(re: RegExp): boolean {
+  const node = parsed(re);
+  return node ? holdsBackReference(node) : /\\[1-9k]/.test(re.source);
+}
+
+function holdsBackReference(node: Node): boolean {
+  switch (node.t) {
+    case "backref":
+      return true;
+    case "seq":
+      return node.items.some(holdsBackReference);
+    case "alt":
+      return node.alts.some(holdsBackReference);
+    case "rep":
+      return holdsBackReference(node.node);
+    default:
+      return false;
+  }
 }
 
 function longest(node: Node): number {

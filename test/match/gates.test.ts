@@ -1,4 +1,4 @@
-// The quick tests derived from the rule tables (src/stages/rule-gates.ts, widgets.ts,
+// The quick tests derived from the rule tables (src/match/gates.ts, widgets.ts,
 // boilerplate-phrases' word count) may only rule out lines that no rule matches: each
 // is checked on every table example and against the plain code on generated lines.
 import fc from "fast-check";
@@ -14,9 +14,9 @@ import type { LineRule } from "../../src/rules/types.js";
 import { WIDGET_FILLER, WIDGET_RULES, WIDGET_WORDS } from "../../src/rules/widgets.js";
 import "../../src/stages/all.js";
 import { countWords, createBoilerplatePhrases, BoilerplatePhrasesOptions } from "../../src/stages/boilerplate-phrases.js";
-import { caseFolded } from "../../src/stages/line-features.js";
-import { compileLineRules, labelText, matchLine } from "../../src/stages/line-rules.js";
-import { anchoredAtStart, literalGate, longestMatch, opensWithClassRun, requiredLiterals } from "../../src/stages/rule-gates.js";
+import { caseFolded } from "../../src/match/line-rules.js";
+import { compileLineRules, labelText, matchLine } from "../../src/match/line-rules.js";
+import { anchoredAtStart, literalGate, longestMatch, opensWithClassRun, requiredLiterals } from "../../src/match/gates.js";
 import { mayBeWidgetWordLine } from "../../src/stages/widgets.js";
 import { isWidgetWordLine } from "../../src/stages/widgets.js";
 import { hasWords, sentenceBounds } from "../../src/stages/duplicates.js";
