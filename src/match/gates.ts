@@ -1,18 +1,19 @@
 // Cheap tests derived from the rule tables' own regexes, run before them: the longest
-// text a pattern can match, and literals one of which every match must contain. Most
-// lines are too long for a label rule or hold none of a table's key words ("cookie",
-// "newsletter", an agency name), and an indexOf-like scan is much cheaper than the rule.
+// text a pattern can match, and literals one of which every match must contain (looked
+// for by the one scan of each line, ./literal-scan.ts). Most lines are too long for a label
+// rule or hold none of a rule's key words ("cookie", "newsletter", an agency name).
 // Both are read off the pattern (parsed by regjsparser), so a new table entry gets its
 // gate without anyone writing one; a pattern the parser rejects gets no gate (always tried).
+// The built-in rules' facts are generated into ./table-facts.ts (`npm run facts`).
 import { createRequire } from "node:module";
 import type { AstNode, CharacterClass, Features } from "regjsparser";
-import { escapeRegExp } from "./escape.js";
+import { TABLE_FACTS } from "./table-facts.js";
 
 /** A parsed pattern, reduced to what the gates need. */
 type Node =
   | { t: "char"; c: string }
-  | { t: "set"; units: 1 | 2; wide?: true }
-  | { t: "empty"; start?: true }
+  | { t: "set"; units: 1 | 2 }
+  | { t: "empty" }
   | { t: "backref" }
   | { t: "seq"; items: Node[] }
   | { t: "alt"; alts: Node[] }
@@ -40,17 +41,16 @@ function reduce(node: Parsed, unicode: boolean): Node {
     case "disjunction":
       return { t: "alt", alts: node.body.map((alt) => reduce(alt as Parsed, unicode)) };
     case "anchor":
-      // Only ^ matters (anchoredAtStart); $, \b and \B match no text.
-      return node.kind === "start" ? { t: "empty", start: true } : { t: "empty" };
+      return { t: "empty" }; // ^, $, \b and \B match no text
     case "value":
       return { t: "char", c: String.fromCodePoint(node.codePoint) };
     case "dot":
-      return { t: "set", units: unicode ? 2 : 1, wide: true };
+      return { t: "set", units: unicode ? 2 : 1 };
     case "characterClassEscape":
       // \d, \w and \s match single units; their negations match anything else (a surrogate pair under u).
-      return node.value === node.value.toLowerCase() ? { t: "set", units: 1 } : { t: "set", units: unicode ? 2 : 1, wide: true };
+      return { t: "set", units: node.value === node.value.toLowerCase() ? 1 : unicode ? 2 : 1 };
     case "unicodePropertyEscape":
-      return { t: "set", units: 2, wide: true };
+      return { t: "set", units: 2 };
     case "characterClass":
       return characterClass(node as CharacterClass<typeof PARSER_FEATURES>, unicode);
     case "group":
@@ -65,54 +65,80 @@ function reduce(node: Parsed, unicode: boolean): Node {
   }
 }
 
-/** A class is wide when it matches runs of many kinds of character (a negation, a script, \S); astral when a member may be a surrogate pair. */
+/** A class may match a surrogate pair under u when it is negated or holds a script, \S, \D, \W or an astral member. */
 function characterClass(node: CharacterClass<typeof PARSER_FEATURES>, unicode: boolean): Node {
-  let wide = node.negative;
   let astral = unicode && node.negative;
   for (const member of node.body) {
-    if (member.type === "unicodePropertyEscape" || (member.type === "characterClassEscape" && member.value !== member.value.toLowerCase())) [wide, astral] = [true, unicode];
+    if (member.type === "unicodePropertyEscape" || (member.type === "characterClassEscape" && member.value !== member.value.toLowerCase())) astral = unicode;
     else if (member.type === "value" && member.codePoint > 0xffff) astral = unicode;
     else if (member.type === "characterClassRange" && member.max.codePoint > 0xffff) astral = unicode;
   }
-  return wide ? { t: "set", units: astral ? 2 : 1, wide } : { t: "set", units: astral ? 2 : 1 };
+  return { t: "set", units: astral ? 2 : 1 };
 }
 
-/** Parsed patterns by flags and source: each gate reads the same pattern, and parsing is most of a stage's start-up. */
-const parsedPatterns = new Map<string, Node | undefined>();
+/** What the gates know of a pattern, read off its syntax tree. */
+export interface PatternFacts {
+  longest: number;
+  literals?: string[];
+}
 
-function parsed(re: RegExp): Node | undefined {
-  if (/[^dgimsuy]/.test(re.flags)) return undefined;
-  const key = `${re.unicode ? "u" : ""}/${re.source}`;
-  if (parsedPatterns.has(key)) return parsedPatterns.get(key);
-  let node: Node | undefined;
+/** The facts of a pattern from its tree (undefined: regjsparser does not read it, so no gate: the rule is always tried). */
+function factsFromSource(re: RegExp): PatternFacts | undefined {
+  let node: Node;
   try {
     node = parse(re.source, re.unicode ? "u" : "");
   } catch {
-    node = undefined; // syntax regjsparser does not read: no gate, the rule is always tried
+    return undefined;
   }
-  parsedPatterns.set(key, node);
-  return node;
+  const f = facts(node);
+  const literals = better(f.required, f.exact);
+  return { longest: longest(node), ...(literals ? { literals } : {}) };
 }
 
-/** True when the pattern holds a back-reference: joined into an alternation with others, its group numbers would shift. */
-export function hasBackReference(re: RegExp): boolean {
-  const node = parsed(re);
-  return node ? holdsBackReference(node) : /\\[1-9k]/.test(re.source);
+/**
+ * A short fingerprint of a pattern's source (its length and two 32-bit FNV-style hashes):
+ * the key of the facts table of the built-in rules, which would otherwise hold every source.
+ */
+export function patternKey(re: RegExp): string {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  const source = re.source;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 13);
+  }
+  return `${re.unicode ? "u" : ""}${source.length}:${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}`;
 }
 
-function holdsBackReference(node: Node): boolean {
-  switch (node.t) {
-    case "backref":
-      return true;
-    case "seq":
-      return node.items.some(holdsBackReference);
-    case "alt":
-      return node.alts.some(holdsBackReference);
-    case "rep":
-      return holdsBackReference(node.node);
-    default:
-      return false;
+/** Facts by pattern key, as used in this process (null: not readable). */
+const factsByPattern = new Map<string, PatternFacts | null>();
+let tableFacts: Readonly<Record<string, PatternFacts>> | undefined = TABLE_FACTS;
+
+/** Turns the generated table of the built-in rules' facts off or on (scripts/table-facts.ts, which writes it, and its test). */
+export function useTableFacts(on: boolean): void {
+  tableFacts = on ? TABLE_FACTS : undefined;
+  factsByPattern.clear();
+}
+
+/** The facts worked out from patterns in this process (not found in the generated table), by key. */
+export function factsWorkedOut(): Map<string, PatternFacts | null> {
+  return factsByPattern;
+}
+
+/**
+ * The facts of a pattern: from the generated table when it is a built-in rule's (parsing
+ * every table's patterns was most of a pipeline's start-up), else read off its source.
+ */
+export function patternFacts(re: RegExp): PatternFacts | undefined {
+  if (/[^dgimsuy]/.test(re.flags)) return undefined;
+  const key = patternKey(re);
+  let found = factsByPattern.get(key);
+  if (found === undefined) {
+    found = tableFacts?.[key] ?? factsFromSource(re) ?? null;
+    factsByPattern.set(key, found);
   }
+  return found ?? undefined;
 }
 
 function longest(node: Node): number {
@@ -143,49 +169,7 @@ function longest(node: Node): number {
  * astral one, so literals count their own length.
  */
 export function longestMatch(re: RegExp): number {
-  const node = parsed(re);
-  return node ? longest(node) : Infinity;
-}
-
-function anchored(node: Node): boolean {
-  if (node.t === "alt") return node.alts.every(anchored);
-  if (node.t === "seq") return node.items.length > 0 && anchored(node.items[0]);
-  return node.t === "empty" && node.start === true;
-}
-
-/**
- * True when every match must start at the start of the text (each alternative opens
- * with ^, no m flag): such a pattern fails fast on a long line and needs no gate.
- */
-export function anchoredAtStart(re: RegExp): boolean {
-  const node = re.multiline ? undefined : parsed(re);
-  return node ? anchored(node) : false;
-}
-
-/** True when the node's first step may take a run of a wide class (".{0,600}?", "[\\p{L} ]+": any character, a script, a negation). */
-function opensWithRun(node: Node): boolean {
-  switch (node.t) {
-    case "alt":
-      return node.alts.some(opensWithRun);
-    case "seq": {
-      const first = node.items.find((item) => item.t !== "empty");
-      return first !== undefined && opensWithRun(first);
-    }
-    case "rep":
-      return node.max > 1 && ((node.node.t === "set" && node.node.wide === true) || opensWithRun(node.node));
-    default:
-      return false;
-  }
-}
-
-/**
- * True when the pattern may open with a run of a wide character class: even anchored at
- * the start, it then tries its rest at many offsets of the line, so in an alternation
- * with rules that fail on their first character it costs more than all of them.
- */
-export function opensWithClassRun(re: RegExp): boolean {
-  const node = parsed(re);
-  return node ? opensWithRun(node) : true;
+  return patternFacts(re)?.longest ?? Infinity;
 }
 
 /** Literal sets ranked: the one whose shortest literal is longest rules most text out. */
@@ -198,8 +182,6 @@ function better(a: string[] | undefined, b: string[] | undefined): string[] | un
 
 /** Most strings an exact set may hold before it is given up (sets multiply along a sequence). */
 const MAX_EXACT = 8;
-/** Most literals joined into one gate regex. */
-const GATE_CHUNK = 600;
 
 /**
  * What a node tells about the text it matches: `exact`, every string it can match
@@ -261,39 +243,5 @@ function facts(node: Node): Facts {
  * no such set is known (a rule made of classes, an optional part, unread syntax).
  */
 export function requiredLiterals(re: RegExp): string[] | undefined {
-  const node = parsed(re);
-  if (!node) return undefined;
-  const f = facts(node);
-  return better(f.required, f.exact);
+  return patternFacts(re)?.literals;
 }
-
-
-/**
- * One test that is false only when none of the patterns can match the text: the
- * patterns' required literals joined into one alternation per flag set. Undefined
- * when some pattern has no required literals (then every line must be tried).
- */
-export function literalGate(patterns: readonly RegExp[]): ((text: string) => boolean) | undefined {
-  if (patterns.length === 0) return undefined;
-  const groups = new Map<string, Set<string>>();
-  for (const re of patterns) {
-    const literals = requiredLiterals(re);
-    if (!literals) return undefined;
-    // Without i, u changes nothing for literals without surrogates, and the scan is faster without it.
-    const flags = re.ignoreCase ? (re.unicode ? "iu" : "i") : literals.some((l) => /[\ud800-\udfff]/.test(l)) ? "u" : "";
-    const group = groups.get(flags) ?? new Set<string>();
-    for (const literal of literals) group.add(literal);
-    groups.set(flags, group);
-  }
-  // V8 scans an alternation of a few hundred literals fast and falls off a cliff beyond
-  // (boilerplate-phrases' gate over the benchmark lines, per pass: 734 literals 31 ms,
-  // 917 literals 199 ms): literals go in chunks of GATE_CHUNK.
-  const tests = [...groups].flatMap(([flags, literals]) => {
-    const sorted = [...literals].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRegExp);
-    const chunks: RegExp[] = [];
-    for (let from = 0; from < sorted.length; from += GATE_CHUNK) chunks.push(new RegExp(sorted.slice(from, from + GATE_CHUNK).join("|"), flags));
-    return chunks;
-  });
-  return tests.length === 1 ? (text) => tests[0].test(text) : (text) => tests.some((re) => re.test(text));
-}
-

@@ -14,7 +14,8 @@ import type { LineRule } from "../rules/types.js";
 import type { PhraseRule } from "../rules/boilerplate.js";
 import { UserPattern } from "./backtracking.js";
 import { escapeRegExp } from "./escape.js";
-import { hasBackReference, literalGate, longestMatch, opensWithClassRun } from "./gates.js";
+import { longestMatch, requiredLiterals } from "./gates.js";
+import { lineScanner, passes } from "./literal-scan.js";
 
 /** Options every line-rule stage accepts, so users extend rules without code. */
 export const LineRuleOptions = z
@@ -67,52 +68,33 @@ export function customRules<T extends object = object>(
 
 // ---- whole-line mode --------------------------------------------------------------
 
-/** A rule anchored to the whole label, and the longest label its pattern can match. */
-export type CompiledLineRule = LineRule & { full: RegExp; longest: number };
+/** A rule anchored to the whole label, the longest label its pattern can match, and its gate in the line scan. */
+export type CompiledLineRule = LineRule & { full: RegExp; longest: number; gate: number };
 
-/**
- * The rules, plus cheap tests that rule most lines out before any rule runs: the
- * longest label any of them can match (derived from the patterns), and one alternation
- * of them all. (The rules are anchored at the start of the label, so the alternation
- * fails fast; a test for their literals, which scans the whole label, was slower.)
- */
+/** The rules in table order, and the longest label any of them can match. */
 export interface CompiledLineRules extends Array<CompiledLineRule> {
-  /** One alternation per flag set of the rules not in `searching`. */
-  any?: RegExp[];
-  /** Rules that search the label, each with a test for the literals it needs. */
-  searching?: Array<{ rule: CompiledLineRule; gate?: (label: string) => boolean }>;
   longest: number;
 }
 
 export function compileLineRules(rules: readonly LineRule[]): CompiledLineRules {
-  const compiled = rules.map((r) => {
-    const full = new RegExp(`^(?:${r.pattern.source})$`, r.caseSensitive ? "u" : "iu");
-    return { ...r, full, longest: longestMatch(full) };
-  }) as CompiledLineRules;
+  const fulls = rules.map((r) => new RegExp(`^(?:${r.pattern.source})$`, r.caseSensitive ? "u" : "iu"));
+  const gates = lineScanner.register(fulls.map((full) => ({ literals: requiredLiterals(full), caseSensitive: !full.ignoreCase })));
+  const compiled = rules.map((r, i) => ({ ...r, full: fulls[i], longest: longestMatch(fulls[i]), gate: gates[i] })) as CompiledLineRules;
   compiled.longest = Math.max(0, ...compiled.map((r) => r.longest));
-  if (!joinable(rules)) return compiled;
-  // A rule that opens with a run of a class (".{0,600}?AFP") searches the label: it is
-  // kept out of the alternation and tried alone, after a scan for its literals.
-  const searching = compiled.filter((r) => opensWithClassRun(r.full));
-  compiled.searching = searching.map((r) => ({ rule: r, gate: literalGate([r.full]) }));
-  const anchored = compiled.filter((r) => !searching.includes(r));
-  try {
-    compiled.any = alternations(anchored.map((r) => ({ source: r.pattern.source, flags: r.caseSensitive ? "u" : "iu", on: "content" as const }))).map(
-      (group) => new RegExp(`^(?:${group.source})$`, group.flags),
-    );
-  } catch {
-    compiled.any = undefined; // patterns that do not join (a group name used twice): rule by rule
-  }
   return compiled;
 }
 
-/** The first rule of the table whose pattern matches the whole label, if any. */
+/**
+ * The first rule of the table whose pattern matches the whole label, if any. Only the rules
+ * whose literals the line's one scan found are tried (./literal-scan.ts), longest labels first ruled out.
+ */
 export function matchLine(line: Line, rules: CompiledLineRules, maxLength: number): CompiledLineRule | undefined {
   if (line.content.length > maxLength) return undefined;
   const label = labelText(line.content);
   if (!label || label.length > rules.longest) return undefined;
-  if (rules.any && !rules.any.some((re) => re.test(label)) && !rules.searching!.some(({ rule, gate }) => (!gate || gate(label)) && rule.full.test(label))) return undefined;
-  return rules.find((r) => label.length <= r.longest && r.full.test(label));
+  const passing = lineScanner.passing(line);
+  for (const r of rules) if (passes(r.gate, passing) && label.length <= r.longest && r.full.test(label)) return r;
+  return undefined;
 }
 
 // ---- search mode ------------------------------------------------------------------
@@ -152,54 +134,34 @@ export function caseFolded<T extends PhraseRule>(rules: readonly T[]): Array<T &
   });
 }
 
-/**
- * A test that is false only when no rule can match the line: the literals one of which
- * each rule's regex needs (./gates.ts), looked for in the text that regex runs on.
- * Undefined when some rule needs no literal.
- */
-export function literalRuleGate(rules: readonly FoldedRule[]): ((content: string, lower: string) => boolean) | undefined {
-  const onLower = rules.filter((r) => r.onLower).map((r) => r.regex);
-  const onContent = rules.filter((r) => !r.onLower).map((r) => r.regex);
-  const lowerGate = onLower.length ? literalGate(onLower) : () => false;
-  const contentGate = onContent.length ? literalGate(onContent) : () => false;
-  if (!lowerGate || !contentGate) return undefined;
-  return (content, lower) => lowerGate(lower) || contentGate(content);
+/** Search-mode rules with their gates in the line scan: `first` finds the first rule (in table order) that matches a line. */
+export interface SearchRules<T extends PhraseRule> {
+  rules: Array<T & FoldedRule & { gate: number }>;
+  /** The first rule that `admits` (given the line's word count) and that matches the line's content, if any. */
+  first(line: Line, admits: (rule: T, words: number) => boolean, countWords: (content: string) => number): { rule: T & FoldedRule; words: number } | undefined;
 }
 
-/**
- * One test that no rule of the table can match: the rules' patterns joined into one
- * alternation per flag set (a line matches the alternation if and only if it matches
- * one of them). Most lines match no rule, and one scan of the line is cheaper than
- * one per rule. Undefined when the patterns cannot be joined (back-references).
- */
-export function anyRuleMatcher(rules: readonly PhraseRule[]): ((content: string, lower: string) => boolean) | undefined {
-  if (!joinable(rules)) return undefined;
-  try {
-    const tests = alternations(rules.map((r) => folded(r.pattern))).map((g) => ({ on: g.on, re: new RegExp(g.source, g.flags) }));
-    return (content, lower) => tests.some((t) => t.re.test(t.on === "lower" ? lower : content));
-  } catch {
-    return undefined; // patterns that do not join (a group name used twice)
-  }
-}
-
-// ---- shared by both modes ---------------------------------------------------------
-
-/** Whether the rules' patterns can be joined into one alternation: a back-reference's group number would shift. */
-function joinable(rules: ReadonlyArray<{ pattern: RegExp }>): boolean {
-  return !rules.some((r) => hasBackReference(r.pattern));
-}
-
-/** The patterns joined into one alternation per flag set and text, in table order ("g" and "y" dropped: the tests are stateless). */
-function alternations(patterns: ReadonlyArray<{ source: string; flags: string; on: "lower" | "content" }>): Array<{ source: string; flags: string; on: "lower" | "content" }> {
-  const groups = new Map<string, { source: string[]; flags: string; on: "lower" | "content" }>();
-  for (const p of patterns) {
-    const flags = p.flags.replace(/[gy]/g, "");
-    const key = `${p.on}/${flags}`;
-    const group = groups.get(key) ?? { source: [], flags, on: p.on };
-    group.source.push(`(?:${p.source})`);
-    groups.set(key, group);
-  }
-  return [...groups.values()].map((g) => ({ source: g.source.join("|"), flags: g.flags, on: g.on }));
+export function compileSearchRules<T extends PhraseRule>(table: readonly T[]): SearchRules<T> {
+  const foldedRules = caseFolded(table);
+  // A rule that runs on the lower-cased line looks for lower-case literals: found in the line in any case.
+  const gates = lineScanner.register(foldedRules.map((r) => ({ literals: requiredLiterals(r.regex), caseSensitive: !r.onLower && !r.regex.ignoreCase })));
+  const rules = foldedRules.map((r, i) => ({ ...r, gate: gates[i] }));
+  return {
+    rules,
+    first(line, admits, countWords) {
+      const passing = lineScanner.passing(line);
+      let words = -1;
+      let lower: string | undefined;
+      for (const r of rules) {
+        if (!passes(r.gate, passing)) continue;
+        // Words and the lower-cased line are computed only for lines that some rule's literals reach.
+        if (words < 0) words = countWords(line.content);
+        if (!admits(r, words)) continue;
+        if (r.matches(line.content, (lower ??= line.content.toLowerCase()))) return { rule: r, words };
+      }
+      return undefined;
+    },
+  };
 }
 
 // ---- the stage ----------------------------------------------------------------------
