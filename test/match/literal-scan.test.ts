@@ -17,8 +17,10 @@ describe("the literal scan", () => {
       fc.property(fc.array(rule, { minLength: 1, maxLength: 6 }), fc.array(fc.constantFrom(...letters, "c"), { maxLength: 30 }), (rules, parts) => {
         const scanner = new LiteralScanner();
         const gates = scanner.register(rules);
-        const content = parts.join("").trim() || "c";
-        const passing = scanner.passing(lineOf(content));
+        const line = lineOf(parts.join("").trim() || "c");
+        // The scan reads the line's content (white space runs collapsed), as the rules do.
+        const content = line.content;
+        const passing = scanner.passing(line);
         rules.forEach((r, i) => {
           // The scan looks for the first 8 units of a literal: the plain search does too.
           const heads = r.literals.map((l) => l.slice(0, 8));
