@@ -7,7 +7,7 @@
 // alternation of the rules per flag set, the literals a rule needs, the longest label a rule
 // can match. Users extend a table with `phrases` and `patterns` from the pipeline file.
 import { z } from "zod";
-import type { Detection } from "../core/document.js";
+import type { BlockKind, Detection } from "../core/document.js";
 import { lineDetection, unitTable, type Line } from "../core/lines.js";
 import type { Stage, StageContext } from "../core/stage.js";
 import type { LineRule } from "../rules/types.js";
@@ -166,17 +166,22 @@ export function compileSearchRules<T extends PhraseRule>(table: readonly T[]): S
 
 // ---- the stage ----------------------------------------------------------------------
 
-/**
- * A stage that removes every live line matching one of the table's rules (or the
- * user's). `extra` lets a stage add context logic on top of the table.
- */
-export function lineRuleStage(
-  name: string,
-  table: readonly LineRule[],
-  options: LineRuleOptions,
-  custom: { rule: string; reason: string },
-  extra?: (ctx: StageContext, matched: Set<number>) => Detection[],
-): Stage {
+/** What a table stage is made of: the one shape of every stage that removes the lines its table matches. */
+export interface LineRuleStageSpec {
+  name: string;
+  table: readonly LineRule[];
+  options: LineRuleOptions;
+  /** Rule id and reason of the user's own `phrases` and `patterns`. */
+  custom: { rule: string; reason: string };
+  /** Kinds of line the table is not asked about (a table cell is data: a lone "12" or "Close" there is a score or a price). */
+  skipKinds?: readonly BlockKind[];
+  /** Context logic on top of the table: more findings, knowing which lines the table matched. */
+  extra?: (ctx: StageContext, matched: Set<number>) => Detection[];
+}
+
+/** A stage that removes every live line matching one of the table's rules (or the user's), then what `extra` finds. */
+export function lineRuleStage(spec: LineRuleStageSpec): Stage {
+  const { name, table, options, custom, skipKinds = [], extra } = spec;
   const rules = compileLineRules([
     ...table.filter((r) => !options.disable.includes(r.rule)),
     ...customRules(options, custom.rule, custom.reason),
@@ -187,6 +192,7 @@ export function lineRuleStage(
       const found: Detection[] = [];
       const matched = new Set<number>();
       for (const line of ctx.lines.live()) {
+        if (line.kind && skipKinds.includes(line.kind)) continue;
         const rule = matchLine(line, rules, options.maxLength);
         if (!rule) continue;
         matched.add(line.index);

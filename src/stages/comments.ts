@@ -7,6 +7,6 @@ registerStage("comments", {
   description: "Comment prompts and comment-form notices",
   options: LineRuleOptions,
   create(options: LineRuleOptions) {
-    return lineRuleStage("comments", COMMENT_RULES, options, { rule: "comment/custom", reason: "comment phrase from the pipeline file" });
+    return lineRuleStage({ name: "comments", table: COMMENT_RULES, options, custom: { rule: "comment/custom", reason: "comment phrase from the pipeline file" } });
   },
 });

@@ -44,7 +44,7 @@ registerStage("related", {
   description: "Related-article labels and the headlines listed under them",
   options: RelatedOptions,
   create(options: RelatedOptions) {
-    return lineRuleStage("related", RELATED_RULES, options, { rule: "link/custom", reason: "related-link phrase from the pipeline file" }, ({ lines }, matched) => {
+    return lineRuleStage({ name: "related", table: RELATED_RULES, options, custom: { rule: "link/custom", reason: "related-link phrase from the pipeline file" }, extra: ({ lines }, matched) => {
       const found: Detection[] = [];
       for (const index of matched) {
         const label = lines.lines[index];
@@ -56,6 +56,6 @@ registerStage("related", {
         }
       }
       return found;
-    });
+    } });
   },
 });
