@@ -5,6 +5,8 @@
 //   npm run bench:throughput -- --size 500 --jobs 1
 //   npm run bench:throughput -- --flat [--large 2048]   peak RSS on 200 MB and on a larger corpus
 //   npm run bench:throughput -- --html            HTML route, --jobs 1 vs --jobs 2
+//   npm run bench:throughput -- --size 30 --jobs 1 --baseline /work/base3
+//                                                 also runs another checkout's built CLI (its dist/) on the same corpus
 //
 // CHAFF_BENCH_MB sets the default size. Corpora are generated under bench/.cache/
 // (gitignored) from raw/*.txt and ../shared/bench/aeb-dump/*.txt, repeated with varied ids.
@@ -106,10 +108,10 @@ interface ChaffRun {
 }
 
 /** Runs the built CLI under /usr/bin/time -v (peak RSS of the whole process, worker threads included). */
-function runChaff(corpus: Corpus, jobs: number, extra: string[] = []): ChaffRun {
+function runChaff(corpus: Corpus, jobs: number, extra: string[] = [], tree = ROOT): ChaffRun {
   const out = join(CACHE, "out");
   rmSync(out, { recursive: true, force: true });
-  const args = [join(ROOT, "dist/cli.js"), "clean", corpus.path, "--out", out, "--audit", join(CACHE, "out.audit.jsonl"), "--jobs", String(jobs), "--quiet", ...extra];
+  const args = [join(tree, "dist/cli.js"), "clean", corpus.path, "--out", out, "--audit", join(CACHE, "out.audit.jsonl"), "--jobs", String(jobs), "--quiet", ...extra];
   const useTime = existsSync("/usr/bin/time");
   const started = performance.now();
   const child = useTime ? spawnSync("/usr/bin/time", ["-v", process.execPath, ...args], { encoding: "utf8" }) : spawnSync(process.execPath, args, { encoding: "utf8" });
@@ -140,6 +142,10 @@ async function throughput(sizeMb: number, jobs: number): Promise<void> {
   // normalising, writing outputs and the audit, and handing documents to the workers.
   const floor = runChaff(corpus, jobs, ["--pipeline", join(ROOT, "bench/floor-pipeline.json")]);
   if (floor.exitCode !== 0) throw new Error(`chaff exited ${floor.exitCode}:\n${floor.stderr}`);
+  // Another checkout's build on the same corpus, run after this tree's, for a before/after in one run.
+  const baselineDir = flag("baseline");
+  const baseline = baselineDir ? { chaff: runChaff(corpus, jobs, [], resolve(baselineDir)), floor: runChaff(corpus, jobs, ["--pipeline", join(ROOT, "bench/floor-pipeline.json")], resolve(baselineDir)) } : undefined;
+  if (baseline && (baseline.chaff.exitCode !== 0 || baseline.floor.exitCode !== 0)) throw new Error(`baseline chaff failed:\n${baseline.chaff.stderr}${baseline.floor.stderr}`);
   const c4Rate = mb / c4.seconds;
   const chaffPerCore = mb / chaff.seconds / jobs;
   const c4CpuRate = mb / c4.cpuSeconds;
@@ -150,6 +156,11 @@ async function throughput(sizeMb: number, jobs: number): Promise<void> {
   console.log(`| C4 line rules, filter alone | 1 | ${fmt(c4.filterSeconds)} | ${fmt(mb / c4.filterSeconds)} | ${fmt(mb / c4.filterSeconds)} | | | ${fmt(corpus.documents / c4.filterSeconds, 0)} | |`);
   console.log(`| chaff clean, news pipeline + audit | ${jobs} | ${fmt(chaff.seconds)} | ${fmt(mb / chaff.seconds)} | ${fmt(chaffPerCore)} | ${fmt(chaff.cpuSeconds)} | ${fmt(chaffCpuRate)} | ${fmt(corpus.documents / chaff.seconds, 0)} | ${fmt(chaff.peakRssMb, 0)} |`);
   console.log(`| chaff clean, floor: one cheap stage (icons) + audit | ${jobs} | ${fmt(floor.seconds)} | ${fmt(mb / floor.seconds)} | ${fmt(mb / floor.seconds / jobs)} | ${fmt(floor.cpuSeconds)} | ${fmt(mb / floor.cpuSeconds)} | ${fmt(corpus.documents / floor.seconds, 0)} | ${fmt(floor.peakRssMb, 0)} |`);
+  if (baseline) {
+    console.log(`| baseline ${baselineDir}: news pipeline + audit | ${jobs} | ${fmt(baseline.chaff.seconds)} | ${fmt(mb / baseline.chaff.seconds)} | ${fmt(mb / baseline.chaff.seconds / jobs)} | ${fmt(baseline.chaff.cpuSeconds)} | ${fmt(mb / baseline.chaff.cpuSeconds)} | ${fmt(corpus.documents / baseline.chaff.seconds, 0)} | ${fmt(baseline.chaff.peakRssMb, 0)} |`);
+    console.log(`| baseline ${baselineDir}: floor + audit | ${jobs} | ${fmt(baseline.floor.seconds)} | ${fmt(mb / baseline.floor.seconds)} | ${fmt(mb / baseline.floor.seconds / jobs)} | ${fmt(baseline.floor.cpuSeconds)} | ${fmt(mb / baseline.floor.cpuSeconds)} | ${fmt(corpus.documents / baseline.floor.seconds, 0)} | ${fmt(baseline.floor.peakRssMb, 0)} |`);
+    console.log(`this tree / baseline, MB per CPU-second: news ${fmt(baseline.chaff.cpuSeconds / chaff.cpuSeconds, 2)}x, floor ${fmt(baseline.floor.cpuSeconds / floor.cpuSeconds, 2)}x`);
+  }
   console.log(`chaff / C4 (same I/O): ${fmt(chaffPerCore / c4Rate, 2)}x per core of wall time, ${fmt(chaffCpuRate / c4CpuRate, 2)}x per CPU-second (floor without the stages: ${fmt(mb / floor.cpuSeconds / c4CpuRate, 2)}x); load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
 }
 

@@ -18,6 +18,8 @@ export interface Line {
   content: string;
   /** Kind of the block the line lies in, when the document has blocks. */
   kind?: BlockKind;
+  /** What the rule matchers found in the line once for every stage (src/match/literal-scan.ts); undefined until one asks. */
+  scan?: unknown;
 }
 
 const SPACE = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
@@ -84,6 +86,7 @@ export function splitLines(raw: string, blocks?: Block[]): Line[] {
       contentEnd: lineEnd - trail,
       content: collapseSpaces(text),
       kind,
+      scan: undefined,
     });
     if (end === raw.length) break;
     start = end + 1;

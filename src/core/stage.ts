@@ -15,6 +15,8 @@ export interface Stage {
   /** Name recorded in the audit as `stage`. */
   readonly name: string;
   detect(ctx: StageContext): Detection[];
+  /** Makes what the stage makes on first use (a lazy stage's rules), before any stage of the pipeline runs. */
+  prepare?(): void;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface Stage {
  */
 export function lazyStage(name: string, make: () => Stage): Stage {
   let made: Stage | undefined;
-  return { name, detect: (ctx) => (made ??= make()).detect(ctx) };
+  return { name, detect: (ctx) => (made ??= make()).detect(ctx), prepare: () => void (made ??= make()) };
 }
 
 /** Edits text after removals (normalisation) and counts its edits by kind. */
@@ -57,6 +59,9 @@ export interface CleanResult {
 
 /** Runs every stage over one document, applies the findings and finishes the text. */
 export function cleanDocument(doc: Document, pipeline: Pipeline): CleanResult {
+  // Every stage's rules are compiled before the first line is scanned: the shared line scan
+  // (src/match/literal-scan.ts) is then built once, with the literals of all of them.
+  for (const stage of pipeline.stages) stage.prepare?.();
   const view = new LineView(doc);
   const protectedSpans = pipeline.allow?.length
     ? view.lines

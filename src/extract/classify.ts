@@ -4,7 +4,7 @@
 // language, closing punctuation, the landmark the block sits in (nav, footer, aside, a site
 // header), the junk words of its markup, and its neighbours' labels.
 import type { Features } from "../core/document.js";
-import { lineFeatures, stopwordLanguage, stopwordsFor } from "../stages/line-features.js";
+import { lineFeatures, stopwordLanguage, stopwordsFor } from "../match/line-features.js";
 import type { TextBlock } from "./blocks.js";
 
 export type BlockLabel = "good" | "near-good" | "short" | "bad";

@@ -8,7 +8,7 @@ import type { LineRule } from "./types.js";
 
 const agency = AGENCIES.map((a) => escapeRegExp(a)).join("|");
 
-export const CREDIT_RULES: readonly LineRule[] = [
+export const REPORTING_CREDIT_RULES: readonly LineRule[] = [
   { rule: "credit/reporting", lang: "en", pattern: /\((?:additional )?(?:reporting|writing|editing|compiled) by [^()]{2,300}\)|(?:additional )?(?:reporting|writing) by [^.;]{2,160}[;,] (?:additional reporting|editing|writing|compiled) by [^.]{2,200}\.?/u, reason: "reporting and editing credit", example: "(Reporting by Jane Roe; Editing by John Doe)" },
   { rule: "credit/reporting", lang: "en", pattern: /(?:the )?(?:associated press|ap|reuters|afp|bloomberg|cnn|staff)?\s?(?:writers?|reporters?|correspondents?)? ?[^.]{0,200}\b(?:contributed (?:to )?this (?:report|story|article)|contributed reporting)\.?/u, reason: "contributors' credit", example: "Associated Press writers Jane Roe and John Doe contributed to this report." },
   { rule: "credit/reporting", lang: "de", pattern: /\(?(?:mit material (?:von|der)|bearbeitet von|redaktion:|text:)\s?[^.]{2,120}\)?/u, reason: "reporting credit", example: "(mit Material von dpa)" },
@@ -106,4 +106,4 @@ export const LABEL_RULES: readonly LineRule[] = [
   { rule: "ui/label", lang: "*", pattern: /(?:iklan|pubblicità|annuncio|advertentie|reklama|広告|광고|\d{1,4}|[\d.,]+[km]? (?:letture|views|reads|vues|aufrufe|просмотр(?:а|ов)?))/u, reason: "widget label or counter", example: "Iklan" },
 ];
 
-export const PROMO_TABLE: readonly LineRule[] = [...CREDIT_RULES, ...PROMO_RULES, ...NOTICE_RULES, ...CONTACT_RULES, ...LABEL_RULES];
+export const PROMO_TABLE: readonly LineRule[] = [...REPORTING_CREDIT_RULES, ...PROMO_RULES, ...NOTICE_RULES, ...CONTACT_RULES, ...LABEL_RULES];

@@ -8,7 +8,8 @@ import type { Detection, Features } from "../core/document.js";
 import type { Line } from "../core/lines.js";
 import type { Stage, StageContext } from "../core/stage.js";
 import { COMMENT_SECTION_RULES, COMMENT_SIGNATURE_RULES, LINE_THRESHOLDS, type LineThresholds, type PhraseRule } from "../rules/boilerplate.js";
-import { caseFolded, documentLanguage, lineFeatures, stopwordsFor, type LineFeatures } from "./line-features.js";
+import { documentLanguage, lineFeatures, stopwordsFor, type LineFeatures } from "../match/line-features.js";
+import { caseFolded } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
 import { htmlRouteOptions } from "../extract/options.js";
 

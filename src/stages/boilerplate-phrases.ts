@@ -7,9 +7,7 @@ import { lineDetection } from "../core/lines.js";
 import type { Stage } from "../core/stage.js";
 import { COUNTER_RULES, FURNITURE_RULES, LINE_THRESHOLDS, LINK_LIST_SEPARATOR, type PhraseRule } from "../rules/boilerplate.js";
 import { UserPattern } from "../match/backtracking.js";
-import { escapeRegExp } from "../match/escape.js";
-import { anchoredAtStart } from "./rule-gates.js";
-import { anyRuleMatcher, caseFolded, literalRuleGate } from "./line-features.js";
+import { compileSearchRules, customRules } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
 
 export const BoilerplatePhrasesOptions = z
@@ -47,45 +45,19 @@ export function linkListItems(content: string, minItems: number, maxItemWords: n
 }
 
 export function createBoilerplatePhrases(options: BoilerplatePhrasesOptions): Stage {
-  const custom: PhraseRule[] = [
-    ...options.phrases.map((phrase) => ({
-      rule: "boilerplate/custom",
-      lang: "*",
-      pattern: new RegExp(escapeRegExp(phrase.trim()).replace(/\s+/g, "\\s+"), "iu"),
-      reason: "furniture phrase from the pipeline file",
-      example: phrase,
-      maxWords: options.customMaxWords,
-    })),
-    ...options.patterns.map((source) => ({
-      rule: "boilerplate/custom",
-      lang: "*",
-      pattern: new RegExp(source, "iu"),
-      reason: "furniture pattern from the pipeline file",
-      example: source,
-      maxWords: options.customMaxWords,
-    })),
-  ];
-  const rules = caseFolded([...COUNTER_RULES, ...FURNITURE_RULES, ...custom].filter((r) => !options.disable.includes(r.rule)));
+  const custom: PhraseRule[] = customRules(options, "boilerplate/custom", { phrase: "furniture phrase from the pipeline file", pattern: "furniture pattern from the pipeline file" }, { maxWords: options.customMaxWords });
+  const rules = compileSearchRules([...COUNTER_RULES, ...FURNITURE_RULES, ...custom].filter((r) => !options.disable.includes(r.rule)));
   const linkLists = !options.disable.includes("boilerplate/link-list");
-  // Rules anchored at the line start fail fast in one alternation; the others search
-  // the whole line, so a scan for the literals they need comes first.
-  const atStart = rules.filter((r) => anchoredAtStart(r.regex));
-  const floating = rules.filter((r) => !anchoredAtStart(r.regex));
-  const anyAtStart = atStart.length ? anyRuleMatcher(atStart) : () => false;
-  const anyFloating = floating.length ? anyRuleMatcher(floating) : () => false;
-  const floatingGate = literalRuleGate(floating) ?? (() => true);
-  const mayMatch: (content: string, lower: string) => boolean =
-    anyAtStart && anyFloating ? (c, l) => anyAtStart(c, l) || (floatingGate(c, l) && anyFloating(c, l)) : () => true;
+  const admits = (rule: PhraseRule, words: number) => words <= rule.maxWords;
   return {
     name: "boilerplate-phrases",
     detect({ lines }) {
       const found: Detection[] = [];
       for (const line of lines.live()) {
-        const lower = line.content.toLowerCase();
-        // The quick tests rule most lines out; words are counted only for the rest.
-        const words = mayMatch(line.content, lower) ? countWords(line.content) : -1;
-        const rule = words >= 0 ? rules.find((r) => words <= r.maxWords && r.matches(line.content, lower)) : undefined;
-        if (rule) {
+        // The line's literal scan rules most lines out; words are counted only for the rest.
+        const hit = rules.first(line, admits, countWords);
+        if (hit) {
+          const { rule, words } = hit;
           found.push(lineDetection(line, rule, { features: { words, lang: rule.lang, maxWords: rule.maxWords } }));
           continue;
         }

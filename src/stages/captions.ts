@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Detection } from "../core/document.js";
 import { lineDetection } from "../core/lines.js";
 import { CAPTION_RULES, SOURCE_CREDIT_RULES } from "../rules/captions.js";
-import { LineRuleOptions, lineRuleStage } from "./line-rules.js";
+import { LineRuleOptions, lineRuleStage } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
 
 export const CaptionOptions = LineRuleOptions.extend({
@@ -28,7 +28,7 @@ registerStage("captions", {
   description: "Photo captions: agency picture codes, credits, captions printed twice",
   options: CaptionOptions,
   create(options: CaptionOptions) {
-    return lineRuleStage("captions", [...SOURCE_CREDIT_RULES, ...CAPTION_RULES], options, { rule: "caption/custom", reason: "caption phrase from the pipeline file" }, ({ lines }, matched) => {
+    return lineRuleStage({ name: "captions", table: [...SOURCE_CREDIT_RULES, ...CAPTION_RULES], options, custom: { rule: "caption/custom", reason: "caption phrase from the pipeline file" }, extra: ({ lines }, matched) => {
       const found: Detection[] = [];
       for (const line of lines.live()) {
         if (matched.has(line.index) || line.content.length > options.maxLength) continue;
@@ -40,6 +40,6 @@ registerStage("captions", {
         }
       }
       return found;
-    });
+    } });
   },
 });

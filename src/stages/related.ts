@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Detection } from "../core/document.js";
 import type { Line, LineView } from "../core/lines.js";
 import { RELATED_LABEL_RULES, RELATED_RULES } from "../rules/related.js";
-import { LineRuleOptions, compileLineRules, lineRuleStage, matchLine } from "./line-rules.js";
+import { LineRuleOptions, compileLineRules, lineRuleStage, matchLine } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
 
 export const RelatedOptions = LineRuleOptions.extend({
@@ -44,7 +44,7 @@ registerStage("related", {
   description: "Related-article labels and the headlines listed under them",
   options: RelatedOptions,
   create(options: RelatedOptions) {
-    return lineRuleStage("related", RELATED_RULES, options, { rule: "link/custom", reason: "related-link phrase from the pipeline file" }, ({ lines }, matched) => {
+    return lineRuleStage({ name: "related", table: RELATED_RULES, options, custom: { rule: "link/custom", reason: "related-link phrase from the pipeline file" }, extra: ({ lines }, matched) => {
       const found: Detection[] = [];
       for (const index of matched) {
         const label = lines.lines[index];
@@ -56,6 +56,6 @@ registerStage("related", {
         }
       }
       return found;
-    });
+    } });
   },
 });

@@ -2,7 +2,7 @@
 import type { Detection } from "../core/document.js";
 import { lineDetection } from "../core/lines.js";
 import { TAG_LABEL_LINE, TAG_LINE_RULES } from "../rules/tags.js";
-import { LineRuleOptions, compileLineRules, customRules, labelText } from "./line-rules.js";
+import { LineRuleOptions, compileLineRules, customRules, labelText } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
 
 /** The items of a tag line, split on separators or runs of two spaces (NBSP included). */

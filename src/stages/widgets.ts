@@ -2,7 +2,7 @@
 import type { Detection } from "../core/document.js";
 import { lineDetection, unitTable } from "../core/lines.js";
 import { WIDGET_FILLER, WIDGET_LINE, WIDGET_RULES, WIDGET_WORDS } from "../rules/widgets.js";
-import { LineRuleOptions, labelText, lineRuleStage } from "./line-rules.js";
+import { LineRuleOptions, labelText, lineRuleStage } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
 
 const STRONG = new Set(WIDGET_WORDS.filter((w) => !w.includes(" ")));
@@ -94,7 +94,7 @@ registerStage("widgets", {
   description: "Share, print and email widgets; navigation labels and breadcrumbs",
   options: LineRuleOptions,
   create(options: LineRuleOptions) {
-    return lineRuleStage("widgets", WIDGET_RULES, options, { rule: "widget/custom", reason: "widget phrase from the pipeline file" }, ({ lines }, matched) => {
+    return lineRuleStage({ name: "widgets", table: WIDGET_RULES, options, custom: { rule: "widget/custom", reason: "widget phrase from the pipeline file" }, extra: ({ lines }, matched) => {
       const found: Detection[] = [];
       for (const line of lines.live()) {
         if (matched.has(line.index) || line.kind === "heading" || line.kind === "title") continue;
@@ -103,6 +103,6 @@ registerStage("widgets", {
         }
       }
       return found;
-    });
+    } });
   },
 });

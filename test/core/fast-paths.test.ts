@@ -4,9 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createDocument, type Finding } from "../../src/core/document.js";
 import { collapseSpaces, LineView, splitLines } from "../../src/core/lines.js";
-import { COUNTER_RULES, FURNITURE_RULES } from "../../src/rules/boilerplate.js";
 import "../../src/stages/all.js";
-import { anyRuleMatcher, caseFolded } from "../../src/stages/line-features.js";
 import { createNormaliser } from "../../src/stages/normalise.js";
 
 /** Strings over the characters the shortcuts treat specially. */
@@ -112,26 +110,3 @@ describe("normaliser", () => {
   });
 });
 
-describe("boilerplate-phrases' joined test", () => {
-  const rules = caseFolded([...COUNTER_RULES, ...FURNITURE_RULES]);
-  const anyRule = anyRuleMatcher(rules)!;
-  const agrees = (line: string) => expect(anyRule(line, line.toLowerCase())).toBe(rules.some((r) => r.matches(line, line.toLowerCase())));
-
-  it("exists for the shipped tables and agrees with the rules on every example", () => {
-    expect(anyRule).toBeDefined();
-    for (const rule of rules) {
-      agrees(rule.example);
-      agrees(`Some words before. ${rule.example}`);
-    }
-  });
-
-  it("agrees with the rules on lines mixed from the examples' words", () => {
-    const words = [...new Set(rules.flatMap((r) => r.example.split(" ")))];
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...words, "the", "and", "|", "©", "2019"), { minLength: 1, maxLength: 12 }), (parts) => {
-        agrees(parts.join(" "));
-      }),
-      { numRuns: 2000 },
-    );
-  });
-});

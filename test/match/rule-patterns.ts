@@ -28,7 +28,7 @@ export async function rulePatterns(): Promise<RulePattern[]> {
     seen.add(value);
     if (Array.isArray(value)) return value.forEach((item, i) => walk(item, `${where}[${i}]`));
     const entry = value as Record<string, unknown>;
-    // A whole-line rule runs anchored (src/stages/line-rules.ts), never as written.
+    // A whole-line rule runs anchored (src/match/line-rules.ts), never as written.
     const wholeLine = isWholeLineRule(entry);
     if (wholeLine) found.push({ where: `${where}.pattern (whole line)`, source: `^(?:${(entry.pattern as RegExp).source})$`, flags: entry.caseSensitive ? "u" : "iu" });
     for (const [key, item] of Object.entries(entry)) if (!(wholeLine && key === "pattern")) walk(item, `${where}.${key}`);

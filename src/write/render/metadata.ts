@@ -1,7 +1,7 @@
 // The metadata of a JSON or JSONL output record, where datatrove's and Dolma's readers look:
 // the input record's own fields and the document's url, title, date, author and language at
 // the top of `metadata`, and what chaff found and counted under `metadata.chaff`.
-import { stopwordLanguage } from "../../stages/line-features.js";
+import { stopwordLanguage } from "../../match/line-features.js";
 
 export interface ChaffMetadata {
   /** What the reader, extractor and stages found: timestamp, dateline, tags, byline, title, extraction... */

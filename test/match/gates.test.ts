@@ -1,4 +1,4 @@
-// The quick tests derived from the rule tables (src/stages/rule-gates.ts, widgets.ts,
+// The quick tests derived from the rule tables (src/match/gates.ts, widgets.ts,
 // boilerplate-phrases' word count) may only rule out lines that no rule matches: each
 // is checked on every table example and against the plain code on generated lines.
 import fc from "fast-check";
@@ -14,9 +14,11 @@ import type { LineRule } from "../../src/rules/types.js";
 import { WIDGET_FILLER, WIDGET_RULES, WIDGET_WORDS } from "../../src/rules/widgets.js";
 import "../../src/stages/all.js";
 import { countWords, createBoilerplatePhrases, BoilerplatePhrasesOptions } from "../../src/stages/boilerplate-phrases.js";
-import { caseFolded } from "../../src/stages/line-features.js";
-import { compileLineRules, labelText, matchLine } from "../../src/stages/line-rules.js";
-import { anchoredAtStart, literalGate, longestMatch, opensWithClassRun, requiredLiterals } from "../../src/stages/rule-gates.js";
+import { caseFolded } from "../../src/match/line-rules.js";
+import { compileLineRules, compileSearchRules, labelText, matchLine } from "../../src/match/line-rules.js";
+import { longestMatch, requiredLiterals } from "../../src/match/gates.js";
+import { lineScanner, passes } from "../../src/match/literal-scan.js";
+import { splitLines } from "../../src/core/lines.js";
 import { mayBeWidgetWordLine } from "../../src/stages/widgets.js";
 import { isWidgetWordLine } from "../../src/stages/widgets.js";
 import { hasWords, sentenceBounds } from "../../src/stages/duplicates.js";
@@ -63,7 +65,7 @@ describe("longestMatch", () => {
   });
 });
 
-describe("requiredLiterals and literalGate", () => {
+describe("requiredLiterals and the gates of the line scan", () => {
   it.each([
     [/send (?:this|it) to a friend/u, ["send this to a friend", "send it to a friend"]],
     [/(?:share|email) this/u, ["share this", "email this"]], // neighbours' literals multiply
@@ -77,45 +79,32 @@ describe("requiredLiterals and literalGate", () => {
     expect(requiredLiterals(re)).toEqual(literals);
   });
 
-  it("lets every example of every table through its rule's gate, as the rules run", () => {
-    for (const rule of caseFolded(PHRASE_RULES)) {
-      const gate = literalGate([rule.regex]);
-      if (gate) expect(gate(rule.onLower ? rule.example.toLowerCase() : rule.example), `${rule.rule} ${rule.lang}: ${rule.example}`).toBe(true);
+  /** A line object for a content, as splitLines makes it. */
+  const lineOf = (content: string) => splitLines(content)[0];
+
+  it("lets every example of every table through its rule's gate in the line scan", () => {
+    for (const rule of compileSearchRules(PHRASE_RULES).rules) {
+      expect(passes(rule.gate, lineScanner.passing(lineOf(rule.example))), `${rule.rule} ${rule.lang}: ${rule.example}`).toBe(true);
     }
     for (const table of Object.values(LINE_TABLES)) {
       for (const rule of compileLineRules(table)) {
-        const gate = literalGate([rule.full]);
-        if (gate) expect(gate(labelText(rule.example)), `${rule.rule}: ${rule.example}`).toBe(true);
+        expect(passes(rule.gate, lineScanner.passing(lineOf(rule.example))), `${rule.rule}: ${rule.example}`).toBe(true);
       }
     }
   });
 
-  it("is false only when no pattern matches (generated lines)", () => {
-    const rules = caseFolded(PHRASE_RULES).filter((r) => !anchoredAtStart(r.regex));
-    const words = [...new Set(rules.flatMap((r) => r.example.split(" ")))];
-    // The gates are built once; building them for every generated line made the test the slowest of the suite.
-    const groups = [true, false].map((onLower) => {
-      const group = rules.filter((r) => r.onLower === onLower);
-      return { onLower, group, gate: literalGate(group.map((r) => r.regex)) };
-    });
+  it("stops a line only when the rule does not match it (generated lines, letters of every case)", () => {
+    const search = compileSearchRules(PHRASE_RULES).rules;
+    const words = [...new Set(search.flatMap((r) => r.example.split(" ")))];
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...words, "The", "ſite", "COOKIES", "|", "©", "2019", "x"), { minLength: 1, maxLength: 12 }), (parts) => {
-        const line = parts.join(" ");
-        const lower = line.toLowerCase();
-        for (const { onLower, group, gate } of groups) {
-          const text = onLower ? lower : line;
-          if (gate && !gate(text)) expect(group.some((r) => r.regex.test(text))).toBe(false);
-        }
+      fc.property(fc.array(fc.constantFrom(...words, "The", "ſite", "COOKIES", "Cookie", "Ⅽookie", "İ", "ß", "Σ", "|", "©", "2019", "x"), { minLength: 1, maxLength: 12 }), (parts) => {
+        const line = lineOf(parts.join(" "));
+        const passing = lineScanner.passing(line);
+        const lower = line.content.toLowerCase();
+        for (const rule of search) if (!passes(rule.gate, passing)) expect(rule.matches(line.content, lower), `${rule.rule}: ${line.content}`).toBe(false);
       }),
       { numRuns: 2000 },
     );
-  });
-
-  it("knows which patterns only match at the start", () => {
-    expect(anchoredAtStart(/^a|^b/u)).toBe(true);
-    expect(anchoredAtStart(/^a|b/u)).toBe(false);
-    expect(anchoredAtStart(/^a/mu)).toBe(false);
-    expect(anchoredAtStart(/(?:^a)b/u)).toBe(true);
   });
 });
 
@@ -205,20 +194,12 @@ describe("duplicates' shortcuts", () => {
 });
 
 describe("matchLine with the tables' quick tests", () => {
-  it("marks the rules that open with a run of a class", () => {
-    expect(opensWithClassRun(/^(?:.{0,600}?AFP)$/u)).toBe(true);
-    expect(opensWithClassRun(/^(?:[\p{L} ]{1,20} AFP)$/u)).toBe(true);
-    expect(opensWithClassRun(/^(?:share|\d+ (?:of|\/) \d+)$/u)).toBe(false); // digits: a narrow class
-    expect(opensWithClassRun(/^(?:[^x]+y)$/u)).toBe(true);
-    expect(opensWithClassRun(/^(?:[ab]?x)$/u)).toBe(false);
-  });
-
   it("finds the rule a plain search of the table finds (generated lines)", () => {
     for (const [name, table] of Object.entries(LINE_TABLES)) {
       const rules = compileLineRules(table);
       const words = [...new Set(table.flatMap((r) => r.example.split(/\s+/)))];
       fc.assert(
-        fc.property(fc.array(fc.constantFrom(...words, "the", "|", "»", "Photo:", "AFP", "2016"), { minLength: 1, maxLength: 10 }), (parts) => {
+        fc.property(fc.array(fc.constantFrom(...words, "the", "|", "»", "Photo:", "AFP", "afp", "2016", "SHARE", "ſhare"), { minLength: 1, maxLength: 10 }), (parts) => {
           const content = parts.join(" ");
           const line = { index: 0, start: 0, end: content.length, text: content, contentStart: 0, contentEnd: content.length, content };
           const label = labelText(content);

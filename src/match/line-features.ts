@@ -4,8 +4,7 @@
 import { createRequire } from "node:module";
 import type { Document } from "../core/document.js";
 import type { Line } from "../core/lines.js";
-import { TERMINAL_PUNCTUATION, UNSPACED_SCRIPT, type PhraseRule } from "../rules/boilerplate.js";
-import { literalGate } from "./rule-gates.js";
+import { TERMINAL_PUNCTUATION, UNSPACED_SCRIPT } from "../rules/boilerplate.js";
 
 const require = createRequire(import.meta.url);
 const STOPWORDS = require("stopwords-iso") as Record<string, string[]>;
@@ -131,69 +130,4 @@ export function lineFeatures(content: string, stopwords: Set<string>): LineFeatu
     allCaps: letters > 0 && /\p{Lu}/u.test(content),
     letters,
   };
-}
-
-/**
- * Each rule as a matcher of one line. Case-insensitive Unicode regexes are several
- * times slower in V8, and these run on every line: a rule whose pattern does not
- * depend on case (no \p{Lu}, \p{Ll}) matches the lower-cased line without the flag.
- */
-export function caseFolded<T extends PhraseRule>(rules: readonly T[]): Array<T & FoldedRule> {
-  return rules.map((r) => {
-    if (/\\p\{L[ul]\}/u.test(r.pattern.source)) return { ...r, regex: r.pattern, onLower: false, matches: (content: string) => r.pattern.test(content) };
-    const folded = new RegExp(lowerLiterals(r.pattern.source), r.pattern.flags.replace("i", ""));
-    return { ...r, regex: folded, onLower: true, matches: (_content: string, lower: string) => folded.test(lower) };
-  });
-}
-
-/** How a case-folded rule matches: `regex` runs on the lower-cased line when `onLower`, else on the line. */
-export interface FoldedRule {
-  regex: RegExp;
-  onLower: boolean;
-  matches: (content: string, lower: string) => boolean;
-}
-
-/**
- * A test that is false only when no rule can match the line: the literals one of which
- * each rule's regex needs (src/stages/rule-gates.ts), looked for in the text that regex
- * runs on. Undefined when some rule needs no literal.
- */
-export function literalRuleGate(rules: readonly FoldedRule[]): ((content: string, lower: string) => boolean) | undefined {
-  const onLower = rules.filter((r) => r.onLower).map((r) => r.regex);
-  const onContent = rules.filter((r) => !r.onLower).map((r) => r.regex);
-  const lowerGate = onLower.length ? literalGate(onLower) : () => false;
-  const contentGate = onContent.length ? literalGate(onContent) : () => false;
-  if (!lowerGate || !contentGate) return undefined;
-  return (content, lower) => lowerGate(lower) || contentGate(content);
-}
-
-/**
- * One test that no rule of the table can match: the rules' patterns joined into one
- * alternation per flag set (a line matches the alternation if and only if it matches
- * one of them). Most lines match no rule, and one scan of the line is cheaper than
- * one per rule. Undefined when the patterns cannot be joined (back-references).
- */
-export function anyRuleMatcher(rules: ReadonlyArray<PhraseRule & FoldedRule>): ((content: string, lower: string) => boolean) | undefined {
-  if (rules.some((r) => /\\[1-9k]/.test(r.pattern.source))) return undefined;
-  const groups = new Map<string, { onLower: boolean; flags: string; sources: string[] }>();
-  for (const r of rules) {
-    const onLower = !/\\p\{L[ul]\}/u.test(r.pattern.source);
-    const flags = onLower ? r.pattern.flags.replace("i", "") : r.pattern.flags;
-    const source = onLower ? lowerLiterals(r.pattern.source) : r.pattern.source;
-    const key = `${onLower}/${flags}`;
-    const group = groups.get(key) ?? { onLower, flags, sources: [] };
-    group.sources.push(`(?:${source})`);
-    groups.set(key, group);
-  }
-  try {
-    const tests = [...groups.values()].map((g) => ({ onLower: g.onLower, re: new RegExp(g.sources.join("|"), g.flags.replace(/[gy]/g, "")) }));
-    return (content, lower) => tests.some((t) => t.re.test(t.onLower ? lower : content));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Lower-cases a pattern's literal letters, leaving escapes (\S, \D, \p{...}) alone. */
-function lowerLiterals(source: string): string {
-  return source.replace(/\\(?:[pPu]\{[^}]*\}|.)|[^\\]+/gu, (part) => (part.startsWith("\\") ? part : part.toLowerCase()));
 }

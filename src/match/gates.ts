@@ -1,0 +1,247 @@
+// Cheap tests derived from the rule tables' own regexes, run before them: the longest
+// text a pattern can match, and literals one of which every match must contain (looked
+// for by the one scan of each line, ./literal-scan.ts). Most lines are too long for a label
+// rule or hold none of a rule's key words ("cookie", "newsletter", an agency name).
+// Both are read off the pattern (parsed by regjsparser), so a new table entry gets its
+// gate without anyone writing one; a pattern the parser rejects gets no gate (always tried).
+// The built-in rules' facts are generated into ./table-facts.ts (`npm run facts`).
+import { createRequire } from "node:module";
+import type { AstNode, CharacterClass, Features } from "regjsparser";
+import { TABLE_FACTS } from "./table-facts.js";
+
+/** A parsed pattern, reduced to what the gates need. */
+type Node =
+  | { t: "char"; c: string }
+  | { t: "set"; units: 1 | 2 }
+  | { t: "empty" }
+  | { t: "backref" }
+  | { t: "seq"; items: Node[] }
+  | { t: "alt"; alts: Node[] }
+  | { t: "rep"; node: Node; min: number; max: number };
+
+const PARSER_FEATURES = { lookbehind: true, namedGroups: true, unicodePropertyEscape: true } as const satisfies Features;
+type Parsed = AstNode<typeof PARSER_FEATURES>;
+
+/** regjsparser is loaded on the first pattern: a pipeline compiles its rules on its first document, not at start. */
+let regjsparser: typeof import("regjsparser") | undefined;
+const require = createRequire(import.meta.url);
+
+/** The pattern as the gates see it; throws when regjsparser cannot read it. */
+function parse(source: string, flags: string): Node {
+  regjsparser ??= require("regjsparser") as typeof import("regjsparser");
+  const unicode = flags.includes("u");
+  return reduce(regjsparser.parse(source, flags, PARSER_FEATURES) as Parsed, unicode);
+}
+
+function reduce(node: Parsed, unicode: boolean): Node {
+  const seq = (body: Parsed[]): Node => (body.length === 1 ? reduce(body[0], unicode) : { t: "seq", items: body.map((item) => reduce(item, unicode)) });
+  switch (node.type) {
+    case "alternative":
+      return { t: "seq", items: node.body.map((item) => reduce(item as Parsed, unicode)) };
+    case "disjunction":
+      return { t: "alt", alts: node.body.map((alt) => reduce(alt as Parsed, unicode)) };
+    case "anchor":
+      return { t: "empty" }; // ^, $, \b and \B match no text
+    case "value":
+      return { t: "char", c: String.fromCodePoint(node.codePoint) };
+    case "dot":
+      return { t: "set", units: unicode ? 2 : 1 };
+    case "characterClassEscape":
+      // \d, \w and \s match single units; their negations match anything else (a surrogate pair under u).
+      return { t: "set", units: node.value === node.value.toLowerCase() ? 1 : unicode ? 2 : 1 };
+    case "unicodePropertyEscape":
+      return { t: "set", units: 2 };
+    case "characterClass":
+      return characterClass(node as CharacterClass<typeof PARSER_FEATURES>, unicode);
+    case "group":
+      // Lookarounds match no text: what they require of it is not a literal of the match.
+      return node.behavior === "normal" || node.behavior === "ignore" ? seq(node.body as Parsed[]) : { t: "empty" };
+    case "quantifier":
+      return { t: "rep", node: reduce(node.body[0] as Parsed, unicode), min: node.min, max: node.max ?? Infinity };
+    case "reference":
+      return { t: "backref" };
+    default:
+      throw new Error(`unexpected regex node ${(node as { type: string }).type}`);
+  }
+}
+
+/** A class may match a surrogate pair under u when it is negated or holds a script, \S, \D, \W or an astral member. */
+function characterClass(node: CharacterClass<typeof PARSER_FEATURES>, unicode: boolean): Node {
+  let astral = unicode && node.negative;
+  for (const member of node.body) {
+    if (member.type === "unicodePropertyEscape" || (member.type === "characterClassEscape" && member.value !== member.value.toLowerCase())) astral = unicode;
+    else if (member.type === "value" && member.codePoint > 0xffff) astral = unicode;
+    else if (member.type === "characterClassRange" && member.max.codePoint > 0xffff) astral = unicode;
+  }
+  return { t: "set", units: astral ? 2 : 1 };
+}
+
+/** What the gates know of a pattern, read off its syntax tree. */
+export interface PatternFacts {
+  longest: number;
+  literals?: string[];
+}
+
+/** The facts of a pattern from its tree (undefined: regjsparser does not read it, so no gate: the rule is always tried). */
+function factsFromSource(re: RegExp): PatternFacts | undefined {
+  let node: Node;
+  try {
+    node = parse(re.source, re.unicode ? "u" : "");
+  } catch {
+    return undefined;
+  }
+  const f = facts(node);
+  const literals = better(f.required, f.exact);
+  return { longest: longest(node), ...(literals ? { literals } : {}) };
+}
+
+/**
+ * A short fingerprint of a pattern's source (its length and two 32-bit FNV-style hashes):
+ * the key of the facts table of the built-in rules, which would otherwise hold every source.
+ */
+export function patternKey(re: RegExp): string {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  const source = re.source;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 13);
+  }
+  return `${re.unicode ? "u" : ""}${source.length}:${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}`;
+}
+
+/** Facts by pattern key, as used in this process (null: not readable). */
+const factsByPattern = new Map<string, PatternFacts | null>();
+let tableFacts: Readonly<Record<string, PatternFacts>> | undefined = TABLE_FACTS;
+
+/** Turns the generated table of the built-in rules' facts off or on (scripts/table-facts.ts, which writes it, and its test). */
+export function useTableFacts(on: boolean): void {
+  tableFacts = on ? TABLE_FACTS : undefined;
+  factsByPattern.clear();
+}
+
+/** The facts worked out from patterns in this process (not found in the generated table), by key. */
+export function factsWorkedOut(): Map<string, PatternFacts | null> {
+  return factsByPattern;
+}
+
+/**
+ * The facts of a pattern: from the generated table when it is a built-in rule's (parsing
+ * every table's patterns was most of a pipeline's start-up), else read off its source.
+ */
+export function patternFacts(re: RegExp): PatternFacts | undefined {
+  if (/[^dgimsuy]/.test(re.flags)) return undefined;
+  const key = patternKey(re);
+  let found = factsByPattern.get(key);
+  if (found === undefined) {
+    found = tableFacts?.[key] ?? factsFromSource(re) ?? null;
+    factsByPattern.set(key, found);
+  }
+  return found ?? undefined;
+}
+
+function longest(node: Node): number {
+  switch (node.t) {
+    case "char":
+      return node.c.length;
+    case "set":
+      return node.units;
+    case "empty":
+      return 0;
+    case "backref":
+      return Infinity;
+    case "seq":
+      return node.items.reduce((n, item) => n + longest(item), 0);
+    case "alt":
+      return Math.max(...node.alts.map(longest));
+    case "rep": {
+      const inner = longest(node.node);
+      return inner === 0 || node.max === 0 ? 0 : inner * node.max;
+    }
+  }
+}
+
+/**
+ * The most UTF-16 code units a match of the pattern can span (Infinity when unbounded
+ * or when the pattern holds syntax this reader does not model). Under the u flag a
+ * class or dot may match a surrogate pair; a BMP character never case-folds to an
+ * astral one, so literals count their own length.
+ */
+export function longestMatch(re: RegExp): number {
+  return patternFacts(re)?.longest ?? Infinity;
+}
+
+/** Literal sets ranked: the one whose shortest literal is longest rules most text out. */
+function better(a: string[] | undefined, b: string[] | undefined): string[] | undefined {
+  if (!b || b.length === 0 || b.some((s) => s === "")) return a;
+  if (!a) return b;
+  const score = (set: string[]) => Math.min(...set.map((s) => s.length)) * 1000 - set.length;
+  return score(b) > score(a) ? b : a;
+}
+
+/** Most strings an exact set may hold before it is given up (sets multiply along a sequence). */
+const MAX_EXACT = 8;
+
+/**
+ * What a node tells about the text it matches: `exact`, every string it can match
+ * (when few), and `required`, literals one of which each match contains.
+ */
+interface Facts {
+  exact?: string[];
+  required?: string[];
+}
+
+function facts(node: Node): Facts {
+  switch (node.t) {
+    case "char":
+      return { exact: [node.c], required: [node.c] };
+    case "empty":
+      return { exact: [""] };
+    case "set":
+    case "backref":
+      return {};
+    case "rep": {
+      const inner = facts(node.node);
+      const required = node.min >= 1 ? better(inner.required, inner.exact) : undefined;
+      if (inner.exact && node.max <= 1) return { exact: node.min === 0 ? [...new Set(["", ...inner.exact])] : inner.exact, required };
+      return { required };
+    }
+    case "alt": {
+      const all = node.alts.map(facts);
+      const exact = all.every((f) => f.exact) ? [...new Set(all.flatMap((f) => f.exact!))] : undefined;
+      const branches = all.map((f) => better(f.required, f.exact));
+      const required = branches.every((b) => b) ? [...new Set(branches.flat() as string[])] : undefined;
+      return { exact: exact && exact.length <= MAX_EXACT ? exact : undefined, required };
+    }
+    case "seq": {
+      // Exact sets of neighbours multiply into longer literals ("this " + "site" | "website");
+      // where that stops, the product so far is one candidate and the item's own facts another.
+      let best: string[] | undefined;
+      let run: string[] = [""];
+      let allExact = true;
+      for (const item of node.items) {
+        const f = facts(item);
+        if (f.exact && run.length * f.exact.length <= MAX_EXACT) {
+          run = [...new Set(run.flatMap((head) => f.exact!.map((tail) => head + tail)))];
+          continue;
+        }
+        allExact = false;
+        best = better(best, run);
+        best = better(best, f.required);
+        run = f.exact && f.exact.length <= MAX_EXACT ? f.exact : [""];
+      }
+      best = better(best, run);
+      return { exact: allExact ? run : undefined, required: best };
+    }
+  }
+}
+
+/**
+ * Literals one of which every match of the pattern contains, compared under the
+ * pattern's own flags (so "cookie" under i also stands for "COOKIE"); undefined when
+ * no such set is known (a rule made of classes, an optional part, unread syntax).
+ */
+export function requiredLiterals(re: RegExp): string[] | undefined {
+  return patternFacts(re)?.literals;
+}

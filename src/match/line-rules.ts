@@ -1,0 +1,204 @@
+// The one rule compiler. A table's rules run in one of two modes:
+//   - whole-line: the line's label (content without decorations) must match a rule in full
+//     (widgets, comments, related links, tags, captions, promos);
+//   - search: a rule is searched inside the line's content, on the lower-cased line when its
+//     pattern does not depend on case (boilerplate-phrases, the comment-section headings).
+// Both get the same cheap tests in front, derived from the patterns (./gates.ts): one
+// alternation of the rules per flag set, the literals a rule needs, the longest label a rule
+// can match. Users extend a table with `phrases` and `patterns` from the pipeline file.
+import { z } from "zod";
+import type { BlockKind, Detection } from "../core/document.js";
+import { lineDetection, unitTable, type Line } from "../core/lines.js";
+import type { Stage, StageContext } from "../core/stage.js";
+import type { LineRule } from "../rules/types.js";
+import type { PhraseRule } from "../rules/boilerplate.js";
+import { UserPattern } from "./backtracking.js";
+import { escapeRegExp } from "./escape.js";
+import { longestMatch, requiredLiterals } from "./gates.js";
+import { lineScanner, passes } from "./literal-scan.js";
+
+/** Options every line-rule stage accepts, so users extend rules without code. */
+export const LineRuleOptions = z
+  .object({
+    /** Extra exact lines (case-insensitive, spaces collapsed) to remove under this stage's `customRule`. */
+    phrases: z.array(z.string().min(1)).default([]),
+    /** Extra regular expressions (case-insensitive, matched against the whole line; checked for catastrophic backtracking at load). */
+    patterns: z.array(UserPattern).default([]),
+    /** Rule ids of this stage to switch off. */
+    disable: z.array(z.string()).default([]),
+    /** Longest line (in characters) the stage looks at; longer lines are prose. */
+    maxLength: z.number().int().positive().default(200),
+  })
+  .strict();
+export type LineRuleOptions = z.infer<typeof LineRuleOptions>;
+
+/** Bullets, pipes, arrows and colons that decorate labels ("» Also read:", "| Share |"). */
+const LEADING_DECORATION = /^[\s|•·»«›‹>\-–—:*#▶►→↓▼]+/u;
+const TRAILING_DECORATION = /[\s|•·»«›‹<\-–—:*#▶►→↓▼]+$/u;
+const LEADING_CHAR = unitTable(/[\s|•·»«›‹>\-–—:*#▶►→↓▼]/u);
+const TRAILING_CHAR = unitTable(/[\s|•·»«›‹<\-–—:*#▶►→↓▼]/u);
+
+export function labelText(content: string): string {
+  // Most lines carry no decoration: look at both ends before running the (costly) strip.
+  if (!content || (!LEADING_CHAR[content.charCodeAt(0)] && !TRAILING_CHAR[content.charCodeAt(content.length - 1)])) return content;
+  const lead = LEADING_DECORATION.exec(content)?.[0].length ?? 0;
+  if (lead === content.length) return "";
+  const rest = content.slice(lead);
+  return rest.slice(0, rest.length - (TRAILING_DECORATION.exec(rest)?.[0].length ?? 0));
+}
+
+/** A user's phrase as a pattern: its text literally, any run of white space standing for any other. */
+export function phrasePattern(phrase: string): RegExp {
+  return new RegExp(escapeRegExp(phrase.replace(/\s+/g, " ").trim()).replace(/ /g, "\\s+"), "iu");
+}
+
+/** Rules from the pipeline file's `phrases` and `patterns`, with what the table's own rules carry besides (`maxWords`, `moveTo`). */
+export function customRules<T extends object = object>(
+  options: { phrases: readonly string[]; patterns: readonly string[] },
+  rule: string,
+  reason: { phrase: string; pattern: string } | string,
+  extra: T = {} as T,
+): Array<LineRule & T> {
+  const why = typeof reason === "string" ? { phrase: reason, pattern: reason } : reason;
+  return [
+    ...options.phrases.map((phrase) => ({ rule, lang: "*", pattern: phrasePattern(phrase), reason: why.phrase, example: phrase, ...extra })),
+    ...options.patterns.map((source) => ({ rule, lang: "*", pattern: new RegExp(source, "iu"), reason: why.pattern, example: source, ...extra })),
+  ];
+}
+
+// ---- whole-line mode --------------------------------------------------------------
+
+/** A rule anchored to the whole label, the longest label its pattern can match, and its gate in the line scan. */
+export type CompiledLineRule = LineRule & { full: RegExp; longest: number; gate: number };
+
+/** The rules in table order, and the longest label any of them can match. */
+export interface CompiledLineRules extends Array<CompiledLineRule> {
+  longest: number;
+}
+
+export function compileLineRules(rules: readonly LineRule[]): CompiledLineRules {
+  const fulls = rules.map((r) => new RegExp(`^(?:${r.pattern.source})$`, r.caseSensitive ? "u" : "iu"));
+  const gates = lineScanner.register(fulls.map((full) => ({ literals: requiredLiterals(full), caseSensitive: !full.ignoreCase })));
+  const compiled = rules.map((r, i) => ({ ...r, full: fulls[i], longest: longestMatch(fulls[i]), gate: gates[i] })) as CompiledLineRules;
+  compiled.longest = Math.max(0, ...compiled.map((r) => r.longest));
+  return compiled;
+}
+
+/**
+ * The first rule of the table whose pattern matches the whole label, if any. Only the rules
+ * whose literals the line's one scan found are tried (./literal-scan.ts), longest labels first ruled out.
+ */
+export function matchLine(line: Line, rules: CompiledLineRules, maxLength: number): CompiledLineRule | undefined {
+  if (line.content.length > maxLength) return undefined;
+  const label = labelText(line.content);
+  if (!label || label.length > rules.longest) return undefined;
+  const passing = lineScanner.passing(line);
+  for (const r of rules) if (passes(r.gate, passing) && label.length <= r.longest && r.full.test(label)) return r;
+  return undefined;
+}
+
+// ---- search mode ------------------------------------------------------------------
+
+/** How a case-folded rule matches: `regex` runs on the lower-cased line when `onLower`, else on the line. */
+export interface FoldedRule {
+  regex: RegExp;
+  onLower: boolean;
+  matches: (content: string, lower: string) => boolean;
+}
+
+/** Whether a pattern tells letters by their case (\p{Lu}, \p{Ll}): it cannot run on the lower-cased line. */
+const dependsOnCase = (source: string): boolean => /\\p\{L[ul]\}/u.test(source);
+
+/** Lower-cases a pattern's literal letters, leaving escapes (\S, \D, \p{...}) alone. */
+function lowerLiterals(source: string): string {
+  return source.replace(/\\(?:[pPu]\{[^}]*\}|.)|[^\\]+/gu, (part) => (part.startsWith("\\") ? part : part.toLowerCase()));
+}
+
+/** The pattern a search-mode rule runs, and on which text. */
+function folded(pattern: RegExp): { source: string; flags: string; on: "lower" | "content" } {
+  if (dependsOnCase(pattern.source)) return { source: pattern.source, flags: pattern.flags, on: "content" };
+  return { source: lowerLiterals(pattern.source), flags: pattern.flags.replace("i", ""), on: "lower" };
+}
+
+/**
+ * Each rule as a matcher of one line. Case-insensitive Unicode regexes are several
+ * times slower in V8, and these run on every line: a rule whose pattern does not
+ * depend on case (no \p{Lu}, \p{Ll}) matches the lower-cased line without the flag.
+ */
+export function caseFolded<T extends PhraseRule>(rules: readonly T[]): Array<T & FoldedRule> {
+  return rules.map((r) => {
+    const how = folded(r.pattern);
+    if (how.on === "content") return { ...r, regex: r.pattern, onLower: false, matches: (content: string) => r.pattern.test(content) };
+    const regex = new RegExp(how.source, how.flags);
+    return { ...r, regex, onLower: true, matches: (_content: string, lower: string) => regex.test(lower) };
+  });
+}
+
+/** Search-mode rules with their gates in the line scan: `first` finds the first rule (in table order) that matches a line. */
+export interface SearchRules<T extends PhraseRule> {
+  rules: Array<T & FoldedRule & { gate: number }>;
+  /** The first rule that `admits` (given the line's word count) and that matches the line's content, if any. */
+  first(line: Line, admits: (rule: T, words: number) => boolean, countWords: (content: string) => number): { rule: T & FoldedRule; words: number } | undefined;
+}
+
+export function compileSearchRules<T extends PhraseRule>(table: readonly T[]): SearchRules<T> {
+  const foldedRules = caseFolded(table);
+  // A rule that runs on the lower-cased line looks for lower-case literals: found in the line in any case.
+  const gates = lineScanner.register(foldedRules.map((r) => ({ literals: requiredLiterals(r.regex), caseSensitive: !r.onLower && !r.regex.ignoreCase })));
+  const rules = foldedRules.map((r, i) => ({ ...r, gate: gates[i] }));
+  return {
+    rules,
+    first(line, admits, countWords) {
+      const passing = lineScanner.passing(line);
+      let words = -1;
+      let lower: string | undefined;
+      for (const r of rules) {
+        if (!passes(r.gate, passing)) continue;
+        // Words and the lower-cased line are computed only for lines that some rule's literals reach.
+        if (words < 0) words = countWords(line.content);
+        if (!admits(r, words)) continue;
+        if (r.matches(line.content, (lower ??= line.content.toLowerCase()))) return { rule: r, words };
+      }
+      return undefined;
+    },
+  };
+}
+
+// ---- the stage ----------------------------------------------------------------------
+
+/** What a table stage is made of: the one shape of every stage that removes the lines its table matches. */
+export interface LineRuleStageSpec {
+  name: string;
+  table: readonly LineRule[];
+  options: LineRuleOptions;
+  /** Rule id and reason of the user's own `phrases` and `patterns`. */
+  custom: { rule: string; reason: string };
+  /** Kinds of line the table is not asked about (a table cell is data: a lone "12" or "Close" there is a score or a price). */
+  skipKinds?: readonly BlockKind[];
+  /** Context logic on top of the table: more findings, knowing which lines the table matched. */
+  extra?: (ctx: StageContext, matched: Set<number>) => Detection[];
+}
+
+/** A stage that removes every live line matching one of the table's rules (or the user's), then what `extra` finds. */
+export function lineRuleStage(spec: LineRuleStageSpec): Stage {
+  const { name, table, options, custom, skipKinds = [], extra } = spec;
+  const rules = compileLineRules([
+    ...table.filter((r) => !options.disable.includes(r.rule)),
+    ...customRules(options, custom.rule, custom.reason),
+  ]);
+  return {
+    name,
+    detect(ctx) {
+      const found: Detection[] = [];
+      const matched = new Set<number>();
+      for (const line of ctx.lines.live()) {
+        if (line.kind && skipKinds.includes(line.kind)) continue;
+        const rule = matchLine(line, rules, options.maxLength);
+        if (!rule) continue;
+        matched.add(line.index);
+        found.push(lineDetection(line, rule, { features: { lang: rule.lang } }));
+      }
+      return extra ? [...found, ...extra(ctx, matched)] : found;
+    },
+  };
+}

@@ -1,0 +1,189 @@
+// One scan per line for every rule table of the process. Each rule needs one of a few
+// literals (./gates.ts reads them off its pattern); all of them, from every table of every
+// stage, go into one Aho-Corasick automaton that reads a line's content once. A rule is
+// then tried only on the lines where one of its literals was seen, so a stage asks a
+// handful of rules per line instead of its whole table. (modern-ahocorasick, the npm
+// automaton, matches grapheme clusters and took over a second per pass over the benchmark
+// lines with these 1,700 literals: this one reads UTF-16 units, as the regexes do.)
+//
+// Case: the automaton reads each unit through `foldUnit`, which maps every character to
+// one of its case variants, so a literal of an "i" rule is seen whatever its case. It may
+// merge more than the regexes do ("ß" with "s", "İ" with "i"): a gate that lets a line
+// through only costs a regex run; one that stops a line a rule would match changes the
+// output, so a literal whose case variants the fold cannot follow (astral letters, a
+// combining dot) makes its rule untested by the scan (always tried).
+import type { Line } from "../core/lines.js";
+
+/** Folded units by unit, filled on first sight (0: not yet folded; unit 0 folds to itself). */
+const folded = new Uint16Array(0x10000);
+
+/** One case variant of the unit that every case variant of it maps to (see the file's head). */
+export function foldUnit(unit: number): number {
+  const known = folded[unit];
+  if (known !== 0 || unit === 0) return known;
+  let now = unit;
+  // Lower of upper, first unit of expansions, until it settles ("ẞ" -> "ß" -> "s").
+  for (let round = 0; round < 4; round++) {
+    const next = String.fromCharCode(now).toUpperCase().toLowerCase().charCodeAt(0);
+    if (next === now || Number.isNaN(next)) break;
+    now = next;
+  }
+  folded[unit] = now;
+  return now;
+}
+
+export function foldText(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) out += String.fromCharCode(foldUnit(text.charCodeAt(i)));
+  return out;
+}
+
+/** Literals whose case variants the unit fold cannot follow: their rules are always tried. */
+const UNFOLDABLE = /[\ud800-\udfff\u0307]/; // no u flag: a surrogate pair is two units here
+
+/** Units of a literal the automaton looks for (its head): longer literals add states, not selectivity. */
+const LITERAL_HEAD = 8;
+
+/** A gate handed to a rule: a number for a scan gate, ALWAYS for a rule the scan cannot gate. */
+export const ALWAYS = -1;
+
+/** A literal's gate, and for a case-sensitive rule the literal as written (the fold found it in any case). */
+interface Ending {
+  gate: number;
+  exact?: string;
+}
+
+class Automaton {
+  /** Class of each unit that occurs in a literal (0: in none). */
+  readonly classOf = new Uint16Array(0x10000);
+  readonly classes: number;
+  /** Next state by state * classes + class (a complete automaton: failures already followed). */
+  readonly next: Uint16Array | Uint32Array;
+  /** Literals that end at each state (its own and those of its failure chain), or undefined. */
+  readonly endsAt: Array<Ending[] | undefined>;
+
+  constructor(literals: ReadonlyArray<{ text: string; endings: Ending[] }>) {
+    let classes = 1;
+    for (const { text } of literals)
+      for (let i = 0; i < text.length; i++) {
+        const unit = text.charCodeAt(i);
+        if (this.classOf[unit] === 0) this.classOf[unit] = classes++;
+      }
+    this.classes = classes;
+    // The trie, with each state's edges in a map while building.
+    const edges: Array<Map<number, number>> = [new Map()];
+    const ends: Array<Ending[] | undefined> = [undefined];
+    for (const { text, endings } of literals) {
+      let state = 0;
+      for (let i = 0; i < text.length; i++) {
+        const c = this.classOf[text.charCodeAt(i)];
+        let to = edges[state].get(c);
+        if (to === undefined) {
+          to = edges.length;
+          edges.push(new Map());
+          ends.push(undefined);
+          edges[state].set(c, to);
+        }
+        state = to;
+      }
+      ends[state] = [...(ends[state] ?? []), ...endings];
+    }
+    // Breadth first: each state's failure is the longest proper suffix that is a trie state, and
+    // its row is its failure's row (complete, being shallower) with its own edges written over.
+    const next = edges.length <= 0x10000 ? new Uint16Array(edges.length * classes) : new Uint32Array(edges.length * classes);
+    const fail = new Uint32Array(edges.length);
+    const queue: number[] = [];
+    for (const [c, to] of edges[0]) {
+      next[c] = to;
+      queue.push(to);
+    }
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head];
+      const inherited = ends[fail[state]];
+      if (inherited) ends[state] = [...new Set([...(ends[state] ?? []), ...inherited])];
+      next.copyWithin(state * classes, fail[state] * classes, fail[state] * classes + classes);
+      for (const [c, to] of edges[state]) {
+        fail[to] = next[fail[state] * classes + c];
+        next[state * classes + c] = to;
+        queue.push(to);
+      }
+    }
+    this.next = next;
+    this.endsAt = ends;
+  }
+
+  /** The gates whose literal occurs in the text (read through foldUnit; a case-sensitive one as it is), each once, in no set order. */
+  scan(text: string): number[] {
+    const { classOf, classes, next, endsAt } = this;
+    const found: number[] = [];
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      // ASCII lower-case letters fold to themselves: the common case skips the fold.
+      const c = classOf[unit < 0x61 || unit > 0x7a ? foldUnit(unit) : unit];
+      state = next[state * classes + c];
+      const endings = endsAt[state];
+      if (endings === undefined) continue;
+      for (const { gate, exact } of endings) {
+        if (found.includes(gate)) continue;
+        if (exact === undefined || text.startsWith(exact, i + 1 - exact.length)) found.push(gate);
+      }
+    }
+    return found;
+  }
+}
+
+/** A line's scan, kept on the line: the gates that passed, and the automaton that found them. */
+interface LineScan {
+  automaton: Automaton;
+  gates: number[];
+}
+
+/**
+ * Every gated rule of the process: tables register their rules' literals when they compile,
+ * and the automaton is rebuilt on the next scan after a registration (so once per table, at
+ * start). Each line is scanned once: its result is kept with the line for every stage.
+ */
+export class LiteralScanner {
+  private literals = new Map<string, Ending[]>();
+  private gates = 0;
+  private automaton: Automaton | undefined;
+
+  /**
+   * A gate per rule: a rule passes on a line holding one of its literals (ALWAYS when it has
+   * none the scan can look for). `caseSensitive`: the rule's literals must occur as written.
+   */
+  register(rules: ReadonlyArray<{ literals: readonly string[] | undefined; caseSensitive: boolean }>): number[] {
+    return rules.map(({ literals, caseSensitive }) => {
+      if (!literals || literals.length === 0 || literals.some((l) => l === "" || UNFOLDABLE.test(l))) return ALWAYS;
+      const gate = this.gates++;
+      for (const whole of literals) {
+        // A literal's head stands for it: where the literal is, its head is, and a smaller automaton is built faster.
+        const literal = whole.slice(0, LITERAL_HEAD);
+        const key = foldText(literal);
+        const ending: Ending = caseSensitive ? { gate, exact: literal } : { gate };
+        const list = this.literals.get(key);
+        if (list) list.push(ending);
+        else this.literals.set(key, [ending]);
+      }
+      this.automaton = undefined;
+      return gate;
+    });
+  }
+
+  /** The gates that pass on this line: the rules whose literals its content holds. */
+  passing(line: Line): number[] {
+    const cached = line.scan as LineScan | undefined;
+    if (cached && cached.automaton === this.automaton) return cached.gates;
+    this.automaton ??= new Automaton([...this.literals].map(([text, endings]) => ({ text, endings })));
+    const gates = this.automaton.scan(line.content);
+    line.scan = { automaton: this.automaton, gates } satisfies LineScan;
+    return gates;
+  }
+}
+
+/** The one scanner of the process: every table's rules register here. */
+export const lineScanner = new LiteralScanner();
+
+/** True when the gate lets the rule be tried on a line whose passing gates are `passing`. */
+export const passes = (gate: number, passing: readonly number[]): boolean => gate === ALWAYS || passing.includes(gate);

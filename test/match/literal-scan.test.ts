@@ -1,0 +1,68 @@
+// The one scan of each line (src/match/literal-scan.ts) may let through lines no rule matches,
+// never stop one a rule matches: checked against a plain search for the literals, and its
+// case fold against V8's own case-insensitive matching, on every character of the BMP.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { splitLines } from "../../src/core/lines.js";
+import { ALWAYS, LiteralScanner, foldText, foldUnit, passes } from "../../src/match/literal-scan.js";
+
+const lineOf = (content: string) => splitLines(content)[0];
+
+describe("the literal scan", () => {
+  it("finds a rule's gate exactly when one of its literals occurs (case-insensitive, or as written for a case-sensitive rule)", () => {
+    const letters = ["a", "b", "A", "B", "ab", "ba", "aab", " ", "é", "É"];
+    const literal = fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(""));
+    const rule = fc.record({ literals: fc.array(literal, { minLength: 1, maxLength: 3 }), caseSensitive: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(rule, { minLength: 1, maxLength: 6 }), fc.array(fc.constantFrom(...letters, "c"), { maxLength: 30 }), (rules, parts) => {
+        const scanner = new LiteralScanner();
+        const gates = scanner.register(rules);
+        const line = lineOf(parts.join("").trim() || "c");
+        // The scan reads the line's content (white space runs collapsed), as the rules do.
+        const content = line.content;
+        const passing = scanner.passing(line);
+        rules.forEach((r, i) => {
+          // The scan looks for the first 8 units of a literal: the plain search does too.
+          const heads = r.literals.map((l) => l.slice(0, 8));
+          const plain = r.caseSensitive ? heads.some((l) => content.includes(l)) : heads.some((l) => foldText(content).includes(foldText(l)));
+          expect(passes(gates[i], passing), `${JSON.stringify(r)} in ${JSON.stringify(content)}`).toBe(plain);
+        });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("gives no gate to a rule without literals, or with literals the fold cannot follow", () => {
+    const scanner = new LiteralScanner();
+    expect(scanner.register([{ literals: undefined, caseSensitive: false }, { literals: ["𐐀bc"], caseSensitive: false }, { literals: [""], caseSensitive: true }])).toEqual([ALWAYS, ALWAYS, ALWAYS]);
+  });
+
+  it("keeps each line's result, and scans again after a table registers more rules", () => {
+    const scanner = new LiteralScanner();
+    const [cookie] = scanner.register([{ literals: ["cookie"], caseSensitive: false }]);
+    const line = lineOf("We use COOKIES and a newsletter");
+    expect(scanner.passing(line)).toEqual([cookie]);
+    const [newsletter] = scanner.register([{ literals: ["newsletter"], caseSensitive: false }]);
+    expect(scanner.passing(line).sort()).toEqual([cookie, newsletter]);
+  });
+});
+
+describe("foldUnit", () => {
+  it("maps every pair of characters V8 matches case-insensitively (u flag) to the same unit", () => {
+    const mismatches: string[] = [];
+    for (let unit = 0; unit < 0x10000; unit++) {
+      if (unit >= 0xd800 && unit <= 0xdfff) continue;
+      const char = String.fromCharCode(unit);
+      const variants = new Set([char.toLowerCase(), char.toUpperCase(), char.toUpperCase().toLowerCase()].filter((v) => v.length === 1 && v !== char));
+      if (variants.size === 0) continue;
+      const same = new RegExp(`^[\\u{${unit.toString(16)}}]$`, "iu");
+      for (const variant of variants) if (same.test(variant) && foldUnit(variant.charCodeAt(0)) !== foldUnit(unit)) mismatches.push(`${char} ${variant}`);
+    }
+    // Pairs no case mapping links directly: the fold reaches them through a third member.
+    for (const [a, b] of [["ſ", "s"], ["K", "k"], ["µ", "μ"], ["ς", "σ"], ["ẞ", "ß"], ["Å", "å"], ["ϐ", "β"], ["ι", "ι"]]) {
+      expect(new RegExp(`^${a}$`, "iu").test(b), `${a} ${b}`).toBe(true);
+      if (foldUnit(a.charCodeAt(0)) !== foldUnit(b.charCodeAt(0))) mismatches.push(`${a} ${b}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
