@@ -2,7 +2,9 @@
 // change can be checked byte for byte against a run of the code from before it:
 //   - the seeds (raw/) and every whole-page dump (../shared/bench/aeb-dump and
 //     ../shared/bench/*/dump) with the news and web-text pipelines;
-//   - the AEB HTML pages (../shared/bench/aeb/html/*.html.gz) on the HTML route (html pipeline).
+//   - the AEB HTML pages (../shared/bench/aeb/html/*.html.gz) on the HTML route (html pipeline);
+//     with `--html-sets all` (or a list, `--html-sets aeb,dragnet`) every benchmark set's pages,
+//     named `<set>-<id>` (sets other than AEB are decoded from their bytes, as `chaff clean` does).
 //
 //   npx tsx bench/outputs.ts /tmp/before --src /work/base/src   (the old tree's code)
 //   npx tsx bench/outputs.ts /tmp/after && diff -r /tmp/before /tmp/after
@@ -10,7 +12,7 @@
 // `--src DIR` loads the pipelines, stages, extractor and audit writer from another checkout's
 // src/ (its own node_modules resolve beside it), so both runs use this one script.
 // `--only text|html` runs one half.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
@@ -24,7 +26,7 @@ function argValue(flag: string): string | undefined {
 }
 
 const out = process.argv[2];
-if (!out || out.startsWith("--")) throw new Error("usage: npx tsx bench/outputs.ts OUTPUT_DIR [--src SRC_DIR] [--only text|html]");
+if (!out || out.startsWith("--")) throw new Error("usage: npx tsx bench/outputs.ts OUTPUT_DIR [--src SRC_DIR] [--only text|html] [--html-sets all|aeb,dragnet,...]");
 const src = resolve(argValue("--src") ?? join(ROOT, "src"));
 const only = argValue("--only");
 const load = (path: string) => import(pathToFileURL(join(src, path)).href);
@@ -74,16 +76,23 @@ if (only !== "html") {
 
 if (only !== "text") {
   const { extractHtmlSync, htmlDocument } = await load("extract/html.ts");
-  const aeb = join(SHARED, "aeb");
-  const truth = JSON.parse(readFileSync(join(aeb, "ground-truth.json"), "utf8")) as Record<string, { url?: string }>;
   const pipeline = loadPipeline("html");
   const dir = join(out, "html");
   mkdirSync(dir, { recursive: true });
-  for (const file of readdirSync(join(aeb, "html")).filter((f) => f.endsWith(".html.gz")).sort()) {
-    const id = file.slice(0, -".html.gz".length);
-    const extracted = extractHtmlSync(gunzipSync(readFileSync(join(aeb, "html", file))), { url: truth[id]?.url, contentType: "text/html; charset=utf-8" });
-    write(dir, id, cleanDocument(htmlDocument(extracted, { id, source: id }), pipeline), "html");
-    count++;
+  const setsArg = argValue("--html-sets") ?? "aeb";
+  const sets = setsArg === "all" ? readdirSync(SHARED).filter((set) => existsSync(join(SHARED, set, "html"))).sort() : setsArg.split(",");
+  for (const set of sets) {
+    const root = join(SHARED, set);
+    const truth = JSON.parse(readFileSync(join(root, "ground-truth.json"), "utf8")) as Record<string, { url?: string }>;
+    for (const file of readdirSync(join(root, "html")).filter((f) => f.endsWith(".html.gz")).sort()) {
+      const page = file.slice(0, -".html.gz".length);
+      // AEB keeps its historical names (no set prefix) so older output folders still compare.
+      const id = set === "aeb" ? page : `${set}-${page}`;
+      const contentType = set === "aeb" ? "text/html; charset=utf-8" : undefined;
+      const extracted = extractHtmlSync(gunzipSync(readFileSync(join(root, "html", file))), { url: truth[page]?.url, contentType });
+      write(dir, id, cleanDocument(htmlDocument(extracted, { id, source: id }), pipeline), "html");
+      count++;
+    }
   }
 }
 console.log(`${count} documents written to ${out} (code from ${relative(process.cwd(), src) || "."})`);

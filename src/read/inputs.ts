@@ -4,7 +4,6 @@
 // link loop) is listed once and the other paths are reported as skipped.
 import { realpath, stat } from "node:fs/promises";
 import { basename, join, relative, resolve } from "node:path";
-import { glob } from "tinyglobby";
 
 export interface InputFile {
   /** Absolute path. */
@@ -50,6 +49,8 @@ export async function listInputs(inputs: readonly string[], accept: (path: strin
     }
     // tinyglobby stops at a directory link that leads back up the tree, but still lists a
     // file once per path that reaches it: those repeats are dropped by their real path.
+    // Loaded for directory inputs only: a run over named files does not pay for it.
+    const { glob } = await import("tinyglobby");
     const found = await glob("**/*", { cwd: root, onlyFiles: true, dot: false, followSymbolicLinks: true });
     const accepted = found.filter(accept).sort();
     if (accepted.length === 0) errors.push({ input, reason: "directory holds no input files" });

@@ -1,9 +1,7 @@
 // A JSON array of records (`.json`, gzipped or not), streamed element by element
 // with stream-json: the whole file is never in memory. Unlike JSONL, a syntax error
 // cannot be stepped over, so it fails the file, naming where.
-import chain from "stream-chain";
-import { parser } from "stream-json";
-import { streamArray } from "stream-json/streamers/stream-array.js";
+// stream-json loads on the first JSON file read: a run of other files does not pay for it.
 import { NotACorpusError, registerFormat, tooLarge, type InputFormat } from "./formats.js";
 import { recordToItem } from "./records.js";
 import { fileStreams, isGzipped } from "./source.js";
@@ -51,6 +49,12 @@ export const jsonArrayFormat: InputFormat = {
   accepts: (relative) => JSON_ARRAY.test(relative),
   outputName: (relative) => relative,
   async *read(file, options) {
+    // Loaded before the file's streams open: a stream counted for progress flows at once and would not wait.
+    const [{ default: chain }, { parser }, { streamArray }] = await Promise.all([
+      import("stream-chain"),
+      import("stream-json"),
+      import("stream-json/streamers/stream-array.js"),
+    ]);
     // stream-json's errors carry no position, and it parses a whole chunk before handing
     // anything on: name the byte range of the chunk that failed.
     let chunkStart = 0;

@@ -5,8 +5,7 @@
 // A record is handed on only once the framing check has seen it whole, so a cut file
 // or a lying Content-Length never yields a broken record as a document: the records
 // before it are kept, and the file fails naming the broken one.
-import chain from "stream-chain";
-import { WARCParser } from "warcio";
+// warcio loads on the first WARC read: a run of other files does not pay for it.
 import { PartialInputError, registerFormat, tooLarge, type InputFormat, type ReadItem } from "./formats.js";
 import { fileStreams } from "./source.js";
 import { WarcFramingCheck } from "./warc-framing.js";
@@ -35,6 +34,8 @@ export const warcFormat: InputFormat = {
   /** Records out are JSON lines: `crawl.warc.gz` -> `crawl.jsonl.gz`. */
   outputName: (relative) => relative.replace(/\.warc(\.gz)?$/i, (_, gz: string | undefined) => `.jsonl${gz ?? ""}`),
   async *read(file, options) {
+    // Loaded before the file's streams open: a stream counted for progress flows at once and would not wait.
+    const [{ default: chain }, { WARCParser }] = await Promise.all([import("stream-chain"), import("warcio")]);
     // Node's gunzip reads every member of a multi-member .warc.gz and, unlike warcio's
     // own inflater, fails on a cut one.
     const framing = new WarcFramingCheck();

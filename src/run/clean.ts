@@ -345,6 +345,14 @@ export const INLINE_TEXT_MAX_BYTES = 1 << 20;
 const ONE_DOCUMENT_FORMATS = new Set(["text", "html"]);
 
 /**
+ * One-document files each worker should get before another worker starts. A worker pays for its
+ * start (loading the modules and jsdom, compiling the rules: about a second of CPU on this
+ * machine, more under load) before its first document, and two workers and the main thread
+ * share two cores: on 60 AEB pages two workers were slower than one (0.77x-0.94x, issue 12).
+ */
+export const FILES_PER_WORKER = { value: 64, example: "20 or 60 HTML pages clean on one worker; 181 on two (with --jobs 2)" } as const;
+
+/**
  * Only a worker can be stopped in the middle of a document, so even --jobs 1 cleans on one
  * worker and the time limit holds, except for small plain-text runs (INLINE_TEXT_MAX_BYTES).
  * Inline also where no worker can load the same code: run from source, an HTML route given
@@ -368,7 +376,7 @@ function chooseCleaner(options: CleanOptions, jobs: number, todo: ReadonlyArray<
 export function planCleaner(run: { workersPossible: boolean; jobs: number; formats: readonly string[]; bytes: number; undecidedPattern: boolean }): { inline: boolean; threads: number } {
   const smallTextRun = run.bytes <= INLINE_TEXT_MAX_BYTES && run.formats.every((f) => f === "text") && !run.undecidedPattern;
   if (!run.workersPossible || smallTextRun) return { inline: true, threads: 0 };
-  const threads = run.formats.every((f) => ONE_DOCUMENT_FORMATS.has(f)) ? Math.max(1, Math.min(run.jobs, run.formats.length)) : run.jobs;
+  const threads = run.formats.every((f) => ONE_DOCUMENT_FORMATS.has(f)) ? Math.max(1, Math.min(run.jobs, Math.floor(run.formats.length / FILES_PER_WORKER.value))) : run.jobs;
   return { inline: false, threads };
 }
 

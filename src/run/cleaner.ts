@@ -2,7 +2,7 @@
 // be stopped at its time limit), or inline on the main thread for library callers.
 // Both run the same `cleanTask`, so their bytes match.
 import pLimit from "p-limit";
-import { Piscina } from "piscina";
+import type { Piscina } from "piscina";
 import { htmlToDocument as defaultHtmlToDocument, type HtmlToDocument } from "../read/html-route.js";
 import type { HtmlRouteOptions } from "../extract/options.js";
 import { cleanTask, type CleanOutcome, type CleanTask, type RoutePipelines } from "./task.js";
@@ -48,25 +48,30 @@ export function createInlineCleaner(pipelines: RoutePipelines, toDocument: HtmlT
 }
 
 export function createPoolCleaner(options: PoolOptions): Cleaner {
-  const pool = new Piscina<CleanTask | "warm-up", CleanOutcome | undefined>({
-    filename: new URL("./worker.js", import.meta.url).href,
-    minThreads: options.jobs,
-    maxThreads: options.jobs,
-    idleTimeout: 60_000,
-    workerData: { pipelines: options.pipelinePaths, htmlRoute: options.htmlRoute },
-    resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-  });
+  // piscina loads only for runs that use a pool (a small text run cleans inline and never needs it).
+  const starting = import("piscina").then(
+    ({ Piscina }) =>
+      new Piscina<CleanTask | "warm-up", CleanOutcome | undefined>({
+        filename: new URL("./worker.js", import.meta.url).href,
+        minThreads: options.jobs,
+        maxThreads: options.jobs,
+        idleTimeout: 60_000,
+        workerData: { pipelines: options.pipelinePaths, htmlRoute: options.htmlRoute },
+        resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      }),
+  );
   // Hand the pool one document per worker, so that a document's time limit counts its own
   // run only: a document queued behind a stuck one must not time out with it.
   const handOver = pLimit(options.jobs);
   // Nor with a worker still loading its modules (jsdom, the rule tables: seconds on a busy
   // machine): each worker answers a warm-up first, and time limits start after that.
-  const warm = Promise.all(Array.from({ length: options.jobs }, () => pool.run("warm-up")));
+  const warm = starting.then((pool) => Promise.all(Array.from({ length: options.jobs }, () => pool.run("warm-up"))));
   // A worker that cannot load fails each document with its reason (below); unawaited, it must not end the process.
   warm.catch(() => undefined);
   return {
     async clean(task) {
       await warm;
+      const pool: Piscina = await starting;
       try {
         return (await handOver(() => pool.run(task, { signal: AbortSignal.timeout(options.timeoutMs) })))!;
       } catch (error) {
@@ -75,6 +80,6 @@ export function createPoolCleaner(options: PoolOptions): Cleaner {
         throw e;
       }
     },
-    close: () => pool.destroy(),
+    close: async () => (await starting).destroy(),
   };
 }

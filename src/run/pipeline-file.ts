@@ -1,9 +1,10 @@
 // Pipelines as data: a JSON or YAML file lists the stages, their order and options.
 // Validation errors name the file and the failing field.
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import YAML from "yaml";
+import type YAMLModule from "yaml";
 import { z } from "zod";
 import { lazyStage, type Pipeline } from "../core/stage.js";
 import { userPatternProblem } from "../match/backtracking.js";
@@ -77,6 +78,11 @@ export function loadCorpusStages(nameOrPath: string): Array<{ use: "site-boilerp
   return parsed.data.corpus;
 }
 
+/** The YAML parser, loaded for the first YAML pipeline file only (the built-in pipelines are JSON). */
+function yaml(): typeof YAMLModule {
+  return createRequire(import.meta.url)("yaml") as typeof YAMLModule;
+}
+
 function readPipelineData(path: string): unknown {
   let text: string;
   try {
@@ -86,7 +92,7 @@ function readPipelineData(path: string): unknown {
   }
   let data: unknown;
   try {
-    data = /\.ya?ml$/i.test(path) ? YAML.parse(text) : JSON.parse(text);
+    data = /\.ya?ml$/i.test(path) ? yaml().parse(text) : JSON.parse(text);
   } catch (error) {
     throw new PipelineError(`${path}: not valid ${/\.ya?ml$/i.test(path) ? "YAML" : "JSON"}: ${(error as Error).message}`);
   }

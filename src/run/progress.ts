@@ -1,6 +1,7 @@
 // Progress on stderr: a bar on a terminal, a plain line every few seconds otherwise
 // (logs, CI), nothing with --quiet.
-import cliProgress from "cli-progress";
+import { createRequire } from "node:module";
+import type cliProgressModule from "cli-progress";
 
 export interface ProgressCounters {
   /** Documents cleaned and written. */
@@ -55,6 +56,8 @@ export function startProgress(counters: ProgressCounters, totalBytes: number, op
   const rate = () => rateNow;
   const eta = () => (doneBytes() > 0 && rateNow > 0 ? ((totalBytes - doneBytes()) / MB) / rateNow : Infinity);
   if (stream.isTTY) {
+    // The bar's module loads only for a terminal: logs, CI and --quiet never need it.
+    const cliProgress = createRequire(import.meta.url)("cli-progress") as typeof cliProgressModule;
     const bar = new cliProgress.SingleBar(
       {
         stream,

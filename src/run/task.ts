@@ -61,6 +61,8 @@ export async function cleanTask(task: CleanTask, pipelines: RoutePipelines, toDo
     stages[r.stage] = (stages[r.stage] ?? 0) + 1;
   }
   const chars = { in: doc.raw.length, out: result.text.length, removed };
-  const body = renderBody(result, pipeline, { id: task.id, shape: task.shape, format: task.format, rules, chars, fields: task.fields });
+  // The Markdown renderer loads on the first `md` document only (it is most of the start-up's module loading otherwise).
+  const markdown = task.format === "md" ? (await import("../write/render/markdown.js")).renderMarkdown : undefined;
+  const body = renderBody(result, pipeline, { id: task.id, shape: task.shape, format: task.format, rules, chars, fields: task.fields, markdown });
   return { body, audit: auditLines(result, task.output, pipeline.name), chars, rules, stages };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { INLINE_TEXT_MAX_BYTES, planCleaner } from "../../src/run/clean.js";
+import { FILES_PER_WORKER, INLINE_TEXT_MAX_BYTES, planCleaner } from "../../src/run/clean.js";
 
 const run = { workersPossible: true, jobs: 2, bytes: 1000, undecidedPattern: false };
 
@@ -10,15 +10,20 @@ describe("where a run is cleaned", () => {
   });
   it("a larger text run, or any HTML or record file, goes to workers, which hold the time limit", () => {
     expect(planCleaner({ ...run, formats: ["text"], bytes: INLINE_TEXT_MAX_BYTES + 1 })).toEqual({ inline: false, threads: 1 });
-    expect(planCleaner({ ...run, formats: ["text", "html"] })).toEqual({ inline: false, threads: 2 });
+    expect(planCleaner({ ...run, formats: ["text", "html"] })).toEqual({ inline: false, threads: 1 });
     expect(planCleaner({ ...run, formats: ["jsonl"] })).toEqual({ inline: false, threads: 2 });
   });
   it("a pipeline pattern the checker could not decide keeps even a small run on workers (it might backtrack)", () => {
     expect(planCleaner({ ...run, formats: ["text"], undecidedPattern: true })).toEqual({ inline: false, threads: 1 });
   });
-  it("never starts more workers than one-document files to clean; record files may hold many documents", () => {
+  it("starts a worker per FILES_PER_WORKER one-document files, up to --jobs; record files may hold many documents", () => {
+    const pages = (n: number) => Array.from({ length: n }, () => "html");
+    const per = FILES_PER_WORKER.value;
     expect(planCleaner({ ...run, jobs: 4, formats: ["html"] })).toEqual({ inline: false, threads: 1 });
-    expect(planCleaner({ ...run, jobs: 4, formats: ["html", "html", "text"] })).toEqual({ inline: false, threads: 3 });
+    expect(planCleaner({ ...run, jobs: 4, formats: ["html", "html", "text"] })).toEqual({ inline: false, threads: 1 });
+    expect(planCleaner({ ...run, jobs: 4, formats: pages(2 * per - 1) })).toEqual({ inline: false, threads: 1 });
+    expect(planCleaner({ ...run, jobs: 4, formats: pages(2 * per) })).toEqual({ inline: false, threads: 2 });
+    expect(planCleaner({ ...run, jobs: 4, formats: pages(10 * per) })).toEqual({ inline: false, threads: 4 });
     expect(planCleaner({ ...run, jobs: 4, formats: ["warc"] })).toEqual({ inline: false, threads: 4 });
   });
   it("runs inline where no worker can load the same code", () => {

@@ -3,7 +3,8 @@
 // records whatever the format: `md` makes their `text` Markdown.
 import type { CleanResult, Pipeline } from "../../core/stage.js";
 import { recordJson } from "../records.js";
-import { renderMarkdown } from "./markdown.js";
+// markdown.js (mdast and its ~50 modules) is loaded by the caller for `md` runs only: see BodyParts.markdown.
+import type { renderMarkdown } from "./markdown.js";
 
 export const OUTPUT_FORMATS = ["txt", "md", "json"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -20,11 +21,14 @@ export interface BodyParts {
   rules: Record<string, number>;
   chars: { in: number; out: number; removed: number };
   fields?: Record<string, unknown>;
+  /** The Markdown renderer (`await import("./markdown.js")`), required when `format` is `md`. */
+  markdown?: typeof renderMarkdown;
 }
 
 export function renderBody(result: CleanResult, pipeline: Pipeline, parts: BodyParts): string {
   const format = parts.format ?? "txt";
-  const text = format === "md" ? renderMarkdown(result, pipeline.finisher) : result.text;
+  if (format === "md" && !parts.markdown) throw new Error("renderBody: --format md needs parts.markdown (load write/render/markdown.js)");
+  const text = format === "md" ? parts.markdown!(result, pipeline.finisher) : result.text;
   if (parts.shape === "text" && format !== "json") return text;
   const record = { id: parts.id, text, plain: result.text, meta: result.doc.meta, rules: parts.rules, chars: parts.chars, fields: parts.fields ?? {} };
   return parts.shape === "record" ? recordJson(record) : recordJson(record, 2) + "\n";
