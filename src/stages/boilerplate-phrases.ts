@@ -1,11 +1,12 @@
 // Site furniture recognisable in one line: cookie and consent notices, newsletter
 // sign-ups, copyright footers, login controls, paywall promos, engagement counters,
-// and link lists ("News | Sport | Weather"). Phrase tables live in src/rules/boilerplate.ts.
+// and link lists ("News | Sport | Weather"). Phrase tables live in src/rules/boilerplate.ts (cookies in src/rules/cookies.ts).
 import { z } from "zod";
 import type { Detection } from "../core/document.js";
 import { lineDetection } from "../core/lines.js";
 import type { Stage } from "../core/stage.js";
-import { COUNTER_RULES, FURNITURE_RULES, LINE_THRESHOLDS, LINK_LIST_SEPARATOR, type PhraseRule } from "../rules/boilerplate.js";
+import { COUNTER_RULES, FURNITURE_RULES, LINE_THRESHOLDS, LINK_LIST_SEPARATOR } from "../rules/boilerplate.js";
+import type { PhraseRule } from "../rules/types.js";
 import { UserPattern } from "../match/backtracking.js";
 import { compileSearchRules, customRules } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
