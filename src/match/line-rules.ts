@@ -174,13 +174,21 @@ export interface LineRuleStageSpec {
   custom: { rule: string; reason: string };
   /** Kinds of line the table is not asked about (a table cell is data: a lone "12" or "Close" there is a score or a price). */
   skipKinds?: readonly BlockKind[];
+  /**
+   * Asked about each line before the table, in line order: findings that take this line and the
+   * lines up to `through` (a label with its list below), which the table then skips.
+   */
+  before?: (line: Line, ctx: StageContext) => { found: Detection[]; through: number } | undefined;
+  /** The finding of a line the table matched, or undefined to keep the line after all (default: the whole line under the rule). */
+  finding?: (line: Line, rule: LineRule) => Detection | undefined;
   /** Context logic on top of the table: more findings, knowing which lines the table matched. */
   extra?: (ctx: StageContext, matched: Set<number>) => Detection[];
 }
 
 /** A stage that removes every live line matching one of the table's rules (or the user's), then what `extra` finds. */
 export function lineRuleStage(spec: LineRuleStageSpec): Stage {
-  const { name, table, options, custom, skipKinds = [], extra } = spec;
+  const { name, table, options, custom, skipKinds = [], before, extra } = spec;
+  const finding = spec.finding ?? ((line: Line, rule: LineRule) => lineDetection(line, rule, { features: { lang: rule.lang } }));
   const rules = compileLineRules([
     ...table.filter((r) => !options.disable.includes(r.rule)),
     ...customRules(options, custom.rule, custom.reason),
@@ -190,12 +198,20 @@ export function lineRuleStage(spec: LineRuleStageSpec): Stage {
     detect(ctx) {
       const found: Detection[] = [];
       const matched = new Set<number>();
+      let taken = -1; // the last line a `before` finding took
       for (const line of ctx.lines.live()) {
-        if (line.kind && skipKinds.includes(line.kind)) continue;
+        if (line.index <= taken || (line.kind && skipKinds.includes(line.kind))) continue;
+        const first = before && line.content.length <= options.maxLength ? before(line, ctx) : undefined;
+        if (first) {
+          found.push(...first.found);
+          taken = first.through;
+          continue;
+        }
         const rule = matchLine(line, rules, options.maxLength);
-        if (!rule) continue;
+        const detection = rule && finding(line, rule);
+        if (!detection) continue;
         matched.add(line.index);
-        found.push(lineDetection(line, rule, { features: { lang: rule.lang } }));
+        found.push(detection);
       }
       return extra ? [...found, ...extra(ctx, matched)] : found;
     },
