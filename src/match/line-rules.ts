@@ -185,8 +185,24 @@ export interface LineRuleStageSpec {
   extra?: (ctx: StageContext, matched: Set<number>) => Detection[];
 }
 
+/**
+ * The same shape in search mode (a phrase table: boilerplate-phrases): each rule is searched inside
+ * lines of at most its `maxWords` words; the user's phrases and patterns get `custom.maxWords`.
+ */
+export interface SearchRuleStageSpec {
+  name: string;
+  mode: "search";
+  table: readonly PhraseRule[];
+  options: { phrases: readonly string[]; patterns: readonly string[]; disable: readonly string[] };
+  custom: { rule: string; reason: { phrase: string; pattern: string }; maxWords: number };
+  /** How the stage counts a line's words (what `maxWords` limits). */
+  countWords: (content: string) => number;
+  extra?: (ctx: StageContext, matched: Set<number>) => Detection[];
+}
+
 /** A stage that removes every live line matching one of the table's rules (or the user's), then what `extra` finds. */
-export function lineRuleStage(spec: LineRuleStageSpec): Stage {
+export function lineRuleStage(spec: LineRuleStageSpec | SearchRuleStageSpec): Stage {
+  if ("mode" in spec) return searchRuleStage(spec);
   const { name, table, options, custom, skipKinds = [], before, extra } = spec;
   const finding = spec.finding ?? ((line: Line, rule: LineRule) => lineDetection(line, rule, { features: { lang: rule.lang } }));
   const rules = compileLineRules([
@@ -212,6 +228,29 @@ export function lineRuleStage(spec: LineRuleStageSpec): Stage {
         if (!detection) continue;
         matched.add(line.index);
         found.push(detection);
+      }
+      return extra ? [...found, ...extra(ctx, matched)] : found;
+    },
+  };
+}
+
+function searchRuleStage(spec: SearchRuleStageSpec): Stage {
+  const { name, table, options, custom, countWords, extra } = spec;
+  // The user's rules can be switched off by their id too ("boilerplate/custom"), as the table's.
+  const rules = compileSearchRules([...table, ...customRules(options, custom.rule, custom.reason, { maxWords: custom.maxWords })].filter((r) => !options.disable.includes(r.rule)));
+  const admits = (rule: PhraseRule, words: number) => words <= rule.maxWords;
+  return {
+    name,
+    detect(ctx) {
+      const found: Detection[] = [];
+      const matched = new Set<number>();
+      for (const line of ctx.lines.live()) {
+        // The line's literal scan rules most lines out; words are counted only for the rest.
+        const hit = rules.first(line, admits, countWords);
+        if (!hit) continue;
+        const { rule, words } = hit;
+        matched.add(line.index);
+        found.push(lineDetection(line, rule, { features: { words, lang: rule.lang, maxWords: rule.maxWords } }));
       }
       return extra ? [...found, ...extra(ctx, matched)] : found;
     },
