@@ -8,11 +8,11 @@ import {
   MARKUP_RULES,
   RELATED_SECTION_RULE,
   ROLE_RULES,
-  TAG_RULES,
-  markupWords,
+  ELEMENT_RULES as TAG_RULES,
 } from "../rules/html-junk.js";
-import { isRelatedLabel } from "../rules/related.js";
-import { COMMENT_SECTION_RULES } from "../rules/boilerplate.js";
+import { markupWords } from "../match/markup-words.js";
+import { isRelatedLabel } from "../match/related-label.js";
+import { COMMENT_SECTION_RULES } from "../rules/comments.js";
 import type { TextBlock } from "./blocks.js";
 
 export type Mark = NonNullable<TextBlock["mark"]>;

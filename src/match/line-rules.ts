@@ -10,8 +10,7 @@ import { z } from "zod";
 import type { BlockKind, Detection } from "../core/document.js";
 import { lineDetection, unitTable, type Line } from "../core/lines.js";
 import type { Stage, StageContext } from "../core/stage.js";
-import type { LineRule } from "../rules/types.js";
-import type { PhraseRule } from "../rules/boilerplate.js";
+import type { LineRule, PhraseRule } from "../rules/types.js";
 import { UserPattern } from "./backtracking.js";
 import { escapeRegExp } from "./escape.js";
 import { longestMatch, requiredLiterals } from "./gates.js";
@@ -175,13 +174,37 @@ export interface LineRuleStageSpec {
   custom: { rule: string; reason: string };
   /** Kinds of line the table is not asked about (a table cell is data: a lone "12" or "Close" there is a score or a price). */
   skipKinds?: readonly BlockKind[];
+  /**
+   * Asked about each line before the table, in line order: findings that take this line and the
+   * lines up to `through` (a label with its list below), which the table then skips.
+   */
+  before?: (line: Line, ctx: StageContext) => { found: Detection[]; through: number } | undefined;
+  /** The finding of a line the table matched, or undefined to keep the line after all (default: the whole line under the rule). */
+  finding?: (line: Line, rule: LineRule) => Detection | undefined;
   /** Context logic on top of the table: more findings, knowing which lines the table matched. */
   extra?: (ctx: StageContext, matched: Set<number>) => Detection[];
 }
 
+/**
+ * The same shape in search mode (a phrase table: boilerplate-phrases): each rule is searched inside
+ * lines of at most its `maxWords` words; the user's phrases and patterns get `custom.maxWords`.
+ */
+export interface SearchRuleStageSpec {
+  name: string;
+  mode: "search";
+  table: readonly PhraseRule[];
+  options: { phrases: readonly string[]; patterns: readonly string[]; disable: readonly string[] };
+  custom: { rule: string; reason: { phrase: string; pattern: string }; maxWords: number };
+  /** How the stage counts a line's words (what `maxWords` limits). */
+  countWords: (content: string) => number;
+  extra?: (ctx: StageContext, matched: Set<number>) => Detection[];
+}
+
 /** A stage that removes every live line matching one of the table's rules (or the user's), then what `extra` finds. */
-export function lineRuleStage(spec: LineRuleStageSpec): Stage {
-  const { name, table, options, custom, skipKinds = [], extra } = spec;
+export function lineRuleStage(spec: LineRuleStageSpec | SearchRuleStageSpec): Stage {
+  if ("mode" in spec) return searchRuleStage(spec);
+  const { name, table, options, custom, skipKinds = [], before, extra } = spec;
+  const finding = spec.finding ?? ((line: Line, rule: LineRule) => lineDetection(line, rule, { features: { lang: rule.lang } }));
   const rules = compileLineRules([
     ...table.filter((r) => !options.disable.includes(r.rule)),
     ...customRules(options, custom.rule, custom.reason),
@@ -191,12 +214,43 @@ export function lineRuleStage(spec: LineRuleStageSpec): Stage {
     detect(ctx) {
       const found: Detection[] = [];
       const matched = new Set<number>();
+      let taken = -1; // the last line a `before` finding took
       for (const line of ctx.lines.live()) {
-        if (line.kind && skipKinds.includes(line.kind)) continue;
+        if (line.index <= taken || (line.kind && skipKinds.includes(line.kind))) continue;
+        const first = before && line.content.length <= options.maxLength ? before(line, ctx) : undefined;
+        if (first) {
+          found.push(...first.found);
+          taken = first.through;
+          continue;
+        }
         const rule = matchLine(line, rules, options.maxLength);
-        if (!rule) continue;
+        const detection = rule && finding(line, rule);
+        if (!detection) continue;
         matched.add(line.index);
-        found.push(lineDetection(line, rule, { features: { lang: rule.lang } }));
+        found.push(detection);
+      }
+      return extra ? [...found, ...extra(ctx, matched)] : found;
+    },
+  };
+}
+
+function searchRuleStage(spec: SearchRuleStageSpec): Stage {
+  const { name, table, options, custom, countWords, extra } = spec;
+  // The user's rules can be switched off by their id too ("boilerplate/custom"), as the table's.
+  const rules = compileSearchRules([...table, ...customRules(options, custom.rule, custom.reason, { maxWords: custom.maxWords })].filter((r) => !options.disable.includes(r.rule)));
+  const admits = (rule: PhraseRule, words: number) => words <= rule.maxWords;
+  return {
+    name,
+    detect(ctx) {
+      const found: Detection[] = [];
+      const matched = new Set<number>();
+      for (const line of ctx.lines.live()) {
+        // The line's literal scan rules most lines out; words are counted only for the rest.
+        const hit = rules.first(line, admits, countWords);
+        if (!hit) continue;
+        const { rule, words } = hit;
+        matched.add(line.index);
+        found.push(lineDetection(line, rule, { features: { words, lang: rule.lang, maxWords: rule.maxWords } }));
       }
       return extra ? [...found, ...extra(ctx, matched)] : found;
     },

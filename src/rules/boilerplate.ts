@@ -1,20 +1,10 @@
 // Boilerplate of whole-page text dumps: thresholds of the context classifier and
-// phrase tables of site furniture (cookie, newsletter, copyright, login, paywall blocks,
-// counters). Every entry carries an example; the tests check each against its rule.
+// phrase tables of site furniture (newsletter, copyright, login, paywall blocks, counters;
+// cookie notices come from ./cookies.ts, the comment section's headings are in ./comments.ts).
+// Every entry carries an example; the tests check each against its rule.
+import { COOKIE_PHRASE_RULES } from "./cookies.js";
 import { AUTHOR_BIO } from "./promos.js";
-
-/** A rule matched anywhere inside a line (not the whole line): furniture phrases come inside sentences. */
-export interface PhraseRule {
-  rule: string;
-  /** ISO 639-1 code, or "*" for language-neutral patterns. */
-  lang: string;
-  /** Searched case-insensitively inside the line's collapsed content. */
-  pattern: RegExp;
-  reason: string;
-  example: string;
-  /** Lines longer than this (in words) are prose that merely mentions the phrase. */
-  maxWords: number;
-}
+import type { PhraseRule } from "./types.js";
 
 // Note: `\b` in JavaScript is ASCII-only even with the `u` flag; next to Cyrillic, use (?<!\p{L}) instead.
 
@@ -111,15 +101,7 @@ const MORE_FOOTER_LINKS = String.raw`(?: ?[|•·] ?${FOOTER_ITEM})* ?$`;
 
 /** Site furniture: consent, newsletter, copyright, account and paywall blocks. */
 export const FURNITURE_RULES: readonly PhraseRule[] = [
-  // cookie and consent notices
-  { rule: "boilerplate/cookie", lang: "*", pattern: /(?<!\p{L})(?:cookies?|куки)(?!\p{L}).*(?<!\p{L})(?:cookies?|куки)(?!\p{L})/iu, reason: "a cookie notice (names cookies twice)", example: "Necessary cookies are absolutely essential for the website to function. These cookies ensure basic functions.", maxWords: 150 },
-  { rule: "boilerplate/cookie", lang: "en", pattern: /\b(?:we|this (?:web)?site|our (?:web)?site|our partners) (?:use|uses|are using) cookies|\bby (?:continuing to (?:use|browse)|using) (?:this|our) (?:web)?site,? you (?:agree|consent|accept)|\baccept (?:all )?cookies\b|\bcookie (?:settings|preferences|policy|consent)\b|\bmanage (?:your )?(?:cookie|privacy) (?:settings|preferences|choices)\b|\bdo not sell my (?:personal )?info/iu, reason: "a cookie or consent notice", example: "We use cookies to give you the best experience on our website.", maxWords: 150 },
-  { rule: "boilerplate/cookie", lang: "de", pattern: /\b(?:wir verwenden|wir nutzen|diese (?:web)?seite (?:verwendet|nutzt)) cookies|\bcookies? (?:akzeptieren|zulassen)|\bcookie-?(?:einstellungen|richtlinie|hinweis)|\bdatenschutz-?einstellungen\b|\bmit der nutzung (?:dieser|unserer) (?:web)?seite stimmen sie/iu, reason: "a cookie or consent notice", example: "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.", maxWords: 150 },
-  { rule: "boilerplate/cookie", lang: "fr", pattern: /\b(?:nous utilisons|ce site utilise|ce site web utilise) (?:des )?cookies|\baccepter (?:les|tous les) cookies|\bparamètres (?:des )?cookies|\bpolitique (?:de|relative aux|en matière de) cookies|\ben poursuivant votre navigation/iu, reason: "a cookie or consent notice", example: "En poursuivant votre navigation sur ce site, vous acceptez l'utilisation de cookies.", maxWords: 150 },
-  { rule: "boilerplate/cookie", lang: "es", pattern: /\b(?:utilizamos|usamos|este sitio (?:web )?utiliza|esta web utiliza) cookies|\baceptar (?:las |todas las )?cookies|\bpolítica de cookies|\bconfiguración de cookies|\bsi continúa navegando/iu, reason: "a cookie or consent notice", example: "Utilizamos cookies para mejorar su experiencia de navegación.", maxWords: 150 },
-  { rule: "boilerplate/cookie", lang: "pt", pattern: /\b(?:utilizamos|usamos|este (?:site|sítio|portal) (?:utiliza|usa)) (?:os )?cookies|\baceitar (?:os |todos os )?cookies|\bpolítica de cookies|\b(?:configurações|definições|preferências) de cookies|\bao (?:continuar a navegar|continuar navegando|navegar neste site|utilizar este site)/iu, reason: "a cookie or consent notice", example: "Utilizamos cookies para melhorar a sua experiência no nosso site.", maxWords: 150 },
-  { rule: "boilerplate/cookie", lang: "it", pattern: /\b(?:utilizziamo|usiamo|questo sito (?:web )?(?:utilizza|usa)) (?:i )?cookie|\baccett(?:a|o|are) (?:tutti i )?cookie|\binformativa (?:estesa )?(?:sui|sull'uso dei) cookie|\b(?:impostazioni|preferenze) (?:dei )?cookie|\bproseguendo (?:la|nella) navigazione|\bchiudendo questo banner/iu, reason: "a cookie or consent notice", example: "Questo sito utilizza cookie tecnici e di profilazione per migliorare la tua esperienza.", maxWords: 150 },
-  { rule: "boilerplate/cookie", lang: "ru", pattern: /(?:мы используем|сайт использует|используются) (?:файлы )?cookie|файл(?:ы|ов) cookie|(?:принять|согласен на) (?:использование )?cookie|продолжая (?:использовать|пользоваться) (?:сайт|сайтом)/iu, reason: "a cookie or consent notice", example: "Мы используем файлы cookie, чтобы улучшить работу сайта.", maxWords: 150 },
+  ...COOKIE_PHRASE_RULES,
 
   // newsletter sign-ups
   { rule: "boilerplate/newsletter", lang: "en", pattern: /\b(?:sign up|subscribe|register) (?:now |today |here )?(?:for|to) (?:our|the|a|my) (?:[\p{L}'-]+ ){0,3}(?:newsletters?|e-?mails?|briefing|digest|updates|alerts)\b|\b(?:get|join) (?:our|the) (?:[\p{L}'-]+ ){0,3}(?:newsletter|mailing list)\b|\b(?:enter|your) e-?mail address\b|^(?:newsletters?|e-?mail newsletters?|subscribe to (?:our )?newsletters?)$|\bdelivered (?:straight |directly )?to your inbox\b/iu, reason: "a newsletter sign-up", example: "Sign up for our daily newsletter", maxWords: 40 },
@@ -188,32 +170,3 @@ export const FURNITURE_RULES: readonly PhraseRule[] = [
  */
 export const LINK_LIST_SEPARATOR = /(?<!\s)\s*[|•·]\s*|[|•·]\s*|(?<!\s)\s+[/–—-]\s+/u;
 export const LINK_LIST_EXAMPLE = "News | Sport | Weather | Travel";
-
-/** A line that opens the comment section: from it on, the page is readers' comments. */
-export const COMMENT_SECTION_RULES: readonly PhraseRule[] = [
-  { rule: "boilerplate/comments", lang: "en", pattern: /^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|thoughts? on\b.*|responses? to\b.*|comments? on\b.*)(?:\s*\(\d+\))?$|^(?:leave|post|add|write) a (?:reply|comment|response)$|^join the (?:conversation|discussion)$/iu, reason: "the heading of the comment section", example: "34 responses to “A match to remember”", maxWords: 30 },
-  { rule: "boilerplate/comments", lang: "de", pattern: /^(?:\d+\s+)?(?:kommentare?|leserkommentare)(?:\s*\(\d+\))?$|^(?:kommentar (?:schreiben|verfassen)|diskutieren sie mit|schreibe einen kommentar)$/iu, reason: "the heading of the comment section", example: "12 Kommentare", maxWords: 30 },
-  { rule: "boilerplate/comments", lang: "fr", pattern: /^(?:\d+\s+)?(?:commentaires?|réactions?)(?:\s*\(\d+\))?$|^(?:laisser|ajouter|écrire|poster) un commentaire$|^réagissez$/iu, reason: "the heading of the comment section", example: "Laisser un commentaire", maxWords: 30 },
-  { rule: "boilerplate/comments", lang: "es", pattern: /^(?:\d+\s+)?comentarios?(?:\s*\(\d+\))?$|^(?:deja|dejar|escribe|añadir|publicar) (?:un|tu) comentario$/iu, reason: "the heading of the comment section", example: "Deja un comentario", maxWords: 30 },
-  { rule: "boilerplate/comments", lang: "pt", pattern: /^(?:\d+\s+)?comentários?(?:\s*\(\d+\))?$|^(?:deixe|deixar|escreva|adicionar|publicar) (?:um|o seu|seu) comentário$|^deix(?:e|ar) uma resposta$/iu, reason: "the heading of the comment section", example: "Deixe um comentário", maxWords: 30 },
-  { rule: "boilerplate/comments", lang: "it", pattern: /^(?:\d+\s+)?comment[oi](?:\s*\(\d+\))?$|^(?:lascia|scrivi|aggiungi) un commento$|^lascia una risposta$/iu, reason: "the heading of the comment section", example: "Lascia un commento", maxWords: 30 },
-  { rule: "boilerplate/comments", lang: "ru", pattern: /^(?:\d+\s+)?комментари(?:и|ев|я|й)(?:\s*\(\d+\))?$|^(?:оставить|добавить|написать) комментарий$|^обсуждение$/iu, reason: "the heading of the comment section", example: "Оставить комментарий", maxWords: 30 },
-];
-
-/** The signature line of one comment ("Alex on May 3, 2019 at 6:34 am said:"); two of them open a comment section. */
-export const COMMENT_SIGNATURE_RULES: readonly PhraseRule[] = [
-  { rule: "boilerplate/comments", lang: "en", pattern: /^.{1,80}\s(?:says|said|wrote|writes|replied):$/iu, reason: "the signature line of a reader's comment", example: "Alex on September 17, 2018 at 6:34 am said:", maxWords: 20 },
-  { rule: "boilerplate/comments", lang: "de", pattern: /^.{1,80}\s(?:schrieb|sagt|sagte|meint|antwortete):$/iu, reason: "the signature line of a reader's comment", example: "Max Mustermann schrieb:", maxWords: 20 },
-  { rule: "boilerplate/comments", lang: "fr", pattern: /^.{1,80}\s(?:a dit|dit|a écrit|écrit|a répondu)\s?:$/iu, reason: "the signature line of a reader's comment", example: "Jean Dupont a écrit :", maxWords: 20 },
-  { rule: "boilerplate/comments", lang: "es", pattern: /^.{1,80}\s(?:dice|dijo|escribió|respondió):$/iu, reason: "the signature line of a reader's comment", example: "María García dijo:", maxWords: 20 },
-  { rule: "boilerplate/comments", lang: "pt", pattern: /^.{1,80}\s(?:disse|diz|escreveu|respondeu|comentou):$/iu, reason: "the signature line of a reader's comment", example: "João Silva disse:", maxWords: 20 },
-  { rule: "boilerplate/comments", lang: "it", pattern: /^.{1,80}\s(?:ha detto|dice|ha scritto|scrive|ha risposto|ha commentato):$/iu, reason: "the signature line of a reader's comment", example: "Mario Rossi ha scritto:", maxWords: 20 },
-  { rule: "boilerplate/comments", lang: "en", pattern: /^(?:\d+|an?) (?:minutes?|hours?|days?|weeks?|months?|years?) ago(?: at [\d:]+ ?[ap]\.?m\.?)?$/iu, reason: "the time line of a reader's comment", example: "2 days ago at 07:52 am", maxWords: 8 },
-  { rule: "boilerplate/comments", lang: "de", pattern: /^vor (?:\d+|einer?) (?:minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)$/iu, reason: "the time line of a reader's comment", example: "vor 2 Tagen", maxWords: 8 },
-  { rule: "boilerplate/comments", lang: "fr", pattern: /^il y a (?:\d+|une?) (?:minutes?|heures?|jours?|semaines?|mois|ans?)$/iu, reason: "the time line of a reader's comment", example: "il y a 2 jours", maxWords: 8 },
-  { rule: "boilerplate/comments", lang: "es", pattern: /^hace (?:\d+|una?) (?:minutos?|horas?|días?|semanas?|mes(?:es)?|años?)$/iu, reason: "the time line of a reader's comment", example: "hace 2 días", maxWords: 8 },
-  { rule: "boilerplate/comments", lang: "pt", pattern: /^(?:há (?:\d+|uma?) (?:minutos?|horas?|dias?|semanas?|m[eê]s(?:es)?|anos?)|(?:\d+|uma?) (?:minutos?|horas?|dias?|semanas?|m[eê]s(?:es)?|anos?) atrás)$/iu, reason: "the time line of a reader's comment", example: "há 2 horas", maxWords: 8 },
-  { rule: "boilerplate/comments", lang: "it", pattern: /^(?:\d+ |una? |un['’])(?:minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|ann[oi]) fa$/iu, reason: "the time line of a reader's comment", example: "2 ore fa", maxWords: 8 },
-  { rule: "boilerplate/comments", lang: "ru", pattern: /^\d+ (?:минут[уы]?|час(?:а|ов)?|д(?:ень|ня|ней)|недел[юиь]|месяц(?:а|ев)?|год(?:а)?|лет) назад$/iu, reason: "the time line of a reader's comment", example: "2 дня назад", maxWords: 8 },
-  { rule: "boilerplate/comments", lang: "ru", pattern: /^.{1,80}\s(?:пишет|написал|написала|говорит|ответил|ответила):$/iu, reason: "the signature line of a reader's comment", example: "Иван Петров пишет:", maxWords: 20 },
-];

@@ -1,25 +1,11 @@
-// Photo captions and credits, and the news agencies they name.
+// Photo captions, and the credits inside them ("... EPA/STEPHANIE LECOCQ", "Photo: Jane Roe").
+// A credit line of its own (the story's source, its reporters) belongs to ./credits.ts.
 import { escapeRegExp } from "../match/escape.js";
+import { AGENCIES } from "./agencies.js";
 import type { LineRule } from "./types.js";
 
-/** News and photo agencies whose names appear in photo credits and datelines. */
-export const AGENCIES: readonly string[] = [
-  "AFP", "AP", "Associated Press", "Reuters", "REUTERS", "EPA", "EFE", "EPA-EFE", "dpa", "DPA", "ANSA", "APA",
-  "TASS", "ТАСС", "RIA Novosti", "РИА Новости", "Интерфакс", "Interfax", "Sputnik", "Спутник", "Xinhua", "Anadolu",
-  "PA", "PA Images", "PA Wire", "AAP", "UPI", "Bloomberg", "Getty", "Getty Images", "Shutterstock", "Alamy",
-  "NurPhoto", "SIPA", "Sipa", "Imago", "picture alliance", "picture-alliance", "Keystone", "KEYSTONE", "Belga", "BELGA",
-  "ANP", "Ritzau", "NTB", "TT", "Europa Press", "Kyodo", "Yonhap", "IANS", "PTI", "ABACA", "Abaca", "WENN",
-  "ZUMA", "Zuma Press", "Polaris", "Corbis", "Redux", "Pool", "POOL", "Handout", "HANDOUT", "Wikimedia Commons",
-  // pt and it
-  "Lusa", "LUSA", "Agência Lusa", "Agência Brasil", "Folhapress", "Estadão Conteúdo", "Agência O Globo", "LaPresse", "Adnkronos", "Fotogramma",
-];
 
 const agency = AGENCIES.map((a) => escapeRegExp(a).replace(/ /g, "\\s")).join("|");
-/**
- * The agencies for a case-insensitive pattern: "dpa" and "DPA" once. Two alternatives matching the
- * same text would let a list of credits ("dpa/dpa/dpa...") match in exponentially many ways.
- */
-const agencyAnyCase = [...new Map(AGENCIES.map((a) => [a.toLowerCase(), a])).values()].map((a) => escapeRegExp(a).replace(/ /g, "\\s")).join("|");
 
 /** A letter of a name after a credit's slash ("REUTERS/Kevin Lamarque"). */
 const CREDIT_NAME_CHAR = String.raw`[\p{L}.'’-]`;
@@ -93,17 +79,5 @@ export const CAPTION_RULES: readonly LineRule[] = [
     pattern: /(?:crediti? (?:foto|fotografic[oi])|credito foto)(?:\s*(?::|©|\|))?(?:\s*\S.{0,199}|\s*.)|(?:didascalia|immagine|fotografia|crediti)\s*(?::|©|\|)(?:\s*\S.{0,119}|\s*.)|foto di \p{L}[\p{L}'’.-]+(?: \p{L}[\p{L}'’.-]+){0,3}(?:\s?[/|]\s?[\p{L}'’. -]{1,40})?/u,
     reason: "photo caption or credit label",
     example: "Didascalia: il ponte Morandi prima del crollo",
-  },
-];
-
-/** Source credits name the agency a story came from; the credit moves into `meta.credit`. */
-export const SOURCE_CREDIT_RULES: readonly LineRule[] = [
-  {
-    rule: "credit/source",
-    lang: "*",
-    pattern: new RegExp(String.raw`\(?(?:source|sources|quelle|quellen|fuente|fuentes|fonte|источник|с использованием материалов|with|mit|avec|con) ?(?:: ?)?(?:${agencyAnyCase})(?: ?(?:,|and|und|et|y|и|\/) ?(?:${agencyAnyCase}))*\)?\.?`, "u"),
-    reason: "a line crediting the news agency the story came from",
-    example: "Source: AFP",
-    moveTo: "credit",
   },
 ];

@@ -1,6 +1,8 @@
-// Comment prompts and comment-form notices ("Leave a Reply", "12 Comments"). Whole-line rules
-// (see ./types.ts). The comment *section* of a whole-page dump is told in ./boilerplate.ts.
-import type { LineRule } from "./types.js";
+// Everything about readers' comments, one table per stage that reads them: prompts and form
+// notices ("Leave a Reply", "12 Comments": whole lines, the comments stage); the heading and the
+// signature lines of a comment section (searched inside lines: boilerplate-lines on whole-page
+// dumps, and the HTML marker); moderation notices (whole lines of article text: promos).
+import type { LineRule, PhraseRule } from "./types.js";
 
 export const COMMENT_RULES: readonly LineRule[] = [
   { rule: "comment/prompt", lang: "*", pattern: /(?:comments?|kommentare?|leserkommentare|commentaires?|réactions|comentarios?|comentários?|commenti|комментари(?:и|ев))\s*(?:[:(]\s*)?\d[\d.,]*\)?/u, reason: "comment count", example: "Kommentare (12)" },
@@ -14,4 +16,38 @@ export const COMMENT_RULES: readonly LineRule[] = [
   { rule: "comment/prompt", lang: "pt", pattern: /deix(?:e|ar) (?:(?:o )?seu |um )comentário|deix(?:e|ar) uma resposta|\d+ comentários?|comentários?|comentar|comente|(?:adicionar|escrever|escreva) (?:um )?comentário|responder|cancelar resposta|(?:ver|mostrar) (?:os )?comentários|os comentários (?:não representam|são de (?:inteira |exclusiva )?responsabilidade)[^.]{0,120}\.?|(?:o )?seu (?:endereço de )?e-?mail não será publicado.{0,80}/u, reason: "comment prompt", example: "Deixe um comentário" },
   { rule: "comment/prompt", lang: "it", pattern: /lascia (?:un commento|una risposta)|\d+ comment[oi]|commenti|commento|commenta|(?:aggiungi|scrivi) (?:un )?commento|rispondi|annulla (?:la )?risposta|mostra (?:i )?commenti|i commenti sono (?:moderati|chiusi)[^.]{0,80}\.?|il tuo indirizzo (?:e-?mail )?non sarà pubblicato.{0,80}/u, reason: "comment prompt", example: "Lascia un commento" },
   { rule: "comment/prompt", lang: "ru", pattern: /остав(?:ить|ьте) комментарий|добавить комментарий|\d+ комментари(?:й|я|ев)|комментари(?:и|ев)|комментировать|ответить|ваш (?:e-mail|email|адрес email|адрес электронной почты) не будет опубликован.{0,80}/u, reason: "comment prompt", example: "Оставить комментарий" },
+];
+
+/** A line that opens the comment section: from it on, the page is readers' comments. */
+export const COMMENT_SECTION_RULES: readonly PhraseRule[] = [
+  { rule: "boilerplate/comments", lang: "en", pattern: /^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|thoughts? on\b.*|responses? to\b.*|comments? on\b.*)(?:\s*\(\d+\))?$|^(?:leave|post|add|write) a (?:reply|comment|response)$|^join the (?:conversation|discussion)$/iu, reason: "the heading of the comment section", example: "34 responses to “A match to remember”", maxWords: 30 },
+  { rule: "boilerplate/comments", lang: "de", pattern: /^(?:\d+\s+)?(?:kommentare?|leserkommentare)(?:\s*\(\d+\))?$|^(?:kommentar (?:schreiben|verfassen)|diskutieren sie mit|schreibe einen kommentar)$/iu, reason: "the heading of the comment section", example: "12 Kommentare", maxWords: 30 },
+  { rule: "boilerplate/comments", lang: "fr", pattern: /^(?:\d+\s+)?(?:commentaires?|réactions?)(?:\s*\(\d+\))?$|^(?:laisser|ajouter|écrire|poster) un commentaire$|^réagissez$/iu, reason: "the heading of the comment section", example: "Laisser un commentaire", maxWords: 30 },
+  { rule: "boilerplate/comments", lang: "es", pattern: /^(?:\d+\s+)?comentarios?(?:\s*\(\d+\))?$|^(?:deja|dejar|escribe|añadir|publicar) (?:un|tu) comentario$/iu, reason: "the heading of the comment section", example: "Deja un comentario", maxWords: 30 },
+  { rule: "boilerplate/comments", lang: "pt", pattern: /^(?:\d+\s+)?comentários?(?:\s*\(\d+\))?$|^(?:deixe|deixar|escreva|adicionar|publicar) (?:um|o seu|seu) comentário$|^deix(?:e|ar) uma resposta$/iu, reason: "the heading of the comment section", example: "Deixe um comentário", maxWords: 30 },
+  { rule: "boilerplate/comments", lang: "it", pattern: /^(?:\d+\s+)?comment[oi](?:\s*\(\d+\))?$|^(?:lascia|scrivi|aggiungi) un commento$|^lascia una risposta$/iu, reason: "the heading of the comment section", example: "Lascia un commento", maxWords: 30 },
+  { rule: "boilerplate/comments", lang: "ru", pattern: /^(?:\d+\s+)?комментари(?:и|ев|я|й)(?:\s*\(\d+\))?$|^(?:оставить|добавить|написать) комментарий$|^обсуждение$/iu, reason: "the heading of the comment section", example: "Оставить комментарий", maxWords: 30 },
+];
+
+/** The signature line of one comment ("Alex on May 3, 2019 at 6:34 am said:"); two of them open a comment section. */
+export const COMMENT_SIGNATURE_RULES: readonly PhraseRule[] = [
+  { rule: "boilerplate/comments", lang: "en", pattern: /^.{1,80}\s(?:says|said|wrote|writes|replied):$/iu, reason: "the signature line of a reader's comment", example: "Alex on September 17, 2018 at 6:34 am said:", maxWords: 20 },
+  { rule: "boilerplate/comments", lang: "de", pattern: /^.{1,80}\s(?:schrieb|sagt|sagte|meint|antwortete):$/iu, reason: "the signature line of a reader's comment", example: "Max Mustermann schrieb:", maxWords: 20 },
+  { rule: "boilerplate/comments", lang: "fr", pattern: /^.{1,80}\s(?:a dit|dit|a écrit|écrit|a répondu)\s?:$/iu, reason: "the signature line of a reader's comment", example: "Jean Dupont a écrit :", maxWords: 20 },
+  { rule: "boilerplate/comments", lang: "es", pattern: /^.{1,80}\s(?:dice|dijo|escribió|respondió):$/iu, reason: "the signature line of a reader's comment", example: "María García dijo:", maxWords: 20 },
+  { rule: "boilerplate/comments", lang: "pt", pattern: /^.{1,80}\s(?:disse|diz|escreveu|respondeu|comentou):$/iu, reason: "the signature line of a reader's comment", example: "João Silva disse:", maxWords: 20 },
+  { rule: "boilerplate/comments", lang: "it", pattern: /^.{1,80}\s(?:ha detto|dice|ha scritto|scrive|ha risposto|ha commentato):$/iu, reason: "the signature line of a reader's comment", example: "Mario Rossi ha scritto:", maxWords: 20 },
+  { rule: "boilerplate/comments", lang: "en", pattern: /^(?:\d+|an?) (?:minutes?|hours?|days?|weeks?|months?|years?) ago(?: at [\d:]+ ?[ap]\.?m\.?)?$/iu, reason: "the time line of a reader's comment", example: "2 days ago at 07:52 am", maxWords: 8 },
+  { rule: "boilerplate/comments", lang: "de", pattern: /^vor (?:\d+|einer?) (?:minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)$/iu, reason: "the time line of a reader's comment", example: "vor 2 Tagen", maxWords: 8 },
+  { rule: "boilerplate/comments", lang: "fr", pattern: /^il y a (?:\d+|une?) (?:minutes?|heures?|jours?|semaines?|mois|ans?)$/iu, reason: "the time line of a reader's comment", example: "il y a 2 jours", maxWords: 8 },
+  { rule: "boilerplate/comments", lang: "es", pattern: /^hace (?:\d+|una?) (?:minutos?|horas?|días?|semanas?|mes(?:es)?|años?)$/iu, reason: "the time line of a reader's comment", example: "hace 2 días", maxWords: 8 },
+  { rule: "boilerplate/comments", lang: "pt", pattern: /^(?:há (?:\d+|uma?) (?:minutos?|horas?|dias?|semanas?|m[eê]s(?:es)?|anos?)|(?:\d+|uma?) (?:minutos?|horas?|dias?|semanas?|m[eê]s(?:es)?|anos?) atrás)$/iu, reason: "the time line of a reader's comment", example: "há 2 horas", maxWords: 8 },
+  { rule: "boilerplate/comments", lang: "it", pattern: /^(?:\d+ |una? |un['’])(?:minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|ann[oi]) fa$/iu, reason: "the time line of a reader's comment", example: "2 ore fa", maxWords: 8 },
+  { rule: "boilerplate/comments", lang: "ru", pattern: /^\d+ (?:минут[уы]?|час(?:а|ов)?|д(?:ень|ня|ней)|недел[юиь]|месяц(?:а|ев)?|год(?:а)?|лет) назад$/iu, reason: "the time line of a reader's comment", example: "2 дня назад", maxWords: 8 },
+  { rule: "boilerplate/comments", lang: "ru", pattern: /^.{1,80}\s(?:пишет|написал|написала|говорит|ответил|ответила):$/iu, reason: "the signature line of a reader's comment", example: "Иван Петров пишет:", maxWords: 20 },
+];
+
+/** A moderation notice above the comments, as a whole line of article text (the promos stage). */
+export const COMMENT_NOTICE_RULES: readonly LineRule[] = [
+  { rule: "notice/comments", lang: "*", pattern: /(?:atenção|atención|attention|attenzione|avviso|note|nota|hinweis)\s?:\s?.{0,40}\b(?:comentários|comentarios|commenti|comments|commentaires|kommentare)\b.{0,200}/u, reason: "comment moderation notice", example: "Atenção: comentários ofensivos não serão aprovados pelo moderador." },
 ];

@@ -56,8 +56,8 @@ export const ARIA_LABEL_RULES: readonly MarkupRule[] = [
   { rule: "html/nav", words: w("breadcrumbs?|navigation|menu|main menu|site navigation"), reason: "navigation region (aria-label)", example: "Breadcrumb" },
 ];
 
-/** Elements whose tag alone says they are not article text (when inside the article). */
-export const TAG_RULES: ReadonlyArray<{ rule: string; tags: readonly string[]; reason: string; example: string }> = [
+/** Elements whose tag name alone says they are not article text (when inside the article). */
+export const ELEMENT_RULES: ReadonlyArray<{ rule: string; tags: readonly string[]; reason: string; example: string }> = [
   { rule: "html/nav", tags: ["NAV"], reason: "<nav> element", example: "<nav><a>Home</a></nav>" },
   { rule: "html/related", tags: ["ASIDE"], reason: "<aside> element (sidebars, pull-outs, related links)", example: "<aside>Related</aside>" },
   { rule: "html/nav", tags: ["FORM", "BUTTON", "SELECT", "TEXTAREA", "LABEL"], reason: "form controls", example: "<button>Subscribe</button>" },
@@ -117,7 +117,7 @@ export const RELATED_SECTION_RULE = {
 
 /**
  * A heading that opens the readers' comments ("3 Comments", "Leave a Reply", "Kommentare (12)";
- * the comment-section headings of src/rules/boilerplate.ts) marks itself and everything after it
+ * the comment-section headings of src/rules/comments.ts) marks itself and everything after it
  * in its container. Like related sections, it is exempt from the share guards and dropped when it
  * would leave less than RELATED_SECTION_RULE.minArticleCharsLeft of article.
  */
@@ -138,16 +138,6 @@ export const MARKUP_LIMITS = {
   maxRuleShareOfArticle: 0.5,
   example: "a <div class='story-share-enabled'> wrapping the whole story is kept",
 } as const;
-
-/** Splits class and id values into lower-case words: "relatedPosts__item" -> "related posts item". */
-export function markupWords(value: string): string {
-  return value
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean)
-    .join(" ");
-}
 
 /**
  * A block that is (nearly) all link text is a link to elsewhere: a related headline, a

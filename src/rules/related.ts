@@ -15,12 +15,6 @@ const RELATED_LABELS: Record<string, string> = {
 /** Every related-articles label of every language, as one whole-text pattern (lower case, no edge punctuation). */
 export const RELATED_LABEL_TEXT = new RegExp(`^(?:${Object.values(RELATED_LABELS).join("|")})$`, "u");
 
-/** True when a heading's text is a related-articles label: "You may also like…", "LESEN SIE AUCH:". */
-export function isRelatedLabel(text: string): boolean {
-  const bare = text.replace(/\s+/g, " ").replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, "").toLowerCase();
-  return bare.length > 0 && RELATED_LABEL_TEXT.test(bare);
-}
-
 /** A label alone on its line: "Also Read". What follows it may be a list of headlines. */
 export const RELATED_LABEL_RULES: readonly LineRule[] = Object.entries(RELATED_LABELS).map(([lang, labels]) => ({
     rule: "link/related",
@@ -36,7 +30,7 @@ export const RELATED_LABEL_RULES: readonly LineRule[] = Object.entries(RELATED_L
  * that the white space before a separator belongs to the `\s*` after the label only: matching the same lines, the
  * pattern no longer tries every split of a run of spaces between the two (quadratic backtracking).
  */
-export function labelsEndingInNonSpace(labels: string): string {
+function labelsEndingInNonSpace(labels: string): string {
   return labels.replace(/\[((?:\\p\{L\}|[^\] ])*) ((?:[^\]])*)\]\{1,30\}/g, (_name, before: string, after: string) => `(?:[${before} ${after}]{0,29}[${before}${after}]| )`);
 }
 

@@ -15,3 +15,16 @@ export interface LineRule {
   /** Match case-sensitively (credits tell agencies and names by their capitals). */
   caseSensitive?: boolean;
 }
+
+/** A rule matched anywhere inside a line (not the whole line): furniture phrases come inside sentences. */
+export interface PhraseRule {
+  rule: string;
+  /** ISO 639-1 code, or "*" for language-neutral patterns. */
+  lang: string;
+  /** Searched case-insensitively inside the line's collapsed content. */
+  pattern: RegExp;
+  reason: string;
+  example: string;
+  /** Lines longer than this (in words) are prose that merely mentions the phrase. */
+  maxWords: number;
+}

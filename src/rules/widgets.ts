@@ -75,3 +75,23 @@ export const WIDGET_RULES: readonly LineRule[] = [
   { rule: "nav/section", lang: "ru", pattern: /(?:другие|все|ещё|еще) новости(?: [\p{L} ]{1,30})?|наверх|на главную|главная|(?:следующая|предыдущая) (?:статья|новость)|перейти к содержанию|поиск/u, reason: "navigation label", example: "Другие новости" },
   { rule: "nav/breadcrumb", lang: "*", pattern: /(?:home|startseite|accueil|inicio|portada|início|página inicial|pagina iniziale|главная)(?:\s*[>»›\/|]\s*[\p{L}\p{N}&' -]{1,30}){1,6}/u, reason: "breadcrumb trail", example: "Home > World > Europe" },
 ];
+
+/**
+ * Short labels of widgets that Readability keeps in article text (galleries, ads, loading placeholders,
+ * reading times): whole lines, read by the promos stage (the html pipeline). WIDGET_RULES' widget/ui rows
+ * are the same kind of label in scraped text (the widgets stage: the news pipeline). A new label goes
+ * into WIDGET_RULES when it is a control of the page (a button, a gallery pager), here when it is a
+ * caption or counter that the HTML route lets through.
+ */
+export const UI_LABEL_RULES: readonly LineRule[] = [
+  { rule: "ui/label", lang: "en", pattern: /(?:caption|close|open|expand|collapse|advert(?:isement)?|sponsored(?: content)?|loading(?: content)?\s?\.{0,3}|image \d+ of \/? ?\d*|\d+ of \d+|(?:previous|next)(?: image| slide)?|enlarge (?:this )?(?:image|photo)|view (?:gallery|slideshow)|play video|watch(?: video| now)?|latest(?: news)?|popular|highlights|hide caption|toggle caption|show more|see more|load more|continue reading)/u, reason: "widget label", example: "Image 1 of / 23" },
+  { rule: "ui/label", lang: "en", pattern: /(?:\d+ min(?:ute)?s? read|reading time:? \d+ min(?:ute)?s?|order reprints|this (?:slideshow|video|content) requires javascript\.?|want more stories like this\??|tell us what you think\.{0,3}|updated(?: at)? \d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?|opinion columnist|you may also like\.{0,3})/u, reason: "widget label", example: "5 min read" },
+  { rule: "ui/label", lang: "*", pattern: /(?:tempo de leitura|tiempo de lectura|temps de lecture|tempo di lettura|lesezeit|lesedauer|время (?:на )?чтени[яе])\s?:?\s?\d+\s?(?:min\.?|minutos?|minuti|minuto|minuten?|minutes?|мин\.?|минут[аы]?)|\d+\s?min(?:utos?|uti|uto)? (?:de leitura|di lettura)/u, reason: "reading time", example: "Tempo de leitura: 2 minutos" },
+  { rule: "ui/label", lang: "de", pattern: /(?:anzeige|werbung|bildunterschrift|schließen|mehr anzeigen|weiterlesen|bild \d+ von \d+)/u, reason: "widget label", example: "Anzeige" },
+  { rule: "ui/label", lang: "fr", pattern: /(?:publicité|légende|fermer|voir plus|lire la suite|image \d+ sur \d+)/u, reason: "widget label", example: "Publicité" },
+  { rule: "ui/label", lang: "es", pattern: /(?:publicidad|anuncio|cerrar|ver más|seguir leyendo|imagen \d+ de \d+)/u, reason: "widget label", example: "Publicidad" },
+  { rule: "ui/label", lang: "pt", pattern: /(?:publicidade|anúncio|fechar|ver mais|carregar mais|continu(?:e|ar) (?:lendo|a ler)|(?:imagem|foto) \d+ de \d+|legenda(?: da (?:foto|imagem))?|ampliar (?:foto|imagem))/u, reason: "widget label", example: "Publicidade" },
+  { rule: "ui/label", lang: "it", pattern: /(?:chiudi|leggi (?:di più|tutto)|continua a leggere|mostra (?:altro|di più)|(?:foto|immagine) \d+ di \d+|\d+ di \d+|letture|visualizzazioni|didascalia|ingrandisci (?:foto|immagine))/u, reason: "widget label", example: "Foto 3 di 12" },
+  { rule: "ui/label", lang: "ru", pattern: /(?:реклама|закрыть|показать (?:ещё|еще)|читать далее|фото \d+ из \d+|загрузка\.{0,3})/u, reason: "widget label", example: "Реклама" },
+  { rule: "ui/label", lang: "*", pattern: /(?:iklan|pubblicità|annuncio|advertentie|reklama|広告|광고|\d{1,4}|[\d.,]+[km]? (?:letture|views|reads|vues|aufrufe|просмотр(?:а|ов)?))/u, reason: "widget label or counter", example: "Iklan" },
+];

@@ -1,13 +1,12 @@
 // Site furniture recognisable in one line: cookie and consent notices, newsletter
 // sign-ups, copyright footers, login controls, paywall promos, engagement counters,
-// and link lists ("News | Sport | Weather"). Phrase tables live in src/rules/boilerplate.ts.
+// and link lists ("News | Sport | Weather"). Phrase tables live in src/rules/boilerplate.ts (cookies in src/rules/cookies.ts).
 import { z } from "zod";
 import type { Detection } from "../core/document.js";
-import { lineDetection } from "../core/lines.js";
 import type { Stage } from "../core/stage.js";
-import { COUNTER_RULES, FURNITURE_RULES, LINE_THRESHOLDS, LINK_LIST_SEPARATOR, type PhraseRule } from "../rules/boilerplate.js";
+import { COUNTER_RULES, FURNITURE_RULES, LINE_THRESHOLDS, LINK_LIST_SEPARATOR } from "../rules/boilerplate.js";
 import { UserPattern } from "../match/backtracking.js";
-import { compileSearchRules, customRules } from "../match/line-rules.js";
+import { lineRuleStage } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
 
 export const BoilerplatePhrasesOptions = z
@@ -45,36 +44,32 @@ export function linkListItems(content: string, minItems: number, maxItemWords: n
 }
 
 export function createBoilerplatePhrases(options: BoilerplatePhrasesOptions): Stage {
-  const custom: PhraseRule[] = customRules(options, "boilerplate/custom", { phrase: "furniture phrase from the pipeline file", pattern: "furniture pattern from the pipeline file" }, { maxWords: options.customMaxWords });
-  const rules = compileSearchRules([...COUNTER_RULES, ...FURNITURE_RULES, ...custom].filter((r) => !options.disable.includes(r.rule)));
   const linkLists = !options.disable.includes("boilerplate/link-list");
-  const admits = (rule: PhraseRule, words: number) => words <= rule.maxWords;
-  return {
+  return lineRuleStage({
     name: "boilerplate-phrases",
-    detect({ lines }) {
+    mode: "search",
+    table: [...COUNTER_RULES, ...FURNITURE_RULES],
+    options,
+    custom: { rule: "boilerplate/custom", reason: { phrase: "furniture phrase from the pipeline file", pattern: "furniture pattern from the pipeline file" }, maxWords: options.customMaxWords },
+    countWords,
+    extra: ({ lines }, matched) => {
       const found: Detection[] = [];
+      if (!linkLists) return found;
       for (const line of lines.live()) {
-        // The line's literal scan rules most lines out; words are counted only for the rest.
-        const hit = rules.first(line, admits, countWords);
-        if (hit) {
-          const { rule, words } = hit;
-          found.push(lineDetection(line, rule, { features: { words, lang: rule.lang, maxWords: rule.maxWords } }));
-          continue;
-        }
-        const items = linkLists && MAY_SEPARATE.test(line.content) ? linkListItems(line.content, options.linkListItems, options.linkListItemWords) : undefined;
-        if (items) {
-          found.push({
-            rule: "boilerplate/link-list",
-            start: line.contentStart,
-            end: line.contentEnd,
-            reason: `a list of ${items.length} short capitalised items separated by bars or bullets`,
-            features: { words: countWords(line.content), items: items.length, longestItemWords: Math.max(...items.map(countWords)) },
-          });
-        }
+        if (matched.has(line.index) || !MAY_SEPARATE.test(line.content)) continue;
+        const items = linkListItems(line.content, options.linkListItems, options.linkListItemWords);
+        if (!items) continue;
+        found.push({
+          rule: "boilerplate/link-list",
+          start: line.contentStart,
+          end: line.contentEnd,
+          reason: `a list of ${items.length} short capitalised items separated by bars or bullets`,
+          features: { words: countWords(line.content), items: items.length, longestItemWords: Math.max(...items.map(countWords)) },
+        });
       }
       return found;
     },
-  };
+  });
 }
 
 registerStage("boilerplate-phrases", {

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import type { Detection } from "../core/document.js";
 import { lineDetection } from "../core/lines.js";
-import { CAPTION_RULES, SOURCE_CREDIT_RULES } from "../rules/captions.js";
+import { CAPTION_RULES } from "../rules/captions.js";
+import { SOURCE_CREDIT_RULES } from "../rules/credits.js";
 import { LineRuleOptions, lineRuleStage } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
 

@@ -1,5 +1,5 @@
 // Reporting credits, newsletter/subscription/app promos, cookie and copyright notices,
-// author contact lines and widget labels: whole lines, from the tables in rules/promos.ts.
+// author contact lines and widget labels: whole lines, from PROMO_TABLE (rules/promos.ts).
 import { PROMO_TABLE } from "../rules/promos.js";
 import { LineRuleOptions, lineRuleStage } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";

@@ -2,7 +2,8 @@ import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { walkBlocks } from "../../src/extract/blocks.js";
 import { findMarks, markupMark, premarkTree } from "../../src/extract/mark.js";
-import { ARIA_LABEL_RULES, MARKUP_RULES, ROLE_RULES, TAG_RULES, markupWords } from "../../src/rules/html-junk.js";
+import { ARIA_LABEL_RULES, ELEMENT_RULES, MARKUP_RULES, ROLE_RULES } from "../../src/rules/html-junk.js";
+import { markupWords } from "../../src/match/markup-words.js";
 import { NEVER_TEXT_TAGS, UNSEEN_ELEMENTS, prestripHtml, reduceStyleAttributes } from "../../src/extract/prestrip.js";
 import { createDocument } from "../../src/core/document.js";
 import { cleanDocument } from "../../src/core/stage.js";
@@ -21,7 +22,7 @@ describe("markup rules: every example is caught by its own rule", () => {
   it.each(ARIA_LABEL_RULES.map((r) => [r.rule, r.example]))("%s catches aria-label %s", (rule, example) => {
     expect(markupMark(element(`<div aria-label="${example}">x</div>`))?.rule).toBe(rule);
   });
-  it.each(TAG_RULES.map((r) => [r.rule, r.example]))("%s catches %s", (rule, example) => {
+  it.each(ELEMENT_RULES.map((r) => [r.rule, r.example]))("%s catches %s", (rule, example) => {
     expect(markupMark(element(example))?.rule).toBe(rule);
   });
 });

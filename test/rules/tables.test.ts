@@ -4,7 +4,8 @@
 // table's words and must stay. A new table is one more entry in TABLES.
 import { describe, expect, it } from "vitest";
 import { COUNTER_RULES, FURNITURE_RULES } from "../../src/rules/boilerplate.js";
-import { CAPTION_RULES, SOURCE_CREDIT_RULES } from "../../src/rules/captions.js";
+import { CAPTION_RULES } from "../../src/rules/captions.js";
+import { SOURCE_CREDIT_RULES } from "../../src/rules/credits.js";
 import { COMMENT_RULES } from "../../src/rules/comments.js";
 import { PROMO_TABLE } from "../../src/rules/promos.js";
 import { RELATED_RULES } from "../../src/rules/related.js";

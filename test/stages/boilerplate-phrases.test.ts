@@ -1,7 +1,8 @@
 // Furniture lines told by their phrases, per language: cookie, newsletter, copyright,
 // login, paywall, counters, comment sections; and link lists.
 import { describe, expect, it } from "vitest";
-import { COMMENT_SECTION_RULES, COMMENT_SIGNATURE_RULES, COUNTER_RULES, FURNITURE_RULES, LINK_LIST_EXAMPLE } from "../../src/rules/boilerplate.js";
+import { COUNTER_RULES, FURNITURE_RULES, LINK_LIST_EXAMPLE } from "../../src/rules/boilerplate.js";
+import { COMMENT_SECTION_RULES, COMMENT_SIGNATURE_RULES } from "../../src/rules/comments.js";
 import { linkListItems } from "../../src/stages/boilerplate-phrases.js";
 import { clean } from "./boilerplate-helpers.js";
 

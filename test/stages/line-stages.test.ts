@@ -326,6 +326,16 @@ describe("stage context", () => {
     expect(result.doc.meta.tags).toEqual(["NATO", "Russia", "Ukraine crisis"]);
   });
 
+  it("tags: tag lines and labelled lists move to metadata in line order; a long clause after a label stays", () => {
+    const labelFirst = runStages(`${PROSE}\nTags\nFlooding, Rain\n${PROSE}\nTags: NATO, Russia\n`, ["tags"]);
+    expect(labelFirst.removals.map((r) => r.text)).toEqual(["Tags", "Flooding, Rain", "Tags: NATO, Russia"]);
+    expect(labelFirst.doc.meta.tags).toEqual(["Flooding", "Rain", "NATO", "Russia"]);
+    const lineFirst = runStages(`${PROSE}\nTags: NATO, Russia\n${PROSE}\nTags\nFlooding, Rain\n`, ["tags"]);
+    expect(lineFirst.doc.meta.tags).toEqual(["NATO", "Russia", "Flooding", "Rain"]);
+    const clause = "Topics: what the council will decide about the new bridge next year";
+    expect(runStages(`${PROSE}\n${clause}\n${PROSE}\n`, ["tags"]).removals).toEqual([]);
+  });
+
   it("widgets: a heading block is never a widget", () => {
     const raw = "Share\nBody text.";
     const result = runStages(raw, ["widgets"], [{ start: 0, end: 5, kind: "heading" }, { start: 6, end: 16, kind: "paragraph" }]);
