@@ -8,7 +8,7 @@ import {
   MARKUP_RULES,
   RELATED_SECTION_RULE,
   ROLE_RULES,
-  ELEMENT_RULES as TAG_RULES,
+  ELEMENT_RULES,
 } from "../rules/html-junk.js";
 import { markupWords } from "../match/markup-words.js";
 import { isRelatedLabel } from "../match/related-label.js";
@@ -19,14 +19,14 @@ export type Mark = NonNullable<TextBlock["mark"]>;
 
 const ROLE_TO_RULE = new Map<string, (typeof ROLE_RULES)[number]>();
 for (const entry of ROLE_RULES) for (const role of entry.roles) ROLE_TO_RULE.set(role, entry);
-const TAG_TO_RULE = new Map<string, (typeof TAG_RULES)[number]>();
-for (const entry of TAG_RULES) for (const tag of entry.tags) TAG_TO_RULE.set(tag, entry);
+const TAG_TO_RULE = new Map<string, (typeof ELEMENT_RULES)[number]>();
+for (const entry of ELEMENT_RULES) for (const tag of entry.tags) TAG_TO_RULE.set(tag, entry);
 
 /** Attributes that carry a mark through Readability, which rebuilds or unwraps elements. */
 const MARK_ATTRIBUTE = "data-chaff-mark";
 const WHY_ATTRIBUTE = "data-chaff-why";
 const REASON_BY_RULE = new Map<string, string>();
-for (const entry of [...TAG_RULES, ...ROLE_RULES, ...MARKUP_RULES, ...ARIA_LABEL_RULES, RELATED_SECTION_RULE]) {
+for (const entry of [...ELEMENT_RULES, ...ROLE_RULES, ...MARKUP_RULES, ...ARIA_LABEL_RULES, RELATED_SECTION_RULE]) {
   if (!REASON_BY_RULE.has(entry.rule)) REASON_BY_RULE.set(entry.rule, entry.reason);
 }
 
