@@ -87,6 +87,9 @@ export class NearDuplicateIndex {
   private textLengths = new Uint32Array(1024);
   private kept = 0;
   private end = 0;
+  /** Bytes written to `writeBuffer` and not yet to the file (they start at `end - pending`). */
+  private writeBuffer = Buffer.alloc(1 << 20);
+  private pending = 0;
 
   constructor(
     private readonly options: NearDuplicateOptions,
@@ -105,10 +108,6 @@ export class NearDuplicateIndex {
     readSync(this.fd, buffer, 0, length, this.offsets[kept]! + (what === "id" ? 0 : this.idLengths[kept]!));
     return buffer.toString("utf8");
   }
-
-  /** Bytes written to `writeBuffer` and not yet to the file (they start at `end - pending`). */
-  private writeBuffer = Buffer.alloc(1 << 20);
-  private pending = 0;
 
   private flush(): void {
     writeSync(this.fd, this.writeBuffer, 0, this.pending, this.end - this.pending);

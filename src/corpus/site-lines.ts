@@ -33,7 +33,7 @@ export const DEFAULT_SITE_BOILERPLATE: SiteBoilerplateOptions = {
 };
 
 /** How a line is compared: trimmed, spaces collapsed, lower-cased, digits as 0 (`© 2016` and `© 2017` are one line), as CCNet does. */
-export function lineKeyText(line: string): string {
+function lineKeyText(line: string): string {
   let text = line.trim();
   if (/\s\s|[^\S ]/.test(text)) text = text.replace(/\s+/g, " ");
   text = text.toLowerCase();
@@ -41,11 +41,6 @@ export function lineKeyText(line: string): string {
 }
 
 export type Hash64 = (text: string) => bigint;
-
-/** A line's identity within its site: 64 bits, as two 32-bit halves for the sketch. */
-function key(site: string, line: string, hash: Hash64): bigint {
-  return hash(`${site}\u0000${lineKeyText(line)}`);
-}
 
 export class SiteLineCounter {
   private sketch: Uint16Array;
@@ -61,7 +56,7 @@ export class SiteLineCounter {
 
   /**
    * The key of each line of a page (`text.split("\n")`), 0 for a blank line: computed once, kept in a KeyLog for the
-   * later passes. Equal to `key(site, line)` for each line, but the page is folded at once rather than line by line:
+   * later passes. Equal to `lineKey(site, line)` for each line, but the page is folded at once rather than line by line:
    * spaces collapsed first (as `lineKeyText` does before lower-casing, which matters to Greek final sigma), then
    * lower-cased, then digits replaced; none of these adds, removes or moves a line break.
    */
@@ -75,9 +70,9 @@ export class SiteLineCounter {
     });
   }
 
-  /** One line's key (what `lineKeys` gives it): for tests. */
+  /** A line's identity within its site (64 bits, as two 32-bit halves for the sketch), line by line: the reference `lineKeys` is tested against. */
   lineKey(site: string, line: string): bigint {
-    return line.trim() === "" ? 0n : key(site, line, this.hash);
+    return line.trim() === "" ? 0n : this.hash(`${site}\u0000${lineKeyText(line)}`);
   }
 
   /** The distinct keys of a page's non-blank lines. */
