@@ -19,6 +19,21 @@ export const DuplicateOptions = z
     minSentenceWords: z.number().int().positive().default(6),
     /** Compare lines case-insensitively. */
     ignoreCase: z.boolean().default(false),
+    /**
+     * A repeated line of at least this many words is kept when it stands alone, far from its
+     * first copy: a refrain, the same question put to each interviewee, a forum reply quoting
+     * a post, a meal that recurs in a weekly plan. 0 removes every repeat.
+     * Example kept: "What do you cook at home?" asked again after each answer.
+     */
+    refrainWords: z.number().int().nonnegative().default(0),
+    /**
+     * A repeat that continues a run of this many lines, each repeating the line after the
+     * previous one's first copy, is a second copy of a block (the story printed twice, a
+     * teaser list shown again) and is removed even when its lines are long.
+     */
+    copyRunLines: z.number().int().positive().default(5),
+    /** A repeat within this many lines of its first copy is an echo (a caption under its photo's alt text) and is removed. */
+    echoLines: z.number().int().nonnegative().default(2),
   })
   .strict();
 export type DuplicateOptions = z.infer<typeof DuplicateOptions>;
@@ -85,6 +100,37 @@ export function hasWords(text: string, n: number): boolean {
   return true;
 }
 
+/** A repeated line: where it is and where its first copy is, counted in live lines. */
+interface Repeat {
+  finding: Detection;
+  at: number;
+  firstAt: number;
+  /** At least `refrainWords` words. */
+  long: boolean;
+}
+
+/**
+ * The long repeats to keep: those that neither belong to a copied block of `copyRunLines`
+ * lines (each line the repeat of the line after the previous one's first copy) nor sit within
+ * `echoLines` of their first copy. The run length goes into the features of long repeats removed.
+ */
+function refrainsAmong(repeats: readonly Repeat[], options: DuplicateOptions): Set<Detection> {
+  const keep = new Set<Detection>();
+  let start = 0;
+  for (let i = 1; i <= repeats.length; i++) {
+    const continues = i < repeats.length && repeats[i].at === repeats[i - 1].at + 1 && repeats[i].firstAt === repeats[i - 1].firstAt + 1;
+    if (continues) continue;
+    const run = i - start;
+    for (const { finding, at, firstAt, long } of repeats.slice(start, i)) {
+      if (!long) continue;
+      if (run < options.copyRunLines && at - firstAt > options.echoLines) keep.add(finding);
+      else finding.features = { ...finding.features, copyRun: run };
+    }
+    start = i;
+  }
+  return keep;
+}
+
 registerStage("duplicates", {
   description: "Repeated titles and lines, and sentences repeated as their own paragraph",
   options: DuplicateOptions,
@@ -94,25 +140,32 @@ registerStage("duplicates", {
       name: "duplicates",
       detect({ lines }) {
         const found: Detection[] = [];
-        const seen = new Map<string, Line>();
+        const seen = new Map<string, { line: Line; at: number }>();
+        // Repeated lines wait for the run they belong to (see refrainWords).
+        const repeats: Repeat[] = [];
         const earlier = new SentenceIndex();
         const live = lines.live();
         const title = live[0];
-        for (const line of live) {
+        for (const [at, line] of live.entries()) {
           const k = key(line);
-          const first = seen.get(k);
+          const seenAt = seen.get(k);
+          const first = seenAt?.line;
           const isTitle = first === title;
-          if (first && k.length >= (isTitle ? options.minTitleChars : options.minLineChars)) {
-            found.push({
+          if (seenAt && first && k.length >= (isTitle ? options.minTitleChars : options.minLineChars)) {
+            const finding: Detection = {
               rule: isTitle ? "dup/title" : "dup/line",
               start: line.contentStart,
               end: line.contentEnd,
               reason: isTitle ? "the title repeated" : `a repeat of line ${first.index + 1}`,
               features: { firstLine: first.index + 1 },
-            });
+            };
+            found.push(finding);
+            if (!isTitle && options.refrainWords > 0) {
+              repeats.push({ finding, at, firstAt: seenAt.at, long: hasWords(line.content, options.refrainWords) });
+            }
             continue;
           }
-          if (!first) seen.set(k, line);
+          if (!seenAt) seen.set(k, { line, at });
           const bounds = sentenceBounds(k);
           if (hasWords(line.content, options.minSentenceWords)) {
             const host = earlier.hostOf(k, bounds);
@@ -129,7 +182,9 @@ registerStage("duplicates", {
           }
           earlier.add(line, k, bounds);
         }
-        return found;
+        if (!repeats.some((repeat) => repeat.long)) return found;
+        const refrains = refrainsAmong(repeats, options);
+        return refrains.size === 0 ? found : found.filter((finding) => !refrains.has(finding));
       },
     };
   },

@@ -375,6 +375,36 @@ describe("duplicates stage", () => {
     expect(result.removals).toEqual([]);
   });
 
+  describe("refrains (refrainWords, as web-text runs it)", () => {
+    const question = "What do you cook at home when nobody is watching you?";
+    const answers = ["Pasta, mostly, with whatever is left in the fridge.", "Soup. Always soup, from the bones of Sunday's roast.", "Nothing at all: I order in."];
+    const stage = { use: "duplicates", options: { refrainWords: 8, copyRunLines: 4, echoLines: 2 } };
+
+    it("keeps a long line that recurs far from its first copy, once per interviewee", () => {
+      const raw = answers.flatMap((answer, n) => [`Guest ${n + 1}`, question, answer, PROSE.replace("July", `month ${n}`)]).join("\n");
+      expect(runStages(raw, [stage]).removals).toEqual([]);
+      // Without the option every later copy goes.
+      expect(runStages(raw, ["duplicates"]).removals.map((r) => [r.rule, r.text])).toEqual([
+        ["dup/line", question],
+        ["dup/line", question],
+      ]);
+    });
+
+    it("removes a second copy of a whole block, and records the length of the copied run", () => {
+      const story = [PROSE, ...answers, question];
+      const raw = ["Headline of the story", ...story, "Share this", ...story].join("\n");
+      const removed = runStages(raw, [stage]).removals.filter((r) => r.rule === "dup/line");
+      expect(removed.map((r) => r.text)).toEqual(story);
+      expect(removed.find((r) => r.text === PROSE)?.features).toEqual({ firstLine: 2, copyRun: 5 });
+    });
+
+    it("removes a long line repeated right under its first copy (a caption under its alt text)", () => {
+      const caption = "The minister arrives in Brussels for the talks on Wednesday morning.";
+      const result = runStages([PROSE, caption, "Photo: Reuters", caption, answers[0]].join("\n"), [stage]);
+      expect(result.removals.map((r) => [r.rule, r.line, r.features])).toEqual([["dup/line", 4, { firstLine: 2, copyRun: 1 }]]);
+    });
+  });
+
   it("keeps a short sentence that merely recurs, and text that only starts like an earlier sentence", () => {
     const result = runStages(["He said no. Then he left.", "Then he left.", "Russia blames NATO for the risk of conflict in Europe today.", "Russia blames NATO for the risk of conflict"].join("\n"), ["duplicates"]);
     expect(result.removals).toEqual([]);
