@@ -36,6 +36,11 @@ export const LINE_THRESHOLDS = {
    * with them (a code listing or a list of steps splitting an article; a sidebar of labels is not).
    */
   gapTextShare: 0.7,
+  /**
+   * A prose line of at least this many words between two kept stretches stays even when the rest of the
+   * gap is furniture: a paragraph cut off from the article by a gallery, a box or a share bar.
+   */
+  gapProseWords: 15,
   /** Headline-and-one-paragraph pairs in a row, at the end of the article, from which they are teasers of other stories. */
   teaserPairs: 3,
   /** Words of one prose line counted at most (one huge line must not drag the region over a footer). */

@@ -33,6 +33,7 @@ export const BoilerplateLinesOptions = z
     extraRunWords: threshold(LINE_THRESHOLDS.extraRunWords),
     articleMinScore: threshold(LINE_THRESHOLDS.articleMinScore),
     gapTextShare: z.number().min(0).max(1).default(LINE_THRESHOLDS.gapTextShare),
+    gapProseWords: threshold(LINE_THRESHOLDS.gapProseWords),
     headingMaxWords: threshold(LINE_THRESHOLDS.headingMaxWords),
     allCapsMinLetters: threshold(LINE_THRESHOLDS.allCapsMinLetters),
     fragmentMaxWords: threshold(LINE_THRESHOLDS.fragmentMaxWords),
@@ -310,7 +311,8 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
         const headed = head && !head.removed && !head.prose && head.features.words > 0 && head.features.words <= t.headingMaxWords;
         inRun.fill(1, headed ? run.from - 1 : run.from, run.to);
       }
-      // A gap between two kept stretches that is mostly sentences (code, a list of steps, short paragraphs) is part of the text.
+      // A gap between two kept stretches that is mostly sentences (code, a list of steps, short paragraphs) is part of the text;
+      // in any other gap, its long paragraphs are.
       for (let i = inRun.indexOf(1); i >= 0 && i < scored.length; ) {
         while (i < scored.length && inRun[i]) i++;
         let j = i;
@@ -318,7 +320,11 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
         if (j >= scored.length) break;
         let wordy = 0;
         for (let k = i; k < j; k++) if (!scored[k].removed && (scored[k].prose || listItem(scored[k].features, t, stopwordsFit))) wordy++;
-        if (wordy >= t.gapTextShare * (j - i) && !(comments && j > comments.index)) inRun.fill(1, i, j);
+        if (comments && j > comments.index) break;
+        if (wordy >= t.gapTextShare * (j - i)) inRun.fill(1, i, j);
+        else if (!onlyTeasers(scored, { from: i, to: j }, t.teaserPairs)) {
+          for (let k = i; k < j; k++) if (scored[k].prose && scored[k].features.words >= t.gapProseWords) inRun[k] = 1;
+        }
         i = j;
       }
       const firstKept = inRun.indexOf(1), lastKept = inRun.lastIndexOf(1);

@@ -322,6 +322,22 @@ describe("pages with more than one stretch of prose", () => {
     expect(strict.ruleOf("Let it dry for an hour")).toBe("boilerplate/outside-main");
     expect(strict.ruleOf("Archives")).toBe("boilerplate/outside-main");
   });
+  it("keeps a long paragraph cut off from the article by a box of labels and an ad (gapProseWords), not the labels, nor a list of teasers", () => {
+    const cutOff = "The council will publish the full list of the streets affected on its website next week, and residents can comment until the end of May.";
+    const raw = ["Home", a, b, c, d, "Most read", "Photos", "Video", "Advertisement", cutOff, "Opinion", "Weather", "Sport", "The vote", a, b, c].join("\n");
+    const result = clean(raw, web);
+    // "The vote" heads the second stretch of prose
+    expect(result.text).toBe([a, b, c, d, cutOff, "The vote", a, b, c].join("\n\n") + "\n");
+    expect(result.removals.find((r) => r.text === "Photos")?.features).toMatchObject({ region: "between" });
+    const strict = clean(raw, [{ use: "boilerplate-phrases" }, { use: "boilerplate-lines", options: { gapProseWords: 1000 } }]);
+    expect(strict.ruleOf(cutOff)).toBe("boilerplate/outside-main");
+    // headline, one paragraph, headline, one paragraph...: teasers of other stories stay out
+    const teasers = ["Bridge opens", cutOff, "Park plan delayed", cutOff.replace("council", "mayor"), "Library to close", cutOff.replace("council", "board")];
+    const menu = ["Most read", "Photos", "Video", "Weather", "Traffic"];
+    const withTeasers = clean(["Home", a, b, c, d, ...menu, ...teasers, ...menu, "The vote", a, b, c].join("\n"), web);
+    expect(withTeasers.text).toBe([a, b, c, d, "The vote", a, b, c].join("\n\n") + "\n");
+    expect(withTeasers.ruleOf("Park plan delayed")).toBe("boilerplate/outside-main");
+  });
   it("removes a lone blurb after the footer: too few words to be a second article", () => {
     const blurb = "We are a small team of writers who care about the city and the people who live in it.";
     const result = clean(["Home", a, b, c, d, "About us", "Contact", "Careers", blurb].join("\n"), web);
