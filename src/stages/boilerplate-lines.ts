@@ -100,10 +100,21 @@ const matchesRule = (content: string, words: number, rules: ReturnType<typeof ca
 };
 
 /**
+ * Whether a line that ends like a signature ("... said:") opens with a name or holds a date, as a
+ * reader's signature does ("Alex says:", "Alex on May 3, 2019 at 6:34 am said:"), rather than
+ * with a function word, as a sentence introducing a quote does ("In an interview, he also said:").
+ */
+function signedByName(content: string, stopwords: ReadonlySet<string>): boolean {
+  if (!content.endsWith(":") || /\p{N}/u.test(content)) return true;
+  const first = content.slice(0, content.search(/\s|$/u)).toLowerCase();
+  return !stopwords.has(first);
+}
+
+/**
  * Where the comment section opens, at or after the start of the article: a comment
  * heading ("12 Comments", "Leave a Reply"), or the first of two comment signatures ("Alex says:").
  */
-function commentSectionStart(scored: readonly Scored[], from: number): { index: number; rule: PhraseRule } | undefined {
+function commentSectionStart(scored: readonly Scored[], from: number, stopwords: ReadonlySet<string>): { index: number; rule: PhraseRule } | undefined {
   let firstSignature: { index: number; rule: PhraseRule } | undefined;
   for (let i = from; i < scored.length; i++) {
     if (scored[i].removed) continue;
@@ -112,7 +123,7 @@ function commentSectionStart(scored: readonly Scored[], from: number): { index: 
     const heading = matchesRule(content, words, SECTION_RULES);
     if (heading) return { index: i, rule: heading };
     const signature = matchesRule(content, words, SIGNATURE_RULES);
-    if (signature) {
+    if (signature && signedByName(content, stopwords)) {
       if (firstSignature) return firstSignature;
       firstSignature = { index: i, rule: signature };
     }
@@ -277,7 +288,7 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
       let main = densestRun(scores);
       // Readers' comments are prose too: the article ends where a comment section opens.
       // With --keep-comments the thread is text like the article: no section to cut.
-      const comments = enabled("boilerplate/comments") && !keepComments ? commentSectionStart(scored, main.from) : undefined;
+      const comments = enabled("boilerplate/comments") && !keepComments ? commentSectionStart(scored, main.from, stopwords) : undefined;
       if (comments) main = densestRun(scores.slice(0, comments.index));
       // Teasers of other stories (headline, one paragraph, headline, one paragraph...) trail the article.
       const teasers = enabled("boilerplate/teasers") ? trailingTeasers(scored, main, t.teaserPairs) : 0;

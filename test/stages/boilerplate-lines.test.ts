@@ -300,6 +300,16 @@ describe("comment sections", () => {
   it("two signatures open the section even without a heading", () => {
     const result = clean([a, b, "Alex says:", reply, "Sam says:", reply].join("\n"), web);
     expect(result.text).toBe(`${a}\n\n${b}\n`);
+    const dated = clean([a, b, "Alex on May 3, 2019 at 6:34 am said:", reply, "the sam on May 4, 2019 at 7:02 am said:", reply].join("\n"), web);
+    expect(dated.text).toBe(`${a}\n\n${b}\n`);
+  });
+  it("does not take lines that introduce a quote for signatures: they open with a function word, not a name", () => {
+    const quote = "The bridge will be finished on time and within the budget that the council approved, and nobody should doubt it.";
+    const [, , c, d] = PAGES.en.paragraphs;
+    const raw = [a, "In a statement on Monday, the mayor said:", quote, b, "At the hearing, the council's lawyer wrote:", quote.replace("nobody", "no one"), c, d].join("\n");
+    const result = clean(raw, web);
+    expect(result.removals.filter((r) => r.rule === "boilerplate/comments")).toEqual([]);
+    expect(result.text).toContain(d);
   });
 });
 
