@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import type { Document } from "../core/document.js";
 import type { Line } from "../core/lines.js";
 import { TERMINAL_PUNCTUATION, UNSPACED_SCRIPT } from "../rules/boilerplate.js";
+import { CharRuns } from "./char-runs.js";
 
 const require = createRequire(import.meta.url);
 const STOPWORDS = require("stopwords-iso") as Record<string, string[]>;
@@ -40,14 +41,18 @@ function languagesOfStopword(): { languages: string[]; byWord: Map<string, numbe
 /** Fewest stopword hits before a language is named at all. */
 const MIN_STOPWORD_HITS = 3;
 
+/** Words for the detector (lower-cased text); apostrophes keep "don't" and "l'on" whole. */
+const STOPWORD_WORDS = new CharRuns(/^[\p{L}\p{M}'’]$/u);
+
 /** The language whose stopwords occur most often in the text (ties: the first code in order); "" when too few. */
 export function stopwordLanguage(text: string): string {
   const { languages, byWord } = languagesOfStopword();
   const counts = new Uint32Array(languages.length);
-  for (const token of text.toLowerCase().match(/[\p{L}\p{M}'’]+/gu) ?? []) {
-    const positions = byWord.get(token);
+  const lower = text.toLowerCase();
+  STOPWORD_WORDS.each(lower, (start, end) => {
+    const positions = byWord.get(lower.slice(start, end));
     if (positions) for (const position of positions) counts[position]++;
-  }
+  });
   let best = "";
   let hits = MIN_STOPWORD_HITS - 1;
   for (let position = 0; position < languages.length; position++) {
