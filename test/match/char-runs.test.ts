@@ -4,7 +4,7 @@ import { CharRuns } from "../../src/match/char-runs.js";
 import { countWords } from "../../src/stages/boilerplate-phrases.js";
 
 // The classes the stages count words with, each against the regex it replaced.
-const CLASSES = ["[\\p{L}\\p{M}'’]", "[\\p{L}\\p{N}'’-]"];
+const CLASSES = ["[\\p{L}\\p{M}'’]", "[\\p{L}\\p{N}'’-]", "[\\p{L}\\p{N}\\p{M}'’_-]"];
 const pieces = fc.constantFrom("word", "Zwölf", "don't", "l’on", "e\u0301", "42", "3-4", "𝐀𝐁", "𐐀", "😀", "\ud800", "\udc00", "\ud800x", "İ", "ß", "ǅ", "日本", " ", "\n", ",", "-", "'", "’", "\u00a0", "٣");
 
 describe("runs of a character class", () => {
