@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import type { Document } from "../core/document.js";
 import type { Line } from "../core/lines.js";
 import { TERMINAL_PUNCTUATION, UNSPACED_SCRIPT } from "../rules/boilerplate.js";
+import { CharRuns } from "./char-runs.js";
 
 const require = createRequire(import.meta.url);
 const STOPWORDS = require("stopwords-iso") as Record<string, string[]>;
@@ -40,14 +41,18 @@ function languagesOfStopword(): { languages: string[]; byWord: Map<string, numbe
 /** Fewest stopword hits before a language is named at all. */
 const MIN_STOPWORD_HITS = 3;
 
+/** Words for the detector (lower-cased text); apostrophes keep "don't" and "l'on" whole. */
+const STOPWORD_WORDS = new CharRuns(/^[\p{L}\p{M}'’]$/u);
+
 /** The language whose stopwords occur most often in the text (ties: the first code in order); "" when too few. */
 export function stopwordLanguage(text: string): string {
   const { languages, byWord } = languagesOfStopword();
   const counts = new Uint32Array(languages.length);
-  for (const token of text.toLowerCase().match(/[\p{L}\p{M}'’]+/gu) ?? []) {
-    const positions = byWord.get(token);
+  const lower = text.toLowerCase();
+  STOPWORD_WORDS.each(lower, (start, end) => {
+    const positions = byWord.get(lower.slice(start, end));
     if (positions) for (const position of positions) counts[position]++;
-  }
+  });
   let best = "";
   let hits = MIN_STOPWORD_HITS - 1;
   for (let position = 0; position < languages.length; position++) {
@@ -107,24 +112,30 @@ export interface LineFeatures {
   letters: number;
 }
 
-const WORD = /[\p{L}\p{N}\p{M}'’_-]+/gu;
+/** Words of a line: runs of letters, digits, marks, apostrophes, underscores and hyphens. */
+const LINE_WORDS = new CharRuns(/^[\p{L}\p{N}\p{M}'’_-]$/u);
 const HAS_UNSPACED = new RegExp(UNSPACED_SCRIPT.source, "u");
 const HAS_LOWER = /\p{Ll}/u;
 const LETTERS = /\p{L}/gu;
 
 export function lineFeatures(content: string, stopwords: Set<string>): LineFeatures {
-  const tokens = content.match(WORD) ?? [];
+  let tokens = 0;
+  let stop = 0;
+  if (stopwords.size)
+    LINE_WORDS.each(content, (start, end) => {
+      tokens++;
+      if (stopwords.has(content.slice(start, end).toLowerCase())) stop++;
+    });
+  else tokens = LINE_WORDS.count(content);
   // Cheap tests first: most lines are in spaced scripts and not in capitals.
   const unspaced = HAS_UNSPACED.test(content) ? (content.match(UNSPACED_SCRIPT)?.length ?? 0) : 0;
-  const words = unspaced > tokens.length ? Math.max(tokens.length, Math.round(unspaced / 2)) : tokens.length;
-  let stop = 0;
-  if (stopwords.size) for (const token of tokens) if (stopwords.has(token.toLowerCase())) stop++;
-  const capitals = tokens.length > 0 && !HAS_LOWER.test(content);
+  const words = unspaced > tokens ? Math.max(tokens, Math.round(unspaced / 2)) : tokens;
+  const capitals = tokens > 0 && !HAS_LOWER.test(content);
   const letters = capitals ? (content.match(LETTERS)?.length ?? 0) : 0;
   return {
     words,
-    stopwordRatio: tokens.length ? stop / tokens.length : 0,
-    unspaced: unspaced > tokens.length,
+    stopwordRatio: tokens ? stop / tokens : 0,
+    unspaced: unspaced > tokens,
     terminal: TERMINAL_PUNCTUATION.test(content),
     // Scripts without case have no lower-case letters either: capitals need some upper-case ones.
     allCaps: letters > 0 && /\p{Lu}/u.test(content),

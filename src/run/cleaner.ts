@@ -6,11 +6,18 @@ import type { Piscina } from "piscina";
 import { htmlToDocument as defaultHtmlToDocument, type HtmlToDocument } from "../read/html-route.js";
 import type { HtmlRouteOptions } from "../extract/options.js";
 import { cleanTask, type CleanOutcome, type CleanTask, type RoutePipelines } from "./task.js";
+import { Batcher, contentSize, type ItemResult } from "./batches.js";
 
 export interface Cleaner {
   clean(task: CleanTask): Promise<CleanOutcome>;
+  /** Starts the work collected so far: called before waiting for a result. */
+  flush(): void;
   close(): Promise<void>;
 }
+
+/** What the main thread sends a pool worker (run/worker.ts), and what it answers. */
+export type WorkerMessage = "warm-up" | CleanTask | { batch: CleanTask[] };
+export type WorkerAnswer = undefined | CleanOutcome | Array<ItemResult<CleanOutcome>>;
 
 export interface PoolOptions {
   /** Absolute paths of the pipeline files per route; each worker loads them once. */
@@ -43,6 +50,7 @@ export const POOL_AVAILABLE = !import.meta.url.endsWith(".ts");
 export function createInlineCleaner(pipelines: RoutePipelines, toDocument: HtmlToDocument = defaultHtmlToDocument): Cleaner {
   return {
     clean: (task) => cleanTask(task, pipelines, toDocument),
+    flush: () => {},
     close: async () => {},
   };
 }
@@ -51,7 +59,7 @@ export function createPoolCleaner(options: PoolOptions): Cleaner {
   // piscina loads only for runs that use a pool (a small text run cleans inline and never needs it).
   const starting = import("piscina").then(
     ({ Piscina }) =>
-      new Piscina<CleanTask | "warm-up", CleanOutcome | undefined>({
+      new Piscina<WorkerMessage, WorkerAnswer>({
         filename: new URL("./worker.js", import.meta.url).href,
         minThreads: options.jobs,
         maxThreads: options.jobs,
@@ -60,26 +68,37 @@ export function createPoolCleaner(options: PoolOptions): Cleaner {
         resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
       }),
   );
-  // Hand the pool one document per worker, so that a document's time limit counts its own
-  // run only: a document queued behind a stuck one must not time out with it.
+  // Hand the pool one message per worker, so that a time limit counts that message's own run
+  // only: a document queued behind a stuck one must not time out with it.
   const handOver = pLimit(options.jobs);
   // Nor with a worker still loading its modules (jsdom, the rule tables: seconds on a busy
   // machine): each worker answers a warm-up first, and time limits start after that.
   const warm = starting.then((pool) => Promise.all(Array.from({ length: options.jobs }, () => pool.run("warm-up"))));
   // A worker that cannot load fails each document with its reason (below); unawaited, it must not end the process.
   warm.catch(() => undefined);
-  return {
-    async clean(task) {
-      await warm;
-      const pool: Piscina = await starting;
-      try {
-        return (await handOver(() => pool.run(task, { signal: AbortSignal.timeout(options.timeoutMs) })))!;
-      } catch (error) {
-        const e = error as Error;
-        if (e.name === "AbortError" || e.name === "TimeoutError") throw new Error(`timed out after ${options.timeoutMs} ms`);
-        throw e;
-      }
+  const send = async (message: WorkerMessage): Promise<WorkerAnswer> => {
+    await warm;
+    const pool: Piscina = await starting;
+    try {
+      return await handOver(() => pool.run(message, { signal: AbortSignal.timeout(options.timeoutMs) }));
+    } catch (error) {
+      const e = error as Error;
+      if (e.name === "AbortError" || e.name === "TimeoutError") throw new Error(`timed out after ${options.timeoutMs} ms`);
+      throw e;
+    }
+  };
+  // Text documents travel in batches under one time limit (a batch that fails is rerun a document
+  // at a time, so a document still fails alone); HTML pages one by one, as each costs far more than its message.
+  const batcher = new Batcher<CleanTask, CleanOutcome>(
+    {
+      many: async (batch) => (await send({ batch })) as Array<ItemResult<CleanOutcome>>,
+      one: async (task) => (await send(task)) as CleanOutcome,
     },
+    { sizeOf: (task) => contentSize(task.content), alone: (task) => task.route === "html" },
+  );
+  return {
+    clean: (task) => batcher.add(task),
+    flush: () => batcher.flush(),
     close: async () => (await starting).destroy(),
   };
 }

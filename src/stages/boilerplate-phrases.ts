@@ -7,6 +7,7 @@ import type { Stage } from "../core/stage.js";
 import { COUNTER_RULES, FURNITURE_RULES, LINE_THRESHOLDS, LINK_LIST_SEPARATOR } from "../rules/boilerplate.js";
 import { UserPattern } from "../match/backtracking.js";
 import { lineRuleStage } from "../match/line-rules.js";
+import { CharRuns } from "../match/char-runs.js";
 import { registerStage } from "./registry.js";
 
 export const BoilerplatePhrasesOptions = z
@@ -24,8 +25,9 @@ export const BoilerplatePhrasesOptions = z
   .strict();
 export type BoilerplatePhrasesOptions = z.infer<typeof BoilerplatePhrasesOptions>;
 
-const WORD = /[\p{L}\p{N}'’-]+/gu;
-export const countWords = (text: string): number => text.match(WORD)?.length ?? 0;
+const WORDS = new CharRuns(/^[\p{L}\p{N}'’-]$/u);
+/** Runs of letters, digits, apostrophes and hyphens: `text.match(/[\p{L}\p{N}'’-]+/gu)?.length ?? 0`. */
+export const countWords = (text: string): number => WORDS.count(text);
 
 /** A character without which LINK_LIST_SEPARATOR cannot match: lines without one are no link lists. */
 const MAY_SEPARATE = /[|•·/–—-]/u;

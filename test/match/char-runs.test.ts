@@ -1,0 +1,37 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { CharRuns } from "../../src/match/char-runs.js";
+import { countWords } from "../../src/stages/boilerplate-phrases.js";
+
+// The classes the stages count words with, each against the regex it replaced.
+const CLASSES = ["[\\p{L}\\p{M}'’]", "[\\p{L}\\p{N}'’-]", "[\\p{L}\\p{N}\\p{M}'’_-]"];
+const pieces = fc.constantFrom("word", "Zwölf", "don't", "l’on", "e\u0301", "42", "3-4", "𝐀𝐁", "𐐀", "😀", "\ud800", "\udc00", "\ud800x", "İ", "ß", "ǅ", "日本", " ", "\n", ",", "-", "'", "’", "\u00a0", "٣");
+
+describe("runs of a character class", () => {
+  it("finds the runs a Unicode-class regex finds", () => {
+    const runs = new CharRuns(/^[\p{L}\p{M}'’]$/u);
+    const found: string[] = [];
+    const text = "Don't stop — l’école, 𝐀b 42 e\u0301!";
+    runs.each(text, (start, end) => found.push(text.slice(start, end)));
+    expect(found).toEqual(["Don't", "stop", "l’école", "𝐀b", "e\u0301"]);
+    expect(countWords("News | Sport 2026 | Weather-map")).toBe(4);
+    expect(countWords("")).toBe(0);
+  });
+
+  it("agrees with text.match(/[class]+/gu) on generated text: astral letters, lone surrogates, marks, digits", () => {
+    for (const source of CLASSES) {
+      const runs = new CharRuns(new RegExp(`^${source}$`, "u"));
+      const regex = new RegExp(`${source}+`, "gu");
+      fc.assert(
+        fc.property(fc.array(fc.oneof(pieces, fc.string({ unit: "binary", maxLength: 3 })), { maxLength: 40 }), (parts) => {
+          const text = parts.join("");
+          const found: Array<[number, number]> = [];
+          runs.each(text, (start, end) => found.push([start, end]));
+          expect(found).toEqual([...text.matchAll(regex)].map((m) => [m.index, m.index + m[0].length]));
+          expect(runs.count(text)).toBe(text.match(regex)?.length ?? 0);
+        }),
+        { numRuns: 500 },
+      );
+    }
+  });
+});
