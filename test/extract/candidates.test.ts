@@ -183,6 +183,30 @@ describe("comment threads outside the article", () => {
   });
 });
 
+describe("a comment's own date line", () => {
+  // The article's date line and each comment's, alone on their lines.
+  const DATED = WITH_COMMENTS.replace("<h1>Harbour wall</h1>", "<h1>Harbour wall</h1><p class=\"when\">July 16, 2012</p>")
+    .replace("<p class=\"author\">Peter wrote:</p>", "<p class=\"author\">Peter wrote:</p><p class=\"when\">July 17, 2012 at 6:18 pm</p>")
+    .replace("<p class=\"author\">Anna wrote:</p>", "<p class=\"author\">Anna wrote:</p><p class=\"when\">July 18, 2012 at 8:12 am</p>");
+
+  it("stays with its comment under --keep-comments, and is not taken for the article's timestamp", () => {
+    const { text, result } = clean(DATED, { keepComments: true });
+    expect(text).toContain(`Peter wrote:\n\nJuly 17, 2012 at 6:18 pm\n\n${COMMENT}`);
+    expect(text).toContain("Anna wrote:\n\nJuly 18, 2012 at 8:12 am");
+    // The article's own date line is still metadata.
+    expect(text).not.toContain("July 16, 2012");
+    expect(result.removals.filter((r) => r.rule === "meta/timestamp").map((r) => r.text)).toEqual(["July 16, 2012"]);
+    expect(result.doc.meta.timestamp).toEqual(["July 16, 2012"]);
+  });
+
+  it("goes with its comment by default, recorded as html/comments", () => {
+    const { text, result } = clean(DATED);
+    expect(text).not.toContain("July 17, 2012");
+    expect(result.removals.filter((r) => r.text === "July 17, 2012 at 6:18 pm").map((r) => r.rule)).toEqual(["html/comments"]);
+    expect(result.doc.meta.timestamp).toEqual(["July 16, 2012"]);
+  });
+});
+
 describe("a record for every block extraction leaves out", () => {
   it("puts each left-out visible block in the audit as an extraction record: its text, its place and the signals", () => {
     const { result, extracted } = clean(PRODUCT);
