@@ -146,8 +146,10 @@ registerStage("timestamps", {
  * Lines outside the readers' comments of an HTML page (blocks flagged html/comments in
  * `meta.markup`). A comment's date, author or place line is part of the comment: kept with
  * `--keep-comments` (the gold of comment-keeping benchmarks has it), removed with the comment
- * otherwise, and never the article's own timestamp or byline in the metadata.
- * Example: "October 5, 2012 at 3:41 pm" above a reader's comment stays with the comment.
+ * otherwise, and never the article's own timestamp or byline in the metadata. A bare clock time
+ * is not a comment's date line (that carries the day): in a comment section it is mostly the
+ * length of a video in a list, so it stays a timestamp (on Dragnet 41 such lines were junk, 5 gold).
+ * Example: "October 5, 2012 at 3:41 pm" above a reader's comment stays with the comment; "3:06" does not.
  */
 function outsideComments(live: Line[], markup: unknown): Line[] {
   if (!Array.isArray(markup)) return live;
@@ -158,9 +160,12 @@ function outsideComments(live: Line[], markup: unknown): Line[] {
   return live.filter((line) => {
     while (next < comments.length && comments[next].end <= line.contentStart) next++;
     const flag = comments[next];
-    return !(flag && flag.start <= line.contentStart && line.contentEnd <= flag.end);
+    return !(flag && flag.start <= line.contentStart && line.contentEnd <= flag.end) || BARE_TIME.test(line.content);
   });
 }
+
+/** "3:06", "11:54 PM", "4:46:10": a time with nothing else. */
+const BARE_TIME = /^\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?$/i;
 
 function wholeLine(line: Line, datelineLine: RegExp, anyAgency: RegExp, options: TimestampOptions): Detection | undefined {
   const span = { start: line.contentStart, end: line.contentEnd };

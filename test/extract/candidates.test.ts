@@ -199,6 +199,14 @@ describe("a comment's own date line", () => {
     expect(result.doc.meta.timestamp).toEqual(["July 16, 2012"]);
   });
 
+  it("a bare clock time in a comment section (a video's length in a list) is still a timestamp", () => {
+    const withDuration = DATED.replace("<p class=\"when\">July 18, 2012 at 8:12 am</p>", "<p class=\"when\">July 18, 2012 at 8:12 am</p><p class=\"duration\">3:06</p>");
+    const { text, result } = clean(withDuration, { keepComments: true });
+    expect(text).toContain("July 18, 2012 at 8:12 am");
+    expect(text).not.toMatch(/^3:06$/m);
+    expect(result.removals.filter((r) => r.text === "3:06").map((r) => r.rule)).toEqual(["meta/timestamp"]);
+  });
+
   it("goes with its comment by default, recorded as html/comments", () => {
     const { text, result } = clean(DATED);
     expect(text).not.toContain("July 17, 2012");
