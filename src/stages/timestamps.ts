@@ -1,10 +1,11 @@
 // Timestamps, datelines and bylines: metadata printed as text. They move into
 // `doc.meta` (timestamp, dateline, byline) and leave the body.
 import { z } from "zod";
-import type { Detection } from "../core/document.js";
+import type { Detection, MarkupFlag } from "../core/document.js";
 import type { Line } from "../core/lines.js";
 import { AGENCIES } from "../rules/agencies.js";
 import { escapeRegExp } from "../match/escape.js";
+import { COMMENTS_RULE } from "../extract/options.js";
 import { BYLINE_JOINERS, BYLINE_NON_NAMES, BYLINE_PREFIX, DATE_WORDS, MONTHS, RELATIVE_TIME, TIME_MARK, WEEKDAYS } from "../rules/dates.js";
 import { registerStage } from "./registry.js";
 
@@ -112,9 +113,9 @@ registerStage("timestamps", {
     const anyAgency = new RegExp(agencyPattern(options.agencies), "u");
     return {
       name: "timestamps",
-      detect({ lines }) {
+      detect({ lines, doc }) {
         const found: Detection[] = [];
-        const live = lines.live();
+        const live = outsideComments(lines.live(), doc.meta.markup);
         for (const line of live) {
           if (line.content.length > options.maxLength) continue;
           const detection = wholeLine(line, dateline.line, anyAgency, options);
@@ -140,6 +141,31 @@ registerStage("timestamps", {
     };
   },
 });
+
+/**
+ * Lines outside the readers' comments of an HTML page (blocks flagged html/comments in
+ * `meta.markup`). A comment's date, author or place line is part of the comment: kept with
+ * `--keep-comments` (the gold of comment-keeping benchmarks has it), removed with the comment
+ * otherwise, and never the article's own timestamp or byline in the metadata. A bare clock time
+ * is not a comment's date line (that carries the day): in a comment section it is mostly the
+ * length of a video in a list, so it stays a timestamp (on Dragnet 41 such lines were junk, 5 gold).
+ * Example: "October 5, 2012 at 3:41 pm" above a reader's comment stays with the comment; "3:06" does not.
+ */
+function outsideComments(live: Line[], markup: unknown): Line[] {
+  if (!Array.isArray(markup)) return live;
+  const comments = (markup as MarkupFlag[]).filter((flag) => flag?.rule === COMMENTS_RULE).sort((a, b) => a.start - b.start);
+  if (!comments.length) return live;
+  // Both in offset order: one pass. A flag covers whole blocks, so a line is in it or not.
+  let next = 0;
+  return live.filter((line) => {
+    while (next < comments.length && comments[next].end <= line.contentStart) next++;
+    const flag = comments[next];
+    return !(flag && flag.start <= line.contentStart && line.contentEnd <= flag.end) || BARE_TIME.test(line.content);
+  });
+}
+
+/** "3:06", "11:54 PM", "4:46:10": a time with nothing else. */
+const BARE_TIME = /^\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?$/i;
 
 function wholeLine(line: Line, datelineLine: RegExp, anyAgency: RegExp, options: TimestampOptions): Detection | undefined {
   const span = { start: line.contentStart, end: line.contentEnd };

@@ -183,6 +183,38 @@ describe("comment threads outside the article", () => {
   });
 });
 
+describe("a comment's own date line", () => {
+  // The article's date line and each comment's, alone on their lines.
+  const DATED = WITH_COMMENTS.replace("<h1>Harbour wall</h1>", "<h1>Harbour wall</h1><p class=\"when\">July 16, 2012</p>")
+    .replace("<p class=\"author\">Peter wrote:</p>", "<p class=\"author\">Peter wrote:</p><p class=\"when\">July 17, 2012 at 6:18 pm</p>")
+    .replace("<p class=\"author\">Anna wrote:</p>", "<p class=\"author\">Anna wrote:</p><p class=\"when\">July 18, 2012 at 8:12 am</p>");
+
+  it("stays with its comment under --keep-comments, and is not taken for the article's timestamp", () => {
+    const { text, result } = clean(DATED, { keepComments: true });
+    expect(text).toContain(`Peter wrote:\n\nJuly 17, 2012 at 6:18 pm\n\n${COMMENT}`);
+    expect(text).toContain("Anna wrote:\n\nJuly 18, 2012 at 8:12 am");
+    // The article's own date line is still metadata.
+    expect(text).not.toContain("July 16, 2012");
+    expect(result.removals.filter((r) => r.rule === "meta/timestamp").map((r) => r.text)).toEqual(["July 16, 2012"]);
+    expect(result.doc.meta.timestamp).toEqual(["July 16, 2012"]);
+  });
+
+  it("a bare clock time in a comment section (a video's length in a list) is still a timestamp", () => {
+    const withDuration = DATED.replace("<p class=\"when\">July 18, 2012 at 8:12 am</p>", "<p class=\"when\">July 18, 2012 at 8:12 am</p><p class=\"duration\">3:06</p>");
+    const { text, result } = clean(withDuration, { keepComments: true });
+    expect(text).toContain("July 18, 2012 at 8:12 am");
+    expect(text).not.toMatch(/^3:06$/m);
+    expect(result.removals.filter((r) => r.text === "3:06").map((r) => r.rule)).toEqual(["meta/timestamp"]);
+  });
+
+  it("goes with its comment by default, recorded as html/comments", () => {
+    const { text, result } = clean(DATED);
+    expect(text).not.toContain("July 17, 2012");
+    expect(result.removals.filter((r) => r.text === "July 17, 2012 at 6:18 pm").map((r) => r.rule)).toEqual(["html/comments"]);
+    expect(result.doc.meta.timestamp).toEqual(["July 16, 2012"]);
+  });
+});
+
 describe("a record for every block extraction leaves out", () => {
   it("puts each left-out visible block in the audit as an extraction record: its text, its place and the signals", () => {
     const { result, extracted } = clean(PRODUCT);
@@ -265,8 +297,36 @@ describe("html/link-block spares linked content of the story", () => {
     expect(removedBy(`<li><a href="http://www.bbc.co.uk/programmes/b01k9npg">http://www.bbc.co.uk/programmes/b01k9npg</a></li><li>Mari <a href="https://example.org/mari">https://example.org/mari</a></li>`)).toEqual([]);
     expect(removedBy(`<li><a href="/news/1">We added Ruby support and VPC integration to the service, and lowered the price of the small instances.</a></li>`)).toEqual([]);
   });
-  it("still removes teaser headlines", () => {
-    expect(removedBy(`<li><a href="/news/1">Storm damages the old pier</a></li>`)).toEqual([["html/link-block", "Storm damages the old pier"]]);
+  it("still removes teaser headlines: a run of linked lines, or one under a short label", () => {
+    expect(removedBy(`<li><a href="/news/1">Storm damages the old pier</a></li><li><a href="/news/2">Ferry timetable changes</a></li>`)).toEqual([
+      ["html/link-block", "Storm damages the old pier"],
+      ["html/link-block", "Ferry timetable changes"],
+    ]);
+    const extracted = extractHtmlSync(page(`<article>${story}<p>ON THE COAST</p><ul><li><a href="/news/1">Storm damages the old pier</a></li></ul>${story}</article>`), { recordLeftOut: false });
+    const removals = cleanDocument(htmlDocument(extracted, { id: "p", source: "p.html" }), html).removals;
+    expect(removals.filter((r) => r.rule === "html/link-block").map((r) => r.text)).toEqual(["Storm damages the old pier"]);
+  });
+
+  it("keeps a single linked heading or list item between paragraphs of the story (what the story names and links)", () => {
+    const review = (item: string) =>
+      `<p>The charger in my car gave up in the summer, and the one I bought instead has been on every trip since then without a fault.</p>${item}<p>It charges a laptop and a phone at once, and it is small enough that it never gets in the way of the gear stick.</p>`;
+    const extracted = extractHtmlSync(page(`<article>${story}${review(`<h3><a href="/go/satechi">Satechi 72W USB-C Car Charger</a></h3>`)}${review(`<ul><li><a href="/go/amazon">Get it on Amazon for $39.99</a></li></ul>`)}${story}</article>`), { recordLeftOut: false });
+    const { text, removals } = cleanDocument(htmlDocument(extracted, { id: "p", source: "p.html" }), html);
+    expect(removals.filter((r) => r.rule === "html/link-block")).toEqual([]);
+    expect(text).toContain("Satechi 72W USB-C Car Charger\n\nIt charges a laptop");
+    expect(text).toContain("Get it on Amazon for $39.99");
+  });
+
+  it("keeps a linked heading that is the page's own title (a blog post's title linking to itself)", () => {
+    const title = "Announcing the winners of the harbour photo prize";
+    const source = page(`<article><h3 class="post-title"><a href="/2012/10/winners.html">${title}</a></h3>${story}</article>`).replace("<title>Example</title>", `<title>${title}</title>`);
+    const { text, removals } = cleanDocument(htmlDocument(extractHtmlSync(source, { recordLeftOut: false }), { id: "p", source: "p.html" }), html);
+    expect(removals.filter((r) => r.rule === "html/link-block")).toEqual([]);
+    expect(text.startsWith(title)).toBe(true);
+    // Another page's headline in the same place is a teaser still.
+    const other = source.replace(`<title>${title}</title>`, "<title>Harbour news</title>");
+    const removed = cleanDocument(htmlDocument(extractHtmlSync(other, { recordLeftOut: false }), { id: "p", source: "p.html" }), html).removals;
+    expect(removed.filter((r) => r.rule === "html/link-block").map((r) => r.text)).toEqual([title]);
   });
 });
 
