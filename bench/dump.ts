@@ -14,8 +14,9 @@ import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import type { Pipeline } from "../src/core/stage.js";
 import { cleanDocument, createDocument } from "../src/core/index.js";
-import { withKeepComments } from "../src/extract/options.js";
+import { withKeepComments } from "../src/core/route-options.js";
 import { loadPipeline } from "../src/run/pipeline-file.js";
+import { routeOptionsPath } from "./base-tree.js";
 import { c4LineFilter } from "./c4.js";
 
 export const SHARED_BENCH = resolve(import.meta.dirname, "../../shared/bench");
@@ -114,7 +115,7 @@ async function main(): Promise<void> {
     ? {
         core: await import(pathToFileURL(join(base, "src/core/index.ts")).href),
         pipelines: await import(pathToFileURL(join(base, "src/run/pipeline-file.ts")).href),
-        options: await import(pathToFileURL(join(base, "src/extract/options.ts")).href),
+        options: await import(pathToFileURL(routeOptionsPath(base)).href),
       }
     : undefined;
   const root = args.keep ? resolve(args.keep) : undefined;

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { cleanDocument } from "../src/core/stage.js";
 import { extractHtmlSync, htmlDocument } from "../src/extract/html.js";
-import { withKeepComments } from "../src/extract/options.js";
+import { withKeepComments } from "../src/core/route-options.js";
 import { loadPipeline } from "../src/run/pipeline-file.js";
 import { CACHE, KEEP_COMMENTS_SETS, loadSet, scoreTexts } from "./extract.js";
 

@@ -7,7 +7,7 @@
 // the gold most, with their page, text and features, to narrow the rule on.
 import { cleanDocument } from "../src/core/stage.js";
 import { extractHtmlSync, htmlDocument } from "../src/extract/html.js";
-import { withKeepComments } from "../src/extract/options.js";
+import { withKeepComments } from "../src/core/route-options.js";
 import { loadPipeline } from "../src/run/pipeline-file.js";
 import { benchSets, KEEP_COMMENTS_SETS, loadSet } from "./extract.js";
 

@@ -16,8 +16,9 @@ import { gunzipSync } from "node:zlib";
 import { cleanDocument } from "../src/core/stage.js";
 import type { Pipeline } from "../src/core/stage.js";
 import { extractHtmlSync, htmlDocument } from "../src/extract/html.js";
-import { withKeepComments } from "../src/extract/options.js";
+import { withKeepComments } from "../src/core/route-options.js";
 import { loadPipeline } from "../src/run/pipeline-file.js";
+import { routeOptionsPath } from "./base-tree.js";
 import { readabilityFailureCount, readabilityRoute, runRoutes, type Route as RouteOf } from "./routes.js";
 
 export const SHARED_BENCH = resolve("../shared/bench");
@@ -72,7 +73,7 @@ async function baseRoute(baseDir: string): Promise<(set: string) => (page: Page)
   const html = await import(join(root, "src/extract/html.ts"));
   const stage = await import(join(root, "src/core/stage.ts"));
   const pipelines = await import(join(root, "src/run/pipeline-file.ts"));
-  const options = await import(join(root, "src/extract/options.ts"));
+  const options = await import(routeOptionsPath(root));
   return (set) => {
     const pipeline = options.withKeepComments(pipelines.loadPipeline("html"), set in KEEP_COMMENTS_SETS);
     return (page) => {

@@ -4,7 +4,7 @@
 //   npx tsx bench/favor.ts [--sets aeb,dragnet] [--limit N] [--pipelines html,html-precision,html-recall]
 import { cleanDocument, type Pipeline } from "../src/core/stage.js";
 import { extractHtmlSync, htmlDocument } from "../src/extract/html.js";
-import { withKeepComments } from "../src/extract/options.js";
+import { withKeepComments } from "../src/core/route-options.js";
 import { loadPipeline } from "../src/run/pipeline-file.js";
 import { benchSets, KEEP_COMMENTS_SETS, loadSet, scoreTexts, type SetScore } from "./extract.js";
 

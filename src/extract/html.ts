@@ -18,7 +18,7 @@ import { CAPTION_CLASS, classAndId, structureFields, structureOf, walkBlocks, ty
 import { findMarks, premarked, premarkTree } from "./mark.js";
 import { BLOCK_CLASSIFIER, classifyBlocks, type PageBlock } from "./classify.js";
 import { chooseCandidate, MARKS_OVER_SHARE_GUARD, matchToPage } from "./choose.js";
-import { COMMENTS_RULE, htmlRouteOptions, LEFT_OUT_META_KEY, LEFT_OUT_RULE } from "./options.js";
+import { COMMENTS_RULE, htmlRouteOptions, LEFT_OUT_META_KEY, LEFT_OUT_RULE } from "../core/route-options.js";
 export { LEFT_OUT_META_KEY, LEFT_OUT_RULE };
 import { LINK_BLOCK_RULE, SHARE_LINK_RULE, TAG_LINK_RULE } from "../rules/html-junk.js";
 import { prestripHtml } from "./prestrip.js";

@@ -12,7 +12,7 @@ import { lineDetection, unitTable, type Line } from "../core/lines.js";
 import type { Stage, StageContext } from "../core/stage.js";
 import type { LineRule, PhraseRule } from "../rules/types.js";
 import { UserPattern } from "./backtracking.js";
-import { escapeRegExp } from "./escape.js";
+import { escapeRegExp } from "../core/escape.js";
 import { longestMatch, requiredLiterals } from "./gates.js";
 import { lineScanner, passes } from "./literal-scan.js";
 

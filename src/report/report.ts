@@ -1,7 +1,7 @@
 // `chaff report`: audit log -> one HTML file.
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { setHtmlRouteOptions, type HtmlRouteOptions } from "../extract/options.js";
+import { setHtmlRouteOptions, type HtmlRouteOptions } from "../core/route-options.js";
 import type { ReadOptions } from "../read/formats.js";
 import { writeFileAtomic } from "../write/atomic.js";
 import { aggregateAudit, DEFAULT_LIMITS, readSetAside, type AuditSummary, type ReportLimits } from "./aggregate.js";

@@ -1,6 +1,6 @@
 // Photo captions, and the credits inside them ("... EPA/STEPHANIE LECOCQ", "Photo: Jane Roe").
 // A credit line of its own (the story's source, its reporters) belongs to ./credits.ts.
-import { escapeRegExp } from "../match/escape.js";
+import { escapeRegExp } from "../core/escape.js";
 import { AGENCIES } from "./agencies.js";
 import type { LineRule } from "./types.js";
 

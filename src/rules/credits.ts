@@ -1,7 +1,7 @@
 // Credits: the agency a story came from (it moves into `meta.credit`), reporting and editing
 // credits, syndication sources and photo credits that sit alone on a line. Whole-line rules
 // (see ./types.ts). A credit *inside a photo caption* belongs to ./captions.ts.
-import { escapeRegExp } from "../match/escape.js";
+import { escapeRegExp } from "../core/escape.js";
 import { AGENCIES } from "./agencies.js";
 import type { LineRule } from "./types.js";
 

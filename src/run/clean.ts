@@ -7,7 +7,7 @@ import { join } from "node:path";
 import pLimit from "p-limit";
 import type { Pipeline } from "../core/stage.js";
 import { DEFAULT_READ_OPTIONS, NotACorpusError, PartialInputError, UNKNOWN_TYPE, formatFor, type InputFormat, type ReadItem, type ReadOptions, type ReaderTask, type RecordPosition } from "../read/formats.js";
-import { setHtmlRouteOptions, type HtmlRouteOptions } from "../extract/options.js";
+import { setHtmlRouteOptions, type HtmlRouteOptions } from "../core/route-options.js";
 import type { HtmlToDocument } from "../read/html-route.js";
 import { listInputs, type InputFile } from "../read/inputs.js";
 import "../read/all.js";

@@ -4,7 +4,7 @@
 import pLimit from "p-limit";
 import type { Piscina } from "piscina";
 import { htmlToDocument as defaultHtmlToDocument, type HtmlToDocument } from "../read/html-route.js";
-import type { HtmlRouteOptions } from "../extract/options.js";
+import type { HtmlRouteOptions } from "../core/route-options.js";
 import { cleanTask, type CleanOutcome, type CleanTask, type RoutePipelines } from "./task.js";
 import { Batcher, contentSize, type ItemResult } from "./batches.js";
 

@@ -7,7 +7,7 @@ import { styleText } from "node:util";
 import { lineStartOffsets, position, type RemovalRecord } from "../core/apply.js";
 import { createDocument, type Document } from "../core/document.js";
 import { cleanDocument, type CleanResult, type Pipeline } from "../core/stage.js";
-import { setHtmlRouteOptions, type HtmlRouteOptions } from "../extract/options.js";
+import { setHtmlRouteOptions, type HtmlRouteOptions } from "../core/route-options.js";
 import { DEFAULT_READ_OPTIONS, formatFor, textFormat, type ReadOptions } from "../read/formats.js";
 import { htmlToDocument } from "../read/html-route.js";
 import "../read/all.js";

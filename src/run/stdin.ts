@@ -4,7 +4,7 @@
 // A reader that stops early (`| head`) ends the run quietly: nothing more is cleaned.
 import { Transform, type Writable } from "node:stream";
 import type { Pipeline } from "../core/stage.js";
-import { setHtmlRouteOptions, type HtmlRouteOptions } from "../extract/options.js";
+import { setHtmlRouteOptions, type HtmlRouteOptions } from "../core/route-options.js";
 import { DEFAULT_READ_OPTIONS, tooLarge, type ReadOptions } from "../read/formats.js";
 import type { InputFile } from "../read/inputs.js";
 import { readJsonl } from "../read/jsonl.js";

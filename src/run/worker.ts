@@ -1,7 +1,7 @@
 // A pool worker: loads the pipeline once, then cleans the tasks it is sent and
 // returns plain objects. The HTML route is whatever read/html-route.ts provides.
 import { workerData } from "node:worker_threads";
-import { setHtmlRouteOptions, type HtmlRouteOptions } from "../extract/options.js";
+import { setHtmlRouteOptions, type HtmlRouteOptions } from "../core/route-options.js";
 import { htmlToDocument } from "../read/html-route.js";
 import type { ItemResult } from "./batches.js";
 import type { WorkerAnswer, WorkerMessage } from "./cleaner.js";

@@ -13,7 +13,7 @@ import type { PhraseRule } from "../rules/types.js";
 import { documentLanguage, lineFeatures, stopwordsFor, type LineFeatures } from "../match/line-features.js";
 import { caseFolded } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
-import { htmlRouteOptions } from "../extract/options.js";
+import { htmlRouteOptions } from "../core/route-options.js";
 
 const threshold = (value: number) => z.number().nonnegative().default(value);
 

@@ -4,7 +4,7 @@
 // blocks extraction left out (`extraction/left-out`) come the same way, so each has a record.
 import { z } from "zod";
 import type { Detection, MarkupFlag } from "../core/document.js";
-import { COMMENTS_RULE, htmlRouteOptions, LEFT_OUT_META_KEY } from "../extract/options.js";
+import { COMMENTS_RULE, htmlRouteOptions, LEFT_OUT_META_KEY } from "../core/route-options.js";
 import { registerStage } from "./registry.js";
 
 export const HtmlBlockOptions = z

@@ -4,8 +4,8 @@ import { z } from "zod";
 import type { Detection, MarkupFlag } from "../core/document.js";
 import type { Line } from "../core/lines.js";
 import { AGENCIES } from "../rules/agencies.js";
-import { escapeRegExp } from "../match/escape.js";
-import { COMMENTS_RULE } from "../extract/options.js";
+import { escapeRegExp } from "../core/escape.js";
+import { COMMENTS_RULE } from "../core/route-options.js";
 import { BYLINE_JOINERS, BYLINE_NON_NAMES, BYLINE_PREFIX, DATE_WORDS, MONTHS, RELATIVE_TIME, TIME_MARK, WEEKDAYS } from "../rules/dates.js";
 import { registerStage } from "./registry.js";
 

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cleanDocument } from "../../src/core/stage.js";
 import { extractHtmlSync, htmlDocument, LEFT_OUT_RULE } from "../../src/extract/html.js";
-import { withKeepComments } from "../../src/extract/options.js";
+import { withKeepComments } from "../../src/core/route-options.js";
 import type { TextBlock } from "../../src/extract/blocks.js";
 import { chooseCandidate, matchToPage } from "../../src/extract/choose.js";
 import type { PageBlock } from "../../src/extract/classify.js";

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { densestRun, proseRuns } from "../../src/stages/boilerplate-lines.js";
 import { clean, cleanWith } from "./boilerplate-helpers.js";
-import { withKeepComments } from "../../src/extract/options.js";
+import { withKeepComments } from "../../src/core/route-options.js";
 import { loadPipeline } from "../../src/run/pipeline-file.js";
 
 const web = [{ use: "boilerplate-phrases" }, { use: "boilerplate-lines" }];

@@ -1,5 +1,5 @@
 // Pipeline-side switches of the HTML route.
-import type { Pipeline } from "../core/stage.js";
+import type { Pipeline } from "./stage.js";
 
 /** The rule id of comment sections on the HTML route (markup, or a comment-section heading). */
 export const COMMENTS_RULE = "html/comments";
