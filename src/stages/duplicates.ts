@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { Detection } from "../core/document.js";
 import type { Line } from "../core/lines.js";
+import { TERMINAL_PUNCTUATION } from "../rules/boilerplate.js";
 import { registerStage } from "./registry.js";
 
 export const DuplicateOptions = z
@@ -145,7 +146,8 @@ registerStage("duplicates", {
         const repeats: Repeat[] = [];
         const earlier = new SentenceIndex();
         const live = lines.live();
-        const title = live[0];
+        // The first line is the title unless it runs on into the next (a hard-wrapped paragraph: no closing mark, the next line in lower case).
+        const title = live.length > 1 && !TERMINAL_PUNCTUATION.test(live[0].content) && /^\p{Ll}/u.test(live[1].content) ? undefined : live[0];
         for (const [at, line] of live.entries()) {
           const k = key(line);
           const seenAt = seen.get(k);

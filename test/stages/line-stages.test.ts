@@ -358,6 +358,15 @@ describe("duplicates stage", () => {
     ]);
   });
 
+  it("takes a first line that runs on into the next (a hard-wrapped paragraph) for text, not the title", () => {
+    const first = "The council voted on Tuesday to approve the new bridge across";
+    const raw = [first, "the river, ending a debate that lasted ten years.", PROSE, first].join("\n");
+    expect(runStages(raw, ["duplicates"]).removals.map((r) => [r.rule, r.line])).toEqual([["dup/line", 4]]);
+    // a refrain far from its first copy stays, as any other line would
+    const far = [first, "the river, ending a debate that lasted ten years.", PROSE, PROSE.replace("July", "June"), PROSE.replace("July", "May"), first].join("\n");
+    expect(runStages(far, [{ use: "duplicates", options: { refrainWords: 8 } }]).removals).toEqual([]);
+  });
+
   it("removes a sentence of an earlier paragraph repeated as its own paragraph", () => {
     const tail = "Ahead of the talks, Lavrov said it was NATO that had frozen relations.";
     const result = runStages([`Russia blames NATO for the risk of conflict. ${tail}`, tail].join("\n"), ["duplicates"]);
