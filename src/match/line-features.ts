@@ -116,6 +116,16 @@ export interface LineFeatures {
 const LINE_WORDS = new CharRuns(/^[\p{L}\p{N}\p{M}'’_-]$/u);
 const HAS_UNSPACED = new RegExp(UNSPACED_SCRIPT.source, "u");
 const HAS_LOWER = /\p{Ll}/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+
+/**
+ * Whether a line runs on into the next, as the lines of a hard-wrapped paragraph do: it has no
+ * closing mark and the next starts in lower case. Such a line is part of a paragraph, not a
+ * heading or a title. Example: "The council voted on Tuesday to approve the new bridge across" / "the river".
+ */
+export function runsOnInto(line: string, next: string): boolean {
+  return !TERMINAL_PUNCTUATION.test(line) && STARTS_LOWER.test(next);
+}
 const LETTERS = /\p{L}/gu;
 
 export function lineFeatures(content: string, stopwords: Set<string>): LineFeatures {

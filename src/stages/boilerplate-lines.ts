@@ -10,7 +10,7 @@ import type { Stage, StageContext } from "../core/stage.js";
 import { LINE_THRESHOLDS, type LineThresholds } from "../rules/boilerplate.js";
 import { COMMENT_SECTION_RULES, COMMENT_SIGNATURE_RULES } from "../rules/comments.js";
 import type { PhraseRule } from "../rules/types.js";
-import { documentLanguage, lineFeatures, stopwordsFor, type LineFeatures } from "../match/line-features.js";
+import { documentLanguage, lineFeatures, runsOnInto, stopwordsFor, type LineFeatures } from "../match/line-features.js";
 import { caseFolded } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
 import { htmlRouteOptions } from "../core/route-options.js";
@@ -259,7 +259,7 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
       // Hard-wrapped paragraphs: a line that runs on into the next (no closing mark, next starts in lower case) is judged with it.
       for (let i = 0; i < scored.length; ) {
         let j = i + 1;
-        while (j < scored.length && !scored[i].removed && !scored[j].removed && !scored[j - 1].features.terminal && /^\p{Ll}/u.test(scored[j].line.content)) j++;
+        while (j < scored.length && !scored[i].removed && !scored[j].removed && runsOnInto(scored[j - 1].line.content, scored[j].line.content)) j++;
         const paragraph = j - i === 1 ? scored[i].features : lineFeatures(scored.slice(i, j).map((s) => s.line.content).join(" "), stopwords);
         const prose = !scored[i].removed && isProse(paragraph, t, stopwordsFit);
         for (let k = i; k < j; k++) {

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { Detection } from "../core/document.js";
 import type { Line } from "../core/lines.js";
-import { TERMINAL_PUNCTUATION } from "../rules/boilerplate.js";
+import { runsOnInto } from "../match/line-features.js";
 import { registerStage } from "./registry.js";
 
 export const DuplicateOptions = z
@@ -146,28 +146,27 @@ registerStage("duplicates", {
         const repeats: Repeat[] = [];
         const earlier = new SentenceIndex();
         const live = lines.live();
-        // The first line is the title unless it runs on into the next (a hard-wrapped paragraph: no closing mark, the next line in lower case).
-        const title = live.length > 1 && !TERMINAL_PUNCTUATION.test(live[0].content) && /^\p{Ll}/u.test(live[1].content) ? undefined : live[0];
+        // The first line is the title unless it runs on into the next (a hard-wrapped paragraph).
+        const title = live.length > 1 && runsOnInto(live[0].content, live[1].content) ? undefined : live[0];
         for (const [at, line] of live.entries()) {
           const k = key(line);
-          const seenAt = seen.get(k);
-          const first = seenAt?.line;
-          const isTitle = first === title;
-          if (seenAt && first && k.length >= (isTitle ? options.minTitleChars : options.minLineChars)) {
+          const first = seen.get(k);
+          const isTitle = first?.line === title;
+          if (first && k.length >= (isTitle ? options.minTitleChars : options.minLineChars)) {
             const finding: Detection = {
               rule: isTitle ? "dup/title" : "dup/line",
               start: line.contentStart,
               end: line.contentEnd,
-              reason: isTitle ? "the title repeated" : `a repeat of line ${first.index + 1}`,
-              features: { firstLine: first.index + 1 },
+              reason: isTitle ? "the title repeated" : `a repeat of line ${first.line.index + 1}`,
+              features: { firstLine: first.line.index + 1 },
             };
             found.push(finding);
             if (!isTitle && options.refrainWords > 0) {
-              repeats.push({ finding, at, firstAt: seenAt.at, long: hasWords(line.content, options.refrainWords) });
+              repeats.push({ finding, at, firstAt: first.at, long: hasWords(line.content, options.refrainWords) });
             }
             continue;
           }
-          if (!seenAt) seen.set(k, { line, at });
+          if (!first) seen.set(k, { line, at });
           const bounds = sentenceBounds(k);
           if (hasWords(line.content, options.minSentenceWords)) {
             const host = earlier.hostOf(k, bounds);
