@@ -16,6 +16,11 @@ export const DuplicateOptions = z
     minLineChars: z.number().int().nonnegative().default(20),
     /** Fewest characters for a repeat of the title (the first line). */
     minTitleChars: z.number().int().nonnegative().default(8),
+    /**
+     * Most words of a first line that is the title: a longer first line is a paragraph (a page
+     * whose dump starts with its text), and its repeats are ordinary repeated lines.
+     */
+    titleMaxWords: z.number().int().positive().default(30),
     /** Fewest words a repeated sentence needs to count as a duplicate of part of a paragraph. */
     minSentenceWords: z.number().int().positive().default(6),
     /** Compare lines case-insensitively. */
@@ -146,8 +151,9 @@ registerStage("duplicates", {
         const repeats: Repeat[] = [];
         const earlier = new SentenceIndex();
         const live = lines.live();
-        // The first line is the title unless it runs on into the next (a hard-wrapped paragraph).
-        const title = live.length > 1 && runsOnInto(live[0].content, live[1].content) ? undefined : live[0];
+        // The first line is the title unless it is a paragraph: too long, or running on into the next (hard-wrapped).
+        const paragraph = hasWords(live[0]?.content ?? "", options.titleMaxWords + 1) || (live.length > 1 && runsOnInto(live[0].content, live[1].content));
+        const title = paragraph ? undefined : live[0];
         for (const [at, line] of live.entries()) {
           const k = key(line);
           const first = seen.get(k);

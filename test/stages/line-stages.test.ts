@@ -367,6 +367,16 @@ describe("duplicates stage", () => {
     expect(runStages(far, [{ use: "duplicates", options: { refrainWords: 8 } }]).removals).toEqual([]);
   });
 
+  it("takes a first line of more than titleMaxWords (30) words for a paragraph, not the title", () => {
+    const long = "The council voted on Tuesday to approve the construction of a new bridge across the river, ending a debate that had lasted for more than ten years in the city and beyond.";
+    const raw = [long, PROSE, long].join("\n");
+    expect(runStages(raw, ["duplicates"]).removals.map((r) => [r.rule, r.line])).toEqual([["dup/line", 3]]);
+    expect(runStages(raw, [{ use: "duplicates", options: { titleMaxWords: 40 } }]).removals.map((r) => [r.rule, r.line])).toEqual([["dup/title", 3]]);
+    // as ordinary text, a refrain far from its first copy stays
+    const far = [long, PROSE, PROSE.replace("July", "June"), PROSE.replace("July", "May"), long].join("\n");
+    expect(runStages(far, [{ use: "duplicates", options: { refrainWords: 8 } }]).removals).toEqual([]);
+  });
+
   it("removes a sentence of an earlier paragraph repeated as its own paragraph", () => {
     const tail = "Ahead of the talks, Lavrov said it was NATO that had frozen relations.";
     const result = runStages([`Russia blames NATO for the risk of conflict. ${tail}`, tail].join("\n"), ["duplicates"]);
