@@ -76,6 +76,16 @@ export function listItem(f: LineFeatures, t: LineThresholds, hasStopwords: boole
   return f.words >= t.listItemWords && (!hasStopwords || f.unspaced || f.stopwordRatio >= t.minStopwordRatio);
 }
 
+/**
+ * A line of a code listing or a table of data: braces, a call's bracket, operators, box-drawing
+ * rules, a trailing comma, or numbers with decimals ("FROM unnest(array[2, 3]) AS n;", "12 │ t", "4.3333"). Menus and labels
+ * are words alone, so a gap of such lines between two stretches of the article is its listing.
+ */
+const CODE_MARKS = /[{};=<>│┃┼─━]|[\p{L}\p{N}_]\(|,$/u;
+const NUMBERS_ONLY = /^[\p{N}\s.,%+-]+$/u;
+const DECIMAL = /\p{N}[.,]\p{N}/u;
+export const codeOrData = (content: string): boolean => CODE_MARKS.test(content) || (NUMBERS_ONLY.test(content) && DECIMAL.test(content));
+
 /** Half-open range [from, to) of the run with the largest sum; empty when no sum is positive. */
 export function densestRun(scores: readonly number[]): { from: number; to: number; sum: number } {
   let best = { from: 0, to: 0, sum: 0 };
@@ -287,9 +297,16 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
       const scores = scored.map((s) => s.score);
       let main = densestRun(scores);
       // Readers' comments are prose too: the article ends where a comment section opens.
-      // With --keep-comments the thread is text like the article: no section to cut.
-      const comments = enabled("boilerplate/comments") && !keepComments ? commentSectionStart(scored, main.from, stopwords) : undefined;
+      // With --keep-comments the thread is text like the article, kept below as its own stretch: no section
+      // to cut, but the article is still looked for before it (a long thread is denser than a short story).
+      // (A thread denser than the story is taken for the main stretch: then its heading sits before it.)
+      const sectionFrom = keepComments ? Math.min(main.from, Math.max(0, scored.findIndex((s) => s.prose))) : main.from;
+      const section = enabled("boilerplate/comments") ? commentSectionStart(scored, sectionFrom, stopwords) : undefined;
+      const comments = keepComments ? undefined : section;
       if (comments) main = densestRun(scores.slice(0, comments.index));
+      // ...and with --keep-comments, the story before the heading of a thread taken for the main stretch stays too.
+      const storyRun = keepComments && section && section.index <= main.from ? densestRun(scores.slice(0, section.index)) : undefined;
+      const story = storyRun && storyRun.sum >= t.articleMinScore ? storyRun : undefined;
       // Teasers of other stories (headline, one paragraph, headline, one paragraph...) trail the article.
       const teasers = enabled("boilerplate/teasers") ? trailingTeasers(scored, main, t.teaserPairs) : 0;
       const teaserEnd = main.to;
@@ -316,7 +333,7 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
       // No stretch holds an article (a landing page, a list of short blurbs): every prose line is text, as each short line before one.
       const noArticle = hasMain && main.sum < t.articleMinScore;
       if (noArticle) for (let i = 0; i < scored.length; i++) if (scored[i].prose && !(comments && i >= comments.index)) inRun.fill(1, i > 0 && !scored[i - 1].removed && scored[i - 1].features.words <= t.headingMaxWords ? i - 1 : i, i + 1);
-      for (const run of [...extraRuns, ...(thread ? [thread] : [])]) {
+      for (const run of [...extraRuns, ...(thread ? [thread] : []), ...(story ? [story] : [])]) {
         // The short line just before a further stretch is its heading: a post's title, a comment's signature.
         const head = scored[run.from - 1];
         const headed = head && !head.removed && !head.prose && head.features.words > 0 && head.features.words <= t.headingMaxWords;
@@ -330,7 +347,7 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
         while (j < scored.length && !inRun[j]) j++;
         if (j >= scored.length) break;
         let wordy = 0;
-        for (let k = i; k < j; k++) if (!scored[k].removed && (scored[k].prose || listItem(scored[k].features, t, stopwordsFit))) wordy++;
+        for (let k = i; k < j; k++) if (!scored[k].removed && (scored[k].prose || listItem(scored[k].features, t, stopwordsFit) || codeOrData(scored[k].line.content))) wordy++;
         if (comments && j > comments.index) break;
         if (wordy >= t.gapTextShare * (j - i)) inRun.fill(1, i, j);
         else if (!onlyTeasers(scored, { from: i, to: j }, t.teaserPairs)) {
@@ -392,6 +409,7 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
         const next = scored[i + 1];
         const heading = next !== undefined && next.prose && s.features.words <= t.headingMaxWords && s.features.words > 0;
         if (heading) continue; // a short line followed by prose is a (sub)heading
+        if (codeOrData(s.line.content)) continue; // a line of a listing or a table: no menu item, no label
         if (runLength[i] >= t.menuRunLength && !itemList[i]) {
           report(s, "boilerplate/menu-run", `one of ${runLength[i]} short lines in a row (a menu, link list or footer)`, { runLength: runLength[i], region });
         } else if (s.features.allCaps && s.features.letters >= t.allCapsMinLetters) {

@@ -297,6 +297,20 @@ describe("comment sections", () => {
     expect(kept.ruleOf("Imprint")).toBe("boilerplate/outside-main");
     expect(clean(raw, web).text).toBe([a, b, c, d].join("\n\n") + "\n");
   });
+  it("with keepComments, looks for the article before the comment heading even when the thread is denser than the story", () => {
+    const says = [
+      "I walked across the old bridge every day for twenty years and I am glad that the city finally decided to replace it with a new one.",
+      "The council should have asked the people who live on the east bank before it spent so much of our money on this bridge.",
+      "My grandfather helped to build the first bridge in 1951 and he would have loved to see the new one open next year, I am sure of it.",
+      "Does anyone know whether the ferry will keep running while the work on the new bridge is going on next spring and summer?",
+      "I hope they keep the old lamps from the first bridge, they are the most beautiful thing about it and they should not be thrown away.",
+    ];
+    const raw = ["Home", "News", "Sport", a, b, "Print", "104 Comments", "Add a Comment", ...says.flatMap((say, i) => [`by reader${i} on`, say]), "About us", "Imprint"].join("\n");
+    const kept = clean(raw, [{ use: "boilerplate-phrases" }, { use: "boilerplate-lines", options: { keepComments: true } }]);
+    for (const text of [a, b, ...says]) expect(kept.text).toContain(text);
+    expect(kept.ruleOf("Imprint")).toBe("boilerplate/outside-main");
+    expect(clean(raw, web).text).toBe(`${a}\n\n${b}\n`);
+  });
   it("two signatures open the section even without a heading", () => {
     const result = clean([a, b, "Alex says:", reply, "Sam says:", reply].join("\n"), web);
     expect(result.text).toBe(`${a}\n\n${b}\n`);
@@ -331,6 +345,16 @@ describe("pages with more than one stretch of prose", () => {
     const strict = clean(raw, [{ use: "boilerplate-phrases" }, { use: "boilerplate-lines", options: { gapTextShare: 1 } }]);
     expect(strict.ruleOf("Let it dry for an hour")).toBe("boilerplate/outside-main");
     expect(strict.ruleOf("Archives")).toBe("boilerplate/outside-main");
+  });
+  it("keeps a code listing or a table of data between two kept stretches: its lines count as text (codeOrData), a menu's do not", () => {
+    const listing = ["SELECT avg(n)", "FROM unnest(array[2, 3, 5, 12]) AS n;", "avg", "────────", "5.5000", "n │ is_anomaly", "12 │ t"];
+    const raw = ["Home", a, b, c, d, ...listing, "Archives", a, b, c].join("\n");
+    const result = clean(raw, web);
+    expect(result.text).toBe([a, b, c, d, ...listing.filter((line) => line !== "avg"), "Archives", a, b, c].join("\n\n") + "\n");
+    expect(result.ruleOf("avg")).toBe("boilerplate/menu-run"); // inside the text now, judged as a line of a run
+    // the same gap made of menu words goes
+    const menu = clean(["Home", a, b, c, d, "Select", "From", "Average", "Archives", "Sport", "Weather", "Tags", a, b, c].join("\n"), web);
+    expect(menu.ruleOf("Average")).toBe("boilerplate/outside-main");
   });
   it("keeps a long paragraph cut off from the article by a box of labels and an ad (gapProseWords), not the labels, nor a list of teasers", () => {
     const cutOff = "The council will publish the full list of the streets affected on its website next week, and residents can comment until the end of May.";
