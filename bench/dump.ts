@@ -161,7 +161,7 @@ async function main(): Promise<void> {
     // Page-weighted: P and R pooled over all pages, as score-sets.mjs does.
     const P = mine.reduce((a, r) => a + r.scores.p * r.scores.pages, 0) / pages;
     const R = mine.reduce((a, r) => a + r.scores.r * r.scores.pages, 0) / pages;
-    console.log(`| ${name} | ${((2 * P * R) / (P + R)).toFixed(3)} | ${P.toFixed(3)} | ${R.toFixed(3)} |`);
+    console.log(`| ${name} | ${((2 * P * R) / (P + R)).toFixed(4)} | ${P.toFixed(3)} | ${R.toFixed(3)} |`);
   }
   // The issue's own figure: the same mean without AEB, the set web-text was built on.
   const others = rows.filter((r) => r.set !== "aeb" && r.method.startsWith("chaff ") && !r.method.startsWith("chaff at "));
