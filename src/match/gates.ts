@@ -83,10 +83,10 @@ export interface PatternFacts {
 }
 
 /** The facts of a pattern from its tree (undefined: regjsparser does not read it, so no gate: the rule is always tried). */
-function factsFromSource(re: RegExp): PatternFacts | undefined {
+function factsFromSource(re: PatternText): PatternFacts | undefined {
   let node: Node;
   try {
-    node = parse(re.source, re.unicode ? "u" : "");
+    node = parse(re.source, re.flags.includes("u") ? "u" : "");
   } catch {
     return undefined;
   }
@@ -95,11 +95,14 @@ function factsFromSource(re: RegExp): PatternFacts | undefined {
   return { longest: longest(node), ...(literals ? { literals } : {}) };
 }
 
+/** A pattern's text: a RegExp, or the source and flags of one not built yet. */
+export type PatternText = Pick<RegExp, "source" | "flags">;
+
 /**
  * A short fingerprint of a pattern's source (its length and two 32-bit FNV-style hashes):
  * the key of the facts table of the built-in rules, which would otherwise hold every source.
  */
-export function patternKey(re: RegExp): string {
+export function patternKey(re: PatternText): string {
   let a = 0x811c9dc5;
   let b = 0x9747b28c;
   const source = re.source;
@@ -108,7 +111,7 @@ export function patternKey(re: RegExp): string {
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 13);
   }
-  return `${re.unicode ? "u" : ""}${source.length}:${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}`;
+  return `${re.flags.includes("u") ? "u" : ""}${source.length}:${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}`;
 }
 
 /** Facts by pattern key, as used in this process (null: not readable). */
@@ -130,7 +133,7 @@ export function factsWorkedOut(): Map<string, PatternFacts | null> {
  * The facts of a pattern: from the generated table when it is a built-in rule's (parsing
  * every table's patterns was most of a pipeline's start-up), else read off its source.
  */
-export function patternFacts(re: RegExp): PatternFacts | undefined {
+export function patternFacts(re: PatternText): PatternFacts | undefined {
   if (/[^dgimsuy]/.test(re.flags)) return undefined;
   const key = patternKey(re);
   let found = factsByPattern.get(key);
@@ -168,7 +171,7 @@ function longest(node: Node): number {
  * class or dot may match a surrogate pair; a BMP character never case-folds to an
  * astral one, so literals count their own length.
  */
-export function longestMatch(re: RegExp): number {
+export function longestMatch(re: PatternText): number {
   return patternFacts(re)?.longest ?? Infinity;
 }
 
@@ -242,6 +245,6 @@ function facts(node: Node): Facts {
  * pattern's own flags (so "cookie" under i also stands for "COOKIE"); undefined when
  * no such set is known (a rule made of classes, an optional part, unread syntax).
  */
-export function requiredLiterals(re: RegExp): string[] | undefined {
+export function requiredLiterals(re: PatternText): string[] | undefined {
   return patternFacts(re)?.literals;
 }

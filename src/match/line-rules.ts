@@ -13,7 +13,7 @@ import type { Stage, StageContext } from "../core/stage.js";
 import type { LineRule, PhraseRule } from "../rules/types.js";
 import { UserPattern } from "./backtracking.js";
 import { escapeRegExp } from "../core/escape.js";
-import { longestMatch, requiredLiterals } from "./gates.js";
+import { longestMatch, requiredLiterals, type PatternText } from "./gates.js";
 import { lineScanner, passes } from "./literal-scan.js";
 
 /** Options every line-rule stage accepts, so users extend rules without code. */
@@ -68,7 +68,20 @@ export function customRules<T extends object = object>(
 // ---- whole-line mode --------------------------------------------------------------
 
 /** A rule anchored to the whole label, the longest label its pattern can match, and its gate in the line scan. */
-export type CompiledLineRule = LineRule & { full: RegExp; longest: number; gate: number };
+export type CompiledLineRule = LineRule & { readonly full: RegExp; longest: number; gate: number };
+
+/**
+ * The anchored regex of a whole-line rule, built on first use: building every table's regexes
+ * (each parsed by the engine) was a third of a pipeline's first document, and most rules never
+ * see a line that holds their literals. The gate and the longest label are read off the text.
+ */
+class AnchoredRule {
+  #full: RegExp | undefined;
+  constructor(readonly anchored: PatternText) {}
+  get full(): RegExp {
+    return (this.#full ??= new RegExp(this.anchored.source, this.anchored.flags));
+  }
+}
 
 /** The rules in table order, and the longest label any of them can match. */
 export interface CompiledLineRules extends Array<CompiledLineRule> {
@@ -76,11 +89,10 @@ export interface CompiledLineRules extends Array<CompiledLineRule> {
 }
 
 export function compileLineRules(rules: readonly LineRule[]): CompiledLineRules {
-  const fulls = rules.map((r) => new RegExp(`^(?:${r.pattern.source})$`, r.caseSensitive ? "u" : "iu"));
-  const gates = lineScanner.register(fulls.map((full) => ({ literals: requiredLiterals(full), caseSensitive: !full.ignoreCase })));
-  const compiled = rules.map((r, i) => ({ ...r, full: fulls[i], longest: longestMatch(fulls[i]), gate: gates[i] })) as CompiledLineRules;
-  compiled.longest = Math.max(0, ...compiled.map((r) => r.longest));
-  return compiled;
+  const anchored = rules.map((r) => ({ source: `^(?:${r.pattern.source})$`, flags: r.caseSensitive ? "u" : "iu" }));
+  const gates = lineScanner.register(anchored.map((text, i) => ({ literals: requiredLiterals(text), caseSensitive: Boolean(rules[i].caseSensitive) })));
+  const compiled: CompiledLineRule[] = rules.map((r, i) => Object.assign(new AnchoredRule(anchored[i]), r, { longest: longestMatch(anchored[i]), gate: gates[i] }));
+  return Object.assign(compiled, { longest: Math.max(0, ...compiled.map((r) => r.longest)) });
 }
 
 /**
@@ -100,7 +112,10 @@ export function matchLine(line: Line, rules: CompiledLineRules, maxLength: numbe
 
 /** How a case-folded rule matches: `regex` runs on the lower-cased line when `onLower`, else on the line. */
 export interface FoldedRule {
-  regex: RegExp;
+  /** Built on first use (see AnchoredRule): its text is known before. */
+  readonly regex: RegExp;
+  /** The source and flags of `regex`. */
+  text: PatternText;
   onLower: boolean;
   matches: (content: string, lower: string) => boolean;
 }
@@ -127,9 +142,19 @@ function folded(pattern: RegExp): { source: string; flags: string; on: "lower" |
 export function caseFolded<T extends PhraseRule>(rules: readonly T[]): Array<T & FoldedRule> {
   return rules.map((r) => {
     const how = folded(r.pattern);
-    if (how.on === "content") return { ...r, regex: r.pattern, onLower: false, matches: (content: string) => r.pattern.test(content) };
-    const regex = new RegExp(how.source, how.flags);
-    return { ...r, regex, onLower: true, matches: (_content: string, lower: string) => regex.test(lower) };
+    if (how.on === "content") return { ...r, regex: r.pattern, text: r.pattern, onLower: false, matches: (content: string) => r.pattern.test(content) };
+    const text = { source: how.source, flags: how.flags };
+    let regex: RegExp | undefined;
+    const compiled = () => (regex ??= new RegExp(text.source, text.flags));
+    return {
+      ...r,
+      get regex() {
+        return compiled();
+      },
+      text,
+      onLower: true,
+      matches: (_content: string, lower: string) => compiled().test(lower),
+    };
   });
 }
 
@@ -143,7 +168,7 @@ export interface SearchRules<T extends PhraseRule> {
 export function compileSearchRules<T extends PhraseRule>(table: readonly T[]): SearchRules<T> {
   const foldedRules = caseFolded(table);
   // A rule that runs on the lower-cased line looks for lower-case literals: found in the line in any case.
-  const gates = lineScanner.register(foldedRules.map((r) => ({ literals: requiredLiterals(r.regex), caseSensitive: !r.onLower && !r.regex.ignoreCase })));
+  const gates = lineScanner.register(foldedRules.map((r) => ({ literals: requiredLiterals(r.text), caseSensitive: !r.onLower && !r.text.flags.includes("i") })));
   const rules = foldedRules.map((r, i) => ({ ...r, gate: gates[i] }));
   return {
     rules,
