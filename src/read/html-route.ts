@@ -18,9 +18,9 @@ export interface HtmlInput {
 export type HtmlToDocument = (input: HtmlInput) => Promise<Document>;
 
 /**
- * Readability on jsdom, walked into blocks (src/extract/html.ts); what the reader knew is
- * kept in the metadata. jsdom is loaded on first use: a thread that only cleans text
- * never pays its memory.
+ * Readability on linkedom (jsdom where linkedom fails), walked into blocks (src/extract/html.ts);
+ * what the reader knew is kept in the metadata. The extractor is loaded on first use: a thread
+ * that only cleans text never pays its memory.
  */
 export const extractHtmlDocument: HtmlToDocument = async (input) => {
   const { extractHtml, htmlDocument } = await import("../extract/html.js");
