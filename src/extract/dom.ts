@@ -32,15 +32,25 @@ export function releaseDocument(document: globalThis.Document, dom: DomName): vo
   if (dom === "jsdom") document.replaceChildren();
 }
 
+/** Loads a DOM's modules now rather than on its first page (before a time limit starts, src/run/time-limit.ts). */
+export function loadDom(dom: DomName): void {
+  if (dom === "linkedom") linkedomParserOf();
+  else jsdomParserOf();
+}
+
 let linkedomParser: DOMParser | undefined;
 
-function parseLinkedom(html: string): globalThis.Document {
+function linkedomParserOf(): DOMParser {
   if (!linkedomParser) {
     const { DOMParser } = require("linkedom") as typeof import("linkedom");
     linkedomParser = new DOMParser() as unknown as DOMParser;
   }
+  return linkedomParser;
+}
+
+function parseLinkedom(html: string): globalThis.Document {
   // An empty document (no markup: linkedom's own parser does not run), built by parse5.
-  const document = parseInto(linkedomParser.parseFromString("", "text/html"), html);
+  const document = parseInto(linkedomParserOf().parseFromString("", "text/html"), html);
   // jsdom's DOMParser documents are at about:blank; linkedom's have no URL (null, undefined).
   // Readability resolves links against `baseURI` (keeping #fragments when it equals `documentURI`),
   // so the same URL here makes the same links.
@@ -72,13 +82,17 @@ let jsdomParser: DOMParser | undefined;
  * only needed for the canonical link, which html.ts resolves itself.
  */
 function parseJsdom(html: string): globalThis.Document {
+  return jsdomParserOf().parseFromString(html, "text/html");
+}
+
+function jsdomParserOf(): DOMParser {
   if (!jsdomParser) {
     const { JSDOM, VirtualConsole } = require("jsdom") as typeof import("jsdom");
     const window = new JSDOM("", { virtualConsole: new VirtualConsole() }).window;
     refuseListeners(window);
     jsdomParser = new window.DOMParser();
   }
-  return jsdomParser.parseFromString(html, "text/html");
+  return jsdomParser;
 }
 
 /**

@@ -18,7 +18,7 @@ export { LEFT_OUT_META_KEY, LEFT_OUT_RULE };
 import { LINK_BLOCK_RULE, SHARE_LINK_RULE, TAG_LINK_RULE } from "../rules/html-junk.js";
 import { prestripHtml } from "./prestrip.js";
 import { parseHtml, releaseDocument, type DomName } from "./dom.js";
-export type { DomName };
+export { loadDom, type DomName } from "./dom.js";
 
 export interface ExtractOptions {
   /** The page's URL: resolves the canonical link and is recorded in the metadata. */
