@@ -1,6 +1,8 @@
-// The DOMs a page can be parsed into. linkedom (htmlparser2 under a small DOM) is the fast one
-// and the default; jsdom is the reference: the route for pages where linkedom throws or gives
-// nothing (src/extract/html.ts decides), and what the DOM comparison tests hold linkedom to.
+// The DOMs a page can be parsed into. linkedom (a small DOM on linked lists; parse5 builds its
+// tree, see linkedom-tree.ts) is the fast one and the default; jsdom is the reference: the route for
+// pages where linkedom throws or gives nothing (src/extract/html.ts decides), and what the DOM
+// comparison tests hold linkedom to. (Readability's retry restores the body through `innerHTML`,
+// which linkedom parses with htmlparser2: the markup it parses is a serialised standard tree.)
 //
 // Safety, both DOMs: no script runs and nothing is fetched. linkedom has no script engine and
 // no resource loader at all. jsdom's documents come from the DOMParser of one shared window
@@ -14,7 +16,6 @@ import { createRequire } from "node:module";
 import { parseInto } from "./linkedom-tree.js";
 
 export type DomName = "linkedom" | "jsdom";
-export const DOM_NAMES: readonly DomName[] = ["linkedom", "jsdom"];
 
 const require = createRequire(import.meta.url);
 

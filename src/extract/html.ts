@@ -99,7 +99,7 @@ export function extractHtmlSync(input: Uint8Array | string, options: ExtractOpti
   } catch (error) {
     return onReference(page, options, `linkedom failed: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const why = JSDOM_WHEN.find((rule) => rule.test(light));
+  const why = JSDOM_WHEN.find((rule) => rule.test(light, page));
   return why ? onReference(page, options, why.reason) : light;
 }
 
@@ -119,13 +119,22 @@ interface PreparedPage {
  * makes it throw goes to jsdom, and so does a light result with no text at all, which must never
  * stand for a page jsdom could read. Each rule with an example.
  */
-export const JSDOM_WHEN: ReadonlyArray<{ reason: string; test: (light: ExtractedHtml) => boolean; example: string }> = [
+export const JSDOM_WHEN: ReadonlyArray<{ reason: string; test: (light: ExtractedHtml, page: PreparedPage) => boolean; example: string }> = [
   {
     reason: "linkedom found no text",
-    test: (light) => light.raw.trim() === "",
+    // A page with no text between the tags of its body is empty on any DOM: no second parse.
+    test: (light, page) => light.raw.trim() === "" && TEXT_BETWEEN_TAGS.test(bodyOf(page.withUnseen)),
     example: "<body><p>text</p></body> extracted as '' on linkedom: jsdom gets the chance to find the text",
   },
 ];
+/** Something other than white space outside the tags (entities count: the check only spares a second parse). */
+const TEXT_BETWEEN_TAGS = /(?:^|>)[^<]*[^\s<]/;
+/** From the <body> tag on (the head's title and JSON-LD are not text of the page), or all of a page without one. */
+function bodyOf(html: string): string {
+  const at = html.search(BODY_TAG);
+  return at < 0 ? html : html.slice(at);
+}
+const BODY_TAG = /<body[\s>]/i;
 
 /** The page on jsdom, with why in `meta.extraction`. */
 function onReference(page: PreparedPage, options: ExtractOptions, reason: string): ExtractedHtml {

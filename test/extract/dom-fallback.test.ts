@@ -37,6 +37,13 @@ describe("jsdom as the fallback DOM", () => {
     expect(r.meta.extraction).toMatchObject({ dom: "jsdom", domFallback: JSDOM_WHEN[0].reason });
   });
 
+  it("does not parse a page with no text again: it is empty on any DOM", () => {
+    const r = extractHtmlSync("<html><head><title>T</title></head><body>\n <div> </div></body></html>");
+    expect(r.raw).toBe("");
+    expect(r.meta.extraction).toMatchObject({ dom: "linkedom" });
+    expect(r.meta.extraction).not.toHaveProperty("domFallback");
+  });
+
   it("does not retry when only one DOM is asked for", () => {
     expect(() => extractHtmlSync(page("BREAK-LINKEDOM"), { dom: "linkedom" })).toThrow("tree builder broke");
   });
