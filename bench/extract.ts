@@ -1,14 +1,17 @@
 // HTML extraction on every benchmark set of ../shared/bench, chaff against its peers, in one run.
-//   npm run bench:extract [-- --sets aeb,dragnet] [--limit N] [--keep DIR] [--base ../base] [--no-peers] [--pipeline html-precision]
+//   npm run bench:extract [-- --sets aeb,dragnet] [--limit N] [--keep DIR] [--base ../base] [--no-peers] [--pipeline html-precision] [--whole-process [--rounds 3]]
 // For each set with html/ and ground-truth.json: chaff's HTML route (extract, html pipeline,
 // normalise), Readability.js alone on jsdom (its textContent) and, with `--base DIR`, chaff
 // as checked out in DIR (the speed and score baseline) run page by page in alternating order
 // so they share the machine's load; trafilatura 2.2 from ../shared/peers when its Debian
 // Python packages import (outputs cached under bench/.cache/<set>/trafilatura, keyed by set).
 // Scored with score-sets.mjs's metric: per set F1, P, R, empty outputs, pages/s; then the
-// dataset-macro and page-weighted means. Per-page scores go to bench/.cache/<set>/scores.json
+// dataset-macro and page-weighted means. With --whole-process, each set is also cleaned by whole
+// processes timed back to back, in alternating order: `chaff clean DIR --jobs 1` (the built CLI, its
+// start-up included), trafilatura's run-py-peer.py (interpreter and imports included) and, with
+// --base, the base tree's built CLI. Per-page scores go to bench/.cache/<set>/scores.json
 // for `bench/extract-diff.ts SET`.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -158,6 +161,43 @@ function argValue(flag: string): string | undefined {
 
 interface Row { set: string; route: string; score: SetScore; pagesPerSecond: number }
 
+/**
+ * Whole processes on one set's pages, back to back, alternating which goes first each round: wall
+ * seconds and CPU seconds (user + system of the process and its threads, from /usr/bin/time) per tool.
+ */
+function wholeProcessTimes(set: string, pages: Page[], rounds: number, base: string | undefined, withPeer: boolean): Array<{ tool: string; wall: number[]; cpu: number[] }> {
+  const dir = mkdtempSync(join(tmpdir(), `chaff-whole-${set}-`));
+  try {
+    const input = join(dir, "html");
+    mkdirSync(input);
+    for (const page of pages) writeFileSync(join(input, `${page.id}.html`), page.bytes);
+    const cli = (root: string) => [process.execPath, "--no-regexp-tier-up", join(root, "dist/bin.js"), "clean", input, "--jobs", "1", "--quiet", "--pipeline", "html"];
+    const keepComments = set in KEEP_COMMENTS_SETS ? ["--keep-comments"] : [];
+    const tools: Array<{ tool: string; argv: (out: string) => string[]; env?: NodeJS.ProcessEnv }> = [
+      { tool: "chaff", argv: (out) => [...cli(resolve(".")), ...keepComments, "--out", out] },
+    ];
+    if (base) tools.push({ tool: `chaff at ${base}`, argv: (out) => [...cli(resolve(base)), ...keepComments, "--out", out] });
+    if (withPeer) tools.push({ tool: "trafilatura 2.2", argv: (out) => ["/usr/bin/python3", join(PEERS, "run-py-peer.py"), "trafilatura", input, out], env: { ...process.env, PYTHONPATH: join(PEERS, "python") } });
+    const times = tools.map((t) => ({ tool: t.tool, wall: [] as number[], cpu: [] as number[] }));
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? tools.map((_, i) => i) : tools.map((_, i) => tools.length - 1 - i);
+      for (const i of order) {
+        const out = join(dir, `out-${round}-${i}`);
+        const started = performance.now();
+        const run = spawnSync("/usr/bin/time", ["-f", "cpu %U %S", ...tools[i].argv(out)], { env: tools[i].env ?? process.env, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8", maxBuffer: 64 << 20 });
+        times[i].wall.push((performance.now() - started) / 1000);
+        const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(run.stderr);
+        if (run.status !== 0 || !cpu) throw new Error(`${tools[i].tool} on ${set}: exit ${run.status}: ${run.stderr.slice(-500)}`);
+        times[i].cpu.push(Number(cpu[1]) + Number(cpu[2]));
+        rmSync(out, { recursive: true, force: true });
+      }
+    }
+    return times;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const limit = argValue("--limit") ? Number(argValue("--limit")) : undefined;
   const sets = argValue("--sets")?.split(",") ?? benchSets();
@@ -168,6 +208,8 @@ async function main(): Promise<void> {
   const peerProblem = process.argv.includes("--no-peers") ? "--no-peers" : peersUsable();
   const root = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), "chaff-extract-"));
   const rows: Row[] = [];
+  const wholeRounds = process.argv.includes("--whole-process") ? Number(argValue("--rounds") ?? 3) : 0;
+  const whole: Array<{ set: string; pages: number; tool: string; wall: number[]; cpu: number[] }> = [];
   const baseRun = base ? await baseRoute(base) : undefined;
   try {
     for (const set of sets) {
@@ -192,6 +234,7 @@ async function main(): Promise<void> {
         const score = scoreTexts(pages, (id) => (existsSync(join(peer.dir, `${id}.txt`)) ? readFileSync(join(peer.dir, `${id}.txt`), "utf8") : ""));
         rows.push({ set, route: "trafilatura 2.2", score, pagesPerSecond: peer.pagesPerSecond });
       }
+      if (wholeRounds) for (const t of wholeProcessTimes(set, pages, wholeRounds, base, !peerProblem)) whole.push({ set, pages: pages.length, ...t });
       mkdirSync(join(CACHE, set), { recursive: true });
       const perRoute = Object.fromEntries(rows.filter((r) => r.set === set).map((r) => [r.route, r.score.perPage]));
       writeFileSync(join(CACHE, set, "scores.json"), JSON.stringify(perRoute));
@@ -223,6 +266,13 @@ async function main(): Promise<void> {
     const mineSeconds = rows.filter((r) => r.route === "chaff").reduce((a, r) => a + r.score.pages / r.pagesPerSecond, 0);
     const baseSeconds = rows.filter((r) => r.route === `chaff at ${base}`).reduce((a, r) => a + r.score.pages / r.pagesPerSecond, 0);
     console.log(`speed: chaff takes ${(mineSeconds / baseSeconds).toFixed(2)}x the time per page of chaff at ${base} (same run, interleaved)`);
+  }
+  if (whole.length) {
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    console.log(`whole processes, back to back, ${wholeRounds} rounds in alternating order (median): chaff clean DIR --jobs 1 (start-up included); trafilatura's run-py-peer.py (interpreter and imports included)`);
+    console.log("| set | pages | tool | wall s | pages/s | CPU s | pages per CPU-s |");
+    console.log("|---|---|---|---|---|---|---|");
+    for (const w of whole) console.log(`| ${w.set} | ${w.pages} | ${w.tool} | ${median(w.wall).toFixed(2)} | ${(w.pages / median(w.wall)).toFixed(1)} | ${median(w.cpu).toFixed(2)} | ${(w.pages / median(w.cpu)).toFixed(1)} |`);
   }
   if (readabilityFailureCount()) console.log(`Readability.js threw on ${readabilityFailureCount()} pages (scored as empty)`);
   if (keep) console.log(`outputs kept in ${root}`);

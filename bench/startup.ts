@@ -30,19 +30,22 @@ const commands: Array<{ name: string; argv: (cli: string[]) => string[] }> = [
 /** The command as its bin runs it (dist/bin.js and its shebang's flag), or dist/cli.js in a tree from before bin.js. */
 const entry = (root: string): string[] => (existsSync(join(root, "dist/bin.js")) ? ["--no-regexp-tier-up", join(root, "dist/bin.js")] : [join(root, "dist/cli.js")]);
 
-function seconds(argv: string[]): number {
+/** Wall seconds, and CPU seconds (user + system, all threads) as /usr/bin/time counts them: on a loaded machine wall times are noise. */
+function seconds(argv: string[]): { wall: number; cpu: number } {
   const t = performance.now();
-  const run = spawnSync(process.execPath, argv, { encoding: "utf8" });
-  if (run.status !== 0) throw new Error(`${argv.join(" ")}: exit ${run.status}: ${run.stderr}`);
-  return (performance.now() - t) / 1000;
+  const run = spawnSync("/usr/bin/time", ["-f", "cpu %U %S", process.execPath, ...argv], { encoding: "utf8" });
+  const wall = (performance.now() - t) / 1000;
+  const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(run.stderr);
+  if (run.status !== 0 || !cpu) throw new Error(`${argv.join(" ")}: exit ${run.status}: ${run.stderr}`);
+  return { wall, cpu: Number(cpu[1]) + Number(cpu[2]) };
 }
 
-const times = new Map<string, number[]>();
-const add = (key: string, s: number) => times.set(key, [...(times.get(key) ?? []), s]);
+const times = new Map<string, Array<{ wall: number; cpu: number }>>();
+const add = (key: string, s: { wall: number; cpu: number }) => times.set(key, [...(times.get(key) ?? []), s]);
 for (let round = 0; round < rounds; round++) {
   add("node -e 0", seconds(["-e", "0"]));
   for (const command of commands) for (const [tree, root] of trees) add(`${tree} ${command.name}`, seconds(command.argv(entry(root))));
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`median of ${rounds} runs, seconds (interleaved rounds)`);
-for (const [key, xs] of times) console.log(`${key.padEnd(24)} ${median(xs).toFixed(3)}`);
+console.log(`median of ${rounds} runs, seconds (interleaved rounds): wall, and CPU (user + system)`);
+for (const [key, xs] of times) console.log(`${key.padEnd(24)} ${median(xs.map((x) => x.wall)).toFixed(3)}  ${median(xs.map((x) => x.cpu)).toFixed(2)}`);

@@ -2,15 +2,10 @@
 // its element into blocks that keep their kind, and flag blocks whose markup says junk
 // (the `html-blocks` stage turns those flags into audited findings).
 //
-// Safety: pages are parsed by the DOMParser of one shared jsdom window that runs no script
-// (`runScripts` unset; DOMParser documents never run scripts), fetches nothing (`resources`
-// unset) and whose console goes nowhere; script bodies are stripped before parsing anyway.
-//
-// Speed: one window for all pages instead of a `new JSDOM` per page. Building a window
-// (installing every DOM interface on a fresh global) cost ~20 ms a page, about a quarter of
-// parsing plus Readability on AEB; a DOMParser document costs nothing beyond its nodes.
+// DOM: pages parse on linkedom, and on jsdom (the reference DOM) when linkedom throws or
+// finds no text where jsdom may (see `JSDOM_WHEN`); src/extract/dom.ts says why both are safe
+// (no script runs, nothing is fetched).
 import { Readability } from "@mozilla/readability";
-import { JSDOM, VirtualConsole } from "jsdom";
 import type { Block, BlockKind, Document, Features, MarkupFlag } from "../core/document.js";
 import { createDocument } from "../core/document.js";
 import { decodeHtml, type CharsetSource } from "./decode.js";
@@ -22,6 +17,8 @@ import { COMMENTS_RULE, htmlRouteOptions, LEFT_OUT_META_KEY, LEFT_OUT_RULE } fro
 export { LEFT_OUT_META_KEY, LEFT_OUT_RULE };
 import { LINK_BLOCK_RULE, SHARE_LINK_RULE, TAG_LINK_RULE } from "../rules/html-junk.js";
 import { prestripHtml } from "./prestrip.js";
+import { parseHtml, releaseDocument, type DomName } from "./dom.js";
+export { loadDom, type DomName } from "./dom.js";
 
 export interface ExtractOptions {
   /** The page's URL: resolves the canonical link and is recorded in the metadata. */
@@ -32,6 +29,8 @@ export interface ExtractOptions {
   includeTitle?: boolean;
   /** Readability's minimum article length in characters (its default is 500). */
   charThreshold?: number;
+  /** Parse on this DOM only (tests and comparisons); by default linkedom, and jsdom when `JSDOM_WHEN` says. */
+  dom?: DomName;
   /**
    * Put the page's visible text that extraction leaves out into `raw` too, each block flagged
    * `extraction/left-out` with the signals that decided (the `html-blocks` stage reports them,
@@ -87,9 +86,66 @@ const DEFAULT_CHAR_THRESHOLD = 500;
 export function extractHtmlSync(input: Uint8Array | string, options: ExtractOptions = {}): ExtractedHtml {
   const decoded = decodeHtml(input, options.contentType);
   const recordLeftOut = options.recordLeftOut ?? htmlRouteOptions().recordLeftOut ?? true;
-  const { html, withUnseen } = prestripHtml(decoded.text, { keepNavigation: recordLeftOut });
-  const url = options.url && URL.canParse(options.url) ? options.url : undefined;
-  const document = parseHtml(html);
+  const page: PreparedPage = {
+    ...prestripHtml(decoded.text, { keepNavigation: recordLeftOut }),
+    decoded,
+    recordLeftOut,
+    url: options.url && URL.canParse(options.url) ? options.url : undefined,
+  };
+  if (options.dom) return extractOn(options.dom, page, options);
+  let light: ExtractedHtml;
+  try {
+    light = extractOn("linkedom", page, options);
+  } catch (error) {
+    return onReference(page, options, `linkedom failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const why = JSDOM_WHEN.find((rule) => rule.test(light, page));
+  return why ? onReference(page, options, why.reason) : light;
+}
+
+/** A page decoded and prestripped, ready to parse on either DOM. */
+interface PreparedPage {
+  html: string;
+  withUnseen: string;
+  decoded: ReturnType<typeof decodeHtml>;
+  recordLeftOut: boolean;
+  url: string | undefined;
+}
+
+/**
+ * When a page extracted on linkedom is extracted again on jsdom, the reference DOM. The tree is
+ * the same on both (parse5 builds it, see linkedom-tree.ts) and so was every output on the five
+ * benchmark sets (923 pages), but linkedom covers less of the DOM standard than jsdom: a page that
+ * makes it throw goes to jsdom, and so does a light result with no text at all, which must never
+ * stand for a page jsdom could read. Each rule with an example.
+ */
+export const JSDOM_WHEN: ReadonlyArray<{ reason: string; test: (light: ExtractedHtml, page: PreparedPage) => boolean; example: string }> = [
+  {
+    reason: "linkedom found no text",
+    // A page with no text between the tags of its body is empty on any DOM: no second parse.
+    test: (light, page) => light.raw.trim() === "" && TEXT_BETWEEN_TAGS.test(bodyOf(page.withUnseen)),
+    example: "<body><p>text</p></body> extracted as '' on linkedom: jsdom gets the chance to find the text",
+  },
+];
+/** Something other than white space outside the tags (entities count: the check only spares a second parse). */
+const TEXT_BETWEEN_TAGS = /(?:^|>)[^<]*[^\s<]/;
+/** From the <body> tag on (the head's title and JSON-LD are not text of the page), or all of a page without one. */
+function bodyOf(html: string): string {
+  const at = html.search(BODY_TAG);
+  return at < 0 ? html : html.slice(at);
+}
+const BODY_TAG = /<body[\s>]/i;
+
+/** The page on jsdom, with why in `meta.extraction`. */
+function onReference(page: PreparedPage, options: ExtractOptions, reason: string): ExtractedHtml {
+  const extracted = extractOn("jsdom", page, options);
+  extracted.meta.extraction = { ...extracted.meta.extraction, domFallback: reason };
+  return extracted;
+}
+
+function extractOn(dom: DomName, page: PreparedPage, options: ExtractOptions): ExtractedHtml {
+  const { decoded, recordLeftOut, url } = page;
+  const document = parseHtml(page.html, dom);
   try {
     const lang = document.documentElement.getAttribute("lang")?.trim() || undefined;
     const canonicalUrl = canonicalOf(document, url);
@@ -115,7 +171,7 @@ export function extractHtmlSync(input: Uint8Array | string, options: ExtractOpti
       // stages clean it. (Falling back whenever Readability's guess is short was tried: on
       // AEB it swaps short real articles for whole pages, F1 0.971 -> 0.966.)
       route = "fallback";
-      textBlocks = fallbackBlocks(withUnseen);
+      textBlocks = fallbackBlocks(page.withUnseen, dom);
     }
     let extraction: HtmlMeta["extraction"];
     if (route === "readability" && pageBlocks.length) {
@@ -123,6 +179,7 @@ export function extractHtmlSync(input: Uint8Array | string, options: ExtractOpti
       textBlocks = merged.blocks;
       extraction = merged.extraction;
     } else extraction = { candidates: route === "fallback" ? "page text (Readability found no article)" : "readability", chosen: route };
+    extraction.dom = dom;
     const title = clean(article?.title) ?? pageTitle;
     if (options.includeTitle && title) textBlocks.unshift({ text: title.replace(/\s+/g, " "), kind: "title", linkDensity: 0 });
 
@@ -144,19 +201,8 @@ export function extractHtmlSync(input: Uint8Array | string, options: ExtractOpti
     setIf(meta, "canonicalUrl", canonicalUrl);
     return assemble(textBlocks, meta);
   } finally {
-    releaseDocument(document);
+    releaseDocument(document, dom);
   }
-}
-
-/**
- * jsdom's selector engine adds focus, key and mouse listeners to the window for every
- * document that runs a selector query (Readability does), and never removes them: each
- * listener keeps its page's whole tree alive. Our window never dispatches an event (no
- * script runs, nothing is focused), so it takes no listeners at all. With this and
- * `releaseDocument`, heap after GC stays at ~42 MB over 180 AEB pages (334 MB before).
- */
-function refuseListeners(window: InstanceType<typeof JSDOM>["window"]): void {
-  window.addEventListener = () => {};
 }
 
 /**
@@ -191,30 +237,6 @@ export function elementsWithTags(root: globalThis.Document | Element, tags: read
 /** Node.ELEMENT_NODE and NodeFilter.SHOW_ELEMENT (jsdom's constants live on its window, not on this global). */
 const ELEMENT_NODE = 1;
 const SHOW_ELEMENT = 1;
-
-let sharedParser: DOMParser | undefined;
-
-/**
- * Parses a page into a document of the shared window. The document has no URL of its own
- * (about:blank): the page URL is only needed for the canonical link, resolved by `canonicalOf`.
- */
-function parseHtml(html: string): globalThis.Document {
-  if (!sharedParser) {
-    const window = new JSDOM("", { virtualConsole: new VirtualConsole() }).window;
-    refuseListeners(window);
-    sharedParser = new window.DOMParser();
-  }
-  return sharedParser.parseFromString(html, "text/html");
-}
-
-/**
- * Empties a parsed page so the shared window forgets it. jsdom's window tracks every
- * attached element with an id or a name (for `window[name]`), DOMParser documents
- * included, and only forgets an element when it is detached (see also `refuseListeners`).
- */
-function releaseDocument(document: globalThis.Document): void {
-  document.replaceChildren();
-}
 
 /** `extractHtmlSync`, then a turn of the event loop so a loop over pages keeps the heap flat. */
 export async function extractHtml(input: Uint8Array | string, options: ExtractOptions = {}): Promise<ExtractedHtml> {
@@ -483,8 +505,8 @@ function unmarkedChars(blocks: TextBlock[]): number {
   return total;
 }
 
-function fallbackBlocks(html: string): TextBlock[] {
-  const document = parseHtml(html);
+function fallbackBlocks(html: string, dom: DomName): TextBlock[] {
+  const document = parseHtml(html, dom);
   const body = document.body;
   try {
     if (!body) return [];
@@ -494,7 +516,7 @@ function fallbackBlocks(html: string): TextBlock[] {
     // still better handed to the text stages than emptied.
     return marked.some((b) => !b.mark) ? marked : marked.map((b) => ({ text: b.text, kind: b.kind, linkDensity: b.linkDensity, ...structureFields(b) }));
   } finally {
-    releaseDocument(document);
+    releaseDocument(document, dom);
   }
 }
 

@@ -18,16 +18,30 @@ export interface HtmlInput {
 export type HtmlToDocument = (input: HtmlInput) => Promise<Document>;
 
 /**
- * Readability on jsdom, walked into blocks (src/extract/html.ts); what the reader knew is
- * kept in the metadata. jsdom is loaded on first use: a thread that only cleans text
- * never pays its memory.
+ * Readability on linkedom (jsdom where linkedom fails), walked into blocks (src/extract/html.ts);
+ * what the reader knew is kept in the metadata. The extractor is loaded on first use: a thread
+ * that only cleans text never pays its memory.
  */
 export const extractHtmlDocument: HtmlToDocument = async (input) => {
-  const { extractHtml, htmlDocument } = await import("../extract/html.js");
-  const doc = htmlDocument(await extractHtml(input.html, { url: input.url, contentType: input.contentType }), { id: input.id, source: input.source });
+  const html = await import("../extract/html.js");
+  return documentOf(html, await html.extractHtml(input.html, { url: input.url, contentType: input.contentType }), input);
+};
+
+/**
+ * The same route, synchronous, its modules and DOM loaded first: for a page cleaned inline under a
+ * time limit that stops synchronous work (src/run/time-limit.ts). Same bytes as `extractHtmlDocument`.
+ */
+export async function loadHtmlToDocumentSync(): Promise<(input: HtmlInput) => Document> {
+  const html = await import("../extract/html.js");
+  html.loadDom("linkedom");
+  return (input) => documentOf(html, html.extractHtmlSync(input.html, { url: input.url, contentType: input.contentType }), input);
+}
+
+function documentOf(html: typeof import("../extract/html.js"), extracted: import("../extract/html.js").ExtractedHtml, input: HtmlInput): Document {
+  const doc = html.htmlDocument(extracted, { id: input.id, source: input.source });
   for (const [key, value] of Object.entries(input.meta)) if (!(key in doc.meta)) doc.meta[key] = value;
   return doc;
-};
+}
 
 let current: HtmlToDocument = extractHtmlDocument;
 

@@ -15,7 +15,7 @@ import { WriteError } from "../write/atomic.js";
 import { AuditSink, RejectsSink } from "../write/sinks.js";
 import { createOutputWriter, type OutputWriter } from "../write/outputs.js";
 import { removeStaleTemporaries } from "../write/stale.js";
-import { createInlineCleaner, createPoolCleaner, DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, POOL_AVAILABLE, type Cleaner } from "./cleaner.js";
+import { createInlineCleaner, createPoolCleaner, createTimedInlineCleaner, DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, POOL_AVAILABLE, type Cleaner } from "./cleaner.js";
 import { checkRunPaths } from "./paths.js";
 import { BATCH_LIMITS, contentSize } from "./batches.js";
 import { anyUndecidedPattern } from "../match/backtracking.js";
@@ -361,6 +361,15 @@ async function planRun(options: CleanOptions) {
  */
 export const INLINE_TEXT_MAX_BYTES = 1 << 20;
 
+/**
+ * One HTML page this small is cleaned on the main thread: a worker's start (a thread, and every
+ * module and rule table loaded a second time) costs more than the page. Its time limit holds all
+ * the same: the page is extracted and cleaned synchronously under a limit that V8 enforces
+ * (src/run/time-limit.ts); nothing runs after it on the same modules, so a page stopped half-way
+ * leaves nothing behind. (Its heap is the main thread's, not capped by --worker-heap: hence small.)
+ */
+export const INLINE_HTML_MAX_BYTES = 1 << 20;
+
 /** Formats that hold one document per file: a run of N such files never needs more than N workers. */
 const ONE_DOCUMENT_FORMATS = new Set(["text", "html"]);
 
@@ -380,8 +389,10 @@ export const FILES_PER_WORKER = { value: 64, example: "20 or 60 HTML pages clean
  */
 function chooseCleaner(options: CleanOptions, jobs: number, todo: ReadonlyArray<{ format: InputFormat }>, todoBytes: number): { cleaner: Cleaner; inline: boolean } {
   const workersPossible = POOL_AVAILABLE && options.pipelinePath !== undefined && options.htmlToDocument === undefined;
-  const { inline, threads } = planCleaner({ workersPossible, jobs, formats: todo.map((p) => p.format.name), bytes: todoBytes, undecidedPattern: anyUndecidedPattern() });
-  if (inline) return { inline, cleaner: createInlineCleaner({ text: options.pipeline, html: options.htmlPipeline ?? options.pipeline }, options.htmlToDocument) };
+  const { inline, threads, timed } = planCleaner({ workersPossible, jobs, formats: todo.map((p) => p.format.name), bytes: todoBytes, undecidedPattern: anyUndecidedPattern() });
+  const pipelines = { text: options.pipeline, html: options.htmlPipeline ?? options.pipeline };
+  if (timed) return { inline, cleaner: createTimedInlineCleaner(pipelines, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) };
+  if (inline) return { inline, cleaner: createInlineCleaner(pipelines, options.htmlToDocument) };
   const cleaner = createPoolCleaner({
     pipelinePaths: { text: options.pipelinePath!, html: options.htmlPipelinePath ?? options.pipelinePath! },
     jobs: threads,
@@ -392,10 +403,12 @@ function chooseCleaner(options: CleanOptions, jobs: number, todo: ReadonlyArray<
   return { inline, cleaner };
 }
 
-/** Where a run's documents are cleaned: inline, or on how many workers. */
-export function planCleaner(run: { workersPossible: boolean; jobs: number; formats: readonly string[]; bytes: number; undecidedPattern: boolean }): { inline: boolean; threads: number } {
+/** Where a run's documents are cleaned: inline (`timed`: under a time limit on the main thread), or on how many workers. */
+export function planCleaner(run: { workersPossible: boolean; jobs: number; formats: readonly string[]; bytes: number; undecidedPattern: boolean }): { inline: boolean; threads: number; timed?: true } {
   const smallTextRun = run.bytes <= INLINE_TEXT_MAX_BYTES && run.formats.every((f) => f === "text") && !run.undecidedPattern;
   if (!run.workersPossible || smallTextRun) return { inline: true, threads: 0 };
+  const smallPage = run.formats.length === 1 && run.formats[0] === "html" && run.bytes <= INLINE_HTML_MAX_BYTES && !run.undecidedPattern;
+  if (smallPage) return { inline: true, threads: 0, timed: true };
   const threads = run.formats.every((f) => ONE_DOCUMENT_FORMATS.has(f)) ? Math.max(1, Math.min(run.jobs, Math.floor(run.formats.length / FILES_PER_WORKER.value))) : run.jobs;
   return { inline: false, threads };
 }

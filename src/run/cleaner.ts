@@ -5,7 +5,7 @@ import pLimit from "p-limit";
 import type { Piscina } from "piscina";
 import { htmlToDocument as defaultHtmlToDocument, type HtmlToDocument } from "../read/html-route.js";
 import type { HtmlRouteOptions } from "../core/route-options.js";
-import { cleanTask, type CleanOutcome, type CleanTask, type RoutePipelines } from "./task.js";
+import { cleanTask, cleanTaskWithin, type CleanOutcome, type CleanTask, type RoutePipelines } from "./task.js";
 import { Batcher, contentSize, type ItemResult } from "./batches.js";
 
 export interface Cleaner {
@@ -50,6 +50,15 @@ export const POOL_AVAILABLE = !import.meta.url.endsWith(".ts");
 export function createInlineCleaner(pipelines: RoutePipelines, toDocument: HtmlToDocument = defaultHtmlToDocument): Cleaner {
   return {
     clean: (task) => cleanTask(task, pipelines, toDocument),
+    flush: () => {},
+    close: async () => {},
+  };
+}
+
+/** Inline, each document under `timeoutMs` on the main thread (`cleanTaskWithin`): for one small page (src/run/clean.ts). */
+export function createTimedInlineCleaner(pipelines: RoutePipelines, timeoutMs: number): Cleaner {
+  return {
+    clean: (task) => cleanTaskWithin(task, pipelines, timeoutMs),
     flush: () => {},
     close: async () => {},
   };

@@ -1,7 +1,7 @@
 // One unit of CPU work: a record or file read into plain data, cleaned into plain
 // data. The same function runs inline (`--jobs 1`) and on pool workers, so the
 // bytes it returns do not depend on where it ran.
-import { createDocument } from "../core/document.js";
+import { createDocument, type Document } from "../core/document.js";
 import { cleanDocument, type Pipeline } from "../core/stage.js";
 
 /** The pipeline for each route: text documents, and documents extracted from HTML. */
@@ -9,7 +9,8 @@ export interface RoutePipelines {
   text: Pipeline;
   html: Pipeline;
 }
-import type { HtmlToDocument } from "../read/html-route.js";
+import { loadHtmlToDocumentSync, type HtmlInput, type HtmlToDocument } from "../read/html-route.js";
+import { runWithin } from "./time-limit.js";
 import { auditLines, countByRule } from "../write/audit.js";
 import { renderBody, type OutputFormat } from "../write/render/index.js";
 
@@ -46,12 +47,37 @@ export interface CleanOutcome {
 }
 
 export async function cleanTask(task: CleanTask, pipelines: RoutePipelines, toDocument: HtmlToDocument): Promise<CleanOutcome> {
-  const pipeline = pipelines[task.route];
-  const meta = task.meta ?? {};
-  const doc =
-    task.route === "html"
-      ? await toDocument({ id: task.id, source: task.source, html: task.content, url: task.url, contentType: task.contentType, meta })
-      : createDocument({ id: task.id, source: task.source, raw: task.content as string, meta });
+  const doc = task.route === "html" ? await toDocument(htmlInputOf(task)) : textDocumentOf(task);
+  return finishTask(task, doc, pipelines[task.route], await markdownFor(task));
+}
+
+/**
+ * `cleanTask` on the default HTML route, stopped with `timed out after N ms` once `timeoutMs` have
+ * passed: the modules load first, then the document is extracted and cleaned synchronously under
+ * the limit (src/run/time-limit.ts). For one document cleaned inline; same bytes as `cleanTask`.
+ */
+export async function cleanTaskWithin(task: CleanTask, pipelines: RoutePipelines, timeoutMs: number): Promise<CleanOutcome> {
+  const toDocument = task.route === "html" ? await loadHtmlToDocumentSync() : undefined;
+  const markdown = await markdownFor(task);
+  return runWithin(timeoutMs, () => finishTask(task, toDocument ? toDocument(htmlInputOf(task)) : textDocumentOf(task), pipelines[task.route], markdown));
+}
+
+type MarkdownRenderer = typeof import("../write/render/markdown.js").renderMarkdown;
+
+function htmlInputOf(task: CleanTask): HtmlInput {
+  return { id: task.id, source: task.source, html: task.content, url: task.url, contentType: task.contentType, meta: task.meta ?? {} };
+}
+
+function textDocumentOf(task: CleanTask): Document {
+  return createDocument({ id: task.id, source: task.source, raw: task.content as string, meta: task.meta ?? {} });
+}
+
+/** The Markdown renderer loads on the first `md` document only (it is most of the start-up's module loading otherwise). */
+async function markdownFor(task: CleanTask): Promise<MarkdownRenderer | undefined> {
+  return task.format === "md" ? (await import("../write/render/markdown.js")).renderMarkdown : undefined;
+}
+
+function finishTask(task: CleanTask, doc: Document, pipeline: Pipeline, markdown: MarkdownRenderer | undefined): CleanOutcome {
   const result = cleanDocument(doc, pipeline);
   const rules = countByRule(result.removals);
   const stages: Record<string, number> = {};
@@ -61,8 +87,6 @@ export async function cleanTask(task: CleanTask, pipelines: RoutePipelines, toDo
     stages[r.stage] = (stages[r.stage] ?? 0) + 1;
   }
   const chars = { in: doc.raw.length, out: result.text.length, removed };
-  // The Markdown renderer loads on the first `md` document only (it is most of the start-up's module loading otherwise).
-  const markdown = task.format === "md" ? (await import("../write/render/markdown.js")).renderMarkdown : undefined;
   const body = renderBody(result, pipeline, { id: task.id, shape: task.shape, format: task.format, rules, chars, fields: task.fields, markdown });
   return { body, audit: auditLines(result, task.output, pipeline.name), chars, rules, stages };
 }

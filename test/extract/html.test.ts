@@ -128,10 +128,11 @@ describe("extractHtml: safety", () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  it("runs no script and fetches no remote image", async () => {
+  it.each(["linkedom", "jsdom"] as const)("runs no script and fetches no remote image on %s", async (dom) => {
     const html = fixture("script-and-remote-image.html").toString("utf8").replace("PORT", String(port));
     expect(html).toContain(`http://127.0.0.1:${port}/remote.png`);
-    const r = await extractHtml(html, { url: "https://example.org/quiet-news" });
+    const r = await extractHtml(html, { url: "https://example.org/quiet-news", dom });
+    expect(r.meta.extraction?.dom).toBe(dom);
     // Give a fetch or a script timer every chance to happen.
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(requests).toBe(0);

@@ -117,3 +117,35 @@ describe("a document stuck in a stage", () => {
   });
 });
 
+
+describe("one small HTML page, cleaned on the main thread", () => {
+  const page = readFileSync(join(import.meta.dirname, "../fixtures/html/blocks.html"));
+
+  it("gives the bytes a worker gives: the page alone (inline) and beside another page (on a worker)", { timeout: 60_000 }, () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "alone"));
+    mkdirSync(join(dir, "pair"));
+    writeFileSync(join(dir, "alone/page.html"), page);
+    writeFileSync(join(dir, "pair/page.html"), page);
+    writeFileSync(join(dir, "pair/other.html"), "<html><body><p>Another page with a line of its own.</p></body></html>");
+    for (const run of ["alone", "pair"]) expect(chaff([run, "--out", `${run}-out`, "--audit", `${run}.audit.jsonl`, "--quiet"], dir).status).toBe(0);
+    expect(readFileSync(join(dir, "alone-out/page.txt"), "utf8")).toBe(readFileSync(join(dir, "pair-out/page.txt"), "utf8"));
+    expect(readFileSync(join(dir, "alone-out/page.txt"), "utf8")).toContain("The council voted on Tuesday");
+    const pageLines = (audit: string) => readFileSync(join(dir, audit), "utf8").split("\n").filter((l) => l.includes('"doc":"page"')).map((l) => l.replace(/(alone|pair)(-out)?\//g, ""));
+    expect(pageLines("alone.audit.jsonl").length).toBeGreaterThan(5);
+    expect(pageLines("alone.audit.jsonl")).toEqual(pageLines("pair.audit.jsonl"));
+  });
+
+  it("is stopped after --timeout and reported as a failure, with no output, and the process exits", { timeout: 60_000 }, () => {
+    const dir = tempDir();
+    // 17 kB, far under the inline size; 1,500 nested elements keep the extractor busy for many seconds.
+    writeFileSync(join(dir, "deep.html"), "<html><body>" + "<div>".repeat(1500) + "deep text" + "</div>".repeat(1500) + "</body></html>");
+    const started = Date.now();
+    const result = chaff(["deep.html", "--out", "out", "--timeout", "1500"], dir);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("chaff: deep.html: timed out after 1500 ms");
+    expect(readFileSync(join(dir, "out.rejects.jsonl"), "utf8")).toBe(JSON.stringify({ kind: "failure", input: "deep.html", id: "deep", reason: "timed out after 1500 ms" }) + "\n");
+    expect(existsSync(join(dir, "out/deep.txt"))).toBe(false);
+  });
+});

@@ -1,0 +1,89 @@
+// parse5 (the HTML standard's tree construction, the parser jsdom uses) building linkedom nodes.
+// linkedom's own parser is htmlparser2, which does not rebuild markup as a browser does: content
+// before <html> (CleanEval's `<text id=...>` wrapper), misnested tags, stray text in tables and
+// elements after </body> end up elsewhere, and Readability then chooses differently. Through
+// this adapter a page has jsdom's tree, on linkedom's far lighter nodes.
+import { parse, type DefaultTreeAdapterMap, type Token, type TreeAdapter, type TreeAdapterTypeMap } from "parse5";
+
+type Html = globalThis.Document;
+type DomNode = globalThis.Node;
+type DomParent = globalThis.ParentNode & DomNode;
+type Map = TreeAdapterTypeMap<DomNode, DomParent, globalThis.ChildNode, Html, DocumentFragment, Element, Comment, Text, HTMLTemplateElement, DocumentType>;
+type DocumentMode = ReturnType<TreeAdapter<DefaultTreeAdapterMap>["getDocumentMode"]>;
+
+const HTML_NAMESPACE = "http://www.w3.org/1999/xhtml";
+const TEXT_NODE = 3;
+const COMMENT_NODE = 8;
+const ELEMENT_NODE = 1;
+const DOCUMENT_TYPE_NODE = 10;
+
+/**
+ * Parses `html` as a browser would into `document`, an empty linkedom HTML document.
+ * `scriptingEnabled: false` as jsdom's DOMParser documents: <noscript> content is parsed as markup.
+ */
+export function parseInto(document: Html, html: string): Html {
+  return parse(html, { treeAdapter: linkedomAdapter(document), scriptingEnabled: false });
+}
+
+function linkedomAdapter(document: Html): TreeAdapter<Map> {
+  const modes = new WeakMap<object, DocumentMode>();
+  const templates = new WeakMap<object, DocumentFragment>();
+  return {
+    createDocument: () => document,
+    createDocumentFragment: () => document.createDocumentFragment(),
+    createElement(tagName, namespaceURI, attrs) {
+      const element = namespaceURI === HTML_NAMESPACE ? document.createElement(tagName) : document.createElementNS(namespaceURI, tagName);
+      setAttributes(element, attrs);
+      return element;
+    },
+    createCommentNode: (data) => document.createComment(data),
+    createTextNode: (value) => document.createTextNode(value),
+    appendChild: (parent, node) => void parent.appendChild(node),
+    insertBefore: (parent, node, reference) => void parent.insertBefore(node, reference),
+    setTemplateContent: (template, content) => void templates.set(template, content),
+    getTemplateContent: (template) => templates.get(template) ?? document.createDocumentFragment(),
+    // No doctype node: nothing downstream reads it.
+    setDocumentType: () => {},
+    setDocumentMode: (doc, mode) => void modes.set(doc, mode),
+    getDocumentMode: (doc) => modes.get(doc) ?? ("no-quirks" as DocumentMode),
+    detachNode: (node) => node.parentNode?.removeChild(node),
+    insertText(parent, text) {
+      const last = parent.lastChild;
+      if (last && last.nodeType === TEXT_NODE) (last as Text).data += text;
+      else parent.appendChild(document.createTextNode(text));
+    },
+    insertTextBefore(parent, text, reference) {
+      const previous = reference.previousSibling;
+      if (previous && previous.nodeType === TEXT_NODE) (previous as Text).data += text;
+      else parent.insertBefore(document.createTextNode(text), reference);
+    },
+    // As jsdom's adapter: a repeated <html> or <body> tag's attributes are set on the element.
+    adoptAttributes: (element, attrs) => setAttributes(element, attrs),
+    getFirstChild: (node) => node.firstChild as globalThis.ChildNode | null,
+    getChildNodes: (node) => Array.from(node.childNodes) as globalThis.ChildNode[],
+    getParentNode: (node) => node.parentNode as DomParent | null,
+    getAttrList: (element) => Array.from(element.attributes, (a): Token.Attribute => ({ name: a.name, value: a.value })),
+    getTagName: (element) => element.localName,
+    getNamespaceURI: (element) => (element.namespaceURI ?? HTML_NAMESPACE) as ReturnType<TreeAdapter["getNamespaceURI"]>,
+    getTextNodeContent: (node) => node.data,
+    getCommentNodeContent: (node) => node.data,
+    getDocumentTypeNodeName: (node) => node.name,
+    getDocumentTypeNodePublicId: (node) => node.publicId,
+    getDocumentTypeNodeSystemId: (node) => node.systemId,
+    isTextNode: (node): node is Text => node.nodeType === TEXT_NODE,
+    isCommentNode: (node): node is Comment => node.nodeType === COMMENT_NODE,
+    isDocumentTypeNode: (node): node is DocumentType => node.nodeType === DOCUMENT_TYPE_NODE,
+    isElementNode: (node): node is Element => node.nodeType === ELEMENT_NODE,
+    setNodeSourceCodeLocation: () => {},
+    getNodeSourceCodeLocation: () => undefined,
+    updateNodeSourceCodeLocation: () => {},
+  };
+}
+
+/** linkedom's `setAttribute` puts a new attribute first: set in reverse, the source order stands (as in jsdom). */
+function setAttributes(element: Element, attrs: Token.Attribute[]): void {
+  for (let i = attrs.length - 1; i >= 0; i--) {
+    const attr = attrs[i];
+    element.setAttribute(attr.prefix ? `${attr.prefix}:${attr.name}` : attr.name, attr.value);
+  }
+}

@@ -1,0 +1,21 @@
+// A time limit on synchronous work on this thread. V8 stops the work from a watchdog thread when
+// the limit passes (node:vm's `timeout`: `TerminateExecution`, which also stops the functions the
+// script calls), so a runaway page can be cut short without a worker to kill. What it stopped is
+// left as it was: use it where nothing else runs after on what the work touched (one document
+// cleaned inline, src/run/clean.ts), and load modules before the clock starts.
+import { createContext, Script } from "node:vm";
+
+const RUN = new Script("run()");
+
+/** Runs `work` to its end, or throws `timed out after N ms` (the pool's message) once `ms` have passed. */
+export function runWithin<T>(ms: number, work: () => T): T {
+  let result: T | undefined;
+  const context = createContext({ run: () => void (result = work()) });
+  try {
+    RUN.runInContext(context, { timeout: ms });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ERR_SCRIPT_EXECUTION_TIMEOUT") throw new Error(`timed out after ${ms} ms`);
+    throw error;
+  }
+  return result as T;
+}
