@@ -9,6 +9,7 @@ import {
   RELATED_SECTION_RULE,
   ROLE_RULES,
   ELEMENT_RULES,
+  HIDDEN_CLASS_RULE,
 } from "../rules/html-junk.js";
 import { markupWords } from "../match/markup-words.js";
 import { isRelatedLabel } from "../match/related-label.js";
@@ -26,7 +27,7 @@ for (const entry of ELEMENT_RULES) for (const tag of entry.tags) TAG_TO_RULE.set
 const MARK_ATTRIBUTE = "data-chaff-mark";
 const WHY_ATTRIBUTE = "data-chaff-why";
 const REASON_BY_RULE = new Map<string, string>();
-for (const entry of [...ELEMENT_RULES, ...ROLE_RULES, ...MARKUP_RULES, ...ARIA_LABEL_RULES, RELATED_SECTION_RULE]) {
+for (const entry of [...ELEMENT_RULES, ...ROLE_RULES, ...MARKUP_RULES, ...ARIA_LABEL_RULES, RELATED_SECTION_RULE, HIDDEN_CLASS_RULE]) {
   if (!REASON_BY_RULE.has(entry.rule)) REASON_BY_RULE.set(entry.rule, entry.reason);
 }
 
@@ -159,7 +160,9 @@ export function markupMark(element: Element): Mark | undefined {
     const byRole = ROLE_TO_RULE.get(role);
     if (byRole) return { rule: byRole.rule, reason: byRole.reason, features: { role } };
   }
-  const names = [element.getAttribute("class"), element.getAttribute("id")].filter(Boolean).join(" ");
+  const cls = element.getAttribute("class");
+  if (cls && isHiddenByClass(cls)) return { rule: HIDDEN_CLASS_RULE.rule, reason: HIDDEN_CLASS_RULE.reason, features: { markup: cls.slice(0, 120) } };
+  const names = [cls, element.getAttribute("id")].filter(Boolean).join(" ");
   if (names) {
     const words = markupWords(names);
     for (const entry of MARKUP_RULES) {
@@ -176,6 +179,13 @@ export function markupMark(element: Element): Mark | undefined {
     }
   }
   return undefined;
+}
+
+/** A class that hides the element at every width (HIDDEN_CLASS_RULE). */
+export function isHiddenByClass(cls: string): boolean {
+  let hidden = false;
+  for (const token of cls.toLowerCase().split(/\s+/)) if (HIDDEN_CLASS_RULE.tokens.has(token)) hidden = true;
+  return hidden && !HIDDEN_CLASS_RULE.shownAt.test(cls.toLowerCase());
 }
 
 /**

@@ -64,6 +64,21 @@ export const ELEMENT_RULES: ReadonlyArray<{ rule: string; tags: readonly string[
 ];
 
 /**
+ * Class tokens that CSS frameworks define as `display:none` (Bootstrap's `hidden`, `d-none`, `hide`;
+ * Tailwind's `hidden`; Bulma's `is-hidden`): the text is not on the screen, whatever the language.
+ * Matched on whole class tokens (`hidden-xs`, hidden on phones only, is not one). An element that a
+ * responsive token shows again at some width (`hidden md:block`, `d-none d-lg-flex`,
+ * `visible-md`) is visible on a desktop, so it is not flagged.
+ */
+export const HIDDEN_CLASS_RULE = {
+  rule: "html/hidden",
+  tokens: new Set(["hidden", "hide", "d-none", "is-hidden", "invisible", "display-none", "u-hidden"]),
+  shownAt: /(?:^|\s)(?:[a-z0-9-]+:(?:block|inline|inline-block|flex|inline-flex|grid|table|contents|visible)|d-[a-z]+-(?:block|inline|inline-block|flex|inline-flex|grid|table)|visible-[a-z]+(?:-[a-z]+)?)(?=\s|$)/,
+  reason: "hidden by its class (display:none in CSS frameworks): not on the screen",
+  example: '<a class="hidden" href="#story_continues_1">Continue reading the main story</a>',
+} as const;
+
+/**
  * Share endpoints: a link to one of these shares the page, whatever its text or language
  * ("WhatsApp", "Compartilhar", an icon). A block whose text is mostly such links is a share row.
  * Pinterest's host has at most three labels after "pinterest." (pinterest.co.uk, pinterest.com.au): an

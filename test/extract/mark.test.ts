@@ -2,12 +2,13 @@ import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { walkBlocks } from "../../src/extract/blocks.js";
 import { findMarks, markupMark, premarkTree } from "../../src/extract/mark.js";
-import { ARIA_LABEL_RULES, ELEMENT_RULES, MARKUP_RULES, ROLE_RULES } from "../../src/rules/html-junk.js";
+import { ARIA_LABEL_RULES, ELEMENT_RULES, HIDDEN_CLASS_RULE, MARKUP_RULES, ROLE_RULES } from "../../src/rules/html-junk.js";
 import { markupWords } from "../../src/match/markup-words.js";
 import { NEVER_TEXT_TAGS, UNSEEN_ELEMENTS, prestripHtml, reduceStyleAttributes } from "../../src/extract/prestrip.js";
 import { createDocument } from "../../src/core/document.js";
 import { cleanDocument } from "../../src/core/stage.js";
-import { buildPipeline } from "../../src/run/pipeline-file.js";
+import { buildPipeline, loadPipeline } from "../../src/run/pipeline-file.js";
+import { extractHtmlSync, htmlDocument } from "../../src/extract/html.js";
 
 const body = (html: string) => new JSDOM(`<body>${html}</body>`).window.document.body;
 const element = (html: string) => body(html).firstElementChild!;
@@ -37,6 +38,27 @@ describe("markup rules: words, not substrings", () => {
     "does not flag class %s",
     (cls) => expect(markupMark(element(`<div class="${cls}">x</div>`))).toBeUndefined(),
   );
+});
+
+describe("html/hidden: classes that CSS frameworks hide", () => {
+  it("catches its example", () => {
+    expect(markupMark(element(HIDDEN_CLASS_RULE.example))?.rule).toBe("html/hidden");
+  });
+  it.each(["hidden", "btn hide", "is-hidden", "d-none", "Hidden"])("flags class %s", (cls) => {
+    expect(markupMark(element(`<div class="${cls}">x</div>`))?.rule).toBe("html/hidden");
+  });
+  // Hidden at one width only, or shown again at a wider one: on a desktop the text is there.
+  it.each(["hidden-xs", "hidden md:block", "d-none d-lg-flex", "hide visible-md", "hidden-print", "hideOnMobile"])("does not flag class %s", (cls) => {
+    expect(markupMark(element(`<div class="${cls}">x</div>`))?.rule).not.toBe("html/hidden");
+  });
+  it("removes a hidden skip link inside the story with its rule, and keeps the story", () => {
+    const para = (n: number) => `<p>Paragraph ${n} of the story about the harbour wall, which the council voted to extend after a long dispute. Fishermen welcomed the vote and shop owners feared the noise.</p>`;
+    const html = `<html><body><article>${para(1)}${para(2)}<div class="story-feature"><a class="hidden" href="#continues">Continue reading the main story</a><h2>Harbour facts</h2></div><p id="continues"></p>${para(3)}</article></body></html>`;
+    const result = cleanDocument(htmlDocument(extractHtmlSync(html), { id: "p", source: "p.html" }), loadPipeline("html"));
+    expect(result.removals.filter((r) => r.rule === "html/hidden").map((r) => r.text)).toEqual(["Continue reading the main story"]);
+    expect(result.text).toContain("Harbour facts");
+    expect(result.text).toContain("Paragraph 3 of the story");
+  });
 });
 
 describe("findMarks guards", () => {
