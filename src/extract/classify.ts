@@ -6,7 +6,7 @@
 import type { Features } from "../core/document.js";
 import { lineFeatures, stopwordLanguage, stopwordsFor } from "../match/line-features.js";
 import type { TextBlock } from "./blocks.js";
-import { markupWords } from "../match/markup-words.js";
+import { isSidebar } from "./mark.js";
 
 export type BlockLabel = "good" | "near-good" | "short" | "bad";
 
@@ -43,18 +43,6 @@ export const BLOCK_CLASSIFIER = {
 
 /** Landmark tags whose text is site furniture, not the page's content. */
 const FURNITURE_TAGS = new Set(["NAV", "FOOTER", "ASIDE", "MENU"]);
-/**
- * A box the page's markup calls a sidebar (class or id words) is a landmark like <aside>, unless the
- * words say it is a layout wrapper (`content-sidebar-wrap`, `has-sidebar`, `layout-sidebar-right`) or it
- * holds the page's main heading or content root: a wrapper around both columns.
- */
-export const SIDEBAR_MARKUP = {
-  words: /(?:^| )sidebars?(?: |$)/,
-  layoutWords: /(?:^| )(?:content|main|body|page|layout|has|with|no|wrap|site|template)(?: |$)/,
-  example: "<div id='sidebar-wrapper'><div id='Profile1'><h2>About Me</h2><p>Prior to founding the blog, I held…</p></div></div>",
-} as const;
-const WRAPPER_TAGS = ["h1", "article", "main"];
-
 /** Where a <header> is the article's own (lead, standfirst) rather than the site's. */
 const CONTENT_ROOT_TAGS = new Set(["ARTICLE", "MAIN"]);
 
@@ -93,14 +81,6 @@ function placeOf(element: Element | undefined, cache: Map<Element, Place>): Plac
   const place = { depth: up.depth + 1, landmark, path };
   cache.set(element, place);
   return place;
-}
-
-function isSidebar(element: Element): boolean {
-  const names = [element.getAttribute("class"), element.getAttribute("id")].filter(Boolean).join(" ");
-  if (!names || !/side/i.test(names)) return false;
-  const words = markupWords(names);
-  if (!SIDEBAR_MARKUP.words.test(words) || SIDEBAR_MARKUP.layoutWords.test(words)) return false;
-  return WRAPPER_TAGS.every((tag) => element.getElementsByTagName(tag).length === 0);
 }
 
 function insideContentRoot(element: Element): boolean {

@@ -10,6 +10,7 @@ import {
   ROLE_RULES,
   ELEMENT_RULES,
   HIDDEN_CLASS_RULE,
+  SIDEBAR_RULE,
 } from "../rules/html-junk.js";
 import { markupWords } from "../match/markup-words.js";
 import { isRelatedLabel } from "../match/related-label.js";
@@ -171,6 +172,7 @@ export function markupMark(element: Element): Mark | undefined {
       return { rule: entry.rule, reason: entry.reason, features: { markup: names.slice(0, 120) } };
     }
   }
+  if (names && isSidebar(element)) return { rule: SIDEBAR_RULE.rule, reason: SIDEBAR_RULE.reason, features: { markup: names.slice(0, 120) } };
   const label = element.getAttribute("aria-label");
   if (label) {
     const words = markupWords(label);
@@ -179,6 +181,15 @@ export function markupMark(element: Element): Mark | undefined {
     }
   }
   return undefined;
+}
+
+/** A box whose class or id calls it a sidebar, and not a layout wrapper (SIDEBAR_RULE). */
+export function isSidebar(element: Element): boolean {
+  const names = [element.getAttribute("class"), element.getAttribute("id")].filter(Boolean).join(" ");
+  if (!names || !/side/i.test(names)) return false;
+  const words = markupWords(names);
+  if (!SIDEBAR_RULE.words.test(words) || SIDEBAR_RULE.layoutWords.test(words)) return false;
+  return SIDEBAR_RULE.wrapperTags.every((tag) => element.getElementsByTagName(tag).length === 0);
 }
 
 /** A class that hides the element at every width (HIDDEN_CLASS_RULE). */

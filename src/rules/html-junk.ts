@@ -79,6 +79,21 @@ export const HIDDEN_CLASS_RULE = {
 } as const;
 
 /**
+ * A box the page's markup calls a sidebar (class or id words) is site furniture like <aside>: a
+ * landmark for the block classifier, and `html/related` inside the article. Not when the words
+ * say it is a layout wrapper (`content-sidebar-wrap`, `has-sidebar`, `layout-sidebar-right`) or it
+ * holds one of `wrapperTags` (the page's main heading or content root: a wrapper around both columns).
+ */
+export const SIDEBAR_RULE = {
+  rule: "html/related",
+  words: /(?:^| )sidebars?(?: |$)/,
+  layoutWords: /(?:^| )(?:content|main|body|page|layout|has|with|no|wrap|site|template)(?: |$)/,
+  wrapperTags: ["h1", "article", "main"] as readonly string[],
+  reason: "sidebar in the markup",
+  example: "<div id='sidebar-wrapper'><div id='Profile1'><h2>About Me</h2><p>Prior to founding the blog, I held…</p></div></div>",
+} as const;
+
+/**
  * Share endpoints: a link to one of these shares the page, whatever its text or language
  * ("WhatsApp", "Compartilhar", an icon). A block whose text is mostly such links is a share row.
  * Pinterest's host has at most three labels after "pinterest." (pinterest.co.uk, pinterest.com.au): an

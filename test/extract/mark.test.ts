@@ -2,7 +2,7 @@ import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { walkBlocks } from "../../src/extract/blocks.js";
 import { findMarks, markupMark, premarkTree } from "../../src/extract/mark.js";
-import { ARIA_LABEL_RULES, ELEMENT_RULES, HIDDEN_CLASS_RULE, MARKUP_RULES, ROLE_RULES } from "../../src/rules/html-junk.js";
+import { ARIA_LABEL_RULES, ELEMENT_RULES, HIDDEN_CLASS_RULE, MARKUP_RULES, ROLE_RULES, SIDEBAR_RULE } from "../../src/rules/html-junk.js";
 import { markupWords } from "../../src/match/markup-words.js";
 import { NEVER_TEXT_TAGS, UNSEEN_ELEMENTS, prestripHtml, reduceStyleAttributes } from "../../src/extract/prestrip.js";
 import { createDocument } from "../../src/core/document.js";
@@ -57,6 +57,26 @@ describe("html/hidden: classes that CSS frameworks hide", () => {
     const result = cleanDocument(htmlDocument(extractHtmlSync(html), { id: "p", source: "p.html" }), loadPipeline("html"));
     expect(result.removals.filter((r) => r.rule === "html/hidden").map((r) => r.text)).toEqual(["Continue reading the main story"]);
     expect(result.text).toContain("Harbour facts");
+    expect(result.text).toContain("Paragraph 3 of the story");
+  });
+});
+
+describe("sidebars by their class or id words", () => {
+  it("catches its example", () => {
+    expect(markupMark(element(SIDEBAR_RULE.example))?.rule).toBe("html/related");
+  });
+  it.each(["sidebar", "right-sidebar", "sidebarWidget", "article-sidebar"])("flags class %s", (cls) => {
+    expect(markupMark(element(`<div class="${cls}"><p>x</p></div>`))?.rule).toBe("html/related");
+  });
+  // Layout wrappers around the content and the sidebar, and a box that holds the page's main heading.
+  it.each([`<div id="content-sidebar-wrap"><p>x</p></div>`, `<div class="has-sidebar"><p>x</p></div>`, `<div class="sidebar-left"><h1>Title</h1><p>x</p></div>`, `<div class="inside"><p>x</p></div>`])("does not flag %s", (html) => {
+    expect(markupMark(element(html))).toBeUndefined();
+  });
+  it("removes a sidebar box nested in the article, and keeps the story", () => {
+    const para = (n: number) => `<p>Paragraph ${n} of the story about the harbour wall, which the council voted to extend after a long dispute. Fishermen welcomed the vote and shop owners feared the noise.</p>`;
+    const html = `<html><body><article>${para(1)}${para(2)}<div class="story-sidebar"><h3>Most read</h3><p>The mayor said on Friday that the town's swimming pool will close for the winter to save money on heating.</p></div>${para(3)}</article></body></html>`;
+    const result = cleanDocument(htmlDocument(extractHtmlSync(html), { id: "p", source: "p.html" }), loadPipeline("html"));
+    expect(result.removals.filter((r) => r.rule === "html/related").map((r) => r.text)).toEqual(["Most read", "The mayor said on Friday that the town's swimming pool will close for the winter to save money on heating."]);
     expect(result.text).toContain("Paragraph 3 of the story");
   });
 });
