@@ -162,7 +162,7 @@ export function markupMark(element: Element): Mark | undefined {
     if (byRole) return { rule: byRole.rule, reason: byRole.reason, features: { role } };
   }
   const cls = element.getAttribute("class");
-  if (cls && isHiddenByClass(cls)) return { rule: HIDDEN_CLASS_RULE.rule, reason: HIDDEN_CLASS_RULE.reason, features: { markup: cls.slice(0, 120) } };
+  if (cls && isHiddenByClass(cls) && !isHiddenProse(element)) return { rule: HIDDEN_CLASS_RULE.rule, reason: HIDDEN_CLASS_RULE.reason, features: { markup: cls.slice(0, 120) } };
   const names = [cls, element.getAttribute("id")].filter(Boolean).join(" ");
   if (names) {
     const words = markupWords(names);
@@ -181,6 +181,11 @@ export function markupMark(element: Element): Mark | undefined {
     }
   }
   return undefined;
+}
+
+/** A hidden tab or accordion panel, or the rest of a story behind "read more": a paragraph, and text enough (HIDDEN_CLASS_RULE.spareProseChars). */
+function isHiddenProse(element: Element): boolean {
+  return element.getElementsByTagName("p").length > 0 && textLength(element) >= HIDDEN_CLASS_RULE.spareProseChars;
 }
 
 /** A box whose class or id calls it a sidebar, and not a layout wrapper (SIDEBAR_RULE). */

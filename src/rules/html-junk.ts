@@ -68,14 +68,21 @@ export const ELEMENT_RULES: ReadonlyArray<{ rule: string; tags: readonly string[
  * Tailwind's `hidden`; Bulma's `is-hidden`): the text is not on the screen, whatever the language.
  * Matched on whole class tokens (`hidden-xs`, hidden on phones only, is not one). An element that a
  * responsive token shows again at some width (`hidden md:block`, `d-none d-lg-flex`,
- * `visible-md`) is visible on a desktop, so it is not flagged.
+ * `visible-md`) is visible on a desktop, so it is not flagged; nor is hidden prose (`spareProseChars`).
  */
 export const HIDDEN_CLASS_RULE = {
   rule: "html/hidden",
   tokens: new Set(["hidden", "hide", "d-none", "is-hidden", "invisible", "display-none", "u-hidden"]),
   shownAt: /(?:^|\s)(?:[a-z0-9-]+:(?:block|inline|inline-block|flex|inline-flex|grid|table|contents|visible)|d-[a-z]+-(?:block|inline|inline-block|flex|inline-flex|grid|table)|visible-[a-z]+(?:-[a-z]+)?)(?=\s|$)/,
+  /**
+   * An element with a paragraph and at least this many characters of text is spared: a tab or
+   * accordion panel, or the rest of a story behind a "read more" button, shown by a click and
+   * part of the page's content.
+   */
+  spareProseChars: 300,
   reason: "hidden by its class (display:none in CSS frameworks): not on the screen",
   example: '<a class="hidden" href="#story_continues_1">Continue reading the main story</a>',
+  spared: '<div class="tab-panel hidden"><p>The upper is made of waxed leather that is stitched by hand…</p></div>',
 } as const;
 
 /**

@@ -95,6 +95,16 @@ describe("two candidates and a stated choice", () => {
     expect(text).not.toMatch(/Add to basket|Zoom|Oak chair|Oak bench|You may also like/);
   });
 
+  it("keeps a tab panel that a framework class hides until its tab is clicked (hidden prose), and removes a hidden label", () => {
+    const care = PANEL_2 + " Store them in a cool dry place over the summer, stuffed with newspaper so that they keep their shape. New laces and insoles can be ordered from our shop at any time, and we repair soles for the life of the boot.";
+    const tabs = TABS.replace('class="tab-panel" hidden><p>' + PANEL_2, 'class="tab-panel hidden"><p>' + care).replace("</article>", `<p>${LEAD}</p><p>${POST_BODY}</p><p>${POST}</p><p class="hidden">Open the care tab</p></article>`);
+    const { text, result } = clean(tabs);
+    expect(text).toContain(PANEL_1);
+    expect(text).toContain(care);
+    expect(text).not.toContain("Open the care tab");
+    expect(result.removals.find((r) => r.text === "Open the care tab")?.rule).toBe("html/hidden");
+  });
+
   it("keeps the visible tab panel's text and leaves out the tab labels; a hidden panel is not visible text", () => {
     const { text, result } = clean(TABS);
     expect(text).toContain(PANEL_1);

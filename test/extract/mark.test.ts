@@ -51,6 +51,10 @@ describe("html/hidden: classes that CSS frameworks hide", () => {
   it.each(["hidden-xs", "hidden md:block", "d-none d-lg-flex", "hide visible-md", "hidden-print", "hideOnMobile"])("does not flag class %s", (cls) => {
     expect(markupMark(element(`<div class="${cls}">x</div>`))?.rule).not.toBe("html/hidden");
   });
+  it("spares hidden prose: a tab or accordion panel is content a click shows", () => {
+    expect(markupMark(element(HIDDEN_CLASS_RULE.spared.replace("…", " and the sole is a rubber compound that was designed for the wet rock of the mountains where we test every pair, in rain and in snow, for a whole year before it goes on sale.".repeat(2))))).toBeUndefined();
+    expect(markupMark(element(`<div class="tab-panel hidden"><p>Short label</p></div>`))?.rule).toBe("html/hidden");
+  });
   it("removes a hidden skip link inside the story with its rule, and keeps the story", () => {
     const para = (n: number) => `<p>Paragraph ${n} of the story about the harbour wall, which the council voted to extend after a long dispute. Fishermen welcomed the vote and shop owners feared the noise.</p>`;
     const html = `<html><body><article>${para(1)}${para(2)}<div class="story-feature"><a class="hidden" href="#continues">Continue reading the main story</a><h2>Harbour facts</h2></div><p id="continues"></p>${para(3)}</article></body></html>`;
