@@ -6,6 +6,7 @@
 import type { Features } from "../core/document.js";
 import { lineFeatures, stopwordLanguage, stopwordsFor } from "../match/line-features.js";
 import type { TextBlock } from "./blocks.js";
+import { isSidebar } from "./mark.js";
 
 export type BlockLabel = "good" | "near-good" | "short" | "bad";
 
@@ -69,6 +70,7 @@ function placeOf(element: Element | undefined, cache: Map<Element, Place>): Plac
   if (!landmark) {
     if (FURNITURE_TAGS.has(tag)) landmark = tag.toLowerCase();
     else if (tag === "HEADER" && !insideContentRoot(element)) landmark = "site-header";
+    else if (isSidebar(element)) landmark = "sidebar";
   }
   const id = element.getAttribute("id");
   const cls = element.getAttribute("class")?.trim().split(/\s+/)[0];

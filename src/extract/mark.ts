@@ -9,6 +9,8 @@ import {
   RELATED_SECTION_RULE,
   ROLE_RULES,
   ELEMENT_RULES,
+  HIDDEN_CLASS_RULE,
+  SIDEBAR_RULE,
 } from "../rules/html-junk.js";
 import { markupWords } from "../match/markup-words.js";
 import { isRelatedLabel } from "../match/related-label.js";
@@ -26,7 +28,7 @@ for (const entry of ELEMENT_RULES) for (const tag of entry.tags) TAG_TO_RULE.set
 const MARK_ATTRIBUTE = "data-chaff-mark";
 const WHY_ATTRIBUTE = "data-chaff-why";
 const REASON_BY_RULE = new Map<string, string>();
-for (const entry of [...ELEMENT_RULES, ...ROLE_RULES, ...MARKUP_RULES, ...ARIA_LABEL_RULES, RELATED_SECTION_RULE]) {
+for (const entry of [...ELEMENT_RULES, ...ROLE_RULES, ...MARKUP_RULES, ...ARIA_LABEL_RULES, RELATED_SECTION_RULE, HIDDEN_CLASS_RULE]) {
   if (!REASON_BY_RULE.has(entry.rule)) REASON_BY_RULE.set(entry.rule, entry.reason);
 }
 
@@ -159,7 +161,9 @@ export function markupMark(element: Element): Mark | undefined {
     const byRole = ROLE_TO_RULE.get(role);
     if (byRole) return { rule: byRole.rule, reason: byRole.reason, features: { role } };
   }
-  const names = [element.getAttribute("class"), element.getAttribute("id")].filter(Boolean).join(" ");
+  const cls = element.getAttribute("class");
+  if (cls && isHiddenByClass(cls) && !isHiddenProse(element)) return { rule: HIDDEN_CLASS_RULE.rule, reason: HIDDEN_CLASS_RULE.reason, features: { markup: cls.slice(0, 120) } };
+  const names = [cls, element.getAttribute("id")].filter(Boolean).join(" ");
   if (names) {
     const words = markupWords(names);
     for (const entry of MARKUP_RULES) {
@@ -168,6 +172,7 @@ export function markupMark(element: Element): Mark | undefined {
       return { rule: entry.rule, reason: entry.reason, features: { markup: names.slice(0, 120) } };
     }
   }
+  if (names && isSidebar(element)) return { rule: SIDEBAR_RULE.rule, reason: SIDEBAR_RULE.reason, features: { markup: names.slice(0, 120) } };
   const label = element.getAttribute("aria-label");
   if (label) {
     const words = markupWords(label);
@@ -176,6 +181,27 @@ export function markupMark(element: Element): Mark | undefined {
     }
   }
   return undefined;
+}
+
+/** A hidden tab or accordion panel, or the rest of a story behind "read more": a paragraph, and text enough (HIDDEN_CLASS_RULE.spareProseChars). */
+function isHiddenProse(element: Element): boolean {
+  return element.getElementsByTagName("p").length > 0 && textLength(element) >= HIDDEN_CLASS_RULE.spareProseChars;
+}
+
+/** A box whose class or id calls it a sidebar, and not a layout wrapper (SIDEBAR_RULE). */
+export function isSidebar(element: Element): boolean {
+  const names = [element.getAttribute("class"), element.getAttribute("id")].filter(Boolean).join(" ");
+  if (!names || !/side/i.test(names)) return false;
+  const words = markupWords(names);
+  if (!SIDEBAR_RULE.words.test(words) || SIDEBAR_RULE.layoutWords.test(words)) return false;
+  return SIDEBAR_RULE.wrapperTags.every((tag) => element.getElementsByTagName(tag).length === 0);
+}
+
+/** A class that hides the element at every width (HIDDEN_CLASS_RULE). */
+export function isHiddenByClass(cls: string): boolean {
+  let hidden = false;
+  for (const token of cls.toLowerCase().split(/\s+/)) if (HIDDEN_CLASS_RULE.tokens.has(token)) hidden = true;
+  return hidden && !HIDDEN_CLASS_RULE.shownAt.test(cls.toLowerCase());
 }
 
 /**

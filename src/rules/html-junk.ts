@@ -64,6 +64,43 @@ export const ELEMENT_RULES: ReadonlyArray<{ rule: string; tags: readonly string[
 ];
 
 /**
+ * Class tokens that CSS frameworks define as `display:none` (Bootstrap's `hidden`, `d-none`, `hide`;
+ * Tailwind's `hidden`; Bulma's `is-hidden`): the text is not on the screen, whatever the language.
+ * Matched on whole class tokens (`hidden-xs`, hidden on phones only, is not one). An element that a
+ * responsive token shows again at some width (`hidden md:block`, `d-none d-lg-flex`,
+ * `visible-md`) is visible on a desktop, so it is not flagged; nor is hidden prose (`spareProseChars`).
+ */
+export const HIDDEN_CLASS_RULE = {
+  rule: "html/hidden",
+  tokens: new Set(["hidden", "hide", "d-none", "is-hidden", "invisible", "display-none", "u-hidden"]),
+  shownAt: /(?:^|\s)(?:[a-z0-9-]+:(?:block|inline|inline-block|flex|inline-flex|grid|table|contents|visible)|d-[a-z]+-(?:block|inline|inline-block|flex|inline-flex|grid|table)|visible-[a-z]+(?:-[a-z]+)?)(?=\s|$)/,
+  /**
+   * An element with a paragraph and at least this many characters of text is spared: a tab or
+   * accordion panel, or the rest of a story behind a "read more" button, shown by a click and
+   * part of the page's content.
+   */
+  spareProseChars: 300,
+  reason: "hidden by its class (display:none in CSS frameworks): not on the screen",
+  example: '<a class="hidden" href="#story_continues_1">Continue reading the main story</a>',
+  spared: '<div class="tab-panel hidden"><p>The upper is made of waxed leather that is stitched by hand…</p></div>',
+} as const;
+
+/**
+ * A box the page's markup calls a sidebar (class or id words) is site furniture like <aside>: a
+ * landmark for the block classifier, and `html/related` inside the article. Not when the words
+ * say it is a layout wrapper (`content-sidebar-wrap`, `has-sidebar`, `layout-sidebar-right`) or it
+ * holds one of `wrapperTags` (the page's main heading or content root: a wrapper around both columns).
+ */
+export const SIDEBAR_RULE = {
+  rule: "html/related",
+  words: /(?:^| )sidebars?(?: |$)/,
+  layoutWords: /(?:^| )(?:content|main|body|page|layout|has|with|no|wrap|site|template)(?: |$)/,
+  wrapperTags: ["h1", "article", "main"] as readonly string[],
+  reason: "sidebar in the markup",
+  example: "<div id='sidebar-wrapper'><div id='Profile1'><h2>About Me</h2><p>Prior to founding the blog, I held…</p></div></div>",
+} as const;
+
+/**
  * Share endpoints: a link to one of these shares the page, whatever its text or language
  * ("WhatsApp", "Compartilhar", an icon). A block whose text is mostly such links is a share row.
  * Pinterest's host has at most three labels after "pinterest." (pinterest.co.uk, pinterest.com.au): an

@@ -65,6 +65,10 @@ const ABOUT = "I am a teacher, a mother of three and a keen walker, and I have w
 const SIDEBAR_BOX = page(`<div id="main"><div class="post"><h2>A walk to the mill</h2><div class="post-body"><p>${POST_BODY}</p></div></div></div>
 <aside class="sidebar"><div class="widget"><h3>About me</h3><div class="widget-content"><p>${ABOUT.repeat(3)}</p><p>${ABOUT.repeat(2)}</p><p>${ABOUT.repeat(2)}</p></div></div></aside>`);
 
+// The same box in a <div> its class calls a sidebar, inside a layout wrapper whose words name the sidebar too.
+const SIDEBAR_DIV = page(`<div id="content-sidebar-wrap"><div id="main"><div class="post"><h1>A walk to the mill</h1><div class="post-body"><p>${POST_BODY}</p></div></div></div>
+<div id="sidebar-wrapper"><div class="widget"><h3>About me</h3><div class="widget-content"><p>${ABOUT.repeat(3)}</p><p>${ABOUT.repeat(2)}</p><p>${ABOUT.repeat(2)}</p></div></div></div></div>`);
+
 const html = loadPipeline("html");
 function clean(source: string, options: { keepComments?: boolean; recordLeftOut?: boolean } = {}) {
   const extracted = extractHtmlSync(source, { recordLeftOut: options.recordLeftOut });
@@ -89,6 +93,16 @@ describe("two candidates and a stated choice", () => {
     expect(text).toContain(DESCRIPTION);
     expect(text).toContain("each table comes with a care kit");
     expect(text).not.toMatch(/Add to basket|Zoom|Oak chair|Oak bench|You may also like/);
+  });
+
+  it("keeps a tab panel that a framework class hides until its tab is clicked (hidden prose), and removes a hidden label", () => {
+    const care = PANEL_2 + " Store them in a cool dry place over the summer, stuffed with newspaper so that they keep their shape. New laces and insoles can be ordered from our shop at any time, and we repair soles for the life of the boot.";
+    const tabs = TABS.replace('class="tab-panel" hidden><p>' + PANEL_2, 'class="tab-panel hidden"><p>' + care).replace("</article>", `<p>${LEAD}</p><p>${POST_BODY}</p><p>${POST}</p><p class="hidden">Open the care tab</p></article>`);
+    const { text, result } = clean(tabs);
+    expect(text).toContain(PANEL_1);
+    expect(text).toContain(care);
+    expect(text).not.toContain("Open the care tab");
+    expect(result.removals.find((r) => r.text === "Open the care tab")?.rule).toBe("html/hidden");
   });
 
   it("keeps the visible tab panel's text and leaves out the tab labels; a hidden panel is not visible text", () => {
@@ -126,6 +140,15 @@ describe("the classifier's candidate when Readability's node misses the content"
     expect(text).toContain(POST_BODY);
     expect(text).not.toContain("I am a teacher");
     expect(extracted.meta.extraction).toMatchObject({ chosen: "classifier", readabilityFurnitureShare: 1 });
+  });
+
+  it("reads a <div> whose class or id says sidebar as a landmark, but not a layout wrapper around both columns", () => {
+    const { extracted, text } = clean(SIDEBAR_DIV);
+    expect(text).toContain(POST_BODY);
+    expect(text).not.toContain("I am a teacher");
+    expect(extracted.meta.extraction).toMatchObject({ chosen: "classifier", readabilityFurnitureShare: 1 });
+    const about = extracted.leftOut.find((f) => extracted.raw.slice(f.start, f.end).startsWith("I am a teacher"));
+    expect(about?.features).toMatchObject({ landmark: "sidebar" });
   });
 
   it("keeps Readability's node when it holds the content (a short article beside the same sidebar is not replaced)", () => {

@@ -2,12 +2,13 @@ import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { walkBlocks } from "../../src/extract/blocks.js";
 import { findMarks, markupMark, premarkTree } from "../../src/extract/mark.js";
-import { ARIA_LABEL_RULES, ELEMENT_RULES, MARKUP_RULES, ROLE_RULES } from "../../src/rules/html-junk.js";
+import { ARIA_LABEL_RULES, ELEMENT_RULES, HIDDEN_CLASS_RULE, MARKUP_RULES, ROLE_RULES, SIDEBAR_RULE } from "../../src/rules/html-junk.js";
 import { markupWords } from "../../src/match/markup-words.js";
 import { NEVER_TEXT_TAGS, UNSEEN_ELEMENTS, prestripHtml, reduceStyleAttributes } from "../../src/extract/prestrip.js";
 import { createDocument } from "../../src/core/document.js";
 import { cleanDocument } from "../../src/core/stage.js";
-import { buildPipeline } from "../../src/run/pipeline-file.js";
+import { buildPipeline, loadPipeline } from "../../src/run/pipeline-file.js";
+import { extractHtmlSync, htmlDocument } from "../../src/extract/html.js";
 
 const body = (html: string) => new JSDOM(`<body>${html}</body>`).window.document.body;
 const element = (html: string) => body(html).firstElementChild!;
@@ -37,6 +38,51 @@ describe("markup rules: words, not substrings", () => {
     "does not flag class %s",
     (cls) => expect(markupMark(element(`<div class="${cls}">x</div>`))).toBeUndefined(),
   );
+});
+
+describe("html/hidden: classes that CSS frameworks hide", () => {
+  it("catches its example", () => {
+    expect(markupMark(element(HIDDEN_CLASS_RULE.example))?.rule).toBe("html/hidden");
+  });
+  it.each(["hidden", "btn hide", "is-hidden", "d-none", "Hidden"])("flags class %s", (cls) => {
+    expect(markupMark(element(`<div class="${cls}">x</div>`))?.rule).toBe("html/hidden");
+  });
+  // Hidden at one width only, or shown again at a wider one: on a desktop the text is there.
+  it.each(["hidden-xs", "hidden md:block", "d-none d-lg-flex", "hide visible-md", "hidden-print", "hideOnMobile"])("does not flag class %s", (cls) => {
+    expect(markupMark(element(`<div class="${cls}">x</div>`))?.rule).not.toBe("html/hidden");
+  });
+  it("spares hidden prose: a tab or accordion panel is content a click shows", () => {
+    expect(markupMark(element(HIDDEN_CLASS_RULE.spared.replace("…", " and the sole is a rubber compound that was designed for the wet rock of the mountains where we test every pair, in rain and in snow, for a whole year before it goes on sale.".repeat(2))))).toBeUndefined();
+    expect(markupMark(element(`<div class="tab-panel hidden"><p>Short label</p></div>`))?.rule).toBe("html/hidden");
+  });
+  it("removes a hidden skip link inside the story with its rule, and keeps the story", () => {
+    const para = (n: number) => `<p>Paragraph ${n} of the story about the harbour wall, which the council voted to extend after a long dispute. Fishermen welcomed the vote and shop owners feared the noise.</p>`;
+    const html = `<html><body><article>${para(1)}${para(2)}<div class="story-feature"><a class="hidden" href="#continues">Continue reading the main story</a><h2>Harbour facts</h2></div><p id="continues"></p>${para(3)}</article></body></html>`;
+    const result = cleanDocument(htmlDocument(extractHtmlSync(html), { id: "p", source: "p.html" }), loadPipeline("html"));
+    expect(result.removals.filter((r) => r.rule === "html/hidden").map((r) => r.text)).toEqual(["Continue reading the main story"]);
+    expect(result.text).toContain("Harbour facts");
+    expect(result.text).toContain("Paragraph 3 of the story");
+  });
+});
+
+describe("sidebars by their class or id words", () => {
+  it("catches its example", () => {
+    expect(markupMark(element(SIDEBAR_RULE.example))?.rule).toBe("html/related");
+  });
+  it.each(["sidebar", "right-sidebar", "sidebarWidget", "article-sidebar"])("flags class %s", (cls) => {
+    expect(markupMark(element(`<div class="${cls}"><p>x</p></div>`))?.rule).toBe("html/related");
+  });
+  // Layout wrappers around the content and the sidebar, and a box that holds the page's main heading.
+  it.each([`<div id="content-sidebar-wrap"><p>x</p></div>`, `<div class="has-sidebar"><p>x</p></div>`, `<div class="sidebar-left"><h1>Title</h1><p>x</p></div>`, `<div class="inside"><p>x</p></div>`])("does not flag %s", (html) => {
+    expect(markupMark(element(html))).toBeUndefined();
+  });
+  it("removes a sidebar box nested in the article, and keeps the story", () => {
+    const para = (n: number) => `<p>Paragraph ${n} of the story about the harbour wall, which the council voted to extend after a long dispute. Fishermen welcomed the vote and shop owners feared the noise.</p>`;
+    const html = `<html><body><article>${para(1)}${para(2)}<div class="story-sidebar"><h3>Most read</h3><p>The mayor said on Friday that the town's swimming pool will close for the winter to save money on heating.</p></div>${para(3)}</article></body></html>`;
+    const result = cleanDocument(htmlDocument(extractHtmlSync(html), { id: "p", source: "p.html" }), loadPipeline("html"));
+    expect(result.removals.filter((r) => r.rule === "html/related").map((r) => r.text)).toEqual(["Most read", "The mayor said on Friday that the town's swimming pool will close for the winter to save money on heating."]);
+    expect(result.text).toContain("Paragraph 3 of the story");
+  });
 });
 
 describe("findMarks guards", () => {
