@@ -8,7 +8,9 @@ import { TERMINAL_PUNCTUATION, UNSPACED_SCRIPT } from "../rules/boilerplate.js";
 import { CharRuns } from "./char-runs.js";
 
 const require = createRequire(import.meta.url);
-const STOPWORDS = require("stopwords-iso") as Record<string, string[]>;
+/** stopwords-iso's lists (200 kB of JSON), read on first use: a document of short lines never needs them. */
+let stopwordTable: Record<string, string[]> | undefined;
+const stopwordLists = (): Record<string, string[]> => (stopwordTable ??= require("stopwords-iso") as Record<string, string[]>);
 const stopwordSets = new Map<string, Set<string>>();
 
 /**
@@ -23,10 +25,10 @@ let stopwordIndex: { languages: string[]; byWord: Map<string, number[]> } | unde
 function languagesOfStopword(): { languages: string[]; byWord: Map<string, number[]> } {
   if (!stopwordIndex) {
     // Languages in code order, each word mapping to their positions in it.
-    const languages = Object.keys(STOPWORDS).sort((a, b) => (a < b ? -1 : 1));
+    const languages = Object.keys(stopwordLists()).sort((a, b) => (a < b ? -1 : 1));
     const byWord = new Map<string, number[]>();
     languages.forEach((lang, position) => {
-      for (const word of STOPWORDS[lang]) {
+      for (const word of stopwordLists()[lang]) {
         const key = word.toLowerCase();
         const list = byWord.get(key);
         if (list) list.push(position);
@@ -68,7 +70,7 @@ export function stopwordLanguage(text: string): string {
 export function stopwordsFor(lang: string): Set<string> {
   let set = stopwordSets.get(lang);
   if (!set) {
-    set = new Set((STOPWORDS[lang] ?? []).map((w) => w.toLowerCase()));
+    set = new Set((stopwordLists()[lang] ?? []).map((w) => w.toLowerCase()));
     stopwordSets.set(lang, set);
   }
   return set;
