@@ -298,8 +298,8 @@ export function createBoilerplateLines(options: BoilerplateLinesOptions): Stage 
       let main = densestRun(scores);
       // Readers' comments are prose too: the article ends where a comment section opens.
       // With --keep-comments the thread is text like the article, kept below as its own stretch: no section
-      // to cut, but the article is still looked for before it (a long thread is denser than a short story).
-      // (A thread denser than the story is taken for the main stretch: then its heading sits before it.)
+      // to cut. Its heading is looked for from the first prose line, since a thread denser than a short
+      // story is taken for the main stretch and then its heading sits before it.
       const sectionFrom = keepComments ? Math.min(main.from, Math.max(0, scored.findIndex((s) => s.prose))) : main.from;
       const section = enabled("boilerplate/comments") ? commentSectionStart(scored, sectionFrom, stopwords) : undefined;
       const comments = keepComments ? undefined : section;
