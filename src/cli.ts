@@ -2,20 +2,20 @@
 // Argument parsing and exit codes only; the work lives in run/. The `chaff` command is bin.ts,
 // which answers --version itself and starts node with --no-regexp-tier-up.
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
 import { Command } from "commander";
 // Only the option defaults load up front: each command imports what it needs when it runs,
 // so `--version` and `--help` load nothing else.
 import { DEFAULT_HTML_PIPELINE, DEFAULT_MAX_DOCUMENT_MB, DEFAULT_PIPELINE, DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, defaultJobs } from "./run/defaults.js";
 import type { ColourChoice } from "./run/explain.js";
+import { PACKAGE_ROOT } from "./run/package-root.js";
 import { UsageError } from "./run/paths.js";
 import type { CorpusStageEntry } from "./run/corpus-pass.js";
 import type { ResumeState } from "./run/resume.js";
 import type { Shard } from "./run/shards.js";
 import type { RunSummary } from "./run/summary.js";
 
-const pkg = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), "../package.json"), "utf8")) as { version: string };
+const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string };
 
 /** Default audit path: beside the output folder, so `--out` holds only clean files. */
 export function defaultAuditPath(outDir: string): string {

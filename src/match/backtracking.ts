@@ -3,7 +3,7 @@
 // run. The built-in tables are checked by a test (test/match/redos.test.ts); patterns from a
 // pipeline file are checked here, when the file loads, with the same checker (recheck).
 import { createRequire } from "node:module";
-import { z } from "zod";
+import * as z from "../core/schema.js";
 
 /** recheck is loaded on the first check: most pipelines have no patterns of their own, and loading it costs start-up time. */
 let recheck: typeof import("recheck") | undefined;
@@ -64,10 +64,10 @@ export function userPatternProblem(source: string, flags = "iu"): string | undef
 }
 
 /** A regular expression from a pipeline file: valid, and checked for catastrophic backtracking. */
-export const UserPattern = z
-  .string()
-  .min(1)
-  .superRefine((source, ctx) => {
+export const UserPattern = z.string().check(
+  z.minLength(1),
+  z.superRefine((source, ctx) => {
     const problem = userPatternProblem(source);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
-  });
+  }),
+);

@@ -6,7 +6,7 @@
 // Both get the same cheap tests in front, derived from the patterns (./gates.ts): one
 // alternation of the rules per flag set, the literals a rule needs, the longest label a rule
 // can match. Users extend a table with `phrases` and `patterns` from the pipeline file.
-import { z } from "zod";
+import * as z from "../core/schema.js";
 import type { BlockKind, Detection } from "../core/document.js";
 import { lineDetection, unitTable, type Line } from "../core/lines.js";
 import type { Stage, StageContext } from "../core/stage.js";
@@ -17,18 +17,16 @@ import { longestMatch, requiredLiterals, type PatternText } from "./gates.js";
 import { lineScanner, passes } from "./literal-scan.js";
 
 /** Options every line-rule stage accepts, so users extend rules without code. */
-export const LineRuleOptions = z
-  .object({
-    /** Extra exact lines (case-insensitive, spaces collapsed) to remove under this stage's `customRule`. */
-    phrases: z.array(z.string().min(1)).default([]),
-    /** Extra regular expressions (case-insensitive, matched against the whole line; checked for catastrophic backtracking at load). */
-    patterns: z.array(UserPattern).default([]),
-    /** Rule ids of this stage to switch off. */
-    disable: z.array(z.string()).default([]),
-    /** Longest line (in characters) the stage looks at; longer lines are prose. */
-    maxLength: z.number().int().positive().default(200),
-  })
-  .strict();
+export const LineRuleOptions = z.strictObject({
+  /** Extra exact lines (case-insensitive, spaces collapsed) to remove under this stage's `customRule`. */
+  phrases: z._default(z.array(z.string().check(z.minLength(1))), []),
+  /** Extra regular expressions (case-insensitive, matched against the whole line; checked for catastrophic backtracking at load). */
+  patterns: z._default(z.array(UserPattern), []),
+  /** Rule ids of this stage to switch off. */
+  disable: z._default(z.array(z.string()), []),
+  /** Longest line (in characters) the stage looks at; longer lines are prose. */
+  maxLength: z._default(z.number().check(z.int(), z.positive()), 200),
+});
 export type LineRuleOptions = z.infer<typeof LineRuleOptions>;
 
 /** Bullets, pipes, arrows and colons that decorate labels ("» Also read:", "| Share |"). */

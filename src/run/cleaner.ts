@@ -1,6 +1,7 @@
 // Where the CPU work runs: on a piscina pool with one worker per job (so a document can
 // be stopped at its time limit), or inline on the main thread for library callers.
 // Both run the same `cleanTask`, so their bytes match.
+import { join } from "node:path";
 import pLimit from "p-limit";
 import type { Piscina } from "piscina";
 import { htmlToDocument as defaultHtmlToDocument, type HtmlToDocument } from "../read/html-route.js";
@@ -32,6 +33,7 @@ export interface PoolOptions {
 }
 
 import { DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB } from "./defaults.js";
+import { PACKAGE_ROOT } from "./package-root.js";
 export { DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB };
 /**
  * Young generation of each worker. Capped because it decides resident memory: on a
@@ -69,7 +71,7 @@ export function createPoolCleaner(options: PoolOptions): Cleaner {
   const starting = import("piscina").then(
     ({ Piscina }) =>
       new Piscina<WorkerMessage, WorkerAnswer>({
-        filename: new URL("./worker.js", import.meta.url).href,
+        filename: join(PACKAGE_ROOT, "dist/run/worker.js"),
         minThreads: options.jobs,
         maxThreads: options.jobs,
         idleTimeout: 60_000,

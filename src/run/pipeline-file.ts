@@ -2,17 +2,17 @@
 // Validation errors name the file and the failing field.
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, extname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { extname, join, resolve } from "node:path";
 import type YAMLModule from "yaml";
-import { z } from "zod";
+import * as z from "../core/schema.js";
 import { lazyStage, type Pipeline } from "../core/stage.js";
+import { PACKAGE_ROOT } from "./package-root.js";
 import { userPatternProblem } from "../match/backtracking.js";
 import { createNormaliser } from "../stages/normalise.js";
 import { stageDefinition, stageNames } from "../stages/registry.js";
 import "../stages/all.js";
 
-export const PIPELINES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../pipelines");
+export const PIPELINES_DIR = join(PACKAGE_ROOT, "pipelines");
 import { DEFAULT_HTML_PIPELINE, DEFAULT_PIPELINE } from "./defaults.js";
 
 /**
@@ -23,40 +23,34 @@ import { DEFAULT_HTML_PIPELINE, DEFAULT_PIPELINE } from "./defaults.js";
 const parsedOnce = () => ({ jitless: true }); // a new context each time: zod writes into it
 export { DEFAULT_HTML_PIPELINE, DEFAULT_PIPELINE };
 
-const StageEntry = z
-  .object({
-    use: z.string().min(1),
-    /** Stage name in the audit; defaults to `use`. Lets one stage kind run twice. */
-    name: z.string().min(1).optional(),
-    options: z.record(z.string(), z.unknown()).default({}),
-  })
-  .strict();
+const StageEntry = z.strictObject({
+  use: z.string().check(z.minLength(1)),
+  /** Stage name in the audit; defaults to `use`. Lets one stage kind run twice. */
+  name: z.optional(z.string().check(z.minLength(1))),
+  options: z._default(z.record(z.string(), z.unknown()), {}),
+});
 
 /** A stage that needs the whole corpus (run/corpus-pass.ts): after the per-document stages, over their outputs. */
-const CorpusEntry = z
-  .object({
-    use: z.enum(["site-boilerplate", "near-duplicates"]),
-    options: z.record(z.string(), z.unknown()).default({}),
-  })
-  .strict();
+const CorpusEntry = z.strictObject({
+  use: z.enum(["site-boilerplate", "near-duplicates"]),
+  options: z._default(z.record(z.string(), z.unknown()), {}),
+});
 
-const PipelineFileSchema = z
-  .object({
-    name: z.string().min(1),
-    description: z.string().optional(),
-    stages: z.array(StageEntry).min(1),
-    corpus: z.array(CorpusEntry).default([]),
-    /** Regular expressions (case-insensitive); a line matching one is never removed. */
-    allowlist: z.array(z.string()).default([]),
-    normalise: z
-      .object({
-        form: z.enum(["NFC", "NFKC", "none"]).default("NFC"),
-        paragraphs: z.enum(["line", "blank-line"]).default("line"),
-      })
-      .strict()
-      .default({ form: "NFC", paragraphs: "line" }),
-  })
-  .strict();
+const PipelineFileSchema = z.strictObject({
+  name: z.string().check(z.minLength(1)),
+  description: z.optional(z.string()),
+  stages: z.array(StageEntry).check(z.minLength(1)),
+  corpus: z._default(z.array(CorpusEntry), []),
+  /** Regular expressions (case-insensitive); a line matching one is never removed. */
+  allowlist: z._default(z.array(z.string()), []),
+  normalise: z._default(
+    z.strictObject({
+      form: z._default(z.enum(["NFC", "NFKC", "none"]), "NFC"),
+      paragraphs: z._default(z.enum(["line", "blank-line"]), "line"),
+    }),
+    { form: "NFC", paragraphs: "line" },
+  ),
+});
 
 export type PipelineFile = z.infer<typeof PipelineFileSchema>;
 
@@ -137,7 +131,7 @@ export function buildPipeline(data: unknown, origin: string): Pipeline {
   return { name: file.name, stages, allow, finisher: createNormaliser(file.normalise) };
 }
 
-function fieldErrors(error: z.ZodError, prefix = ""): string {
+function fieldErrors(error: z.$ZodError, prefix = ""): string {
   return error.issues
     .map((issue) => {
       const path = issue.path.reduce<string>(

@@ -3,7 +3,7 @@
 // (a maximum-sum run over line scores, as in Finn et al.'s Body Text Extraction);
 // outside it everything is page furniture; inside it, runs of short lines are menus,
 // while a short line followed by prose is a heading and stays.
-import { z } from "zod";
+import * as z from "../core/schema.js";
 import type { Detection, Features } from "../core/document.js";
 import type { Line } from "../core/lines.js";
 import type { Stage, StageContext } from "../core/stage.js";
@@ -15,39 +15,37 @@ import { caseFolded } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
 import { htmlRouteOptions } from "../core/route-options.js";
 
-const threshold = (value: number) => z.number().nonnegative().default(value);
+const threshold = (value: number) => z._default(z.number().check(z.nonnegative()), value);
 
-export const BoilerplateLinesOptions = z
-  .object({
-    proseWords: threshold(LINE_THRESHOLDS.proseWords),
-    sentenceWords: threshold(LINE_THRESHOLDS.sentenceWords),
-    minStopwordRatio: z.number().min(0).max(1).default(LINE_THRESHOLDS.minStopwordRatio),
-    linePenalty: threshold(LINE_THRESHOLDS.linePenalty),
-    maxLineWords: threshold(LINE_THRESHOLDS.maxLineWords),
-    removedLineShare: z.number().min(0).max(1).default(LINE_THRESHOLDS.removedLineShare),
-    menuRunLength: z.number().int().min(2).default(LINE_THRESHOLDS.menuRunLength),
-    listItemWords: threshold(LINE_THRESHOLDS.listItemWords),
-    listItemShare: z.number().min(0).max(1).default(LINE_THRESHOLDS.listItemShare),
-    teaserPairs: z.number().int().min(2).default(LINE_THRESHOLDS.teaserPairs),
-    extraRunShare: z.number().min(0).default(LINE_THRESHOLDS.extraRunShare),
-    extraRunWords: threshold(LINE_THRESHOLDS.extraRunWords),
-    articleMinScore: threshold(LINE_THRESHOLDS.articleMinScore),
-    gapTextShare: z.number().min(0).max(1).default(LINE_THRESHOLDS.gapTextShare),
-    gapProseWords: threshold(LINE_THRESHOLDS.gapProseWords),
-    headingMaxWords: threshold(LINE_THRESHOLDS.headingMaxWords),
-    allCapsMinLetters: threshold(LINE_THRESHOLDS.allCapsMinLetters),
-    fragmentMaxWords: threshold(LINE_THRESHOLDS.fragmentMaxWords),
-    allCapsTeaserWords: threshold(LINE_THRESHOLDS.allCapsTeaserWords),
-    /** Keep readers' comment threads as text (also `--keep-comments`): prose after a comment heading is not cut. */
-    keepComments: z.boolean().default(false),
-    /** Keep the short line just before the article (its title). Off by default: corpora like AEB's count the body only. */
-    keepTitle: z.boolean().default(false),
-    /** Extra stopwords per language ({"en": ["via"]}), added to stopwords-iso's lists. */
-    stopwords: z.record(z.string(), z.array(z.string())).default({}),
-    /** Rule ids of this stage to switch off (e.g. "boilerplate/outside-main" for single-article text). */
-    disable: z.array(z.string()).default([]),
-  })
-  .strict();
+export const BoilerplateLinesOptions = z.strictObject({
+  proseWords: threshold(LINE_THRESHOLDS.proseWords),
+  sentenceWords: threshold(LINE_THRESHOLDS.sentenceWords),
+  minStopwordRatio: z._default(z.number().check(z.gte(0), z.lte(1)), LINE_THRESHOLDS.minStopwordRatio),
+  linePenalty: threshold(LINE_THRESHOLDS.linePenalty),
+  maxLineWords: threshold(LINE_THRESHOLDS.maxLineWords),
+  removedLineShare: z._default(z.number().check(z.gte(0), z.lte(1)), LINE_THRESHOLDS.removedLineShare),
+  menuRunLength: z._default(z.number().check(z.int(), z.gte(2)), LINE_THRESHOLDS.menuRunLength),
+  listItemWords: threshold(LINE_THRESHOLDS.listItemWords),
+  listItemShare: z._default(z.number().check(z.gte(0), z.lte(1)), LINE_THRESHOLDS.listItemShare),
+  teaserPairs: z._default(z.number().check(z.int(), z.gte(2)), LINE_THRESHOLDS.teaserPairs),
+  extraRunShare: z._default(z.number().check(z.gte(0)), LINE_THRESHOLDS.extraRunShare),
+  extraRunWords: threshold(LINE_THRESHOLDS.extraRunWords),
+  articleMinScore: threshold(LINE_THRESHOLDS.articleMinScore),
+  gapTextShare: z._default(z.number().check(z.gte(0), z.lte(1)), LINE_THRESHOLDS.gapTextShare),
+  gapProseWords: threshold(LINE_THRESHOLDS.gapProseWords),
+  headingMaxWords: threshold(LINE_THRESHOLDS.headingMaxWords),
+  allCapsMinLetters: threshold(LINE_THRESHOLDS.allCapsMinLetters),
+  fragmentMaxWords: threshold(LINE_THRESHOLDS.fragmentMaxWords),
+  allCapsTeaserWords: threshold(LINE_THRESHOLDS.allCapsTeaserWords),
+  /** Keep readers' comment threads as text (also `--keep-comments`): prose after a comment heading is not cut. */
+  keepComments: z._default(z.boolean(), false),
+  /** Keep the short line just before the article (its title). Off by default: corpora like AEB's count the body only. */
+  keepTitle: z._default(z.boolean(), false),
+  /** Extra stopwords per language ({"en": ["via"]}), added to stopwords-iso's lists. */
+  stopwords: z._default(z.record(z.string(), z.array(z.string())), {}),
+  /** Rule ids of this stage to switch off (e.g. "boilerplate/outside-main" for single-article text). */
+  disable: z._default(z.array(z.string()), []),
+});
 export type BoilerplateLinesOptions = z.infer<typeof BoilerplateLinesOptions>;
 
 interface Scored {

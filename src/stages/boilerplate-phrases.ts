@@ -1,7 +1,7 @@
 // Site furniture recognisable in one line: cookie and consent notices, newsletter
 // sign-ups, copyright footers, login controls, paywall promos, engagement counters,
 // and link lists ("News | Sport | Weather"). Phrase tables live in src/rules/boilerplate.ts (cookies in src/rules/cookies.ts).
-import { z } from "zod";
+import * as z from "../core/schema.js";
 import type { Detection } from "../core/document.js";
 import type { Stage } from "../core/stage.js";
 import { COUNTER_RULES, FURNITURE_RULES, LINE_THRESHOLDS, LINK_LIST_SEPARATOR } from "../rules/boilerplate.js";
@@ -10,19 +10,17 @@ import { lineRuleStage } from "../match/line-rules.js";
 import { CharRuns } from "../match/char-runs.js";
 import { registerStage } from "./registry.js";
 
-export const BoilerplatePhrasesOptions = z
-  .object({
-    /** Extra phrases (case-insensitive) that mark a line of at most `customMaxWords` words as furniture. */
-    phrases: z.array(z.string().min(1)).default([]),
-    /** Extra regular expressions, searched inside lines (case-insensitive; checked for catastrophic backtracking at load). */
-    patterns: z.array(UserPattern).default([]),
-    customMaxWords: z.number().int().positive().default(40),
-    /** Rule ids to switch off, e.g. "boilerplate/copyright". */
-    disable: z.array(z.string()).default([]),
-    linkListItems: z.number().int().min(2).default(LINE_THRESHOLDS.linkListItems),
-    linkListItemWords: z.number().int().positive().default(LINE_THRESHOLDS.linkListItemWords),
-  })
-  .strict();
+export const BoilerplatePhrasesOptions = z.strictObject({
+  /** Extra phrases (case-insensitive) that mark a line of at most `customMaxWords` words as furniture. */
+  phrases: z._default(z.array(z.string().check(z.minLength(1))), []),
+  /** Extra regular expressions, searched inside lines (case-insensitive; checked for catastrophic backtracking at load). */
+  patterns: z._default(z.array(UserPattern), []),
+  customMaxWords: z._default(z.number().check(z.int(), z.positive()), 40),
+  /** Rule ids to switch off, e.g. "boilerplate/copyright". */
+  disable: z._default(z.array(z.string()), []),
+  linkListItems: z._default(z.number().check(z.int(), z.gte(2)), LINE_THRESHOLDS.linkListItems),
+  linkListItemWords: z._default(z.number().check(z.int(), z.positive()), LINE_THRESHOLDS.linkListItemWords),
+});
 export type BoilerplatePhrasesOptions = z.infer<typeof BoilerplatePhrasesOptions>;
 
 const WORDS = new CharRuns(/^[\p{L}\p{N}'’-]$/u);

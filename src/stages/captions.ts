@@ -1,6 +1,6 @@
 // Photo captions: agency picture codes and credits, and a caption that a scraper
 // printed twice on one line (the image's alt text and its visible caption).
-import { z } from "zod";
+import * as z from "../core/schema.js";
 import type { Detection } from "../core/document.js";
 import { lineDetection } from "../core/lines.js";
 import { CAPTION_RULES } from "../rules/captions.js";
@@ -8,11 +8,11 @@ import { SOURCE_CREDIT_RULES } from "../rules/credits.js";
 import { LineRuleOptions, lineRuleStage } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
 
-export const CaptionOptions = LineRuleOptions.extend({
+export const CaptionOptions = z.extend(LineRuleOptions, {
   /** Fewest words in the repeated half of a doubled caption. */
-  minDoubledWords: z.number().int().positive().default(6),
-  maxLength: z.number().int().positive().default(800),
-}).strict();
+  minDoubledWords: z._default(z.number().check(z.int(), z.positive()), 6),
+  maxLength: z._default(z.number().check(z.int(), z.positive()), 800),
+});
 export type CaptionOptions = z.infer<typeof CaptionOptions>;
 
 /** The repeated half when a line is "X X" (spaces collapsed), else undefined. */

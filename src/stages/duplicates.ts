@@ -1,47 +1,45 @@
 // Duplicates inside one document: a title printed twice, a repeated line, and a
 // sentence of an earlier paragraph repeated as a paragraph of its own.
 // (Text that recurs across documents is syndication, a corpus-level fact: not here.)
-import { z } from "zod";
+import * as z from "../core/schema.js";
 import type { Detection } from "../core/document.js";
 import type { Line } from "../core/lines.js";
 import { runsOnInto } from "../match/line-features.js";
 import { registerStage } from "./registry.js";
 
-export const DuplicateOptions = z
-  .object({
-    /**
-     * Fewest characters a repeated line needs. Short lines recur legitimately (table cells,
-     * list items, speaker names: "Colorado", "MacBook Air"); short junk is left to other stages.
-     */
-    minLineChars: z.number().int().nonnegative().default(20),
-    /** Fewest characters for a repeat of the title (the first line). */
-    minTitleChars: z.number().int().nonnegative().default(8),
-    /**
-     * Most words of a first line that is the title: a longer first line is a paragraph (a page
-     * whose dump starts with its text), and its repeats are ordinary repeated lines.
-     */
-    titleMaxWords: z.number().int().positive().default(30),
-    /** Fewest words a repeated sentence needs to count as a duplicate of part of a paragraph. */
-    minSentenceWords: z.number().int().positive().default(6),
-    /** Compare lines case-insensitively. */
-    ignoreCase: z.boolean().default(false),
-    /**
-     * A repeated line of at least this many words is kept when it stands alone, far from its
-     * first copy: a refrain, the same question put to each interviewee, a forum reply quoting
-     * a post, a meal that recurs in a weekly plan. 0 removes every repeat.
-     * Example kept: "What do you cook at home?" asked again after each answer.
-     */
-    refrainWords: z.number().int().nonnegative().default(0),
-    /**
-     * A repeat that continues a run of this many lines, each repeating the line after the
-     * previous one's first copy, is a second copy of a block (the story printed twice, a
-     * teaser list shown again) and is removed even when its lines are long.
-     */
-    copyRunLines: z.number().int().positive().default(5),
-    /** A repeat within this many lines of its first copy is an echo (a caption under its photo's alt text) and is removed. */
-    echoLines: z.number().int().nonnegative().default(2),
-  })
-  .strict();
+export const DuplicateOptions = z.strictObject({
+  /**
+   * Fewest characters a repeated line needs. Short lines recur legitimately (table cells,
+   * list items, speaker names: "Colorado", "MacBook Air"); short junk is left to other stages.
+   */
+  minLineChars: z._default(z.number().check(z.int(), z.nonnegative()), 20),
+  /** Fewest characters for a repeat of the title (the first line). */
+  minTitleChars: z._default(z.number().check(z.int(), z.nonnegative()), 8),
+  /**
+   * Most words of a first line that is the title: a longer first line is a paragraph (a page
+   * whose dump starts with its text), and its repeats are ordinary repeated lines.
+   */
+  titleMaxWords: z._default(z.number().check(z.int(), z.positive()), 30),
+  /** Fewest words a repeated sentence needs to count as a duplicate of part of a paragraph. */
+  minSentenceWords: z._default(z.number().check(z.int(), z.positive()), 6),
+  /** Compare lines case-insensitively. */
+  ignoreCase: z._default(z.boolean(), false),
+  /**
+   * A repeated line of at least this many words is kept when it stands alone, far from its
+   * first copy: a refrain, the same question put to each interviewee, a forum reply quoting
+   * a post, a meal that recurs in a weekly plan. 0 removes every repeat.
+   * Example kept: "What do you cook at home?" asked again after each answer.
+   */
+  refrainWords: z._default(z.number().check(z.int(), z.nonnegative()), 0),
+  /**
+   * A repeat that continues a run of this many lines, each repeating the line after the
+   * previous one's first copy, is a second copy of a block (the story printed twice, a
+   * teaser list shown again) and is removed even when its lines are long.
+   */
+  copyRunLines: z._default(z.number().check(z.int(), z.positive()), 5),
+  /** A repeat within this many lines of its first copy is an echo (a caption under its photo's alt text) and is removed. */
+  echoLines: z._default(z.number().check(z.int(), z.nonnegative()), 2),
+});
 export type DuplicateOptions = z.infer<typeof DuplicateOptions>;
 
 

@@ -2,19 +2,17 @@
 // articles", "newsletter", "comments", "author bio"... The extractor flagged them (see
 // src/rules/html-junk.ts); this stage reports them, so each removal is in the audit. The
 // blocks extraction left out (`extraction/left-out`) come the same way, so each has a record.
-import { z } from "zod";
+import * as z from "../core/schema.js";
 import type { Detection, MarkupFlag } from "../core/document.js";
 import { COMMENTS_RULE, htmlRouteOptions, LEFT_OUT_META_KEY } from "../core/route-options.js";
 import { registerStage } from "./registry.js";
 
-export const HtmlBlockOptions = z
-  .object({
-    /** Rule ids (e.g. "html/byline") whose markup flags are ignored. */
-    disable: z.array(z.string()).default([]),
-    /** Keep readers' comments in the text (their blocks stay labelled html/comments in `meta.markup`); also `--keep-comments`. */
-    keepComments: z.boolean().default(false),
-  })
-  .strict();
+export const HtmlBlockOptions = z.strictObject({
+  /** Rule ids (e.g. "html/byline") whose markup flags are ignored. */
+  disable: z._default(z.array(z.string()), []),
+  /** Keep readers' comments in the text (their blocks stay labelled html/comments in `meta.markup`); also `--keep-comments`. */
+  keepComments: z._default(z.boolean(), false),
+});
 export type HtmlBlockOptions = z.infer<typeof HtmlBlockOptions>;
 
 function isMarkupFlag(value: unknown): value is MarkupFlag {

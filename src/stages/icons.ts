@@ -1,6 +1,6 @@
 // Icon-font strings: the names of icon glyphs that a scraper read as text
 // ("icon bookmark-bicon cameraicon chevron downicon ...", "fa-facebook fa-twitter").
-import { z } from "zod";
+import * as z from "../core/schema.js";
 import type { Detection } from "../core/document.js";
 import { lineDetection } from "../core/lines.js";
 import { KNOWN_LIGATURES, LIGATURE_RULE, LIGATURE_WORDS } from "../rules/icons.js";
@@ -25,16 +25,14 @@ export function ligatureSpan(content: string): { start: number; end: number } | 
   return undefined;
 }
 
-export const IconOptions = z
-  .object({
-    /** Fewest tokens a line needs before it can be an icon string. */
-    minTokens: z.number().int().positive().default(4),
-    /** Share of tokens that must contain "icon" (or an icon-set prefix). */
-    minIconShare: z.number().min(0).max(1).default(0.3),
-    /** Share of tokens that must look like CSS class or ligature names (lowercase-with-hyphens/underscores). */
-    minClassShare: z.number().min(0).max(1).default(0.8),
-  })
-  .strict();
+export const IconOptions = z.strictObject({
+  /** Fewest tokens a line needs before it can be an icon string. */
+  minTokens: z._default(z.number().check(z.int(), z.positive()), 4),
+  /** Share of tokens that must contain "icon" (or an icon-set prefix). */
+  minIconShare: z._default(z.number().check(z.gte(0), z.lte(1)), 0.3),
+  /** Share of tokens that must look like CSS class or ligature names (lowercase-with-hyphens/underscores). */
+  minClassShare: z._default(z.number().check(z.gte(0), z.lte(1)), 0.8),
+});
 export type IconOptions = z.infer<typeof IconOptions>;
 
 /** Tokens that name icon glyphs. Example: "cameraicon", "fa-twitter", "glyphicon-print", "ico_mail". */

@@ -1,12 +1,12 @@
 // Every stage a pipeline file can `use`, with the schema of its options.
-import { z } from "zod";
+import type * as z from "../core/schema.js";
 import type { Stage } from "../core/stage.js";
 
 export interface StageDefinition {
   /** What the stage finds, for `chaff stages` and the README. */
   description: string;
   /** Validates the `options` object of the pipeline file. */
-  options: z.ZodType;
+  options: z.ZodMiniType;
   create(options: any): Stage;
 }
 

@@ -1,18 +1,18 @@
 // Related-article links: the label ("Also Read", "Lesen Sie auch") and the
 // headlines listed right after it.
-import { z } from "zod";
+import * as z from "../core/schema.js";
 import type { Detection } from "../core/document.js";
 import type { Line, LineView } from "../core/lines.js";
 import { RELATED_LABEL_RULES, RELATED_RULES } from "../rules/related.js";
 import { LineRuleOptions, compileLineRules, lineRuleStage, matchLine } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
 
-export const RelatedOptions = LineRuleOptions.extend({
+export const RelatedOptions = z.extend(LineRuleOptions, {
   /** Most headline lines taken after a bare label. */
-  maxItems: z.number().int().nonnegative().default(8),
+  maxItems: z._default(z.number().check(z.int(), z.nonnegative()), 8),
   /** Most words in a headline line. */
-  maxHeadlineWords: z.number().int().positive().default(20),
-}).strict();
+  maxHeadlineWords: z._default(z.number().check(z.int(), z.positive()), 20),
+});
 export type RelatedOptions = z.infer<typeof RelatedOptions>;
 
 /** Ends like a sentence: . ! ? … or a closing quote after one. */

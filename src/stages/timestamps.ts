@@ -1,6 +1,6 @@
 // Timestamps, datelines and bylines: metadata printed as text. They move into
 // `doc.meta` (timestamp, dateline, byline) and leave the body.
-import { z } from "zod";
+import * as z from "../core/schema.js";
 import type { Detection, MarkupFlag } from "../core/document.js";
 import type { Line } from "../core/lines.js";
 import { AGENCIES } from "../rules/agencies.js";
@@ -9,17 +9,15 @@ import { COMMENTS_RULE } from "../core/route-options.js";
 import { BYLINE_JOINERS, BYLINE_NON_NAMES, BYLINE_PREFIX, DATE_WORDS, MONTHS, RELATIVE_TIME, TIME_MARK, WEEKDAYS } from "../rules/dates.js";
 import { registerStage } from "./registry.js";
 
-export const TimestampOptions = z
-  .object({
-    /** Lines longer than this are never a timestamp or dateline. */
-    maxLength: z.number().int().positive().default(80),
-    /** Most words a byline's name part may have. */
-    maxBylineWords: z.number().int().positive().default(8),
-    /** Extra agency names for datelines and credits. */
-    agencies: z.array(z.string().min(1)).default([]),
-    bylines: z.boolean().default(true),
-  })
-  .strict();
+export const TimestampOptions = z.strictObject({
+  /** Lines longer than this are never a timestamp or dateline. */
+  maxLength: z._default(z.number().check(z.int(), z.positive()), 80),
+  /** Most words a byline's name part may have. */
+  maxBylineWords: z._default(z.number().check(z.int(), z.positive()), 8),
+  /** Extra agency names for datelines and credits. */
+  agencies: z._default(z.array(z.string().check(z.minLength(1))), []),
+  bylines: z._default(z.boolean(), true),
+});
 export type TimestampOptions = z.infer<typeof TimestampOptions>;
 
 const MONTH_SET = new Set(MONTHS);

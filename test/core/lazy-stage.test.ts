@@ -1,6 +1,6 @@
 // Stages are made (their rules compiled) on their first document, not when the pipeline loads.
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "../../src/core/schema.js";
 import { cleanDocument, createDocument } from "../../src/core/index.js";
 import { buildPipeline } from "../../src/run/pipeline-file.js";
 import { registerStage } from "../../src/stages/registry.js";
@@ -8,7 +8,7 @@ import { registerStage } from "../../src/stages/registry.js";
 let made = 0;
 registerStage("test-counting", {
   description: "removes lines that say 'drop', counting how often it is made",
-  options: z.object({ word: z.string().default("drop") }).strict(),
+  options: z.strictObject({ word: z._default(z.string(), "drop") }),
   create: (options: { word: string }) => {
     made++;
     return {

@@ -1,0 +1,43 @@
+// Bundles the command line (dist/cli.js) and the pool's worker (dist/run/worker.js), each into
+// one file, over tsc's output. Node resolves, reads and compiles every ES module file on its
+// own, so the ~180 files a text run loaded (95 of them zod's) cost more start-up than the code
+// they hold. Packages that load only on some routes (jsdom, linkedom, Readability, piscina...)
+// stay outside: required when needed, from node_modules, as before. dist/index.js (the library)
+// is not bundled.
+import { build } from "esbuild";
+import { readFileSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const { dependencies } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+/**
+ * Packages bundled: those every run loads, and the HTML route's (linkedom alone is ~120 ES modules;
+ * in the bundle they are one chunk that only an HTML run loads). Every other dependency is loaded
+ * on first use by some routes only (jsdom, the record parsers, piscina...), so it stays a package.
+ */
+const BUNDLED = new Set(["commander", "zod", "p-limit", "linkedom", "parse5", "@mozilla/readability"]);
+
+// Chunk names carry a content hash: the previous build's chunks would otherwise stay behind.
+rmSync(join(root, "dist/chunks"), { recursive: true, force: true });
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ["dist/cli.js", "dist/run/worker.js"],
+  outdir: "dist",
+  outbase: "dist",
+  allowOverwrite: true,
+  bundle: true,
+  // Modules the command line imports on demand (a report, HTML extraction, the corpus stages) become
+  // chunks of their own, loaded when a run needs them, as before bundling.
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  sourcemap: true,
+  external: Object.keys(dependencies).filter((name) => !BUNDLED.has(name)),
+  // commander is CommonJS and requires node's own modules: give the bundle a `require`.
+  banner: { js: 'import { createRequire as __chaffRequire } from "node:module"; const require = __chaffRequire(import.meta.url);' },
+  logLevel: "warning",
+});
