@@ -3,7 +3,6 @@
 // with which pipelines and chaff version. A rerun skips files whose record still matches,
 // and the run's audit and rejects are assembled from the parts in input order, so they are
 // the same bytes as an uninterrupted run's. State lives in `OUT/_chaff/`.
-import { createHash } from "node:crypto";
 import { createReadStream, readFileSync } from "node:fs";
 import { mkdir, open, readFile, readdir, rm, stat, utimes } from "node:fs/promises";
 import { hostname } from "node:os";
@@ -34,9 +33,17 @@ interface CompletionRecord {
 
 export class ShardLockError extends Error {}
 
+/**
+ * SHA-256, from node:crypto loaded on first use: only runs with --resume or shards hash, and
+ * loading node:crypto costs a plain run's start ~15 ms.
+ */
+function sha256() {
+  return process.getBuiltinModule("node:crypto").createHash("sha256");
+}
+
 /** A stable hash of everything that changes a file's outputs besides the file itself. */
 export function settingsHash(parts: { version: string; pipelineFiles: string[]; read: unknown }): string {
-  const hash = createHash("sha256");
+  const hash = sha256();
   hash.update(`chaff ${parts.version}\n`);
   for (const file of parts.pipelineFiles) hash.update(readFileSync(file)).update("\n--\n");
   hash.update(JSON.stringify(parts.read));
@@ -56,7 +63,7 @@ export class ResumeState {
   }
 
   private key(file: InputFile): string {
-    return createHash("sha256").update(file.display).digest("hex").slice(0, 32);
+    return sha256().update(file.display).digest("hex").slice(0, 32);
   }
   private recordPath(file: InputFile): string {
     return join(this.dir, "done", `${this.key(file)}.json`);

@@ -3,14 +3,17 @@
 // script calls), so a runaway page can be cut short without a worker to kill. What it stopped is
 // left as it was: use it where nothing else runs after on what the work touched (one document
 // cleaned inline, src/run/clean.ts), and load modules before the clock starts.
-import { createContext, Script } from "node:vm";
+import type { Script } from "node:vm";
 
-const RUN = new Script("run()");
+/** node:vm, loaded for the first page cleaned this way (a text run never needs it). */
+let RUN: Script | undefined;
 
 /** Runs `work` to its end, or throws `timed out after N ms` (the pool's message) once `ms` have passed. */
 export function runWithin<T>(ms: number, work: () => T): T {
   let result: T | undefined;
-  const context = createContext({ run: () => void (result = work()) });
+  const vm = process.getBuiltinModule("node:vm");
+  RUN ??= new vm.Script("run()");
+  const context = vm.createContext({ run: () => void (result = work()) });
   try {
     RUN.runInContext(context, { timeout: ms });
   } catch (error) {
