@@ -12,11 +12,12 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { dependencies } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 /**
- * Packages bundled: those every run loads, and the HTML route's (linkedom alone is ~120 ES modules;
- * in the bundle they are one chunk that only an HTML run loads). Every other dependency is loaded
- * on first use by some routes only (jsdom, the record parsers, piscina...), so it stays a package.
+ * Packages bundled: those every run loads, and two of the HTML route's (parse5, Readability: in
+ * the bundle they are part of one chunk that only an HTML run loads). Every other dependency stays
+ * a package, loaded on first use by the routes that need it: jsdom, the record parsers, piscina,
+ * and linkedom, which src/extract/dom.ts loads through require().
  */
-const BUNDLED = new Set(["commander", "zod", "p-limit", "linkedom", "parse5", "@mozilla/readability"]);
+const BUNDLED = new Set(["commander", "zod", "p-limit", "parse5", "@mozilla/readability"]);
 
 // Chunk names carry a content hash: the previous build's chunks would otherwise stay behind.
 rmSync(join(root, "dist/chunks"), { recursive: true, force: true });

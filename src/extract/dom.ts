@@ -10,12 +10,9 @@
 // nothing (`resources` unset) and whose console goes nowhere. Script bodies are stripped before
 // parsing anyway (prestrip.ts).
 //
-// linkedom loads with this module, which only the HTML route loads (and which the command line's
-// bundle holds, scripts/bundle.mjs). jsdom loads on first use, synchronously (extraction is
-// synchronous): a run whose pages all parse on linkedom never loads it (~1 s of module loading
-// on this machine, ~4x linkedom's).
+// Both load on first use, synchronously (extraction is synchronous): a run whose pages all
+// parse on linkedom never loads jsdom (~1 s of module loading on this machine, ~4x linkedom's).
 import { createRequire } from "node:module";
-import { DOMParser as LinkedomParser } from "linkedom";
 import { parseInto } from "./linkedom-tree.js";
 
 export type DomName = "linkedom" | "jsdom";
@@ -46,7 +43,8 @@ let linkedomParser: DOMParser | undefined;
 
 function linkedomParserOf(): DOMParser {
   if (!linkedomParser) {
-    linkedomParser = new LinkedomParser() as unknown as DOMParser;
+    const { DOMParser } = require("linkedom") as typeof import("linkedom");
+    linkedomParser = new DOMParser() as unknown as DOMParser;
   }
   return linkedomParser;
 }
