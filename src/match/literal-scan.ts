@@ -33,8 +33,12 @@ export function foldUnit(unit: number): number {
 }
 
 export function foldText(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) out += String.fromCharCode(foldUnit(text.charCodeAt(i)));
+  // Most literals are folded already (lower-case): those are returned as they are, unbuilt.
+  let i = 0;
+  while (i < text.length && foldUnit(text.charCodeAt(i)) === text.charCodeAt(i)) i++;
+  if (i === text.length) return text;
+  let out = text.slice(0, i);
+  for (; i < text.length; i++) out += String.fromCharCode(foldUnit(text.charCodeAt(i)));
   return out;
 }
 

@@ -106,7 +106,10 @@ registerStage("timestamps", {
   description: "Timestamps, datelines and bylines: move them into metadata",
   options: TimestampOptions,
   create(options: TimestampOptions) {
-    const dateline = datelinePatterns(options.agencies);
+    // Built on first use (two long Unicode patterns: ~7 ms of a run's start, and a document without
+    // an agency's name or a paragraph never needs them).
+    let dateline: ReturnType<typeof datelinePatterns> | undefined;
+    const datelines = () => (dateline ??= datelinePatterns(options.agencies));
     // A dateline line names an agency: testing for one first spares most lines the full pattern.
     const anyAgency = new RegExp(agencyPattern(options.agencies), "u");
     return {
@@ -116,13 +119,13 @@ registerStage("timestamps", {
         const live = outsideComments(lines.live(), doc.meta.markup);
         for (const line of live) {
           if (line.content.length > options.maxLength) continue;
-          const detection = wholeLine(line, dateline.line, anyAgency, options);
+          const detection = wholeLine(line, datelines, anyAgency, options);
           if (detection) found.push(detection);
         }
         // An inline dateline only opens the first paragraph that is left.
         const first = live.find((l) => !found.some((f) => f.start === l.contentStart) && l.content.length > options.maxLength);
         if (first) {
-          const match = dateline.prefix.exec(first.text.slice(first.contentStart - first.start));
+          const match = datelines().prefix.exec(first.text.slice(first.contentStart - first.start));
           if (match) {
             found.push({
               rule: "meta/dateline",
@@ -165,12 +168,12 @@ function outsideComments(live: Line[], markup: unknown): Line[] {
 /** "3:06", "11:54 PM", "4:46:10": a time with nothing else. */
 const BARE_TIME = /^\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?$/i;
 
-function wholeLine(line: Line, datelineLine: RegExp, anyAgency: RegExp, options: TimestampOptions): Detection | undefined {
+function wholeLine(line: Line, datelines: () => { line: RegExp }, anyAgency: RegExp, options: TimestampOptions): Detection | undefined {
   const span = { start: line.contentStart, end: line.contentEnd };
   if (isTimestamp(line.content)) {
     return { rule: "meta/timestamp", ...span, reason: "a line holding only a date or time", moveTo: "timestamp" };
   }
-  if (anyAgency.test(line.content) && datelineLine.test(line.content)) {
+  if (anyAgency.test(line.content) && datelines().line.test(line.content)) {
     return { rule: "meta/dateline", ...span, reason: "a line holding only a place and a news agency", moveTo: "dateline" };
   }
   if (options.bylines) {
