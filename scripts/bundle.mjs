@@ -22,6 +22,24 @@ const BUNDLED = new Set(["commander", "zod", "p-limit", "parse5", "@mozilla/read
 // Chunk names carry a content hash: the previous build's chunks would otherwise stay behind.
 rmSync(join(root, "dist/chunks"), { recursive: true, force: true });
 
+/**
+ * commander requires node:child_process at load (~120 of Node's own modules with net and dgram)
+ * for one thing: spawning a stand-alone executable subcommand, which chaff never declares. In the
+ * bundle its require gets an object that loads the real module on first use instead.
+ */
+const childProcessOnUse = {
+  name: "child-process-on-use",
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: "child_process", namespace: "on-use" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "on-use" }, () => ({
+      contents: 'module.exports = new Proxy({}, { get: (_, name) => process.getBuiltinModule("node:child_process")[name] });',
+      loader: "js",
+    }));
+  },
+};
+
 await build({
   absWorkingDir: root,
   entryPoints: ["dist/cli.js", "dist/run/worker.js"],
@@ -40,5 +58,6 @@ await build({
   external: Object.keys(dependencies).filter((name) => !BUNDLED.has(name)),
   // commander is CommonJS and requires node's own modules: give the bundle a `require`.
   banner: { js: 'import { createRequire as __chaffRequire } from "node:module"; const require = __chaffRequire(import.meta.url);' },
+  plugins: [childProcessOnUse],
   logLevel: "warning",
 });
