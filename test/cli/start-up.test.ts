@@ -1,0 +1,47 @@
+// What a run loads before and while it cleans: the command line is a bundle (scripts/bundle.mjs)
+// holding the packages every run uses, so a plain-text run reads nothing from node_modules, and
+// Node's own modules that only some routes use (crypto for --resume, vm for one inline page,
+// child_process, which commander requires for executable subcommands) stay unloaded.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const ROOT = join(import.meta.dirname, "../..");
+const BIN = join(ROOT, "dist/bin.js");
+const dir = mkdtempSync(join(tmpdir(), "chaff-start-up-"));
+// A resolve hook lists every ES module the run imports; a preload lists, at exit, the CommonJS
+// modules (linkedom loads through require()) and the built-in modules, however they were loaded.
+// (The hook runs on a thread of its own: node:worker_threads is always loaded here.)
+writeFileSync(join(dir, "hooks.mjs"), 'export async function resolve(s, c, next) { const r = await next(s, c); console.error("LOADS " + r.url); return r; }\n');
+writeFileSync(join(dir, "register.mjs"), `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(join(dir, "hooks.mjs")).href)});\n`);
+writeFileSync(
+  join(dir, "builtins.cjs"),
+  'process.on("exit", () => { for (const m of process.moduleLoadList) if (m.startsWith("NativeModule ")) process.stderr.write("LOADS node:" + m.slice(13) + "\\n"); for (const f of Object.keys(require.cache)) process.stderr.write("LOADS " + f + "\\n"); });\n',
+);
+
+function loads(input: string, name: string): string[] {
+  writeFileSync(join(dir, name), input);
+  const run = spawnSync(process.execPath, ["--import", join(dir, "register.mjs"), "--require", join(dir, "builtins.cjs"), BIN, "clean", join(dir, name), "--out", join(dir, `out-${name}`), "--quiet"], { encoding: "utf8" });
+  expect(run.status, run.stderr).toBe(0);
+  return [...new Set(run.stderr.split("\n").filter((l) => l.startsWith("LOADS ")).map((l) => l.slice(6)))];
+}
+
+describe("start-up", () => {
+  it("cleans a plain-text file without a package from node_modules or the built-ins of other routes", () => {
+    const loaded = loads("Email Print\nThe talks went on, its head said.\n", "one.txt");
+    expect(loaded.some((url) => url.includes("/dist/chunks/"))).toBe(true);
+    expect(loaded.filter((url) => url.includes("/node_modules/"))).toEqual([]);
+    for (const unused of ["node:crypto", "node:vm", "node:child_process"]) expect(loaded).not.toContain(unused);
+  });
+
+  it("cleans one HTML page with linkedom, inline under its time limit (node:vm), without jsdom", () => {
+    const loaded = loads("<html><body><article><p>The talks went on, its head said, and the vote was put off until spring.</p></article></body></html>", "one.html");
+    expect(loaded).not.toContain("node:child_process");
+    expect(loaded.some((url) => url.includes("/node_modules/linkedom/"))).toBe(true);
+    expect(loaded.filter((url) => url.includes("/node_modules/jsdom/"))).toEqual([]);
+    expect(loaded).toContain("node:vm");
+  });
+});
