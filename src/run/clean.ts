@@ -362,13 +362,15 @@ async function planRun(options: CleanOptions) {
 export const INLINE_TEXT_MAX_BYTES = 1 << 20;
 
 /**
- * One HTML page this small is cleaned on the main thread: a worker's start (a thread, and every
- * module and rule table loaded a second time) costs more than the page. Its time limit holds all
- * the same: the page is extracted and cleaned synchronously under a limit that V8 enforces
- * (src/run/time-limit.ts); nothing runs after it on the same modules, so a page stopped half-way
- * leaves nothing behind. (Its heap is the main thread's, not capped by --worker-heap: hence small.)
+ * A small run of anything else (an HTML page, a few pages, a small record file) is cleaned on the
+ * main thread too: a worker's start (a thread, and every module and rule table loaded a second
+ * time) costs more than the work. Time limits hold all the same: each document is extracted and
+ * cleaned synchronously under a limit that V8 enforces (src/run/time-limit.ts), and after a
+ * document runs out of time the rest of the run goes to a worker (createTimedInlineCleaner), so
+ * nothing runs after it on what it left half-done. (The heap is the main thread's, not capped by
+ * --worker-heap: hence small.)
  */
-export const INLINE_HTML_MAX_BYTES = 1 << 20;
+export const INLINE_TIMED_MAX_BYTES = 1 << 20;
 
 /** Formats that hold one document per file: a run of N such files never needs more than N workers. */
 const ONE_DOCUMENT_FORMATS = new Set(["text", "html"]);
@@ -382,8 +384,8 @@ const ONE_DOCUMENT_FORMATS = new Set(["text", "html"]);
 export const FILES_PER_WORKER = { value: 64, example: "20 or 60 HTML pages clean on one worker; 181 on two (with --jobs 2)" } as const;
 
 /**
- * Only a worker can be stopped in the middle of a document, so even --jobs 1 cleans on one
- * worker and the time limit holds, except for small plain-text runs (INLINE_TEXT_MAX_BYTES).
+ * Large runs clean on workers, even at --jobs 1: a worker can be stopped in the middle of a
+ * document and the run goes on. Small runs clean inline (INLINE_TEXT_MAX_BYTES, INLINE_TIMED_MAX_BYTES).
  * Inline also where no worker can load the same code: run from source, an HTML route given
  * as a function, no pipeline file.
  */
@@ -391,24 +393,25 @@ function chooseCleaner(options: CleanOptions, jobs: number, todo: ReadonlyArray<
   const workersPossible = POOL_AVAILABLE && options.pipelinePath !== undefined && options.htmlToDocument === undefined;
   const { inline, threads, timed } = planCleaner({ workersPossible, jobs, formats: todo.map((p) => p.format.name), bytes: todoBytes, undecidedPattern: anyUndecidedPattern() });
   const pipelines = { text: options.pipeline, html: options.htmlPipeline ?? options.pipeline };
-  if (timed) return { inline, cleaner: createTimedInlineCleaner(pipelines, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) };
+  const pool = (jobs: number) =>
+    createPoolCleaner({
+      pipelinePaths: { text: options.pipelinePath!, html: options.htmlPipelinePath ?? options.pipelinePath! },
+      jobs,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxHeapMb: options.maxWorkerHeapMb ?? DEFAULT_WORKER_HEAP_MB,
+      htmlRoute: options.htmlRoute,
+    });
+  if (timed) return { inline, cleaner: createTimedInlineCleaner(pipelines, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, () => pool(1)) };
   if (inline) return { inline, cleaner: createInlineCleaner(pipelines, options.htmlToDocument) };
-  const cleaner = createPoolCleaner({
-    pipelinePaths: { text: options.pipelinePath!, html: options.htmlPipelinePath ?? options.pipelinePath! },
-    jobs: threads,
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    maxHeapMb: options.maxWorkerHeapMb ?? DEFAULT_WORKER_HEAP_MB,
-    htmlRoute: options.htmlRoute,
-  });
-  return { inline, cleaner };
+  return { inline, cleaner: pool(threads) };
 }
 
 /** Where a run's documents are cleaned: inline (`timed`: under a time limit on the main thread), or on how many workers. */
 export function planCleaner(run: { workersPossible: boolean; jobs: number; formats: readonly string[]; bytes: number; undecidedPattern: boolean }): { inline: boolean; threads: number; timed?: true } {
   const smallTextRun = run.bytes <= INLINE_TEXT_MAX_BYTES && run.formats.every((f) => f === "text") && !run.undecidedPattern;
   if (!run.workersPossible || smallTextRun) return { inline: true, threads: 0 };
-  const smallPage = run.formats.length === 1 && run.formats[0] === "html" && run.bytes <= INLINE_HTML_MAX_BYTES && !run.undecidedPattern;
-  if (smallPage) return { inline: true, threads: 0, timed: true };
+  const smallRun = run.bytes <= INLINE_TIMED_MAX_BYTES && !run.undecidedPattern;
+  if (smallRun) return { inline: true, threads: 0, timed: true };
   const threads = run.formats.every((f) => ONE_DOCUMENT_FORMATS.has(f)) ? Math.max(1, Math.min(run.jobs, Math.floor(run.formats.length / FILES_PER_WORKER.value))) : run.jobs;
   return { inline: false, threads };
 }

@@ -8,6 +8,7 @@ import { htmlToDocument as defaultHtmlToDocument, type HtmlToDocument } from "..
 import type { HtmlRouteOptions } from "../core/route-options.js";
 import { cleanTask, cleanTaskWithin, type CleanOutcome, type CleanTask, type RoutePipelines } from "./task.js";
 import { Batcher, contentSize, type ItemResult } from "./batches.js";
+import { TimedOut } from "./time-limit.js";
 
 export interface Cleaner {
   clean(task: CleanTask): Promise<CleanOutcome>;
@@ -57,12 +58,39 @@ export function createInlineCleaner(pipelines: RoutePipelines, toDocument: HtmlT
   };
 }
 
-/** Inline, each document under `timeoutMs` on the main thread (`cleanTaskWithin`): for one small page (src/run/clean.ts). */
-export function createTimedInlineCleaner(pipelines: RoutePipelines, timeoutMs: number): Cleaner {
+/**
+ * Inline, each document under `timeoutMs` on the main thread (`cleanTaskWithin`), one after the
+ * other: for a small run (src/run/clean.ts). A document stopped half-way may leave this thread's
+ * modules half-done (a module it was loading, a table it was compiling), so after a time-out
+ * nothing more runs here: the documents left go to `pool()`, made then.
+ */
+export function createTimedInlineCleaner(pipelines: RoutePipelines, timeoutMs: number, pool: () => Cleaner): Cleaner {
+  let fallback: Cleaner | undefined;
+  let previous: Promise<unknown> = Promise.resolve();
+  const cleanHere = async (task: CleanTask): Promise<CleanOutcome> => {
+    try {
+      return await cleanTaskWithin(task, pipelines, timeoutMs);
+    } catch (error) {
+      if (error instanceof TimedOut) fallback ??= pool();
+      throw error;
+    }
+  };
+  const toPool = (task: CleanTask) => {
+    const outcome = fallback!.clean(task);
+    fallback!.flush();
+    return outcome;
+  };
   return {
-    clean: (task) => cleanTaskWithin(task, pipelines, timeoutMs),
-    flush: () => {},
-    close: async () => {},
+    clean: (task) => {
+      const turn = previous.then(() => (fallback ? undefined : cleanHere(task)));
+      previous = turn.catch(() => undefined);
+      return turn.then((outcome) => outcome ?? toPool(task));
+    },
+    flush: () => fallback?.flush(),
+    close: async () => {
+      await previous;
+      await fallback?.close();
+    },
   };
 }
 

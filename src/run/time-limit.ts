@@ -8,7 +8,10 @@ import type { Script } from "node:vm";
 /** node:vm, loaded for the first page cleaned this way (a text run never needs it). */
 let RUN: Script | undefined;
 
-/** Runs `work` to its end, or throws `timed out after N ms` (the pool's message) once `ms` have passed. */
+/** What `runWithin` throws when the time is up (its message is the pool's for the same event). */
+export class TimedOut extends Error {}
+
+/** Runs `work` to its end, or throws TimedOut, `timed out after N ms`, once `ms` have passed. */
 export function runWithin<T>(ms: number, work: () => T): T {
   let result: T | undefined;
   const vm = process.getBuiltinModule("node:vm");
@@ -17,7 +20,7 @@ export function runWithin<T>(ms: number, work: () => T): T {
   try {
     RUN.runInContext(context, { timeout: ms });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ERR_SCRIPT_EXECUTION_TIMEOUT") throw new Error(`timed out after ${ms} ms`);
+    if ((error as NodeJS.ErrnoException).code === "ERR_SCRIPT_EXECUTION_TIMEOUT") throw new TimedOut(`timed out after ${ms} ms`);
     throw error;
   }
   return result as T;

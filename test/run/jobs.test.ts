@@ -5,6 +5,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { gunzipSync } from "node:zlib";
 import { WARC_TEXT, filesUnder, seedTexts, tempDir, warcBytes, writeInput } from "../helpers/corpus.js";
+import { INLINE_TIMED_MAX_BYTES } from "../../src/run/clean.js";
 
 const CLI = join(import.meta.dirname, "../../dist/cli.js");
 
@@ -98,7 +99,9 @@ describe("chaff clean on record corpora", () => {
 describe("a document stuck in a stage", () => {
   it("is stopped after --timeout and reported as a failure; the other documents are cleaned", { timeout: 60_000 }, () => {
     const dir = tempDir();
-    // 100,000 nested elements keep the HTML extractor busy for longer than the time limit.
+    // 100,000 nested elements keep the HTML extractor busy for longer than the time limit. The file
+    // is small, so it is cleaned on the main thread: "ok-1" there, "stuck" stopped there, and "ok-2"
+    // on the worker started once a document ran out of time.
     const stuck = "<html><body>" + "<div>".repeat(100_000) + "deep text</body></html>";
     writeInput(dir, "c.jsonl", [{ id: "ok-1", text: "A sentence that stays here.\n" }, { id: "stuck", text: stuck, content_type: "text/html" }, { id: "ok-2", text: "Another sentence stays.\n" }].map((r) => JSON.stringify(r)).join("\n") + "\n");
     const result = chaff(["c.jsonl", "--out", "out", "--jobs", "2", "--timeout", "5000", "--quiet"], dir);
@@ -118,16 +121,16 @@ describe("a document stuck in a stage", () => {
 });
 
 
-describe("one small HTML page, cleaned on the main thread", () => {
+describe("a small run, cleaned on the main thread", () => {
   const page = readFileSync(join(import.meta.dirname, "../fixtures/html/blocks.html"));
 
-  it("gives the bytes a worker gives: the page alone (inline) and beside another page (on a worker)", { timeout: 60_000 }, () => {
+  it("gives the bytes a worker gives: the page alone (inline) and beside more than INLINE_TIMED_MAX_BYTES of text (on a worker)", { timeout: 60_000 }, () => {
     const dir = tempDir();
     mkdirSync(join(dir, "alone"));
     mkdirSync(join(dir, "pair"));
     writeFileSync(join(dir, "alone/page.html"), page);
     writeFileSync(join(dir, "pair/page.html"), page);
-    writeFileSync(join(dir, "pair/other.html"), "<html><body><p>Another page with a line of its own.</p></body></html>");
+    writeFileSync(join(dir, "pair/other.txt"), "A sentence of a long plain-text file that stays.\n".repeat(Math.ceil(INLINE_TIMED_MAX_BYTES / 40)));
     for (const run of ["alone", "pair"]) expect(chaff([run, "--out", `${run}-out`, "--audit", `${run}.audit.jsonl`, "--quiet"], dir).status).toBe(0);
     expect(readFileSync(join(dir, "alone-out/page.txt"), "utf8")).toBe(readFileSync(join(dir, "pair-out/page.txt"), "utf8"));
     expect(readFileSync(join(dir, "alone-out/page.txt"), "utf8")).toContain("The council voted on Tuesday");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FILES_PER_WORKER, INLINE_HTML_MAX_BYTES, INLINE_TEXT_MAX_BYTES, planCleaner } from "../../src/run/clean.js";
+import { FILES_PER_WORKER, INLINE_TEXT_MAX_BYTES, INLINE_TIMED_MAX_BYTES, planCleaner } from "../../src/run/clean.js";
 
 const run = { workersPossible: true, jobs: 2, bytes: 1000, undecidedPattern: false };
 
@@ -8,16 +8,18 @@ describe("where a run is cleaned", () => {
     expect(planCleaner({ ...run, formats: ["text", "text"] })).toEqual({ inline: true, threads: 0 });
     expect(planCleaner({ ...run, formats: ["text"], bytes: INLINE_TEXT_MAX_BYTES })).toEqual({ inline: true, threads: 0 });
   });
-  it("a larger text run, or several HTML pages, or any record file, goes to workers, which hold the time limit", () => {
-    expect(planCleaner({ ...run, formats: ["text"], bytes: INLINE_TEXT_MAX_BYTES + 1 })).toEqual({ inline: false, threads: 1 });
-    expect(planCleaner({ ...run, formats: ["text", "html"] })).toEqual({ inline: false, threads: 1 });
-    expect(planCleaner({ ...run, formats: ["html", "html"] })).toEqual({ inline: false, threads: 1 });
-    expect(planCleaner({ ...run, formats: ["jsonl"] })).toEqual({ inline: false, threads: 2 });
-  });
-  it("one small HTML page is cleaned on the main thread under its time limit; a larger one on a worker", () => {
+  it("a small run of HTML pages or record files is cleaned on the main thread, each document under its time limit", () => {
     expect(planCleaner({ ...run, formats: ["html"] })).toEqual({ inline: true, threads: 0, timed: true });
-    expect(planCleaner({ ...run, formats: ["html"], bytes: INLINE_HTML_MAX_BYTES })).toEqual({ inline: true, threads: 0, timed: true });
-    expect(planCleaner({ ...run, formats: ["html"], bytes: INLINE_HTML_MAX_BYTES + 1 })).toEqual({ inline: false, threads: 1 });
+    expect(planCleaner({ ...run, formats: ["html"], bytes: INLINE_TIMED_MAX_BYTES })).toEqual({ inline: true, threads: 0, timed: true });
+    expect(planCleaner({ ...run, formats: ["text", "html"] })).toEqual({ inline: true, threads: 0, timed: true });
+    expect(planCleaner({ ...run, formats: ["html", "html"] })).toEqual({ inline: true, threads: 0, timed: true });
+    expect(planCleaner({ ...run, formats: ["jsonl"] })).toEqual({ inline: true, threads: 0, timed: true });
+    expect(planCleaner({ ...run, formats: ["warc"] })).toEqual({ inline: true, threads: 0, timed: true });
+  });
+  it("a larger run goes to workers", () => {
+    expect(planCleaner({ ...run, formats: ["text"], bytes: INLINE_TEXT_MAX_BYTES + 1 })).toEqual({ inline: false, threads: 1 });
+    expect(planCleaner({ ...run, formats: ["html"], bytes: INLINE_TIMED_MAX_BYTES + 1 })).toEqual({ inline: false, threads: 1 });
+    expect(planCleaner({ ...run, formats: ["jsonl"], bytes: INLINE_TIMED_MAX_BYTES + 1 })).toEqual({ inline: false, threads: 2 });
     expect(planCleaner({ ...run, formats: ["html"], undecidedPattern: true })).toEqual({ inline: false, threads: 1 });
   });
   it("a pipeline pattern the checker could not decide keeps even a small run on workers (it might backtrack)", () => {
@@ -26,11 +28,12 @@ describe("where a run is cleaned", () => {
   it("starts a worker per FILES_PER_WORKER one-document files, up to --jobs; record files may hold many documents", () => {
     const pages = (n: number) => Array.from({ length: n }, () => "html");
     const per = FILES_PER_WORKER.value;
-    expect(planCleaner({ ...run, jobs: 4, formats: ["html", "html", "text"] })).toEqual({ inline: false, threads: 1 });
-    expect(planCleaner({ ...run, jobs: 4, formats: pages(2 * per - 1) })).toEqual({ inline: false, threads: 1 });
-    expect(planCleaner({ ...run, jobs: 4, formats: pages(2 * per) })).toEqual({ inline: false, threads: 2 });
-    expect(planCleaner({ ...run, jobs: 4, formats: pages(10 * per) })).toEqual({ inline: false, threads: 4 });
-    expect(planCleaner({ ...run, jobs: 4, formats: ["warc"] })).toEqual({ inline: false, threads: 4 });
+    const large = { ...run, jobs: 4, bytes: INLINE_TIMED_MAX_BYTES + 1 };
+    expect(planCleaner({ ...large, formats: ["html", "html", "text"] })).toEqual({ inline: false, threads: 1 });
+    expect(planCleaner({ ...large, formats: pages(2 * per - 1) })).toEqual({ inline: false, threads: 1 });
+    expect(planCleaner({ ...large, formats: pages(2 * per) })).toEqual({ inline: false, threads: 2 });
+    expect(planCleaner({ ...large, formats: pages(10 * per) })).toEqual({ inline: false, threads: 4 });
+    expect(planCleaner({ ...large, formats: ["warc"] })).toEqual({ inline: false, threads: 4 });
   });
   it("runs inline where no worker can load the same code", () => {
     expect(planCleaner({ ...run, workersPossible: false, formats: ["html"] })).toEqual({ inline: true, threads: 0 });
