@@ -14,6 +14,7 @@
 // parse on linkedom never loads jsdom (~1 s of module loading on this machine, ~4x linkedom's).
 import { createRequire } from "node:module";
 import { parseInto } from "./linkedom-tree.js";
+import { requireLinkedom } from "./linkedom-events.js";
 
 export type DomName = "linkedom" | "jsdom";
 
@@ -43,7 +44,7 @@ let linkedomParser: DOMParser | undefined;
 
 function linkedomParserOf(): DOMParser {
   if (!linkedomParser) {
-    const { DOMParser } = require("linkedom") as typeof import("linkedom");
+    const { DOMParser } = requireLinkedom().linkedom;
     linkedomParser = new DOMParser() as unknown as DOMParser;
   }
   return linkedomParser;
