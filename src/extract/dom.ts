@@ -13,7 +13,8 @@
 // Both load on first use, synchronously (extraction is synchronous): a run whose pages all
 // parse on linkedom never loads jsdom (~1 s of module loading on this machine, ~4x linkedom's).
 import { createRequire } from "node:module";
-import { parseInto } from "./linkedom-tree.js";
+import { parseInto, readClassFromAttribute } from "./linkedom-tree.js";
+import { requireLinkedom } from "./linkedom-events.js";
 
 export type DomName = "linkedom" | "jsdom";
 
@@ -43,8 +44,9 @@ let linkedomParser: DOMParser | undefined;
 
 function linkedomParserOf(): DOMParser {
   if (!linkedomParser) {
-    const { DOMParser } = require("linkedom") as typeof import("linkedom");
-    linkedomParser = new DOMParser() as unknown as DOMParser;
+    const { linkedom } = requireLinkedom();
+    readClassFromAttribute(linkedom);
+    linkedomParser = new linkedom.DOMParser() as unknown as DOMParser;
   }
   return linkedomParser;
 }

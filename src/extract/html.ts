@@ -161,6 +161,7 @@ function extractOn(dom: DomName, page: PreparedPage, options: ExtractOptions): E
       charThreshold: options.charThreshold ?? DEFAULT_CHAR_THRESHOLD,
     });
     withTagLookups(reader);
+    withoutLogSerialisation(reader);
     const article = reader.parse();
 
     let route: HtmlMeta["route"] = "readability";
@@ -213,6 +214,29 @@ function extractOn(dom: DomName, page: PreparedPage, options: ExtractOptions): E
  */
 function withTagLookups(reader: Readability<Element>): void {
   (reader as unknown as { _getAllNodesWithTag: typeof elementsWithTags })._getAllNodesWithTag = elementsWithTags;
+}
+
+/**
+ * Readability 0.6's parse() serialises the whole article for a log line, debug or not
+ * (`this.log("Grabbed: " + articleContent.innerHTML)`, right before `_postProcessContent`), and
+ * drops the string: ~1.5% of extraction on AEB. For that one line the article's markup reads as
+ * "" (an own property over the DOM's getter); `_postProcessContent` removes it before it runs, so
+ * Readability and everything after it see the element as it is.
+ */
+function withoutLogSerialisation(reader: Readability<Element>): void {
+  type Steps = { _grabArticle(page?: Element): Element | null; _postProcessContent(article: Element): void; _debug: boolean };
+  const steps = reader as unknown as Steps;
+  const grab = steps._grabArticle;
+  const postProcess = steps._postProcessContent;
+  steps._grabArticle = function (this: Steps, page?: Element) {
+    const article = grab.call(this, page);
+    if (article && !this._debug) Object.defineProperty(article, "innerHTML", { value: "", configurable: true });
+    return article;
+  };
+  steps._postProcessContent = function (this: Steps, article: Element) {
+    delete (article as { innerHTML?: string }).innerHTML;
+    return postProcess.call(this, article);
+  };
 }
 
 /**

@@ -87,3 +87,21 @@ function setAttributes(element: Element, attrs: Token.Attribute[]): void {
     element.setAttribute(attr.prefix ? `${attr.prefix}:${attr.name}` : attr.name, attr.value);
   }
 }
+
+/**
+ * linkedom's `className` (and so `getAttribute("class")`, which reads it) joins the element's
+ * class list anew on every read: ~2% of the HTML route, where Readability reads it for every
+ * node. linkedom keeps the class attribute equal to that list (it rewrites the attribute on each
+ * change to the list, and drops the list when the attribute is removed), so reading the
+ * attribute gives the same string without building one. Set once, on linkedom's Element.
+ */
+export function readClassFromAttribute(linkedom: typeof import("linkedom")): void {
+  const prototype = linkedom.Element.prototype as Element;
+  const descriptor = Object.getOwnPropertyDescriptor(prototype, "className");
+  if (!descriptor?.set || descriptor.get === classNameFromAttribute) return;
+  Object.defineProperty(prototype, "className", { ...descriptor, get: classNameFromAttribute });
+}
+
+function classNameFromAttribute(this: Element): string {
+  return this.getAttributeNode("class")?.value ?? "";
+}

@@ -114,6 +114,8 @@ const SEEN_NAVIGATION = UNSEEN.filter((rule) => rule.name !== "navigation");
 
 /** Tags that need an explicit end tag, so that counting same-name tags finds where they end. */
 const UNSEEN_START_TAG = /<(nav|div|section|aside|ul|ol|span|form|header|footer|figure|table|button|a|i)\b([^>]*)>/gi;
+/** What an attribute list needs for any UNSEEN rule other than the <nav> one to match it. */
+const MAY_HIDE = /hidden|style/i;
 /** Stylesheet, preload and icon links: never read (the canonical link is). */
 const UNREAD_LINK = /<link\b[^>]*>/gi;
 
@@ -123,6 +125,8 @@ export function dropUnseenElements(html: string, rules: typeof UNSEEN = UNSEEN):
   UNSEEN_START_TAG.lastIndex = 0;
   for (let m = UNSEEN_START_TAG.exec(html); m; m = UNSEEN_START_TAG.exec(html)) {
     const tag = m[1].toLowerCase();
+    // Every rule but the tag one reads a `hidden`, `aria-hidden` or `style` attribute: most start tags have none.
+    if (tag !== "nav" && !MAY_HIDE.test(m[2])) continue;
     const attributes = new Map<string, string>();
     for (const [, name, value] of m[2].matchAll(ATTRIBUTE)) attributes.set(name.toLowerCase(), unquote(value ?? ""));
     if (!rules.some((rule) => rule.test(tag, attributes))) continue;

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 vi.mock("../../src/extract/linkedom-tree.js", async (importOriginal) => {
   const original = await importOriginal<typeof import("../../src/extract/linkedom-tree.js")>();
   return {
+    ...original,
     parseInto: (document: Document, html: string) => {
       if (html.includes("BREAK-LINKEDOM")) throw new Error("tree builder broke");
       // A page that loses all its text on linkedom.

@@ -122,3 +122,45 @@ function tree(html: string, dom: "jsdom" | "linkedom"): string[] {
   releaseDocument(document, dom);
   return lines;
 }
+
+describe("className on linkedom, read from the class attribute (readClassFromAttribute)", () => {
+  /** className after each change to an element's classes, with linkedom's own definition (the class list joined) beside it. */
+  function classNames(dom: "jsdom" | "linkedom"): Array<[string, string]> {
+    const document = parseHtml(`<p class="a b">x</p><p>y</p>`, dom);
+    const [p, bare] = Array.from(document.getElementsByTagName("p"));
+    const seen: Array<[string, string]> = [];
+    const note = () => seen.push([p.className, [...p.classList].join(" ")]);
+    note();
+    p.classList.add("c");
+    note();
+    p.classList.remove("a");
+    note();
+    p.className = "x y";
+    note();
+    p.setAttribute("class", "z");
+    note();
+    p.getAttributeNode("class")!.value = "q r";
+    note();
+    p.removeAttribute("class");
+    note();
+    seen.push([bare.className, [...bare.classList].join(" ")]);
+    releaseDocument(document, dom);
+    return seen;
+  }
+
+  it("gives jsdom's answer after every change, and linkedom's class list joined wherever that list is kept up to date", () => {
+    const onLinkedom = classNames("linkedom");
+    expect(onLinkedom.map(([className]) => className)).toEqual(["a b", "a b c", "b c", "x y", "z", "q r", "", ""]);
+    expect(onLinkedom.map(([className]) => className)).toEqual(classNames("jsdom").map(([className]) => className));
+    // linkedom does not update its class list when the attribute node's value is written (step 6);
+    // its own className said "z" there, a browser's (and now linkedom's) says "q r".
+    expect(onLinkedom.filter((_, step) => step !== 5).every(([className, list]) => className === list)).toBe(true);
+    expect(onLinkedom[5]).toEqual(["q r", "z"]);
+  });
+
+  it("keeps linkedom's white space and repeats in a parsed class attribute (one token list)", () => {
+    const document = parseHtml(`<p class=" a  b a ">x</p>`, "linkedom");
+    const p = document.getElementsByTagName("p")[0];
+    expect([p.className, p.getAttribute("class")]).toEqual(["a b", "a b"]);
+  });
+});

@@ -139,6 +139,7 @@ describe("prestripHtml", () => {
   it.each([
     ["nested same-name elements", `<div hidden><div>x</div><div>y</div></div>`, ""],
     ["only the hidden one", `<div><div aria-hidden="true">x</div>keep</div>`, "<div>keep</div>"],
+    ["tag and attribute names in capitals", `<DIV HIDDEN><p>x</p></DIV><SPAN ARIA-HIDDEN="true">y</SPAN>keep`, "keep"],
     ["a class word 'hidden' is not the attribute", `<div class="a hidden b">keep</div>`, `<div class="a hidden b">keep</div>`],
     ["aria-hidden=false stays", `<span aria-hidden="false">keep</span>`, `<span aria-hidden="false">keep</span>`],
     ["Readability's fallback-image exception", `<span class="fallback-image" aria-hidden="true">x</span>`, `<span class="fallback-image" aria-hidden="true">x</span>`],
