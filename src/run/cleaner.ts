@@ -5,19 +5,19 @@ import pLimit from "p-limit";
 import type { Piscina } from "piscina";
 import { htmlToDocument as defaultHtmlToDocument, type HtmlToDocument } from "../read/html-route.js";
 import type { HtmlRouteOptions } from "../core/route-options.js";
-import { cleanTask, cleanTaskWithin, type CleanOutcome, type CleanTask, type RoutePipelines } from "./task.js";
+import { cleanTask, cleanTaskWithin, type CleanTask, type RoutePipelines, type WrittenOutcome } from "./task.js";
 import { Batcher, contentSize, type ItemResult } from "./batches.js";
 
 export interface Cleaner {
-  clean(task: CleanTask): Promise<CleanOutcome>;
+  clean(task: CleanTask): Promise<WrittenOutcome>;
   /** Starts the work collected so far: called before waiting for a result. */
   flush(): void;
   close(): Promise<void>;
 }
 
-/** What the main thread sends a pool worker (run/worker.ts), and what it answers. */
+/** What the main thread sends a pool worker (run/worker.ts), and what it answers (outcomes with their text as UTF-8 bytes). */
 export type WorkerMessage = "warm-up" | CleanTask | { batch: CleanTask[] };
-export type WorkerAnswer = undefined | CleanOutcome | Array<ItemResult<CleanOutcome>>;
+export type WorkerAnswer = undefined | WrittenOutcome | Array<ItemResult<WrittenOutcome>>;
 
 export interface PoolOptions {
   /** Absolute paths of the pipeline files per route; each worker loads them once. */
@@ -98,10 +98,10 @@ export function createPoolCleaner(options: PoolOptions): Cleaner {
   };
   // Text documents travel in batches under one time limit (a batch that fails is rerun a document
   // at a time, so a document still fails alone); HTML pages one by one, as each costs far more than its message.
-  const batcher = new Batcher<CleanTask, CleanOutcome>(
+  const batcher = new Batcher<CleanTask, WrittenOutcome>(
     {
-      many: async (batch) => (await send({ batch })) as Array<ItemResult<CleanOutcome>>,
-      one: async (task) => (await send(task)) as CleanOutcome,
+      many: async (batch) => (await send({ batch })) as Array<ItemResult<WrittenOutcome>>,
+      one: async (task) => (await send(task)) as WrittenOutcome,
     },
     { sizeOf: (task) => contentSize(task.content), alone: (task) => task.route === "html" },
   );
