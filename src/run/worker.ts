@@ -6,8 +6,9 @@ import { setHtmlRouteOptions, type HtmlRouteOptions } from "../core/route-option
 import { htmlToDocument } from "../read/html-route.js";
 import type { ItemResult } from "./batches.js";
 import type { WorkerAnswer, WorkerMessage } from "./cleaner.js";
+import { asBytes, asReceived } from "./messages.js";
 import { loadPipeline } from "./pipeline-file.js";
-import { cleanTask, type CleanOutcome, type WrittenOutcome } from "./task.js";
+import { cleanTask, type CleanOutcome } from "./task.js";
 
 const data = workerData as { pipelines: { text: string; html: string }; htmlRoute?: HtmlRouteOptions };
 setHtmlRouteOptions(data.htmlRoute);
@@ -21,14 +22,14 @@ export const WARM_UP = "warm-up";
 export default async function clean(message: WorkerMessage): Promise<WorkerAnswer> {
   if (message === WARM_UP) return undefined;
   if (!("batch" in message)) {
-    const { bytes, outcomes } = asBytes([await cleanTask(message, routes, htmlToDocument)]);
+    const { bytes, outcomes } = asBytes([await cleanTask(asReceived(message), routes, htmlToDocument)]);
     return moving(bytes, outcomes[0]);
   }
   // A document that fails fails alone: the rest of its batch is cleaned and answered.
   const results: Array<ItemResult<CleanOutcome>> = [];
   for (const task of message.batch) {
     try {
-      results.push({ ok: await cleanTask(task, routes, htmlToDocument) });
+      results.push({ ok: await cleanTask(asReceived(task), routes, htmlToDocument) });
     } catch (error) {
       results.push({ error: error instanceof Error ? error.message : String(error) });
     }
@@ -44,25 +45,4 @@ export default async function clean(message: WorkerMessage): Promise<WorkerAnswe
 /** The answer, its bytes' buffer moved to the main thread rather than copied (piscina's `move`). */
 function moving(bytes: Buffer, answer: NonNullable<WorkerAnswer>): WorkerAnswer {
   return move({ [transferableSymbol]: bytes.buffer, [valueSymbol]: answer }) as unknown as WorkerAnswer;
-}
-
-/**
- * The outcomes with their body and audit as UTF-8 bytes, views of one buffer that the message
- * moves instead of copying: text (mostly two-byte strings, the audit a rope of lines) cost V8's
- * serializer most of what cleaning the floor's documents costs, and the main thread then had
- * to encode it again to write it. 150 messages of 8 news records: 27-92 ms to post as text or
- * copied bytes, 5 ms moved; in the whole run the worker's `postMessage` went from 12% of its
- * CPU to under 1% (see README, "Speed of the text route").
- */
-function asBytes(outcomes: CleanOutcome[]): { bytes: Buffer; outcomes: WrittenOutcome[] } {
-  let size = 0;
-  for (const o of outcomes) size += Buffer.byteLength(o.body, "utf8") + Buffer.byteLength(o.audit, "utf8");
-  const bytes = Buffer.allocUnsafeSlow(size);
-  let at = 0;
-  const view = (text: string) => {
-    const start = at;
-    at += bytes.write(text, at, "utf8");
-    return bytes.subarray(start, at);
-  };
-  return { bytes, outcomes: outcomes.map((o) => ({ ...o, body: view(o.body), audit: view(o.audit) })) };
 }
