@@ -8,6 +8,7 @@ import { dirname } from "node:path";
 import { finished, pipeline } from "node:stream/promises";
 import { createGzip, type Gzip } from "node:zlib";
 import { destroyed, drained, removeQuietly, temporaryPath, WriteError } from "./atomic.js";
+import { Chunks, type Written } from "./chunks.js";
 
 import { recordMetadata, type RecordMetadata } from "./render/metadata.js";
 
@@ -48,7 +49,7 @@ class AtomicSink {
   private gzip?: Gzip;
   /** Settles when the file is closed, or with the first error of the gzip or the file. */
   private done?: Promise<void>;
-  private pending = "";
+  private readonly pending = new Chunks();
 
   constructor(
     readonly path: string,
@@ -71,18 +72,16 @@ class AtomicSink {
   }
 
   /** Buffers small writes; hands the stream 256 KB at a time and waits when it is full. */
-  async write(text: string): Promise<void> {
-    this.pending += text;
-    if (this.pending.length >= 1 << 18) await this.guard(() => this.flush());
+  async write(text: Written): Promise<void> {
+    this.pending.add(text);
+    if (this.pending.size >= 1 << 18) await this.guard(() => this.flush());
   }
 
   private async flush(): Promise<void> {
     if (!this.file) await this.open();
     const target = this.gzip ?? this.file!;
-    const chunk = this.pending;
-    this.pending = "";
     if (target.errored) throw target.errored;
-    if (chunk && !target.write(chunk)) await Promise.race([drained(target), this.done]);
+    if (this.pending.size > 0 && !target.write(this.pending.take())) await Promise.race([drained(target), this.done]);
   }
 
   async commit(): Promise<void> {
@@ -127,9 +126,10 @@ export class RecordWriter {
     this.sink = new AtomicSink(path, compress);
   }
 
-  async write(body: string): Promise<void> {
-    if (this.framing === "lines") await this.sink.write(body + "\n");
-    else await this.sink.write((this.count === 0 ? "[\n" : ",\n") + body);
+  async write(body: Written): Promise<void> {
+    if (this.framing === "array") await this.sink.write(this.count === 0 ? "[\n" : ",\n");
+    await this.sink.write(body);
+    if (this.framing === "lines") await this.sink.write("\n");
     this.count++;
   }
 

@@ -1,13 +1,14 @@
 // The run's two logs besides the outputs: the audit (every removal, every document) and
 // the rejects (records set aside, documents that failed). Both appear whole or not at all.
 import { AtomicWriteStream } from "./atomic.js";
+import { Chunks, type Written } from "./chunks.js";
 
-/** Audit lines are buffered up to this many characters between writes. */
+/** Audit lines are buffered up to this many bytes between writes. */
 const AUDIT_BUFFER = 1 << 20;
 
 export class AuditSink {
   private readonly stream: AtomicWriteStream;
-  private buffer = "";
+  private readonly buffer = new Chunks();
 
   constructor(readonly path: string) {
     this.stream = new AtomicWriteStream(path);
@@ -18,9 +19,10 @@ export class AuditSink {
     await this.stream.open();
   }
 
-  async append(lines: string): Promise<void> {
-    this.buffer += lines;
-    if (this.buffer.length >= AUDIT_BUFFER) await this.flush();
+  /** Lines of the audit, each ending in a line break, as text or UTF-8 bytes. */
+  async append(lines: Written): Promise<void> {
+    this.buffer.add(lines);
+    if (this.buffer.size >= AUDIT_BUFFER) await this.flush();
   }
 
   /** The line of a document or file that failed (the report reads these). */
@@ -29,9 +31,7 @@ export class AuditSink {
   }
 
   private async flush(): Promise<void> {
-    const chunk = this.buffer;
-    this.buffer = "";
-    await this.stream.write(chunk);
+    if (this.buffer.size > 0) await this.stream.write(this.buffer.take());
   }
 
   async commit(): Promise<void> {

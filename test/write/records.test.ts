@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { RecordWriter, recordJson } from "../../src/write/records.js";
+import { AuditSink } from "../../src/write/sinks.js";
 import { tempDir } from "../helpers/corpus.js";
 
 const BODIES = [recordJson({ id: "a", text: "One.\n", meta: { tags: ["NATO"] }, rules: { "meta/tags": 1 }, chars: { in: 20, out: 5, removed: 15 }, fields: { url: "https://x.example/a" } }), '{"id":"b"}'];
@@ -56,6 +57,32 @@ describe("record writers", () => {
     const empty = new RecordWriter(join(dir, "e.json"), "array", false);
     await empty.commit();
     expect(JSON.parse(readFileSync(join(dir, "e.json"), "utf8"))).toEqual([]);
+  });
+
+  it("writes the same bytes whether a body or audit comes as text or as UTF-8 bytes (what a pool worker sends), over the 256 kB flush", async () => {
+    const dir = tempDir();
+    // Two-byte text, an astral character, a lone surrogate (written as U+FFFD either way), and enough of it to flush part-way.
+    const bodies = Array.from({ length: 40 }, (_, i) => JSON.stringify({ id: `d${i}`, text: `Über „${i}“ 🦉 \ud800 `.repeat(400) }));
+    const asText = new RecordWriter(join(dir, "text.jsonl"), "lines", false);
+    const asBytes = new RecordWriter(join(dir, "bytes.jsonl"), "lines", false);
+    const mixed = new RecordWriter(join(dir, "mixed.json"), "array", false);
+    const auditText = new AuditSink(join(dir, "text.audit.jsonl"));
+    const auditBytes = new AuditSink(join(dir, "bytes.audit.jsonl"));
+    for (const [i, body] of bodies.entries()) {
+      await asText.write(body);
+      await asBytes.write(new Uint8Array(Buffer.from(body)));
+      await mixed.write(i % 2 ? body : Buffer.from(body));
+      await auditText.append(body + "\n");
+      await auditBytes.append(Buffer.from(body + "\n"));
+    }
+    for (const w of [asText, asBytes, mixed, auditText, auditBytes]) await w.commit();
+    const expected = bodies.join("\n").replace(/\ud800/g, "\ufffd") + "\n";
+    expect(expected.length).toBeGreaterThan(1 << 18);
+    expect(readFileSync(join(dir, "text.jsonl"), "utf8")).toBe(expected);
+    expect(readFileSync(join(dir, "bytes.jsonl")).equals(readFileSync(join(dir, "text.jsonl")))).toBe(true);
+    expect(readFileSync(join(dir, "mixed.json"), "utf8")).toBe(`[\n${bodies.join(",\n").replace(/\ud800/g, "\ufffd")}\n]\n`);
+    expect(readFileSync(join(dir, "text.audit.jsonl"), "utf8")).toBe(expected);
+    expect(readFileSync(join(dir, "bytes.audit.jsonl")).equals(readFileSync(join(dir, "text.audit.jsonl")))).toBe(true);
   });
 
   it("gzips when asked, with the same content", async () => {
