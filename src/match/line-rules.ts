@@ -14,7 +14,42 @@ import type { LineRule, PhraseRule } from "../rules/types.js";
 import { UserPattern } from "./backtracking.js";
 import { escapeRegExp } from "../core/escape.js";
 import { longestMatch, requiredLiterals, type PatternText } from "./gates.js";
-import { lineScanner, passes } from "./literal-scan.js";
+import { ALWAYS, lineScanner } from "./literal-scan.js";
+
+/**
+ * The rules of one table that a line's scan lets through, in table order: the rules of the gates
+ * that passed, and those the scan cannot gate. A stage asks these few instead of testing each
+ * rule's gate against the line's in turn (every table, every line).
+ */
+export class GateIndex {
+  readonly #byGate = new Map<number, number[]>();
+  readonly #always: number[] = [];
+
+  constructor(gates: readonly number[]) {
+    gates.forEach((gate, rule) => {
+      if (gate === ALWAYS) this.#always.push(rule);
+      else {
+        const rules = this.#byGate.get(gate);
+        if (rules) rules.push(rule);
+        else this.#byGate.set(gate, [rule]);
+      }
+    });
+  }
+
+  /** Positions in the table of the rules to try on a line whose passing gates are `passing`, ascending. */
+  tried(passing: readonly number[]): readonly number[] {
+    let first: readonly number[] | undefined;
+    let merged: number[] | undefined;
+    for (const gate of passing) {
+      const rules = this.#byGate.get(gate);
+      if (!rules) continue;
+      if (!first) first = rules;
+      else (merged ??= [...first]).push(...rules);
+    }
+    if (this.#always.length > 0) (merged ??= [...(first ?? [])]).push(...this.#always);
+    return merged ? merged.sort((a, b) => a - b) : (first ?? []);
+  }
+}
 
 /** Options every line-rule stage accepts, so users extend rules without code. */
 export const LineRuleOptions = z.strictObject({
@@ -81,16 +116,17 @@ class AnchoredRule {
   }
 }
 
-/** The rules in table order, and the longest label any of them can match. */
+/** The rules in table order, the longest label any of them can match, and which of them each gate lets through. */
 export interface CompiledLineRules extends Array<CompiledLineRule> {
   longest: number;
+  index: GateIndex;
 }
 
 export function compileLineRules(rules: readonly LineRule[]): CompiledLineRules {
   const anchored = rules.map((r) => ({ source: `^(?:${r.pattern.source})$`, flags: r.caseSensitive ? "u" : "iu" }));
   const gates = lineScanner.register(anchored.map((text, i) => ({ literals: requiredLiterals(text), caseSensitive: Boolean(rules[i].caseSensitive) })));
   const compiled: CompiledLineRule[] = rules.map((r, i) => Object.assign(new AnchoredRule(anchored[i]), r, { longest: longestMatch(anchored[i]), gate: gates[i] }));
-  return Object.assign(compiled, { longest: Math.max(0, ...compiled.map((r) => r.longest)) });
+  return Object.assign(compiled, { longest: Math.max(0, ...compiled.map((r) => r.longest)), index: new GateIndex(gates) });
 }
 
 /**
@@ -101,8 +137,10 @@ export function matchLine(line: Line, rules: CompiledLineRules, maxLength: numbe
   if (line.content.length > maxLength) return undefined;
   const label = labelText(line.content);
   if (!label || label.length > rules.longest) return undefined;
-  const passing = lineScanner.passing(line);
-  for (const r of rules) if (passes(r.gate, passing) && label.length <= r.longest && r.full.test(label)) return r;
+  for (const position of rules.index.tried(lineScanner.passing(line))) {
+    const r = rules[position];
+    if (label.length <= r.longest && r.full.test(label)) return r;
+  }
   return undefined;
 }
 
@@ -168,14 +206,14 @@ export function compileSearchRules<T extends PhraseRule>(table: readonly T[]): S
   // A rule that runs on the lower-cased line looks for lower-case literals: found in the line in any case.
   const gates = lineScanner.register(foldedRules.map((r) => ({ literals: requiredLiterals(r.text), caseSensitive: !r.onLower && !r.text.flags.includes("i") })));
   const rules = foldedRules.map((r, i) => ({ ...r, gate: gates[i] }));
+  const index = new GateIndex(gates);
   return {
     rules,
     first(line, admits, countWords) {
-      const passing = lineScanner.passing(line);
       let words = -1;
       let lower: string | undefined;
-      for (const r of rules) {
-        if (!passes(r.gate, passing)) continue;
+      for (const position of index.tried(lineScanner.passing(line))) {
+        const r = rules[position];
         // Words and the lower-cased line are computed only for lines that some rule's literals reach.
         if (words < 0) words = countWords(line.content);
         if (!admits(r, words)) continue;

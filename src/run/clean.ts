@@ -23,7 +23,7 @@ import { addCounts, addFileCounts, emptySummary, sortKeys, type RunSummary } fro
 import type { FileCounts, ResumeState } from "./resume.js";
 import { filesOfShard, type Shard } from "./shards.js";
 import { startProgress, type ProgressCounters } from "./progress.js";
-import type { WrittenOutcome } from "./task.js";
+import type { CleanOutcome } from "./task.js";
 import { outputNameIn, type OutputFormat } from "../write/render/index.js";
 
 export { emptySummary, type RunSummary } from "./summary.js";
@@ -95,7 +95,7 @@ function emptyCounts(): FileCounts {
   return { documents: 0, rejects: 0, documentFailures: 0, skipped: 0, chars: { in: 0, out: 0, removed: 0 }, rules: {}, stages: {} };
 }
 
-type Outcome = { ok: WrittenOutcome } | { error: string };
+type Outcome = { ok: CleanOutcome } | { error: string };
 
 type Entry =
   | { kind: "doc"; run: FileRun; task: Pick<ReaderTask, "id" | "source" | "at" | "route">; size: number; outcome: Promise<Outcome> }

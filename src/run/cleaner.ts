@@ -6,21 +6,20 @@ import pLimit from "p-limit";
 import type { Piscina } from "piscina";
 import { htmlToDocument as defaultHtmlToDocument, type HtmlToDocument } from "../read/html-route.js";
 import type { HtmlRouteOptions } from "../core/route-options.js";
-import { cleanTask, cleanTaskWithin, type CleanTask, type RoutePipelines, type WrittenOutcome } from "./task.js";
+import { cleanTask, cleanTaskWithin, type CleanOutcome, type CleanTask, type RoutePipelines } from "./task.js";
 import { Batcher, contentSize, type ItemResult } from "./batches.js";
-import { asSent, type SentTask } from "./messages.js";
 import { TimedOut } from "./time-limit.js";
 
 export interface Cleaner {
-  clean(task: CleanTask): Promise<WrittenOutcome>;
+  clean(task: CleanTask): Promise<CleanOutcome>;
   /** Starts the work collected so far: called before waiting for a result. */
   flush(): void;
   close(): Promise<void>;
 }
 
-/** What the main thread sends a pool worker (run/worker.ts), and what it answers (outcomes with their text as UTF-8 bytes). */
-export type WorkerMessage = "warm-up" | SentTask | { batch: SentTask[] };
-export type WorkerAnswer = undefined | WrittenOutcome | Array<ItemResult<WrittenOutcome>>;
+/** What the main thread sends a pool worker (run/worker.ts), and what it answers. */
+export type WorkerMessage = "warm-up" | CleanTask | { batch: CleanTask[] };
+export type WorkerAnswer = undefined | CleanOutcome | Array<ItemResult<CleanOutcome>>;
 
 export interface PoolOptions {
   /** Absolute paths of the pipeline files per route; each worker loads them once. */
@@ -68,7 +67,7 @@ export function createInlineCleaner(pipelines: RoutePipelines, toDocument: HtmlT
 export function createTimedInlineCleaner(pipelines: RoutePipelines, timeoutMs: number, pool: () => Cleaner): Cleaner {
   let fallback: Cleaner | undefined;
   let previous: Promise<unknown> = Promise.resolve();
-  const cleanHere = async (task: CleanTask): Promise<WrittenOutcome> => {
+  const cleanHere = async (task: CleanTask): Promise<CleanOutcome> => {
     try {
       return await cleanTaskWithin(task, pipelines, timeoutMs);
     } catch (error) {
@@ -116,16 +115,11 @@ export function createPoolCleaner(options: PoolOptions): Cleaner {
   const warm = starting.then((pool) => Promise.all(Array.from({ length: options.jobs }, () => pool.run("warm-up"))));
   // A worker that cannot load fails each document with its reason (below); unawaited, it must not end the process.
   warm.catch(() => undefined);
-  const send = async (tasks: CleanTask[], batch: boolean): Promise<WorkerAnswer> => {
+  const send = async (message: WorkerMessage): Promise<WorkerAnswer> => {
     await warm;
     const pool: Piscina = await starting;
     try {
-      return await handOver(() => {
-        // Packed when handed over, from the tasks as read: a batch rerun a task at a time packs them again.
-        const sent = asSent(tasks);
-        const message: WorkerMessage = batch ? { batch: sent.tasks } : sent.tasks[0];
-        return pool.run(message, { signal: AbortSignal.timeout(options.timeoutMs), transferList: sent.transferList });
-      });
+      return await handOver(() => pool.run(message, { signal: AbortSignal.timeout(options.timeoutMs) }));
     } catch (error) {
       const e = error as Error;
       if (e.name === "AbortError" || e.name === "TimeoutError") throw new Error(`timed out after ${options.timeoutMs} ms`);
@@ -134,10 +128,10 @@ export function createPoolCleaner(options: PoolOptions): Cleaner {
   };
   // Text documents travel in batches under one time limit (a batch that fails is rerun a document
   // at a time, so a document still fails alone); HTML pages one by one, as each costs far more than its message.
-  const batcher = new Batcher<CleanTask, WrittenOutcome>(
+  const batcher = new Batcher<CleanTask, CleanOutcome>(
     {
-      many: async (batch) => (await send(batch, true)) as Array<ItemResult<WrittenOutcome>>,
-      one: async (task) => (await send([task], false)) as WrittenOutcome,
+      many: async (batch) => (await send({ batch })) as Array<ItemResult<CleanOutcome>>,
+      one: async (task) => (await send(task)) as CleanOutcome,
     },
     { sizeOf: (task) => contentSize(task.content), alone: (task) => task.route === "html" },
   );

@@ -13,7 +13,6 @@ import { loadHtmlToDocumentSync, type HtmlInput, type HtmlToDocument } from "../
 import { runWithin } from "./time-limit.js";
 import { auditLines, countByRule } from "../write/audit.js";
 import { renderBody, type OutputFormat } from "../write/render/index.js";
-import type { Written } from "../write/chunks.js";
 
 export interface CleanTask {
   id: string;
@@ -46,12 +45,6 @@ export interface CleanOutcome {
   rules: Record<string, number>;
   stages: Record<string, number>;
 }
-
-/**
- * An outcome as the writers take it: `body` and `audit` as text, or as their UTF-8 bytes (what a
- * pool worker sends back, run/worker.ts: bytes cost a message less than text, and nothing to encode).
- */
-export type WrittenOutcome = Omit<CleanOutcome, "body" | "audit"> & { body: Written; audit: Written };
 
 export async function cleanTask(task: CleanTask, pipelines: RoutePipelines, toDocument: HtmlToDocument): Promise<CleanOutcome> {
   const doc = task.route === "html" ? await toDocument(htmlInputOf(task)) : textDocumentOf(task);

@@ -1,12 +1,10 @@
 // A pool worker: loads the pipeline once, then cleans the tasks it is sent and
 // returns plain objects. The HTML route is whatever read/html-route.ts provides.
 import { workerData } from "node:worker_threads";
-import { move, transferableSymbol, valueSymbol } from "piscina";
 import { setHtmlRouteOptions, type HtmlRouteOptions } from "../core/route-options.js";
 import { htmlToDocument } from "../read/html-route.js";
 import type { ItemResult } from "./batches.js";
 import type { WorkerAnswer, WorkerMessage } from "./cleaner.js";
-import { asBytes, asReceived } from "./messages.js";
 import { loadPipeline } from "./pipeline-file.js";
 import { cleanTask, type CleanOutcome } from "./task.js";
 
@@ -21,28 +19,15 @@ export const WARM_UP = "warm-up";
 
 export default async function clean(message: WorkerMessage): Promise<WorkerAnswer> {
   if (message === WARM_UP) return undefined;
-  if (!("batch" in message)) {
-    const { bytes, outcomes } = asBytes([await cleanTask(asReceived(message), routes, htmlToDocument)]);
-    return moving(bytes, outcomes[0]);
-  }
+  if (!("batch" in message)) return cleanTask(message, routes, htmlToDocument);
   // A document that fails fails alone: the rest of its batch is cleaned and answered.
   const results: Array<ItemResult<CleanOutcome>> = [];
   for (const task of message.batch) {
     try {
-      results.push({ ok: await cleanTask(asReceived(task), routes, htmlToDocument) });
+      results.push({ ok: await cleanTask(task, routes, htmlToDocument) });
     } catch (error) {
       results.push({ error: error instanceof Error ? error.message : String(error) });
     }
   }
-  const { bytes, outcomes } = asBytes(results.flatMap((r) => ("ok" in r ? [r.ok] : [])));
-  let next = 0;
-  return moving(
-    bytes,
-    results.map((r) => ("ok" in r ? { ok: outcomes[next++] } : r)),
-  );
-}
-
-/** The answer, its bytes' buffer moved to the main thread rather than copied (piscina's `move`). */
-function moving(bytes: Buffer, answer: NonNullable<WorkerAnswer>): WorkerAnswer {
-  return move({ [transferableSymbol]: bytes.buffer, [valueSymbol]: answer }) as unknown as WorkerAnswer;
+  return results;
 }

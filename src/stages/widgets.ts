@@ -41,7 +41,7 @@ export function isWidgetWordLine(content: string, maxWords = 10): boolean {
   let strong = 0;
   let unknownAt = -1;
   for (const [i, word] of words.entries()) {
-    const bare = word.replace(/_/g, " ").replace(/[()[\]:!.]/g, "");
+    const bare = bareWord(word);
     if (STRONG.has(bare) || PHRASES.includes(bare)) strong++;
     else if (FILLER.has(bare) || WIDGET_COUNT.test(bare) || bare === "") continue;
     // One unknown label may sit among the buttons ("Whatsapp Facebook Pint Baixar"); a second is prose.
@@ -69,6 +69,14 @@ const KNOWN_WORDS = new Set(
   }),
 );
 const SEPARATOR = unitTable(/[\s|•·,/]/u);
+/** What `bareWord` rewrites: most words hold none of it, and two regex replaces on each cost more than the look. */
+const STRIPPED = unitTable(/[_()[\]:!.]/);
+
+/** A lower-cased word as isWidgetWordLine compares it: "_" as a space, brackets and stops removed. */
+function bareWord(word: string): string {
+  for (let i = 0; i < word.length; i++) if (STRIPPED[word.charCodeAt(i)]) return word.replace(/_/g, " ").replace(/[()[\]:!.]/g, "");
+  return word;
+}
 
 /** False only when the content cannot be a widget-word line; true means "ask isWidgetWordLine". */
 export function mayBeWidgetWordLine(content: string): boolean {
@@ -83,7 +91,7 @@ export function mayBeWidgetWordLine(content: string): boolean {
     const token = label.slice(start, at);
     // Lower-casing a word alone differs from lower-casing it in its line only for a final sigma.
     if (token.includes("Σ")) return true;
-    const bare = token.toLowerCase().replace(/_/g, " ").replace(/[()[\]:!.]/g, "");
+    const bare = bareWord(token.toLowerCase());
     if (bare === "" || KNOWN_WORDS.has(bare) || WIDGET_COUNT.test(bare)) continue;
     if (!UNKNOWN_LABEL.test(bare) || ++unknown > 1) return false;
   }

@@ -1,20 +1,17 @@
-// Bytes collected between writes, kept as the pieces they came in. Joining them into one large
-// string first (`pending += text`) was most of a run's writing cost: a string of a few hundred
-// kB lands in V8's large-object space, and encoding a rope of them flattens it there first
-// (bench:throughput, 30 MB: 1.6 s of 5.7 s of the main thread's CPU, news pipeline). Each
-// piece is encoded on its own (small strings encode fast) and the pieces are copied once.
-
-/** Clean text, or its UTF-8 bytes (what a pool worker sends back: run/cleaner.ts). */
-export type Written = string | Uint8Array;
+// Text collected between writes, kept as the pieces it came in. Joining them into one large
+// string first (`pending += text`) was most of the main thread's writing cost: a string of a few
+// hundred kB lands in V8's large-object space, and encoding a rope of them flattens it there
+// first (bench:throughput, 30 MB, news pipeline, --cpu-prof: 1.6 s in Buffer.from). Each piece
+// is encoded on its own, which is fast for small strings, and the bytes are copied once.
 
 export class Chunks {
-  private pieces: Uint8Array[] = [];
+  private pieces: Buffer[] = [];
   /** Bytes held. */
   size = 0;
 
-  add(piece: Written): void {
-    const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
-    if (bytes.length === 0) return;
+  add(text: string): void {
+    if (text.length === 0) return;
+    const bytes = Buffer.from(text, "utf8");
     this.pieces.push(bytes);
     this.size += bytes.length;
   }

@@ -1,12 +1,11 @@
 // The writer of each input file's output, chosen by the kind of output its format makes:
 // one clean text, or records as JSON lines or a JSON array (gzipped when the name ends in .gz).
 import { writeFileAtomic } from "./atomic.js";
-import type { Written } from "./chunks.js";
 import { RecordWriter } from "./records.js";
 
 /** Receives clean bodies of one input file, in input order; its output appears only on `commit`. */
 export interface OutputWriter {
-  write(body: Written): Promise<void>;
+  write(body: string): Promise<void>;
   commit(): Promise<void>;
   abort(): Promise<void>;
   /** What the audit's `output` field says for a document. */
@@ -19,7 +18,7 @@ export function createOutputWriter(kind: "text" | "lines" | "array", outPath: st
 
 /** Writes the one document of a file as text, atomically. */
 function singleTextWriter(outPath: string): OutputWriter {
-  let text: Written | undefined;
+  let text: string | undefined;
   return {
     async write(body) {
       if (text !== undefined) throw new Error(`${outPath}: a text output takes one document`);

@@ -8,7 +8,7 @@ import { dirname } from "node:path";
 import { finished, pipeline } from "node:stream/promises";
 import { createGzip, type Gzip } from "node:zlib";
 import { destroyed, drained, removeQuietly, temporaryPath, WriteError } from "./atomic.js";
-import { Chunks, type Written } from "./chunks.js";
+import { Chunks } from "./chunks.js";
 
 import { recordMetadata, type RecordMetadata } from "./render/metadata.js";
 
@@ -72,7 +72,7 @@ class AtomicSink {
   }
 
   /** Buffers small writes; hands the stream 256 KB at a time and waits when it is full. */
-  async write(text: Written): Promise<void> {
+  async write(text: string): Promise<void> {
     this.pending.add(text);
     if (this.pending.size >= 1 << 18) await this.guard(() => this.flush());
   }
@@ -126,7 +126,7 @@ export class RecordWriter {
     this.sink = new AtomicSink(path, compress);
   }
 
-  async write(body: Written): Promise<void> {
+  async write(body: string): Promise<void> {
     if (this.framing === "array") await this.sink.write(this.count === 0 ? "[\n" : ",\n");
     await this.sink.write(body);
     if (this.framing === "lines") await this.sink.write("\n");

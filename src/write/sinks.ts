@@ -1,7 +1,7 @@
 // The run's two logs besides the outputs: the audit (every removal, every document) and
 // the rejects (records set aside, documents that failed). Both appear whole or not at all.
 import { AtomicWriteStream } from "./atomic.js";
-import { Chunks, type Written } from "./chunks.js";
+import { Chunks } from "./chunks.js";
 
 /** Audit lines are buffered up to this many bytes between writes. */
 const AUDIT_BUFFER = 1 << 20;
@@ -19,8 +19,7 @@ export class AuditSink {
     await this.stream.open();
   }
 
-  /** Lines of the audit, each ending in a line break, as text or UTF-8 bytes. */
-  async append(lines: Written): Promise<void> {
+  async append(lines: string): Promise<void> {
     this.buffer.add(lines);
     if (this.buffer.size >= AUDIT_BUFFER) await this.flush();
   }

@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { splitLines } from "../../src/core/lines.js";
 import { ALWAYS, LiteralScanner, foldText, foldUnit, passes } from "../../src/match/literal-scan.js";
+import { GateIndex } from "../../src/match/line-rules.js";
 
 const lineOf = (content: string) => splitLines(content)[0];
 
@@ -64,5 +65,17 @@ describe("foldUnit", () => {
       if (foldUnit(a.charCodeAt(0)) !== foldUnit(b.charCodeAt(0))) mismatches.push(`${a} ${b}`);
     }
     expect(mismatches).toEqual([]);
+  });
+});
+
+describe("a table's gate index", () => {
+  it("lists, in table order, exactly the rules whose gate passed and those the scan cannot gate", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(ALWAYS, 0, 1, 2, 3, 4), { maxLength: 12 }), fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { maxLength: 5 }), (gates, passing) => {
+        const plain = gates.flatMap((gate, rule) => (passes(gate, passing) ? [rule] : []));
+        expect(new GateIndex(gates).tried(passing)).toEqual(plain);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
