@@ -23,7 +23,7 @@ import { addCounts, addFileCounts, emptySummary, sortKeys, type RunSummary } fro
 import type { FileCounts, ResumeState } from "./resume.js";
 import { filesOfShard, type Shard } from "./shards.js";
 import { startProgress, type ProgressCounters } from "./progress.js";
-import type { CleanOutcome } from "./task.js";
+import type { CleanOutcome, CleanTask } from "./task.js";
 import { outputNameIn, type OutputFormat } from "../write/render/index.js";
 
 export { emptySummary, type RunSummary } from "./summary.js";
@@ -384,8 +384,13 @@ const ONE_DOCUMENT_FORMATS = new Set(["text", "html"]);
 export const FILES_PER_WORKER = { value: 64, example: "20 or 60 HTML pages clean on one worker; 181 on two (with --jobs 2)" } as const;
 
 /**
- * Large runs clean on workers, even at --jobs 1: a worker can be stopped in the middle of a
- * document and the run goes on. Small runs clean inline (INLINE_TEXT_MAX_BYTES, INLINE_TIMED_MAX_BYTES).
+ * Small runs (INLINE_TEXT_MAX_BYTES, INLINE_TIMED_MAX_BYTES) clean on the main thread, each
+ * document under its time limit but a small plain-text run's (which needs none). At --jobs 1 a
+ * larger run's text documents do too: a worker would add its start and every document's trip to
+ * it and back on the same single core (10 MB of JSONL on one worker: 1.4x the CPU for the floor
+ * pipeline, 1.17x for news), while a text document's memory is bounded by its size (linear
+ * stages). Its HTML pages go to one worker, whose heap --worker-heap caps: a page's tree can take
+ * many times its size. Larger runs at --jobs 2 or more clean on workers.
  * Inline also where no worker can load the same code: run from source, an HTML route given
  * as a function, no pipeline file.
  */
@@ -401,17 +406,24 @@ function chooseCleaner(options: CleanOptions, jobs: number, todo: ReadonlyArray<
       maxHeapMb: options.maxWorkerHeapMb ?? DEFAULT_WORKER_HEAP_MB,
       htmlRoute: options.htmlRoute,
     });
-  if (timed) return { inline, cleaner: createTimedInlineCleaner(pipelines, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, () => pool(1)) };
+  if (timed) {
+    const here = timed === "text" ? (task: CleanTask) => task.route === "text" : undefined;
+    return { inline, cleaner: createTimedInlineCleaner(pipelines, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, () => pool(1), here) };
+  }
   if (inline) return { inline, cleaner: createInlineCleaner(pipelines, options.htmlToDocument) };
   return { inline, cleaner: pool(threads) };
 }
 
-/** Where a run's documents are cleaned: inline (`timed`: under a time limit on the main thread), or on how many workers. */
-export function planCleaner(run: { workersPossible: boolean; jobs: number; formats: readonly string[]; bytes: number; undecidedPattern: boolean }): { inline: boolean; threads: number; timed?: true } {
+/**
+ * Where a run's documents are cleaned: inline (`timed`: under a time limit on the main thread;
+ * "text": the HTML pages among them on one worker), or on how many workers.
+ */
+export function planCleaner(run: { workersPossible: boolean; jobs: number; formats: readonly string[]; bytes: number; undecidedPattern: boolean }): { inline: boolean; threads: number; timed?: true | "text" } {
   const smallTextRun = run.bytes <= INLINE_TEXT_MAX_BYTES && run.formats.every((f) => f === "text") && !run.undecidedPattern;
   if (!run.workersPossible || smallTextRun) return { inline: true, threads: 0 };
   const smallRun = run.bytes <= INLINE_TIMED_MAX_BYTES && !run.undecidedPattern;
   if (smallRun) return { inline: true, threads: 0, timed: true };
+  if (run.jobs === 1 && !run.undecidedPattern) return { inline: true, threads: 0, timed: "text" };
   const threads = run.formats.every((f) => ONE_DOCUMENT_FORMATS.has(f)) ? Math.max(1, Math.min(run.jobs, Math.floor(run.formats.length / FILES_PER_WORKER.value))) : run.jobs;
   return { inline: false, threads };
 }

@@ -60,36 +60,40 @@ export function createInlineCleaner(pipelines: RoutePipelines, toDocument: HtmlT
 
 /**
  * Inline, each document under `timeoutMs` on the main thread (`cleanTaskWithin`), one after the
- * other: for a small run (src/run/clean.ts). A document stopped half-way may leave this thread's
- * modules half-done (a module it was loading, a table it was compiling), so after a time-out
- * nothing more runs here: the documents left go to `pool()`, made then.
+ * other, except those `here` leaves to a worker (made by `pool()` on first need): src/run/clean.ts
+ * chooses. A document stopped half-way may leave this thread's modules half-done (a module it was
+ * loading, a table it was compiling), so after a time-out nothing more runs here: the documents
+ * left go to the worker too.
  */
-export function createTimedInlineCleaner(pipelines: RoutePipelines, timeoutMs: number, pool: () => Cleaner): Cleaner {
-  let fallback: Cleaner | undefined;
+export function createTimedInlineCleaner(pipelines: RoutePipelines, timeoutMs: number, pool: () => Cleaner, here: (task: CleanTask) => boolean = () => true): Cleaner {
+  let workers: Cleaner | undefined;
+  let timedOut = false;
   let previous: Promise<unknown> = Promise.resolve();
   const cleanHere = async (task: CleanTask): Promise<CleanOutcome> => {
     try {
       return await cleanTaskWithin(task, pipelines, timeoutMs);
     } catch (error) {
-      if (error instanceof TimedOut) fallback ??= pool();
+      if (error instanceof TimedOut) timedOut = true;
       throw error;
     }
   };
   const toPool = (task: CleanTask) => {
-    const outcome = fallback!.clean(task);
-    fallback!.flush();
+    workers ??= pool();
+    const outcome = workers.clean(task);
+    workers.flush();
     return outcome;
   };
   return {
     clean: (task) => {
-      const turn = previous.then(() => (fallback ? undefined : cleanHere(task)));
+      if (!here(task)) return toPool(task);
+      const turn = previous.then(() => (timedOut ? undefined : cleanHere(task)));
       previous = turn.catch(() => undefined);
       return turn.then((outcome) => outcome ?? toPool(task));
     },
-    flush: () => fallback?.flush(),
+    flush: () => workers?.flush(),
     close: async () => {
       await previous;
-      await fallback?.close();
+      await workers?.close();
     },
   };
 }

@@ -22,6 +22,11 @@ describe("where a run is cleaned", () => {
     expect(planCleaner({ ...run, formats: ["jsonl"], bytes: INLINE_TIMED_MAX_BYTES + 1 })).toEqual({ inline: false, threads: 2 });
     expect(planCleaner({ ...run, formats: ["html"], undecidedPattern: true })).toEqual({ inline: false, threads: 1 });
   });
+  it("at --jobs 1, a larger run's text documents are cleaned on the main thread, each under its time limit; its HTML pages on one worker", () => {
+    expect(planCleaner({ ...run, jobs: 1, formats: ["jsonl"], bytes: 100 * INLINE_TIMED_MAX_BYTES })).toEqual({ inline: true, threads: 0, timed: "text" });
+    expect(planCleaner({ ...run, jobs: 1, formats: ["html", "html"], bytes: 100 * INLINE_TIMED_MAX_BYTES })).toEqual({ inline: true, threads: 0, timed: "text" });
+    expect(planCleaner({ ...run, jobs: 1, formats: ["jsonl"], bytes: 100 * INLINE_TIMED_MAX_BYTES, undecidedPattern: true })).toEqual({ inline: false, threads: 1 });
+  });
   it("a pipeline pattern the checker could not decide keeps even a small run on workers (it might backtrack)", () => {
     expect(planCleaner({ ...run, formats: ["text"], undecidedPattern: true })).toEqual({ inline: false, threads: 1 });
   });
