@@ -127,7 +127,7 @@ const cleanCommand = program
   .option("--summary <file>", "also write the run summary (counts per rule and stage) as JSON")
   .option("--keep-comments", "keep readers' comment sections in the text: HTML (still labelled html/comments in the metadata) and the web-text pipeline")
   .option("--no-extraction-records", "HTML: no audit record for each block extraction leaves out (smaller audit for very large runs)")
-  .option("-j, --jobs <n>", "worker threads for cleaning", positiveInteger("--jobs"), defaultJobs())
+  .option("-j, --jobs <n>", "cores used for cleaning: worker threads (at 1, text documents on the main thread)", positiveInteger("--jobs"), defaultJobs())
   .option("--timeout <ms>", "give up on a document after this long", positiveInteger("--timeout"), DEFAULT_TIMEOUT_MS)
   .option("--worker-heap <mb>", "heap limit of each worker, in MB", positiveInteger("--worker-heap"), DEFAULT_WORKER_HEAP_MB)
   .option("--max-document-mb <mb>", "set aside a document or record larger than this, decompressed", positiveInteger("--max-document-mb"), DEFAULT_MAX_DOCUMENT_MB)
