@@ -1,9 +1,9 @@
 // Bundles the command line (dist/cli.js) and the pool's worker (dist/run/worker.js), each into
 // one file, over tsc's output. Node resolves, reads and compiles every ES module file on its
 // own, so the ~180 files a text run loaded (95 of them zod's) cost more start-up than the code
-// they hold. Packages that load only on some routes (jsdom, linkedom, Readability, piscina...)
-// stay outside: required when needed, from node_modules, as before. dist/index.js (the library)
-// is not bundled.
+// they hold. Most packages that load only on some routes (jsdom, linkedom, piscina, the record
+// parsers...) stay outside: required when needed, from node_modules, as before. dist/index.js
+// (the library) is not bundled.
 import { build } from "esbuild";
 import { readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -23,8 +23,8 @@ const BUNDLED = new Set(["commander", "zod", "p-limit", "parse5", "@mozilla/read
 rmSync(join(root, "dist/chunks"), { recursive: true, force: true });
 
 /**
- * commander requires node:child_process at load (~120 of Node's own modules with net and dgram)
- * for one thing: spawning a stand-alone executable subcommand, which chaff never declares. In the
+ * commander requires node:child_process at load (and with it net and dgram: five of Node's own
+ * modules) for one thing: spawning a stand-alone executable subcommand, which chaff never declares. In the
  * bundle its require gets an object that loads the real module on first use instead.
  */
 const childProcessOnUse = {
