@@ -398,17 +398,18 @@ function chooseCleaner(options: CleanOptions, jobs: number, todo: ReadonlyArray<
   const workersPossible = POOL_AVAILABLE && options.pipelinePath !== undefined && options.htmlToDocument === undefined;
   const { inline, threads, timed } = planCleaner({ workersPossible, jobs, formats: todo.map((p) => p.format.name), bytes: todoBytes, undecidedPattern: anyUndecidedPattern() });
   const pipelines = { text: options.pipeline, html: options.htmlPipeline ?? options.pipeline };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const pool = (jobs: number) =>
     createPoolCleaner({
       pipelinePaths: { text: options.pipelinePath!, html: options.htmlPipelinePath ?? options.pipelinePath! },
       jobs,
-      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      timeoutMs,
       maxHeapMb: options.maxWorkerHeapMb ?? DEFAULT_WORKER_HEAP_MB,
       htmlRoute: options.htmlRoute,
     });
   if (timed) {
     const here = timed === "text" ? (task: CleanTask) => task.route === "text" : undefined;
-    return { inline, cleaner: createTimedInlineCleaner(pipelines, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, () => pool(1), here) };
+    return { inline, cleaner: createTimedInlineCleaner(pipelines, timeoutMs, () => pool(1), here) };
   }
   if (inline) return { inline, cleaner: createInlineCleaner(pipelines, options.htmlToDocument) };
   return { inline, cleaner: pool(threads) };

@@ -1,6 +1,7 @@
-// Where the CPU work runs: on a piscina pool with one worker per job (so a document can
-// be stopped at its time limit), or inline on the main thread for library callers.
-// Both run the same `cleanTask`, so their bytes match.
+// Where the CPU work runs: on a piscina pool with one worker per job (a document can be
+// stopped at its time limit, a worker's heap is capped), or inline on the main thread: with a
+// time limit for small runs and --jobs 1's text (src/run/clean.ts chooses), without one for
+// library callers. All run the same `cleanTask`, so their bytes match.
 import { join } from "node:path";
 import pLimit from "p-limit";
 import type { Piscina } from "piscina";

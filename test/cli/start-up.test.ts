@@ -1,17 +1,17 @@
 // What a run loads before and while it cleans: the command line is a bundle (scripts/bundle.mjs)
 // holding the packages every run uses, so a plain-text run reads nothing from node_modules, and
-// Node's own modules that only some routes use (crypto for --resume, vm for one inline page,
+// Node's own modules that only some routes use (crypto for --resume, vm for time-limited inline work,
 // child_process, which commander requires for executable subcommands) stay unloaded.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../helpers/corpus.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const BIN = join(ROOT, "dist/bin.js");
-const dir = mkdtempSync(join(tmpdir(), "chaff-start-up-"));
+const dir = tempDir("chaff-start-up-");
 // A resolve hook lists every ES module the run imports; a preload lists, at exit, the CommonJS
 // modules (linkedom loads through require()) and the built-in modules, however they were loaded.
 // (The hook runs on a thread of its own: node:worker_threads is always loaded here.)
