@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { tempDir } from "../helpers/corpus.js";
 
 const ROOT = join(import.meta.dirname, "../..");
-const BIN = join(ROOT, "dist/bin.js");
+const BIN = join(ROOT, "dist/bin.cjs");
 const dir = tempDir("chaff-start-up-");
 // A resolve hook lists every ES module the run imports; a preload lists, at exit, the CommonJS
 // modules (linkedom loads through require()) and the built-in modules, however they were loaded.
@@ -30,6 +30,14 @@ function loads(input: string, name: string): string[] {
 }
 
 describe("start-up", () => {
+  it("answers --version without starting Node's ES module loader (bin.cjs is CommonJS)", () => {
+    const run = spawnSync(process.execPath, ["--require", join(dir, "builtins.cjs"), BIN, "--version"], { encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    const loaded = run.stderr.split("\n").filter((l) => l.startsWith("LOADS ")).map((l) => l.slice(6));
+    expect(loaded).toContain("node:fs");
+    expect(loaded).not.toContain("node:internal/modules/esm/loader");
+  });
+
   it("cleans a plain-text file without a package from node_modules or the built-ins of other routes", () => {
     const loaded = loads("Email Print\nThe talks went on, its head said.\n", "one.txt");
     expect(loaded.some((url) => url.includes("/dist/chunks/"))).toBe(true);
