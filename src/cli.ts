@@ -141,7 +141,10 @@ const cleanCommand = program
   .option("--jsonl", "stdin (`-`) holds JSON lines, one record each, written to stdout as records")
   .option("--favor <precision|recall>", FAVOR_HELP)
   .action(async (inputs: string[], opts: CleanFlags, command: Command) => {
-    const { loadPipeline, resolvePipelinePath } = await import("./run/pipeline-file.js");
+    // The clean job's modules start loading now, beside the pipeline's: one `await import` after
+    // another waited for each one's files in turn.
+    const job = inputs.includes("-") ? undefined : cleanJobModules();
+    const { loadPipeline, loadCorpusStages, resolvePipelinePath } = await import("./run/pipeline-file.js");
     if (!FORMATS.includes(opts.format)) fail(`clean: --format must be txt, md or json, got "${opts.format}"`);
     const textPipelineName = textPipelineFor(opts, command, "clean");
     const format = opts.format as "txt" | "md" | "json";
@@ -150,7 +153,6 @@ const cleanCommand = program
       if (inputs.length > 1) fail("`-` (stdin) cannot be combined with other inputs");
       for (const [option, name] of NOT_FOR_STDIN) if (command.getOptionValueSource(option) === "cli") fail(`clean -: ${name} does not apply to stdin`);
       const { cleanStdin } = await import("./run/stdin.js");
-      const { loadCorpusStages } = await import("./run/pipeline-file.js");
       let pipeline, htmlPipeline;
       try {
         const pipelinePath = resolvePipelinePath(textPipelineName);
@@ -197,10 +199,7 @@ const cleanCommand = program
     } catch (error) {
       fail((error as Error).message);
     }
-    const { loadCorpusStages } = await import("./run/pipeline-file.js");
-    const { resolveShard, ShardError } = await import("./run/shards.js");
-    const { ResumeState, settingsHash, ShardLockError } = await import("./run/resume.js");
-    const { shardFileStem, STATE_DIR } = await import("./write/layout.js");
+    const [{ resolveShard, ShardError }, { ResumeState, settingsHash, ShardLockError }, { shardFileStem, STATE_DIR }, { runClean }, { formatSummaryTable, writeSummary }] = await job!;
     let corpusStages: CorpusStageEntry[];
     try {
       corpusStages = loadCorpusStages(pipelinePath!);
@@ -244,8 +243,6 @@ const cleanCommand = program
       if (opts.force) await resume.forgetAll();
     }
     if (shard && !opts.quiet) process.stderr.write(`chaff: shard ${shard.index} of ${shard.count} (from ${shard.from === "flag" ? "--shard" : shard.from})\n`);
-    const { runClean } = await import("./run/clean.js");
-    const { formatSummaryTable, writeSummary } = await import("./run/summary.js");
     let summary: RunSummary;
     try {
       summary = await runClean({
@@ -466,3 +463,8 @@ addRecordOptions(explainCommand);
 addRecordOptions(reportCommand, true);
 
 await program.parseAsync(process.argv);
+
+/** What `clean` on files loads besides the pipeline's modules, all at once. */
+function cleanJobModules() {
+  return Promise.all([import("./run/shards.js"), import("./run/resume.js"), import("./write/layout.js"), import("./run/clean.js"), import("./run/summary.js")]);
+}
