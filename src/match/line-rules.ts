@@ -13,6 +13,7 @@ import type { Stage, StageContext } from "../core/stage.js";
 import type { LineRule, PhraseRule } from "../rules/types.js";
 import { UserPattern } from "./backtracking.js";
 import { escapeRegExp } from "../core/escape.js";
+import { Pattern } from "../core/pattern.js";
 import { longestMatch, requiredLiterals, type PatternText } from "./gates.js";
 import { ALWAYS, lineScanner } from "./literal-scan.js";
 
@@ -80,8 +81,8 @@ export function labelText(content: string): string {
 }
 
 /** A user's phrase as a pattern: its text literally, any run of white space standing for any other. */
-export function phrasePattern(phrase: string): RegExp {
-  return new RegExp(escapeRegExp(phrase.replace(/\s+/g, " ").trim()).replace(/ /g, "\\s+"), "iu");
+export function phrasePattern(phrase: string): Pattern {
+  return Pattern.of(new RegExp(escapeRegExp(phrase.replace(/\s+/g, " ").trim()).replace(/ /g, "\\s+"), "iu"));
 }
 
 /** Rules from the pipeline file's `phrases` and `patterns`, with what the table's own rules carry besides (`maxWords`, `moveTo`). */
@@ -94,7 +95,7 @@ export function customRules<T extends object = object>(
   const why = typeof reason === "string" ? { phrase: reason, pattern: reason } : reason;
   return [
     ...options.phrases.map((phrase) => ({ rule, lang: "*", pattern: phrasePattern(phrase), reason: why.phrase, example: phrase, ...extra })),
-    ...options.patterns.map((source) => ({ rule, lang: "*", pattern: new RegExp(source, "iu"), reason: why.pattern, example: source, ...extra })),
+    ...options.patterns.map((source) => ({ rule, lang: "*", pattern: Pattern.of(new RegExp(source, "iu")), reason: why.pattern, example: source, ...extra })),
   ];
 }
 
@@ -165,7 +166,7 @@ function lowerLiterals(source: string): string {
 }
 
 /** The pattern a search-mode rule runs, and on which text. */
-function folded(pattern: RegExp): { source: string; flags: string; on: "lower" | "content" } {
+function folded(pattern: PatternText): { source: string; flags: string; on: "lower" | "content" } {
   if (dependsOnCase(pattern.source)) return { source: pattern.source, flags: pattern.flags, on: "content" };
   return { source: lowerLiterals(pattern.source), flags: pattern.flags.replace("i", ""), on: "lower" };
 }
@@ -178,7 +179,16 @@ function folded(pattern: RegExp): { source: string; flags: string; on: "lower" |
 export function caseFolded<T extends PhraseRule>(rules: readonly T[]): Array<T & FoldedRule> {
   return rules.map((r) => {
     const how = folded(r.pattern);
-    if (how.on === "content") return { ...r, regex: r.pattern, text: r.pattern, onLower: false, matches: (content: string) => r.pattern.test(content) };
+    if (how.on === "content")
+      return {
+        ...r,
+        get regex() {
+          return r.pattern.regex;
+        },
+        text: r.pattern,
+        onLower: false,
+        matches: (content: string) => r.pattern.test(content),
+      };
     const text = { source: how.source, flags: how.flags };
     let regex: RegExp | undefined;
     const compiled = () => (regex ??= new RegExp(text.source, text.flags));

@@ -3,6 +3,7 @@
 import { escapeRegExp } from "../core/escape.js";
 import { AGENCIES } from "./agencies.js";
 import type { LineRule } from "./types.js";
+import { Pattern, re } from "../core/pattern.js";
 
 
 const agency = AGENCIES.map((a) => escapeRegExp(a).replace(/ /g, "\\s")).join("|");
@@ -23,7 +24,7 @@ export const CAPTION_RULES: readonly LineRule[] = [
     rule: "caption/credit",
     lang: "*",
     // A caption that ends in a credit label: "... on Tuesday. Photograph: Christopher Furlong/Getty Images".
-    pattern: /.{10,600}?[.!?)”"]\s+\(?(?:photograph|photo|picture|image|foto|fotografia|fotografía|bild|фото)(?:\s(?:credit|copyright))?(?:\s?:|\sby|\sde|\sdi|\svon)\s?[\p{L}][\p{L} .'’&-]{1,60}(?:\s?[/|]\s?[\p{L}][\p{L} .'’&-]{1,40}){0,2}\)?\.?/u,
+    pattern: re`/.{10,600}?[.!?)”"]\s+\(?(?:photograph|photo|picture|image|foto|fotografia|fotografía|bild|фото)(?:\s(?:credit|copyright))?(?:\s?:|\sby|\sde|\sdi|\svon)\s?[\p{L}][\p{L} .'’&-]{1,60}(?:\s?[/|]\s?[\p{L}][\p{L} .'’&-]{1,40}){0,2}\)?\.?/u`,
     reason: "photo caption ending in a credit label",
     example: "Firefighters rescue a family from their home on Tuesday. Photograph: Christopher Furlong/Getty Images",
   },
@@ -31,7 +32,7 @@ export const CAPTION_RULES: readonly LineRule[] = [
     rule: "caption/agency-code",
     lang: "*",
     // Agencies prefix captions with a picture id: epa05268598, EPA-EFE/..., 2016-04-20T10:11:12Z.
-    pattern: /(?:epa|efe|afp|ap|rtr|dpa|ans)[-_]?\d{5,}\b.*/u,
+    pattern: re`/(?:epa|efe|afp|ap|rtr|dpa|ans)[-_]?\d{5,}\b.*/u`,
     reason: "photo caption with an agency picture code",
     example: "epa05268598 NATO Secretary General Jens Stoltenberg speaks to the press in Brussels, Belgium, 20 April 2016.  EPA/STEPHANIE LECOCQ",
   },
@@ -39,7 +40,7 @@ export const CAPTION_RULES: readonly LineRule[] = [
     rule: "caption/credit",
     lang: "*",
     // A caption that ends in an agency credit: "... EPA/STEPHANIE LECOCQ", "... (AP Photo/Evan Vucci)".
-    pattern: new RegExp(
+    pattern: new Pattern(
       String.raw`.{0,600}?(?:\b(?:${agency})(?:\sphoto|\simages|\sPHOTO)?\s?\/\s?[\p{Lu}][\p{L}.'’ -]{1,40}(?:\/(?:${agency}))?|\((?:(?:${agency})\s(?:Photo|photo|PHOTO)(?:\/[^)]{1,60})?|[^()]{1,60}\/(?:${agency}))\))`,
     ),
     reason: "photo caption ending in an agency credit",
@@ -50,7 +51,7 @@ export const CAPTION_RULES: readonly LineRule[] = [
     rule: "caption/credit",
     lang: "*",
     // A bare credit line: "Getty Images", "REUTERS/Kevin Lamarque", "(Photo: AFP)", "© dpa".
-    pattern: new RegExp(
+    pattern: new Pattern(
       String.raw`(?:\(|\[)?(?:(?:[Pp]hoto|[Pp]icture|[Ii]mage|[Ff]oto|[Bb]ild|[Фф]ото|[Cc]rédit(?:s)?(?: photo)?|[Ii]magen|[Ii]magem|[Ii]mmagine|[Ff]onte)(?: credit| copyright)?\s*(?::|©|\/)\s*)?(?:©\s*)?(?:${agency})(?:\s?(?:[Pp]hoto|[Ii]mages|PHOTO))?${MORE_CREDIT_NAMES}(?:\)|\])?`,
     ),
     reason: "photo credit",
@@ -61,14 +62,14 @@ export const CAPTION_RULES: readonly LineRule[] = [
     rule: "caption/credit",
     lang: "*",
     // Credit and caption labels with a name: "Photo: John Smith", "Foto: Max Muster/dpa", "Фото: Иван Петров".
-    pattern: /(?:image (?:caption|copyright|source)|(?:photo|picture|image) (?:credit|by)|crédits? photos?|photo d'illustration)\b.{0,300}|(?:photo|foto|bild|fotos|bildquelle|imagen|fotografía|фото(?:графия)?|источник фото)\s*(?::|©|\|)(?:\s*\S.{0,119}|\s*.)/u,
+    pattern: re`/(?:image (?:caption|copyright|source)|(?:photo|picture|image) (?:credit|by)|crédits? photos?|photo d'illustration)\b.{0,300}|(?:photo|foto|bild|fotos|bildquelle|imagen|fotografía|фото(?:графия)?|источник фото)\s*(?::|©|\|)(?:\s*\S.{0,119}|\s*.)/u`,
     reason: "photo caption or credit label",
     example: "Image copyright Getty Images",
   },
   {
     rule: "caption/credit",
     lang: "pt",
-    pattern: /(?:créditos? d[ao]s? (?:imagem|imagens|foto|fotos)|legenda da (?:foto|imagem))(?:\s*(?::|©|\|))?(?:\s*\S.{0,199}|\s*.)|(?:imagem|fotografia|créditos|legenda)\s*(?::|©|\|)(?:\s*\S.{0,119}|\s*.)/u,
+    pattern: re`/(?:créditos? d[ao]s? (?:imagem|imagens|foto|fotos)|legenda da (?:foto|imagem))(?:\s*(?::|©|\|))?(?:\s*\S.{0,199}|\s*.)|(?:imagem|fotografia|créditos|legenda)\s*(?::|©|\|)(?:\s*\S.{0,119}|\s*.)/u`,
     reason: "photo caption or credit label",
     example: "Crédito da imagem: Marcelo Camargo/Agência Brasil",
   },
@@ -76,7 +77,7 @@ export const CAPTION_RULES: readonly LineRule[] = [
     rule: "caption/credit",
     lang: "it",
     // Lines are matched case-insensitively: "Foto di" and up to four words is a credit or a short caption either way.
-    pattern: /(?:crediti? (?:foto|fotografic[oi])|credito foto)(?:\s*(?::|©|\|))?(?:\s*\S.{0,199}|\s*.)|(?:didascalia|immagine|fotografia|crediti)\s*(?::|©|\|)(?:\s*\S.{0,119}|\s*.)|foto di \p{L}[\p{L}'’.-]+(?: \p{L}[\p{L}'’.-]+){0,3}(?:\s?[/|]\s?[\p{L}'’. -]{1,40})?/u,
+    pattern: re`/(?:crediti? (?:foto|fotografic[oi])|credito foto)(?:\s*(?::|©|\|))?(?:\s*\S.{0,199}|\s*.)|(?:didascalia|immagine|fotografia|crediti)\s*(?::|©|\|)(?:\s*\S.{0,119}|\s*.)|foto di \p{L}[\p{L}'’.-]+(?: \p{L}[\p{L}'’.-]+){0,3}(?:\s?[/|]\s?[\p{L}'’. -]{1,40})?/u`,
     reason: "photo caption or credit label",
     example: "Didascalia: il ponte Morandi prima del crollo",
   },

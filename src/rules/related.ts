@@ -1,5 +1,6 @@
 // Related-article links ("Also Read") and the headlines listed under them.
 import type { LineRule } from "./types.js";
+import { Pattern } from "../core/pattern.js";
 
 /** Labels that introduce links to other articles, in several languages. */
 const RELATED_LABELS: Record<string, string> = {
@@ -20,7 +21,7 @@ export const RELATED_LABEL_RULES: readonly LineRule[] = Object.entries(RELATED_L
     rule: "link/related",
     lang,
     // Labels often trail off into the list below: "Você pode gostar...".
-    pattern: new RegExp(`(?:${labels})(?:\\.{2,3}|…)?`),
+    pattern: new Pattern(`(?:${labels})(?:\\.{2,3}|…)?`),
     reason: "related-articles label",
     example: { en: "Also Read", de: "Lesen Sie auch", fr: "À lire aussi", es: "Noticias relacionadas", pt: "Você pode gostar...", it: "Ti potrebbe interessare", ru: "Читайте также" }[lang]!,
 }));
@@ -39,7 +40,7 @@ export const RELATED_LINK_RULES: readonly LineRule[] = Object.entries(RELATED_LA
     rule: "link/related",
     lang,
     // The label, a separator, then a headline: "READ MORE: Lavrov says ...", also in brackets: "(Leggi anche: ...)".
-    pattern: new RegExp(`\\(?(?:${labelsEndingInNonSpace(labels)})\\s*[:|»>›–—-]\\s*\\S.{0,200}`),
+    pattern: new Pattern(`\\(?(?:${labelsEndingInNonSpace(labels)})\\s*[:|»>›–—-]\\s*\\S.{0,200}`),
     reason: "related-article link with its headline",
     example: {
       en: "READ MORE: NATO and Russia to meet in Brussels",

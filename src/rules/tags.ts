@@ -1,6 +1,7 @@
 // Tag lines ("Tags: NATO, Russia") and bare tag labels with their list below; the tags move
 // into metadata. Whole-line rules (see ./types.ts).
 import type { LineRule } from "./types.js";
+import { Pattern } from "../core/pattern.js";
 
 /** Labels that open a tag line, in every language of the tables. */
 const TAG_LABELS = "tags?|tagged(?: with)?|topics?|keywords|filed under|schlagwörter|schlagworte|stichwörter|themen|mots[- ]clés|étiquettes|thèmes|etiquetas|temas|palabras clave|assuntos|palavras-chave|marcadores|tópicos|argomenti|parole chiave|etichette|temi|теги|метки|ключевые слова|темы";
@@ -11,7 +12,7 @@ const TAG_LABELS = "tags?|tagged(?: with)?|topics?|keywords|filed under|schlagw�
  */
 export const TAG_LABEL_LINE = {
   rule: "meta/tags",
-  pattern: new RegExp(`^(?:${TAG_LABELS})\\s*:?$`, "iu"),
+  pattern: new Pattern(`^(?:${TAG_LABELS})\\s*:?$`, "iu"),
   /** Most words of one item of the list. */
   maxItemWords: 4,
   /** Most lines of a list of one tag per line. */
@@ -24,7 +25,7 @@ export const TAG_LINE_RULES: readonly LineRule[] = [
   {
     rule: "meta/tags",
     lang: "*",
-    pattern: new RegExp(`(?:${TAG_LABELS})\\s*:(?:\\s*[^\\s.!?][^.!?]{0,299}|\\s+)`, "u"),
+    pattern: new Pattern(`(?:${TAG_LABELS})\\s*:(?:\\s*[^\\s.!?][^.!?]{0,299}|\\s+)`, "u"),
     reason: "tag line: tags move into metadata",
     example: "Tags: NATO  Russia",
     moveTo: "tags",

@@ -1,6 +1,7 @@
 // Shapes of the rule tables. Every entry carries an example of what it catches;
 // the tests check each example against its own rule.
 import type { MetaField } from "../core/document.js";
+import type { Pattern } from "../core/pattern.js";
 
 /** A whole-line rule: the line's collapsed content (decorations trimmed) must match `pattern` in full. */
 export interface LineRule {
@@ -8,7 +9,7 @@ export interface LineRule {
   /** ISO 639-1 code, or "*" for language-neutral patterns. */
   lang: string;
   /** Matched case-insensitively against the whole line, anchored at both ends. */
-  pattern: RegExp;
+  pattern: Pattern;
   reason: string;
   example: string;
   moveTo?: MetaField;
@@ -22,7 +23,7 @@ export interface PhraseRule {
   /** ISO 639-1 code, or "*" for language-neutral patterns. */
   lang: string;
   /** Searched case-insensitively inside the line's collapsed content. */
-  pattern: RegExp;
+  pattern: Pattern;
   reason: string;
   example: string;
   /** Lines longer than this (in words) are prose that merely mentions the phrase. */

@@ -3,6 +3,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { Pattern } from "../../src/core/pattern.js";
 
 export interface RulePattern {
   /** Where it was found: `<file>: <export>[<index>].<key>`. */
@@ -14,13 +15,15 @@ export interface RulePattern {
 const RULES = join(import.meta.dirname, "../../src/rules");
 
 /** A table entry of a whole-line rule (src/rules/types.ts `LineRule`): phrase rules carry `maxWords` instead. */
-const isWholeLineRule = (value: Record<string, unknown>): boolean => value.pattern instanceof RegExp && typeof value.rule === "string" && !("maxWords" in value);
+const isWholeLineRule = (value: Record<string, unknown>): boolean => isPattern(value.pattern) && typeof value.rule === "string" && !("maxWords" in value);
+/** A table's patterns are Patterns (built on first use, src/core/pattern.ts); other expressions of the rule files are RegExps. */
+const isPattern = (value: unknown): value is RegExp | Pattern => value instanceof RegExp || value instanceof Pattern;
 
 export async function rulePatterns(): Promise<RulePattern[]> {
   const found: RulePattern[] = [];
   const seen = new Set<unknown>();
   const walk = (value: unknown, where: string): void => {
-    if (value instanceof RegExp) {
+    if (isPattern(value)) {
       found.push({ where, source: value.source, flags: value.flags.replace(/[gy]/g, "") });
       return;
     }
@@ -30,7 +33,7 @@ export async function rulePatterns(): Promise<RulePattern[]> {
     const entry = value as Record<string, unknown>;
     // A whole-line rule runs anchored (src/match/line-rules.ts), never as written.
     const wholeLine = isWholeLineRule(entry);
-    if (wholeLine) found.push({ where: `${where}.pattern (whole line)`, source: `^(?:${(entry.pattern as RegExp).source})$`, flags: entry.caseSensitive ? "u" : "iu" });
+    if (wholeLine) found.push({ where: `${where}.pattern (whole line)`, source: `^(?:${(entry.pattern as Pattern).source})$`, flags: entry.caseSensitive ? "u" : "iu" });
     for (const [key, item] of Object.entries(entry)) if (!(wholeLine && key === "pattern")) walk(item, `${where}.${key}`);
   };
   for (const file of readdirSync(RULES).filter((f) => f.endsWith(".ts")).sort()) {
