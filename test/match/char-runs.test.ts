@@ -34,4 +34,14 @@ describe("runs of a character class", () => {
       );
     }
   });
+
+  it("gives each UTF-16 unit, alone, the class its regex gives it (units(), read by the stopword detector's loop)", () => {
+    for (const source of CLASSES) {
+      const one = new RegExp(`^${source}$`, "u");
+      const units = new CharRuns(one).units();
+      const wrong: number[] = [];
+      for (let unit = 0; unit < 0x10000; unit++) if (units[unit] !== (one.test(String.fromCharCode(unit)) ? 1 : 2)) wrong.push(unit);
+      expect(wrong).toEqual([]);
+    }
+  });
 });
