@@ -7,3 +7,12 @@ export function routeOptionsPath(root: string): string {
   const now = join(root, "src/core/route-options.ts");
   return existsSync(now) ? now : join(root, "src/extract/options.ts");
 }
+
+/**
+ * The `chaff` command of a built tree as its bin runs it (with its shebang's flag): dist/bin.cjs,
+ * dist/bin.js in trees before 2026-12-02's CommonJS bin, dist/cli.js in trees before bin.js.
+ */
+export function chaffCommand(root: string): string[] {
+  for (const bin of ["dist/bin.cjs", "dist/bin.js"]) if (existsSync(join(root, bin))) return ["--no-regexp-tier-up", join(root, bin)];
+  return [join(root, "dist/cli.js")];
+}

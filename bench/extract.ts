@@ -21,7 +21,7 @@ import type { Pipeline } from "../src/core/stage.js";
 import { extractHtmlSync, htmlDocument } from "../src/extract/html.js";
 import { withKeepComments } from "../src/core/route-options.js";
 import { loadPipeline } from "../src/run/pipeline-file.js";
-import { routeOptionsPath } from "./base-tree.js";
+import { chaffCommand, routeOptionsPath } from "./base-tree.js";
 import { readabilityFailureCount, readabilityRoute, runRoutes, type Route as RouteOf } from "./routes.js";
 
 export const SHARED_BENCH = resolve("../shared/bench");
@@ -171,7 +171,7 @@ function wholeProcessTimes(set: string, pages: Page[], rounds: number, base: str
     const input = join(dir, "html");
     mkdirSync(input);
     for (const page of pages) writeFileSync(join(input, `${page.id}.html`), page.bytes);
-    const cli = (root: string) => [process.execPath, "--no-regexp-tier-up", join(root, "dist/bin.js"), "clean", input, "--jobs", "1", "--quiet", "--pipeline", "html"];
+    const cli = (root: string) => [process.execPath, ...chaffCommand(root), "clean", input, "--jobs", "1", "--quiet", "--pipeline", "html"];
     const keepComments = set in KEEP_COMMENTS_SETS ? ["--keep-comments"] : [];
     const tools: Array<{ tool: string; argv: (out: string) => string[]; env?: NodeJS.ProcessEnv }> = [
       { tool: "chaff", argv: (out) => [...cli(resolve(".")), ...keepComments, "--out", out] },

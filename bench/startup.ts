@@ -7,9 +7,10 @@
 // With --base, the same commands of another built checkout run in the same rounds, so
 // the figures compare on a machine whose load changes.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { chaffCommand } from "./base-tree.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const arg = (name: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : undefined);
@@ -27,8 +28,7 @@ const commands: Array<{ name: string; argv: (cli: string[]) => string[] }> = [
   { name: "clean one.txt", argv: (cli) => [...cli, "clean", join(dir, "one.txt"), "--out", join(dir, `out${++out}`), "--quiet"] },
   { name: "clean one.html", argv: (cli) => [...cli, "clean", join(dir, "one.html"), "--out", join(dir, `out${++out}`), "--quiet"] },
 ];
-/** The command as its bin runs it (dist/bin.js and its shebang's flag), or dist/cli.js in a tree from before bin.js. */
-const entry = (root: string): string[] => (existsSync(join(root, "dist/bin.js")) ? ["--no-regexp-tier-up", join(root, "dist/bin.js")] : [join(root, "dist/cli.js")]);
+const entry = chaffCommand;
 
 /** Wall seconds, and CPU seconds (user + system, all threads) as /usr/bin/time counts them: on a loaded machine wall times are noise. */
 function seconds(argv: string[]): { wall: number; cpu: number } {

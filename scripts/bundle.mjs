@@ -6,7 +6,7 @@
 // (the library) is not bundled.
 import { build } from "esbuild";
 import { readFileSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -17,7 +17,7 @@ const { dependencies } = JSON.parse(readFileSync(join(root, "package.json"), "ut
  * a package, loaded on first use by the routes that need it: jsdom, the record parsers, piscina,
  * and linkedom, which src/extract/dom.ts loads through require().
  */
-const BUNDLED = new Set(["commander", "zod", "p-limit", "parse5", "@mozilla/readability"]);
+const BUNDLED = new Set(["commander", "zod", "p-limit", "parse5", "@mozilla/readability", "linkedom"]);
 
 // Chunk names carry a content hash: the previous build's chunks would otherwise stay behind.
 rmSync(join(root, "dist/chunks"), { recursive: true, force: true });
@@ -40,6 +40,35 @@ const childProcessOnUse = {
   },
 };
 
+/**
+ * linkedom is bundled (Node resolved, read and compiled its ~120 files one by one on every HTML
+ * run), built with chaff's lazy EventTarget (src/extract/linkedom-events.ts, which says why) in
+ * place of its `interface/event-target.js`. src/extract/linkedom-package.ts, which does that
+ * through Node's module cache for linkedom from node_modules, is replaced by a module that
+ * requires the bundled copy.
+ */
+const bundledLinkedom = {
+  name: "bundled-linkedom",
+  setup(build) {
+    build.onResolve({ filter: /event-target\.js$/ }, (args) =>
+      /[\\/]linkedom[\\/]cjs[\\/]interface[\\/]event-target\.js$/.test(resolve(args.resolveDir, args.path)) ? { path: "event-target", namespace: "bundled-linkedom" } : undefined,
+    );
+    build.onResolve({ filter: /^\.\/linkedom-package\.js$/ }, (args) =>
+      /[\\/]dist[\\/]extract$/.test(args.resolveDir) ? { path: "package", namespace: "bundled-linkedom" } : undefined,
+    );
+    build.onLoad({ filter: /^event-target$/, namespace: "bundled-linkedom" }, () => ({
+      contents: `export { DOMEventTarget as EventTarget } from ${JSON.stringify(join(root, "dist/extract/linkedom-events.js"))};`,
+      loader: "js",
+      resolveDir: root,
+    }));
+    build.onLoad({ filter: /^package$/, namespace: "bundled-linkedom" }, () => ({
+      contents: 'export function loadLinkedomPackage() { return require("linkedom"); }',
+      loader: "js",
+      resolveDir: root,
+    }));
+  },
+};
+
 await build({
   absWorkingDir: root,
   entryPoints: ["dist/cli.js", "dist/run/worker.js"],
@@ -55,9 +84,10 @@ await build({
   format: "esm",
   target: "node20",
   sourcemap: true,
-  external: Object.keys(dependencies).filter((name) => !BUNDLED.has(name)),
+  // canvas: linkedom's optional peer, required in a try (it falls back to a shim without it).
+  external: [...Object.keys(dependencies).filter((name) => !BUNDLED.has(name)), "canvas"],
   // commander is CommonJS and requires node's own modules: give the bundle a `require`.
   banner: { js: 'import { createRequire as __chaffRequire } from "node:module"; const require = __chaffRequire(import.meta.url);' },
-  plugins: [childProcessOnUse],
+  plugins: [childProcessOnUse, bundledLinkedom],
   logLevel: "warning",
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Argument parsing and exit codes only; the work lives in run/. The `chaff` command is bin.ts,
+// Argument parsing and exit codes only; the work lives in run/. The `chaff` command is bin.cts,
 // which answers --version itself and starts node with --no-regexp-tier-up.
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";

@@ -8,14 +8,13 @@
 //
 // How: the registration sits in the base class's constructor, which every node class extends
 // when linkedom's modules are defined, so the only clean point to change it is before they load:
-// `requireLinkedom` puts this module in Node's module cache under linkedom's own event-target.js.
+// src/extract/linkedom-package.ts puts this module in Node's module cache under linkedom's own
+// event-target.js (and the command line's bundle builds linkedom with it: scripts/bundle.mjs).
 // (Re-pointing linkedom's Node class to another base after loading works too, but V8 then builds
 // every node on a slow path: measured 1.25x slower than leaving linkedom as it is.) Listeners
 // behave as in linkedom 0.18 (same capture-then-bubble path, `once`, stopImmediatePropagation);
 // test/extract/linkedom-events.test.ts holds them to that.
-import { existsSync } from "node:fs";
-import { createRequire, Module } from "node:module";
-import { dirname, join } from "node:path";
+import { loadLinkedomPackage } from "./linkedom-package.js";
 
 type Listener = ((event: LinkedomEvent) => void) | { handleEvent(event: LinkedomEvent): void };
 type Options = boolean | AddEventListenerOptions | undefined;
@@ -97,22 +96,11 @@ export class DOMEventTarget {
   }
 }
 
-const require = createRequire(import.meta.url);
-
 /**
  * linkedom (its CommonJS build), loaded with this module's EventTarget in place of its own when
  * linkedom was not loaded yet in this process; `lazyListeners` says whether that happened.
  */
 export function requireLinkedom(): { linkedom: typeof import("linkedom"); lazyListeners: boolean } {
-  const entry = require.resolve("linkedom");
-  const eventTarget = join(dirname(entry), "interface", "event-target.js");
-  if (!require.cache[entry] && !require.cache[eventTarget] && existsSync(eventTarget)) {
-    const substitute = new Module(eventTarget);
-    substitute.filename = eventTarget;
-    substitute.loaded = true;
-    substitute.exports = { EventTarget: DOMEventTarget };
-    require.cache[eventTarget] = substitute;
-  }
-  const linkedom = require("linkedom") as typeof import("linkedom");
+  const linkedom = loadLinkedomPackage(DOMEventTarget);
   return { linkedom, lazyListeners: (linkedom.EventTarget as unknown) === DOMEventTarget };
 }

@@ -63,9 +63,14 @@ export class Batcher<T, R> {
     return result;
   }
 
-  /** Sends what is collected so far. */
-  flush(): void {
+  /**
+   * Sends what is collected so far; given an item, only if that item is among it (the caller is
+   * about to wait for it). Without the condition, a caller that waits for each result in turn
+   * would send every batch after the first with one item in it.
+   */
+  flush(item?: T): void {
     if (this.#pending.length === 0) return;
+    if (item !== undefined && !this.#pending.some((p) => p.item === item)) return;
     const batch = this.#pending;
     this.#pending = [];
     this.#pendingSize = 0;

@@ -15,7 +15,7 @@ import { WriteError } from "../write/atomic.js";
 import { AuditSink, RejectsSink } from "../write/sinks.js";
 import { createOutputWriter, type OutputWriter } from "../write/outputs.js";
 import { removeStaleTemporaries } from "../write/stale.js";
-import { createInlineCleaner, createPoolCleaner, createTimedInlineCleaner, DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, POOL_AVAILABLE, type Cleaner } from "./cleaner.js";
+import { createInlineCleaner, createPoolCleaner, createTimedInlineCleaner, DEFAULT_TIMEOUT_MS, INLINE_BATCH_LIMITS, DEFAULT_WORKER_HEAP_MB, POOL_AVAILABLE, type Cleaner } from "./cleaner.js";
 import { checkRunPaths } from "./paths.js";
 import { BATCH_LIMITS, contentSize } from "./batches.js";
 import { anyUndecidedPattern } from "../match/backtracking.js";
@@ -98,7 +98,7 @@ function emptyCounts(): FileCounts {
 type Outcome = { ok: CleanOutcome } | { error: string };
 
 type Entry =
-  | { kind: "doc"; run: FileRun; task: Pick<ReaderTask, "id" | "source" | "at" | "route">; size: number; outcome: Promise<Outcome> }
+  | { kind: "doc"; run: FileRun; task: Pick<ReaderTask, "id" | "source" | "at" | "route">; size: number; sent: CleanTask; outcome: Promise<Outcome> }
   | { kind: "reject"; run: FileRun; reject: RecordPosition & { reason: string } }
   | { kind: "skip"; run: FileRun }
   | { kind: "end"; run: FileRun; error?: string; notACorpus?: boolean; partial?: boolean };
@@ -151,7 +151,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
   const progress = startProgress(counters, totalBytes, { quiet: options.quiet ?? false });
 
   setHtmlRouteOptions(options.htmlRoute);
-  const { cleaner, inline } = chooseCleaner(options, jobs, planned.filter((p) => !done.has(p.file)), totalBytes);
+  const { cleaner, inFlight } = chooseCleaner(options, jobs, planned.filter((p) => !done.has(p.file)), totalBytes);
 
   const io = pLimit(WRITE_CONCURRENCY);
   /** Output writers neither committed nor aborted yet. */
@@ -171,7 +171,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
         await entry.run.rejects.append({ kind: "reject", input: entry.run.file.display, ...entry.reject });
         return;
       case "doc": {
-        cleaner.flush();
+        cleaner.flush(entry.sent);
         const outcome = await entry.outcome;
         if ("error" in outcome) {
           summary.documentFailures++;
@@ -243,12 +243,11 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
 
   // Bounded FIFO: entries are settled strictly in input order, and reading waits
   // while it is full, which is the backpressure p-limit alone does not give.
-  // Inline, a document is cleaned as it is queued: holding more than one only delays its write.
-  // Small documents travel to the workers in batches, so more of them may be in flight, up to as
-  // many batches' worth of content; never fewer documents than IN_FLIGHT_PER_JOB, whatever their size.
-  const minInFlight = inline ? 1 : jobs * IN_FLIGHT_PER_JOB;
-  const maxInFlight = inline ? 1 : Math.max(minInFlight, jobs * BATCHES_IN_FLIGHT_PER_JOB * BATCH_LIMITS.documents);
-  const maxSizeInFlight = jobs * BATCHES_IN_FLIGHT_PER_JOB * BATCH_LIMITS.size;
+  // Untimed inline, a document is cleaned as it is queued: holding more than one only delays its
+  // write. Documents cleaned inline under a time limit, or on workers, go in batches
+  // (INLINE_BATCH_LIMITS, BATCH_LIMITS), so more of them may be in flight, up to as many batches'
+  // worth of content; never fewer documents than IN_FLIGHT_PER_JOB, whatever their size.
+  const { min: minInFlight, max: maxInFlight, size: maxSizeInFlight } = inFlight;
   const queue: Entry[] = [];
   let sizeInFlight = 0;
   const push = async (entry: Entry) => {
@@ -394,7 +393,14 @@ export const FILES_PER_WORKER = { value: 64, example: "20 or 60 HTML pages clean
  * Inline also where no worker can load the same code: run from source, an HTML route given
  * as a function, no pipeline file.
  */
-function chooseCleaner(options: CleanOptions, jobs: number, todo: ReadonlyArray<{ format: InputFormat }>, todoBytes: number): { cleaner: Cleaner; inline: boolean } {
+/** How many documents may wait in the run's queue (`min`..`max`; past `min` only while their content is under `size`). */
+interface InFlight {
+  min: number;
+  max: number;
+  size: number;
+}
+
+function chooseCleaner(options: CleanOptions, jobs: number, todo: ReadonlyArray<{ format: InputFormat }>, todoBytes: number): { cleaner: Cleaner; inFlight: InFlight } {
   const workersPossible = POOL_AVAILABLE && options.pipelinePath !== undefined && options.htmlToDocument === undefined;
   const { inline, threads, timed } = planCleaner({ workersPossible, jobs, formats: todo.map((p) => p.format.name), bytes: todoBytes, undecidedPattern: anyUndecidedPattern() });
   const pipelines = { text: options.pipeline, html: options.htmlPipeline ?? options.pipeline };
@@ -409,10 +415,11 @@ function chooseCleaner(options: CleanOptions, jobs: number, todo: ReadonlyArray<
     });
   if (timed) {
     const here = timed === "text" ? (task: CleanTask) => task.route === "text" : undefined;
-    return { inline, cleaner: createTimedInlineCleaner(pipelines, timeoutMs, () => pool(1), here) };
+    return { inFlight: { min: 1, max: INLINE_BATCH_LIMITS.documents, size: INLINE_BATCH_LIMITS.size }, cleaner: createTimedInlineCleaner(pipelines, timeoutMs, () => pool(1), here) };
   }
-  if (inline) return { inline, cleaner: createInlineCleaner(pipelines, options.htmlToDocument) };
-  return { inline, cleaner: pool(threads) };
+  if (inline) return { inFlight: { min: 1, max: 1, size: Infinity }, cleaner: createInlineCleaner(pipelines, options.htmlToDocument) };
+  const min = jobs * IN_FLIGHT_PER_JOB;
+  return { inFlight: { min, max: Math.max(min, jobs * BATCHES_IN_FLIGHT_PER_JOB * BATCH_LIMITS.documents), size: jobs * BATCHES_IN_FLIGHT_PER_JOB * BATCH_LIMITS.size }, cleaner: pool(threads) };
 }
 
 /**
@@ -433,9 +440,10 @@ function entryFor(item: ReadItem, run: FileRun, format: InputFormat, cleaner: Cl
   if ("skip" in item) return { kind: "skip", run };
   if ("reject" in item) return { kind: "reject", run, reject: item.reject };
   const { at, ...task } = item.task;
-  const outcome = cleaner.clean({ ...task, output: run.writer.outputOf(task), shape: format.output === "text" ? "text" : "record", format: outputFormat }).then(
+  const sent: CleanTask = { ...task, output: run.writer.outputOf(task), shape: format.output === "text" ? "text" : "record", format: outputFormat };
+  const outcome = cleaner.clean(sent).then(
     (ok): Outcome => ({ ok }),
     (error: Error): Outcome => ({ error: error.message }),
   );
-  return { kind: "doc", run, task: { id: task.id, source: task.source, at, route: task.route }, size: contentSize(task.content), outcome };
+  return { kind: "doc", run, task: { id: task.id, source: task.source, at, route: task.route }, size: contentSize(task.content), sent, outcome };
 }

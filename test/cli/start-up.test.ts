@@ -3,14 +3,14 @@
 // Node's own modules that only some routes use (crypto for --resume, vm for time-limited inline work,
 // child_process, which commander requires for executable subcommands) stay unloaded.
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../helpers/corpus.js";
 
 const ROOT = join(import.meta.dirname, "../..");
-const BIN = join(ROOT, "dist/bin.js");
+const BIN = join(ROOT, "dist/bin.cjs");
 const dir = tempDir("chaff-start-up-");
 // A resolve hook lists every ES module the run imports; a preload lists, at exit, the CommonJS
 // modules (linkedom loads through require()) and the built-in modules, however they were loaded.
@@ -30,6 +30,14 @@ function loads(input: string, name: string): string[] {
 }
 
 describe("start-up", () => {
+  it("answers --version without starting Node's ES module loader (bin.cjs is CommonJS)", () => {
+    const run = spawnSync(process.execPath, ["--require", join(dir, "builtins.cjs"), BIN, "--version"], { encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    const loaded = run.stderr.split("\n").filter((l) => l.startsWith("LOADS ")).map((l) => l.slice(6));
+    expect(loaded).toContain("node:fs");
+    expect(loaded).not.toContain("node:internal/modules/esm/loader");
+  });
+
   it("cleans a plain-text file without a package from node_modules or the built-ins of other routes", () => {
     const loaded = loads("Email Print\nThe talks went on, its head said.\n", "one.txt");
     expect(loaded.some((url) => url.includes("/dist/chunks/"))).toBe(true);
@@ -37,11 +45,21 @@ describe("start-up", () => {
     for (const unused of ["node:crypto", "node:vm", "node:child_process"]) expect(loaded).not.toContain(unused);
   });
 
-  it("cleans one HTML page with linkedom, inline under its time limit (node:vm), without jsdom", () => {
+  it("cleans one HTML page with linkedom built into the bundle, inline under its time limit (node:vm), without jsdom", () => {
     const loaded = loads("<html><body><article><p>The talks went on, its head said, and the vote was put off until spring.</p></article></body></html>", "one.html");
     expect(loaded).not.toContain("node:child_process");
-    expect(loaded.some((url) => url.includes("/node_modules/linkedom/"))).toBe(true);
-    expect(loaded.filter((url) => url.includes("/node_modules/jsdom/"))).toEqual([]);
+    expect(loaded.some((url) => /\/dist\/chunks\/html-\w+\.js$/.test(url))).toBe(true);
+    // Only data from node_modules (the stopword lists): linkedom, parse5 and Readability are in the bundle.
+    expect(loaded.filter((url) => url.includes("/node_modules/"))).toEqual([join(ROOT, "node_modules/stopwords-iso/stopwords-iso.json")]);
     expect(loaded).toContain("node:vm");
+  });
+
+  it("builds linkedom into the bundle with chaff's EventTarget, not its own", () => {
+    const chunks = readdirSync(join(ROOT, "dist/chunks")).filter((f) => f.endsWith(".js"));
+    const html = chunks.filter((f) => f.startsWith("html-")).map((f) => readFileSync(join(ROOT, "dist/chunks", f), "utf8"));
+    expect(html).toHaveLength(1);
+    expect(html[0]).toContain("node_modules/linkedom/cjs/interface/node.js");
+    expect(html[0]).not.toContain("node_modules/linkedom/cjs/interface/event-target.js");
+    expect(html[0]).toContain("bundled-linkedom:event-target");
   });
 });

@@ -37,6 +37,18 @@ describe("documents sent to workers in batches", () => {
     expect(sent).toHaveLength(2);
   });
 
+  it("flushed for an item, sends the batch only if that item is still in it", async () => {
+    const { sent, sender } = fakeSender();
+    const batcher = new Batcher(sender, { limits: { documents: 3, size: 1000 }, sizeOf: (s: string) => s.length });
+    const a = "a";
+    const results = [a, "b", "c", "d"].map((s) => batcher.add(s));
+    batcher.flush(a);
+    expect(sent).toEqual([["a", "b", "c"]]);
+    batcher.flush("d");
+    expect(await Promise.all(results)).toEqual(["A", "B", "C", "D"]);
+    expect(sent).toEqual([["a", "b", "c"], ["d"]]);
+  });
+
   it("sends a batch when its content reaches the size limit", async () => {
     const { sent, sender } = fakeSender();
     const batcher = new Batcher(sender, { limits: { documents: 100, size: 10 }, sizeOf: (s: string) => s.length });

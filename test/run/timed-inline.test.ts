@@ -1,0 +1,97 @@
+// The main thread's cleaner under a time limit: text documents in batches, one watchdog per batch.
+import { describe, expect, it } from "vitest";
+import type { Pipeline } from "../../src/core/stage.js";
+import { createTimedInlineCleaner, INLINE_BATCH_LIMITS, type Cleaner } from "../../src/run/cleaner.js";
+import { loadPipeline } from "../../src/run/pipeline-file.js";
+import { cleanTask, type CleanOutcome, type CleanTask } from "../../src/run/task.js";
+
+const news = loadPipeline("news");
+
+/** `news`, with a first stage that never ends on a text holding STUCK and throws on one holding BROKEN. */
+const trapped: Pipeline = {
+  ...news,
+  stages: [
+    {
+      name: "trap",
+      detect: ({ doc }) => {
+        if (doc.raw.includes("BROKEN")) throw new Error("the trap broke");
+        while (doc.raw.includes("STUCK"));
+        return [];
+      },
+    },
+    ...news.stages,
+  ],
+};
+const pipelines = { text: trapped, html: trapped };
+
+function task(id: string, text: string): CleanTask {
+  return { id, source: `${id}.txt`, output: `out/${id}.txt`, route: "text", content: text, shape: "text" };
+}
+
+/** A stand-in for the worker a timed-out run hands its documents to: answers what cleanTask answers, and records what it got. */
+function fakePool(received: string[]): Cleaner {
+  return {
+    clean: async (t) => {
+      received.push(t.id);
+      if ((t.content as string).includes("STUCK")) throw new Error("timed out after 300 ms");
+      return cleanTask(t, pipelines, async () => Promise.reject(new Error("no HTML here")));
+    },
+    flush: () => {},
+    close: async () => {},
+  };
+}
+
+const outcome = (p: Promise<CleanOutcome>) => p.then((ok) => ({ body: ok.body, audit: ok.audit }), (error: Error) => ({ error: error.message }));
+
+const texts = ["Share this article\nThe council met on Tuesday.\n", "Advertisement\nVoters went to the polls.\n", "A third story that stays.\n", "Follow us on Twitter\nThe fourth one.\n"];
+
+describe("the timed inline cleaner", () => {
+  it("cleans text documents in batches with the bytes cleanTask gives, and starts no worker", async () => {
+    const received: string[] = [];
+    const cleaner = createTimedInlineCleaner(pipelines, 10_000, () => fakePool(received));
+    const tasks = texts.map((text, i) => task(`d${i}`, text));
+    const results = tasks.map((t) => outcome(cleaner.clean(t)));
+    cleaner.flush();
+    const expected = await Promise.all(tasks.map((t) => outcome(cleanTask(t, pipelines, async () => Promise.reject(new Error("no HTML here"))))));
+    expect(await Promise.all(results)).toEqual(expected);
+    expect(expected[0]).toMatchObject({ body: "The council met on Tuesday.\n" });
+    await cleaner.close();
+    expect(received).toEqual([]);
+  });
+
+  it("fails a document that throws alone, with its message; the rest of its batch is cleaned here", async () => {
+    const received: string[] = [];
+    const cleaner = createTimedInlineCleaner(pipelines, 10_000, () => fakePool(received));
+    const results = [task("a", texts[0]), task("bad", "BROKEN line\n"), task("c", texts[2])].map((t) => outcome(cleaner.clean(t)));
+    cleaner.flush();
+    expect(await Promise.all(results)).toEqual([{ body: "The council met on Tuesday.\n", audit: expect.any(String) }, { error: "the trap broke" }, { body: texts[2], audit: expect.any(String) }]);
+    await cleaner.close();
+    expect(received).toEqual([]);
+  });
+
+  it("after a batch runs out of time, hands that batch and every later document to the worker, each under its own limit there", async () => {
+    const received: string[] = [];
+    const cleaner = createTimedInlineCleaner(pipelines, 300, () => fakePool(received));
+    const first = [task("a", texts[0]), task("stuck", "STUCK\n"), task("c", texts[2])].map((t) => outcome(cleaner.clean(t)));
+    cleaner.flush();
+    const later = outcome(cleaner.clean(task("d", texts[3])));
+    cleaner.flush();
+    expect(await Promise.all([...first, later])).toEqual([
+      { body: "The council met on Tuesday.\n", audit: expect.any(String) },
+      { error: "timed out after 300 ms" },
+      { body: texts[2], audit: expect.any(String) },
+      { body: "The fourth one.\n", audit: expect.any(String) },
+    ]);
+    await cleaner.close();
+    // In any order: each document's outcome keeps its own place in the output.
+    expect(received.sort()).toEqual(["a", "c", "d", "stuck"]);
+  });
+
+  it("sends a batch once it holds INLINE_BATCH_LIMITS.documents documents, without waiting for a flush", async () => {
+    const received: string[] = [];
+    const cleaner = createTimedInlineCleaner(pipelines, 10_000, () => fakePool(received));
+    const results = Array.from({ length: INLINE_BATCH_LIMITS.documents }, (_, i) => outcome(cleaner.clean(task(`n${i}`, texts[2]))));
+    expect(await Promise.all(results)).toEqual(results.map(() => ({ body: texts[2], audit: expect.any(String) })));
+    await cleaner.close();
+  });
+});
