@@ -3,8 +3,6 @@
 // the stages read, `text.match(/[\p{L}...]+/gu)` spent most of its time in the Unicode-class
 // test and in the array of matches; this tests each distinct character once per thread.
 
-import { unitTable } from "../core/lines.js";
-
 /** Whether a code unit is in the class: 0 not looked up yet, 1 in, 2 out. */
 type Kinds = Uint8Array;
 
@@ -47,19 +45,19 @@ export class CharRuns {
   }
 
   /**
-   * The class by UTF-16 unit, complete (1 in, 2 out; a surrogate as it is alone): for a loop
-   * that reads units itself. Built once, by one native search (src/core/lines.ts, unitTable).
+   * The class by UTF-16 unit as far as looked up (1 in, 2 out, 0 not yet: ask `kindOf`), for a loop
+   * that reads units itself: a look in a table, the regex only on a unit's first sight.
    */
   units(): Uint8Array {
-    if (!this.#complete) {
-      // unitTable searches for the class everywhere in one string: without the anchors.
-      const table = unitTable(new RegExp(this.char.source.replace(/^\^(.*)\$$/s, "$1"), this.char.flags));
-      for (let unit = 0; unit < 0x10000; unit++) this.#kinds[unit] = table[unit] === 1 ? 1 : 2;
-      this.#complete = true;
-    }
     return this.#kinds;
   }
-  #complete = false;
+
+  /** The kind of a unit alone (1 in, 2 out), looked up and kept. */
+  kindOf(unit: number): number {
+    let kind = this.#kinds[unit];
+    if (kind === 0) this.#kinds[unit] = kind = this.char.test(String.fromCharCode(unit)) ? 1 : 2;
+    return kind;
+  }
 
   /** Whether the surrogate pair text[at, at + 2) is in the class. */
   pairIn(text: string, at: number): boolean {

@@ -147,7 +147,7 @@ class StopwordIndex {
       if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < n && (lower.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
         width = 2;
         inClass = words.pairIn(lower, i);
-      } else if (unit >= 0) inClass = kinds[unit] === 1;
+      } else if (unit >= 0) inClass = (kinds[unit] || words.kindOf(unit)) === 1;
       if (inClass) {
         if (start < 0) {
           start = i;

@@ -17,9 +17,9 @@ export const UNKNOWN_LABEL = new RegExp(`^\\p{L}{1,${WIDGET_LINE.unknownLabelMax
 /** A count beside the buttons: "12", "3.4k". */
 const WIDGET_COUNT = /^\d+(?:[.,]\d+)?[kmк]?$/u;
 
-/** Letters by UTF-16 unit, for `isUnknownLabel`: made on first use (a run without the stage never needs it). */
-let letterUnits: Uint8Array | undefined;
-const ASTRAL_LETTER = /^\p{L}$/u;
+/** Whether each UTF-16 unit alone is a letter (1) or not (2), looked up when first seen (0): no table built at start. */
+const LETTER_UNITS = new Uint8Array(0x10000);
+const ONE_LETTER = /^\p{L}$/u;
 
 /**
  * UNKNOWN_LABEL.test(word) without the regex: 1 to unknownLabelMaxLetters letters (code points).
@@ -27,14 +27,16 @@ const ASTRAL_LETTER = /^\p{L}$/u;
  * (test/core/fast-paths.test.ts holds it to the regex).
  */
 export function isUnknownLabel(word: string): boolean {
-  const letter = (letterUnits ??= unitTable(/\p{L}/u));
   let letters = 0;
   for (let i = 0; i < word.length; i++) {
     const unit = word.charCodeAt(i);
     if ((unit & 0xfc00) === 0xd800 && i + 1 < word.length && (word.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      if (!ASTRAL_LETTER.test(word.slice(i, i + 2))) return false;
+      if (!ONE_LETTER.test(word.slice(i, i + 2))) return false;
       i++;
-    } else if (letter[unit] !== 1) return false;
+    } else {
+      if (LETTER_UNITS[unit] === 0) LETTER_UNITS[unit] = ONE_LETTER.test(String.fromCharCode(unit)) ? 1 : 2;
+      if (LETTER_UNITS[unit] !== 1) return false;
+    }
     if (++letters > WIDGET_LINE.unknownLabelMaxLetters) return false;
   }
   return letters > 0;
