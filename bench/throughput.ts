@@ -5,8 +5,9 @@
 //   npm run bench:throughput -- --size 500 --jobs 1
 //   npm run bench:throughput -- --flat [--large 2048]   peak RSS on 200 MB and on a larger corpus
 //   npm run bench:throughput -- --html            HTML route, --jobs 1 vs --jobs 2
-//   npm run bench:throughput -- --size 30 --jobs 1 --baseline /work/base3
-//                                                 also runs another checkout's built CLI (its dist/) on the same corpus
+//   npm run bench:throughput -- --size 30 --jobs 1 --baseline /work/base3 [--rounds 3]
+//                                                 also runs another checkout's built CLI (its dist/) on the same corpus;
+//                                                 --rounds interleaves N rounds of every run and reports the median
 //
 // CHAFF_BENCH_MB sets the default size. Corpora are generated under bench/.cache/
 // (gitignored) from raw/*.txt and ../shared/bench/aeb-dump/*.txt, repeated with varied ids.
@@ -123,6 +124,16 @@ function runChaff(corpus: Corpus, jobs: number, extra: string[] = [], tree = ROO
   return { seconds, cpuSeconds, peakRssMb: rss ? Number(rss[1]) / 1024 : NaN, exitCode: child.status ?? -1, stderr: child.stderr ?? "" };
 }
 
+function succeeded(run: ChaffRun, what: string): ChaffRun {
+  if (run.exitCode !== 0) throw new Error(`${what} exited ${run.exitCode}:\n${run.stderr}`);
+  return run;
+}
+
+/** The run with the median CPU time (the lower middle of an even count). */
+function medianByCpu<T extends { cpuSeconds: number }>(list: T[]): T {
+  return [...list].sort((a, b) => a.cpuSeconds - b.cpuSeconds)[(list.length - 1) >> 1];
+}
+
 function ensureBuilt(): void {
   if (existsSync(join(ROOT, "dist/cli.js")) && existsSync(join(ROOT, "dist/run/worker.js"))) return;
   const build = spawnSync("npx", ["tsc", "-p", "tsconfig.json"], { cwd: ROOT, stdio: "inherit" });
@@ -135,17 +146,32 @@ async function throughput(sizeMb: number, jobs: number): Promise<void> {
   const corpus = await generate("text", sizeMb);
   const mb = corpus.bytes / MB;
   console.log(`corpus: ${corpus.path} (${fmt(mb)} MB, ${corpus.documents} documents)`);
-  const c4 = await runC4(corpus);
-  const chaff = runChaff(corpus, jobs);
-  if (chaff.exitCode !== 0) throw new Error(`chaff exited ${chaff.exitCode}:\n${chaff.stderr}`);
-  // The floor: the same run with one cheap stage, i.e. reading, line splitting, applying findings,
-  // normalising, writing outputs and the audit, and handing documents to the workers.
-  const floor = runChaff(corpus, jobs, ["--pipeline", join(ROOT, "bench/floor-pipeline.json")]);
-  if (floor.exitCode !== 0) throw new Error(`chaff exited ${floor.exitCode}:\n${floor.stderr}`);
-  // Another checkout's build on the same corpus, run after this tree's, for a before/after in one run.
+  // Rounds interleave every run (C4, this tree, the baseline), and each figure is the round with the
+  // median CPU time: on a shared machine one round of each, one after the other, moves by ±20%.
+  const rounds = Math.max(1, Number(flag("rounds") ?? 1));
   const baselineDir = flag("baseline");
-  const baseline = baselineDir ? { chaff: runChaff(corpus, jobs, [], resolve(baselineDir)), floor: runChaff(corpus, jobs, ["--pipeline", join(ROOT, "bench/floor-pipeline.json")], resolve(baselineDir)) } : undefined;
-  if (baseline && (baseline.chaff.exitCode !== 0 || baseline.floor.exitCode !== 0)) throw new Error(`baseline chaff failed:\n${baseline.chaff.stderr}${baseline.floor.stderr}`);
+  const floorPipeline = ["--pipeline", join(ROOT, "bench/floor-pipeline.json")];
+  const runs: { c4: Array<Awaited<ReturnType<typeof runC4>>>; chaff: ChaffRun[]; floor: ChaffRun[]; baseChaff: ChaffRun[]; baseFloor: ChaffRun[] } = { c4: [], chaff: [], floor: [], baseChaff: [], baseFloor: [] };
+  for (let round = 0; round < rounds; round++) {
+    runs.c4.push(await runC4(corpus));
+    runs.chaff.push(succeeded(runChaff(corpus, jobs), "chaff"));
+    // The floor: the same run with one cheap stage, i.e. reading, line splitting, applying findings,
+    // normalising, writing outputs and the audit, and handing documents to the workers.
+    runs.floor.push(succeeded(runChaff(corpus, jobs, floorPipeline), "chaff"));
+    // Another checkout's build on the same corpus, run after this tree's, for a before/after in one run.
+    if (baselineDir) {
+      runs.baseChaff.push(succeeded(runChaff(corpus, jobs, [], resolve(baselineDir)), "baseline chaff"));
+      runs.baseFloor.push(succeeded(runChaff(corpus, jobs, floorPipeline, resolve(baselineDir)), "baseline chaff"));
+    }
+  }
+  const c4 = medianByCpu(runs.c4);
+  const chaff = medianByCpu(runs.chaff);
+  const floor = medianByCpu(runs.floor);
+  const baseline = baselineDir ? { chaff: medianByCpu(runs.baseChaff), floor: medianByCpu(runs.baseFloor) } : undefined;
+  if (rounds > 1) {
+    const cpu = (list: Array<{ cpuSeconds: number }>) => list.map((r) => fmt(r.cpuSeconds, 2)).join(" ");
+    console.log(`CPU s by round: C4 ${cpu(runs.c4)}; news ${cpu(runs.chaff)}; floor ${cpu(runs.floor)}${baseline ? `; baseline news ${cpu(runs.baseChaff)}; baseline floor ${cpu(runs.baseFloor)}` : ""} (figures below: the median round of each)`);
+  }
   const c4Rate = mb / c4.seconds;
   const chaffPerCore = mb / chaff.seconds / jobs;
   const c4CpuRate = mb / c4.cpuSeconds;

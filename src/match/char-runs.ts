@@ -44,6 +44,26 @@ export class CharRuns {
     }
   }
 
+  /**
+   * The class by UTF-16 unit as far as looked up (1 in, 2 out, 0 not yet: ask `kindOf`), for a loop
+   * that reads units itself: a look in a table, the regex only on a unit's first sight.
+   */
+  units(): Uint8Array {
+    return this.#kinds;
+  }
+
+  /** The kind of a unit alone (1 in, 2 out), looked up and kept. */
+  kindOf(unit: number): number {
+    let kind = this.#kinds[unit];
+    if (kind === 0) this.#kinds[unit] = kind = this.char.test(String.fromCharCode(unit)) ? 1 : 2;
+    return kind;
+  }
+
+  /** Whether the surrogate pair text[at, at + 2) is in the class. */
+  pairIn(text: string, at: number): boolean {
+    return this.char.test(text.slice(at, at + 2));
+  }
+
   /** The number of runs: `text.match(/[class]+/gu)?.length ?? 0`. */
   count(text: string): number {
     let runs = 0;

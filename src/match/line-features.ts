@@ -47,45 +47,131 @@ function unitHash(text: string, start: number, end: number): number {
   return hash;
 }
 
+/** Bits of the stopword filter's index (a 2^18-bit table: ~7% of the words that are no stopword pass it). */
+const FILTER_BITS = 18;
+/** The filter's bit for a word's unitHash: its top bits after a multiplicative mix. */
+function filterBit(hash: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> (32 - FILTER_BITS);
+}
+
 /**
  * The stopwords in an open-addressing table looked up by a word's place in the text: a word is
  * found without cutting it out (a new string, hashed again by the Map). The detector looks up
  * every word of each record's clean text; this made it 2x faster (see README, "Speed of the text route").
  */
 class StopwordIndex {
-  readonly #words: string[];
   readonly #positions: number[][];
-  readonly #hashes: Int32Array;
-  /** Index + 1 of the word in each slot, 0 when empty; at most half full. */
+  /** The words' units end to end (word w is units[starts[w], starts[w + 1])): compared without reading a string object. */
+  readonly #units: Uint16Array;
+  readonly #starts: Int32Array;
+  /** Pairs of (hash, index + 1 of the word) by slot, 0 when empty; at most half full. One read per probe. */
   readonly #slots: Int32Array;
+  /**
+   * One bit per FILTER_BITS-bit mix of a hash, set for each stopword's (32 kB): most words of a
+   * text are no stopword, and this small table says so without reading the slots (~500 kB, out
+   * of the cache by the time the next record's language is asked for).
+   */
+  readonly #filter = new Uint32Array(1 << (FILTER_BITS - 5));
+  /** The longest stopword, in UTF-16 units: a longer word is none. */
+  readonly #longest: number;
 
   constructor(
     readonly languages: string[],
     byWord: Map<string, number[]>,
   ) {
-    this.#words = [...byWord.keys()];
+    const words = [...byWord.keys()];
     this.#positions = [...byWord.values()];
-    this.#hashes = Int32Array.from(this.#words, (w) => unitHash(w, 0, w.length));
-    let size = 1;
-    while (size < 2 * this.#words.length) size *= 2;
-    this.#slots = new Int32Array(size);
-    this.#hashes.forEach((hash, word) => {
-      let slot = hash & (size - 1);
-      while (this.#slots[slot] !== 0) slot = (slot + 1) & (size - 1);
-      this.#slots[slot] = word + 1;
+    this.#starts = new Int32Array(words.length + 1);
+    words.forEach((word, w) => (this.#starts[w + 1] = this.#starts[w] + word.length));
+    this.#units = new Uint16Array(this.#starts[words.length]);
+    words.forEach((word, w) => {
+      for (let i = 0; i < word.length; i++) this.#units[this.#starts[w] + i] = word.charCodeAt(i);
     });
+    let size = 1;
+    while (size < 2 * words.length) size *= 2;
+    this.#slots = new Int32Array(2 * size);
+    words.forEach((word, w) => {
+      const hash = unitHash(word, 0, word.length);
+      let slot = Math.imul(hash, 0x9e3779b1) & (size - 1);
+      while (this.#slots[2 * slot + 1] !== 0) slot = (slot + 1) & (size - 1);
+      this.#slots[2 * slot] = hash;
+      this.#slots[2 * slot + 1] = w + 1;
+      const bit = filterBit(hash);
+      this.#filter[bit >>> 5] |= 1 << (bit & 31);
+    });
+    this.#longest = Math.max(0, ...words.map((w) => w.length));
   }
 
-  /** The positions (in `languages`) of the languages that list text[start, end) as a stopword. */
-  languagesOf(text: string, start: number, end: number): number[] | undefined {
-    const hash = unitHash(text, start, end);
-    const mask = this.#slots.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.#slots[slot];
-      if (entry === 0) return undefined;
-      const word = this.#words[entry - 1];
-      if (this.#hashes[entry - 1] === hash && word.length === end - start && text.startsWith(word, start)) return this.#positions[entry - 1];
+  /** Index + 1 of the stopword text[start, end) whose unitHash is `hash`, 0 when it is none. */
+  #entryOf(text: string, start: number, end: number, hash: number): number {
+    const slots = this.#slots;
+    const mask = (slots.length >> 1) - 1;
+    for (let slot = Math.imul(hash, 0x9e3779b1) & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[2 * slot + 1];
+      if (entry === 0) return 0;
+      if (slots[2 * slot] === hash && this.#sameWord(entry - 1, text, start, end)) return entry;
     }
+  }
+
+  #sameWord(word: number, text: string, start: number, end: number): boolean {
+    const from = this.#starts[word];
+    if (this.#starts[word + 1] - from !== end - start) return false;
+    for (let i = start; i < end; i++) if (this.#units[from + i - start] !== text.charCodeAt(i)) return false;
+    return true;
+  }
+
+  /** Hits per word, reused by every call (zeroed again after each), and the words hit. */
+  #hits = new Uint32Array(0);
+  readonly #hitWords: number[] = [];
+
+  /**
+   * Stopword hits per language (by position in `languages`) among the runs of `words` in `lower`.
+   * One pass that hashes each word as it reads it, and counts hits per word, adding them to
+   * the word's languages once at the end: a common word ("a", "de") is listed by dozens of
+   * languages (test/match/stopword-language.test.ts holds it to the plain regex tokenizer).
+   */
+  countHits(lower: string, words: CharRuns): Uint32Array {
+    if (this.#hits.length !== this.#positions.length) this.#hits = new Uint32Array(this.#positions.length);
+    const hits = this.#hits;
+    const hitWords = this.#hitWords;
+    const filter = this.#filter;
+    const longest = this.#longest;
+    const kinds = words.units();
+    const n = lower.length;
+    let start = -1;
+    let hash = 0;
+    for (let i = 0; i <= n; i++) {
+      let width = 1;
+      let inClass = false;
+      const unit = i < n ? lower.charCodeAt(i) : -1;
+      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < n && (lower.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        width = 2;
+        inClass = words.pairIn(lower, i);
+      } else if (unit >= 0) inClass = (kinds[unit] || words.kindOf(unit)) === 1;
+      if (inClass) {
+        if (start < 0) {
+          start = i;
+          hash = 0;
+        }
+        hash = (Math.imul(hash, 31) + unit) | 0;
+        if (width === 2) hash = (Math.imul(hash, 31) + lower.charCodeAt(i + 1)) | 0;
+      } else if (start >= 0) {
+        const bit = filterBit(hash);
+        if (i - start <= longest && filter[bit >>> 5] & (1 << (bit & 31))) {
+          const entry = this.#entryOf(lower, start, i, hash);
+          if (entry !== 0 && hits[entry - 1]++ === 0) hitWords.push(entry - 1);
+        }
+        start = -1;
+      }
+      i += width - 1;
+    }
+    const counts = new Uint32Array(this.languages.length);
+    for (const word of hitWords) {
+      for (const position of this.#positions[word]) counts[position] += hits[word];
+      hits[word] = 0;
+    }
+    hitWords.length = 0;
+    return counts;
   }
 }
 
@@ -99,12 +185,7 @@ const STOPWORD_WORDS = new CharRuns(/^[\p{L}\p{M}'’]$/u);
 export function stopwordLanguage(text: string): string {
   const index = languagesOfStopword();
   const { languages } = index;
-  const counts = new Uint32Array(languages.length);
-  const lower = text.toLowerCase();
-  STOPWORD_WORDS.each(lower, (start, end) => {
-    const positions = index.languagesOf(lower, start, end);
-    if (positions) for (const position of positions) counts[position]++;
-  });
+  const counts = index.countHits(text.toLowerCase(), STOPWORD_WORDS);
   let best = "";
   let hits = MIN_STOPWORD_HITS - 1;
   for (let position = 0; position < languages.length; position++) {

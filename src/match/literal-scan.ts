@@ -57,6 +57,9 @@ interface Ending {
   exact?: string;
 }
 
+/** A unit not read yet (no automaton has 65,535 classes: one per distinct unit of its literals at most, ~90). */
+const NOT_SEEN = 0xffff;
+
 class Automaton {
   /** Class of each unit that occurs in a literal (0: in none). */
   readonly classOf = new Uint16Array(0x10000);
@@ -65,6 +68,10 @@ class Automaton {
   readonly next: Uint16Array | Uint32Array;
   /** Literals that end at each state (its own and those of its failure chain), or undefined. */
   readonly endsAt: Array<Ending[] | undefined>;
+  /** 1 for the states where a literal ends: a byte per state, read for every unit, stays in the cache. */
+  readonly ends: Uint8Array;
+  /** classOf[foldUnit(unit)] by unit, filled as units come (NOT_SEEN until then): one look per unit. */
+  readonly #classOfUnit = new Uint16Array(0x10000).fill(NOT_SEEN);
 
   constructor(literals: ReadonlyArray<{ text: string; endings: Ending[] }>) {
     let classes = 1;
@@ -76,6 +83,7 @@ class Automaton {
         if (this.classOf[unit] === 0) this.classOf[unit] = classes++;
       }
     }
+    if (classes >= NOT_SEEN) throw new Error(`literal scan: ${classes} classes of units, more than a row can index`);
     this.classes = classes;
     // The trie, written straight into the rows (0: no edge; no edge leads back to the root), each
     // state's edges also listed (first child, next sibling). This runs once per process, on the
@@ -126,21 +134,22 @@ class Automaton {
     // A view, not a copy: the rows past the last state were never written, so never mapped in.
     this.next = next.subarray(0, states * classes);
     this.endsAt = ends;
+    this.ends = Uint8Array.from(ends, (e) => (e === undefined ? 0 : 1));
   }
 
   /** The gates whose literal occurs in the text (read through foldUnit; a case-sensitive one as it is), each once, in no set order. */
   scan(text: string): number[] {
-    const { classOf, classes, next, endsAt } = this;
+    const { classOf, classes, next, endsAt, ends } = this;
+    const classOfUnit = this.#classOfUnit;
     const found: number[] = [];
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const unit = text.charCodeAt(i);
-      // ASCII lower-case letters fold to themselves: the common case skips the fold.
-      const c = classOf[unit < 0x61 || unit > 0x7a ? foldUnit(unit) : unit];
+      let c = classOfUnit[unit];
+      if (c === NOT_SEEN) classOfUnit[unit] = c = classOf[foldUnit(unit)];
       state = next[state * classes + c];
-      const endings = endsAt[state];
-      if (endings === undefined) continue;
-      for (const { gate, exact } of endings) {
+      if (ends[state] === 0) continue;
+      for (const { gate, exact } of endsAt[state]!) {
         if (found.includes(gate)) continue;
         if (exact === undefined || text.startsWith(exact, i + 1 - exact.length)) found.push(gate);
       }

@@ -12,10 +12,41 @@ const PHRASES = WIDGET_WORDS.filter((w) => w.includes(" "));
 
 const WORD = /[^\s|•·,/]+/gu;
 
-/** A short word chaff does not know, letters only: a label it has no list entry for. */
-const UNKNOWN_LABEL = new RegExp(`^\\p{L}{1,${WIDGET_LINE.unknownLabelMaxLetters}}$`, "u");
+/** A short word chaff does not know, letters only: a label it has no list entry for (isUnknownLabel tests it). */
+export const UNKNOWN_LABEL = new RegExp(`^\\p{L}{1,${WIDGET_LINE.unknownLabelMaxLetters}}$`, "u");
 /** A count beside the buttons: "12", "3.4k". */
 const WIDGET_COUNT = /^\d+(?:[.,]\d+)?[kmк]?$/u;
+
+/** Whether each UTF-16 unit alone is a letter (1) or not (2), looked up when first seen (0): no table built at start. */
+const LETTER_UNITS = new Uint8Array(0x10000);
+const ONE_LETTER = /^\p{L}$/u;
+
+/**
+ * UNKNOWN_LABEL.test(word) without the regex: 1 to unknownLabelMaxLetters letters (code points).
+ * Most words of prose are tested here, two per line; the table look is the cheaper test
+ * (test/core/fast-paths.test.ts holds it to the regex).
+ */
+export function isUnknownLabel(word: string): boolean {
+  let letters = 0;
+  for (let i = 0; i < word.length; i++) {
+    const unit = word.charCodeAt(i);
+    if ((unit & 0xfc00) === 0xd800 && i + 1 < word.length && (word.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      if (!ONE_LETTER.test(word.slice(i, i + 2))) return false;
+      i++;
+    } else {
+      if (LETTER_UNITS[unit] === 0) LETTER_UNITS[unit] = ONE_LETTER.test(String.fromCharCode(unit)) ? 1 : 2;
+      if (LETTER_UNITS[unit] !== 1) return false;
+    }
+    if (++letters > WIDGET_LINE.unknownLabelMaxLetters) return false;
+  }
+  return letters > 0;
+}
+
+/** WIDGET_COUNT.test(word), the regex run only on a word that starts with a digit. */
+export function isWidgetCount(word: string): boolean {
+  const first = word.charCodeAt(0);
+  return first >= 48 && first <= 57 && WIDGET_COUNT.test(word);
+}
 
 /** True when the text has more than `limit` words (the words `isWidgetWordLine` splits it into). */
 function hasMoreWords(text: string, limit: number): boolean {
@@ -43,9 +74,9 @@ export function isWidgetWordLine(content: string, maxWords = 10): boolean {
   for (const [i, word] of words.entries()) {
     const bare = bareWord(word);
     if (STRONG.has(bare) || PHRASES.includes(bare)) strong++;
-    else if (FILLER.has(bare) || WIDGET_COUNT.test(bare) || bare === "") continue;
+    else if (FILLER.has(bare) || isWidgetCount(bare) || bare === "") continue;
     // One unknown label may sit among the buttons ("Whatsapp Facebook Pint Baixar"); a second is prose.
-    else if (unknownAt === -1 && UNKNOWN_LABEL.test(bare)) unknownAt = i;
+    else if (unknownAt === -1 && isUnknownLabel(bare)) unknownAt = i;
     else return false;
   }
   if (unknownAt === -1) return strong > 0;
@@ -92,8 +123,8 @@ export function mayBeWidgetWordLine(content: string): boolean {
     // Lower-casing a word alone differs from lower-casing it in its line only for a final sigma.
     if (token.includes("Σ")) return true;
     const bare = bareWord(token.toLowerCase());
-    if (bare === "" || KNOWN_WORDS.has(bare) || WIDGET_COUNT.test(bare)) continue;
-    if (!UNKNOWN_LABEL.test(bare) || ++unknown > 1) return false;
+    if (bare === "" || KNOWN_WORDS.has(bare) || isWidgetCount(bare)) continue;
+    if (!isUnknownLabel(bare) || ++unknown > 1) return false;
   }
   return true;
 }

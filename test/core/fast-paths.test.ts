@@ -6,6 +6,7 @@ import { createDocument, type Finding } from "../../src/core/document.js";
 import { collapseSpaces, LineView, splitLines } from "../../src/core/lines.js";
 import "../../src/stages/all.js";
 import { createNormaliser } from "../../src/stages/normalise.js";
+import { isUnknownLabel, isWidgetCount, UNKNOWN_LABEL } from "../../src/stages/widgets.js";
 
 /** Strings over the characters the shortcuts treat specially. */
 const tricky = (chars: string[], maxLength = 60) => fc.array(fc.constantFrom(...chars), { maxLength }).map((a) => a.join(""));
@@ -110,3 +111,19 @@ describe("normaliser", () => {
   });
 });
 
+
+describe("the widget words' quick tests", () => {
+  it("name an unknown label and a count as the regexes do: letters of any script, astral ones, marks, digits, lone surrogates", () => {
+    const count = /^\d+(?:[.,]\d+)?[kmк]?$/u;
+    const word = tricky(["a", "Z", "é", "ß", "日", "ж", "𝐀", "😀", "\ud800", "\udc00", "e\u0301", "1", "٣", ".", ",", "k", "к", "m", "-", "'"], 10);
+    fc.assert(
+      fc.property(word, (text) => {
+        expect(isUnknownLabel(text)).toBe(UNKNOWN_LABEL.test(text));
+        expect(isWidgetCount(text)).toBe(count.test(text));
+      }),
+      { numRuns: 5000 },
+    );
+    expect([isUnknownLabel("Pint"), isUnknownLabel("Pinterest"), isUnknownLabel("𝐀𝐁"), isUnknownLabel("")]).toEqual([true, false, true, false]);
+    expect([isWidgetCount("12"), isWidgetCount("3.4k"), isWidgetCount("k3")]).toEqual([true, true, false]);
+  });
+});

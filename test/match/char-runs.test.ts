@@ -34,4 +34,14 @@ describe("runs of a character class", () => {
       );
     }
   });
+
+  it("gives each UTF-16 unit, alone, the class its regex gives it (kindOf and units(), read by the stopword detector's loop)", () => {
+    for (const source of CLASSES) {
+      const one = new RegExp(`^${source}$`, "u");
+      const runs = new CharRuns(one);
+      const wrong: number[] = [];
+      for (let unit = 0; unit < 0x10000; unit++) if (runs.kindOf(unit) !== (one.test(String.fromCharCode(unit)) ? 1 : 2) || runs.units()[unit] !== runs.kindOf(unit)) wrong.push(unit);
+      expect(wrong).toEqual([]);
+    }
+  });
 });
