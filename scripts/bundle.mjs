@@ -7,7 +7,8 @@
 import { build } from "esbuild";
 import { readFileSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { dependencies } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
@@ -45,7 +46,8 @@ const childProcessOnUse = {
  * run), built with chaff's lazy EventTarget (src/extract/linkedom-events.ts, which says why) in
  * place of its `interface/event-target.js`. src/extract/linkedom-package.ts, which does that
  * through Node's module cache for linkedom from node_modules, is replaced by a module that
- * requires the bundled copy.
+ * requires the bundled copy, and the parts of it chaff reads (LINKEDOM_PARTS: its symbols are
+ * made per copy, so they must come from the copy that built the nodes).
  */
 const bundledLinkedom = {
   name: "bundled-linkedom",
@@ -61,11 +63,26 @@ const bundledLinkedom = {
       loader: "js",
       resolveDir: root,
     }));
-    build.onLoad({ filter: /^package$/, namespace: "bundled-linkedom" }, () => ({
-      contents: 'export function loadLinkedomPackage() { return require("linkedom"); }',
-      loader: "js",
-      resolveDir: root,
-    }));
+    // The parts of linkedom chaff reads (LINKEDOM_PARTS), each required by its path: the bundle's own copy.
+    build.onLoad({ filter: /^package$/, namespace: "bundled-linkedom" }, async () => {
+      const { LINKEDOM_PARTS } = await import(pathToFileURL(join(root, "dist/extract/linkedom-package.js")).href);
+      const cjs = dirname(createRequire(join(root, "package.json")).resolve("linkedom"));
+      const parts = LINKEDOM_PARTS.map((part) => `    case ${JSON.stringify(part)}: return require(${JSON.stringify(join(cjs, part))});`);
+      return {
+        contents: [
+          'export function loadLinkedomPackage() { return require("linkedom"); }',
+          `export const LINKEDOM_PARTS = ${JSON.stringify(LINKEDOM_PARTS)};`,
+          "export function linkedomPart(part) {",
+          "  switch (part) {",
+          ...parts,
+          "  }",
+          '  throw new Error("not a part of linkedom chaff reads: " + part);',
+          "}",
+        ].join("\n"),
+        loader: "js",
+        resolveDir: root,
+      };
+    });
   },
 };
 

@@ -24,3 +24,14 @@ export function loadLinkedomPackage(EventTarget: unknown): typeof import("linked
   }
   return require("linkedom") as typeof import("linkedom");
 }
+
+/**
+ * The files of linkedom's CommonJS build that chaff's changes on linkedom read (its symbols, its
+ * NodeList): the bundle holds its own copy of each, so it must know them by name.
+ */
+export const LINKEDOM_PARTS = ["shared/symbols.js", "interface/node-list.js"] as const;
+
+/** A file of linkedom's CommonJS build (under `cjs/`): the module linkedom itself holds, not a second copy. */
+export function linkedomPart(part: (typeof LINKEDOM_PARTS)[number]): unknown {
+  return require(join(dirname(require.resolve("linkedom")), ...part.split("/")));
+}
