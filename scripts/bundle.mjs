@@ -58,6 +58,20 @@ const bundledLinkedom = {
     build.onResolve({ filter: /^\.\/linkedom-package\.js$/ }, (args) =>
       /[\\/]dist[\\/]extract$/.test(args.resolveDir) ? { path: "package", namespace: "bundled-linkedom" } : undefined,
     );
+    // linkedom requires cssomnom (340 kB of CSS property tables) at load for one getter, a <style>
+    // element's `sheet`, which chaff never reads: it is required from node_modules on first use.
+    build.onResolve({ filter: /^cssomnom\/parse$/ }, (args) =>
+      /[\\/]linkedom[\\/]cjs[\\/]html$/.test(args.resolveDir) ? { path: "cssomnom-parse", namespace: "bundled-linkedom" } : undefined,
+    );
+    build.onLoad({ filter: /^cssomnom-parse$/, namespace: "bundled-linkedom" }, () => ({
+      contents: [
+        'const { createRequire } = require("node:module");',
+        'let parse;',
+        'module.exports = { parse: (text) => (parse ??= createRequire(require.resolve("linkedom"))("cssomnom/parse").parse)(text) };',
+      ].join("\n"),
+      loader: "js",
+      resolveDir: root,
+    }));
     build.onLoad({ filter: /^event-target$/, namespace: "bundled-linkedom" }, () => ({
       contents: `export { DOMEventTarget as EventTarget } from ${JSON.stringify(join(root, "dist/extract/linkedom-events.js"))};`,
       loader: "js",
