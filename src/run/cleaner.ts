@@ -62,7 +62,7 @@ export function createInlineCleaner(pipelines: RoutePipelines, toDocument: HtmlT
 /**
  * Text documents cleaned inline travel in batches too, under one time limit per batch: V8's
  * watchdog starts a thread per limited call (~0.15 ms of system time), more than a short document
- * costs to clean. A batch this size takes milliseconds, far below any time limit.
+ * costs to clean. A batch this size takes well under a second, far below any time limit.
  */
 export const INLINE_BATCH_LIMITS = {
   documents: 64,
