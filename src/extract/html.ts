@@ -155,13 +155,8 @@ function extractOn(dom: DomName, page: PreparedPage, options: ExtractOptions): E
     // The whole page's blocks, classified, before Readability takes the document apart.
     const pageBlocks = document.body ? classifyBlocks(walkBlocks(document.body, pageMark, true)) : [];
     // Readability edits the document it reads, so anything we need from the page is read first.
-    const reader = new Readability<Element>(document, {
-      keepClasses: true,
-      serializer: (node) => node as Element,
-      charThreshold: options.charThreshold ?? DEFAULT_CHAR_THRESHOLD,
-    });
-    withTagLookups(reader);
-    withoutLogSerialisation(reader);
+    const reader = readerOf(document, options);
+    withRetryFromRebuiltPage(reader, () => bodyBeforeGrab(page, dom, options));
     const article = reader.parse();
 
     let route: HtmlMeta["route"] = "readability";
@@ -206,6 +201,96 @@ function extractOn(dom: DomName, page: PreparedPage, options: ExtractOptions): E
   }
 }
 
+/** Readability on `document` with chaff's options and its steps adapted (same choices, less work). */
+function readerOf(document: globalThis.Document, options: ExtractOptions): Readability<Element> {
+  const reader = new Readability<Element>(document, {
+    keepClasses: true,
+    serializer: (node) => node as Element,
+    charThreshold: options.charThreshold ?? DEFAULT_CHAR_THRESHOLD,
+  });
+  withTagLookups(reader);
+  withoutLogSerialisation(reader);
+  return reader;
+}
+
+/** The private steps of Readability 0.6.0 that chaff calls or replaces (test/extract/readability-steps.test.ts holds them to it). */
+interface ReadabilitySteps {
+  _doc: globalThis.Document;
+  _debug: boolean;
+  _grabArticle(page?: Element | null): Element | null;
+  _postProcessContent(article: Element): void;
+  _unwrapNoscriptImages(document: globalThis.Document): void;
+  _removeScripts(document: globalThis.Document): void;
+  _prepDocument(): void;
+}
+
+/**
+ * Readability 0.6's `_grabArticle` starts with `pageCacheHtml = page.innerHTML` (the whole body,
+ * serialised) so that a retry with looser flags can restore the body (`page.innerHTML =
+ * pageCacheHtml`); ~9% of extraction on the five benchmark sets, where 95 of 923 pages retry.
+ * Here the first read of the body's markup gives a token instead, and a retry that sets the token
+ * gets the body's markup from `rebuild`: the page made again up to that point (a second parse), so
+ * Readability restores from the very same markup. Any other read or write of `innerHTML` is the DOM's own.
+ */
+function withRetryFromRebuiltPage(reader: Readability<Element>, rebuild: () => string): void {
+  const steps = reader as unknown as ReadabilitySteps;
+  const grab = steps._grabArticle;
+  steps._grabArticle = function (this: ReadabilitySteps, page?: Element | null) {
+    const body = page ?? this._doc.body;
+    if (!body) return grab.call(this, page);
+    const own = innerHtmlOf(body);
+    let tokenGiven = false;
+    let rebuilt: string | undefined;
+    Object.defineProperty(body, "innerHTML", {
+      configurable: true,
+      get(this: Element) {
+        if (tokenGiven) return own.get!.call(this);
+        tokenGiven = true;
+        return BODY_BEFORE_GRAB;
+      },
+      set(this: Element, html: string) {
+        own.set!.call(this, tokenGiven && html === BODY_BEFORE_GRAB ? (rebuilt ??= rebuild()) : html);
+      },
+    });
+    try {
+      return grab.call(this, page);
+    } finally {
+      delete (body as { innerHTML?: string }).innerHTML;
+    }
+  };
+}
+/** Stands for the body's markup when `_grabArticle` starts (no page's markup is this string). */
+const BODY_BEFORE_GRAB = "\u0000chaff: the body as _grabArticle found it";
+
+/** The DOM's own `innerHTML` accessors for `element` (on its prototype chain). */
+function innerHtmlOf(element: Element): PropertyDescriptor {
+  for (let proto = Object.getPrototypeOf(element); proto; proto = Object.getPrototypeOf(proto)) {
+    const descriptor = Object.getOwnPropertyDescriptor(proto, "innerHTML");
+    if (descriptor) return descriptor;
+  }
+  throw new Error("this DOM's elements have no innerHTML");
+}
+
+/**
+ * The body's markup as `_grabArticle` finds it on its first call: the page parsed again, with what
+ * extractOn and Readability's parse() do to the document before that call, in their order
+ * (premarkTree; `_unwrapNoscriptImages`, `_removeScripts`, `_prepDocument`; the rest only reads).
+ */
+function bodyBeforeGrab(page: PreparedPage, dom: DomName, options: ExtractOptions): string {
+  const document = parseHtml(page.html, dom);
+  try {
+    if (!document.body) return "";
+    premarkTree(document.body, captionOrSelf);
+    const steps = readerOf(document, options) as unknown as ReadabilitySteps;
+    steps._unwrapNoscriptImages(document);
+    steps._removeScripts(document);
+    steps._prepDocument();
+    return document.body.innerHTML;
+  } finally {
+    releaseDocument(document, dom);
+  }
+}
+
 /**
  * Readability finds elements by tag with `querySelectorAll("p")` / `("h1,h2")`: jsdom runs each
  * through its full selector engine, ~15% of extraction on AEB. Tag lookups give the same
@@ -224,11 +309,11 @@ function withTagLookups(reader: Readability<Element>): void {
  * Readability and everything after it see the element as it is.
  */
 function withoutLogSerialisation(reader: Readability<Element>): void {
-  type Steps = { _grabArticle(page?: Element): Element | null; _postProcessContent(article: Element): void; _debug: boolean };
+  type Steps = ReadabilitySteps;
   const steps = reader as unknown as Steps;
   const grab = steps._grabArticle;
   const postProcess = steps._postProcessContent;
-  steps._grabArticle = function (this: Steps, page?: Element) {
+  steps._grabArticle = function (this: Steps, page?: Element | null) {
     const article = grab.call(this, page);
     if (article && !this._debug) Object.defineProperty(article, "innerHTML", { value: "", configurable: true });
     return article;
