@@ -17,7 +17,7 @@ import { COMMENTS_RULE, htmlRouteOptions, LEFT_OUT_META_KEY, LEFT_OUT_RULE } fro
 export { LEFT_OUT_META_KEY, LEFT_OUT_RULE };
 import { LINK_BLOCK_RULE, SHARE_LINK_RULE, TAG_LINK_RULE } from "../rules/html-junk.js";
 import { prestripHtml } from "./prestrip.js";
-import { parseHtml, releaseDocument, type DomName } from "./dom.js";
+import { linkedomMarkupSnapshot, parseHtml, releaseDocument, type DomName } from "./dom.js";
 export { loadDom, type DomName } from "./dom.js";
 
 export interface ExtractOptions {
@@ -156,7 +156,7 @@ function extractOn(dom: DomName, page: PreparedPage, options: ExtractOptions): E
     const pageBlocks = document.body ? classifyBlocks(walkBlocks(document.body, pageMark, true)) : [];
     // Readability edits the document it reads, so anything we need from the page is read first.
     const reader = readerOf(document, options);
-    withRetryFromRebuiltPage(reader, () => bodyBeforeGrab(page, dom, options));
+    if (dom === "linkedom") withRetryFromSnapshot(reader);
     const article = reader.parse();
 
     let route: HtmlMeta["route"] = "readability";
@@ -219,37 +219,35 @@ interface ReadabilitySteps {
   _debug: boolean;
   _grabArticle(page?: Element | null): Element | null;
   _postProcessContent(article: Element): void;
-  _unwrapNoscriptImages(document: globalThis.Document): void;
-  _removeScripts(document: globalThis.Document): void;
-  _prepDocument(): void;
 }
 
 /**
  * Readability 0.6's `_grabArticle` starts with `pageCacheHtml = page.innerHTML` (the whole body,
  * serialised) so that a retry with looser flags can restore the body (`page.innerHTML =
  * pageCacheHtml`); ~9% of extraction on the five benchmark sets, where 95 of 923 pages retry.
- * Here the first read of the body's markup gives a token instead, and a retry that sets the token
- * gets the body's markup from `rebuild`: the page made again up to that point (a second parse), so
- * Readability restores from the very same markup. Any other read or write of `innerHTML` is the DOM's own.
+ * On linkedom that first read takes a snapshot instead (linkedom-snapshot.ts: a walk that serialises
+ * nothing) and gives a token; a retry that sets the token gets the snapshot's markup, the string
+ * Readability would have cached. Any other read or write of `innerHTML` is the DOM's own. (jsdom,
+ * the reference and rare fallback, runs Readability's own way.)
  */
-function withRetryFromRebuiltPage(reader: Readability<Element>, rebuild: () => string): void {
+function withRetryFromSnapshot(reader: Readability<Element>): void {
   const steps = reader as unknown as ReadabilitySteps;
   const grab = steps._grabArticle;
   steps._grabArticle = function (this: ReadabilitySteps, page?: Element | null) {
     const body = page ?? this._doc.body;
     if (!body) return grab.call(this, page);
     const own = innerHtmlOf(body);
-    let tokenGiven = false;
-    let rebuilt: string | undefined;
+    let snapshot: (() => string) | undefined;
+    let markup: string | undefined;
     Object.defineProperty(body, "innerHTML", {
       configurable: true,
       get(this: Element) {
-        if (tokenGiven) return own.get!.call(this);
-        tokenGiven = true;
+        if (snapshot) return own.get!.call(this);
+        snapshot = linkedomMarkupSnapshot(this);
         return BODY_BEFORE_GRAB;
       },
       set(this: Element, html: string) {
-        own.set!.call(this, tokenGiven && html === BODY_BEFORE_GRAB ? (rebuilt ??= rebuild()) : html);
+        own.set!.call(this, snapshot && html === BODY_BEFORE_GRAB ? (markup ??= snapshot()) : html);
       },
     });
     try {
@@ -269,26 +267,6 @@ function innerHtmlOf(element: Element): PropertyDescriptor {
     if (descriptor) return descriptor;
   }
   throw new Error("this DOM's elements have no innerHTML");
-}
-
-/**
- * The body's markup as `_grabArticle` finds it on its first call: the page parsed again, with what
- * extractOn and Readability's parse() do to the document before that call, in their order
- * (premarkTree; `_unwrapNoscriptImages`, `_removeScripts`, `_prepDocument`; the rest only reads).
- */
-function bodyBeforeGrab(page: PreparedPage, dom: DomName, options: ExtractOptions): string {
-  const document = parseHtml(page.html, dom);
-  try {
-    if (!document.body) return "";
-    premarkTree(document.body, captionOrSelf);
-    const steps = readerOf(document, options) as unknown as ReadabilitySteps;
-    steps._unwrapNoscriptImages(document);
-    steps._removeScripts(document);
-    steps._prepDocument();
-    return document.body.innerHTML;
-  } finally {
-    releaseDocument(document, dom);
-  }
 }
 
 /**
