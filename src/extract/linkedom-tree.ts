@@ -142,6 +142,25 @@ export function matchTagsWithoutUpperCasing(linkedom: typeof import("linkedom"))
   Object.defineProperty(parentNode, "getElementsByTagName", { value: elementsByTagName, writable: true, configurable: true });
 }
 
+/**
+ * linkedom's `tagName` and `nodeName` upper-case the element's name anew on every read (in a
+ * document that ignores case, HTML): Readability and the block walk read them for nearly every
+ * element they visit. The same string from the table of upper-cased names. Set once, on linkedom's Element.
+ */
+export function tagNamesUpperCasedOnce(linkedom: typeof import("linkedom")): void {
+  const { MIME } = require(join(dirname(require.resolve("linkedom")), "shared", "symbols.js")) as Record<"MIME", symbol>;
+  const prototype = linkedom.Element.prototype as object;
+  type Named = { localName: string; ownerDocument: Record<symbol, { ignoreCase: boolean }> };
+  function tagName(this: Named): string {
+    return this.ownerDocument[MIME].ignoreCase ? upperCase(this.localName) : this.localName;
+  }
+  for (const name of ["tagName", "nodeName"]) {
+    const descriptor = Object.getOwnPropertyDescriptor(prototype, name);
+    if (!descriptor?.get || descriptor.get.name === "tagName") continue;
+    Object.defineProperty(prototype, name, { ...descriptor, get: tagName });
+  }
+}
+
 /** Upper-cased tag names, each made once; unbounded names (custom elements) stop being added past the cap. */
 const UPPER_CASE = new Map<string, string>();
 const UPPER_CASE_CAP = 4096;

@@ -3,7 +3,10 @@
 // restores the body from the very markup Readability would have cached.
 import { Readability } from "@mozilla/readability";
 import { describe, expect, it } from "vitest";
-import { extractHtmlSync } from "../../src/extract/html.js";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { extractHtmlSync, readerOf } from "../../src/extract/html.js";
+import { parseHtml, type DomName } from "../../src/extract/dom.js";
 import { requireLinkedom } from "../../src/extract/linkedom-events.js";
 
 const PAGE = `<html><head><title>Harbour wall</title></head><body><div id=site><div class=story><p>${"The council voted on Tuesday to extend the harbour wall by forty metres. ".repeat(12)}</p><p>${"Work starts in the spring and should end before the autumn storms. ".repeat(8)}</p></div></div></body></html>`;
@@ -75,5 +78,30 @@ describe("Readability's steps", () => {
     } finally {
       steps._grabArticle = grab;
     }
+  });
+
+  const FIXTURES = join(import.meta.dirname, "../fixtures/html");
+  it.each(["linkedom", "jsdom"] as DomName[])("on %s, the text tests that stop early answer as Readability's own for every element of the fixture pages", (dom) => {
+    type Tests = { _isElementWithoutContent(node: Element): boolean; _isValidByline(node: Element, matchString: string): boolean };
+    const own = Readability.prototype as unknown as Tests;
+    let empty = 0;
+    let bylines = 0;
+    for (const name of readdirSync(FIXTURES).filter((f) => f.endsWith(".html"))) {
+      const document = parseHtml(readFileSync(join(FIXTURES, name), "utf8").replace("</body>", `<div> <span>\u00a0</span><br></div><p class="byline"> </p><p rel="author">By Ann Lee</p></body>`), dom);
+      const reader = readerOf(document) as unknown as Tests;
+      expect(reader._isElementWithoutContent).not.toBe(own._isElementWithoutContent);
+      for (const element of Array.from(document.querySelectorAll("*"))) {
+        const matchString = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`;
+        const withoutContent = own._isElementWithoutContent.call(reader, element);
+        const byline = own._isValidByline.call(reader, element, matchString);
+        expect(reader._isElementWithoutContent(element), `${name} ${element.outerHTML.slice(0, 80)}`).toBe(withoutContent);
+        expect(Boolean(reader._isValidByline(element, matchString)), `${name} ${element.outerHTML.slice(0, 80)}`).toBe(Boolean(byline));
+        empty += Number(withoutContent);
+        bylines += Number(Boolean(byline));
+      }
+    }
+    // Both answers occur, so the comparison is not of "false" with "false".
+    expect(empty).toBeGreaterThan(3);
+    expect(bylines).toBeGreaterThan(3);
   });
 });

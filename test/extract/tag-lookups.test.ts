@@ -90,4 +90,18 @@ describe("getElementsByTagName on linkedom (names upper-cased once, src/extract/
     // chaff's lookup, not linkedom's own, answered.
     expect(document.body.getElementsByTagName.name).toBe("elementsByTagName");
   });
+
+  it("gives each element's tagName and nodeName as jsdom does, upper-cased, and the same string on every read", () => {
+    const light = parseHtml(html, "linkedom");
+    const reference = parser.parseFromString(html, "text/html");
+    const names = (document: Document) => Array.from(document.querySelectorAll("*"), (e) => `${e.tagName} ${e.nodeName}`);
+    expect(names(light)).toEqual(names(reference));
+    expect(names(light).length).toBeGreaterThan(20);
+    const made = light.createElement("section");
+    expect([made.tagName, made.nodeName]).toEqual(["SECTION", "SECTION"]);
+    // chaff's getter ("tagName"), not linkedom's own ("get tagName").
+    let proto = Object.getPrototypeOf(made);
+    while (!Object.hasOwn(proto, "tagName")) proto = Object.getPrototypeOf(proto);
+    expect(Object.getOwnPropertyDescriptor(proto, "tagName")!.get!.name).toBe("tagName");
+  });
 });
