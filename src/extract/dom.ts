@@ -13,8 +13,9 @@
 // Both load on first use, synchronously (extraction is synchronous): a run whose pages all
 // parse on linkedom never loads jsdom (~1 s of module loading on this machine, ~4x linkedom's).
 import { createRequire } from "node:module";
-import { parseInto, readClassFromAttribute } from "./linkedom-tree.js";
+import { matchTagsWithoutUpperCasing, parseInto, readClassFromAttribute, tagNamesUpperCasedOnce } from "./linkedom-tree.js";
 import { requireLinkedom } from "./linkedom-events.js";
+import { snapshotInnerHtml } from "./linkedom-snapshot.js";
 
 export type DomName = "linkedom" | "jsdom";
 
@@ -40,12 +41,21 @@ export function loadDom(dom: DomName): void {
   else jsdomParserOf();
 }
 
+/** A linkedom element's `innerHTML` as it is now, written out only when the returned function is called (linkedom-snapshot.ts). */
+export function linkedomMarkupSnapshot(element: Element): () => string {
+  return snapshotInnerHtml((linkedomModule ??= requireLinkedom().linkedom), element);
+}
+
 let linkedomParser: DOMParser | undefined;
+let linkedomModule: typeof import("linkedom") | undefined;
 
 function linkedomParserOf(): DOMParser {
   if (!linkedomParser) {
     const { linkedom } = requireLinkedom();
+    linkedomModule = linkedom;
     readClassFromAttribute(linkedom);
+    matchTagsWithoutUpperCasing(linkedom);
+    tagNamesUpperCasedOnce(linkedom);
     linkedomParser = new linkedom.DOMParser() as unknown as DOMParser;
   }
   return linkedomParser;

@@ -3,6 +3,8 @@
 // before <html> (CleanEval's `<text id=...>` wrapper), misnested tags, stray text in tables and
 // elements after </body> end up elsewhere, and Readability then chooses differently. Through
 // this adapter a page has jsdom's tree, on linkedom's far lighter nodes.
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { parse, type DefaultTreeAdapterMap, type Token, type TreeAdapter, type TreeAdapterTypeMap } from "parse5";
 
 type Html = globalThis.Document;
@@ -16,6 +18,8 @@ const TEXT_NODE = 3;
 const COMMENT_NODE = 8;
 const ELEMENT_NODE = 1;
 const DOCUMENT_TYPE_NODE = 10;
+
+const require = createRequire(import.meta.url);
 
 /**
  * Parses `html` as a browser would into `document`, an empty linkedom HTML document.
@@ -104,4 +108,67 @@ export function readClassFromAttribute(linkedom: typeof import("linkedom")): voi
 
 function classNameFromAttribute(this: Element): string {
   return this.getAttributeNode("class")?.value ?? "";
+}
+
+/**
+ * linkedom's `getElementsByTagName` compares each element's name as given and then upper-cased,
+ * building a new upper-case string for every element that does not match (`localCase`): ~3% of
+ * the HTML route, mostly garbage. The same test with each name upper-cased once (a small table):
+ * same elements, same order, same NodeList class. Set once, on linkedom's ParentNode.
+ */
+export function matchTagsWithoutUpperCasing(linkedom: typeof import("linkedom")): void {
+  const entry = require.resolve("linkedom");
+  const { NEXT, END, MIME } = require(join(dirname(entry), "shared", "symbols.js")) as Record<"NEXT" | "END" | "MIME", symbol>;
+  const { NodeList } = require(join(dirname(entry), "interface", "node-list.js")) as { NodeList: new () => Element[] };
+  let parentNode = linkedom.Element.prototype as object | null;
+  while (parentNode && !Object.hasOwn(parentNode, "getElementsByTagName")) parentNode = Object.getPrototypeOf(parentNode);
+  if (!parentNode || (parentNode as { getElementsByTagName: unknown }).getElementsByTagName === elementsByTagName) return;
+  interface Linked {
+    nodeType: number;
+    localName: string;
+    ownerDocument: Record<symbol, { ignoreCase: boolean }>;
+    [link: symbol]: Linked;
+  }
+  function elementsByTagName(this: Linked, tagName: string): Element[] {
+    const elements = new NodeList();
+    const end = this[END];
+    for (let next = this[NEXT]; next !== end; next = next[NEXT]) {
+      // As linkedom: the name as given, or upper-cased in a document that ignores case (HTML).
+      if (next.nodeType === ELEMENT_NODE && (next.localName === tagName || (next.ownerDocument[MIME].ignoreCase && upperCase(next.localName) === tagName)))
+        elements.push(next as unknown as Element);
+    }
+    return elements;
+  }
+  Object.defineProperty(parentNode, "getElementsByTagName", { value: elementsByTagName, writable: true, configurable: true });
+}
+
+/**
+ * linkedom's `tagName` and `nodeName` upper-case the element's name anew on every read (in a
+ * document that ignores case, HTML): Readability and the block walk read them for nearly every
+ * element they visit. The same string from the table of upper-cased names. Set once, on linkedom's Element.
+ */
+export function tagNamesUpperCasedOnce(linkedom: typeof import("linkedom")): void {
+  const { MIME } = require(join(dirname(require.resolve("linkedom")), "shared", "symbols.js")) as Record<"MIME", symbol>;
+  const prototype = linkedom.Element.prototype as object;
+  type Named = { localName: string; ownerDocument: Record<symbol, { ignoreCase: boolean }> };
+  function tagName(this: Named): string {
+    return this.ownerDocument[MIME].ignoreCase ? upperCase(this.localName) : this.localName;
+  }
+  for (const name of ["tagName", "nodeName"]) {
+    const descriptor = Object.getOwnPropertyDescriptor(prototype, name);
+    if (!descriptor?.get || descriptor.get.name === "tagName") continue;
+    Object.defineProperty(prototype, name, { ...descriptor, get: tagName });
+  }
+}
+
+/** Upper-cased tag names, each made once; unbounded names (custom elements) stop being added past the cap. */
+const UPPER_CASE = new Map<string, string>();
+const UPPER_CASE_CAP = 4096;
+function upperCase(name: string): string {
+  let upper = UPPER_CASE.get(name);
+  if (upper === undefined) {
+    upper = name.toUpperCase();
+    if (UPPER_CASE.size < UPPER_CASE_CAP) UPPER_CASE.set(name, upper);
+  }
+  return upper;
 }

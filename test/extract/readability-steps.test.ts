@@ -1,13 +1,18 @@
-// Readability's steps as chaff runs them (src/extract/html.ts): its unguarded log line does not
-// serialise the article, and the article it returns comes out whole.
+// Readability's steps as chaff runs them (src/extract/html.ts): neither its unguarded log line nor
+// the body cached for a retry is serialised, the article it returns comes out whole, and a retry
+// restores the body from the very markup Readability would have cached.
+import { Readability } from "@mozilla/readability";
 import { describe, expect, it } from "vitest";
-import { extractHtmlSync } from "../../src/extract/html.js";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { extractHtmlSync, readerOf } from "../../src/extract/html.js";
+import { parseHtml, type DomName } from "../../src/extract/dom.js";
 import { requireLinkedom } from "../../src/extract/linkedom-events.js";
 
 const PAGE = `<html><head><title>Harbour wall</title></head><body><div id=site><div class=story><p>${"The council voted on Tuesday to extend the harbour wall by forty metres. ".repeat(12)}</p><p>${"Work starts in the spring and should end before the autumn storms. ".repeat(8)}</p></div></div></body></html>`;
 
 describe("Readability's steps", () => {
-  it("serialises only the body (kept for its retries), not the article for its log line; the article is extracted whole", () => {
+  it("serialises neither the body (cached for a retry that never comes) nor the article for its log line; the article is extracted whole", () => {
     const prototype = requireLinkedom().linkedom.Element.prototype;
     const innerHTML = Object.getOwnPropertyDescriptor(prototype, "innerHTML")!;
     const serialised: string[] = [];
@@ -20,7 +25,7 @@ describe("Readability's steps", () => {
     });
     try {
       const extracted = extractHtmlSync(PAGE, { dom: "linkedom" });
-      expect(serialised).toEqual(["body"]);
+      expect(serialised).toEqual([]);
       expect(extracted.raw.split("\n")).toEqual([
         "The council voted on Tuesday to extend the harbour wall by forty metres. ".repeat(12).trim(),
         "Work starts in the spring and should end before the autumn storms. ".repeat(8).trim(),
@@ -28,5 +33,75 @@ describe("Readability's steps", () => {
     } finally {
       Object.defineProperty(prototype, "innerHTML", innerHTML);
     }
+  });
+
+  // A story too short for Readability's 500 characters: it retries three times with looser flags,
+  // each time (and once more after the last) restoring the body from the markup it cached when it started.
+  const SHORT = `<html><body><div class="sidebar"><p>Most read: ${"a headline, ".repeat(6)}</p></div><div class="story"><p>The ferry ran again on Monday after a week of storms, the harbour office said.</p><p>Tickets bought for the cancelled sailings stay valid until May.</p></div></body></html>`;
+
+  it("on linkedom, restores the body on each retry from the markup it had when _grabArticle started", () => {
+    type Steps = { _doc: Document; _grabArticle(page?: Element | null): Element | null };
+    const steps = Readability.prototype as unknown as Steps;
+    const grab = steps._grabArticle;
+    const cached: string[] = [];
+    const restored: string[] = [];
+    // The DOM's own accessors, read past the body's own property that chaff sets during the call.
+    const ownAccessor = (element: Element): PropertyDescriptor => {
+      for (let proto = Object.getPrototypeOf(element); proto; proto = Object.getPrototypeOf(proto)) {
+        const descriptor = Object.getOwnPropertyDescriptor(proto, "innerHTML");
+        if (descriptor) return descriptor;
+      }
+      throw new Error("no innerHTML");
+    };
+    steps._grabArticle = function (this: Steps, page?: Element | null) {
+      const body = this._doc.body as Element;
+      const accessor = ownAccessor(body);
+      cached.push(accessor.get!.call(body));
+      const ownSet = Object.getOwnPropertyDescriptor(body, "innerHTML")!.set!;
+      Object.defineProperty(body, "innerHTML", {
+        configurable: true,
+        get: Object.getOwnPropertyDescriptor(body, "innerHTML")!.get,
+        set(html: string) {
+          ownSet.call(body, html);
+          restored.push(accessor.get!.call(body));
+        },
+      });
+      return grab.call(this, page);
+    };
+    try {
+      const extracted = extractHtmlSync(SHORT, { dom: "linkedom" });
+      expect(cached).toHaveLength(1);
+      expect(cached[0]).toContain("The ferry ran again on Monday");
+      // Three retries with looser flags, and a last restore before it takes its longest attempt.
+      expect(restored).toEqual([cached[0], cached[0], cached[0], cached[0]]);
+      expect(extracted.raw).toContain("The ferry ran again on Monday after a week of storms, the harbour office said.");
+    } finally {
+      steps._grabArticle = grab;
+    }
+  });
+
+  const FIXTURES = join(import.meta.dirname, "../fixtures/html");
+  it.each(["linkedom", "jsdom"] as DomName[])("on %s, the text tests that stop early answer as Readability's own for every element of the fixture pages", (dom) => {
+    type Tests = { _isElementWithoutContent(node: Element): boolean; _isValidByline(node: Element, matchString: string): boolean };
+    const own = Readability.prototype as unknown as Tests;
+    let empty = 0;
+    let bylines = 0;
+    for (const name of readdirSync(FIXTURES).filter((f) => f.endsWith(".html"))) {
+      const document = parseHtml(readFileSync(join(FIXTURES, name), "utf8").replace("</body>", `<div> <span>\u00a0</span><br></div><p class="byline"> </p><p rel="author">By Ann Lee</p></body>`), dom);
+      const reader = readerOf(document) as unknown as Tests;
+      expect(reader._isElementWithoutContent).not.toBe(own._isElementWithoutContent);
+      for (const element of Array.from(document.querySelectorAll("*"))) {
+        const matchString = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`;
+        const withoutContent = own._isElementWithoutContent.call(reader, element);
+        const byline = own._isValidByline.call(reader, element, matchString);
+        expect(reader._isElementWithoutContent(element), `${name} ${element.outerHTML.slice(0, 80)}`).toBe(withoutContent);
+        expect(Boolean(reader._isValidByline(element, matchString)), `${name} ${element.outerHTML.slice(0, 80)}`).toBe(Boolean(byline));
+        empty += Number(withoutContent);
+        bylines += Number(Boolean(byline));
+      }
+    }
+    // Both answers occur, so the comparison is not of "false" with "false".
+    expect(empty).toBeGreaterThan(3);
+    expect(bylines).toBeGreaterThan(3);
   });
 });

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { JSDOM, VirtualConsole } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { elementsWithTags } from "../../src/extract/html.js";
+import { parseHtml } from "../../src/extract/dom.js";
 
 const parser = new new JSDOM("", { virtualConsole: new VirtualConsole() }).window.DOMParser();
 const fixture = (name: string) => parser.parseFromString(readFileSync(join(import.meta.dirname, "../fixtures/html", name), "utf8"), "text/html");
@@ -50,5 +51,57 @@ describe("elementsWithTags", () => {
     for (let i = 0; i < paragraphs.length; i++) paragraphs[i].remove();
     expect(paragraphs.length).toBe(count);
     expect(document.getElementsByTagName("p").length).toBe(0);
+  });
+});
+
+describe("getElementsByTagName on linkedom (names upper-cased once, src/extract/linkedom-tree.ts)", () => {
+  const html = readFileSync(join(import.meta.dirname, "../fixtures/html", "blocks.html"), "utf8");
+
+  it("finds jsdom's elements in jsdom's order, for names in either case, below the document and below an element", () => {
+    const light = parseHtml(html, "linkedom");
+    const reference = parser.parseFromString(html, "text/html");
+    const path = (e: Element) => {
+      const steps: number[] = [];
+      for (let node: Element | null = e; node?.parentElement; node = node.parentElement) steps.unshift(Array.prototype.indexOf.call(node.parentElement.children, node));
+      return `${e.tagName}@${steps.join(".")}`;
+    };
+    let compared = 0;
+    for (const name of ["p", "P", "div", "DIV", "h2", "a", "A", "li", "title", "body", "nosuchtag"]) {
+      for (const [lightRoot, referenceRoot] of [[light, reference], [light.body, reference.body]] as const) {
+        const found = lightRoot.getElementsByTagName(name);
+        expect(Array.from(found, path), name).toEqual(Array.from(referenceRoot.getElementsByTagName(name), path));
+        expect(found.constructor.name, name).toBe("NodeList");
+        compared += found.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
+
+  it("matches an element linkedom's own lookup matches: its name as given, or upper-cased in an HTML document", () => {
+    const document = parseHtml("<body><div><section>a</section><x-Widget>b</x-Widget></div><p>c</p></body>", "linkedom");
+    // Readability's createElement("DIV") and getElementsByTagName("DIV") and ("div") meet.
+    const made = document.createElement("DIV");
+    document.body.appendChild(made);
+    expect(Array.from(document.getElementsByTagName("DIV"), (e) => e.localName)).toEqual(["div", "div"]);
+    expect(Array.from(document.getElementsByTagName("SECTION"), (e) => e.localName)).toEqual(["section"]);
+    expect(Array.from(document.getElementsByTagName("X-WIDGET"), (e) => e.localName)).toEqual(["x-widget"]);
+    expect(document.getElementsByTagName("Div")).toHaveLength(0);
+    expect(document.body.getElementsByTagName("body")).toHaveLength(0);
+    // chaff's lookup, not linkedom's own, answered.
+    expect(document.body.getElementsByTagName.name).toBe("elementsByTagName");
+  });
+
+  it("gives each element's tagName and nodeName as jsdom does, upper-cased, and the same string on every read", () => {
+    const light = parseHtml(html, "linkedom");
+    const reference = parser.parseFromString(html, "text/html");
+    const names = (document: Document) => Array.from(document.querySelectorAll("*"), (e) => `${e.tagName} ${e.nodeName}`);
+    expect(names(light)).toEqual(names(reference));
+    expect(names(light).length).toBeGreaterThan(20);
+    const made = light.createElement("section");
+    expect([made.tagName, made.nodeName]).toEqual(["SECTION", "SECTION"]);
+    // chaff's getter ("tagName"), not linkedom's own ("get tagName").
+    let proto = Object.getPrototypeOf(made);
+    while (!Object.hasOwn(proto, "tagName")) proto = Object.getPrototypeOf(proto);
+    expect(Object.getOwnPropertyDescriptor(proto, "tagName")!.get!.name).toBe("tagName");
   });
 });
