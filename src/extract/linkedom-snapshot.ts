@@ -7,10 +7,7 @@
 // serialisation (Element.prototype.toString's loop, each node's own toString) over those values,
 // so the string is the one `innerHTML` would have given at the time of the snapshot, whatever
 // happened to the nodes since. test/extract/linkedom-snapshot.test.ts holds it to `innerHTML`.
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-
-const require = createRequire(import.meta.url);
+import { linkedomPart } from "./linkedom-package.js";
 
 const ELEMENT_NODE = 1;
 const ATTRIBUTE_NODE = 2;
@@ -41,7 +38,7 @@ let internals: Internals | undefined;
 
 function internalsOf(linkedom: typeof import("linkedom")): Internals {
   if (!internals) {
-    const symbols = require(join(dirname(require.resolve("linkedom")), "shared", "symbols.js")) as Record<string, symbol>;
+    const symbols = linkedomPart("shared/symbols.js") as Record<string, symbol>;
     internals = {
       NEXT: symbols.NEXT,
       END: symbols.END,

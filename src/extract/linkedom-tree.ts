@@ -3,8 +3,7 @@
 // before <html> (CleanEval's `<text id=...>` wrapper), misnested tags, stray text in tables and
 // elements after </body> end up elsewhere, and Readability then chooses differently. Through
 // this adapter a page has jsdom's tree, on linkedom's far lighter nodes.
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { linkedomPart } from "./linkedom-package.js";
 import { parse, type DefaultTreeAdapterMap, type Token, type TreeAdapter, type TreeAdapterTypeMap } from "parse5";
 
 type Html = globalThis.Document;
@@ -18,8 +17,6 @@ const TEXT_NODE = 3;
 const COMMENT_NODE = 8;
 const ELEMENT_NODE = 1;
 const DOCUMENT_TYPE_NODE = 10;
-
-const require = createRequire(import.meta.url);
 
 /**
  * Parses `html` as a browser would into `document`, an empty linkedom HTML document.
@@ -117,9 +114,8 @@ function classNameFromAttribute(this: Element): string {
  * same elements, same order, same NodeList class. Set once, on linkedom's ParentNode.
  */
 export function matchTagsWithoutUpperCasing(linkedom: typeof import("linkedom")): void {
-  const entry = require.resolve("linkedom");
-  const { NEXT, END, MIME } = require(join(dirname(entry), "shared", "symbols.js")) as Record<"NEXT" | "END" | "MIME", symbol>;
-  const { NodeList } = require(join(dirname(entry), "interface", "node-list.js")) as { NodeList: new () => Element[] };
+  const { NEXT, END, MIME } = linkedomPart("shared/symbols.js") as Record<"NEXT" | "END" | "MIME", symbol>;
+  const { NodeList } = linkedomPart("interface/node-list.js") as { NodeList: new () => Element[] };
   let parentNode = linkedom.Element.prototype as object | null;
   while (parentNode && !Object.hasOwn(parentNode, "getElementsByTagName")) parentNode = Object.getPrototypeOf(parentNode);
   if (!parentNode || (parentNode as { getElementsByTagName: unknown }).getElementsByTagName === elementsByTagName) return;
@@ -148,7 +144,7 @@ export function matchTagsWithoutUpperCasing(linkedom: typeof import("linkedom"))
  * element they visit. The same string from the table of upper-cased names. Set once, on linkedom's Element.
  */
 export function tagNamesUpperCasedOnce(linkedom: typeof import("linkedom")): void {
-  const { MIME } = require(join(dirname(require.resolve("linkedom")), "shared", "symbols.js")) as Record<"MIME", symbol>;
+  const { MIME } = linkedomPart("shared/symbols.js") as Record<"MIME", symbol>;
   const prototype = linkedom.Element.prototype as object;
   type Named = { localName: string; ownerDocument: Record<symbol, { ignoreCase: boolean }> };
   function tagName(this: Named): string {
