@@ -108,15 +108,9 @@ export function patternKey(re: PatternText): string {
   return (re.flags.includes("u") ? "u/" : "/") + re.source;
 }
 
-/** Facts as the generated table stores them: JSON, so an unbounded `longest` is null. */
-export interface StoredFacts {
-  longest: number | null;
-  literals?: string[];
-}
-
 /** Facts by pattern key, as used in this process (null: not readable). */
 const factsByPattern = new Map<string, PatternFacts | null>();
-let tableFacts: Readonly<Record<string, StoredFacts>> | undefined = TABLE_FACTS;
+let tableFacts: Readonly<Record<string, PatternFacts>> | undefined = TABLE_FACTS;
 
 /** Turns the generated table of the built-in rules' facts off or on (scripts/table-facts.ts, which writes it, and its test). */
 export function useTableFacts(on: boolean): void {
@@ -138,8 +132,7 @@ export function patternFacts(re: PatternText): PatternFacts | undefined {
   const key = patternKey(re);
   let found = factsByPattern.get(key);
   if (found === undefined) {
-    const stored = tableFacts?.[key];
-    found = stored ? { longest: stored.longest ?? Infinity, ...(stored.literals ? { literals: stored.literals } : {}) } : (factsFromSource(re) ?? null);
+    found = tableFacts?.[key] ?? factsFromSource(re) ?? null;
     factsByPattern.set(key, found);
   }
   return found ?? undefined;
