@@ -25,32 +25,51 @@ export interface Line {
 const SPACE = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
 const INNER_SPACE = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
 
-/** Every UTF-16 unit but the surrogates, in order: unit u is at u, or at u - 0x800 above them. */
-let nonSurrogateUnits: string | undefined;
-function allNonSurrogateUnits(): string {
-  if (nonSurrogateUnits === undefined) {
-    const units = new Uint16Array(0x10000 - 0x800);
-    for (let at = 0; at < units.length; at++) units[at] = at < 0xd800 ? at : at + 0x800;
-    nonSurrogateUnits = Buffer.from(units.buffer).toString("utf16le");
+/**
+ * Every UTF-16 unit once, each surrogate alone: the units below the surrogates, those above them,
+ * the low surrogates, then the high ones (a low before a high, or a high before a high, is no pair).
+ * Made natively, as the hex of its UTF-16LE bytes (each block of 256 units is the 256 low bytes
+ * joined by the block's high byte): a loop over 65,536 units in code run once, never optimised,
+ * was 5-9 ms of every start (fresh processes under load).
+ */
+let everyUnit: string | undefined;
+function allUnits(): string {
+  if (everyUnit === undefined) {
+    const hex = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+    const blocks = hex.map((high) => hex.join(high) + high);
+    const bytes = Buffer.from(blocks.join(""), "hex");
+    const at = (unit: number) => unit * 2;
+    everyUnit = Buffer.concat([
+      bytes.subarray(0, at(0xd800)),
+      bytes.subarray(at(0xe000)),
+      bytes.subarray(at(0xdc00), at(0xe000)),
+      bytes.subarray(at(0xd800), at(0xdc00)),
+    ]).toString("utf16le");
   }
-  return nonSurrogateUnits;
+  return everyUnit;
+}
+
+/** The unit at a position of allUnits(). */
+function unitAt(index: number): number {
+  if (index < 0xd800) return index;
+  if (index < 0xf800) return index + 0x800;
+  return index < 0xfc00 ? index - 0xf800 + 0xdc00 : index - 0xfc00 + 0xd800;
 }
 
 /**
  * A one-character class as a table over UTF-16 units (1 where `re` matches the unit
  * alone): a lookup instead of a regex run on a one-character string. A surrogate is
  * looked up alone, as `re.test(text[i])` sees it.
- * Built by one global search over all other units rather than 65,536 calls: with
- * --no-regexp-tier-up each table cost 10-35 ms of every start, now 1-2 ms.
+ * Built by one global search over every unit rather than 65,536 calls: with
+ * --no-regexp-tier-up each table cost 10-35 ms of every start, now well under 1 ms.
  */
 export function unitTable(re: RegExp): Uint8Array {
   const table = new Uint8Array(0x10000);
   const everywhere = new RegExp(re.source, re.flags.replace(/[gy]/g, "") + "g");
-  for (const match of allNonSurrogateUnits().matchAll(everywhere)) {
+  for (const match of allUnits().matchAll(everywhere)) {
     if (match[0].length !== 1) throw new Error(`unitTable: ${re} matches more than one character`);
-    table[match.index < 0xd800 ? match.index : match.index + 0x800] = 1;
+    table[unitAt(match.index)] = 1;
   }
-  for (let unit = 0xd800; unit < 0xe000; unit++) if (re.test(String.fromCharCode(unit))) table[unit] = 1;
   return table;
 }
 

@@ -73,46 +73,52 @@ class Automaton {
   /** classOf[foldUnit(unit)] by unit, filled as units come (NOT_SEEN until then): one look per unit. */
   readonly #classOfUnit = new Uint16Array(0x10000).fill(NOT_SEEN);
 
-  constructor(literals: ReadonlyArray<{ text: string; endings: Ending[] }>) {
+  constructor(literals: ReadonlyMap<string, Ending[]>) {
+    // This runs once per process, on the first document, in code not yet optimised: work done by
+    // natives (a sort, a join, typed arrays copied) costs little, a step per unit in JS a lot, so
+    // the trie's loop touches each new state once and each shared prefix not at all. (A Set of the
+    // units, `new Set(all)`, took 6-8 ms: the string iterator is slow.)
+    const texts = [...literals.keys()].sort();
+    const all = texts.join("");
+    const classOf = this.classOf;
     let classes = 1;
-    let units = 0;
-    for (const { text } of literals) {
-      units += text.length;
-      for (let i = 0; i < text.length; i++) {
-        const unit = text.charCodeAt(i);
-        if (this.classOf[unit] === 0) this.classOf[unit] = classes++;
-      }
+    for (let i = 0; i < all.length; i++) {
+      const unit = all.charCodeAt(i);
+      if (classOf[unit] === 0) classOf[unit] = classes++;
     }
     if (classes >= NOT_SEEN) throw new Error(`literal scan: ${classes} classes of units, more than a row can index`);
     this.classes = classes;
     // The trie, written straight into the rows (0: no edge; no edge leads back to the root), each
-    // state's edges also listed (first child, next sibling). This runs once per process, on the
-    // first document, in code not yet optimised: flat typed arrays, no map per state, and rows
-    // copied natively keep it short (about 4,800 states of 90 classes for the news pipeline).
-    const most = units + 1;
+    // state's edges also listed (first child, next sibling): about 4,800 states of 90 classes for
+    // the news pipeline. In sorted order a literal shares with the trie only its common prefix with
+    // the literal before it, so it starts at that prefix's state and adds a state per unit past it.
+    const most = all.length + 1;
     const next = most <= 0x10000 ? new Uint16Array(most * classes) : new Uint32Array(most * classes);
     const firstChild = new Uint32Array(most);
     const sibling = new Uint32Array(most);
     const edgeClass = new Uint16Array(most);
-    const ends: Array<Ending[] | undefined> = [undefined];
+    const ends: Array<Ending[] | undefined> = new Array(most).fill(undefined);
+    /** The states along the previous literal: path[i] is the state after its first i units. */
+    const path = new Uint32Array(most);
+    let previous = "";
     let states = 1;
-    for (const { text, endings } of literals) {
-      let state = 0;
-      for (let i = 0; i < text.length; i++) {
-        const c = this.classOf[text.charCodeAt(i)];
-        const at = state * classes + c;
-        if (next[at] === 0) {
-          next[at] = states;
-          edgeClass[states] = c;
-          sibling[states] = firstChild[state];
-          firstChild[state] = states;
-          ends.push(undefined);
-          states++;
-        }
-        state = next[at];
+    for (const text of texts) {
+      let shared = 0;
+      while (shared < previous.length && text.charCodeAt(shared) === previous.charCodeAt(shared)) shared++;
+      let state = path[shared];
+      for (let i = shared; i < text.length; i++) {
+        const c = classOf[text.charCodeAt(i)];
+        next[state * classes + c] = states;
+        edgeClass[states] = c;
+        sibling[states] = firstChild[state];
+        firstChild[state] = states;
+        state = states++;
+        path[i + 1] = state;
       }
-      ends[state] = ends[state] ? [...ends[state]!, ...endings] : endings;
+      ends[state] = literals.get(text);
+      previous = text;
     }
+    ends.length = states;
     // Breadth first: each state's failure is the longest proper suffix that is a trie state, and
     // its row is its failure's row (complete, being shallower) with its own edges written over.
     const fail = new Uint32Array(states);
@@ -123,7 +129,8 @@ class Automaton {
       const state = queue[head];
       const failure = fail[state];
       const inherited = ends[failure];
-      if (inherited) ends[state] = ends[state] ? [...new Set([...ends[state]!, ...inherited])] : inherited;
+      // Concatenated, no set: the failure's literals are shorter suffixes, so other literals' endings.
+      if (inherited) ends[state] = ends[state] ? ends[state]!.concat(inherited) : inherited;
       next.copyWithin(state * classes, failure * classes, failure * classes + classes);
       for (let child = firstChild[state]; child !== 0; child = sibling[child]) {
         fail[child] = next[failure * classes + edgeClass[child]];
@@ -134,7 +141,9 @@ class Automaton {
     // A view, not a copy: the rows past the last state were never written, so never mapped in.
     this.next = next.subarray(0, states * classes);
     this.endsAt = ends;
-    this.ends = Uint8Array.from(ends, (e) => (e === undefined ? 0 : 1));
+    // A loop, not Uint8Array.from's callback per state (~2 ms of unoptimised calls for 4,800 states).
+    this.ends = new Uint8Array(states);
+    for (let state = 0; state < states; state++) if (ends[state] !== undefined) this.ends[state] = 1;
   }
 
   /** The gates whose literal occurs in the text (read through foldUnit; a case-sensitive one as it is), each once, in no set order. */
@@ -200,7 +209,7 @@ export class LiteralScanner {
   passing(line: Line): number[] {
     const cached = line.scan as LineScan | undefined;
     if (cached && cached.automaton === this.automaton) return cached.gates;
-    this.automaton ??= new Automaton([...this.literals].map(([text, endings]) => ({ text, endings })));
+    this.automaton ??= new Automaton(this.literals);
     const gates = this.automaton.scan(line.content);
     line.scan = { automaton: this.automaton, gates } satisfies LineScan;
     return gates;

@@ -16,6 +16,9 @@ describe("unitTable", () => {
     /[\s|•·»«›‹<\-–—:*#▶►→↓▼]/u,
     /[\p{L}\p{N}\p{M}_]/u,
     /[\ud800-\udbff]/,
+    /[\ud800-\udbff]/u,
+    /[\udc00-\udfff]/u,
+    /[\ud800-\udfff\uffff]/u,
     /[^\p{L}]/u,
     /\S/,
   ])("gives %s the table of testing each unit alone, surrogates included", (re) => {
