@@ -100,6 +100,40 @@ const bundledLinkedom = {
   },
 };
 
+/**
+ * zod is required on the first parse of a schema (src/core/schema.ts says why), which a run of a
+ * built-in pipeline never makes. src/core/zod-load.ts requires zod's own ~90 files; in the bundle
+ * it is replaced by a module that requires dist/zod-mini.cjs, the functions chaff uses bundled
+ * into one CommonJS file (an ES module chunk could only be imported, not required on demand).
+ */
+const bundledZod = {
+  name: "bundled-zod",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/zod-load\.js$/ }, (args) =>
+      /[\\/]dist[\\/]core$/.test(args.resolveDir) ? { path: "zod-load", namespace: "bundled-zod" } : undefined,
+    );
+    build.onLoad({ filter: /^zod-load$/, namespace: "bundled-zod" }, () => ({
+      contents: [
+        `import { PACKAGE_ROOT } from ${JSON.stringify(join(root, "dist/run/package-root.js"))};`,
+        'export function requireZod() { return require(PACKAGE_ROOT + "/dist/zod-mini.cjs"); }',
+      ].join("\n"),
+      loader: "js",
+      resolveDir: root,
+    }));
+  },
+};
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ["dist/core/zod-mini.js"],
+  outfile: "dist/zod-mini.cjs",
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  logLevel: "warning",
+});
+
 await build({
   absWorkingDir: root,
   entryPoints: ["dist/cli.js", "dist/run/worker.js"],
@@ -119,6 +153,6 @@ await build({
   external: [...Object.keys(dependencies).filter((name) => !BUNDLED.has(name)), "canvas"],
   // commander is CommonJS and requires node's own modules: give the bundle a `require`.
   banner: { js: 'import { createRequire as __chaffRequire } from "node:module"; const require = __chaffRequire(import.meta.url);' },
-  plugins: [childProcessOnUse, bundledLinkedom],
+  plugins: [childProcessOnUse, bundledLinkedom, bundledZod],
   logLevel: "warning",
 });

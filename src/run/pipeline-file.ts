@@ -7,6 +7,7 @@ import type YAMLModule from "yaml";
 import * as z from "../core/schema.js";
 import { lazyStage, type Pipeline } from "../core/stage.js";
 import { PACKAGE_ROOT } from "./package-root.js";
+import { CHECKED_PIPELINES } from "./pipeline-facts.js";
 import { userPatternProblem } from "../match/backtracking.js";
 import { createNormaliser } from "../stages/normalise.js";
 import { stageDefinition, stageNames } from "../stages/registry.js";
@@ -68,15 +69,13 @@ export function resolvePipelinePath(nameOrPath: string): string {
 
 export function loadPipeline(nameOrPath: string = DEFAULT_PIPELINE): Pipeline {
   const path = resolvePipelinePath(nameOrPath);
-  return buildPipeline(readPipelineData(path), path);
+  return pipelineOf(checkPipelineText(readPipelineText(path), path), path);
 }
 
 /** The corpus stages of a pipeline file (an empty list when it has none). */
 export function loadCorpusStages(nameOrPath: string): Array<{ use: "site-boilerplate" | "near-duplicates"; options: Record<string, unknown> }> {
   const path = resolvePipelinePath(nameOrPath);
-  const parsed = PipelineFileSchema.safeParse(readPipelineData(path), parsedOnce());
-  if (!parsed.success) throw new PipelineError(`${path}: ${fieldErrors(parsed.error)}`);
-  return parsed.data.corpus;
+  return checkPipelineText(readPipelineText(path), path).file.corpus;
 }
 
 /** The YAML parser, loaded for the first YAML pipeline file only (the built-in pipelines are JSON). */
@@ -84,38 +83,66 @@ function yaml(): typeof YAMLModule {
   return createRequire(import.meta.url)("yaml") as typeof YAMLModule;
 }
 
-function readPipelineData(path: string): unknown {
-  let text: string;
+function readPipelineText(path: string): string {
   try {
-    text = readFileSync(path, "utf8");
+    return readFileSync(path, "utf8");
   } catch (error) {
     throw new PipelineError(`${path}: cannot read: ${(error as Error).message}`);
   }
+}
+
+/** A pipeline file's fields and each stage's options, checked, with their defaults filled in. */
+export interface CheckedPipeline {
+  file: PipelineFile;
+  options: Array<Record<string, unknown>>;
+}
+
+/**
+ * A pipeline file's text checked: a built-in pipeline's text (unchanged) is looked up in
+ * pipeline-facts.ts, checked when it was written (a run of one never loads zod); any other
+ * is parsed and checked now.
+ */
+function checkPipelineText(text: string, path: string): CheckedPipeline {
+  const known = CHECKED_PIPELINES.get(text);
+  if (known !== undefined) return JSON.parse(known) as CheckedPipeline;
   let data: unknown;
   try {
     data = /\.ya?ml$/i.test(path) ? yaml().parse(text) : JSON.parse(text);
   } catch (error) {
     throw new PipelineError(`${path}: not valid ${/\.ya?ml$/i.test(path) ? "YAML" : "JSON"}: ${(error as Error).message}`);
   }
-  return data;
+  return checkPipeline(data, path);
 }
 
-/** Validates a parsed pipeline file and makes its stages. `origin` names it in errors. */
-export function buildPipeline(data: unknown, origin: string): Pipeline {
+/** Checks a parsed pipeline file against the schemas (its own, and each stage's options). `origin` names it in errors. */
+export function checkPipeline(data: unknown, origin: string): CheckedPipeline {
   const parsed = PipelineFileSchema.safeParse(data, parsedOnce());
   if (!parsed.success) throw new PipelineError(`${origin}: ${fieldErrors(parsed.error)}`);
   const file = parsed.data;
-  const stages = file.stages.map((entry, i) => {
+  const options = file.stages.map((entry, i) => {
     const definition = stageDefinition(entry.use);
     if (!definition) {
       throw new PipelineError(
         `${origin}: stages[${i}].use: unknown stage "${entry.use}" (known: ${stageNames().join(", ")})`,
       );
     }
-    const options = definition.options.safeParse(entry.options, parsedOnce());
-    if (!options.success) throw new PipelineError(`${origin}: ${fieldErrors(options.error, `stages[${i}].options`)}`);
-    // Options are checked now (errors name the file); the rules are compiled on first use.
-    return lazyStage(entry.name ?? entry.use, () => definition.create(options.data));
+    const checked = definition.options.safeParse(entry.options, parsedOnce());
+    if (!checked.success) throw new PipelineError(`${origin}: ${fieldErrors(checked.error, `stages[${i}].options`)}`);
+    return checked.data as Record<string, unknown>;
+  });
+  return { file, options };
+}
+
+/** Validates a parsed pipeline file and makes its stages. `origin` names it in errors. */
+export function buildPipeline(data: unknown, origin: string): Pipeline {
+  return pipelineOf(checkPipeline(data, origin), origin);
+}
+
+function pipelineOf({ file, options }: CheckedPipeline, origin: string): Pipeline {
+  // Options are checked now (errors name the file); the rules are compiled on first use.
+  const stages = file.stages.map((entry, i) => {
+    const definition = stageDefinition(entry.use)!;
+    return lazyStage(entry.name ?? entry.use, () => definition.create(options[i]));
   });
   const allow = file.allowlist.map((pattern, i) => {
     let regex: RegExp;

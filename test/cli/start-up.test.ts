@@ -43,6 +43,19 @@ describe("start-up", () => {
     expect(loaded.some((url) => url.includes("/dist/chunks/"))).toBe(true);
     expect(loaded.filter((url) => url.includes("/node_modules/"))).toEqual([]);
     for (const unused of ["node:crypto", "node:vm", "node:child_process"]) expect(loaded).not.toContain(unused);
+    // The built-in pipeline's options were checked when src/run/pipeline-facts.ts was written.
+    expect(loaded).not.toContain(join(ROOT, "dist/zod-mini.cjs"));
+  });
+
+  it("checks a user's pipeline file with zod from the bundle (dist/zod-mini.cjs), and names the bad option", () => {
+    writeFileSync(join(dir, "mine.json"), JSON.stringify({ name: "mine", stages: [{ use: "icons" }, { use: "comments", options: { maxLength: -1 } }] }));
+    writeFileSync(join(dir, "in.txt"), "The talks went on, its head said.\n");
+    const run = spawnSync(process.execPath, ["--require", join(dir, "builtins.cjs"), BIN, "clean", join(dir, "in.txt"), "--out", join(dir, "out-mine"), "--pipeline", join(dir, "mine.json")], { encoding: "utf8" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`${join(dir, "mine.json")}: stages[1].options.maxLength: Too small: expected number to be >0`);
+    const loaded = run.stderr.split("\n").filter((l) => l.startsWith("LOADS ")).map((l) => l.slice(6));
+    expect(loaded).toContain(join(ROOT, "dist/zod-mini.cjs"));
+    expect(loaded.filter((path) => path.includes("/node_modules/zod/"))).toEqual([]);
   });
 
   it("cleans one HTML page with linkedom built into the bundle, inline under its time limit (node:vm), without jsdom", () => {
