@@ -207,8 +207,13 @@ export function caseFolded<T extends PhraseRule>(rules: readonly T[]): Array<T &
 /** Search-mode rules with their gates in the line scan: `first` finds the first rule (in table order) that matches a line. */
 export interface SearchRules<T extends PhraseRule> {
   rules: Array<T & FoldedRule & { gate: number }>;
-  /** The first rule that `admits` (given the line's word count) and that matches the line's content, if any. */
-  first(line: Line, admits: (rule: T, words: number) => boolean, countWords: (content: string) => number): { rule: T & FoldedRule; words: number } | undefined;
+  /** The most words any rule admits: a line of more is asked nothing. */
+  mostWords: number;
+  /**
+   * The first rule that admits the line's word count (`maxWords`) and matches its content, if any.
+   * `countWordsUpTo(content, limit)`: the line's words, exact up to `limit`, any number above it past it.
+   */
+  first(line: Line, countWordsUpTo: (content: string, limit: number) => number): { rule: T & FoldedRule; words: number } | undefined;
 }
 
 export function compileSearchRules<T extends PhraseRule>(table: readonly T[]): SearchRules<T> {
@@ -217,16 +222,23 @@ export function compileSearchRules<T extends PhraseRule>(table: readonly T[]): S
   const gates = lineScanner.register(foldedRules.map((r) => ({ literals: requiredLiterals(r.text), caseSensitive: !r.onLower && !r.text.flags.includes("i") })));
   const rules = foldedRules.map((r, i) => ({ ...r, gate: gates[i] }));
   const index = new GateIndex(gates);
+  const mostWords = Math.max(0, ...table.map((r) => r.maxWords));
   return {
     rules,
-    first(line, admits, countWords) {
+    mostWords,
+    first(line, countWordsUpTo) {
       let words = -1;
+      // A paragraph is too long for every rule: its first words say so, before its scan reads all of it.
+      // (A line an earlier stage scanned already is asked the scan first: most have no rule to try.)
+      if (!lineScanner.scanned(line)) {
+        words = countWordsUpTo(line.content, mostWords);
+        if (words > mostWords) return undefined;
+      }
       let lower: string | undefined;
       for (const position of index.tried(lineScanner.passing(line))) {
         const r = rules[position];
-        // Words and the lower-cased line are computed only for lines that some rule's literals reach.
-        if (words < 0) words = countWords(line.content);
-        if (!admits(r, words)) continue;
+        if (words < 0) words = countWordsUpTo(line.content, mostWords);
+        if (words > r.maxWords) continue;
         if (r.matches(line.content, (lower ??= line.content.toLowerCase()))) return { rule: r, words };
       }
       return undefined;
@@ -266,8 +278,8 @@ export interface SearchRuleStageSpec {
   table: readonly PhraseRule[];
   options: { phrases: readonly string[]; patterns: readonly string[]; disable: readonly string[] };
   custom: { rule: string; reason: { phrase: string; pattern: string }; maxWords: number };
-  /** How the stage counts a line's words (what `maxWords` limits). */
-  countWords: (content: string) => number;
+  /** How the stage counts a line's words (what `maxWords` limits): exact up to `limit`, any number above it past it. */
+  countWordsUpTo: (content: string, limit: number) => number;
   extra?: (ctx: StageContext, matched: Set<number>) => Detection[];
 }
 
@@ -306,18 +318,17 @@ export function lineRuleStage(spec: LineRuleStageSpec | SearchRuleStageSpec): St
 }
 
 function searchRuleStage(spec: SearchRuleStageSpec): Stage {
-  const { name, table, options, custom, countWords, extra } = spec;
+  const { name, table, options, custom, countWordsUpTo, extra } = spec;
   // The user's rules can be switched off by their id too ("boilerplate/custom"), as the table's.
   const rules = compileSearchRules([...table, ...customRules(options, custom.rule, custom.reason, { maxWords: custom.maxWords })].filter((r) => !options.disable.includes(r.rule)));
-  const admits = (rule: PhraseRule, words: number) => words <= rule.maxWords;
   return {
     name,
     detect(ctx) {
       const found: Detection[] = [];
       const matched = new Set<number>();
       for (const line of ctx.lines.live()) {
-        // The line's literal scan rules most lines out; words are counted only for the rest.
-        const hit = rules.first(line, admits, countWords);
+        // The line's word count and literal scan rule most lines out.
+        const hit = rules.first(line, countWordsUpTo);
         if (!hit) continue;
         const { rule, words } = hit;
         matched.add(line.index);

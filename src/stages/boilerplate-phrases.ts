@@ -26,6 +26,8 @@ export type BoilerplatePhrasesOptions = z.infer<typeof BoilerplatePhrasesOptions
 const WORDS = new CharRuns(/^[\p{L}\p{N}'’-]$/u);
 /** Runs of letters, digits, apostrophes and hyphens: `text.match(/[\p{L}\p{N}'’-]+/gu)?.length ?? 0`. */
 export const countWords = (text: string): number => WORDS.count(text);
+/** countWords(text) while at most `limit`, else limit + 1 (reads no further). */
+const countWordsUpTo = (text: string, limit: number): number => WORDS.countUpTo(text, limit);
 
 /** A character without which LINK_LIST_SEPARATOR cannot match: lines without one are no link lists. */
 const MAY_SEPARATE = /[|•·/–—-]/u;
@@ -51,7 +53,7 @@ export function createBoilerplatePhrases(options: BoilerplatePhrasesOptions): St
     table: [...COUNTER_RULES, ...FURNITURE_RULES],
     options,
     custom: { rule: "boilerplate/custom", reason: { phrase: "furniture phrase from the pipeline file", pattern: "furniture pattern from the pipeline file" }, maxWords: options.customMaxWords },
-    countWords,
+    countWordsUpTo,
     extra: ({ lines }, matched) => {
       const found: Detection[] = [];
       if (!linkLists) return found;
