@@ -23,34 +23,47 @@ import { ALWAYS, lineScanner } from "./literal-scan.js";
  * rule's gate against the line's in turn (every table, every line).
  */
 export class GateIndex {
-  readonly #byGate = new Map<number, number[]>();
+  /**
+   * Rules by gate - #low: a table registers its rules at once, so its gates are one run of numbers
+   * and a line's gates of other tables are told apart by two comparisons, not a lookup.
+   */
+  readonly #byGate: Array<number[] | undefined> = [];
+  readonly #low: number;
   readonly #always: number[] = [];
 
   constructor(gates: readonly number[]) {
+    const gated = gates.filter((gate) => gate !== ALWAYS);
+    this.#low = gated.length > 0 ? Math.min(...gated) : 0;
+    this.#byGate = new Array<number[] | undefined>(gated.length > 0 ? Math.max(...gated) - this.#low + 1 : 0).fill(undefined);
     gates.forEach((gate, rule) => {
       if (gate === ALWAYS) this.#always.push(rule);
-      else {
-        const rules = this.#byGate.get(gate);
-        if (rules) rules.push(rule);
-        else this.#byGate.set(gate, [rule]);
-      }
+      else (this.#byGate[gate - this.#low] ??= []).push(rule);
     });
   }
 
   /** Positions in the table of the rules to try on a line whose passing gates are `passing`, ascending. */
   tried(passing: readonly number[]): readonly number[] {
+    const byGate = this.#byGate;
+    const low = this.#low;
     let first: readonly number[] | undefined;
     let merged: number[] | undefined;
-    for (const gate of passing) {
-      const rules = this.#byGate.get(gate);
+    for (let i = 0; i < passing.length; i++) {
+      const at = passing[i] - low;
+      if (at < 0 || at >= byGate.length) continue;
+      const rules = byGate[at];
       if (!rules) continue;
       if (!first) first = rules;
       else (merged ??= [...first]).push(...rules);
     }
-    if (this.#always.length > 0) (merged ??= [...(first ?? [])]).push(...this.#always);
-    return merged ? merged.sort((a, b) => a - b) : (first ?? []);
+    if (this.#always.length > 0) {
+      if (!first) return this.#always;
+      (merged ??= [...first]).push(...this.#always);
+    }
+    return merged ? merged.sort((a, b) => a - b) : (first ?? NONE);
   }
 }
+
+const NONE: readonly number[] = [];
 
 /** Options every line-rule stage accepts, so users extend rules without code. */
 export const LineRuleOptions = z.strictObject({

@@ -45,6 +45,13 @@ export function foldText(text: string): string {
 /** Literals whose case variants the unit fold cannot follow: their rules are always tried. */
 const UNFOLDABLE = /[\ud800-\udfff\u0307]/; // no u flag: a surrogate pair is two units here
 
+/**
+ * A literal of one letter ("a" of /a\s?a\s?a/, the font-size buttons "A A A") is in almost every
+ * line of its script, so it rules nothing out, and the scan would stop on each of its occurrences:
+ * its rule is always tried instead. (One symbol, "©", is rare: it stays a gate.)
+ */
+const ONE_LETTER = /^\p{L}$/u;
+
 /** Units of a literal the automaton looks for (its head): longer literals add states, not selectivity. */
 const LITERAL_HEAD = 8;
 
@@ -224,7 +231,7 @@ export class LiteralScanner {
    */
   register(rules: ReadonlyArray<{ literals: readonly string[] | undefined; caseSensitive: boolean }>): number[] {
     return rules.map(({ literals, caseSensitive }) => {
-      if (!literals || literals.length === 0 || literals.some((l) => l === "" || UNFOLDABLE.test(l))) return ALWAYS;
+      if (!literals || literals.length === 0 || literals.some((l) => l === "" || UNFOLDABLE.test(l) || ONE_LETTER.test(l))) return ALWAYS;
       const gate = this.gates++;
       for (const whole of literals) {
         // A literal's head stands for it: where the literal is, its head is, and a smaller automaton is built faster.

@@ -29,8 +29,12 @@ export const countWords = (text: string): number => WORDS.count(text);
 /** countWords(text) while at most `limit`, else limit + 1 (reads no further). */
 const countWordsUpTo = (text: string, limit: number): number => WORDS.countUpTo(text, limit);
 
-/** A character without which LINK_LIST_SEPARATOR cannot match: lines without one are no link lists. */
-const MAY_SEPARATE = /[|•·/–—-]/u;
+/**
+ * What every match of LINK_LIST_SEPARATOR holds: a bar or bullet, or a slash or dash with white space
+ * on both sides. A line without one is a single item, no link list; a hyphenated word ("well-known")
+ * no longer sends a paragraph to the split.
+ */
+const MAY_SEPARATE = /[|•·]|\s[/–—-]\s/u;
 
 /** Items of a link-list line, or undefined when the line is not one (too few, too long, or a sentence). */
 export function linkListItems(content: string, minItems: number, maxItemWords: number): string[] | undefined {
