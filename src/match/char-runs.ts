@@ -66,8 +66,32 @@ export class CharRuns {
 
   /** The number of runs: `text.match(/[class]+/gu)?.length ?? 0`. */
   count(text: string): number {
+    return this.countUpTo(text, Infinity);
+  }
+
+  /**
+   * The number of runs while it is at most `limit`, else limit + 1, read no further: a stage that
+   * wants lines of a few words stops reading a paragraph after its first words.
+   */
+  countUpTo(text: string, limit: number): number {
+    const kinds = this.#kinds;
+    const end = text.length;
     let runs = 0;
-    this.each(text, () => runs++);
+    let inRun = false;
+    for (let i = 0; i < end; i++) {
+      const unit = text.charCodeAt(i);
+      let inClass: boolean;
+      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        inClass = this.char.test(text.slice(i, i + 2));
+        i++;
+      } else {
+        let kind = kinds[unit];
+        if (kind === 0) kinds[unit] = kind = this.char.test(String.fromCharCode(unit)) ? 1 : 2;
+        inClass = kind === 1;
+      }
+      if (inClass && !inRun && ++runs > limit) return runs;
+      inRun = inClass;
+    }
     return runs;
   }
 }

@@ -23,34 +23,47 @@ import { ALWAYS, lineScanner } from "./literal-scan.js";
  * rule's gate against the line's in turn (every table, every line).
  */
 export class GateIndex {
-  readonly #byGate = new Map<number, number[]>();
+  /**
+   * Rules by gate - #low: a table registers its rules at once, so its gates are one run of numbers
+   * and a line's gates of other tables are told apart by two comparisons, not a lookup.
+   */
+  readonly #byGate: Array<number[] | undefined> = [];
+  readonly #low: number;
   readonly #always: number[] = [];
 
   constructor(gates: readonly number[]) {
+    const gated = gates.filter((gate) => gate !== ALWAYS);
+    this.#low = gated.length > 0 ? Math.min(...gated) : 0;
+    this.#byGate = new Array<number[] | undefined>(gated.length > 0 ? Math.max(...gated) - this.#low + 1 : 0).fill(undefined);
     gates.forEach((gate, rule) => {
       if (gate === ALWAYS) this.#always.push(rule);
-      else {
-        const rules = this.#byGate.get(gate);
-        if (rules) rules.push(rule);
-        else this.#byGate.set(gate, [rule]);
-      }
+      else (this.#byGate[gate - this.#low] ??= []).push(rule);
     });
   }
 
   /** Positions in the table of the rules to try on a line whose passing gates are `passing`, ascending. */
   tried(passing: readonly number[]): readonly number[] {
+    const byGate = this.#byGate;
+    const low = this.#low;
     let first: readonly number[] | undefined;
     let merged: number[] | undefined;
-    for (const gate of passing) {
-      const rules = this.#byGate.get(gate);
+    for (let i = 0; i < passing.length; i++) {
+      const at = passing[i] - low;
+      if (at < 0 || at >= byGate.length) continue;
+      const rules = byGate[at];
       if (!rules) continue;
       if (!first) first = rules;
       else (merged ??= [...first]).push(...rules);
     }
-    if (this.#always.length > 0) (merged ??= [...(first ?? [])]).push(...this.#always);
-    return merged ? merged.sort((a, b) => a - b) : (first ?? []);
+    if (this.#always.length > 0) {
+      if (!first) return this.#always;
+      (merged ??= [...first]).push(...this.#always);
+    }
+    return merged ? merged.sort((a, b) => a - b) : (first ?? NONE);
   }
 }
+
+const NONE: readonly number[] = [];
 
 /** Options every line-rule stage accepts, so users extend rules without code. */
 export const LineRuleOptions = z.strictObject({
@@ -207,8 +220,13 @@ export function caseFolded<T extends PhraseRule>(rules: readonly T[]): Array<T &
 /** Search-mode rules with their gates in the line scan: `first` finds the first rule (in table order) that matches a line. */
 export interface SearchRules<T extends PhraseRule> {
   rules: Array<T & FoldedRule & { gate: number }>;
-  /** The first rule that `admits` (given the line's word count) and that matches the line's content, if any. */
-  first(line: Line, admits: (rule: T, words: number) => boolean, countWords: (content: string) => number): { rule: T & FoldedRule; words: number } | undefined;
+  /** The most words any rule admits: a line of more is asked nothing. */
+  mostWords: number;
+  /**
+   * The first rule that admits the line's word count (`maxWords`) and matches its content, if any.
+   * `countWordsUpTo(content, limit)`: the line's words, exact up to `limit`, any number above it past it.
+   */
+  first(line: Line, countWordsUpTo: (content: string, limit: number) => number): { rule: T & FoldedRule; words: number } | undefined;
 }
 
 export function compileSearchRules<T extends PhraseRule>(table: readonly T[]): SearchRules<T> {
@@ -217,16 +235,23 @@ export function compileSearchRules<T extends PhraseRule>(table: readonly T[]): S
   const gates = lineScanner.register(foldedRules.map((r) => ({ literals: requiredLiterals(r.text), caseSensitive: !r.onLower && !r.text.flags.includes("i") })));
   const rules = foldedRules.map((r, i) => ({ ...r, gate: gates[i] }));
   const index = new GateIndex(gates);
+  const mostWords = Math.max(0, ...table.map((r) => r.maxWords));
   return {
     rules,
-    first(line, admits, countWords) {
+    mostWords,
+    first(line, countWordsUpTo) {
       let words = -1;
+      // A paragraph is too long for every rule: its first words say so, before its scan reads all of it.
+      // (A line an earlier stage scanned already is asked the scan first: most have no rule to try.)
+      if (!lineScanner.scanned(line)) {
+        words = countWordsUpTo(line.content, mostWords);
+        if (words > mostWords) return undefined;
+      }
       let lower: string | undefined;
       for (const position of index.tried(lineScanner.passing(line))) {
         const r = rules[position];
-        // Words and the lower-cased line are computed only for lines that some rule's literals reach.
-        if (words < 0) words = countWords(line.content);
-        if (!admits(r, words)) continue;
+        if (words < 0) words = countWordsUpTo(line.content, mostWords);
+        if (words > r.maxWords) continue;
         if (r.matches(line.content, (lower ??= line.content.toLowerCase()))) return { rule: r, words };
       }
       return undefined;
@@ -266,8 +291,8 @@ export interface SearchRuleStageSpec {
   table: readonly PhraseRule[];
   options: { phrases: readonly string[]; patterns: readonly string[]; disable: readonly string[] };
   custom: { rule: string; reason: { phrase: string; pattern: string }; maxWords: number };
-  /** How the stage counts a line's words (what `maxWords` limits). */
-  countWords: (content: string) => number;
+  /** How the stage counts a line's words (what `maxWords` limits): exact up to `limit`, any number above it past it. */
+  countWordsUpTo: (content: string, limit: number) => number;
   extra?: (ctx: StageContext, matched: Set<number>) => Detection[];
 }
 
@@ -306,18 +331,17 @@ export function lineRuleStage(spec: LineRuleStageSpec | SearchRuleStageSpec): St
 }
 
 function searchRuleStage(spec: SearchRuleStageSpec): Stage {
-  const { name, table, options, custom, countWords, extra } = spec;
+  const { name, table, options, custom, countWordsUpTo, extra } = spec;
   // The user's rules can be switched off by their id too ("boilerplate/custom"), as the table's.
   const rules = compileSearchRules([...table, ...customRules(options, custom.rule, custom.reason, { maxWords: custom.maxWords })].filter((r) => !options.disable.includes(r.rule)));
-  const admits = (rule: PhraseRule, words: number) => words <= rule.maxWords;
   return {
     name,
     detect(ctx) {
       const found: Detection[] = [];
       const matched = new Set<number>();
       for (const line of ctx.lines.live()) {
-        // The line's literal scan rules most lines out; words are counted only for the rest.
-        const hit = rules.first(line, admits, countWords);
+        // The line's word count and literal scan rule most lines out.
+        const hit = rules.first(line, countWordsUpTo);
         if (!hit) continue;
         const { rule, words } = hit;
         matched.add(line.index);

@@ -45,6 +45,14 @@ export function foldText(text: string): string {
 /** Literals whose case variants the unit fold cannot follow: their rules are always tried. */
 const UNFOLDABLE = /[\ud800-\udfff\u0307]/; // no u flag: a surrogate pair is two units here
 
+/**
+ * A literal of one cased letter ("a" of /a\s?a\s?a/, the font-size buttons "A A A") is in almost every
+ * line of its script, so it rules nothing out, and the scan would stop on each of its occurrences:
+ * its rule is always tried instead. (One symbol, "©", is rare: it stays a gate. Tested by its case
+ * forms, not by /^\p{L}$/u: compiling a Unicode property class cost ~4 ms of the first document.)
+ */
+const isOneCasedLetter = (literal: string): boolean => literal.length === 1 && literal.toLowerCase() !== literal.toUpperCase();
+
 /** Units of a literal the automaton looks for (its head): longer literals add states, not selectivity. */
 const LITERAL_HEAD = 8;
 
@@ -66,8 +74,13 @@ class Automaton {
   readonly classes: number;
   /** Next state by state * classes + class (a complete automaton: failures already followed). */
   readonly next: Uint16Array | Uint32Array;
-  /** Literals that end at each state (its own and those of its failure chain), or undefined. */
-  readonly endsAt: Array<Ending[] | undefined>;
+  /**
+   * The literals that end at each state (its own and those of its failure chain), flat: state s's
+   * are endGate[endFrom[s]..endFrom[s + 1]), with endExact the text of a case-sensitive one.
+   */
+  readonly endFrom: Uint32Array;
+  readonly endGate: Int32Array;
+  readonly endExact: Array<string | undefined>;
   /** 1 for the states where a literal ends: a byte per state, read for every unit, stays in the cache. */
   readonly ends: Uint8Array;
   /** classOf[foldUnit(unit)] by unit, filled as units come (NOT_SEEN until then): one look per unit. */
@@ -140,15 +153,38 @@ class Automaton {
     }
     // A view, not a copy: the rows past the last state were never written, so never mapped in.
     this.next = next.subarray(0, states * classes);
-    this.endsAt = ends;
-    // A loop, not Uint8Array.from's callback per state (~2 ms of unoptimised calls for 4,800 states).
+    // Loops, not Uint8Array.from's callback per state (~2 ms of unoptimised calls for 4,800 states).
     this.ends = new Uint8Array(states);
-    for (let state = 0; state < states; state++) if (ends[state] !== undefined) this.ends[state] = 1;
+    this.endFrom = new Uint32Array(states + 1);
+    let endings = 0;
+    for (let state = 0; state < states; state++) {
+      this.endFrom[state] = endings;
+      const list = ends[state];
+      if (list !== undefined) {
+        this.ends[state] = 1;
+        endings += list.length;
+      }
+    }
+    this.endFrom[states] = endings;
+    this.endGate = new Int32Array(endings);
+    this.endExact = new Array<string | undefined>(endings).fill(undefined);
+    for (let state = 0; state < states; state++) {
+      const list = ends[state];
+      if (list === undefined) continue;
+      for (let k = 0; k < list.length; k++) {
+        this.endGate[this.endFrom[state] + k] = list[k].gate;
+        this.endExact[this.endFrom[state] + k] = list[k].exact;
+      }
+    }
   }
 
-  /** The gates whose literal occurs in the text (read through foldUnit; a case-sensitive one as it is), each once, in no set order. */
-  scan(text: string): number[] {
-    const { classOf, classes, next, endsAt, ends } = this;
+  /**
+   * The gates whose literal occurs in the text (read through foldUnit; a case-sensitive one as it is), each once, in
+   * no set order. `seen[gate] === stamp` marks a gate found already: a common literal ("a", "with") ends a state on
+   * most words, and the mark is one read where a search of the gates found was a loop.
+   */
+  scan(text: string, seen: Uint32Array, stamp: number): number[] {
+    const { classOf, classes, next, ends, endFrom, endGate, endExact } = this;
     const classOfUnit = this.#classOfUnit;
     const found: number[] = [];
     let state = 0;
@@ -158,9 +194,13 @@ class Automaton {
       if (c === NOT_SEEN) classOfUnit[unit] = c = classOf[foldUnit(unit)];
       state = next[state * classes + c];
       if (ends[state] === 0) continue;
-      for (const { gate, exact } of endsAt[state]!) {
-        if (found.includes(gate)) continue;
-        if (exact === undefined || text.startsWith(exact, i + 1 - exact.length)) found.push(gate);
+      for (let k = endFrom[state], end = endFrom[state + 1]; k < end; k++) {
+        const gate = endGate[k];
+        if (seen[gate] === stamp) continue;
+        const exact = endExact[k];
+        if (exact !== undefined && !text.startsWith(exact, i + 1 - exact.length)) continue;
+        seen[gate] = stamp;
+        found.push(gate);
       }
     }
     return found;
@@ -182,6 +222,9 @@ export class LiteralScanner {
   private literals = new Map<string, Ending[]>();
   private gates = 0;
   private automaton: Automaton | undefined;
+  /** seen[gate] === stamp: the gate is found in the line being scanned (see Automaton.scan). */
+  private seen = new Uint32Array(0);
+  private stamp = 0;
 
   /**
    * A gate per rule: a rule passes on a line holding one of its literals (ALWAYS when it has
@@ -189,7 +232,7 @@ export class LiteralScanner {
    */
   register(rules: ReadonlyArray<{ literals: readonly string[] | undefined; caseSensitive: boolean }>): number[] {
     return rules.map(({ literals, caseSensitive }) => {
-      if (!literals || literals.length === 0 || literals.some((l) => l === "" || UNFOLDABLE.test(l))) return ALWAYS;
+      if (!literals || literals.length === 0 || literals.some((l) => l === "" || UNFOLDABLE.test(l) || isOneCasedLetter(l))) return ALWAYS;
       const gate = this.gates++;
       for (const whole of literals) {
         // A literal's head stands for it: where the literal is, its head is, and a smaller automaton is built faster.
@@ -205,12 +248,27 @@ export class LiteralScanner {
     });
   }
 
+  /** Whether the line's scan is done already (by an earlier stage), so `passing` costs nothing. */
+  scanned(line: Line): boolean {
+    const cached = line.scan as LineScan | undefined;
+    return cached !== undefined && cached.automaton === this.automaton;
+  }
+
   /** The gates that pass on this line: the rules whose literals its content holds. */
   passing(line: Line): number[] {
     const cached = line.scan as LineScan | undefined;
     if (cached && cached.automaton === this.automaton) return cached.gates;
-    this.automaton ??= new Automaton(this.literals);
-    const gates = this.automaton.scan(line.content);
+    if (!this.automaton) {
+      this.automaton = new Automaton(this.literals);
+      this.seen = new Uint32Array(this.gates);
+      this.stamp = 0;
+    }
+    // A new stamp per line marks no gate found yet; after 2^32 - 1 lines the marks are cleared.
+    if (++this.stamp === 0x100000000) {
+      this.seen.fill(0);
+      this.stamp = 1;
+    }
+    const gates = this.automaton.scan(line.content, this.seen, this.stamp);
     line.scan = { automaton: this.automaton, gates } satisfies LineScan;
     return gates;
   }

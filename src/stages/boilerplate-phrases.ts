@@ -26,9 +26,15 @@ export type BoilerplatePhrasesOptions = z.infer<typeof BoilerplatePhrasesOptions
 const WORDS = new CharRuns(/^[\p{L}\p{N}'’-]$/u);
 /** Runs of letters, digits, apostrophes and hyphens: `text.match(/[\p{L}\p{N}'’-]+/gu)?.length ?? 0`. */
 export const countWords = (text: string): number => WORDS.count(text);
+/** countWords(text) while at most `limit`, else limit + 1 (reads no further). */
+const countWordsUpTo = (text: string, limit: number): number => WORDS.countUpTo(text, limit);
 
-/** A character without which LINK_LIST_SEPARATOR cannot match: lines without one are no link lists. */
-const MAY_SEPARATE = /[|•·/–—-]/u;
+/**
+ * What every match of LINK_LIST_SEPARATOR holds: a bar or bullet, or a slash or dash with white space
+ * on both sides. A line without one is a single item, no link list; a hyphenated word ("well-known")
+ * no longer sends a paragraph to the split.
+ */
+const MAY_SEPARATE = /[|•·]|\s[/–—-]\s/u;
 
 /** Items of a link-list line, or undefined when the line is not one (too few, too long, or a sentence). */
 export function linkListItems(content: string, minItems: number, maxItemWords: number): string[] | undefined {
@@ -51,7 +57,7 @@ export function createBoilerplatePhrases(options: BoilerplatePhrasesOptions): St
     table: [...COUNTER_RULES, ...FURNITURE_RULES],
     options,
     custom: { rule: "boilerplate/custom", reason: { phrase: "furniture phrase from the pipeline file", pattern: "furniture pattern from the pipeline file" }, maxWords: options.customMaxWords },
-    countWords,
+    countWordsUpTo,
     extra: ({ lines }, matched) => {
       const found: Detection[] = [];
       if (!linkLists) return found;

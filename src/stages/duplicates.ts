@@ -68,17 +68,19 @@ export function sentenceBounds(text: string): { starts: number[]; ends: number[]
  * paragraph (which was quadratic in the length of the document).
  */
 class SentenceIndex {
-  private readonly bySentence = new Map<string, Array<{ host: Line; text: string; start: number; ends: Set<number> }>>();
+  private readonly bySentence = new Map<string, Array<{ host: Line; text: string; start: number; ends: readonly number[] }>>();
 
   add(host: Line, text: string, bounds = sentenceBounds(text)): void {
     const { starts, ends } = bounds;
-    const endSet = new Set(ends);
+    // A text of one sentence holds no other text of whole sentences as a proper part (hostOf's
+    // test): most short lines are one, and are not indexed.
+    if (ends.length === 1) return;
     let e = 0;
     for (const start of starts) {
       while (ends[e] <= start) e++;
       const first = text.slice(start, ends[e]);
       const list = this.bySentence.get(first);
-      const entry = { host, text, start, ends: endSet };
+      const entry = { host, text, start, ends };
       if (list) list.push(entry);
       else this.bySentence.set(first, [entry]);
     }
@@ -88,7 +90,7 @@ class SentenceIndex {
   hostOf(sentence: string, bounds = sentenceBounds(sentence)): Line | undefined {
     const firstEnd = bounds.ends[0];
     for (const { host, text, start, ends } of this.bySentence.get(sentence.slice(0, firstEnd)) ?? []) {
-      if (sentence.length < text.length && text.startsWith(sentence, start) && ends.has(start + sentence.length)) return host;
+      if (sentence.length < text.length && text.startsWith(sentence, start) && ends.includes(start + sentence.length)) return host;
     }
     return undefined;
   }

@@ -33,25 +33,30 @@ const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|
 
 const ASCII_DIGIT = /[0-9]/;
 
-/** Splits a line into word tokens; punctuation between them is ignored. */
-function tokens(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}'’]+(?:[:./-]\p{N}+)*(?:[ap]\.?m\.?)?/gu) ?? [];
-}
+/** A word token of a date line; punctuation between tokens is ignored (run on the lower-cased line). */
+const TOKEN = /[\p{L}\p{N}'’]+(?:[:./-]\p{N}+)*(?:[ap]\.?m\.?)?/gu;
+
+/** Most tokens of a timestamp line. */
+const MAX_TIMESTAMP_TOKENS = 14;
 
 /** A line made only of date words, month and day names and numbers, with at least one real date or time. */
 export function isTimestamp(text: string): boolean {
   // ISO dates and every date or time mark (TIME_MARK) hold an ASCII digit: most lines are ruled out here.
   if (!ASCII_DIGIT.test(text)) return false;
   if (ISO_8601.test(text.trim())) return true;
-  const words = tokens(text);
-  if (words.length === 0 || words.length > 14) return false;
   let months = 0;
   let marks = 0;
   let numbers = 0;
   let units = 0;
   let relative = 0;
-  for (const word of words) {
-    const bare = word.replace(/\.$/, "");
+  let count = 0;
+  // Token by token: most lines stop at their first word that is no date word, not after all are cut out.
+  const lower = text.toLowerCase();
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(lower); match; match = TOKEN.exec(lower)) {
+    if (++count > MAX_TIMESTAMP_TOKENS) return false;
+    const word = match[0];
+    const bare = word.endsWith(".") ? word.slice(0, -1) : word;
     if (MONTH_SET.has(bare)) months++;
     else if (TIME_MARK.test(bare)) {
       numbers++;

@@ -7,6 +7,9 @@ import { collapseSpaces, LineView, splitLines } from "../../src/core/lines.js";
 import "../../src/stages/all.js";
 import { createNormaliser } from "../../src/stages/normalise.js";
 import { isUnknownLabel, isWidgetCount, UNKNOWN_LABEL } from "../../src/stages/widgets.js";
+import { isTimestamp } from "../../src/stages/timestamps.js";
+import { BoilerplatePhrasesOptions, createBoilerplatePhrases, linkListItems } from "../../src/stages/boilerplate-phrases.js";
+import { DATE_WORDS, MONTHS, RELATIVE_TIME, TIME_MARK, WEEKDAYS } from "../../src/rules/dates.js";
 
 /** Strings over the characters the shortcuts treat specially. */
 const tricky = (chars: string[], maxLength = 60) => fc.array(fc.constantFrom(...chars), { maxLength }).map((a) => a.join(""));
@@ -125,5 +128,61 @@ describe("the widget words' quick tests", () => {
     );
     expect([isUnknownLabel("Pint"), isUnknownLabel("Pinterest"), isUnknownLabel("𝐀𝐁"), isUnknownLabel("")]).toEqual([true, false, true, false]);
     expect([isWidgetCount("12"), isWidgetCount("3.4k"), isWidgetCount("k3")]).toEqual([true, true, false]);
+  });
+});
+
+describe("isTimestamp", () => {
+  /** The plain code: every token cut out first, then counted and each looked up. */
+  const plain = (text: string): boolean => {
+    if (!/[0-9]/.test(text)) return false;
+    if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i.test(text.trim())) return true;
+    const words = text.toLowerCase().match(/[\p{L}\p{N}'’]+(?:[:./-]\p{N}+)*(?:[ap]\.?m\.?)?/gu) ?? [];
+    if (words.length === 0 || words.length > 14) return false;
+    const counts = { months: 0, marks: 0, numbers: 0, units: 0, relative: 0 };
+    for (const word of words) {
+      const bare = word.replace(/\.$/, "");
+      if (MONTHS.includes(bare)) counts.months++;
+      else if (TIME_MARK.test(bare)) {
+        counts.numbers++;
+        if (/\d[:.h/-]\d/.test(bare)) counts.marks++;
+      } else if ((RELATIVE_TIME.units as readonly string[]).includes(bare)) counts.units++;
+      else if ((RELATIVE_TIME.markers as readonly string[]).includes(bare)) counts.relative++;
+      else if (!(WEEKDAYS.includes(bare) || DATE_WORDS.includes(bare))) return false;
+    }
+    return (counts.months > 0 && counts.numbers > 0) || counts.marks > 0 || (counts.numbers > 0 && counts.units > 0 && counts.relative > 0);
+  };
+
+  it("decides as the plain code on generated date-like lines (stopping at the first word that is no date word)", () => {
+    const words = ["7", "2016", "05:27", "2016-04-07", "7.4.2016", "3rd", "10am", "5 p.m.", "April", "apr.", "Monday", "updated", "hours", "ago", "2", "il y a", "GMT", "the", "news", "—", ",", "Z", "T05:27"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 18 }), fc.constantFrom(" ", ", ", "-"), (parts, joiner) => {
+        const line = parts.join(joiner);
+        expect(isTimestamp(line), line).toBe(plain(line));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("boilerplate-phrases' link-list gate", () => {
+  const options = BoilerplatePhrasesOptions.parse({});
+  const stage = createBoilerplatePhrases(options);
+
+  it("sends to the split every line that linkListItems takes as a link list (generated lines of bars, dashes and hyphens)", () => {
+    const parts = ["News", "Sport", "Weather", "well-known", "state-of-the-art", "World", "the", "a", "Read more...", "2026", "end.", "-", "–", "—", "/", "|", "•", "·", " - ", " – ", " / ", "a/b", "\u00a0-\u00a0"];
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 4 }), fc.constantFrom(" ", ""), (lines, joiner) => {
+        const doc = createDocument({ id: "t", source: "t", raw: lines.map((l) => l.join(joiner)).join("\n") });
+        const view = new LineView(doc);
+        const found = new Map(stage.detect({ doc, lines: view }).map((d) => [d.start, d.rule]));
+        for (const line of view.live()) {
+          const rule = found.get(line.contentStart);
+          if (rule && rule !== "boilerplate/link-list") continue;
+          const plain = linkListItems(line.content, options.linkListItems, options.linkListItemWords) !== undefined;
+          expect(rule === "boilerplate/link-list", line.content).toBe(plain);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -28,7 +28,10 @@ describe("runs of a character class", () => {
           const found: Array<[number, number]> = [];
           runs.each(text, (start, end) => found.push([start, end]));
           expect(found).toEqual([...text.matchAll(regex)].map((m) => [m.index, m.index + m[0].length]));
-          expect(runs.count(text)).toBe(text.match(regex)?.length ?? 0);
+          const count = text.match(regex)?.length ?? 0;
+          expect(runs.count(text)).toBe(count);
+          // Read up to a limit: exact at or below it, limit + 1 above.
+          for (const limit of [0, 1, 3, 10]) expect(runs.countUpTo(text, limit), `limit ${limit}`).toBe(Math.min(count, limit + 1));
         }),
         { numRuns: 500 },
       );
