@@ -89,6 +89,11 @@ describe("the stopword language detector", () => {
   it("names an output record's language from its longest lines, as the plain split, sort and join did", () => {
     expect(detectLanguage(["Menu", "The ministers said that they are ready for more of the talks in the spring.", "Home"].join("\n"))).toBe("en");
     expect(detectLanguage("The talks will go on.\nShort lines are not read at all.")).toBe("");
+    // Only the longest lines up to 4,000 characters are read: two long English ones outweigh many short German ones.
+    const long = "the and of " + "Zzzzzz ".repeat(300);
+    const german = "und die der das ist nicht mit dem den auch sich so";
+    expect(detectLanguage([german, long, german, long, ...Array(40).fill(german)].join("\n"))).toBe("en");
+    expect(detectLanguage([german, long, ...Array(40).fill(german)].join("\n"))).toBe("de");
     const line = fc.array(casedPieces, { maxLength: 40 }).map((pieces) => pieces.join(""));
     fc.assert(
       fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
