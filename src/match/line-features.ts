@@ -103,26 +103,36 @@ class StopwordIndex {
   }
 
   /** Index + 1 of the stopword text[start, end) whose unitHash is `hash`, 0 when it is none. */
-  #entryOf(text: string, start: number, end: number, hash: number): number {
+  #entryOf(text: string, start: number, end: number, hash: number, lower: Uint16Array | undefined): number {
     const slots = this.#slots;
     const mask = (slots.length >> 1) - 1;
     for (let slot = Math.imul(hash, 0x9e3779b1) & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[2 * slot + 1];
       if (entry === 0) return 0;
-      if (slots[2 * slot] === hash && this.#sameWord(entry - 1, text, start, end)) return entry;
+      if (slots[2 * slot] === hash && this.#sameWord(entry - 1, text, start, end, lower)) return entry;
     }
   }
 
-  #sameWord(word: number, text: string, start: number, end: number): boolean {
+  /** Whether text[start, end), lower-cased through `lower` when given, is stopword `word`. */
+  #sameWord(word: number, text: string, start: number, end: number, lower: Uint16Array | undefined): boolean {
     const from = this.#starts[word];
     if (this.#starts[word + 1] - from !== end - start) return false;
-    for (let i = start; i < end; i++) if (this.#units[from + i - start] !== text.charCodeAt(i)) return false;
+    for (let i = start; i < end; i++) {
+      const unit = text.charCodeAt(i);
+      // Every unit of a word was lowered (and learnt) by the scan that found it.
+      if (this.#units[from + i - start] !== (lower ? lower[unit] : unit)) return false;
+    }
     return true;
   }
 
-  /** Hits per word, reused by every call (zeroed again after each), and the words hit. */
+  /**
+   * Hits per word, reused by every call (zeroed again after each), and the words hit: the first
+   * #hitCount of #hitWords (an array emptied by `length = 0` lost its storage and grew again on
+   * every call: 2 kB per record).
+   */
   #hits = new Uint32Array(0);
-  readonly #hitWords: number[] = [];
+  #hitWords = new Int32Array(0);
+  #hitCount = 0;
 
   /**
    * Stopword hits per language (by position in `languages`) among the runs of `words` in `lower`.
@@ -131,48 +141,133 @@ class StopwordIndex {
    * languages (test/match/stopword-language.test.ts holds it to the plain regex tokenizer).
    */
   countHits(lower: string, words: CharRuns): Uint32Array {
-    if (this.#hits.length !== this.#positions.length) this.#hits = new Uint32Array(this.#positions.length);
+    this.#scan(lower, 0, lower.length, words, undefined);
+    return this.#counts();
+  }
+
+  /**
+   * `countHits` of the lower-cased spans text[spans[2k], spans[2k + 1]) joined by line breaks, read
+   * in place and lower-cased unit by unit through `lowerCase`: no sample string, no lower-cased
+   * copy. Undefined when a unit's lower case depends on more than the unit (see lowerCaseTable):
+   * the caller then lower-cases the joined text itself.
+   */
+  countHitsIn(text: string, spans: ArrayLike<number>, words: CharRuns, lowerCase: LowerCase): Uint32Array | undefined {
+    for (let k = 0; k < spans.length; k += 2) {
+      if (!this.#scan(text, spans[k], spans[k + 1], words, lowerCase)) {
+        for (let k = 0; k < this.#hitCount; k++) this.#hits[this.#hitWords[k]] = 0;
+        this.#hitCount = 0;
+        return undefined;
+      }
+    }
+    return this.#counts();
+  }
+
+  /** Counts the hits of text[from, to) into #hits; false (and stops) on a unit `lowerCase` cannot map alone. */
+  #scan(text: string, from: number, to: number, words: CharRuns, lowerCase: LowerCase | undefined): boolean {
+    if (this.#hits.length !== this.#positions.length) {
+      this.#hits = new Uint32Array(this.#positions.length);
+      this.#hitWords = new Int32Array(this.#positions.length);
+    }
     const hits = this.#hits;
     const hitWords = this.#hitWords;
     const filter = this.#filter;
     const longest = this.#longest;
     const kinds = words.units();
-    const n = lower.length;
+    const lower = lowerCase?.units;
     let start = -1;
     let hash = 0;
-    for (let i = 0; i <= n; i++) {
+    for (let i = from; i <= to; i++) {
       let width = 1;
       let inClass = false;
-      const unit = i < n ? lower.charCodeAt(i) : -1;
-      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < n && (lower.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      let unit = i < to ? text.charCodeAt(i) : -1;
+      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < to && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        if (lowerCase && lowerCase.pairChanges(unit)) return false;
         width = 2;
-        inClass = words.pairIn(lower, i);
-      } else if (unit >= 0) inClass = (kinds[unit] || words.kindOf(unit)) === 1;
+        inClass = words.pairIn(text, i);
+      } else if (unit >= 0) {
+        if (lower) {
+          unit = lower[unit] || lowerCase!.learn(unit);
+          if (unit === UNMAPPED) return false;
+        }
+        inClass = (kinds[unit] || words.kindOf(unit)) === 1;
+      }
       if (inClass) {
         if (start < 0) {
           start = i;
           hash = 0;
         }
         hash = (Math.imul(hash, 31) + unit) | 0;
-        if (width === 2) hash = (Math.imul(hash, 31) + lower.charCodeAt(i + 1)) | 0;
+        if (width === 2) hash = (Math.imul(hash, 31) + text.charCodeAt(i + 1)) | 0;
       } else if (start >= 0) {
         const bit = filterBit(hash);
         if (i - start <= longest && filter[bit >>> 5] & (1 << (bit & 31))) {
-          const entry = this.#entryOf(lower, start, i, hash);
-          if (entry !== 0 && hits[entry - 1]++ === 0) hitWords.push(entry - 1);
+          const entry = this.#entryOf(text, start, i, hash, lower);
+          if (entry !== 0 && hits[entry - 1]++ === 0) hitWords[this.#hitCount++] = entry - 1;
         }
         start = -1;
       }
       i += width - 1;
     }
+    return true;
+  }
+
+  /** Hits per language from #hits, which it zeroes again. */
+  #counts(): Uint32Array {
+    const hits = this.#hits;
     const counts = new Uint32Array(this.languages.length);
-    for (const word of hitWords) {
+    for (let k = 0; k < this.#hitCount; k++) {
+      const word = this.#hitWords[k];
       for (const position of this.#positions[word]) counts[position] += hits[word];
       hits[word] = 0;
     }
-    hitWords.length = 0;
+    this.#hitCount = 0;
     return counts;
   }
+}
+
+/** In LowerCase.units: a unit whose lower case is not one unit on its own (İ -> i̇; Σ -> σ or ς by position). */
+const UNMAPPED = 0xffff;
+
+/** Lower case by UTF-16 unit, as String.prototype.toLowerCase gives it, for units it maps alone. */
+interface LowerCase {
+  /** The lower case of each unit as far as learnt, 0 when not yet (ask `learn`); UNMAPPED for those that expand or depend on their neighbours. */
+  units: Uint16Array;
+  /** Looks up the lower case of a unit alone and keeps it. */
+  learn(unit: number): number;
+  /** Whether some character of this high surrogate's block changes when lower-cased (Deseret, Osage, Adlam...). */
+  pairChanges(high: number): boolean;
+}
+
+let caseTable: LowerCase | undefined;
+/**
+ * Filled as units come (one native toLowerCase of all 65,536 units cost 20 ms at start): a unit
+ * whose lower case is longer (İ), or is Σ (final sigma depends on what follows), is UNMAPPED; the
+ * others lower-case alone as inside any text (Unicode's other conditional mappings are by locale).
+ */
+function lowerCaseTable(): LowerCase {
+  if (!caseTable) {
+    const units = new Uint16Array(0x10000);
+    // 0 unknown, 1 changes, 2 does not: one regex over the block's 1,024 characters on its first sight.
+    const highs = new Uint8Array(0x400);
+    const changes = /\p{Changes_When_Lowercased}/u;
+    caseTable = {
+      units,
+      learn(unit) {
+        const lower = unit === 0x3a3 ? "" : String.fromCharCode(unit).toLowerCase();
+        return (units[unit] = lower.length === 1 ? lower.charCodeAt(0) : UNMAPPED);
+      },
+      pairChanges(high) {
+        const at = high - 0xd800;
+        if (highs[at] === 0) {
+          const block = new Uint16Array(0x800);
+          for (let low = 0; low < 0x400; low++) block.set([high, 0xdc00 + low], 2 * low);
+          highs[at] = changes.test(Buffer.from(block.buffer).toString("utf16le")) ? 1 : 2;
+        }
+        return highs[at] === 1;
+      },
+    };
+  }
+  return caseTable;
 }
 
 /** Fewest stopword hits before a language is named at all. */
@@ -184,8 +279,23 @@ const STOPWORD_WORDS = new CharRuns(/^[\p{L}\p{M}'’]$/u);
 /** The language whose stopwords occur most often in the text (ties: the first code in order); "" when too few. */
 export function stopwordLanguage(text: string): string {
   const index = languagesOfStopword();
-  const { languages } = index;
-  const counts = index.countHits(text.toLowerCase(), STOPWORD_WORDS);
+  return mostHits(index.languages, index.countHits(text.toLowerCase(), STOPWORD_WORDS));
+}
+
+/**
+ * `stopwordLanguage` of the spans text[spans[2k], spans[2k + 1]) joined by line breaks, without
+ * joining them: the detector reads the longest lines of every output record in place.
+ */
+export function stopwordLanguageOfSpans(text: string, spans: ArrayLike<number>): string {
+  const index = languagesOfStopword();
+  const counts = index.countHitsIn(text, spans, STOPWORD_WORDS, lowerCaseTable());
+  if (counts) return mostHits(index.languages, counts);
+  const sample: string[] = [];
+  for (let k = 0; k < spans.length; k += 2) sample.push(text.slice(spans[k], spans[k + 1]));
+  return stopwordLanguage(sample.join("\n"));
+}
+
+function mostHits(languages: readonly string[], counts: Uint32Array): string {
   let best = "";
   let hits = MIN_STOPWORD_HITS - 1;
   for (let position = 0; position < languages.length; position++) {

@@ -23,6 +23,13 @@ export class CappedLines extends Transform {
     let start = 0;
     while (start <= chunk.length) {
       const end = chunk.indexOf(LF, start);
+      // A whole line inside the chunk is decoded from it in place: copying it out and joining
+      // the copies was two copies of every record's bytes.
+      if (end !== -1 && this.size === 0 && !this.oversized) {
+        this.push(end - start > this.maxBytes ? new OversizedLine(end - start) : chunk.toString("utf8", start, end));
+        start = end + 1;
+        continue;
+      }
       const piece = chunk.subarray(start, end === -1 ? chunk.length : end);
       this.add(piece);
       if (end === -1) break;

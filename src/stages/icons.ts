@@ -1,8 +1,8 @@
 // Icon-font strings: the names of icon glyphs that a scraper read as text
 // ("icon bookmark-bicon cameraicon chevron downicon ...", "fa-facebook fa-twitter").
 import * as z from "../core/schema.js";
-import type { Detection } from "../core/document.js";
-import { lineDetection } from "../core/lines.js";
+import type { Detection, Features } from "../core/document.js";
+import { lineDetection, unitTable } from "../core/lines.js";
 import { KNOWN_LIGATURES, LIGATURE_RULE, LIGATURE_WORDS } from "../rules/icons.js";
 import { registerStage } from "./registry.js";
 
@@ -37,9 +37,37 @@ export type IconOptions = z.infer<typeof IconOptions>;
 
 /** Tokens that name icon glyphs. Example: "cameraicon", "fa-twitter", "glyphicon-print", "ico_mail". */
 const ICON_TOKEN = /icon|^(?:fa|fas|far|fab|bi|gi|mdi|ion|ti|ri|la|bx)-[a-z]|^ico[-_]/i;
-const MAY_HOLD_ICON_TOKENS = /icon|[-_]/i;
 /** Class or ligature names: "chevron-down", "arrow_forward", "v-play". */
 const CLASS_TOKEN = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+$/;
+
+const WHITE_SPACE = unitTable(/\s/);
+const HYPHEN = 45;
+const UNDERSCORE = 95;
+
+/**
+ * The tokens of a line (as iconFeatures splits them) and an upper bound on its icon and class
+ * tokens: every one holds a "-", a "_" or "icon" (in any case), so it counts those. One pass
+ * without cutting the line up: most lines that hold a hyphen are prose ("well-known") and
+ * cannot reach the shares, and splitting them was most of the stage's time and allocation.
+ */
+export function iconMarkers(content: string): { tokens: number; markers: number } {
+  let tokens = 0;
+  let markers = 0;
+  let inToken = false;
+  for (let i = 0; i < content.length; i++) {
+    const unit = content.charCodeAt(i);
+    if (WHITE_SPACE[unit]) {
+      inToken = false;
+      continue;
+    }
+    if (!inToken) tokens++;
+    inToken = true;
+    if (unit === HYPHEN || unit === UNDERSCORE) markers++;
+    // "icon" as /icon/i reads it: without the u flag only ASCII letters fold.
+    else if ((unit | 32) === 105 && (content.charCodeAt(i + 1) | 32) === 99 && (content.charCodeAt(i + 2) | 32) === 111 && (content.charCodeAt(i + 3) | 32) === 110) markers++;
+  }
+  return { tokens, markers };
+}
 
 export function iconFeatures(content: string): { tokens: number; iconShare: number; classShare: number } {
   const tokens = content.split(/\s+/).filter(Boolean);
@@ -56,16 +84,20 @@ registerStage("icons", {
       name: "icons",
       detect({ lines }) {
         const found: Detection[] = [];
-        // Icon and class tokens all hold "icon", "-" or "_": a line with none has shares of 0.
+        // Icon and class tokens all hold "icon", "-" or "_" (iconMarkers): a line with too few cannot reach the shares.
         const canSkip = options.minIconShare > 0 && options.minClassShare > 0;
         for (const line of lines.live()) {
-          if (canSkip && !MAY_HOLD_ICON_TOKENS.test(line.content)) continue;
-          const f = iconFeatures(line.content);
-          const features = { tokens: f.tokens, iconShare: round(f.iconShare), classShare: round(f.classShare) };
-          if (f.tokens >= options.minTokens && f.iconShare >= options.minIconShare) {
-            found.push(lineDetection(line, { rule: "icons/font-names", reason: "a line of icon-font glyph names" }, { features }));
-          } else if (f.tokens >= options.minTokens && f.classShare >= options.minClassShare) {
-            found.push(lineDetection(line, { rule: "icons/class-names", reason: "a line of CSS class or ligature names" }, { features }));
+          let mayReachShares = true;
+          if (canSkip) {
+            const { tokens, markers } = iconMarkers(line.content);
+            if (markers === 0) continue;
+            mayReachShares = tokens >= options.minTokens && (markers / tokens >= options.minIconShare || markers / tokens >= options.minClassShare);
+          }
+          const f = mayReachShares ? iconFeatures(line.content) : undefined;
+          if (f && f.tokens >= options.minTokens && f.iconShare >= options.minIconShare) {
+            found.push(lineDetection(line, { rule: "icons/font-names", reason: "a line of icon-font glyph names" }, { features: featuresOf(f) }));
+          } else if (f && f.tokens >= options.minTokens && f.classShare >= options.minClassShare) {
+            found.push(lineDetection(line, { rule: "icons/class-names", reason: "a line of CSS class or ligature names" }, { features: featuresOf(f) }));
           } else {
             const ligatures = ligatureSpan(line.content);
             // `content` collapses spaces; its offsets hold in the raw line only when nothing was collapsed.
@@ -79,6 +111,10 @@ registerStage("icons", {
     };
   },
 });
+
+function featuresOf(f: ReturnType<typeof iconFeatures>): Features {
+  return { tokens: f.tokens, iconShare: round(f.iconShare), classShare: round(f.classShare) };
+}
 
 function round(x: number): number {
   return Math.round(x * 100) / 100;

@@ -168,9 +168,14 @@ function editAroundVerbatim(text: string, verbatim: ReadonlyArray<readonly [numb
   return paragraphBreaks(lines, isVerbatim, edits);
 }
 
-/** `text.replace(/\n*$/, end)` without trying the pattern at every offset. */
-function withoutTrailingBreaks(text: string, end: string): string {
+/**
+ * `text.replace(/\n*$/, end)` without trying the pattern at every offset. A text that already
+ * ends so (most: one line break) is returned itself: a slice joined to "\n" is a rope that the
+ * language detector and JSON.stringify flattened again, a copy of every record's clean text.
+ */
+function withoutTrailingBreaks(text: string, end: "\n" | ""): string {
   let cut = text.length;
   while (cut > 0 && text.charCodeAt(cut - 1) === 10) cut--;
+  if (text.length - cut === end.length) return text;
   return text.slice(0, cut) + end;
 }

@@ -93,11 +93,16 @@ export class AtomicWriteStream {
   }
 
   /** Writes a chunk, waiting for the stream to drain when its buffer is full. */
-  async write(chunk: string | Uint8Array): Promise<void> {
+  write(chunk: string | Uint8Array): Promise<void> {
+    return this.writeWith((stream) => stream.write(chunk));
+  }
+
+  /** Runs `put` on the open stream (it returns what the stream's writes returned), then waits for the stream to drain when it is full. */
+  async writeWith(put: (stream: Writable) => boolean): Promise<void> {
     const stream = this.stream ?? (await this.open());
     try {
       if (stream.errored) throw stream.errored;
-      if (!stream.write(chunk)) await drained(stream);
+      if (!put(stream)) await drained(stream);
     } catch (error) {
       await this.abort();
       throw new WriteError(this.path, error);

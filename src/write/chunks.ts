@@ -1,26 +1,75 @@
-// Text collected between writes, kept as the pieces it came in. Joining them into one large
-// string first (`pending += text`) was most of the main thread's writing cost: a string of a few
-// hundred kB lands in V8's large-object space, and encoding a rope of them flattens it there
-// first (bench:throughput, 30 MB, news pipeline, --cpu-prof: 1.6 s in Buffer.from). Each piece
-// is encoded on its own, which is fast for small strings, and the bytes are copied once.
+// Text collected between writes, encoded straight into buffers that are used again once the
+// stream has written them. Joining the text into one large string first (`pending += text`) was
+// most of the main thread's writing cost: a string of a few hundred kB lands in V8's large-object
+// space, and encoding a rope of them flattens it there first (bench:throughput, 30 MB, news
+// pipeline, --cpu-prof: 1.6 s in Buffer.from). Encoding each piece into a buffer of its own and
+// joining those (Buffer.concat) cost a copy of every byte and a fresh large buffer per write,
+// whose pages the kernel mapped again every time (the floor's page faults).
+import type { Writable } from "node:stream";
+
+/** Bytes per buffer: pieces of text are encoded into it end to end. */
+const BUFFER_BYTES = 64 * 1024;
+/** Written buffers kept for reuse: a stream holds up to its high-water mark (1 MB) plus one flush. */
+const SPARE_BUFFERS = 40;
 
 export class Chunks {
-  private pieces: Buffer[] = [];
+  /** Filled buffers (views of their used part) not yet handed to a stream. */
+  private filled: Buffer[] = [];
+  private current?: Buffer;
+  private used = 0;
+  private readonly spare: Buffer[] = [];
   /** Bytes held. */
   size = 0;
 
   add(text: string): void {
     if (text.length === 0) return;
-    const bytes = Buffer.from(text, "utf8");
-    this.pieces.push(bytes);
-    this.size += bytes.length;
+    const free = this.current ? this.current.length - this.used : 0;
+    // At most 3 bytes per UTF-16 unit: when that fits, there is no need to count the bytes.
+    if (text.length * 3 > free) {
+      const bytes = Buffer.byteLength(text);
+      if (bytes > free) {
+        this.seal();
+        if (bytes > BUFFER_BYTES) {
+          this.filled.push(Buffer.from(text, "utf8"));
+          this.size += bytes;
+          return;
+        }
+        this.current = this.spare.pop() ?? Buffer.allocUnsafeSlow(BUFFER_BYTES);
+      }
+    }
+    const written = this.current!.write(text, this.used, "utf8");
+    this.used += written;
+    this.size += written;
   }
 
-  /** Everything held, as one buffer, and empties the collection. */
-  take(): Buffer {
-    const all = Buffer.concat(this.pieces, this.size);
-    this.pieces = [];
+  /**
+   * Hands everything held to `stream` (one writev for a file stream) and empties the collection;
+   * each buffer is used again once the stream has written it. Returns what the last write
+   * returned: false when the caller should wait for "drain".
+   */
+  writeTo(stream: Writable): boolean {
+    this.seal();
+    const pieces = this.filled;
+    this.filled = [];
     this.size = 0;
-    return all;
+    let more = true;
+    stream.cork();
+    for (const piece of pieces) more = stream.write(piece, (error) => error || this.reuse(piece));
+    stream.uncork();
+    return more;
+  }
+
+  /** Closes the buffer being filled: its used part joins the filled ones. */
+  private seal(): void {
+    if (this.current && this.used > 0) this.filled.push(this.current.subarray(0, this.used));
+    this.current = undefined;
+    this.used = 0;
+  }
+
+  private reuse(piece: Buffer): void {
+    // Only whole buffers of this collection's own size come back (a large piece was made for itself).
+    if (piece.buffer.byteLength === BUFFER_BYTES && piece.byteOffset === 0 && this.spare.length < SPARE_BUFFERS) {
+      this.spare.push(Buffer.from(piece.buffer, 0, BUFFER_BYTES));
+    }
   }
 }

@@ -81,7 +81,7 @@ class AtomicSink {
     if (!this.file) await this.open();
     const target = this.gzip ?? this.file!;
     if (target.errored) throw target.errored;
-    if (this.pending.size > 0 && !target.write(this.pending.take())) await Promise.race([drained(target), this.done]);
+    if (this.pending.size > 0 && !this.pending.writeTo(target)) await Promise.race([drained(target), this.done]);
   }
 
   async commit(): Promise<void> {

@@ -30,7 +30,7 @@ export class AuditSink {
   }
 
   private async flush(): Promise<void> {
-    if (this.buffer.size > 0) await this.stream.write(this.buffer.take());
+    if (this.buffer.size > 0) await this.stream.writeWith((stream) => this.buffer.writeTo(stream));
   }
 
   async commit(): Promise<void> {

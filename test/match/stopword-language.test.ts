@@ -3,7 +3,8 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { stopwordLanguage } from "../../src/match/line-features.js";
+import { stopwordLanguage, stopwordLanguageOfSpans } from "../../src/match/line-features.js";
+import { detectLanguage } from "../../src/write/render/metadata.js";
 
 // The detector as it was written first: a Unicode-class regex over the lower-cased text. The
 // character scan that replaced it must name the same language for every text.
@@ -47,5 +48,64 @@ describe("the stopword language detector", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  // Longest lines read in place and lower-cased unit by unit must answer as the sample cut out,
+  // joined and lower-cased whole: İ (two units lower-cased), Σ (ς at a word's end), Deseret
+  // (astral letters with a lower case), emoji, lone surrogates, line breaks inside the spans' text.
+  const casedPieces = fc.constantFrom("The", "AND", "DER", "Und", "LES", "Et", "Y", "QUE", "İ", "İN", "ΣΑ", "ΚΑΙ", "ΑΥΤΟΣ", "ΑΥΤΟΥΣ", "ΑΣ", "𐐀", "𐐨", "😀", "\ud800", "\udc00", "DON'T", "L’ON", "E\u0301", "И", "НЕ", "ǅ", "ß", " ", " ", "\n", ",", "-", "a", "la", "de", "x".repeat(30));
+  const plainDetect = (text: string) => {
+    const lines = text.split("\n").filter((line) => line.length >= 40).sort((a, b) => b.length - a.length);
+    const sample: string[] = [];
+    let size = 0;
+    for (const line of lines) {
+      if (size >= 4000) break;
+      sample.push(line);
+      size += line.length;
+    }
+    return sample.length ? stopwordLanguage(sample.join("\n")) : "";
+  };
+
+  it("reads spans in place as it reads them cut out and joined", () => {
+    // Σ lower-cases to ς at a word's end: these are Greek stopwords only read that way.
+    const greek = "Menu\nΑΥΤΟΣ ΑΣ ΑΥΤΟΥΣ\nHome";
+    expect(stopwordLanguageOfSpans(greek, [5, 21])).toBe("el");
+    expect(stopwordLanguageOfSpans("the and of", [0, 3, 4, 7, 8, 10])).toBe("en");
+    expect(stopwordLanguageOfSpans("theand of", [0, 3, 3, 6, 7, 9])).toBe("en");
+    expect(stopwordLanguageOfSpans("the and of", [0, 2])).toBe("");
+    fc.assert(
+      fc.property(fc.array(casedPieces, { maxLength: 80 }), fc.array(fc.nat(), { maxLength: 8 }), (pieces, cuts) => {
+        const text = pieces.join("");
+        const spans = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        if (spans.length % 2) spans.pop();
+        const joined: string[] = [];
+        for (let k = 0; k < spans.length; k += 2) joined.push(text.slice(spans[k], spans[k + 1]));
+        expect(stopwordLanguageOfSpans(text, spans)).toBe(stopwordLanguage(joined.join("\n")));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("names an output record's language from its longest lines, as the plain split, sort and join did", () => {
+    expect(detectLanguage(["Menu", "The ministers said that they are ready for more of the talks in the spring.", "Home"].join("\n"))).toBe("en");
+    expect(detectLanguage("The talks will go on.\nShort lines are not read at all.")).toBe("");
+    // Only the longest lines up to 4,000 characters are read: two long English ones outweigh many short German ones.
+    const long = "the and of " + "Zzzzzz ".repeat(300);
+    const german = "und die der das ist nicht mit dem den auch sich so";
+    expect(detectLanguage([german, long, german, long, ...Array(40).fill(german)].join("\n"))).toBe("en");
+    expect(detectLanguage([german, long, ...Array(40).fill(german)].join("\n"))).toBe("de");
+    const line = fc.array(casedPieces, { maxLength: 40 }).map((pieces) => pieces.join(""));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
+        const text = lines.join("\n");
+        expect(detectLanguage(text)).toBe(plainDetect(text));
+      }),
+      { numRuns: 300 },
+    );
+    for (const f of readdirSync(SEEDS).filter((f) => f.endsWith(".txt"))) {
+      const text = readFileSync(join(SEEDS, f), "utf8");
+      expect(detectLanguage(text)).toBe(plainDetect(text));
+      expect(detectLanguage(text.toUpperCase())).toBe(plainDetect(text.toUpperCase()));
+    }
   });
 });
