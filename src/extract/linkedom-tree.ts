@@ -128,8 +128,14 @@ export function matchTagsWithoutUpperCasing(linkedom: typeof import("linkedom"))
   function elementsByTagName(this: Linked, tagName: string): Element[] {
     const elements = new NodeList();
     const end = this[END];
+    // As linkedom: the name as given, or upper-cased in a document that ignores case (HTML). No
+    // upper-cased name has a lower-case ASCII letter, so for "p" or "a" (Readability's usual
+    // questions) only the name as given can match, and no element's name is looked up.
+    if (HAS_ASCII_LOWER_CASE.test(tagName)) {
+      for (let next = this[NEXT]; next !== end; next = next[NEXT]) if (next.localName === tagName && next.nodeType === ELEMENT_NODE) elements.push(next as unknown as Element);
+      return elements;
+    }
     for (let next = this[NEXT]; next !== end; next = next[NEXT]) {
-      // As linkedom: the name as given, or upper-cased in a document that ignores case (HTML).
       if (next.nodeType === ELEMENT_NODE && (next.localName === tagName || (next.ownerDocument[MIME].ignoreCase && upperCase(next.localName) === tagName)))
         elements.push(next as unknown as Element);
     }
@@ -156,6 +162,8 @@ export function tagNamesUpperCasedOnce(linkedom: typeof import("linkedom")): voi
     Object.defineProperty(prototype, name, { ...descriptor, get: tagName });
   }
 }
+
+const HAS_ASCII_LOWER_CASE = /[a-z]/;
 
 /** Upper-cased tag names, each made once; unbounded names (custom elements) stop being added past the cap. */
 const UPPER_CASE = new Map<string, string>();

@@ -86,6 +86,10 @@ describe("getElementsByTagName on linkedom (names upper-cased once, src/extract/
     expect(Array.from(document.getElementsByTagName("SECTION"), (e) => e.localName)).toEqual(["section"]);
     expect(Array.from(document.getElementsByTagName("X-WIDGET"), (e) => e.localName)).toEqual(["x-widget"]);
     expect(document.getElementsByTagName("Div")).toHaveLength(0);
+    // A name with a lower-case letter matches only as given (no upper-cased name has one).
+    expect(Array.from(document.getElementsByTagName("x-Widget"), (e) => e.localName)).toEqual([]);
+    expect(Array.from(document.getElementsByTagName("x-widget"), (e) => e.localName)).toEqual(["x-widget"]);
+    expect(Array.from(document.getElementsByTagName("section"), (e) => e.localName)).toEqual(["section"]);
     expect(document.body.getElementsByTagName("body")).toHaveLength(0);
     // chaff's lookup, not linkedom's own, answered.
     expect(document.body.getElementsByTagName.name).toBe("elementsByTagName");
