@@ -155,8 +155,7 @@ function extractOn(dom: DomName, page: PreparedPage, options: ExtractOptions): E
     // The whole page's blocks, classified, before Readability takes the document apart.
     const pageBlocks = document.body ? classifyBlocks(walkBlocks(document.body, pageMark, true)) : [];
     // Readability edits the document it reads, so anything we need from the page is read first.
-    const reader = readerOf(document, options);
-    if (dom === "linkedom") withRetryFromSnapshot(reader);
+    const reader = readerOf(document, options, dom);
     const article = reader.parse();
 
     let route: HtmlMeta["route"] = "readability";
@@ -201,8 +200,8 @@ function extractOn(dom: DomName, page: PreparedPage, options: ExtractOptions): E
   }
 }
 
-/** Readability on `document` with chaff's options and its steps adapted (same choices, less work). */
-export function readerOf(document: globalThis.Document, options: ExtractOptions = {}): Readability<Element> {
+/** Readability on `document` with chaff's options and its steps adapted (same choices, less work); `dom` is the DOM that parsed it. */
+export function readerOf(document: globalThis.Document, options: ExtractOptions = {}, dom?: DomName): Readability<Element> {
   const reader = new Readability<Element>(document, {
     keepClasses: true,
     serializer: (node) => node as Element,
@@ -211,6 +210,10 @@ export function readerOf(document: globalThis.Document, options: ExtractOptions 
   withTagLookups(reader);
   withoutLogSerialisation(reader);
   withTextTestsThatStopEarly(reader);
+  if (dom === "linkedom") {
+    withRetryFromSnapshot(reader);
+    withVisibilityFromStyleAttribute(reader);
+  }
   return reader;
 }
 
@@ -279,23 +282,72 @@ function innerHtmlOf(element: Element): PropertyDescriptor {
  * class test let through. Both read the document and change nothing, as Readability's.
  */
 function withTextTestsThatStopEarly(reader: Readability<Element>): void {
-  type Steps = {
-    _isElementWithoutContent(node: Element): boolean;
-    _isValidByline(node: Element, matchString: string): boolean;
-    REGEXPS: { byline: RegExp };
-  };
-  const steps = reader as unknown as Steps;
-  steps._isElementWithoutContent = (node) =>
+  const steps = reader as unknown as TextTests;
+  // The same two functions for every reader: a function made anew per page is optimised anew per page.
+  steps._isElementWithoutContent = isElementWithoutContent;
+  steps._isValidByline = isValidByline;
+}
+type TextTests = {
+  _isElementWithoutContent(node: Element): boolean;
+  _isValidByline(node: Element, matchString: string): boolean;
+  REGEXPS: { byline: RegExp };
+};
+function isElementWithoutContent(node: Element): boolean {
+  return (
     node.nodeType === ELEMENT_NODE &&
     !hasVisibleText(node) &&
-    (!node.children.length || node.children.length == node.getElementsByTagName("br").length + node.getElementsByTagName("hr").length);
-  steps._isValidByline = function (this: Steps, node, matchString) {
-    const rel = node.getAttribute("rel");
-    const itemprop = node.getAttribute("itemprop");
-    if (!(rel === "author" || (itemprop && itemprop.includes("author")) || this.REGEXPS.byline.test(matchString))) return false;
-    const bylineLength = (node.textContent ?? "").trim().length;
-    return !!bylineLength && bylineLength < 100;
-  };
+    (!node.children.length || node.children.length == node.getElementsByTagName("br").length + node.getElementsByTagName("hr").length)
+  );
+}
+function isValidByline(this: TextTests, node: Element, matchString: string): boolean {
+  const rel = node.getAttribute("rel");
+  const itemprop = node.getAttribute("itemprop");
+  if (!(rel === "author" || (itemprop && itemprop.includes("author")) || this.REGEXPS.byline.test(matchString))) return false;
+  const bylineLength = (node.textContent ?? "").trim().length;
+  return !!bylineLength && bylineLength < 100;
+}
+
+/**
+ * Readability's `_isProbablyVisible` reads `node.style.display` and `.visibility` of every element
+ * `_grabArticle` walks. On linkedom each first `style` read builds a CSSStyleDeclaration (a Map
+ * behind a Proxy, and an entry in a WeakMap that the garbage collector must trace), and each
+ * property read goes through the Proxy and hyphenates the name: ~2% of the worker's time. The same
+ * answer read from the `style` attribute, parsed as linkedom's CSSStyleDeclaration parses it
+ * (`styleDeclaration`); prestrip has left only `display:none`/`visibility:hidden` there anyway.
+ * Every linkedom element has a `style`, so Readability's null checks always pass. Linkedom only:
+ * jsdom, the reference, answers with its own CSS parser.
+ */
+function withVisibilityFromStyleAttribute(reader: Readability<Element>): void {
+  (reader as unknown as { _isProbablyVisible: typeof isProbablyVisible })._isProbablyVisible = isProbablyVisible;
+}
+function isProbablyVisible(node: Element): boolean {
+  const style = node.getAttribute("style");
+  return (
+    (style === null || (styleDeclaration(style, "display") != "none" && styleDeclaration(style, "visibility") != "hidden")) &&
+    !node.hasAttribute("hidden") &&
+    // Wikimedia's math images (class fallback-image) count as visible, as in Readability.
+    (!node.hasAttribute("aria-hidden") ||
+      node.getAttribute("aria-hidden") != "true" ||
+      !!(node.className && node.className.includes && node.className.includes("fallback-image")))
+  );
+}
+
+/**
+ * A property of a style attribute as linkedom's CSSStyleDeclaration reads it (its `updateKeys`):
+ * declarations split at `;` (linkedom splits at `\s*;\s*`, a pattern that is not linear; the
+ * trims below take the same white space away), each at its first `:`, name and value trimmed,
+ * empty ones skipped, the last of a name winning; "" when absent. Names are compared as written
+ * (`Display:none` is no `display`), as linkedom does.
+ */
+export function styleDeclaration(style: string, property: string): string {
+  let value = "";
+  for (const declaration of style.split(";")) {
+    const colon = declaration.indexOf(":");
+    if (colon === -1 || declaration.slice(0, colon).trim() !== property) continue;
+    const found = declaration.slice(colon + 1).trim();
+    if (found) value = found;
+  }
+  return value;
 }
 
 /** Whether any text below `node` (text and CDATA nodes, as `textContent` reads) has a character that is not white space. */

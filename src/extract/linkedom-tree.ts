@@ -128,8 +128,14 @@ export function matchTagsWithoutUpperCasing(linkedom: typeof import("linkedom"))
   function elementsByTagName(this: Linked, tagName: string): Element[] {
     const elements = new NodeList();
     const end = this[END];
+    // As linkedom: the name as given, or upper-cased in a document that ignores case (HTML). No
+    // upper-cased name has a lower-case ASCII letter, so for "p" or "a" (Readability's usual
+    // questions) only the name as given can match, and no element's name is looked up.
+    if (HAS_ASCII_LOWER_CASE.test(tagName)) {
+      for (let next = this[NEXT]; next !== end; next = next[NEXT]) if (next.localName === tagName && next.nodeType === ELEMENT_NODE) elements.push(next as unknown as Element);
+      return elements;
+    }
     for (let next = this[NEXT]; next !== end; next = next[NEXT]) {
-      // As linkedom: the name as given, or upper-cased in a document that ignores case (HTML).
       if (next.nodeType === ELEMENT_NODE && (next.localName === tagName || (next.ownerDocument[MIME].ignoreCase && upperCase(next.localName) === tagName)))
         elements.push(next as unknown as Element);
     }
@@ -157,6 +163,8 @@ export function tagNamesUpperCasedOnce(linkedom: typeof import("linkedom")): voi
   }
 }
 
+const HAS_ASCII_LOWER_CASE = /[a-z]/;
+
 /** Upper-cased tag names, each made once; unbounded names (custom elements) stop being added past the cap. */
 const UPPER_CASE = new Map<string, string>();
 const UPPER_CASE_CAP = 4096;
@@ -168,3 +176,76 @@ function upperCase(name: string): string {
   }
   return upper;
 }
+
+/**
+ * linkedom's `querySelectorAll` and `querySelector` compile their selector with css-select on
+ * every call (a parse, a tree of closures that V8 then optimises anew for each query): Readability
+ * asks for lists of tags below an element (`"img,embed,object,iframe"`) for many elements, and the
+ * caption test asks `"p, div, figure, li, h1, h2, h3"`; ~2% of the HTML route's time and ~4% of its
+ * allocation. A selector that is only a list of tag names is matched here the way css-select
+ * matches it in an HTML document (the element's name and the tag lower-cased), in linkedom's own
+ * walk (document order, a <template>'s content skipped): the same elements in the same order.
+ * Any other selector, or a document that does not ignore case (XML), goes to linkedom's own.
+ * Set once, on linkedom's ParentNode.
+ */
+export function queryTagListsWithoutCompiling(linkedom: typeof import("linkedom")): void {
+  const { NEXT, END, MIME } = linkedomPart("shared/symbols.js") as Record<"NEXT" | "END" | "MIME", symbol>;
+  const { NodeList } = linkedomPart("interface/node-list.js") as { NodeList: new () => Element[] };
+  let parentNode = linkedom.Element.prototype as object | null;
+  while (parentNode && !Object.hasOwn(parentNode, "querySelectorAll")) parentNode = Object.getPrototypeOf(parentNode);
+  if (!parentNode || !Object.hasOwn(parentNode, "querySelector")) return;
+  type Query = (this: Linked, selectors: string) => unknown;
+  const own = parentNode as { querySelectorAll: Query; querySelector: Query };
+  if (own.querySelectorAll.name === "querySelectorAllTags") return;
+  const { querySelectorAll, querySelector } = own;
+  interface Linked {
+    nodeType: number;
+    localName: string;
+    ownerDocument: Record<symbol, { ignoreCase: boolean }>;
+    [link: symbol]: Linked;
+  }
+  /** Calls `found` with each element below `root` whose name is in `tags`, in document order, until it returns true. */
+  function walk(root: Linked, tags: ReadonlySet<string>, found: (element: Linked) => boolean): void {
+    const end = root[END];
+    for (let next = root[NEXT]; next !== end; ) {
+      if (next.nodeType === ELEMENT_NODE) {
+        if (tags.has(next.localName.toLowerCase()) && found(next)) return;
+        next = next.localName === "template" ? next[END] : next[NEXT];
+      } else next = next[NEXT];
+    }
+  }
+  function querySelectorAllTags(this: Linked, selectors: string): unknown {
+    const tags = this.ownerDocument[MIME].ignoreCase ? tagList(selectors) : undefined;
+    if (!tags) return querySelectorAll.call(this, selectors);
+    const elements = new NodeList();
+    walk(this, tags, (element) => {
+      elements.push(element as unknown as Element);
+      return false;
+    });
+    return elements;
+  }
+  function querySelectorTags(this: Linked, selectors: string): unknown {
+    const tags = this.ownerDocument[MIME].ignoreCase ? tagList(selectors) : undefined;
+    if (!tags) return querySelector.call(this, selectors);
+    let first: Linked | null = null;
+    walk(this, tags, (element) => ((first = element), true));
+    return first;
+  }
+  Object.defineProperty(parentNode, "querySelectorAll", { value: querySelectorAllTags, writable: true, configurable: true });
+  Object.defineProperty(parentNode, "querySelector", { value: querySelectorTags, writable: true, configurable: true });
+}
+
+/** The tag names of a selector that is only a comma-separated list of them (`"h1, h2"`), lower-cased; undefined for any other selector. */
+export function tagList(selectors: string): ReadonlySet<string> | undefined {
+  let tags = TAG_LISTS.get(selectors);
+  if (tags === undefined) {
+    const names = selectors.split(",").map((name) => name.trim());
+    tags = names.every((name) => TAG_NAME.test(name)) ? new Set(names.map((name) => name.toLowerCase())) : null;
+    if (TAG_LISTS.size < TAG_LISTS_CAP) TAG_LISTS.set(selectors, tags);
+  }
+  return tags ?? undefined;
+}
+/** A type selector css-select reads as a plain tag name (no namespace, escape or universal `*`). */
+const TAG_NAME = /^[a-zA-Z][a-zA-Z0-9-]*$/;
+const TAG_LISTS = new Map<string, ReadonlySet<string> | null>();
+const TAG_LISTS_CAP = 1024;

@@ -5,7 +5,7 @@ import { Readability } from "@mozilla/readability";
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { extractHtmlSync, readerOf } from "../../src/extract/html.js";
+import { extractHtmlSync, readerOf, styleDeclaration } from "../../src/extract/html.js";
 import { parseHtml, type DomName } from "../../src/extract/dom.js";
 import { requireLinkedom } from "../../src/extract/linkedom-events.js";
 
@@ -103,5 +103,56 @@ describe("Readability's steps", () => {
     // Both answers occur, so the comparison is not of "false" with "false".
     expect(empty).toBeGreaterThan(3);
     expect(bylines).toBeGreaterThan(3);
+  });
+});
+
+describe("Readability's visibility test on linkedom", () => {
+  const FIXTURES = join(import.meta.dirname, "../fixtures/html");
+  // Style attributes as pages write them (prestrip reduces quoted ones; these reach the DOM as written when parsed directly).
+  const STYLES = [
+    "display:none", "display: none", " DISPLAY:none", "Display:none", "display:NONE", "visibility:hidden", "visibility : hidden ;",
+    "color:red; display:none", "display:none;display:block", "display:block;display:none", "display:", "display", ";;display:none;;",
+    "display:none:x", "font: 12px/1 a:b; visibility:hidden", "visibility:visible", "", " ; ", "display\t:\nnone",
+  ];
+  const EXTRA = STYLES.map((style, i) => `<div style="${style}"><p>Block ${i}</p></div>`).join("") +
+    `<p hidden>Hidden</p><p aria-hidden="true">Aria</p><p aria-hidden="true" class="fallback-image x">Formula</p><p aria-hidden="false">Shown</p>`;
+
+  it("answers as Readability's own (linkedom's CSSStyleDeclaration) for every element, without building a style object", () => {
+    type Visibility = { _isProbablyVisible(node: Element): boolean };
+    const own = Readability.prototype as unknown as Visibility;
+    const prototype = requireLinkedom().linkedom.Element.prototype;
+    const style = Object.getOwnPropertyDescriptor(prototype, "style")!;
+    let styleReads = 0;
+    const answers = { visible: 0, hidden: 0 };
+    for (const name of readdirSync(FIXTURES).filter((f) => f.endsWith(".html"))) {
+      const document = parseHtml(readFileSync(join(FIXTURES, name), "utf8").replace("</body>", `${EXTRA}</body>`), "linkedom");
+      const reader = readerOf(document, {}, "linkedom") as unknown as Visibility;
+      expect(reader._isProbablyVisible).not.toBe(own._isProbablyVisible);
+      for (const element of Array.from(document.querySelectorAll("*"))) {
+        Object.defineProperty(prototype, "style", { ...style, get(this: Element) { styleReads++; return style.get!.call(this); } });
+        let mine: boolean;
+        try {
+          mine = reader._isProbablyVisible(element);
+        } finally {
+          Object.defineProperty(prototype, "style", style);
+        }
+        const theirs = Boolean(own._isProbablyVisible.call(reader, element));
+        expect(mine, `${name} ${element.outerHTML.slice(0, 80)}`).toBe(theirs);
+        answers[theirs ? "visible" : "hidden"]++;
+      }
+    }
+    expect(styleReads).toBe(0);
+    // Both answers occur: 8 hiding styles and 2 hiding attributes per page.
+    expect(answers.hidden).toBeGreaterThanOrEqual(10);
+    expect(answers.visible).toBeGreaterThan(100);
+  });
+
+  it("reads a style declaration as linkedom does: split at ';', name before the first ':', trimmed, the last non-empty one", () => {
+    expect(styleDeclaration("color:red; display : none ;", "display")).toBe("none");
+    expect(styleDeclaration("display:none;display:block", "display")).toBe("block");
+    expect(styleDeclaration("display:none;display:", "display")).toBe("none");
+    expect(styleDeclaration("Display:none", "display")).toBe("");
+    expect(styleDeclaration("font: 1px/2 a:b", "font")).toBe("1px/2 a:b");
+    expect(styleDeclaration("display", "display")).toBe("");
   });
 });

@@ -86,6 +86,10 @@ describe("getElementsByTagName on linkedom (names upper-cased once, src/extract/
     expect(Array.from(document.getElementsByTagName("SECTION"), (e) => e.localName)).toEqual(["section"]);
     expect(Array.from(document.getElementsByTagName("X-WIDGET"), (e) => e.localName)).toEqual(["x-widget"]);
     expect(document.getElementsByTagName("Div")).toHaveLength(0);
+    // A name with a lower-case letter matches only as given (no upper-cased name has one).
+    expect(Array.from(document.getElementsByTagName("x-Widget"), (e) => e.localName)).toEqual([]);
+    expect(Array.from(document.getElementsByTagName("x-widget"), (e) => e.localName)).toEqual(["x-widget"]);
+    expect(Array.from(document.getElementsByTagName("section"), (e) => e.localName)).toEqual(["section"]);
     expect(document.body.getElementsByTagName("body")).toHaveLength(0);
     // chaff's lookup, not linkedom's own, answered.
     expect(document.body.getElementsByTagName.name).toBe("elementsByTagName");
@@ -103,5 +107,44 @@ describe("getElementsByTagName on linkedom (names upper-cased once, src/extract/
     let proto = Object.getPrototypeOf(made);
     while (!Object.hasOwn(proto, "tagName")) proto = Object.getPrototypeOf(proto);
     expect(Object.getOwnPropertyDescriptor(proto, "tagName")!.get!.name).toBe("tagName");
+  });
+});
+
+describe("querySelectorAll and querySelector of tag lists on linkedom (no selector compiled, src/extract/linkedom-tree.ts)", () => {
+  const html = readFileSync(join(import.meta.dirname, "../fixtures/html", "blocks.html"), "utf8").replace(
+    "</body>",
+    "<div><template><p>in a template</p></template><svg><foreignObject><p>in svg</p></foreignObject></svg><x-Card><P>made</P></x-Card></div></body>",
+  );
+  const SELECTORS = ["p", "h1,h2", "h1, h2, h3", "img,embed,object,iframe", "p, div, figure, li, h1, h2, h3", "DIV", "SPAN,LI,TD", "ul , ol", "x-card", "foreignobject", "template", "p,p", "nosuchtag"];
+
+  it("finds the elements linkedom's css-select finds, in its order, below the document and below an element", () => {
+    const light = parseHtml(html, "linkedom");
+    let proto = Object.getPrototypeOf(light.body);
+    while (!Object.hasOwn(proto, "querySelectorAll")) proto = Object.getPrototypeOf(proto);
+    expect([proto.querySelectorAll.name, proto.querySelector.name]).toEqual(["querySelectorAllTags", "querySelectorTags"]);
+    let compared = 0;
+    for (const selectors of SELECTORS) {
+      for (const root of [light, light.body, light.body.lastElementChild!] as ParentNode[]) {
+        const found = Array.from(root.querySelectorAll(selectors));
+        const first = root.querySelector(selectors);
+        // The same query through css-select: a selector that is not a tag list (":is(...)") takes linkedom's own route.
+        const viaCssSelect = Array.from(root.querySelectorAll(`:is(${selectors})`));
+        expect(found, `${selectors} below ${(root as Element).localName ?? "document"}`).toEqual(viaCssSelect);
+        expect(first, selectors).toBe(viaCssSelect[0] ?? null);
+        compared += found.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
+    // The template's content is not walked; svg's and custom elements' names match lower-cased.
+    expect(Array.from(light.querySelectorAll("p"), (p) => p.textContent)).not.toContain("in a template");
+    expect(light.querySelectorAll("foreignObject")).toHaveLength(1);
+    expect(light.querySelectorAll("X-CARD")).toHaveLength(1);
+  });
+
+  it("leaves any other selector to linkedom", () => {
+    const light = parseHtml("<body><p class=a>one</p><p>two <a href=x>x</a></p></body>", "linkedom");
+    expect(Array.from(light.querySelectorAll("p.a"), (p) => p.textContent)).toEqual(["one"]);
+    expect(light.querySelector("a[href]")?.textContent).toBe("x");
+    expect(light.querySelectorAll("*").length).toBeGreaterThan(4);
   });
 });
