@@ -1,4 +1,3 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createNormaliser } from "../../src/stages/normalise.js";
 
@@ -28,46 +27,5 @@ describe("normaliser", () => {
 
   it("turns text of only white space into an empty output", () => {
     expect(normalise.finish(" \u00a0\n\n").text).toBe("");
-  });
-});
-
-// The normaliser as plain regex passes in its table's order: the one-pass edit scan and the
-// shortcuts on the text's ends must give the same text and the same counts.
-describe("the normaliser against plain regex passes", () => {
-  const PLAIN: Array<[string, RegExp, string]> = [
-    ["line-breaks", /\r\n?|[\u2028\u2029\u0085]/g, "\n"],
-    ["invisible", /[\u200b-\u200d\u2060\ufeff\u00ad]/g, ""],
-    ["odd-spaces", /[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, " "],
-    ["space-runs", / {2,}/g, " "],
-    ["trailing-spaces", / +$/gm, ""],
-    ["leading-spaces", /^ +/gm, ""],
-    ["blank-lines", /\n{3,}/g, "\n\n"],
-  ];
-  function plainFinish(input: string): { text: string; edits: Record<string, number> } {
-    const edits: Record<string, number> = {};
-    let text = input.normalize("NFC");
-    if (text !== input) edits.unicode = 1;
-    const count = (kind: string, pattern: RegExp, replace: string) => {
-      let n = 0;
-      text = text.replace(pattern, (...match) => (n++, replace.replace("$1", match[1] as string)));
-      if (n) edits[kind] = (edits[kind] ?? 0) + n;
-    };
-    for (const [kind, pattern, replace] of PLAIN) count(kind, pattern, replace);
-    count("paragraph-breaks", /([^\n])\n(?=[^\n])/g, "$1\n\n");
-    const ended = text.replace(/^\n+/, "").replace(/\n*$/, text.trim() ? "\n" : "");
-    if (ended !== text) edits["file-ends"] = 1;
-    return { text: ended, edits };
-  }
-
-  it("gives the same text and counts", () => {
-    const normaliser = createNormaliser();
-    const piece = fc.constantFrom("a", "word", " ", "  ", "\n", "\n\n", "\n\n\n", "\r\n", "\r", "\t", "\u00a0", "\u200b", "\u00ad", "\u2028", "\u3000", "e\u0301", "é", "ﬁ", ".");
-    fc.assert(
-      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
-        const text = pieces.join("");
-        expect(normaliser.finish(text)).toEqual(plainFinish(text));
-      }),
-      { numRuns: 1000 },
-    );
   });
 });
