@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Argument parsing and exit codes only; the work lives in run/. The `chaff` command is bin.cts,
-// which answers --version itself and starts node with --no-regexp-tier-up.
+// which answers --version itself and starts node with its V8 flags (--no-regexp-tier-up...).
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Command } from "commander";
