@@ -27,12 +27,8 @@ export class CharRuns {
         const unit = text.charCodeAt(i);
         if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
           width = 2;
-          inClass = this.char.test(text.slice(i, i + 2));
-        } else {
-          let kind = kinds[unit];
-          if (kind === 0) kinds[unit] = kind = this.char.test(String.fromCharCode(unit)) ? 1 : 2;
-          inClass = kind === 1;
-        }
+          inClass = this.pairIn(text, i);
+        } else inClass = (kinds[unit] || this.kindOf(unit)) === 1;
       }
       if (inClass) {
         if (start < 0) start = i;
@@ -82,13 +78,9 @@ export class CharRuns {
       const unit = text.charCodeAt(i);
       let inClass: boolean;
       if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-        inClass = this.char.test(text.slice(i, i + 2));
+        inClass = this.pairIn(text, i);
         i++;
-      } else {
-        let kind = kinds[unit];
-        if (kind === 0) kinds[unit] = kind = this.char.test(String.fromCharCode(unit)) ? 1 : 2;
-        inClass = kind === 1;
-      }
+      } else inClass = (kinds[unit] || this.kindOf(unit)) === 1;
       if (inClass && !inRun && ++runs > limit) return runs;
       inRun = inClass;
     }
