@@ -7,11 +7,14 @@
 // never parses one (src/run/pipeline-facts.ts holds their parsed options), so loading zod
 // and making ~50 schemas was start-up cost on every run: `chaff clean one.txt` loaded 61 kB
 // of zod and spent ~8% of its CPU there.
-import type * as ZodMini from "zod/mini";
+import type * as ZodMini from "./zod-mini.js";
 import { requireZod } from "./zod-load.js";
 
-/** zod/mini's exports (only its types are imported here: the module loads on the first parse). */
-type Zod = typeof ZodMini;
+/**
+ * The zod functions src/core/zod-mini.ts exports, all the bundle holds (only their types are
+ * imported here: zod loads on the first parse); a recipe of any other is a type error.
+ */
+type Zod = Omit<typeof ZodMini, "en">;
 
 let zod: Zod | undefined;
 
@@ -20,7 +23,7 @@ function loaded(): Zod {
     const { en, ...mini } = requireZod();
     // Classic zod sets English messages on its own; zod/mini leaves the choice to its user.
     mini.config(en());
-    zod = mini as unknown as Zod;
+    zod = mini;
   }
   return zod;
 }
