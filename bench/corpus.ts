@@ -8,6 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { chaffCommand } from "./base-tree.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const CACHE = join(ROOT, "bench/.cache/corpus");
@@ -56,7 +57,7 @@ function timed(pipeline: string, input: string): { seconds: number; cpu: number;
   const out = join(CACHE, `out-${pipeline}`);
   rmSync(out, { recursive: true, force: true });
   rmSync(`${out}.audit.jsonl`, { force: true });
-  const run = spawnSync("/usr/bin/time", ["-f", "%e %U %S %M", process.execPath, join(ROOT, "dist/cli.js"), "clean", input, "--out", out, "--pipeline", pipeline, "--jobs", "1", "-q"], { encoding: "utf8" });
+  const run = spawnSync("/usr/bin/time", ["-f", "%e %U %S %M", process.execPath, ...chaffCommand(ROOT), "clean", input, "--out", out, "--pipeline", pipeline, "--jobs", "1", "-q"], { encoding: "utf8" });
   const [e, u, s, m] = run.stderr.trim().split("\n").pop()!.split(" ").map(Number);
   if (run.status !== 0) throw new Error(run.stderr);
   return { seconds: e!, cpu: u! + s!, rssMb: m! / 1024, stderr: run.stderr };

@@ -17,6 +17,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { gunzipSync } from "node:zlib";
+import { chaffCommand } from "./base-tree.js";
 import { c4LineFilter } from "./c4.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -108,11 +109,14 @@ interface ChaffRun {
   stderr: string;
 }
 
-/** Runs the built CLI under /usr/bin/time -v (peak RSS of the whole process, worker threads included). */
+/**
+ * Runs the built CLI as its `chaff` command does (node flags from its shebang: chaffCommand) under
+ * /usr/bin/time -v (peak RSS of the whole process, worker threads included).
+ */
 function runChaff(corpus: Corpus, jobs: number, extra: string[] = [], tree = ROOT): ChaffRun {
   const out = join(CACHE, "out");
   rmSync(out, { recursive: true, force: true });
-  const args = [join(tree, "dist/cli.js"), "clean", corpus.path, "--out", out, "--audit", join(CACHE, "out.audit.jsonl"), "--jobs", String(jobs), "--quiet", ...extra];
+  const args = [...chaffCommand(tree), "clean", corpus.path, "--out", out, "--audit", join(CACHE, "out.audit.jsonl"), "--jobs", String(jobs), "--quiet", ...extra];
   const useTime = existsSync("/usr/bin/time");
   const started = performance.now();
   const child = useTime ? spawnSync("/usr/bin/time", ["-v", process.execPath, ...args], { encoding: "utf8" }) : spawnSync(process.execPath, args, { encoding: "utf8" });
