@@ -140,20 +140,20 @@ class StopwordIndex {
    * the word's languages once at the end: a common word ("a", "de") is listed by dozens of
    * languages (test/match/stopword-language.test.ts holds it to the plain regex tokenizer).
    */
-  countHits(lower: string, words: CharRuns): Uint32Array {
-    this.#scan(lower, 0, lower.length, words, undefined);
+  countHits(lower: string, words: WordUnits): Uint32Array {
+    this.#scan(lower, 0, lower.length, words);
     return this.#counts();
   }
 
   /**
    * `countHits` of the lower-cased spans text[spans[2k], spans[2k + 1]) joined by line breaks, read
-   * in place and lower-cased unit by unit through `lowerCase`: no sample string, no lower-cased
-   * copy. Undefined when a unit's lower case depends on more than the unit (see lowerCaseTable):
-   * the caller then lower-cases the joined text itself.
+   * in place and lower-cased unit by unit (`words` made with a LowerCase): no sample string, no
+   * lower-cased copy. Undefined when a unit's lower case depends on more than the unit (see
+   * lowerCaseTable): the caller then lower-cases the joined text itself.
    */
-  countHitsIn(text: string, spans: ArrayLike<number>, words: CharRuns, lowerCase: LowerCase): Uint32Array | undefined {
+  countHitsIn(text: string, spans: ArrayLike<number>, words: WordUnits): Uint32Array | undefined {
     for (let k = 0; k < spans.length; k += 2) {
-      if (!this.#scan(text, spans[k], spans[k + 1], words, lowerCase)) {
+      if (!this.#scan(text, spans[k], spans[k + 1], words)) {
         for (let k = 0; k < this.#hitCount; k++) this.#hits[this.#hitWords[k]] = 0;
         this.#hitCount = 0;
         return undefined;
@@ -162,53 +162,62 @@ class StopwordIndex {
     return this.#counts();
   }
 
-  /** Counts the hits of text[from, to) into #hits; false (and stops) on a unit `lowerCase` cannot map alone. */
-  #scan(text: string, from: number, to: number, words: CharRuns, lowerCase: LowerCase | undefined): boolean {
+  /** Counts the hits of text[from, to) into #hits; false (and stops) on a unit `words` cannot lower-case alone. */
+  #scan(text: string, from: number, to: number, words: WordUnits): boolean {
     if (this.#hits.length !== this.#positions.length) {
       this.#hits = new Uint32Array(this.#positions.length);
       this.#hitWords = new Int32Array(this.#positions.length);
     }
-    const hits = this.#hits;
-    const hitWords = this.#hitWords;
-    const filter = this.#filter;
-    const longest = this.#longest;
-    const kinds = words.units();
-    const lower = lowerCase?.units;
+    const table = words.table;
     let start = -1;
     let hash = 0;
-    for (let i = from; i <= to; i++) {
-      let width = 1;
-      let inClass = false;
-      let unit = i < to ? text.charCodeAt(i) : -1;
-      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < to && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-        if (lowerCase && lowerCase.pairChanges(unit)) return false;
-        width = 2;
-        inClass = words.pairIn(text, i);
-      } else if (unit >= 0) {
-        if (lower) {
-          unit = lower[unit] || lowerCase!.learn(unit);
-          if (unit === UNMAPPED) return false;
-        }
-        inClass = (kinds[unit] || words.kindOf(unit)) === 1;
-      }
-      if (inClass) {
+    for (let i = from; i < to; i++) {
+      const unit = text.charCodeAt(i);
+      const known = table[unit] || words.learn(unit);
+      if (known & IN_WORD) {
         if (start < 0) {
           start = i;
           hash = 0;
         }
-        hash = (Math.imul(hash, 31) + unit) | 0;
-        if (width === 2) hash = (Math.imul(hash, 31) + text.charCodeAt(i + 1)) | 0;
-      } else if (start >= 0) {
-        const bit = filterBit(hash);
-        if (i - start <= longest && filter[bit >>> 5] & (1 << (bit & 31))) {
-          const entry = this.#entryOf(text, start, i, hash, lower);
-          if (entry !== 0 && hits[entry - 1]++ === 0) hitWords[this.#hitCount++] = entry - 1;
-        }
-        start = -1;
+        hash = (Math.imul(hash, 31) + (known & 0xffff)) | 0;
+        continue;
       }
-      i += width - 1;
+      if (known === SPECIAL) {
+        if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < to && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+          // A surrogate pair: the class of the character; hashed as it is (its block does not change case).
+          if (words.pairChanges(unit)) return false;
+          if (words.pairIn(text, i)) {
+            if (start < 0) {
+              start = i;
+              hash = 0;
+            }
+            hash = (Math.imul(hash, 31) + unit) | 0;
+            hash = (Math.imul(hash, 31) + text.charCodeAt(i + 1)) | 0;
+            i++;
+            continue;
+          }
+          if (start >= 0) this.#found(text, start, i, hash, words.lower);
+          start = -1;
+          i++;
+          continue;
+        }
+        // Not a surrogate: a unit whose lower case is not one unit alone (İ, Σ).
+        if (unit < 0xd800 || unit > 0xdfff) return false;
+      }
+      if (start >= 0) this.#found(text, start, i, hash, words.lower);
+      start = -1;
     }
+    if (start >= 0) this.#found(text, start, to, hash, words.lower);
     return true;
+  }
+
+  /** Counts the word text[start, end) (its unitHash `hash`) when it is a stopword. */
+  #found(text: string, start: number, end: number, hash: number, lower: Uint16Array | undefined): void {
+    const bit = filterBit(hash);
+    if (end - start <= this.#longest && this.#filter[bit >>> 5] & (1 << (bit & 31))) {
+      const entry = this.#entryOf(text, start, end, hash, lower);
+      if (entry !== 0 && this.#hits[entry - 1]++ === 0) this.#hitWords[this.#hitCount++] = entry - 1;
+    }
   }
 
   /** Hits per language from #hits, which it zeroes again. */
@@ -227,6 +236,49 @@ class StopwordIndex {
 
 /** In LowerCase.units: a unit whose lower case is not one unit on its own (İ -> i̇; Σ -> σ or ς by position). */
 const UNMAPPED = 0xffff;
+
+/** In WordUnits.table: the unit (lower-cased, when words are) is a word character. */
+const IN_WORD = 0x10000;
+/** In WordUnits.table: looked up, not a word character. */
+const NOT_IN_WORD = 0x20000;
+/** In WordUnits.table: a surrogate (its pair decides), or a unit that lower-cases only with its neighbours. */
+const SPECIAL = 0x40000;
+
+/**
+ * What the stopword scan needs of each UTF-16 unit, in one table read: the unit as a word's hash
+ * reads it (lower-cased through `lowerCase` when given) and whether it is a word character.
+ * Filled as units come. Two reads (lower case, then class) and their branches per unit were
+ * most of the detector's time on every output record.
+ */
+class WordUnits {
+  /** 0: not learnt yet; else the unit as hashed | IN_WORD, or | NOT_IN_WORD; or SPECIAL. */
+  readonly table = new Uint32Array(0x10000);
+  readonly lower: Uint16Array | undefined;
+
+  constructor(
+    private readonly words: CharRuns,
+    private readonly lowerCase: LowerCase | undefined,
+  ) {
+    this.lower = lowerCase?.units;
+  }
+
+  learn(unit: number): number {
+    let known = SPECIAL;
+    if (unit < 0xd800 || unit > 0xdfff) {
+      const hashed = this.lowerCase ? this.lowerCase.units[unit] || this.lowerCase.learn(unit) : unit;
+      if (hashed !== UNMAPPED || !this.lowerCase) known = hashed | (this.words.kindOf(hashed) === 1 ? IN_WORD : NOT_IN_WORD);
+    }
+    return (this.table[unit] = known);
+  }
+
+  pairChanges(high: number): boolean {
+    return this.lowerCase ? this.lowerCase.pairChanges(high) : false;
+  }
+
+  pairIn(text: string, at: number): boolean {
+    return this.words.pairIn(text, at);
+  }
+}
 
 /** Lower case by UTF-16 unit, as String.prototype.toLowerCase gives it, for units it maps alone. */
 interface LowerCase {
@@ -275,11 +327,14 @@ const MIN_STOPWORD_HITS = 3;
 
 /** Words for the detector (lower-cased text); apostrophes keep "don't" and "l'on" whole. */
 const STOPWORD_WORDS = new CharRuns(/^[\p{L}\p{M}'’]$/u);
+/** Its units in a text already lower-cased, and in a text lower-cased unit by unit as it is read (made on first use). */
+let wordUnits: { asIs: WordUnits; lowered: WordUnits } | undefined;
+const stopwordUnits = () => (wordUnits ??= { asIs: new WordUnits(STOPWORD_WORDS, undefined), lowered: new WordUnits(STOPWORD_WORDS, lowerCaseTable()) });
 
 /** The language whose stopwords occur most often in the text (ties: the first code in order); "" when too few. */
 export function stopwordLanguage(text: string): string {
   const index = languagesOfStopword();
-  return mostHits(index.languages, index.countHits(text.toLowerCase(), STOPWORD_WORDS));
+  return mostHits(index.languages, index.countHits(text.toLowerCase(), stopwordUnits().asIs));
 }
 
 /**
@@ -288,7 +343,7 @@ export function stopwordLanguage(text: string): string {
  */
 export function stopwordLanguageOfSpans(text: string, spans: ArrayLike<number>): string {
   const index = languagesOfStopword();
-  const counts = index.countHitsIn(text, spans, STOPWORD_WORDS, lowerCaseTable());
+  const counts = index.countHitsIn(text, spans, stopwordUnits().lowered);
   if (counts) return mostHits(index.languages, counts);
   const sample: string[] = [];
   for (let k = 0; k < spans.length; k += 2) sample.push(text.slice(spans[k], spans[k + 1]));
