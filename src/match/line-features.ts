@@ -6,6 +6,7 @@ import type { Document } from "../core/document.js";
 import type { Line } from "../core/lines.js";
 import { TERMINAL_PUNCTUATION, UNSPACED_SCRIPT } from "../rules/boilerplate.js";
 import { CharRuns } from "./char-runs.js";
+import { CHAR_BASE, STOPWORD_LANGUAGE_COUNTS, STOPWORD_LANGUAGE_POSITIONS, STOPWORD_LANGUAGES, STOPWORD_LENGTHS, STOPWORDS } from "./stopword-facts.js";
 
 const require = createRequire(import.meta.url);
 /** stopwords-iso's lists (200 kB of JSON), read on first use: a document of short lines never needs them. */
@@ -22,34 +23,16 @@ const stopwordSets = new Map<string, Set<string>>();
  * of a worker pool.
  */
 let stopwordIndex: StopwordIndex | undefined;
-function languagesOfStopword(): StopwordIndex {
-  if (!stopwordIndex) {
-    // Languages in code order, each word mapping to their positions in it.
-    const languages = Object.keys(stopwordLists()).sort((a, b) => (a < b ? -1 : 1));
-    const byWord = new Map<string, number[]>();
-    languages.forEach((lang, position) => {
-      for (const word of stopwordLists()[lang]) {
-        const key = word.toLowerCase();
-        const list = byWord.get(key);
-        if (list) list.push(position);
-        else byWord.set(key, [position]);
-      }
-    });
-    stopwordIndex = new StopwordIndex(languages, byWord);
-  }
-  return stopwordIndex;
-}
+const languagesOfStopword = (): StopwordIndex => (stopwordIndex ??= new StopwordIndex());
 
-/** A hash of text[start, end) by UTF-16 unit: the same for a word and for its place in a text. */
-function unitHash(text: string, start: number, end: number): number {
-  let hash = 0;
-  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
-  return hash;
-}
+/**
+ * Words are looked up by a hash of their UTF-16 units, the same for a stopword and for its place
+ * in a text (the scan computes it as it reads): hash = hash * 31 + unit, in 32 bits.
+ */
 
 /** Bits of the stopword filter's index (a 2^18-bit table: ~7% of the words that are no stopword pass it). */
 const FILTER_BITS = 18;
-/** The filter's bit for a word's unitHash: its top bits after a multiplicative mix. */
+/** The filter's bit for a word's hash: its top bits after a multiplicative mix. */
 function filterBit(hash: number): number {
   return Math.imul(hash, 0x9e3779b1) >>> (32 - FILTER_BITS);
 }
@@ -60,7 +43,11 @@ function filterBit(hash: number): number {
  * every word of each record's clean text; this made it 2x faster (see README, "Speed of the text route").
  */
 class StopwordIndex {
-  readonly #positions: number[][];
+  /** Language codes in code order; a language's position is its index. */
+  readonly languages = STOPWORD_LANGUAGES;
+  /** Positions (+ CHAR_BASE) of the languages listing word w: #languageList[#languageStarts[w], #languageStarts[w + 1]). */
+  readonly #languageStarts: Int32Array;
+  readonly #languageList: Uint8Array;
   /** The words' units end to end (word w is units[starts[w], starts[w + 1])): compared without reading a string object. */
   readonly #units: Uint16Array;
   readonly #starts: Int32Array;
@@ -73,36 +60,46 @@ class StopwordIndex {
    */
   readonly #filter = new Uint32Array(1 << (FILTER_BITS - 5));
   /** The longest stopword, in UTF-16 units: a longer word is none. */
-  readonly #longest: number;
+  readonly #longest: number = 0;
+  /** Words in the index. */
+  readonly #count: number;
 
-  constructor(
-    readonly languages: string[],
-    byWord: Map<string, number[]>,
-  ) {
-    const words = [...byWord.keys()];
-    this.#positions = [...byWord.values()];
-    this.#starts = new Int32Array(words.length + 1);
-    words.forEach((word, w) => (this.#starts[w + 1] = this.#starts[w] + word.length));
-    this.#units = new Uint16Array(this.#starts[words.length]);
-    words.forEach((word, w) => {
-      for (let i = 0; i < word.length; i++) this.#units[this.#starts[w] + i] = word.charCodeAt(i);
-    });
+  /**
+   * Built from the generated facts (src/match/stopword-facts.ts): the words' units and language
+   * lists are copied natively out of their strings; only the hashes need a loop.
+   */
+  constructor() {
+    const count = (this.#count = STOPWORD_LENGTHS.length);
+    this.#starts = new Int32Array(count + 1);
+    this.#languageStarts = new Int32Array(count + 1);
+    for (let w = 0; w < count; w++) {
+      const length = STOPWORD_LENGTHS.charCodeAt(w) - CHAR_BASE;
+      this.#starts[w + 1] = this.#starts[w] + length;
+      this.#languageStarts[w + 1] = this.#languageStarts[w] + STOPWORD_LANGUAGE_COUNTS.charCodeAt(w) - CHAR_BASE;
+      if (length > this.#longest) this.#longest = length;
+    }
+    const bytes = Buffer.from(STOPWORDS, "utf16le");
+    this.#units = new Uint16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+    this.#languageList = Buffer.from(STOPWORD_LANGUAGE_POSITIONS, "latin1");
     let size = 1;
-    while (size < 2 * words.length) size *= 2;
+    while (size < 2 * count) size *= 2;
     this.#slots = new Int32Array(2 * size);
-    words.forEach((word, w) => {
-      const hash = unitHash(word, 0, word.length);
+    const units = this.#units;
+    const starts = this.#starts;
+    for (let w = 0, i = 0; w < count; w++) {
+      // The word's hash (above), written out: this loop runs once, before V8 optimises it, and a call per word was a third of it.
+      let hash = 0;
+      for (const end = starts[w + 1]; i < end; i++) hash = (Math.imul(hash, 31) + units[i]) | 0;
       let slot = Math.imul(hash, 0x9e3779b1) & (size - 1);
       while (this.#slots[2 * slot + 1] !== 0) slot = (slot + 1) & (size - 1);
       this.#slots[2 * slot] = hash;
       this.#slots[2 * slot + 1] = w + 1;
       const bit = filterBit(hash);
       this.#filter[bit >>> 5] |= 1 << (bit & 31);
-    });
-    this.#longest = Math.max(0, ...words.map((w) => w.length));
+    }
   }
 
-  /** Index + 1 of the stopword text[start, end) whose unitHash is `hash`, 0 when it is none. */
+  /** Index + 1 of the stopword text[start, end) whose hash is `hash`, 0 when it is none. */
   #entryOf(text: string, start: number, end: number, hash: number, lower: Uint16Array | undefined): number {
     const slots = this.#slots;
     const mask = (slots.length >> 1) - 1;
@@ -164,9 +161,9 @@ class StopwordIndex {
 
   /** Counts the hits of text[from, to) into #hits; false (and stops) on a unit `words` cannot lower-case alone. */
   #scan(text: string, from: number, to: number, words: WordUnits): boolean {
-    if (this.#hits.length !== this.#positions.length) {
-      this.#hits = new Uint32Array(this.#positions.length);
-      this.#hitWords = new Int32Array(this.#positions.length);
+    if (this.#hits.length !== this.#count) {
+      this.#hits = new Uint32Array(this.#count);
+      this.#hitWords = new Int32Array(this.#count);
     }
     const table = words.table;
     let start = -1;
@@ -211,7 +208,7 @@ class StopwordIndex {
     return true;
   }
 
-  /** Counts the word text[start, end) (its unitHash `hash`) when it is a stopword. */
+  /** Counts the word text[start, end) (its hash `hash`) when it is a stopword. */
   #found(text: string, start: number, end: number, hash: number, lower: Uint16Array | undefined): void {
     const bit = filterBit(hash);
     if (end - start <= this.#longest && this.#filter[bit >>> 5] & (1 << (bit & 31))) {
@@ -226,7 +223,7 @@ class StopwordIndex {
     const counts = new Uint32Array(this.languages.length);
     for (let k = 0; k < this.#hitCount; k++) {
       const word = this.#hitWords[k];
-      for (const position of this.#positions[word]) counts[position] += hits[word];
+      for (let k = this.#languageStarts[word]; k < this.#languageStarts[word + 1]; k++) counts[this.#languageList[k] - CHAR_BASE] += hits[word];
       hits[word] = 0;
     }
     this.#hitCount = 0;
