@@ -17,6 +17,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { gunzipSync } from "node:zlib";
+import { chaffCommand } from "./base-tree.js";
 import { c4LineFilter } from "./c4.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -112,7 +113,8 @@ interface ChaffRun {
 function runChaff(corpus: Corpus, jobs: number, extra: string[] = [], tree = ROOT): ChaffRun {
   const out = join(CACHE, "out");
   rmSync(out, { recursive: true, force: true });
-  const args = [join(tree, "dist/cli.js"), "clean", corpus.path, "--out", out, "--audit", join(CACHE, "out.audit.jsonl"), "--jobs", String(jobs), "--quiet", ...extra];
+  // As its bin runs it (node flags from the shebang, e.g. --no-regexp-tier-up): both trees as users run them.
+  const args = [...chaffCommand(tree), "clean", corpus.path, "--out", out, "--audit", join(CACHE, "out.audit.jsonl"), "--jobs", String(jobs), "--quiet", ...extra];
   const useTime = existsSync("/usr/bin/time");
   const started = performance.now();
   const child = useTime ? spawnSync("/usr/bin/time", ["-v", process.execPath, ...args], { encoding: "utf8" }) : spawnSync(process.execPath, args, { encoding: "utf8" });
@@ -135,8 +137,8 @@ function medianByCpu<T extends { cpuSeconds: number }>(list: T[]): T {
 }
 
 function ensureBuilt(): void {
-  if (existsSync(join(ROOT, "dist/cli.js")) && existsSync(join(ROOT, "dist/run/worker.js"))) return;
-  const build = spawnSync("npx", ["tsc", "-p", "tsconfig.json"], { cwd: ROOT, stdio: "inherit" });
+  if (existsSync(join(ROOT, "dist/bin.cjs")) && existsSync(join(ROOT, "dist/run/worker.js"))) return;
+  const build = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
   if (build.status !== 0) throw new Error("build failed");
 }
 
