@@ -139,8 +139,8 @@ function medianByCpu<T extends { cpuSeconds: number }>(list: T[]): T {
 }
 
 function ensureBuilt(): void {
-  if (existsSync(join(ROOT, "dist/cli.js")) && existsSync(join(ROOT, "dist/run/worker.js"))) return;
-  const build = spawnSync("npx", ["tsc", "-p", "tsconfig.json"], { cwd: ROOT, stdio: "inherit" });
+  if (existsSync(join(ROOT, "dist/bin.cjs")) && existsSync(join(ROOT, "dist/run/worker.js"))) return;
+  const build = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
   if (build.status !== 0) throw new Error("build failed");
 }
 

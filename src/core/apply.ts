@@ -44,6 +44,8 @@ export interface Applied {
  */
 export function applyFindings(doc: Document, findings: readonly Finding[] = doc.findings): Applied {
   const raw = doc.raw;
+  // Most documents of a cheap pipeline have nothing removed: no ranking, no line starts, no copy.
+  if (findings.length === 0) return { kept: raw, keptSpans: raw.length > 0 ? [[0, raw.length]] : [], removals: [], shadowed: 0, survivors: new Set() };
   const ranked = findings
     .map((finding, order) => ({ finding, order }))
     .sort(
@@ -52,7 +54,7 @@ export function applyFindings(doc: Document, findings: readonly Finding[] = doc.
         b.finding.end - a.finding.end ||
         a.order - b.order,
     );
-  const lineStarts = lineStartOffsets(raw);
+  let lineStarts: number[] | undefined;
   const removals: RemovalRecord[] = [];
   const keptSpans: Array<[number, number]> = [];
   let covered = 0; // everything before this offset is decided
@@ -71,7 +73,7 @@ export function applyFindings(doc: Document, findings: readonly Finding[] = doc.
     }
     const from = Math.max(start, covered);
     if (from > covered) keptSpans.push([covered, from]);
-    const { line, column } = position(lineStarts, from);
+    const { line, column } = position((lineStarts ??= lineStartOffsets(raw)), from);
     const record: RemovalRecord = {
       type: "removal",
       doc: doc.id,

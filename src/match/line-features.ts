@@ -6,6 +6,7 @@ import type { Document } from "../core/document.js";
 import type { Line } from "../core/lines.js";
 import { TERMINAL_PUNCTUATION, UNSPACED_SCRIPT } from "../rules/boilerplate.js";
 import { CharRuns } from "./char-runs.js";
+import { CHAR_BASE, STOPWORD_LANGUAGE_COUNTS, STOPWORD_LANGUAGE_POSITIONS, STOPWORD_LANGUAGES, STOPWORD_LENGTHS, STOPWORDS } from "./stopword-facts.js";
 
 const require = createRequire(import.meta.url);
 /** stopwords-iso's lists (200 kB of JSON), read on first use: a document of short lines never needs them. */
@@ -22,34 +23,16 @@ const stopwordSets = new Map<string, Set<string>>();
  * of a worker pool.
  */
 let stopwordIndex: StopwordIndex | undefined;
-function languagesOfStopword(): StopwordIndex {
-  if (!stopwordIndex) {
-    // Languages in code order, each word mapping to their positions in it.
-    const languages = Object.keys(stopwordLists()).sort((a, b) => (a < b ? -1 : 1));
-    const byWord = new Map<string, number[]>();
-    languages.forEach((lang, position) => {
-      for (const word of stopwordLists()[lang]) {
-        const key = word.toLowerCase();
-        const list = byWord.get(key);
-        if (list) list.push(position);
-        else byWord.set(key, [position]);
-      }
-    });
-    stopwordIndex = new StopwordIndex(languages, byWord);
-  }
-  return stopwordIndex;
-}
+const languagesOfStopword = (): StopwordIndex => (stopwordIndex ??= new StopwordIndex());
 
-/** A hash of text[start, end) by UTF-16 unit: the same for a word and for its place in a text. */
-function unitHash(text: string, start: number, end: number): number {
-  let hash = 0;
-  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
-  return hash;
-}
+/**
+ * Words are looked up by a hash of their UTF-16 units, the same for a stopword and for its place
+ * in a text (the scan computes it as it reads): hash = hash * 31 + unit, in 32 bits.
+ */
 
 /** Bits of the stopword filter's index (a 2^18-bit table: ~7% of the words that are no stopword pass it). */
 const FILTER_BITS = 18;
-/** The filter's bit for a word's unitHash: its top bits after a multiplicative mix. */
+/** The filter's bit for a word's hash: its top bits after a multiplicative mix. */
 function filterBit(hash: number): number {
   return Math.imul(hash, 0x9e3779b1) >>> (32 - FILTER_BITS);
 }
@@ -60,7 +43,11 @@ function filterBit(hash: number): number {
  * every word of each record's clean text; this made it 2x faster (see README, "Speed of the text route").
  */
 class StopwordIndex {
-  readonly #positions: number[][];
+  /** Language codes in code order; a language's position is its index. */
+  readonly languages = STOPWORD_LANGUAGES;
+  /** Positions (+ CHAR_BASE) of the languages listing word w: #languageList[#languageStarts[w], #languageStarts[w + 1]). */
+  readonly #languageStarts: Int32Array;
+  readonly #languageList: Uint8Array;
   /** The words' units end to end (word w is units[starts[w], starts[w + 1])): compared without reading a string object. */
   readonly #units: Uint16Array;
   readonly #starts: Int32Array;
@@ -73,36 +60,46 @@ class StopwordIndex {
    */
   readonly #filter = new Uint32Array(1 << (FILTER_BITS - 5));
   /** The longest stopword, in UTF-16 units: a longer word is none. */
-  readonly #longest: number;
+  readonly #longest: number = 0;
+  /** Words in the index. */
+  readonly #count: number;
 
-  constructor(
-    readonly languages: string[],
-    byWord: Map<string, number[]>,
-  ) {
-    const words = [...byWord.keys()];
-    this.#positions = [...byWord.values()];
-    this.#starts = new Int32Array(words.length + 1);
-    words.forEach((word, w) => (this.#starts[w + 1] = this.#starts[w] + word.length));
-    this.#units = new Uint16Array(this.#starts[words.length]);
-    words.forEach((word, w) => {
-      for (let i = 0; i < word.length; i++) this.#units[this.#starts[w] + i] = word.charCodeAt(i);
-    });
+  /**
+   * Built from the generated facts (src/match/stopword-facts.ts): the words' units and language
+   * lists are copied natively out of their strings; only the hashes need a loop.
+   */
+  constructor() {
+    const count = (this.#count = STOPWORD_LENGTHS.length);
+    this.#starts = new Int32Array(count + 1);
+    this.#languageStarts = new Int32Array(count + 1);
+    for (let w = 0; w < count; w++) {
+      const length = STOPWORD_LENGTHS.charCodeAt(w) - CHAR_BASE;
+      this.#starts[w + 1] = this.#starts[w] + length;
+      this.#languageStarts[w + 1] = this.#languageStarts[w] + STOPWORD_LANGUAGE_COUNTS.charCodeAt(w) - CHAR_BASE;
+      if (length > this.#longest) this.#longest = length;
+    }
+    const bytes = Buffer.from(STOPWORDS, "utf16le");
+    this.#units = new Uint16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+    this.#languageList = Buffer.from(STOPWORD_LANGUAGE_POSITIONS, "latin1");
     let size = 1;
-    while (size < 2 * words.length) size *= 2;
+    while (size < 2 * count) size *= 2;
     this.#slots = new Int32Array(2 * size);
-    words.forEach((word, w) => {
-      const hash = unitHash(word, 0, word.length);
+    const units = this.#units;
+    const starts = this.#starts;
+    for (let w = 0, i = 0; w < count; w++) {
+      // The word's hash (above), written out: this loop runs once, before V8 optimises it, and a call per word was a third of it.
+      let hash = 0;
+      for (const end = starts[w + 1]; i < end; i++) hash = (Math.imul(hash, 31) + units[i]) | 0;
       let slot = Math.imul(hash, 0x9e3779b1) & (size - 1);
       while (this.#slots[2 * slot + 1] !== 0) slot = (slot + 1) & (size - 1);
       this.#slots[2 * slot] = hash;
       this.#slots[2 * slot + 1] = w + 1;
       const bit = filterBit(hash);
       this.#filter[bit >>> 5] |= 1 << (bit & 31);
-    });
-    this.#longest = Math.max(0, ...words.map((w) => w.length));
+    }
   }
 
-  /** Index + 1 of the stopword text[start, end) whose unitHash is `hash`, 0 when it is none. */
+  /** Index + 1 of the stopword text[start, end) whose hash is `hash`, 0 when it is none. */
   #entryOf(text: string, start: number, end: number, hash: number, lower: Uint16Array | undefined): number {
     const slots = this.#slots;
     const mask = (slots.length >> 1) - 1;
@@ -140,20 +137,20 @@ class StopwordIndex {
    * the word's languages once at the end: a common word ("a", "de") is listed by dozens of
    * languages (test/match/stopword-language.test.ts holds it to the plain regex tokenizer).
    */
-  countHits(lower: string, words: CharRuns): Uint32Array {
-    this.#scan(lower, 0, lower.length, words, undefined);
+  countHits(lower: string, words: WordUnits): Uint32Array {
+    this.#scan(lower, 0, lower.length, words);
     return this.#counts();
   }
 
   /**
    * `countHits` of the lower-cased spans text[spans[2k], spans[2k + 1]) joined by line breaks, read
-   * in place and lower-cased unit by unit through `lowerCase`: no sample string, no lower-cased
-   * copy. Undefined when a unit's lower case depends on more than the unit (see lowerCaseTable):
-   * the caller then lower-cases the joined text itself.
+   * in place and lower-cased unit by unit (`words` made with a LowerCase): no sample string, no
+   * lower-cased copy. Undefined when a unit's lower case depends on more than the unit (see
+   * lowerCaseTable): the caller then lower-cases the joined text itself.
    */
-  countHitsIn(text: string, spans: ArrayLike<number>, words: CharRuns, lowerCase: LowerCase): Uint32Array | undefined {
+  countHitsIn(text: string, spans: ArrayLike<number>, words: WordUnits): Uint32Array | undefined {
     for (let k = 0; k < spans.length; k += 2) {
-      if (!this.#scan(text, spans[k], spans[k + 1], words, lowerCase)) {
+      if (!this.#scan(text, spans[k], spans[k + 1], words)) {
         for (let k = 0; k < this.#hitCount; k++) this.#hits[this.#hitWords[k]] = 0;
         this.#hitCount = 0;
         return undefined;
@@ -162,53 +159,62 @@ class StopwordIndex {
     return this.#counts();
   }
 
-  /** Counts the hits of text[from, to) into #hits; false (and stops) on a unit `lowerCase` cannot map alone. */
-  #scan(text: string, from: number, to: number, words: CharRuns, lowerCase: LowerCase | undefined): boolean {
-    if (this.#hits.length !== this.#positions.length) {
-      this.#hits = new Uint32Array(this.#positions.length);
-      this.#hitWords = new Int32Array(this.#positions.length);
+  /** Counts the hits of text[from, to) into #hits; false (and stops) on a unit `words` cannot lower-case alone. */
+  #scan(text: string, from: number, to: number, words: WordUnits): boolean {
+    if (this.#hits.length !== this.#count) {
+      this.#hits = new Uint32Array(this.#count);
+      this.#hitWords = new Int32Array(this.#count);
     }
-    const hits = this.#hits;
-    const hitWords = this.#hitWords;
-    const filter = this.#filter;
-    const longest = this.#longest;
-    const kinds = words.units();
-    const lower = lowerCase?.units;
+    const table = words.table;
     let start = -1;
     let hash = 0;
-    for (let i = from; i <= to; i++) {
-      let width = 1;
-      let inClass = false;
-      let unit = i < to ? text.charCodeAt(i) : -1;
-      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < to && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-        if (lowerCase && lowerCase.pairChanges(unit)) return false;
-        width = 2;
-        inClass = words.pairIn(text, i);
-      } else if (unit >= 0) {
-        if (lower) {
-          unit = lower[unit] || lowerCase!.learn(unit);
-          if (unit === UNMAPPED) return false;
-        }
-        inClass = (kinds[unit] || words.kindOf(unit)) === 1;
-      }
-      if (inClass) {
+    for (let i = from; i < to; i++) {
+      const unit = text.charCodeAt(i);
+      const known = table[unit] || words.learn(unit);
+      if (known & IN_WORD) {
         if (start < 0) {
           start = i;
           hash = 0;
         }
-        hash = (Math.imul(hash, 31) + unit) | 0;
-        if (width === 2) hash = (Math.imul(hash, 31) + text.charCodeAt(i + 1)) | 0;
-      } else if (start >= 0) {
-        const bit = filterBit(hash);
-        if (i - start <= longest && filter[bit >>> 5] & (1 << (bit & 31))) {
-          const entry = this.#entryOf(text, start, i, hash, lower);
-          if (entry !== 0 && hits[entry - 1]++ === 0) hitWords[this.#hitCount++] = entry - 1;
-        }
-        start = -1;
+        hash = (Math.imul(hash, 31) + (known & 0xffff)) | 0;
+        continue;
       }
-      i += width - 1;
+      if (known === SPECIAL) {
+        if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < to && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+          // A surrogate pair: the class of the character; hashed as it is (its block does not change case).
+          if (words.pairChanges(unit)) return false;
+          if (words.pairIn(text, i)) {
+            if (start < 0) {
+              start = i;
+              hash = 0;
+            }
+            hash = (Math.imul(hash, 31) + unit) | 0;
+            hash = (Math.imul(hash, 31) + text.charCodeAt(i + 1)) | 0;
+            i++;
+            continue;
+          }
+          if (start >= 0) this.#found(text, start, i, hash, words.lower);
+          start = -1;
+          i++;
+          continue;
+        }
+        // Not a surrogate: a unit whose lower case is not one unit alone (İ, Σ).
+        if (unit < 0xd800 || unit > 0xdfff) return false;
+      }
+      if (start >= 0) this.#found(text, start, i, hash, words.lower);
+      start = -1;
     }
+    if (start >= 0) this.#found(text, start, to, hash, words.lower);
     return true;
+  }
+
+  /** Counts the word text[start, end) (its hash `hash`) when it is a stopword. */
+  #found(text: string, start: number, end: number, hash: number, lower: Uint16Array | undefined): void {
+    const bit = filterBit(hash);
+    if (end - start <= this.#longest && this.#filter[bit >>> 5] & (1 << (bit & 31))) {
+      const entry = this.#entryOf(text, start, end, hash, lower);
+      if (entry !== 0 && this.#hits[entry - 1]++ === 0) this.#hitWords[this.#hitCount++] = entry - 1;
+    }
   }
 
   /** Hits per language from #hits, which it zeroes again. */
@@ -217,7 +223,7 @@ class StopwordIndex {
     const counts = new Uint32Array(this.languages.length);
     for (let k = 0; k < this.#hitCount; k++) {
       const word = this.#hitWords[k];
-      for (const position of this.#positions[word]) counts[position] += hits[word];
+      for (let k = this.#languageStarts[word]; k < this.#languageStarts[word + 1]; k++) counts[this.#languageList[k] - CHAR_BASE] += hits[word];
       hits[word] = 0;
     }
     this.#hitCount = 0;
@@ -227,6 +233,49 @@ class StopwordIndex {
 
 /** In LowerCase.units: a unit whose lower case is not one unit on its own (İ -> i̇; Σ -> σ or ς by position). */
 const UNMAPPED = 0xffff;
+
+/** In WordUnits.table: the unit (lower-cased, when words are) is a word character. */
+const IN_WORD = 0x10000;
+/** In WordUnits.table: looked up, not a word character. */
+const NOT_IN_WORD = 0x20000;
+/** In WordUnits.table: a surrogate (its pair decides), or a unit that lower-cases only with its neighbours. */
+const SPECIAL = 0x40000;
+
+/**
+ * What the stopword scan needs of each UTF-16 unit, in one table read: the unit as a word's hash
+ * reads it (lower-cased through `lowerCase` when given) and whether it is a word character.
+ * Filled as units come. Two reads (lower case, then class) and their branches per unit were
+ * most of the detector's time on every output record.
+ */
+class WordUnits {
+  /** 0: not learnt yet; else the unit as hashed | IN_WORD, or | NOT_IN_WORD; or SPECIAL. */
+  readonly table = new Uint32Array(0x10000);
+  readonly lower: Uint16Array | undefined;
+
+  constructor(
+    private readonly words: CharRuns,
+    private readonly lowerCase: LowerCase | undefined,
+  ) {
+    this.lower = lowerCase?.units;
+  }
+
+  learn(unit: number): number {
+    let known = SPECIAL;
+    if (unit < 0xd800 || unit > 0xdfff) {
+      const hashed = this.lowerCase ? this.lowerCase.units[unit] || this.lowerCase.learn(unit) : unit;
+      if (hashed !== UNMAPPED || !this.lowerCase) known = hashed | (this.words.kindOf(hashed) === 1 ? IN_WORD : NOT_IN_WORD);
+    }
+    return (this.table[unit] = known);
+  }
+
+  pairChanges(high: number): boolean {
+    return this.lowerCase ? this.lowerCase.pairChanges(high) : false;
+  }
+
+  pairIn(text: string, at: number): boolean {
+    return this.words.pairIn(text, at);
+  }
+}
 
 /** Lower case by UTF-16 unit, as String.prototype.toLowerCase gives it, for units it maps alone. */
 interface LowerCase {
@@ -275,11 +324,14 @@ const MIN_STOPWORD_HITS = 3;
 
 /** Words for the detector (lower-cased text); apostrophes keep "don't" and "l'on" whole. */
 const STOPWORD_WORDS = new CharRuns(/^[\p{L}\p{M}'’]$/u);
+/** Its units in a text already lower-cased, and in a text lower-cased unit by unit as it is read (made on first use). */
+let wordUnits: { asIs: WordUnits; lowered: WordUnits } | undefined;
+const stopwordUnits = () => (wordUnits ??= { asIs: new WordUnits(STOPWORD_WORDS, undefined), lowered: new WordUnits(STOPWORD_WORDS, lowerCaseTable()) });
 
 /** The language whose stopwords occur most often in the text (ties: the first code in order); "" when too few. */
 export function stopwordLanguage(text: string): string {
   const index = languagesOfStopword();
-  return mostHits(index.languages, index.countHits(text.toLowerCase(), STOPWORD_WORDS));
+  return mostHits(index.languages, index.countHits(text.toLowerCase(), stopwordUnits().asIs));
 }
 
 /**
@@ -288,7 +340,7 @@ export function stopwordLanguage(text: string): string {
  */
 export function stopwordLanguageOfSpans(text: string, spans: ArrayLike<number>): string {
   const index = languagesOfStopword();
-  const counts = index.countHitsIn(text, spans, STOPWORD_WORDS, lowerCaseTable());
+  const counts = index.countHitsIn(text, spans, stopwordUnits().lowered);
   if (counts) return mostHits(index.languages, counts);
   const sample: string[] = [];
   for (let k = 0; k < spans.length; k += 2) sample.push(text.slice(spans[k], spans[k + 1]));

@@ -53,6 +53,11 @@ describe("applyFindings", () => {
     expect(position(starts, 7)).toEqual({ line: 4, column: 1 });
   });
 
+  it("keeps a text with nothing reported whole, as one span (none for an empty text)", () => {
+    expect(applyFindings(doc("a\nb"), [])).toEqual({ kept: "a\nb", keptSpans: [[0, 3]], removals: [], shadowed: 0, survivors: new Set() });
+    expect(applyFindings(doc(""), [])).toEqual({ kept: "", keptSpans: [], removals: [], shadowed: 0, survivors: new Set() });
+  });
+
   it("property: kept spans and removed spans tile the raw text exactly", () => {
     const text = fc.string({ unit: "grapheme", minLength: 1, maxLength: 80 });
     fc.assert(
