@@ -52,6 +52,26 @@ describe("the literal scan", () => {
     );
   });
 
+  it("numbers states past 65,535 (a user's thousands of phrases) and still finds each literal", () => {
+    // 12,000 literals of 8 letters: ~70,000 states, more than 16-bit numbers can count.
+    let seed = 7;
+    const letter = () => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return String.fromCharCode(97 + ((seed >>> 0) % 26));
+    };
+    const literals = Array.from({ length: 12000 }, () => Array.from({ length: 8 }, letter).join(""));
+    const scanner = new LiteralScanner();
+    const gates = scanner.register(literals.map((literal) => ({ literals: [literal], caseSensitive: false })));
+    for (const at of [0, 4321, 11999]) {
+      const content = `x ${literals[at].toUpperCase()} y`;
+      const passing = scanner.passing(lineOf(content));
+      expect(passing).toContain(gates[at]);
+      for (const gate of passing) expect(content.toLowerCase()).toContain(literals[gates.indexOf(gate)]);
+    }
+  });
+
   it("gives no gate to a rule without literals, with literals the fold cannot follow, or with a literal of one cased letter", () => {
     const scanner = new LiteralScanner();
     expect(scanner.register([{ literals: undefined, caseSensitive: false }, { literals: ["𐐀bc"], caseSensitive: false }, { literals: [""], caseSensitive: true }, { literals: ["size", "a"], caseSensitive: false }])).toEqual([ALWAYS, ALWAYS, ALWAYS, ALWAYS]);
