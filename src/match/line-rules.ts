@@ -112,6 +112,17 @@ export function customRules<T extends object = object>(
   ];
 }
 
+/**
+ * A pattern searched on some lines (not a table rule) behind the line scan's gate: false when the
+ * line's content holds none of the literals every match needs, so the pattern cannot match the
+ * content or any part of it. Undefined when the pattern has no literal the scan can look for.
+ * Example: the tags stage's bare label, tried on every short line, now on lines holding "tag", "topic"...
+ */
+export function scanGate(pattern: PatternText): ((line: Line) => boolean) | undefined {
+  const [gate] = lineScanner.register([{ literals: requiredLiterals(pattern), caseSensitive: !pattern.flags.includes("i") }]);
+  return gate === ALWAYS ? undefined : (line) => lineScanner.passing(line).includes(gate);
+}
+
 // ---- whole-line mode --------------------------------------------------------------
 
 /** A rule anchored to the whole label, the longest label its pattern can match, and its gate in the line scan. */

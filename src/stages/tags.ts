@@ -2,7 +2,7 @@
 import type { Detection } from "../core/document.js";
 import { lineDetection, type Line, type LineView } from "../core/lines.js";
 import { TAG_LABEL_LINE, TAG_LINE_RULES } from "../rules/tags.js";
-import { LineRuleOptions, labelText, lineRuleStage } from "../match/line-rules.js";
+import { LineRuleOptions, labelText, lineRuleStage, scanGate } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
 
 /** The items of a tag line, split on separators or runs of two spaces (NBSP included). */
@@ -19,8 +19,8 @@ export function tagItems(lineText: string): string[] {
  * short lines of one tag each. Undefined when the line is no label or nothing below it is a list:
  * the label then stays, and the table is not asked about it either.
  */
-function labelWithList(line: Line, lines: LineView, maxLength: number): { found: Detection[]; through: number } | undefined {
-  if (!TAG_LABEL_LINE.pattern.test(labelText(line.content))) return undefined;
+function labelWithList(line: Line, lines: LineView, maxLength: number, mayBeLabel: (line: Line) => boolean): { found: Detection[]; through: number } | undefined {
+  if (!mayBeLabel(line) || !TAG_LABEL_LINE.pattern.test(labelText(line.content))) return undefined;
   const listed: Array<{ line: Line; items: string[] }> = [];
   for (let next = lines.neighbour(line, 1); next && listed.length < TAG_LABEL_LINE.maxListLines; next = lines.neighbour(next, 1)) {
     const items = next.content.length <= maxLength && !/[.!?]$/u.test(next.content) ? tagItems(next.content) : [];
@@ -42,12 +42,14 @@ registerStage("tags", {
   options: LineRuleOptions,
   create(options: LineRuleOptions) {
     const labels = !options.disable.includes(TAG_LABEL_LINE.rule);
+    // The label's pattern ran on every short line; the line scan rules out those without a label's word.
+    const mayBeLabel = (labels && scanGate(TAG_LABEL_LINE.pattern)) || (() => true);
     return lineRuleStage({
       name: "tags",
       table: TAG_LINE_RULES,
       options,
       custom: { rule: "meta/tags", reason: "tag line from the pipeline file" },
-      before: labels ? (line, { lines }) => labelWithList(line, lines, options.maxLength) : undefined,
+      before: labels ? (line, { lines }) => labelWithList(line, lines, options.maxLength, mayBeLabel) : undefined,
       finding(line, rule) {
         const items = tagItems(line.text);
         // Tags are short names; a long clause after "Topics:" is prose.

@@ -7,6 +7,7 @@ import { AGENCIES } from "../rules/agencies.js";
 import { escapeRegExp } from "../core/escape.js";
 import { COMMENTS_RULE } from "../core/route-options.js";
 import { BYLINE_JOINERS, BYLINE_NON_NAMES, BYLINE_PREFIX, DATE_WORDS, MONTHS, RELATIVE_TIME, TIME_MARK, WEEKDAYS } from "../rules/dates.js";
+import { scanGate } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
 
 export const TimestampOptions = z.strictObject({
@@ -115,8 +116,11 @@ registerStage("timestamps", {
     // an agency's name or a paragraph never needs them).
     let dateline: ReturnType<typeof datelinePatterns> | undefined;
     const datelines = () => (dateline ??= datelinePatterns(options.agencies));
-    // A dateline line names an agency: testing for one first spares most lines the full pattern.
-    const anyAgency = new RegExp(agencyPattern(options.agencies), "u");
+    // A dateline line names an agency: the line scan's gate on the agencies' names (or, when they
+    // have none it can look for, a search for one) spares most lines the full pattern.
+    const agencies = { source: agencyPattern(options.agencies), flags: "u" };
+    let anyAgency: RegExp | undefined;
+    const mayNameAgency = scanGate(agencies) ?? ((line: Line) => (anyAgency ??= new RegExp(agencies.source, agencies.flags)).test(line.content));
     return {
       name: "timestamps",
       detect({ lines, doc }) {
@@ -124,7 +128,7 @@ registerStage("timestamps", {
         const live = outsideComments(lines.live(), doc.meta.markup);
         for (const line of live) {
           if (line.content.length > options.maxLength) continue;
-          const detection = wholeLine(line, datelines, anyAgency, options);
+          const detection = wholeLine(line, datelines, mayNameAgency, options);
           if (detection) found.push(detection);
         }
         // An inline dateline only opens the first paragraph that is left.
@@ -173,12 +177,12 @@ function outsideComments(live: Line[], markup: unknown): Line[] {
 /** "3:06", "11:54 PM", "4:46:10": a time with nothing else. */
 const BARE_TIME = /^\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?$/i;
 
-function wholeLine(line: Line, datelines: () => { line: RegExp }, anyAgency: RegExp, options: TimestampOptions): Detection | undefined {
+function wholeLine(line: Line, datelines: () => { line: RegExp }, mayNameAgency: (line: Line) => boolean, options: TimestampOptions): Detection | undefined {
   const span = { start: line.contentStart, end: line.contentEnd };
   if (isTimestamp(line.content)) {
     return { rule: "meta/timestamp", ...span, reason: "a line holding only a date or time", moveTo: "timestamp" };
   }
-  if (anyAgency.test(line.content) && datelines().line.test(line.content)) {
+  if (mayNameAgency(line) && datelines().line.test(line.content)) {
     return { rule: "meta/dateline", ...span, reason: "a line holding only a place and a news agency", moveTo: "dateline" };
   }
   if (options.bylines) {

@@ -35,6 +35,43 @@ describe("the literal scan", () => {
     );
   });
 
+  it("finds literals that overlap deep in the trie, past the states with full rows (a two-letter alphabet, long literals)", () => {
+    const literal = fc.array(fc.constantFrom("a", "b"), { minLength: 2, maxLength: 8 }).map((units) => units.join(""));
+    fc.assert(
+      fc.property(fc.array(fc.array(literal, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 }), fc.array(fc.constantFrom("a", "b", "B", "c"), { minLength: 1, maxLength: 80 }), (sets, units) => {
+        const scanner = new LiteralScanner();
+        const gates = scanner.register(sets.map((literals) => ({ literals, caseSensitive: false })));
+        const content = units.join("");
+        const passing = scanner.passing(lineOf(content));
+        sets.forEach((literals, i) => {
+          const plain = literals.some((l) => content.toLowerCase().includes(l));
+          expect(passes(gates[i], passing), `${JSON.stringify(literals)} in ${content}`).toBe(plain);
+        });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("numbers states past 65,535 (a user's thousands of phrases) and still finds each literal", () => {
+    // 12,000 literals of 8 letters: ~70,000 states, more than 16-bit numbers can count.
+    let seed = 7;
+    const letter = () => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return String.fromCharCode(97 + ((seed >>> 0) % 26));
+    };
+    const literals = Array.from({ length: 12000 }, () => Array.from({ length: 8 }, letter).join(""));
+    const scanner = new LiteralScanner();
+    const gates = scanner.register(literals.map((literal) => ({ literals: [literal], caseSensitive: false })));
+    for (const at of [0, 4321, 11999]) {
+      const content = `x ${literals[at].toUpperCase()} y`;
+      const passing = scanner.passing(lineOf(content));
+      expect(passing).toContain(gates[at]);
+      for (const gate of passing) expect(content.toLowerCase()).toContain(literals[gates.indexOf(gate)]);
+    }
+  });
+
   it("gives no gate to a rule without literals, with literals the fold cannot follow, or with a literal of one cased letter", () => {
     const scanner = new LiteralScanner();
     expect(scanner.register([{ literals: undefined, caseSensitive: false }, { literals: ["𐐀bc"], caseSensitive: false }, { literals: [""], caseSensitive: true }, { literals: ["size", "a"], caseSensitive: false }])).toEqual([ALWAYS, ALWAYS, ALWAYS, ALWAYS]);
@@ -72,6 +109,24 @@ describe("foldUnit", () => {
       if (foldUnit(a.charCodeAt(0)) !== foldUnit(b.charCodeAt(0))) mismatches.push(`${a} ${b}`);
     }
     expect(mismatches).toEqual([]);
+  });
+});
+
+describe("foldText", () => {
+  /** The plain fold: each unit through foldUnit. */
+  const plainFold = (text: string) => Array.from({ length: text.length }, (_, i) => String.fromCharCode(foldUnit(text.charCodeAt(i)))).join("");
+
+  it("folds each unit as foldUnit does, ASCII texts (lower-cased at once) and others alike", () => {
+    const ascii = Array.from({ length: 0x80 }, (_, unit) => String.fromCharCode(unit)).join("");
+    expect(foldText(ascii)).toBe(plainFold(ascii));
+    const units = ["a", "Z", "k", "S", "0", " ", "-", "\x7f", "\0", "é", "É", "ſ", "K", "ß", "ẞ", "Σ", "ς", "İ", "ı", "Ω", "Ж", "ж", "\ud83d"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...units), { maxLength: 12 }), (parts) => {
+        const text = parts.join("");
+        expect(foldText(text), JSON.stringify(text)).toBe(plainFold(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -1,0 +1,97 @@
+// Patterns run behind the line scan's gate (scanGate, src/match/line-rules.ts) must find what they
+// found when they ran on every line: the tags stage's bare label and the timestamps stage's
+// agency test, each checked against the plain code on generated lines.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createDocument } from "../../src/core/document.js";
+import { LineView, splitLines } from "../../src/core/lines.js";
+import { Pattern } from "../../src/core/pattern.js";
+import { labelText, scanGate } from "../../src/match/line-rules.js";
+import { TAG_LABEL_LINE } from "../../src/rules/tags.js";
+import { AGENCIES } from "../../src/rules/agencies.js";
+import "../../src/stages/all.js";
+import { stageDefinition } from "../../src/stages/registry.js";
+import { datelinePatterns, isTimestamp } from "../../src/stages/timestamps.js";
+
+const stage = (use: string, options: object = {}) => {
+  const definition = stageDefinition(use)!;
+  return definition.create(definition.options.parse(options));
+};
+
+/** The findings of a stage (made once: each registers its gates in the process's one scanner) on a document of these lines, by content start. */
+function findings(made: ReturnType<typeof stage>, lines: string[]) {
+  const doc = createDocument({ id: "t", source: "t", raw: lines.join("\n") });
+  const view = new LineView(doc);
+  const found = new Map(made.detect({ doc, lines: view }).map((d) => [d.start, d]));
+  return { view, found };
+}
+
+describe("scanGate", () => {
+  it("lets through every line the pattern matches in, and rules out a line without its literals", () => {
+    const gate = scanGate(new Pattern("\\b(?:newsletter|sign up)\\b", "iu"))!;
+    const line = (text: string) => splitLines(text)[0];
+    expect(gate(line("Sign up for the NEWSLETTER today"))).toBe(true);
+    expect(gate(line("A story about a bridge"))).toBe(false);
+  });
+
+  it("gives no gate to a pattern without a literal the scan can look for", () => {
+    expect(scanGate(new Pattern("^\\p{Lu}+$", "u"))).toBeUndefined();
+  });
+});
+
+describe("tags: the bare label behind the gate", () => {
+  const words = ["Tags", "tags:", "TOPICS", "Themen", "Schlagwörter", "mots-clés", "MOTS CLÉS", "Теги", "ТЕМЫ", "Filed under", "tag", "Stichwörter:", "NATO", "Russia", "news", "a", "»", "|", ":", "the story", "Tagged with", "ſ"];
+  const lines = fc.array(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }).map((parts) => parts.map((p) => p.join(" ")));
+
+  it("lets through every line whose label the label pattern matches", () => {
+    const mayBeLabel = scanGate(TAG_LABEL_LINE.pattern)!;
+    fc.assert(
+      fc.property(lines, (texts) => {
+        for (const line of splitLines(texts.join("\n"))) {
+          if (TAG_LABEL_LINE.pattern.test(labelText(line.content))) expect(mayBeLabel(line), line.content).toBe(true);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("still takes a label with the one-tag lines under it", () => {
+    const tags = stage("tags");
+    fc.assert(
+      fc.property(lines, (texts) => {
+        const { view, found } = findings(tags, texts);
+        texts.forEach((text, i) => {
+          const next = texts[i + 1];
+          if (next !== undefined && TAG_LABEL_LINE.pattern.test(labelText(view.lines[i].content)) && /^\p{L}+$/u.test(next)) {
+            expect(found.get(view.lines[i].contentStart)?.rule, text).toBe(TAG_LABEL_LINE.rule);
+          }
+        });
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
+describe("timestamps: the agency test behind the gate", () => {
+  const parts = ["Brussels", "MOSCOW", "Paris, 7 April", "/", "|", "(", ")", "-", "–", ",", " ", "AFP", "Reuters", "REUTERS", "AP", "ap", "Associated Press", "Associated\u00a0Press", "dpa", "DPA", "EPA-EFE", "ТАСС", "РИА Новости", "Agência Brasil", "reuters", "the", "agency", ...AGENCIES.slice(0, 12)];
+  it("finds a dateline line exactly where the dateline pattern run on every line does", () => {
+    const { line: dateline } = datelinePatterns();
+    const timestamps = stage("timestamps", { bylines: false });
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }), fc.constantFrom(" ", ""), (lines, joiner) => {
+        const { view, found } = findings(timestamps, lines.map((l) => l.join(joiner)));
+        for (const line of view.live()) {
+          if (line.content.length > 80) continue;
+          const plain = !isTimestamp(line.content) && dateline.test(line.content);
+          expect(found.get(line.contentStart)?.rule === "meta/dateline", line.content).toBe(plain);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("searches for an agency the scan cannot look for (one letter) without the gate", () => {
+    const { found } = findings(stage("timestamps", { agencies: ["X"], bylines: false }), ["Brussels / X", "Brussels / Y"]);
+    expect([...found.values()].map((d) => [d.rule, d.start])).toEqual([["meta/dateline", 0]]);
+  });
+});
