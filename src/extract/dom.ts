@@ -83,11 +83,32 @@ function parseLinkedom(html: string): globalThis.Document {
 const ABOUT_BLANK = "about:blank";
 
 function documentTitle(document: globalThis.Document): string {
-  const title = document.getElementsByTagName("title")[0];
+  const title = firstElementWith(document, "title", isAny);
   return title ? (title.textContent ?? "").replace(ASCII_SPACE, " ").replace(EDGE_SPACE, "") : "";
 }
+const isAny = () => true;
 const ASCII_SPACE = /[\t\n\f\r ]+/g;
 const EDGE_SPACE = /^ | $/g;
+
+/**
+ * The first element named `tag` (no prefix: what `getElementsByTagName(tag)` finds in a parsed HTML
+ * page) that passes `test`, in document order, on either DOM: a walk that stops there, where a tag
+ * lookup walks the whole page (the title, the canonical link and the base are in the head).
+ */
+export function firstElementWith(document: globalThis.Document, tag: string, test: (element: Element) => boolean): Element | undefined {
+  const root = document.documentElement;
+  // Document order without recursion (a page may nest elements very deep).
+  for (let element: Element | null = root; element; ) {
+    if (element.localName === tag && !element.prefix && test(element)) return element;
+    let next: Element | null = element.firstElementChild;
+    while (!next && element && element !== root) {
+      next = element.nextElementSibling;
+      if (!next) element = element.parentElement;
+    }
+    element = next;
+  }
+  return undefined;
+}
 
 let jsdomParser: DOMParser | undefined;
 
