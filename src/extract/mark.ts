@@ -15,7 +15,7 @@ import {
 import { markupWords } from "../match/markup-words.js";
 import { isRelatedLabel } from "../match/related-label.js";
 import { COMMENT_SECTION_RULES } from "../rules/comments.js";
-import type { TextBlock } from "./blocks.js";
+import { nonWhiteSpaceLength, type TextBlock } from "./blocks.js";
 
 export type Mark = NonNullable<TextBlock["mark"]>;
 
@@ -166,7 +166,7 @@ export function markupMark(element: Element): Mark | undefined {
   }
   const cls = element.getAttribute("class");
   if (cls && isHiddenByClass(cls) && !isHiddenProse(element)) return { rule: HIDDEN_CLASS_RULE.rule, reason: HIDDEN_CLASS_RULE.reason, features: { markup: cls.slice(0, 120) } };
-  const names = [cls, element.getAttribute("id")].filter(Boolean).join(" ");
+  const names = classAndIdWords(cls, element.getAttribute("id"));
   if (names) {
     const words = markupWords(names);
     for (const entry of MARKUP_RULES) {
@@ -186,6 +186,11 @@ export function markupMark(element: Element): Mark | undefined {
   return undefined;
 }
 
+/** The class and the id, whichever are not empty, joined by a space (asked of every element: no array made). */
+function classAndIdWords(cls: string | null, id: string | null): string {
+  return cls ? (id ? `${cls} ${id}` : cls) : (id ?? "");
+}
+
 /** A hidden tab or accordion panel, or the rest of a story behind "read more": a paragraph, and text enough (HIDDEN_CLASS_RULE.spareProseChars). */
 function isHiddenProse(element: Element): boolean {
   return element.getElementsByTagName("p").length > 0 && textLength(element) >= HIDDEN_CLASS_RULE.spareProseChars;
@@ -193,7 +198,7 @@ function isHiddenProse(element: Element): boolean {
 
 /** A box whose class or id calls it a sidebar, and not a layout wrapper (SIDEBAR_RULE). */
 export function isSidebar(element: Element): boolean {
-  const names = [element.getAttribute("class"), element.getAttribute("id")].filter(Boolean).join(" ");
+  const names = classAndIdWords(element.getAttribute("class"), element.getAttribute("id"));
   if (!names || !/side/i.test(names)) return false;
   const words = markupWords(names);
   if (!SIDEBAR_RULE.words.test(words) || SIDEBAR_RULE.layoutWords.test(words)) return false;
@@ -228,7 +233,7 @@ function isUnlinkedProse(element: Element): boolean {
 }
 
 function textLength(node: Node): number {
-  return (node.textContent ?? "").replace(/\s+/g, "").length;
+  return nonWhiteSpaceLength(node.textContent ?? "");
 }
 
 /**
