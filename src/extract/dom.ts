@@ -13,7 +13,7 @@
 // Both load on first use, synchronously (extraction is synchronous): a run whose pages all
 // parse on linkedom never loads jsdom (~1 s of module loading on this machine, ~4x linkedom's).
 import { createRequire } from "node:module";
-import { matchTagsWithoutUpperCasing, parseInto, queryTagListsWithoutCompiling, readClassFromAttribute, tagNamesUpperCasedOnce } from "./linkedom-tree.js";
+import { matchTagsWithoutUpperCasing, parseInto, queryTagListsWithoutCompiling, readClassFromAttribute, tagNamesUpperCasedOnce, textContentWithoutCopies } from "./linkedom-tree.js";
 import { requireLinkedom } from "./linkedom-events.js";
 import { snapshotInnerHtml } from "./linkedom-snapshot.js";
 
@@ -57,6 +57,7 @@ function linkedomParserOf(): DOMParser {
     matchTagsWithoutUpperCasing(linkedom);
     tagNamesUpperCasedOnce(linkedom);
     queryTagListsWithoutCompiling(linkedom);
+    textContentWithoutCopies(linkedom);
     linkedomParser = new linkedom.DOMParser() as unknown as DOMParser;
   }
   return linkedomParser;
