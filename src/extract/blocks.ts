@@ -353,8 +353,29 @@ function linkState(anchor: Element): LinkState {
   return LINK;
 }
 
-function nonSpaceLength(text: string): number {
-  return text.replace(SPACE_RUN, "").length;
+/** Characters of `text` outside SPACE_RUN (white space and the zero-width space), counted without a copy of it. */
+export function nonSpaceLength(text: string): number {
+  return nonWhiteSpaceLength(text, true);
+}
+
+/**
+ * Characters of `text` that are not `\s` (and, with `zeroWidthSpace`, not U+200B): what
+ * `text.replace(/\s+/g, "").length` counts, without making the string. `\s` is ECMAScript's white
+ * space and line terminators: tab to carriage return, space, U+00A0, U+1680, U+2000-U+200A,
+ * U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF.
+ */
+export function nonWhiteSpaceLength(text: string, zeroWidthSpace = false): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x20 && c < 0xa0) count++;
+    else if (!(c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0xa0 && isWideWhiteSpace(c, zeroWidthSpace)))) count++;
+  }
+  return count;
+}
+
+function isWideWhiteSpace(c: number, zeroWidthSpace: boolean): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || (zeroWidthSpace && c === 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function round(x: number): number {

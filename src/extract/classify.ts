@@ -73,14 +73,30 @@ function placeOf(element: Element | undefined, cache: Map<Element, Place>): Plac
     else if (isSidebar(element)) landmark = "sidebar";
   }
   const id = element.getAttribute("id");
-  const cls = element.getAttribute("class")?.trim().split(/\s+/)[0];
-  const step = tag.toLowerCase() + (id ? `#${id.slice(0, 30)}` : cls ? `.${cls.slice(0, 30)}` : "");
-  // The last PATH_STEPS steps: enough to find the block in the page's source, short enough for the audit.
-  const steps = up.path ? `${up.path}>${step}`.split(">") : [step];
-  const path = steps.length > PATH_STEPS ? "…>" + steps.slice(-PATH_STEPS).join(">") : steps.join(">");
+  const cls = element.getAttribute("class");
+  const firstClass = cls ? FIRST_WORD.exec(cls)?.[0] : undefined;
+  const step = tag.toLowerCase() + (id ? `#${id.slice(0, 30)}` : firstClass ? `.${firstClass.slice(0, 30)}` : "");
+  const path = lastSteps(up.path ? `${up.path}>${step}` : step);
   const place = { depth: up.depth + 1, landmark, path };
   cache.set(element, place);
   return place;
+}
+
+const FIRST_WORD = /\S+/;
+
+/**
+ * The last PATH_STEPS `>`-separated steps of `path`, after "…>" when there were more: enough to
+ * find the block in the page's source, short enough for the audit. (A step's id or class may hold
+ * a `>` itself; steps are counted at every `>`.) Found from the end, with no array of steps.
+ */
+export function lastSteps(path: string): string {
+  let at = path.length;
+  for (let i = 0; i < PATH_STEPS; i++) {
+    if (at === 0) return path;
+    at = path.lastIndexOf(">", at - 1);
+    if (at === -1) return path;
+  }
+  return "…>" + path.slice(at + 1);
 }
 
 function insideContentRoot(element: Element): boolean {
@@ -94,44 +110,61 @@ const round = (x: number) => Math.round(x * 100) / 100;
 export function classifyBlocks(blocks: TextBlock[]): PageBlock[] {
   const sample: string[] = [];
   let size = 0;
-  for (const block of [...blocks].sort((a, b) => b.text.length - a.text.length)) {
+  for (const block of [...blocks].sort(longestFirst)) {
     if (size > 4000 || block.text.length < 40) break;
     sample.push(block.text);
     size += block.text.length;
   }
   const stopwords = stopwordsFor(sample.length ? stopwordLanguage(sample.join("\n")) : "");
   const places = new Map<Element, Place>();
-  const c = BLOCK_CLASSIFIER;
-  const labelled: PageBlock[] = blocks.map((block, index) => {
-    const features = lineFeatures(block.text, stopwords);
-    const place = placeOf(block.container, places);
-    const chars = block.text.length;
-    const prose = stopwords.size && !features.unspaced;
-    let label: BlockLabel;
-    if (block.linkDensity > c.maxLinkDensity.value) label = "bad";
-    else if (chars < c.shortChars.value) label = "short";
-    else if (prose) {
-      if (features.stopwordRatio >= c.highStopwords.value) label = chars >= c.longChars.value ? "good" : "near-good";
-      else label = features.stopwordRatio >= c.lowStopwords.value ? "near-good" : "bad";
-    } else label = chars >= c.noStopwordsGoodChars.value && features.terminal ? "good" : "near-good";
-    const junkMark = block.mark !== undefined && !CONTENT_MARKS.has(block.mark.rule);
-    const sure = label === "good" && chars >= c.sureChars.value && !place.landmark && !junkMark && block.mark?.rule !== "html/comments";
-    const signals: Features = {
-      pageBlock: index,
-      position: round(index / Math.max(1, blocks.length - 1)),
-      depth: place.depth,
-      chars,
-      linkDensity: block.linkDensity,
-      stopwordRatio: round(features.stopwordRatio),
-      label,
-    };
-    if (place.landmark) signals.landmark = place.landmark;
-    if (block.mark) signals.markup = block.mark.rule;
-    if (place.path) signals.path = place.path;
-    return { ...block, index, label, sure, signals };
-  });
+  // A loop and module functions, not callbacks made per page: V8 optimises a closure made anew for
+  // each page anew for each page.
+  const labelled: PageBlock[] = [];
+  for (let index = 0; index < blocks.length; index++) labelled.push(labelBlock(blocks[index], index, blocks.length, stopwords, places));
   reviseByNeighbours(labelled);
   return labelled;
+}
+
+const longestFirst = (a: TextBlock, b: TextBlock) => b.text.length - a.text.length;
+
+function labelBlock(block: TextBlock, index: number, count: number, stopwords: ReturnType<typeof stopwordsFor>, places: Map<Element, Place>): PageBlock {
+  const c = BLOCK_CLASSIFIER;
+  const features = lineFeatures(block.text, stopwords);
+  const place = placeOf(block.container, places);
+  const chars = block.text.length;
+  const prose = stopwords.size && !features.unspaced;
+  let label: BlockLabel;
+  if (block.linkDensity > c.maxLinkDensity.value) label = "bad";
+  else if (chars < c.shortChars.value) label = "short";
+  else if (prose) {
+    if (features.stopwordRatio >= c.highStopwords.value) label = chars >= c.longChars.value ? "good" : "near-good";
+    else label = features.stopwordRatio >= c.lowStopwords.value ? "near-good" : "bad";
+  } else label = chars >= c.noStopwordsGoodChars.value && features.terminal ? "good" : "near-good";
+  const junkMark = block.mark !== undefined && !CONTENT_MARKS.has(block.mark.rule);
+  const sure = label === "good" && chars >= c.sureChars.value && !place.landmark && !junkMark && block.mark?.rule !== "html/comments";
+  const signals: Features = {
+    pageBlock: index,
+    position: round(index / Math.max(1, count - 1)),
+    depth: place.depth,
+    chars,
+    linkDensity: block.linkDensity,
+    stopwordRatio: round(features.stopwordRatio),
+    label,
+  };
+  if (place.landmark) signals.landmark = place.landmark;
+  if (block.mark) signals.markup = block.mark.rule;
+  if (place.path) signals.path = place.path;
+  return { ...block, index, label, sure, signals };
+}
+
+/** Whether the nearest block that is good or bad, going from `i` by `step`, is good. */
+function goodAround(blocks: PageBlock[], i: number, step: number): boolean {
+  for (let j = i + step; j >= 0 && j < blocks.length; j += step) {
+    const label = blocks[j].label;
+    if (label === "good") return true;
+    if (label === "bad") return false;
+  }
+  return false;
 }
 
 /**
@@ -140,17 +173,9 @@ export function classifyBlocks(blocks: TextBlock[]): PageBlock[] {
  * neighbours; `sure` is only ever gained by a long near-good block between two good ones.
  */
 function reviseByNeighbours(blocks: PageBlock[]): void {
-  const goodAround = (i: number, step: number): boolean => {
-    for (let j = i + step; j >= 0 && j < blocks.length; j += step) {
-      const label = blocks[j].label;
-      if (label === "good") return true;
-      if (label === "bad") return false;
-    }
-    return false;
-  };
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
-    if (block.label !== "near-good" || !goodAround(i, -1) || !goodAround(i, 1)) continue;
+    if (block.label !== "near-good" || !goodAround(blocks, i, -1) || !goodAround(blocks, i, 1)) continue;
     block.label = "good";
     block.signals.label = "good";
     block.signals.byNeighbours = true;

@@ -13,7 +13,7 @@
 // Both load on first use, synchronously (extraction is synchronous): a run whose pages all
 // parse on linkedom never loads jsdom (~1 s of module loading on this machine, ~4x linkedom's).
 import { createRequire } from "node:module";
-import { matchTagsWithoutUpperCasing, parseInto, queryTagListsWithoutCompiling, readClassFromAttribute, tagNamesUpperCasedOnce } from "./linkedom-tree.js";
+import { matchTagsWithoutUpperCasing, parseInto, queryTagListsWithoutCompiling, readClassFromAttribute, tagNamesUpperCasedOnce, textContentWithoutCopies } from "./linkedom-tree.js";
 import { requireLinkedom } from "./linkedom-events.js";
 import { snapshotInnerHtml } from "./linkedom-snapshot.js";
 
@@ -57,6 +57,7 @@ function linkedomParserOf(): DOMParser {
     matchTagsWithoutUpperCasing(linkedom);
     tagNamesUpperCasedOnce(linkedom);
     queryTagListsWithoutCompiling(linkedom);
+    textContentWithoutCopies(linkedom);
     linkedomParser = new linkedom.DOMParser() as unknown as DOMParser;
   }
   return linkedomParser;
@@ -83,11 +84,32 @@ function parseLinkedom(html: string): globalThis.Document {
 const ABOUT_BLANK = "about:blank";
 
 function documentTitle(document: globalThis.Document): string {
-  const title = document.getElementsByTagName("title")[0];
+  const title = firstElementWith(document, "title", isAny);
   return title ? (title.textContent ?? "").replace(ASCII_SPACE, " ").replace(EDGE_SPACE, "") : "";
 }
+const isAny = () => true;
 const ASCII_SPACE = /[\t\n\f\r ]+/g;
 const EDGE_SPACE = /^ | $/g;
+
+/**
+ * The first element named `tag` (no prefix: what `getElementsByTagName(tag)` finds in a parsed HTML
+ * page) that passes `test`, in document order, on either DOM: a walk that stops there, where a tag
+ * lookup walks the whole page (the title, the canonical link and the base are in the head).
+ */
+export function firstElementWith(document: globalThis.Document, tag: string, test: (element: Element) => boolean): Element | undefined {
+  const root = document.documentElement;
+  // Document order without recursion (a page may nest elements very deep).
+  for (let element: Element | null = root; element; ) {
+    if (element.localName === tag && !element.prefix && test(element)) return element;
+    let next: Element | null = element.firstElementChild;
+    while (!next && element && element !== root) {
+      next = element.nextElementSibling;
+      if (!next) element = element.parentElement;
+    }
+    element = next;
+  }
+  return undefined;
+}
 
 let jsdomParser: DOMParser | undefined;
 

@@ -27,9 +27,9 @@ export function loadLinkedomPackage(EventTarget: unknown): typeof import("linked
 
 /**
  * The files of linkedom's CommonJS build that chaff's changes on linkedom read (its symbols, its
- * NodeList): the bundle holds its own copy of each, so it must know them by name.
+ * NodeList, its Attr): the bundle holds its own copy of each, so it must know them by name.
  */
-export const LINKEDOM_PARTS = ["shared/symbols.js", "interface/node-list.js"] as const;
+export const LINKEDOM_PARTS = ["shared/symbols.js", "interface/node-list.js", "interface/attr.js"] as const;
 
 /** A file of linkedom's CommonJS build (under `cjs/`): the module linkedom itself holds, not a second copy. */
 export function linkedomPart(part: (typeof LINKEDOM_PARTS)[number]): unknown {

@@ -23,63 +23,85 @@ const DOCUMENT_TYPE_NODE = 10;
  * `scriptingEnabled: false` as jsdom's DOMParser documents: <noscript> content is parsed as markup.
  */
 export function parseInto(document: Html, html: string): Html {
-  return parse(html, { treeAdapter: linkedomAdapter(document), scriptingEnabled: false });
+  linked ??= linkedParts();
+  building = { document, mode: NO_QUIRKS };
+  try {
+    return parse(html, { treeAdapter: LINKEDOM_ADAPTER, scriptingEnabled: false });
+  } finally {
+    building = undefined;
+  }
 }
 
-function linkedomAdapter(document: Html): TreeAdapter<Map> {
-  const modes = new WeakMap<object, DocumentMode>();
-  const templates = new WeakMap<object, DocumentFragment>();
-  return {
-    createDocument: () => document,
-    createDocumentFragment: () => document.createDocumentFragment(),
-    createElement(tagName, namespaceURI, attrs) {
-      const element = namespaceURI === HTML_NAMESPACE ? document.createElement(tagName) : document.createElementNS(namespaceURI, tagName);
+/** The document parse5 is building (parsing is synchronous and not re-entered: one at a time). */
+let building: { document: Html; mode: DocumentMode } | undefined;
+const NO_QUIRKS = "no-quirks" as DocumentMode;
+const templates = new WeakMap<object, DocumentFragment>();
+
+function target(): Html {
+  if (!building) throw new Error("linkedom adapter used outside parseInto");
+  return building.document;
+}
+
+/**
+ * One adapter for every page, reading the page being built from `building`: an adapter made per
+ * page was a new set of closures that V8 optimised anew for each page.
+ */
+const LINKEDOM_ADAPTER: TreeAdapter<Map> = {
+  createDocument: () => target(),
+  createDocumentFragment: () => target().createDocumentFragment(),
+  createElement(tagName, namespaceURI, attrs) {
+    const document = target();
+    if (namespaceURI !== HTML_NAMESPACE) {
+      const element = document.createElementNS(namespaceURI, tagName);
       setAttributes(element, attrs);
       return element;
-    },
-    createCommentNode: (data) => document.createComment(data),
-    createTextNode: (value) => document.createTextNode(value),
-    appendChild: (parent, node) => void parent.appendChild(node),
-    insertBefore: (parent, node, reference) => void parent.insertBefore(node, reference),
-    setTemplateContent: (template, content) => void templates.set(template, content),
-    getTemplateContent: (template) => templates.get(template) ?? document.createDocumentFragment(),
-    // No doctype node: nothing downstream reads it.
-    setDocumentType: () => {},
-    setDocumentMode: (doc, mode) => void modes.set(doc, mode),
-    getDocumentMode: (doc) => modes.get(doc) ?? ("no-quirks" as DocumentMode),
-    detachNode: (node) => node.parentNode?.removeChild(node),
-    insertText(parent, text) {
-      const last = parent.lastChild;
-      if (last && last.nodeType === TEXT_NODE) (last as Text).data += text;
-      else parent.appendChild(document.createTextNode(text));
-    },
-    insertTextBefore(parent, text, reference) {
-      const previous = reference.previousSibling;
-      if (previous && previous.nodeType === TEXT_NODE) (previous as Text).data += text;
-      else parent.insertBefore(document.createTextNode(text), reference);
-    },
-    // As jsdom's adapter: a repeated <html> or <body> tag's attributes are set on the element.
-    adoptAttributes: (element, attrs) => setAttributes(element, attrs),
-    getFirstChild: (node) => node.firstChild as globalThis.ChildNode | null,
-    getChildNodes: (node) => Array.from(node.childNodes) as globalThis.ChildNode[],
-    getParentNode: (node) => node.parentNode as DomParent | null,
-    getAttrList: (element) => Array.from(element.attributes, (a): Token.Attribute => ({ name: a.name, value: a.value })),
-    getTagName: (element) => element.localName,
-    getNamespaceURI: (element) => (element.namespaceURI ?? HTML_NAMESPACE) as ReturnType<TreeAdapter["getNamespaceURI"]>,
-    getTextNodeContent: (node) => node.data,
-    getCommentNodeContent: (node) => node.data,
-    getDocumentTypeNodeName: (node) => node.name,
-    getDocumentTypeNodePublicId: (node) => node.publicId,
-    getDocumentTypeNodeSystemId: (node) => node.systemId,
-    isTextNode: (node): node is Text => node.nodeType === TEXT_NODE,
-    isCommentNode: (node): node is Comment => node.nodeType === COMMENT_NODE,
-    isDocumentTypeNode: (node): node is DocumentType => node.nodeType === DOCUMENT_TYPE_NODE,
-    isElementNode: (node): node is Element => node.nodeType === ELEMENT_NODE,
-    setNodeSourceCodeLocation: () => {},
-    getNodeSourceCodeLocation: () => undefined,
-    updateNodeSourceCodeLocation: () => {},
-  };
-}
+    }
+    const element = document.createElement(tagName);
+    setNewAttributes(document, element, attrs);
+    return element;
+  },
+  createCommentNode: (data) => target().createComment(data),
+  createTextNode: (value) => target().createTextNode(value),
+  appendChild: (parent, node) => void parent.appendChild(node),
+  insertBefore: (parent, node, reference) => void parent.insertBefore(node, reference),
+  setTemplateContent: (template, content) => void templates.set(template, content),
+  getTemplateContent: (template) => templates.get(template) ?? target().createDocumentFragment(),
+  // No doctype node: nothing downstream reads it.
+  setDocumentType: () => {},
+  setDocumentMode: (_doc, mode) => void (building!.mode = mode),
+  getDocumentMode: () => building?.mode ?? NO_QUIRKS,
+  detachNode: (node) => node.parentNode?.removeChild(node),
+  insertText(parent, text) {
+    const last = parent.lastChild;
+    if (last && last.nodeType === TEXT_NODE) (last as Text).data += text;
+    else parent.appendChild(target().createTextNode(text));
+  },
+  insertTextBefore(parent, text, reference) {
+    const previous = reference.previousSibling;
+    if (previous && previous.nodeType === TEXT_NODE) (previous as Text).data += text;
+    else parent.insertBefore(target().createTextNode(text), reference);
+  },
+  // As jsdom's adapter: a repeated <html> or <body> tag's attributes are set on the element.
+  adoptAttributes: (element, attrs) => setAttributes(element, attrs),
+  getFirstChild: (node) => node.firstChild as globalThis.ChildNode | null,
+  getChildNodes: (node) => Array.from(node.childNodes) as globalThis.ChildNode[],
+  getParentNode: (node) => node.parentNode as DomParent | null,
+  getAttrList: (element) => Array.from(element.attributes, (a): Token.Attribute => ({ name: a.name, value: a.value })),
+  getTagName: (element) => element.localName,
+  getNamespaceURI: (element) => (element.namespaceURI ?? HTML_NAMESPACE) as ReturnType<TreeAdapter["getNamespaceURI"]>,
+  getTextNodeContent: (node) => node.data,
+  getCommentNodeContent: (node) => node.data,
+  getDocumentTypeNodeName: (node) => node.name,
+  getDocumentTypeNodePublicId: (node) => node.publicId,
+  getDocumentTypeNodeSystemId: (node) => node.systemId,
+  isTextNode: (node): node is Text => node.nodeType === TEXT_NODE,
+  isCommentNode: (node): node is Comment => node.nodeType === COMMENT_NODE,
+  isDocumentTypeNode: (node): node is DocumentType => node.nodeType === DOCUMENT_TYPE_NODE,
+  isElementNode: (node): node is Element => node.nodeType === ELEMENT_NODE,
+  setNodeSourceCodeLocation: () => {},
+  getNodeSourceCodeLocation: () => undefined,
+  updateNodeSourceCodeLocation: () => {},
+};
 
 /** linkedom's `setAttribute` puts a new attribute first: set in reverse, the source order stands (as in jsdom). */
 function setAttributes(element: Element, attrs: Token.Attribute[]): void {
@@ -88,6 +110,55 @@ function setAttributes(element: Element, attrs: Token.Attribute[]): void {
     element.setAttribute(attr.prefix ? `${attr.prefix}:${attr.name}` : attr.name, attr.value);
   }
 }
+
+interface LinkedAttr {
+  ownerElement: unknown;
+  [link: symbol]: unknown;
+}
+
+/** What `setNewAttributes` takes from the linkedom that builds the nodes (linkedom-package.ts says why by name). */
+function linkedParts() {
+  const { NEXT, PREV } = linkedomPart("shared/symbols.js") as Record<"NEXT" | "PREV", symbol>;
+  const { Attr } = linkedomPart("interface/attr.js") as { Attr: new (ownerDocument: Html, name: string, value: string) => LinkedAttr };
+  return { NEXT, PREV, Attr };
+}
+let linked: ReturnType<typeof linkedParts> | undefined;
+
+/**
+ * The attributes of a new HTML element, as `setAttributes` leaves them, without its work: linkedom's
+ * `setAttribute("class", …)` builds a DOMTokenList (a Set) for the element, joins it, and sets the
+ * attribute through it twice (~2% of the HTML route, and a Set per element with a class for the
+ * collector). Here each attribute is made as linkedom's Attr and linked in source order right after
+ * the element; a class attribute holds what linkedom's class list would write (`classListValue`),
+ * and the list itself is made from it on first use by linkedom's own `classList` getter. A new
+ * element has no attribute to replace (parse5 drops a start tag's repeated attributes), and its
+ * document no mutation observer or custom element: the callbacks linkedom would make do nothing.
+ */
+function setNewAttributes(document: Html, element: Element, attrs: Token.Attribute[]): void {
+  if (attrs.length === 0) return;
+  const { NEXT, PREV, Attr } = linked!;
+  const owner = element as unknown as LinkedAttr;
+  const next = owner[NEXT] as LinkedAttr;
+  let previous = owner;
+  for (let i = 0; i < attrs.length; i++) {
+    const { name, value } = attrs[i];
+    const attribute = new Attr(document, name, name === "class" ? classListValue(value) : value);
+    attribute.ownerElement = element;
+    previous[NEXT] = attribute;
+    attribute[PREV] = previous;
+    previous = attribute;
+  }
+  previous[NEXT] = next;
+  next[PREV] = previous;
+}
+
+/** A class attribute as linkedom's class list writes it: its words (split at `\s`), each once, in order, joined by one space. */
+export function classListValue(value: string): string {
+  // One word (or none) is its own list.
+  if (!WHITE_SPACE.test(value)) return value;
+  return [...new Set(value.split(/\s+/).filter((word) => word !== ""))].join(" ");
+}
+const WHITE_SPACE = /\s/;
 
 /**
  * linkedom's `className` (and so `getAttribute("class")`, which reads it) joins the element's
@@ -249,3 +320,39 @@ export function tagList(selectors: string): ReadonlySet<string> | undefined {
 const TAG_NAME = /^[a-zA-Z][a-zA-Z0-9-]*$/;
 const TAG_LISTS = new Map<string, ReadonlySet<string> | null>();
 const TAG_LISTS_CAP = 1024;
+
+/**
+ * linkedom's `textContent` of an element pushes the data of each text node below it into an array
+ * and joins it: for an element with one text node (a link, a short paragraph) that is an array and a
+ * copy of a string that exists already. Readability reads it for nearly every element it weighs
+ * (`_getInnerText`, `_getLinkDensity`): ~12% of the route's allocation. The same string: no text node
+ * gives "", one gives its data as it is, more are joined as linkedom joins them. Set once, on
+ * linkedom's Element.
+ */
+export function textContentWithoutCopies(linkedom: typeof import("linkedom")): void {
+  const { NEXT, END } = linkedomPart("shared/symbols.js") as Record<"NEXT" | "END", symbol>;
+  const prototype = linkedom.Element.prototype as object;
+  const descriptor = Object.getOwnPropertyDescriptor(prototype, "textContent");
+  if (!descriptor?.get || descriptor.get.name === "textContentOf") return;
+  interface Linked {
+    nodeType: number;
+    data: string;
+    [link: symbol]: Linked;
+  }
+  function textContentOf(this: Linked): string {
+    const end = this[END];
+    let first: string | undefined;
+    let parts: string[] | undefined;
+    for (let next = this[NEXT]; next !== end; next = next[NEXT]) {
+      const type = next.nodeType;
+      if (type !== TEXT_NODE && type !== CDATA_SECTION_NODE) continue;
+      const data = next.data;
+      if (first === undefined) first = data;
+      else if (parts === undefined) parts = [first, data];
+      else parts.push(data);
+    }
+    return parts ? parts.join("") : (first ?? "");
+  }
+  Object.defineProperty(prototype, "textContent", { ...descriptor, get: textContentOf });
+}
+const CDATA_SECTION_NODE = 4;

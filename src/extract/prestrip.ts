@@ -80,16 +80,31 @@ const ATTRIBUTE = /([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
 
 /** Drops attributes nothing downstream reads: fewer attribute nodes for jsdom to build. */
 export function dropUnreadAttributes(html: string): string {
-  return html.replace(START_TAG, (match, tag: string, attrs: string, selfClosing: string) => {
-    let kept = "";
-    let dropped = false;
-    for (const [whole, name] of attrs.matchAll(ATTRIBUTE)) {
-      if (KEPT_ATTRIBUTES.has(name.toLowerCase())) kept += " " + whole;
-      else dropped = true;
-    }
-    return dropped ? `<${tag}${kept}${selfClosing ? " /" : ""}>` : match;
-  });
+  return html.replace(START_TAG, keptAttributesOnly);
 }
+
+/** A start tag with only its KEPT_ATTRIBUTES (the tag as it is when it has no other). One function for every page, its pattern's matches read with `exec`: no iterator or closure per tag. */
+function keptAttributesOnly(match: string, tag: string, attrs: string, selfClosing: string): string {
+  // Half the start tags with attributes on the AEB pages drop none: a test that builds no match.
+  if (!MAY_HOLD_UNREAD_ATTRIBUTE.test(attrs)) return match;
+  let kept = "";
+  let dropped = false;
+  ATTRIBUTE.lastIndex = 0;
+  for (let m = ATTRIBUTE.exec(attrs); m; m = ATTRIBUTE.exec(attrs)) {
+    const name = m[1];
+    // Most names are written in lower case: only the others are lower-cased to look them up.
+    if (KEPT_ATTRIBUTES.has(name) || (HAS_ASCII_UPPER_CASE.test(name) && KEPT_ATTRIBUTES.has(name.toLowerCase()))) kept += " " + m[0];
+    else dropped = true;
+  }
+  return dropped ? `<${tag}${kept}${selfClosing ? " /" : ""}>` : match;
+}
+const HAS_ASCII_UPPER_CASE = /[A-Z]/;
+/**
+ * White space, then the start of a name that is not a KEPT_ATTRIBUTES name (ASCII case aside, as
+ * the Set's lower-cased lookup). Every attribute of a start tag follows white space, so an attribute
+ * to drop always matches; text inside a quoted value may match too, and the full check then keeps all.
+ */
+const MAY_HOLD_UNREAD_ATTRIBUTE = new RegExp(`\\s(?!(?:${[...KEPT_ATTRIBUTES].join("|")})(?:[\\s=]|$))[^\\s"'=<>/]`, "i");
 
 /**
  * Elements dropped with their content because no reader sees them (Readability removes hidden
@@ -140,13 +155,17 @@ export function dropUnseenElements(html: string, rules: typeof UNSEEN = UNSEEN):
   return out.replace(UNREAD_LINK, (link) => (/\brel\s*=\s*["']?[^"'>]*\bcanonical\b/i.test(link) ? link : ""));
 }
 
+const SAME_NAME_TAG = new Map<string, RegExp>();
+
 function unquote(value: string): string {
   return value.startsWith('"') || value.startsWith("'") ? value.slice(1, -1) : value;
 }
 
 /** The end of the element whose start tag ends at `from`, counting nested same-name tags; -1 if unbalanced. */
 function matchingEnd(html: string, tag: string, from: number): number {
-  const pattern = new RegExp(`<(/?)${tag}\\b[^>]*>`, "gi");
+  // One pattern per tag name (UNSEEN_START_TAG's few), compiled once: a new RegExp is compiled anew.
+  let pattern = SAME_NAME_TAG.get(tag);
+  if (!pattern) SAME_NAME_TAG.set(tag, (pattern = new RegExp(`<(/?)${tag}\\b[^>]*>`, "gi")));
   pattern.lastIndex = from;
   let depth = 1;
   for (let m = pattern.exec(html); m; m = pattern.exec(html)) {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { JSDOM, VirtualConsole } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { elementsWithTags } from "../../src/extract/html.js";
-import { parseHtml } from "../../src/extract/dom.js";
+import { firstElementWith, parseHtml } from "../../src/extract/dom.js";
 
 const parser = new new JSDOM("", { virtualConsole: new VirtualConsole() }).window.DOMParser();
 const fixture = (name: string) => parser.parseFromString(readFileSync(join(import.meta.dirname, "../fixtures/html", name), "utf8"), "text/html");
@@ -146,5 +146,35 @@ describe("querySelectorAll and querySelector of tag lists on linkedom (no select
     expect(Array.from(light.querySelectorAll("p.a"), (p) => p.textContent)).toEqual(["one"]);
     expect(light.querySelector("a[href]")?.textContent).toBe("x");
     expect(light.querySelectorAll("*").length).toBeGreaterThan(4);
+  });
+});
+
+describe("firstElementWith (a walk that stops at the first match, src/extract/dom.ts)", () => {
+  const html = readFileSync(join(import.meta.dirname, "../fixtures/html", "blocks.html"), "utf8");
+  // A canonical link in the body after one in the head, a title in the body, a deep first match.
+  const extra = html.replace("</body>", '<div><link rel="canonical" href="/second"><title>second</title><ul><li><p><a href="/deep">deep</a></p></li></ul></div></body>');
+
+  it("finds the first element getElementsByTagName finds that passes the test, on both DOMs", () => {
+    const tests: Record<string, (element: Element) => boolean> = {
+      any: () => true,
+      "with href": (element) => element.hasAttribute("href"),
+      canonical: (element) => /(?:^|\s)canonical(?:\s|$)/i.test(element.getAttribute("rel") ?? ""),
+      never: () => false,
+    };
+    let found = 0;
+    for (const dom of ["linkedom", "jsdom"] as const) {
+      for (const page of [html, extra, '<p>no head written</p><link rel="canonical" href="/body-only">']) {
+        const document = parseHtml(page, dom);
+        for (const tag of ["title", "link", "base", "meta", "a", "p", "li", "h2", "table"]) {
+          for (const [name, test] of Object.entries(tests)) {
+            const expected = Array.from(document.getElementsByTagName(tag)).find(test);
+            const first = firstElementWith(document, tag, test);
+            expect(first === expected, `${dom} ${tag} ${name}`).toBe(true);
+            if (first) found++;
+          }
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(40);
   });
 });
