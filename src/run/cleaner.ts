@@ -125,17 +125,22 @@ export function createTimedInlineCleaner(pipelines: RoutePipelines, timeoutMs: n
 
 export function createPoolCleaner(options: PoolOptions): Cleaner {
   // piscina loads only for runs that use a pool (a small text run cleans inline and never needs it).
-  const starting = import("piscina").then(
-    ({ Piscina }) =>
-      new Piscina<WorkerMessage, WorkerAnswer>({
-        filename: join(PACKAGE_ROOT, "dist/run/worker.js"),
-        minThreads: options.jobs,
-        maxThreads: options.jobs,
-        idleTimeout: 60_000,
-        workerData: { pipelines: options.pipelinePaths, htmlRoute: options.htmlRoute },
-        resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-      }),
-  );
+  const starting = import("piscina").then(({ Piscina }) => {
+    const pool = new Piscina<WorkerMessage, WorkerAnswer>({
+      filename: join(PACKAGE_ROOT, "dist/run/worker.js"),
+      minThreads: options.jobs,
+      maxThreads: options.jobs,
+      idleTimeout: 60_000,
+      workerData: { pipelines: options.pipelinePaths, htmlRoute: options.htmlRoute },
+      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
+    // piscina emits a worker's error on the pool when no task is running on that worker: a worker
+    // stopped at a document's time limit that runs out of heap before it is gone (a 30 MB page). Its
+    // document has already failed with its reason, and piscina replaces the worker; unheard, the event
+    // would end the process with a stack trace.
+    pool.on("error", () => undefined);
+    return pool;
+  });
   // Hand the pool one message per worker, so that a time limit counts that message's own run
   // only: a document queued behind a stuck one must not time out with it.
   const handOver = pLimit(options.jobs);
