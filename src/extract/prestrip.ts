@@ -70,13 +70,13 @@ export function reduceStyleAttributes(html: string): string {
 }
 
 /** Attributes that extraction reads; all others (data-*, srcset, event handlers...) are dropped. */
-const KEPT_ATTRIBUTES = new Set([
+export const KEPT_ATTRIBUTES: ReadonlySet<string> = new Set([
   "class", "id", "role", "aria-label", "aria-hidden", "hidden", "style", "href", "lang", "dir", "rel", "name",
   "property", "content", "charset", "http-equiv", "itemprop", "itemtype", "itemscope", "type", "colspan", "rowspan",
   "src", "alt", "title", "datetime",
 ]);
-const START_TAG = /<([a-zA-Z][\w:-]*)((?:\s+[^\s"'=<>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)+)\s*(\/?)>/g;
-const ATTRIBUTE = /([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
+export const START_TAG = /<([a-zA-Z][\w:-]*)((?:\s+[^\s"'=<>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)+)\s*(\/?)>/g;
+export const ATTRIBUTE = /([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
 
 /** Drops attributes nothing downstream reads: fewer attribute nodes for jsdom to build. */
 export function dropUnreadAttributes(html: string): string {
