@@ -371,6 +371,20 @@ export const INLINE_TEXT_MAX_BYTES = 1 << 20;
  */
 export const INLINE_TIMED_MAX_BYTES = 1 << 20;
 
+/**
+ * At --jobs 1 an HTML page up to this size is cleaned on the main thread, under its time limit; a
+ * larger one on a worker whose heap --worker-heap caps. The main thread's heap has no such cap, and
+ * a page's tree can take ~150x its size (3.2 MB of dense <p><a><span> markup: 506 MB resident),
+ * so at 2 MB a page stays near the worker's default cap (DEFAULT_WORKER_HEAP_MB). Real pages are
+ * far smaller: the largest of the 181 AEB pages is 1.5 MB, and took 109 MB.
+ */
+export const INLINE_PAGE_MAX_BYTES = { value: 2 << 20, example: "a 170 kB or a 1.5 MB news page: the main thread; a 30 MB page: the worker" } as const;
+
+/** Whether a --jobs 1 run cleans `task` on the main thread (else on its one worker). */
+export function cleanedInlineAtOneJob(task: Pick<CleanTask, "route" | "content">): boolean {
+  return task.route === "text" || contentSize(task.content) <= INLINE_PAGE_MAX_BYTES.value;
+}
+
 /** Formats that hold one document per file: a run of N such files never needs more than N workers. */
 const ONE_DOCUMENT_FORMATS = new Set(["text", "html"]);
 
@@ -385,11 +399,12 @@ export const FILES_PER_WORKER = { value: 64, example: "20 or 60 HTML pages clean
 /**
  * Small runs (INLINE_TEXT_MAX_BYTES, INLINE_TIMED_MAX_BYTES) clean on the main thread, each
  * document under its time limit but a small plain-text run's (which needs none). At --jobs 1 a
- * larger run's text documents do too: a worker would add its start and every document's trip to
- * it and back on the same single core (10 MB of JSONL on one worker: 1.4x the CPU for the floor
- * pipeline, 1.17x for news), while a text document's memory is bounded by its size (linear
- * stages). Its HTML pages go to one worker, whose heap --worker-heap caps: a page's tree can take
- * many times its size. Larger runs at --jobs 2 or more clean on workers.
+ * larger run's text documents and its HTML pages up to INLINE_PAGE_MAX_BYTES do too: a worker
+ * would add its start and every document's trip to it and back on the same single core (10 MB of
+ * JSONL on one worker: 1.4x the CPU for the floor pipeline, 1.17x for news; the 181 AEB pages:
+ * 1.14x). A text document's memory is bounded by its size (linear stages); a larger page goes to
+ * one worker, whose heap --worker-heap caps, as a page's tree can take many times its size.
+ * Larger runs at --jobs 2 or more clean on workers.
  * Inline also where no worker can load the same code: run from source, an HTML route given
  * as a function, no pipeline file.
  */
@@ -414,7 +429,7 @@ function chooseCleaner(options: CleanOptions, jobs: number, todo: ReadonlyArray<
       htmlRoute: options.htmlRoute,
     });
   if (timed) {
-    const here = timed === "text" ? (task: CleanTask) => task.route === "text" : undefined;
+    const here = timed === "bounded" ? cleanedInlineAtOneJob : undefined;
     return { inFlight: { min: 1, max: INLINE_BATCH_LIMITS.documents, size: INLINE_BATCH_LIMITS.size }, cleaner: createTimedInlineCleaner(pipelines, timeoutMs, () => pool(1), here) };
   }
   if (inline) return { inFlight: { min: 1, max: 1, size: Infinity }, cleaner: createInlineCleaner(pipelines, options.htmlToDocument) };
@@ -424,14 +439,14 @@ function chooseCleaner(options: CleanOptions, jobs: number, todo: ReadonlyArray<
 
 /**
  * Where a run's documents are cleaned: inline (`timed`: under a time limit on the main thread;
- * "text": the HTML pages among them on one worker), or on how many workers.
+ * "bounded": but for the HTML pages over INLINE_PAGE_MAX_BYTES, on one worker), or on how many workers.
  */
-export function planCleaner(run: { workersPossible: boolean; jobs: number; formats: readonly string[]; bytes: number; undecidedPattern: boolean }): { inline: boolean; threads: number; timed?: true | "text" } {
+export function planCleaner(run: { workersPossible: boolean; jobs: number; formats: readonly string[]; bytes: number; undecidedPattern: boolean }): { inline: boolean; threads: number; timed?: true | "bounded" } {
   const smallTextRun = run.bytes <= INLINE_TEXT_MAX_BYTES && run.formats.every((f) => f === "text") && !run.undecidedPattern;
   if (!run.workersPossible || smallTextRun) return { inline: true, threads: 0 };
   const smallRun = run.bytes <= INLINE_TIMED_MAX_BYTES && !run.undecidedPattern;
   if (smallRun) return { inline: true, threads: 0, timed: true };
-  if (run.jobs === 1 && !run.undecidedPattern) return { inline: true, threads: 0, timed: "text" };
+  if (run.jobs === 1 && !run.undecidedPattern) return { inline: true, threads: 0, timed: "bounded" };
   const threads = run.formats.every((f) => ONE_DOCUMENT_FORMATS.has(f)) ? Math.max(1, Math.min(run.jobs, Math.floor(run.formats.length / FILES_PER_WORKER.value))) : run.jobs;
   return { inline: false, threads };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FILES_PER_WORKER, INLINE_TEXT_MAX_BYTES, INLINE_TIMED_MAX_BYTES, planCleaner } from "../../src/run/clean.js";
+import { cleanedInlineAtOneJob, FILES_PER_WORKER, INLINE_PAGE_MAX_BYTES, INLINE_TEXT_MAX_BYTES, INLINE_TIMED_MAX_BYTES, planCleaner } from "../../src/run/clean.js";
 
 const run = { workersPossible: true, jobs: 2, bytes: 1000, undecidedPattern: false };
 
@@ -22,10 +22,18 @@ describe("where a run is cleaned", () => {
     expect(planCleaner({ ...run, formats: ["jsonl"], bytes: INLINE_TIMED_MAX_BYTES + 1 })).toEqual({ inline: false, threads: 2 });
     expect(planCleaner({ ...run, formats: ["html"], undecidedPattern: true })).toEqual({ inline: false, threads: 1 });
   });
-  it("at --jobs 1, a larger run's text documents are cleaned on the main thread, each under its time limit; its HTML pages on one worker", () => {
-    expect(planCleaner({ ...run, jobs: 1, formats: ["jsonl"], bytes: 100 * INLINE_TIMED_MAX_BYTES })).toEqual({ inline: true, threads: 0, timed: "text" });
-    expect(planCleaner({ ...run, jobs: 1, formats: ["html", "html"], bytes: 100 * INLINE_TIMED_MAX_BYTES })).toEqual({ inline: true, threads: 0, timed: "text" });
+  it("at --jobs 1, a larger run's text documents and pages are cleaned on the main thread, each under its time limit; its large pages on one worker", () => {
+    expect(planCleaner({ ...run, jobs: 1, formats: ["jsonl"], bytes: 100 * INLINE_TIMED_MAX_BYTES })).toEqual({ inline: true, threads: 0, timed: "bounded" });
+    expect(planCleaner({ ...run, jobs: 1, formats: ["html", "html"], bytes: 100 * INLINE_TIMED_MAX_BYTES })).toEqual({ inline: true, threads: 0, timed: "bounded" });
     expect(planCleaner({ ...run, jobs: 1, formats: ["jsonl"], bytes: 100 * INLINE_TIMED_MAX_BYTES, undecidedPattern: true })).toEqual({ inline: false, threads: 1 });
+  });
+  it("at --jobs 1, every text document and every page up to INLINE_PAGE_MAX_BYTES stays on the main thread; a larger page goes to the worker, whose heap is capped", () => {
+    const max = INLINE_PAGE_MAX_BYTES.value;
+    expect(cleanedInlineAtOneJob({ route: "html", content: new Uint8Array(170_000) })).toBe(true);
+    expect(cleanedInlineAtOneJob({ route: "html", content: new Uint8Array(max) })).toBe(true);
+    expect(cleanedInlineAtOneJob({ route: "html", content: new Uint8Array(max + 1) })).toBe(false);
+    expect(cleanedInlineAtOneJob({ route: "html", content: "x".repeat(max + 1) })).toBe(false);
+    expect(cleanedInlineAtOneJob({ route: "text", content: "x".repeat(10 * max) })).toBe(true);
   });
   it("a pipeline pattern the checker could not decide keeps even a small run on workers (it might backtrack)", () => {
     expect(planCleaner({ ...run, formats: ["text"], undecidedPattern: true })).toEqual({ inline: false, threads: 1 });
