@@ -60,20 +60,21 @@ export function createInlineCleaner(pipelines: RoutePipelines, toDocument: HtmlT
 }
 
 /**
- * Text documents cleaned inline travel in batches too, under one time limit per batch: V8's
- * watchdog starts a thread per limited call (~0.15 ms of system time), more than a short document
- * costs to clean. A batch this size takes well under a second, far below any time limit.
+ * Documents cleaned inline travel in batches too, under one time limit per batch: V8's watchdog
+ * starts a thread per limited call (~0.15 ms of system time) and joins it at the end, which on a
+ * busy machine waits for the thread to be scheduled: more than a short document costs to clean,
+ * and, one HTML page per call, 1.3x the wall time of the 181 AEB pages at load 6. A batch this size
+ * takes well under a second (text at ~4 MB, pages at ~10 MB per CPU-second), far below any time limit.
  */
 export const INLINE_BATCH_LIMITS = {
   documents: 64,
-  size: 256 * 1024,
-  example: "9 kB news records 28 at a time; 64 tweets in one call; a 1 MB record alone",
+  size: 1024 * 1024,
+  example: "9 kB news records 64 at a time; 64 tweets in one call; 170 kB pages 6 at a time; a 1 MB record alone",
 } as const;
 
 /**
- * Inline, on the main thread, under `timeoutMs` (`cleanTasksWithin`: text documents in batches,
- * a batch that runs out of time rerun a document at a time as the pool's are; HTML pages one by
- * one), except those `here` leaves to a worker (made by `pool()` on first need): src/run/clean.ts
+ * Inline, on the main thread, under `timeoutMs` (`cleanTasksWithin`: text documents and HTML pages
+ * in batches, INLINE_BATCH_LIMITS), except those `here` leaves to a worker (made by `pool()` on first need): src/run/clean.ts
  * chooses. Work stopped half-way may leave this thread's modules half-done (a module it was
  * loading, a table it was compiling), so after a time-out nothing more runs here: the documents
  * left, those of the batch that ran out of time included, go to the worker, each under its own
@@ -108,7 +109,7 @@ export function createTimedInlineCleaner(pipelines: RoutePipelines, timeoutMs: n
       many: async (tasks) => (await inTurn(() => cleanTasksWithin(tasks, pipelines, timeoutMs))) ?? Promise.reject(new TimedOut("an earlier document timed out")),
       one: async (task) => (await inTurn(() => cleanTaskWithin(task, pipelines, timeoutMs))) ?? toPool(task),
     },
-    { limits: INLINE_BATCH_LIMITS, sizeOf: (task) => contentSize(task.content), alone: (task) => task.route === "html" },
+    { limits: INLINE_BATCH_LIMITS, sizeOf: (task) => contentSize(task.content) },
   );
   return {
     clean: (task) => (here(task) ? batcher.add(task) : toPool(task)),

@@ -1,9 +1,10 @@
-// The main thread's cleaner under a time limit: text documents in batches, one watchdog per batch.
+// The main thread's cleaner under a time limit: text documents and HTML pages in batches, one watchdog per batch.
 import { describe, expect, it } from "vitest";
 import type { Pipeline } from "../../src/core/stage.js";
 import { createTimedInlineCleaner, INLINE_BATCH_LIMITS, type Cleaner } from "../../src/run/cleaner.js";
 import { loadPipeline } from "../../src/run/pipeline-file.js";
 import { cleanTask, type CleanOutcome, type CleanTask } from "../../src/run/task.js";
+import { htmlToDocument } from "../../src/read/html-route.js";
 
 const news = loadPipeline("news");
 
@@ -28,13 +29,20 @@ function task(id: string, text: string): CleanTask {
   return { id, source: `${id}.txt`, output: `out/${id}.txt`, route: "text", content: text, shape: "text" };
 }
 
+function page(id: string, paragraph: string): CleanTask {
+  const html = `<html><head><title>${id}</title></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article><p>${paragraph}</p></article></body></html>`;
+  return { id, source: `${id}.html`, output: `out/${id}.txt`, route: "html", content: new TextEncoder().encode(html), shape: "text" };
+}
+
+const contentText = (t: CleanTask) => (typeof t.content === "string" ? t.content : new TextDecoder().decode(t.content));
+
 /** A stand-in for the worker a timed-out run hands its documents to: answers what cleanTask answers, and records what it got. */
 function fakePool(received: string[]): Cleaner {
   return {
     clean: async (t) => {
       received.push(t.id);
-      if ((t.content as string).includes("STUCK")) throw new Error("timed out after 300 ms");
-      return cleanTask(t, pipelines, async () => Promise.reject(new Error("no HTML here")));
+      if (contentText(t).includes("STUCK")) throw new Error("timed out after 300 ms");
+      return cleanTask(t, pipelines, htmlToDocument);
     },
     flush: () => {},
     close: async () => {},
@@ -85,6 +93,34 @@ describe("the timed inline cleaner", () => {
     await cleaner.close();
     // In any order: each document's outcome keeps its own place in the output.
     expect(received.sort()).toEqual(["a", "c", "d", "stuck"]);
+  });
+
+  it("cleans HTML pages in the same batches as text documents, with the bytes cleanTask gives, and starts no worker", async () => {
+    const received: string[] = [];
+    const cleaner = createTimedInlineCleaner(pipelines, 10_000, () => fakePool(received));
+    const tasks = [page("p1", "The council met on Tuesday and put the vote off until spring, its head said."), task("t1", texts[1]), page("p2", "Voters went to the polls in the rain, and most of the polling stations stayed open late.")];
+    const results = tasks.map((t) => outcome(cleaner.clean(t)));
+    cleaner.flush();
+    const expected = await Promise.all(tasks.map((t) => outcome(cleanTask(t, pipelines, htmlToDocument))));
+    expect(await Promise.all(results)).toEqual(expected);
+    expect(expected[0]).toMatchObject({ body: expect.stringContaining("The council met on Tuesday") });
+    await cleaner.close();
+    expect(received).toEqual([]);
+  });
+
+  it("after a page's batch runs out of time, hands that batch and every later document to the worker", async () => {
+    const received: string[] = [];
+    const cleaner = createTimedInlineCleaner(pipelines, 300, () => fakePool(received));
+    const first = [page("p1", "The council met on Tuesday and put the vote off until spring."), page("stuck", "STUCK in the middle of a long paragraph that never ends.")].map((t) => outcome(cleaner.clean(t)));
+    cleaner.flush();
+    const later = outcome(cleaner.clean(page("p3", "Voters went to the polls in the rain.")));
+    cleaner.flush();
+    const [p1, stuck, p3] = await Promise.all([...first, later]);
+    expect(p1).toMatchObject({ body: expect.stringContaining("The council met on Tuesday") });
+    expect(stuck).toEqual({ error: "timed out after 300 ms" });
+    expect(p3).toMatchObject({ body: expect.stringContaining("Voters went to the polls") });
+    await cleaner.close();
+    expect(received.sort()).toEqual(["p1", "p3", "stuck"]);
   });
 
   it("sends a batch once it holds INLINE_BATCH_LIMITS.documents documents, without waiting for a flush", async () => {
