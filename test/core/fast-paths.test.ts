@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createDocument, type Finding } from "../../src/core/document.js";
 import { collapseSpaces, LineView, splitLines } from "../../src/core/lines.js";
 import "../../src/stages/all.js";
-import { createNormaliser, editsIn } from "../../src/stages/normalise.js";
+import { createNormaliser, editsIn, spaceEditsAfterOddSpaces } from "../../src/stages/normalise.js";
 import { isUnknownLabel, isWidgetCount, UNKNOWN_LABEL } from "../../src/stages/widgets.js";
 import { isTimestamp } from "../../src/stages/timestamps.js";
 import { BoilerplatePhrasesOptions, createBoilerplatePhrases, linkListItems } from "../../src/stages/boilerplate-phrases.js";
@@ -106,12 +106,16 @@ describe("normaliser", () => {
     return { text: ended, edits };
   }
 
-  it("finds, in editsIn, exactly the passes whose pattern matches", () => {
+  it("finds, in editsIn, exactly the passes whose pattern matches, and the space passes once odd spaces are spaces", () => {
     const patterns = [/\r\n?|[\u2028\u2029\u0085]/, /[\u200b-\u200d\u2060\ufeff\u00ad]/, /[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/, / {2,}/, / +$/m, /^ +/m, /\n{3,}/];
+    const oddSpaces = /[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+    const spacePasses = 0b0111000;
     const plainBits = (text: string) => patterns.reduce((bits, pattern, k) => bits | (pattern.test(text) ? 1 << k : 0), 0);
     fc.assert(
-      fc.property(tricky([" ", " ", "\n", "\n", "\r", "\u2028", "\u2029", "\u0085", "\u00a0", "\u200b", "\t", "a", "é"], 12), (text) => {
-        expect(editsIn(text)).toBe(plainBits(text));
+      fc.property(tricky([" ", " ", "\n", "\n", "\r", "\u2028", "\u2029", "\u0085", "\u00a0", "\u3000", "\u200b", "\t", "\v", "a", "é"], 12), (text) => {
+        const present = editsIn(text);
+        expect(present & 0b1111111).toBe(plainBits(text));
+        expect(spaceEditsAfterOddSpaces(present)).toBe(plainBits(text.replace(oddSpaces, " ")) & spacePasses);
       }),
       { numRuns: 5000 },
     );
