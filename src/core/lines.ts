@@ -76,14 +76,35 @@ export function unitTable(re: RegExp): Uint8Array {
 /** SPACE by unit: lines are trimmed by looking at their ends only. */
 const SPACE_UNIT = unitTable(SPACE);
 
-export function collapseSpaces(text: string): string {
-  // Most lines hold only single ASCII spaces: replacing each of them by itself is the cost.
-  // Anything else INNER_SPACE matches (another space character, two spaces) needs the rewrite.
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (SPACE_UNIT[unit] && (unit !== 32 || text.charCodeAt(i + 1) === 32)) return text.replace(INNER_SPACE, " ").trim();
+/** Per unit: 1 for an ASCII space, 2 for any other unit of SPACE (see `holdsSpaceToCollapse`). */
+const SPACE_KIND = new Uint8Array(0x10000);
+// The few units of SPACE found by native indexOf, not a callback per unit of 65,536 at every start.
+for (let unit = SPACE_UNIT.indexOf(1); unit !== -1; unit = SPACE_UNIT.indexOf(1, unit + 1)) SPACE_KIND[unit] = unit === 32 ? 1 : 2;
+
+/**
+ * Whether text[from, to) holds something INNER_SPACE would rewrite: a white-space unit other than
+ * an ASCII space, or two spaces in a row. Most lines hold only single ASCII spaces, so replacing
+ * each of them by itself is the cost saved. Read without a branch per unit (a test per space
+ * mispredicted at word ends), and on the document's own flat string, not a line's slice of it.
+ */
+function holdsSpaceToCollapse(text: string, from: number, to: number): boolean {
+  let found = 0;
+  let before = 0;
+  for (let i = from; i < to; i++) {
+    const kind = SPACE_KIND[text.charCodeAt(i)];
+    found |= (kind & 2) | (before & kind);
+    before = kind;
   }
-  return text.trim();
+  return found !== 0;
+}
+
+export function collapseSpaces(text: string): string {
+  return collapsed(text, holdsSpaceToCollapse(text, 0, text.length));
+}
+
+/** `text` with inner white space runs collapsed and trimmed; `rewrite`: holdsSpaceToCollapse of it. */
+function collapsed(text: string, rewrite: boolean): string {
+  return rewrite ? text.replace(INNER_SPACE, " ").trim() : text.trim();
 }
 
 export function splitLines(raw: string, blocks?: Block[]): Line[] {
@@ -121,7 +142,7 @@ export function splitLines(raw: string, blocks?: Block[]): Line[] {
       text,
       contentStart: start + lead,
       contentEnd: lineEnd - trail,
-      content: collapseSpaces(text),
+      content: collapsed(text, holdsSpaceToCollapse(raw, start, lineEnd)),
       kind,
       scan: undefined,
     });

@@ -38,46 +38,102 @@ const EDIT_STARTS: ReadonlyArray<[EditKind, RegExp]> = [
   ["odd-spaces", /[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/],
 ];
 /** The units that end a line for `$` and `^` under the m flag. */
-const LINE_TERMINATOR = new Uint8Array(0x10000);
-for (const end of ["\n", "\r", "\u2028", "\u2029"]) LINE_TERMINATOR[end.charCodeAt(0)] = 1;
+const LINE_TERMINATORS = ["\n", "\r", "\u2028", "\u2029"];
 
-/** EDIT_STARTS' bits by unit, made on the first text (a pipeline without the normaliser never needs it). */
-let unitBits: Uint8Array | undefined;
-function editBitsByUnit(): Uint8Array {
-  if (!unitBits) {
-    unitBits = new Uint8Array(0x10000);
+/**
+ * What `editsIn` reads of a unit, in one table: the bits of the one-character edits it starts
+ * (line-breaks, invisible, odd-spaces: 1, 2, 4, as in BIT) and flags for the edits made of two or
+ * three units. SPACE_FLAG is space-runs' bit, so a space after a space is `before & unit`;
+ * TERMINATOR_FLAG is SPACE_FLAG shifted once, so `before & unit >> 1` is a space then a line end
+ * and `before >> 1 & unit` a line end then a space; LF_FLAG is blank-lines' bit. AS_SPACE_FLAG and
+ * AS_TERMINATOR_FLAG are the same pair with the odd spaces counted as spaces: the same masks read
+ * the space edits the text will need once the odd-spaces pass has made them spaces.
+ */
+const SPACE_FLAG = BIT["space-runs"];
+const TERMINATOR_FLAG = SPACE_FLAG << 1;
+const LF_FLAG = BIT["blank-lines"];
+const AS_SPACE_FLAG = SPACE_FLAG << 4;
+const AS_TERMINATOR_FLAG = AS_SPACE_FLAG << 1;
+const ONE_UNIT_EDITS = BIT["line-breaks"] | BIT.invisible | BIT["odd-spaces"];
+const SPACE_EDITS = BIT["space-runs"] | BIT["trailing-spaces"] | BIT["leading-spaces"];
+/** Where the odd-spaces bit is in a unit's class: the scan counts them. */
+const ODD_SPACES_SHIFT = Math.log2(BIT["odd-spaces"]);
+/** Where `editsIn` puts SPACE_EDITS as they will be after the odd-spaces pass. */
+const AFTER_ODD_SPACES = 7;
+
+/** The table of `editsIn`, made on the first text (a pipeline without the normaliser never needs it). */
+let unitClasses: Uint16Array | undefined;
+function editClassByUnit(): Uint16Array {
+  if (!unitClasses) {
+    unitClasses = new Uint16Array(0x10000);
     // The units of each class found by the typed array's native indexOf: a callback per unit of
     // 65,536, three times, in code not yet optimised, was ~5 ms of the first document.
     for (const [kind, chars] of EDIT_STARTS) {
       const table = unitTable(chars);
-      for (let unit = table.indexOf(1); unit !== -1; unit = table.indexOf(1, unit + 1)) unitBits[unit] |= BIT[kind];
+      for (let unit = table.indexOf(1); unit !== -1; unit = table.indexOf(1, unit + 1)) {
+        unitClasses[unit] |= BIT[kind];
+        if (kind === "odd-spaces") unitClasses[unit] |= AS_SPACE_FLAG;
+      }
     }
+    unitClasses[32] |= SPACE_FLAG | AS_SPACE_FLAG;
+    for (const end of LINE_TERMINATORS) unitClasses[end.charCodeAt(0)] |= TERMINATOR_FLAG | AS_TERMINATOR_FLAG;
+    unitClasses[10] |= LF_FLAG;
   }
-  return unitBits;
+  return unitClasses;
 }
 
 /**
  * The edits whose pattern matches somewhere in the text, as bits, in one pass over its units:
  * it replaced three regex passes and a dozen substring searches per document, a third of the
  * floor's cleaning (see README, "Speed of the text route"). Exact, not a guess: a pass it
- * skips would have found nothing.
+ * skips would have found nothing. Above them (`spaceEditsAfterOddSpaces`), the space edits of
+ * the text once its odd spaces are spaces. Without a branch per unit: each unit's class is
+ * combined with the two before it by masks (a test per space mispredicted at word ends: 2-3x slower).
  */
-function editsIn(text: string): number {
-  const unitBits = editBitsByUnit();
-  let bits = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit === 32) {
-      const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
-      if (next === 32) bits |= BIT["space-runs"];
-      if (next === -1 || LINE_TERMINATOR[next]) bits |= BIT["trailing-spaces"];
-      if (i === 0 || LINE_TERMINATOR[text.charCodeAt(i - 1)]) bits |= BIT["leading-spaces"];
-    } else if (unit === 10) {
-      if (text.charCodeAt(i + 1) === 10 && text.charCodeAt(i + 2) === 10) bits |= BIT["blank-lines"];
-    } else bits |= unitBits[unit];
+export function editsIn(text: string): number {
+  return scanEdits(text).present;
+}
+
+/** `editsIn`'s bits and, from the same pass, how many odd-space units the text holds (each is one match of that pass). */
+function scanEdits(text: string): { present: number; oddSpaces: number } {
+  const classes = editClassByUnit();
+  // The start of the text is a line start for `^`: as if a line end came before it.
+  let before = TERMINATOR_FLAG | AS_TERMINATOR_FLAG;
+  let twoBefore = 0;
+  // What was seen, each at its flag's bit: one-unit edits, a space after a space, the units
+  // around a line end (a space before it at the space flags, after it at the terminator flags), three LFs.
+  let [single, runs, ends, blanks, oddSpaces] = [0, 0, 0, 0, 0];
+  for (let i = 0; i < text.length; i++) {
+    const unit = classes[text.charCodeAt(i)];
+    single |= unit;
+    oddSpaces += (unit >> ODD_SPACES_SHIFT) & 1;
+    runs |= before & unit;
+    ends |= (before & (unit >> 1)) | (((before >> 1) & unit & (SPACE_FLAG | AS_SPACE_FLAG)) << 1);
+    blanks |= twoBefore & before & unit;
+    twoBefore = before;
+    before = unit;
   }
-  return bits;
+  // The end of the text is a line end for `$`.
+  ends |= before & (SPACE_FLAG | AS_SPACE_FLAG);
+  const present =
+    (single & ONE_UNIT_EDITS) |
+    spaceEdits(runs, ends, SPACE_FLAG) |
+    (blanks & LF_FLAG && BIT["blank-lines"]) |
+    (spaceEdits(runs, ends, AS_SPACE_FLAG) << AFTER_ODD_SPACES);
+  return { present, oddSpaces };
+}
+
+/**
+ * SPACE_EDITS from editsIn's `runs` and `ends`, read at `space` (SPACE_FLAG or AS_SPACE_FLAG). A
+ * function of its own, not a closure over them: that would keep them in a context, a store per unit.
+ */
+function spaceEdits(runs: number, ends: number, space: number): number {
+  return (runs & space && BIT["space-runs"]) | (ends & space && BIT["trailing-spaces"]) | (ends & (space << 1) && BIT["leading-spaces"]);
+}
+
+/** From `editsIn` of a text: the space edits it will need once the odd-spaces pass has run on it. */
+export function spaceEditsAfterOddSpaces(present: number): number {
+  return (present >> AFTER_ODD_SPACES) & SPACE_EDITS;
 }
 
 export function createNormaliser(options: Partial<NormaliseOptions> = {}): TextFinisher {
@@ -98,7 +154,7 @@ export function createNormaliser(options: Partial<NormaliseOptions> = {}): TextF
       if (verbatim?.length) text = editAroundVerbatim(text, verbatim, edits, paragraphLines);
       else {
         text = applyEdits(text, edits);
-        if (paragraphLines) text = paragraphBreaks(text.split("\n"), undefined, edits);
+        if (paragraphLines) text = paragraphBreaksIn(text, edits);
       }
       const ended = withoutTrailingBreaks(text.charCodeAt(0) === 10 ? text.replace(/^\n+/, "") : text, text.trim() ? "\n" : "");
       if (ended !== text) edits["file-ends"] = 1;
@@ -109,19 +165,44 @@ export function createNormaliser(options: Partial<NormaliseOptions> = {}): TextF
 
 function applyEdits(input: string, edits: Record<string, number>): string {
   let text = input;
-  let present = editsIn(text);
+  let scan = scanEdits(text);
+  let present = scan.present;
   for (const { kind, pattern, replace } of EDITS) {
     if (!(present & BIT[kind])) continue;
     let count = 0;
-    text = text.replace(pattern, () => {
-      count++;
-      return replace;
-    });
+    // Odd spaces, each one match, were counted by the last scan (no pass since has changed them):
+    // the replace needs no callback per match to count them.
+    if (kind === "odd-spaces") [text, count] = [text.replace(pattern, replace), scan.oddSpaces];
+    else {
+      text = text.replace(pattern, () => {
+        count++;
+        return replace;
+      });
+    }
     if (count) edits[kind] = (edits[kind] ?? 0) + count;
-    // An edit can make room for a later one (a tab turned space beside a space): look again.
-    present = editsIn(text);
+    // An edit can make room for a later one (a tab turned space beside a space): look again, unless
+    // the last look already knows. Spaces made of odd spaces: editsIn saw them. Runs made one space:
+    // each run's first and last space keep their neighbours, so line ends and starts stay as they were.
+    if (kind === "odd-spaces") present = (present & ~SPACE_EDITS) | spaceEditsAfterOddSpaces(present);
+    else if (kind !== "space-runs") present = (scan = scanEdits(text)).present;
   }
   return text;
+}
+
+/**
+ * A single line break between two non-empty lines, the break that `paragraphBreaks` doubles.
+ * The \n first, then what is around it: V8 then searches for the \n natively instead of trying the
+ * lookbehind at every offset (bench JSONL: 0.57x the time of splitting the lines and joining them again).
+ */
+const LONE_BREAK = /\n(?<=[^\n]\n)(?=[^\n])/g;
+
+/** `paragraphBreaks` of the text's lines, without splitting them: each lone break doubled by one native replace. */
+function paragraphBreaksIn(text: string, edits: Record<string, number>): string {
+  const doubled = text.replace(LONE_BREAK, "\n\n");
+  // Each match adds one unit.
+  const count = doubled.length - text.length;
+  if (count) edits["paragraph-breaks"] = (edits["paragraph-breaks"] ?? 0) + count;
+  return doubled;
 }
 
 /**

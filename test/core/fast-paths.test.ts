@@ -5,18 +5,20 @@ import { describe, expect, it } from "vitest";
 import { createDocument, type Finding } from "../../src/core/document.js";
 import { collapseSpaces, LineView, splitLines } from "../../src/core/lines.js";
 import "../../src/stages/all.js";
-import { createNormaliser } from "../../src/stages/normalise.js";
+import { createNormaliser, editsIn, spaceEditsAfterOddSpaces } from "../../src/stages/normalise.js";
 import { isUnknownLabel, isWidgetCount, UNKNOWN_LABEL } from "../../src/stages/widgets.js";
 import { isTimestamp } from "../../src/stages/timestamps.js";
 import { BoilerplatePhrasesOptions, createBoilerplatePhrases, linkListItems } from "../../src/stages/boilerplate-phrases.js";
 import { DATE_WORDS, MONTHS, RELATIVE_TIME, TIME_MARK, WEEKDAYS } from "../../src/rules/dates.js";
+
+/** White-space runs as Line.content collapses them (src/core/lines.ts INNER_SPACE). */
+const inner = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
 
 /** Strings over the characters the shortcuts treat specially. */
 const tricky = (chars: string[], maxLength = 60) => fc.array(fc.constantFrom(...chars), { maxLength }).map((a) => a.join(""));
 
 describe("collapseSpaces", () => {
   it("equals replacing every white space run by one space and trimming", () => {
-    const inner = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
     fc.assert(
       fc.property(tricky(["a", "é", " ", " ", "\t", "\u00a0", "\u200b", "\u2009", "\ufeff", "."]), (text) => {
         expect(collapseSpaces(text)).toBe(text.replace(inner, " ").trim());
@@ -27,7 +29,7 @@ describe("collapseSpaces", () => {
 });
 
 describe("splitLines", () => {
-  it("finds each line's content as the leading and trailing white-space patterns do", () => {
+  it("finds each line's content as the leading, trailing and inner white-space patterns do", () => {
     const lead = /^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/;
     const trail = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+$/;
     fc.assert(
@@ -36,6 +38,7 @@ describe("splitLines", () => {
           const l = lead.exec(line.text)?.[0].length ?? 0;
           const t = l === line.text.length ? 0 : (trail.exec(line.text)?.[0].length ?? 0);
           expect([line.contentStart, line.contentEnd]).toEqual([line.start + l, line.end - t]);
+          expect(line.content).toBe(line.text.replace(inner, " ").trim());
         }
       }),
       { numRuns: 3000 },
@@ -102,6 +105,21 @@ describe("normaliser", () => {
     if (ended !== text) edits["file-ends"] = 1;
     return { text: ended, edits };
   }
+
+  it("finds, in editsIn, exactly the passes whose pattern matches, and the space passes once odd spaces are spaces", () => {
+    const patterns = [/\r\n?|[\u2028\u2029\u0085]/, /[\u200b-\u200d\u2060\ufeff\u00ad]/, /[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/, / {2,}/, / +$/m, /^ +/m, /\n{3,}/];
+    const oddSpaces = /[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+    const spacePasses = 0b0111000;
+    const plainBits = (text: string) => patterns.reduce((bits, pattern, k) => bits | (pattern.test(text) ? 1 << k : 0), 0);
+    fc.assert(
+      fc.property(tricky([" ", " ", "\n", "\n", "\r", "\u2028", "\u2029", "\u0085", "\u00a0", "\u3000", "\u200b", "\t", "\v", "a", "é"], 12), (text) => {
+        const present = editsIn(text);
+        expect(present & 0b1111111).toBe(plainBits(text));
+        expect(spaceEditsAfterOddSpaces(present)).toBe(plainBits(text.replace(oddSpaces, " ")) & spacePasses);
+      }),
+      { numRuns: 5000 },
+    );
+  });
 
   it("gives the same text and edit counts as running every pass", () => {
     const normalise = createNormaliser();
