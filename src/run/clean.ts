@@ -393,8 +393,9 @@ const ONE_DOCUMENT_FORMATS = new Set(["text", "html"]);
  * start (loading the modules and jsdom, compiling the rules: about a second of CPU on this
  * machine, more under load) before its first document, and two workers and the main thread
  * share two cores: on 60 AEB pages two workers were slower than one (0.77x-0.94x, issue 12).
+ * A run that would get one worker is cleaned as at --jobs 1, on the main thread.
  */
-export const FILES_PER_WORKER = { value: 64, example: "20 or 60 HTML pages clean on one worker; 181 on two (with --jobs 2)" } as const;
+export const FILES_PER_WORKER = { value: 64, example: "20 or 60 HTML pages clean on the main thread, as at --jobs 1; 181 on two workers (with --jobs 2)" } as const;
 
 /**
  * Small runs (INLINE_TEXT_MAX_BYTES, INLINE_TIMED_MAX_BYTES) clean on the main thread, each
@@ -446,8 +447,9 @@ export function planCleaner(run: { workersPossible: boolean; jobs: number; forma
   if (!run.workersPossible || smallTextRun) return { inline: true, threads: 0 };
   const smallRun = run.bytes <= INLINE_TIMED_MAX_BYTES && !run.undecidedPattern;
   if (smallRun) return { inline: true, threads: 0, timed: true };
-  if (run.jobs === 1 && !run.undecidedPattern) return { inline: true, threads: 0, timed: "bounded" };
   const threads = run.formats.every((f) => ONE_DOCUMENT_FORMATS.has(f)) ? Math.max(1, Math.min(run.jobs, Math.floor(run.formats.length / FILES_PER_WORKER.value))) : run.jobs;
+  // One worker would do what --jobs 1 does on the main thread, at the cost of its start and the trips.
+  if (threads === 1 && !run.undecidedPattern) return { inline: true, threads: 0, timed: "bounded" };
   return { inline: false, threads };
 }
 

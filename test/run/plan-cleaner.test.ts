@@ -16,9 +16,9 @@ describe("where a run is cleaned", () => {
     expect(planCleaner({ ...run, formats: ["jsonl"] })).toEqual({ inline: true, threads: 0, timed: true });
     expect(planCleaner({ ...run, formats: ["warc"] })).toEqual({ inline: true, threads: 0, timed: true });
   });
-  it("a larger run goes to workers", () => {
-    expect(planCleaner({ ...run, formats: ["text"], bytes: INLINE_TEXT_MAX_BYTES + 1 })).toEqual({ inline: false, threads: 1 });
-    expect(planCleaner({ ...run, formats: ["html"], bytes: INLINE_TIMED_MAX_BYTES + 1 })).toEqual({ inline: false, threads: 1 });
+  it("a larger run goes to workers; one that would get a single worker is cleaned as at --jobs 1", () => {
+    expect(planCleaner({ ...run, formats: ["text"], bytes: INLINE_TEXT_MAX_BYTES + 1 })).toEqual({ inline: true, threads: 0, timed: "bounded" });
+    expect(planCleaner({ ...run, formats: ["html"], bytes: INLINE_TIMED_MAX_BYTES + 1 })).toEqual({ inline: true, threads: 0, timed: "bounded" });
     expect(planCleaner({ ...run, formats: ["jsonl"], bytes: INLINE_TIMED_MAX_BYTES + 1 })).toEqual({ inline: false, threads: 2 });
     expect(planCleaner({ ...run, formats: ["html"], undecidedPattern: true })).toEqual({ inline: false, threads: 1 });
   });
@@ -42,8 +42,8 @@ describe("where a run is cleaned", () => {
     const pages = (n: number) => Array.from({ length: n }, () => "html");
     const per = FILES_PER_WORKER.value;
     const large = { ...run, jobs: 4, bytes: INLINE_TIMED_MAX_BYTES + 1 };
-    expect(planCleaner({ ...large, formats: ["html", "html", "text"] })).toEqual({ inline: false, threads: 1 });
-    expect(planCleaner({ ...large, formats: pages(2 * per - 1) })).toEqual({ inline: false, threads: 1 });
+    expect(planCleaner({ ...large, formats: ["html", "html", "text"] })).toEqual({ inline: true, threads: 0, timed: "bounded" });
+    expect(planCleaner({ ...large, formats: pages(2 * per - 1) })).toEqual({ inline: true, threads: 0, timed: "bounded" });
     expect(planCleaner({ ...large, formats: pages(2 * per) })).toEqual({ inline: false, threads: 2 });
     expect(planCleaner({ ...large, formats: pages(10 * per) })).toEqual({ inline: false, threads: 4 });
     expect(planCleaner({ ...large, formats: ["warc"] })).toEqual({ inline: false, threads: 4 });
