@@ -15,6 +15,7 @@
 import { createRequire } from "node:module";
 import { matchTagsWithoutUpperCasing, parseInto, queryTagListsWithoutCompiling, readClassFromAttribute, tagNamesUpperCasedOnce, textContentWithoutCopies } from "./linkedom-tree.js";
 import { requireLinkedom } from "./linkedom-events.js";
+import { capTreeDepth } from "./tree-depth.js";
 import { snapshotInnerHtml } from "./linkedom-snapshot.js";
 
 export type DomName = "linkedom" | "jsdom";
@@ -124,6 +125,8 @@ function parseJsdom(html: string): globalThis.Document {
 function jsdomParserOf(): DOMParser {
   if (!jsdomParser) {
     const { JSDOM, VirtualConsole } = require("jsdom") as typeof import("jsdom");
+    // jsdom parses with its own parse5 (the package's; the bundle has a copy for linkedom's trees).
+    capTreeDepth(createRequire(require.resolve("jsdom"))("parse5") as typeof import("parse5"));
     const window = new JSDOM("", { virtualConsole: new VirtualConsole() }).window;
     refuseListeners(window);
     jsdomParser = new window.DOMParser();

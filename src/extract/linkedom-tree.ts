@@ -4,7 +4,8 @@
 // elements after </body> end up elsewhere, and Readability then chooses differently. Through
 // this adapter a page has jsdom's tree, on linkedom's far lighter nodes.
 import { linkedomPart } from "./linkedom-package.js";
-import { parse, type DefaultTreeAdapterMap, type Token, type TreeAdapter, type TreeAdapterTypeMap } from "parse5";
+import { capTreeDepth } from "./tree-depth.js";
+import { parse, Parser, type DefaultTreeAdapterMap, type Token, type TreeAdapter, type TreeAdapterTypeMap } from "parse5";
 
 type Html = globalThis.Document;
 type DomNode = globalThis.Node;
@@ -23,7 +24,10 @@ const DOCUMENT_TYPE_NODE = 10;
  * `scriptingEnabled: false` as jsdom's DOMParser documents: <noscript> content is parsed as markup.
  */
 export function parseInto(document: Html, html: string): Html {
-  linked ??= linkedParts();
+  if (!linked) {
+    linked = linkedParts();
+    capTreeDepth({ Parser });
+  }
   building = { document, mode: NO_QUIRKS };
   try {
     return parse(html, { treeAdapter: LINKEDOM_ADAPTER, scriptingEnabled: false });
