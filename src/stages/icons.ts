@@ -2,8 +2,9 @@
 // ("icon bookmark-bicon cameraicon chevron downicon ...", "fa-facebook fa-twitter").
 import * as z from "../core/schema.js";
 import type { Detection, Features } from "../core/document.js";
-import { lineDetection, unitTable } from "../core/lines.js";
+import { lineDetection, unitTable, type Line } from "../core/lines.js";
 import { KNOWN_LIGATURES, LIGATURE_RULE, LIGATURE_WORDS } from "../rules/icons.js";
+import { scanGate } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
 
 const KNOWN_LIGATURE_SET = new Set(KNOWN_LIGATURES);
@@ -46,7 +47,7 @@ const WHITE_SPACE = unitTable(/\s/);
  * icon or class token. Asked first because the search is several times cheaper than
  * iconMarkers' loop over the units (bench JSONL: 7-17% of lines hold one).
  */
-const ICON_MARKER = /[-_]|icon/i;
+export const ICON_MARKER = /[-_]|icon/i;
 
 /** Whether iconMarkers would count a marker in the line (the same answer as `iconMarkers(content).markers > 0`). */
 export function holdsIconMarker(content: string): boolean {
@@ -91,6 +92,8 @@ registerStage("icons", {
   description: "Icon-font strings: glyph and class names read as text",
   options: IconOptions,
   create(options: IconOptions) {
+    // ICON_MARKER behind the line's one scan (which later stages read too): most lines hold no "-", "_" or "icon".
+    const mayHoldMarker = scanGate(ICON_MARKER) ?? (() => true);
     return {
       name: "icons",
       detect({ lines }) {
@@ -100,7 +103,7 @@ registerStage("icons", {
         for (const line of lines.live()) {
           let mayReachShares = true;
           if (canSkip) {
-            if (!holdsIconMarker(line.content)) continue;
+            if (!mayHoldMarker(line) || !holdsIconMarker(line.content)) continue;
             const { tokens, markers } = iconMarkers(line.content);
             mayReachShares = tokens >= options.minTokens && (markers / tokens >= options.minIconShare || markers / tokens >= options.minClassShare);
           }

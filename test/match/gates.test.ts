@@ -75,9 +75,30 @@ describe("requiredLiterals and the gates of the line scan", () => {
     [/a[\p{L}]{1,20} (?:web)?site/u, [" site", " website"]],
     [/(?:click|tap)[a-z]+(?:here|there)/u, ["here", "there"]], // the set whose shortest literal is longest
     [/a?b*/u, undefined],
-    [/[abc]+x?/u, undefined],
+    [/[abc]+x?/u, ["a", "b", "c"]], // a class of a few characters: each of them
+    [/[-_]|icon/i, ["-", "_", "icon"]],
+    [/x[ab]y/u, ["xay", "xby"]],
+    [/\d{1,2}:\d{2}/u, [":"]],
+    [/[0-9]/, ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]],
+    [/[a-z]+/u, undefined], // too many to list
+    [/[^ab]/u, undefined],
+    [/[\sab]/u, undefined],
   ])("%s needs one of %j", (re, literals) => {
     expect(requiredLiterals(re)).toEqual(literals);
+  });
+
+  it("names a literal of every match of a pattern with small classes (generated text)", () => {
+    const patterns = [/[-_]|icon/i, /[|•·]|\s[/–—-]\s/u, /[0-9]/, /x[ab]y/iu, /\d{1,2}[:.h]\d{2}/, /[.!?…]["'”’»)]*(\s+)/, /n[oa]s? (?:[a-c]|z)q/iu];
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("a", "B", "x", "Y", "-", "_", "ICON", "icon", "|", "•", " ", "/", "–", "1", "9", ":", "h", ".", "!", "”", "n", "O", "s", "q", "Z"), maxLength: 24 }), (text) => {
+        for (const re of patterns) {
+          if (!new RegExp(re.source, re.flags.replace("g", "")).test(text)) continue;
+          const fold = (s: string) => (re.flags.includes("i") ? s.toLowerCase() : s);
+          expect(requiredLiterals(re)!.some((literal) => fold(text).includes(fold(literal))), `${re} on ${text}`).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   /** A line object for a content, as splitLines makes it. */
