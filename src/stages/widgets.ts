@@ -116,7 +116,7 @@ export function mayBeWidgetWordLine(content: string): boolean {
   let at = 0;
   for (let word = 0; word < 2; word++) {
     while (at < label.length && SEPARATOR[label.charCodeAt(at)]) at++;
-    if (at === label.length) return word > 0; // no words at all: not a widget line
+    if (at === label.length) return word > 0 && unknown === 0; // no words at all, or an unknown word alone: not a widget line
     const start = at;
     while (at < label.length && !SEPARATOR[label.charCodeAt(at)]) at++;
     const token = label.slice(start, at);
@@ -125,6 +125,21 @@ export function mayBeWidgetWordLine(content: string): boolean {
     const bare = bareWord(token.toLowerCase());
     if (bare === "" || KNOWN_WORDS.has(bare) || isWidgetCount(bare)) continue;
     if (!isUnknownLabel(bare) || ++unknown > 1) return false;
+  }
+  // A line with an unknown label has WORDS_WITH_UNKNOWN words at least (joining phrases only merges
+  // words): a short menu line ("Business News", "Contact Us") stops here, not in isWidgetWordLine.
+  return unknown === 0 || hasTokens(label, at, WORDS_WITH_UNKNOWN - 2);
+}
+
+/** Fewest words of a widget-word line with an unknown label: the label and the widget words it needs besides. */
+const WORDS_WITH_UNKNOWN = WIDGET_LINE.unknownLabelMinWidgetWords + 1;
+
+/** Whether label[at...] holds at least `count` more words (runs between SEPARATOR units). */
+function hasTokens(label: string, at: number, count: number): boolean {
+  for (let found = 0; found < count; found++) {
+    while (at < label.length && SEPARATOR[label.charCodeAt(at)]) at++;
+    if (at === label.length) return false;
+    while (at < label.length && !SEPARATOR[label.charCodeAt(at)]) at++;
   }
   return true;
 }

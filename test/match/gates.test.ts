@@ -151,6 +151,17 @@ describe("mayBeWidgetWordLine", () => {
       { numRuns: 5000 },
     );
   });
+
+  it("is false only when isWidgetWordLine is (short lines with unknown words)", () => {
+    const parts = [...vocabulary.slice(0, 40), "copy link", "copy", "link", "Print", "12", "|", "_", "(", "Business", "News", "Home", "Pint", "x", "Contact Us", "Σ", "ΑΣ", "İ", "Baixar", "Politics"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: 5 }), fc.constantFrom(" ", " | ", ", ", " / "), (words, joiner) => {
+        const line = words.join(joiner);
+        if (isWidgetWordLine(line)) expect(mayBeWidgetWordLine(line), line).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
 });
 
 describe("boilerplate-phrases with its quick tests", () => {
