@@ -16,11 +16,11 @@ import { WIDGET_FILLER, WIDGET_RULES, WIDGET_WORDS } from "../../src/rules/widge
 import "../../src/stages/all.js";
 import { countWords, createBoilerplatePhrases, BoilerplatePhrasesOptions } from "../../src/stages/boilerplate-phrases.js";
 import { caseFolded } from "../../src/match/line-rules.js";
-import { compileLineRules, compileSearchRules, labelText, matchLine } from "../../src/match/line-rules.js";
+import { compileLineRules, compileSearchRules, labelText, literalGate, matchLine } from "../../src/match/line-rules.js";
 import { longestMatch, requiredLiterals } from "../../src/match/gates.js";
 import { lineScanner, passes } from "../../src/match/literal-scan.js";
 import { splitLines } from "../../src/core/lines.js";
-import { mayBeWidgetWordLine } from "../../src/stages/widgets.js";
+import { holdsOneLetterWord, mayBeWidgetWordLine, WIDGET_WORD_LITERALS } from "../../src/stages/widgets.js";
 import { isWidgetWordLine } from "../../src/stages/widgets.js";
 import { hasWords, sentenceBounds } from "../../src/stages/duplicates.js";
 
@@ -161,6 +161,27 @@ describe("mayBeWidgetWordLine", () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe("the widget-word gate in the line scan", () => {
+  const gate = literalGate(WIDGET_WORD_LITERALS, false)!;
+  const lineOf = (content: string) => splitLines(content)[0];
+  const vocabulary = [...WIDGET_WORDS, ...WIDGET_FILLER];
+  const parts = [...vocabulary, ...vocabulary.map((w) => w.toUpperCase()), ...vocabulary.map((w) => w[0].toUpperCase() + w.slice(1)), "12", "1.5k", "|", "•", "/", "»", ":", "_", "(", ")", "!", ".", "copy_link", "sha.re", "e-mail", "FACEBOOK", "ſhare", "İ", "Σ", "Business", "Pint", "x", "X", "Home"];
+  it("lets through every line isWidgetWordLine takes (or one holding a one-letter widget word)", () => {
+    expect(gate).toBeDefined();
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: 6 }), fc.constantFrom(" ", "", " | ", ", "), (words, joiner) => {
+        const line = lineOf(words.join(joiner));
+        if (line.content && isWidgetWordLine(line.content)) expect(gate(line) || holdsOneLetterWord(line.content), line.content).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("rules out menu lines without a widget word", () => {
+    for (const text of ["Business", "Contact Us", "Privacy Policy", "World News"]) expect(gate(lineOf(text)) || holdsOneLetterWord(text), text).toBe(false);
   });
 });
 
