@@ -323,6 +323,11 @@ export class LiteralScanner {
     });
   }
 
+  /** How many gates the rules registered so far have (rules always tried not counted). */
+  get gateCount(): number {
+    return this.gates;
+  }
+
   /** Whether the line's scan is done already (by an earlier stage), so `passing` costs nothing. */
   scanned(line: Line): boolean {
     const cached = line.scan as LineScan | undefined;
