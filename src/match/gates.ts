@@ -12,7 +12,7 @@ import { TABLE_FACTS } from "./table-facts.js";
 /** A parsed pattern, reduced to what the gates need. */
 type Node =
   | { t: "char"; c: string }
-  | { t: "set"; units: 1 | 2 }
+  | { t: "set"; units: 1 | 2; members?: string[] }
   | { t: "empty" }
   | { t: "backref" }
   | { t: "seq"; items: Node[] }
@@ -48,6 +48,8 @@ function reduce(node: Parsed, unicode: boolean): Node {
       return { t: "set", units: unicode ? 2 : 1 };
     case "characterClassEscape":
       // \d, \w and \s match single units; their negations match anything else (a surrogate pair under u).
+      // \d is the ten ASCII digits, with or without u and i.
+      if (node.value === "d") return { t: "set", units: 1, members: [...DIGITS] };
       return { t: "set", units: node.value === node.value.toLowerCase() ? 1 : unicode ? 2 : 1 };
     case "unicodePropertyEscape":
       return { t: "set", units: 2 };
@@ -65,16 +67,32 @@ function reduce(node: Parsed, unicode: boolean): Node {
   }
 }
 
-/** A class may match a surrogate pair under u when it is negated or holds a script, \S, \D, \W or an astral member. */
+/**
+ * A class may match a surrogate pair under u when it is negated or holds a script, \S, \D, \W or an astral member.
+ * A class of a few plain characters ("[-_]", "[0-9]", "[:.h]") lists them: each is a literal of its matches.
+ */
 function characterClass(node: CharacterClass<typeof PARSER_FEATURES>, unicode: boolean): Node {
   let astral = unicode && node.negative;
+  let members: string[] | undefined = node.negative || node.kind !== "union" ? undefined : [];
   for (const member of node.body) {
     if (member.type === "unicodePropertyEscape" || (member.type === "characterClassEscape" && member.value !== member.value.toLowerCase())) astral = unicode;
     else if (member.type === "value" && member.codePoint > 0xffff) astral = unicode;
     else if (member.type === "characterClassRange" && member.max.codePoint > 0xffff) astral = unicode;
+    if (member.type === "characterClassEscape" && member.value === "d") members?.push(...DIGITS);
+    else if (member.type === "value") members?.push(String.fromCodePoint(member.codePoint));
+    else if (member.type === "characterClassRange" && members && member.max.codePoint - member.min.codePoint < MAX_CLASS_MEMBERS)
+      for (let code = member.min.codePoint; code <= member.max.codePoint; code++) members.push(String.fromCodePoint(code));
+    else members = undefined;
+    if (members && members.length > MAX_CLASS_MEMBERS) members = undefined;
   }
-  return { t: "set", units: astral ? 2 : 1 };
+  const units = astral ? 2 : 1;
+  return members && members.length > 0 ? { t: "set", units, members: [...new Set(members)] } : { t: "set", units };
 }
+
+const DIGITS = "0123456789";
+
+/** Most characters a class may list to stand for its matches (a longer one, "[a-z]", rules little out and adds states). */
+const MAX_CLASS_MEMBERS = 16;
 
 /** What the gates know of a pattern, read off its syntax tree. */
 export interface PatternFacts {
@@ -196,6 +214,8 @@ function facts(node: Node): Facts {
     case "empty":
       return { exact: [""] };
     case "set":
+      if (node.members) return node.members.length <= MAX_EXACT ? { exact: node.members, required: node.members } : { required: node.members };
+      return {};
     case "backref":
       return {};
     case "rep": {

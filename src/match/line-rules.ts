@@ -119,7 +119,16 @@ export function customRules<T extends object = object>(
  * Example: the tags stage's bare label, tried on every short line, now on lines holding "tag", "topic"...
  */
 export function scanGate(pattern: PatternText): ((line: Line) => boolean) | undefined {
-  const [gate] = lineScanner.register([{ literals: requiredLiterals(pattern), caseSensitive: !pattern.flags.includes("i") }]);
+  return literalGate(requiredLiterals(pattern) ?? [], !pattern.flags.includes("i"));
+}
+
+/**
+ * The same gate on literals a stage names itself: false when the line's content holds none of them
+ * (in any case, unless `caseSensitive`). Undefined when one is no literal the scan can look for (a
+ * single cased letter, an empty string).
+ */
+export function literalGate(literals: readonly string[], caseSensitive: boolean): ((line: Line) => boolean) | undefined {
+  const [gate] = lineScanner.register([{ literals, caseSensitive }]);
   return gate === ALWAYS ? undefined : (line) => lineScanner.passing(line).includes(gate);
 }
 

@@ -240,17 +240,10 @@ class Automaton {
    * most words, and the mark is one read where a search of the gates found was a loop.
    */
   scan(text: string, seen: Uint32Array, stamp: number): number[] {
-    const { classOf, classes, next, dense, ends, endFrom, endGate, endExact } = this;
-    const classOfUnit = this.#classOfUnit;
+    const { endFrom, endGate, endExact } = this;
     const found: number[] = [];
-    let state = 0;
-    for (let i = 0; i < text.length; i++) {
-      const unit = text.charCodeAt(i);
-      let c = classOfUnit[unit];
-      if (c === NOT_SEEN) classOfUnit[unit] = c = classOf[foldUnit(unit)];
-      if (state < dense) state = next[state * classes + c];
-      else state = c === 0 ? 0 : this.step(state, c);
-      if (ends[state] === 0) continue;
+    for (let i = this.#toEnding(text, 0, 0); i < text.length; i = this.#toEnding(text, i + 1, this.#state)) {
+      const state = this.#state;
       for (let k = endFrom[state], end = endFrom[state + 1]; k < end; k++) {
         const gate = endGate[k];
         if (seen[gate] === stamp) continue;
@@ -261,6 +254,31 @@ class Automaton {
       }
     }
     return found;
+  }
+
+  /** The state #toEnding stopped in. */
+  #state = 0;
+
+  /**
+   * Reads text from `from` in `state` up to the first unit after which a literal ends; returns its
+   * position (text.length when none) and keeps the state in #state. The loop that reads most units
+   * holds nothing else: with the endings' bookkeeping in the same loop V8 compiled it to 16.7 ns a
+   * unit, alone 7.5 (the 211,425 lines of the 10 MB bench JSONL, both scans turn about in one process).
+   */
+  #toEnding(text: string, from: number, state: number): number {
+    const { classOf, classes, next, dense, ends } = this;
+    const classOfUnit = this.#classOfUnit;
+    let i = from;
+    for (; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      let c = classOfUnit[unit];
+      if (c === NOT_SEEN) classOfUnit[unit] = c = classOf[foldUnit(unit)];
+      if (state < dense) state = next[state * classes + c];
+      else state = c === 0 ? 0 : this.step(state, c);
+      if (ends[state] !== 0) break;
+    }
+    this.#state = state;
+    return i;
   }
 }
 
@@ -303,6 +321,11 @@ export class LiteralScanner {
       this.automaton = undefined;
       return gate;
     });
+  }
+
+  /** How many gates the rules registered so far have (rules always tried not counted). */
+  get gateCount(): number {
+    return this.gates;
   }
 
   /** Whether the line's scan is done already (by an earlier stage), so `passing` costs nothing. */

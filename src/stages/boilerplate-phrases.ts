@@ -6,7 +6,7 @@ import type { Detection } from "../core/document.js";
 import type { Stage } from "../core/stage.js";
 import { COUNTER_RULES, FURNITURE_RULES, LINE_THRESHOLDS, LINK_LIST_SEPARATOR } from "../rules/boilerplate.js";
 import { UserPattern } from "../match/backtracking.js";
-import { lineRuleStage } from "../match/line-rules.js";
+import { lineRuleStage, scanGate } from "../match/line-rules.js";
 import { CharRuns } from "../match/char-runs.js";
 import { registerStage } from "./registry.js";
 
@@ -34,7 +34,7 @@ const countWordsUpTo = (text: string, limit: number): number => WORDS.countUpTo(
  * on both sides. A line without one is a single item, no link list; a hyphenated word ("well-known")
  * no longer sends a paragraph to the split.
  */
-const MAY_SEPARATE = /[|•·]|\s[/–—-]\s/u;
+export const MAY_SEPARATE = /[|•·]|\s[/–—-]\s/u;
 
 /** Items of a link-list line, or undefined when the line is not one (too few, too long, or a sentence). */
 export function linkListItems(content: string, minItems: number, maxItemWords: number): string[] | undefined {
@@ -51,6 +51,8 @@ export function linkListItems(content: string, minItems: number, maxItemWords: n
 
 export function createBoilerplatePhrases(options: BoilerplatePhrasesOptions): Stage {
   const linkLists = !options.disable.includes("boilerplate/link-list");
+  // MAY_SEPARATE behind the line's one scan: most lines hold none of its bars, bullets, slashes or dashes.
+  const mayHoldSeparator = (linkLists && scanGate(MAY_SEPARATE)) || (() => true);
   return lineRuleStage({
     name: "boilerplate-phrases",
     mode: "search",
@@ -62,7 +64,7 @@ export function createBoilerplatePhrases(options: BoilerplatePhrasesOptions): St
       const found: Detection[] = [];
       if (!linkLists) return found;
       for (const line of lines.live()) {
-        if (matched.has(line.index) || !MAY_SEPARATE.test(line.content)) continue;
+        if (matched.has(line.index) || !mayHoldSeparator(line) || !MAY_SEPARATE.test(line.content)) continue;
         const items = linkListItems(line.content, options.linkListItems, options.linkListItemWords);
         if (!items) continue;
         found.push({

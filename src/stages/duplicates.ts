@@ -5,6 +5,7 @@ import * as z from "../core/schema.js";
 import type { Detection } from "../core/document.js";
 import type { Line } from "../core/lines.js";
 import { runsOnInto } from "../match/line-features.js";
+import { scanGate } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
 
 export const DuplicateOptions = z.strictObject({
@@ -47,7 +48,7 @@ export type DuplicateOptions = z.infer<typeof DuplicateOptions>;
  * A sentence ends at . ! ? … and any closing quotes or brackets, before white space.
  * (No u flag: every character here is one UTF-16 unit, so it matches the same.)
  */
-const SENTENCE_BOUNDARY = /[.!?…]["'”’»)]*(\s+)/g;
+export const SENTENCE_BOUNDARY = /[.!?…]["'”’»)]*(\s+)/g;
 
 /** Where sentences start in a text (after a boundary) and where they end (before its white space, or at the end). */
 export function sentenceBounds(text: string): { starts: number[]; ends: number[] } {
@@ -142,6 +143,9 @@ registerStage("duplicates", {
   options: DuplicateOptions,
   create(options: DuplicateOptions) {
     const key = (line: Line) => (options.ignoreCase ? line.content.toLowerCase() : line.content);
+    // A line without a sentence's closing mark (the line scan says so) is one sentence: no boundary search.
+    // (Lower-casing the key adds or removes none of them.)
+    const mayEndSentence = scanGate(SENTENCE_BOUNDARY) ?? (() => true);
     return {
       name: "duplicates",
       detect({ lines }) {
@@ -173,7 +177,7 @@ registerStage("duplicates", {
             continue;
           }
           if (!first) seen.set(k, { line, at });
-          const bounds = sentenceBounds(k);
+          const bounds = mayEndSentence(line) ? sentenceBounds(k) : { starts: [0], ends: [k.length] };
           if (hasWords(line.content, options.minSentenceWords)) {
             const host = earlier.hostOf(k, bounds);
             if (host) {

@@ -4,6 +4,8 @@ import * as z from "../core/schema.js";
 import type { Detection, Features } from "../core/document.js";
 import { lineDetection, unitTable } from "../core/lines.js";
 import { KNOWN_LIGATURES, LIGATURE_RULE, LIGATURE_WORDS } from "../rules/icons.js";
+import { scanGate } from "../match/line-rules.js";
+import { lineScanner } from "../match/literal-scan.js";
 import { registerStage } from "./registry.js";
 
 const KNOWN_LIGATURE_SET = new Set(KNOWN_LIGATURES);
@@ -46,7 +48,7 @@ const WHITE_SPACE = unitTable(/\s/);
  * icon or class token. Asked first because the search is several times cheaper than
  * iconMarkers' loop over the units (bench JSONL: 7-17% of lines hold one).
  */
-const ICON_MARKER = /[-_]|icon/i;
+export const ICON_MARKER = /[-_]|icon/i;
 
 /** Whether iconMarkers would count a marker in the line (the same answer as `iconMarkers(content).markers > 0`). */
 export function holdsIconMarker(content: string): boolean {
@@ -91,16 +93,21 @@ registerStage("icons", {
   description: "Icon-font strings: glyph and class names read as text",
   options: IconOptions,
   create(options: IconOptions) {
+    // ICON_MARKER behind the line's one scan: most lines hold no "-", "_" or "icon".
+    const markerGate = scanGate(ICON_MARKER);
     return {
       name: "icons",
       detect({ lines }) {
         const found: Detection[] = [];
         // Icon and class tokens all hold "icon", "-" or "_" (iconMarkers): a line with too few cannot reach the shares.
         const canSkip = options.minIconShare > 0 && options.minClassShare > 0;
+        // The scan pays when other stages' rules read it too (a pipeline's stages all register theirs
+        // before the first detect): alone in a pipeline (bench:throughput's floor) the regex reads a line faster.
+        const mayHoldMarker = markerGate && lineScanner.gateCount > 1 ? markerGate : () => true;
         for (const line of lines.live()) {
           let mayReachShares = true;
           if (canSkip) {
-            if (!holdsIconMarker(line.content)) continue;
+            if (!mayHoldMarker(line) || !holdsIconMarker(line.content)) continue;
             const { tokens, markers } = iconMarkers(line.content);
             mayReachShares = tokens >= options.minTokens && (markers / tokens >= options.minIconShare || markers / tokens >= options.minClassShare);
           }

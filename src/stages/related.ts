@@ -38,18 +38,18 @@ function headlinesAfter(label: Line, lines: LineView, options: RelatedOptions): 
   return items;
 }
 
-const BARE_LABELS = compileLineRules(RELATED_LABEL_RULES);
-
 registerStage("related", {
   description: "Related-article labels and the headlines listed under them",
   options: RelatedOptions,
   create(options: RelatedOptions) {
+    // Compiled with the stage, not at module load: its gates count only in a pipeline that uses it (see icons).
+    const bareLabels = compileLineRules(RELATED_LABEL_RULES);
     return lineRuleStage({ name: "related", table: RELATED_RULES, options, custom: { rule: "link/custom", reason: "related-link phrase from the pipeline file" }, extra: ({ lines }, matched) => {
       const found: Detection[] = [];
       for (const index of matched) {
         const label = lines.lines[index];
         // Only a bare label introduces a list; "Read more: headline" is one link.
-        if (!matchLine(label, BARE_LABELS, options.maxLength)) continue;
+        if (!matchLine(label, bareLabels, options.maxLength)) continue;
         for (const item of headlinesAfter(label, lines, options)) {
           if (matched.has(item.index)) continue;
           found.push({ rule: "link/related-item", start: item.contentStart, end: item.contentEnd, reason: "a headline listed under a related-articles label", features: { words: item.content.split(" ").length } });

@@ -32,7 +32,7 @@ const BYLINE_NOT_A_NAME = new Set(BYLINE_NON_NAMES);
 /** "2016-04-07", "2016-04-07T05:27:00Z", "2016-04-07 05:27:00+02:00" */
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 
-const ASCII_DIGIT = /[0-9]/;
+export const ASCII_DIGIT = /[0-9]/;
 
 /** A word token of a date line; punctuation between tokens is ignored (run on the lower-cased line). */
 const TOKEN = /[\p{L}\p{N}'’]+(?:[:./-]\p{N}+)*(?:[ap]\.?m\.?)?/gu;
@@ -121,6 +121,13 @@ registerStage("timestamps", {
     const agencies = { source: agencyPattern(options.agencies), flags: "u" };
     let anyAgency: RegExp | undefined;
     const mayNameAgency = scanGate(agencies) ?? ((line: Line) => (anyAgency ??= new RegExp(agencies.source, agencies.flags)).test(line.content));
+    // A date or time holds a digit, a byline its prefix, a poster's line its verb: the line scan rules most lines out of each.
+    const gates: LineGates = {
+      mayNameAgency,
+      mayHoldDigit: scanGate(ASCII_DIGIT) ?? (() => true),
+      mayStartByline: scanGate(BYLINE_PREFIX) ?? (() => true),
+      mayNamePoster: scanGate(POSTED_BY) ?? (() => true),
+    };
     return {
       name: "timestamps",
       detect({ lines, doc }) {
@@ -128,7 +135,7 @@ registerStage("timestamps", {
         const live = outsideComments(lines.live(), doc.meta.markup);
         for (const line of live) {
           if (line.content.length > options.maxLength) continue;
-          const detection = wholeLine(line, datelines, mayNameAgency, options);
+          const detection = wholeLine(line, datelines, gates, options);
           if (detection) found.push(detection);
         }
         // An inline dateline only opens the first paragraph that is left.
@@ -177,18 +184,26 @@ function outsideComments(live: Line[], markup: unknown): Line[] {
 /** "3:06", "11:54 PM", "4:46:10": a time with nothing else. */
 const BARE_TIME = /^\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?$/i;
 
-function wholeLine(line: Line, datelines: () => { line: RegExp }, mayNameAgency: (line: Line) => boolean, options: TimestampOptions): Detection | undefined {
+/** The line scan's gates of what wholeLine looks for: false when the line cannot hold it. */
+interface LineGates {
+  mayNameAgency: (line: Line) => boolean;
+  mayHoldDigit: (line: Line) => boolean;
+  mayStartByline: (line: Line) => boolean;
+  mayNamePoster: (line: Line) => boolean;
+}
+
+function wholeLine(line: Line, datelines: () => { line: RegExp }, gates: LineGates, options: TimestampOptions): Detection | undefined {
   const span = { start: line.contentStart, end: line.contentEnd };
-  if (isTimestamp(line.content)) {
+  if (gates.mayHoldDigit(line) && isTimestamp(line.content)) {
     return { rule: "meta/timestamp", ...span, reason: "a line holding only a date or time", moveTo: "timestamp" };
   }
-  if (mayNameAgency(line) && datelines().line.test(line.content)) {
+  if (gates.mayNameAgency(line) && datelines().line.test(line.content)) {
     return { rule: "meta/dateline", ...span, reason: "a line holding only a place and a news agency", moveTo: "dateline" };
   }
   if (options.bylines) {
-    const name = bylineName(line.content, options.maxBylineWords);
+    const name = gates.mayStartByline(line) ? bylineName(line.content, options.maxBylineWords) : undefined;
     if (name) return { rule: "meta/byline", ...span, reason: "a line naming the author", moveTo: "byline", value: name };
-    const posted = POSTED_BY.exec(line.content);
+    const posted = gates.mayNamePoster(line) ? POSTED_BY.exec(line.content) : null;
     if (posted && isTimestamp(posted[2])) {
       return { rule: "meta/timestamp", ...span, reason: "a line holding a poster and a date", moveTo: "timestamp", features: { by: posted[1] } };
     }
@@ -197,4 +212,4 @@ function wholeLine(line: Line, datelines: () => { line: RegExp }, mayNameAgency:
 }
 
 /** "Posted by admin on March 3, 2021", "Publicado por Ana em 3 de março de 2021": a poster's name, then a date. */
-const POSTED_BY = /^(?:posted|published|written|submitted|uploaded|publicado|postado|escrito|pubblicato|scritto|veröffentlicht|geschrieben|publié|écrit) (?:by|por|da|von|par) ([^,|]{1,40}?)(?: on| at| em| el| il| am| le|,| \|| -| –)\s+(.{4,60})$/iu;
+export const POSTED_BY = /^(?:posted|published|written|submitted|uploaded|publicado|postado|escrito|pubblicato|scritto|veröffentlicht|geschrieben|publié|écrit) (?:by|por|da|von|par) ([^,|]{1,40}?)(?: on| at| em| el| il| am| le|,| \|| -| –)\s+(.{4,60})$/iu;

@@ -2,7 +2,7 @@
 import type { Detection } from "../core/document.js";
 import { lineDetection, unitTable } from "../core/lines.js";
 import { WIDGET_FILLER, WIDGET_LINE, WIDGET_RULES, WIDGET_WORDS } from "../rules/widgets.js";
-import { LineRuleOptions, labelText, lineRuleStage } from "../match/line-rules.js";
+import { LineRuleOptions, labelText, lineRuleStage, literalGate } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
 
 const STRONG = new Set(WIDGET_WORDS.filter((w) => !w.includes(" ")));
@@ -116,7 +116,7 @@ export function mayBeWidgetWordLine(content: string): boolean {
   let at = 0;
   for (let word = 0; word < 2; word++) {
     while (at < label.length && SEPARATOR[label.charCodeAt(at)]) at++;
-    if (at === label.length) return word > 0; // no words at all: not a widget line
+    if (at === label.length) return word > 0 && unknown === 0; // no words at all, or an unknown word alone: not a widget line
     const start = at;
     while (at < label.length && !SEPARATOR[label.charCodeAt(at)]) at++;
     const token = label.slice(start, at);
@@ -126,17 +126,52 @@ export function mayBeWidgetWordLine(content: string): boolean {
     if (bare === "" || KNOWN_WORDS.has(bare) || isWidgetCount(bare)) continue;
     if (!isUnknownLabel(bare) || ++unknown > 1) return false;
   }
+  // A line with an unknown label has WORDS_WITH_UNKNOWN words at least (joining phrases only merges
+  // words): a short menu line ("Business News", "Contact Us") stops here, not in isWidgetWordLine.
+  return unknown === 0 || hasTokens(label, at, WORDS_WITH_UNKNOWN - 2);
+}
+
+/** Fewest words of a widget-word line with an unknown label: the label and the widget words it needs besides. */
+const WORDS_WITH_UNKNOWN = WIDGET_LINE.unknownLabelMinWidgetWords + 1;
+
+/** Whether label[at...] holds at least `count` more words (runs between SEPARATOR units). */
+function hasTokens(label: string, at: number, count: number): boolean {
+  for (let found = 0; found < count; found++) {
+    while (at < label.length && SEPARATOR[label.charCodeAt(at)]) at++;
+    if (at === label.length) return false;
+    while (at < label.length && !SEPARATOR[label.charCodeAt(at)]) at++;
+  }
   return true;
+}
+
+/**
+ * Every widget-word line holds a widget word or phrase (isWidgetWordLine counts one at least): as it
+ * is, in any case, or with a character bareWord strips inside it ("e.mail", "copy_link"). The line
+ * scan looks for the words of two letters or more and the stripped characters; a one-letter word
+ * ("x") is looked for by holdsOneLetterWord. Most menu lines ("Business", "Contact Us") hold none.
+ */
+export const WIDGET_WORD_LITERALS = [
+  ...WIDGET_WORDS.filter((w) => w.length > 1),
+  ...Array.from({ length: 0x80 }, (_, unit) => String.fromCharCode(unit)).filter((c) => STRIPPED[c.charCodeAt(0)]),
+];
+const ONE_LETTER_WORDS = WIDGET_WORDS.filter((w) => w.length === 1).flatMap((w) => [w.toLowerCase(), w.toUpperCase()]);
+
+/** Whether the content holds one of the one-letter widget words anywhere (in either case). */
+export function holdsOneLetterWord(content: string): boolean {
+  for (const letter of ONE_LETTER_WORDS) if (content.includes(letter)) return true;
+  return false;
 }
 
 registerStage("widgets", {
   description: "Share, print and email widgets; navigation labels and breadcrumbs",
   options: LineRuleOptions,
   create(options: LineRuleOptions) {
+    const mayHoldWidgetWord = literalGate(WIDGET_WORD_LITERALS, false) ?? (() => true);
     return lineRuleStage({ name: "widgets", table: WIDGET_RULES, options, custom: { rule: "widget/custom", reason: "widget phrase from the pipeline file" }, extra: ({ lines }, matched) => {
       const found: Detection[] = [];
       for (const line of lines.live()) {
         if (matched.has(line.index) || line.kind === "heading" || line.kind === "title") continue;
+        if (!mayHoldWidgetWord(line) && !holdsOneLetterWord(line.content)) continue;
         if (mayBeWidgetWordLine(line.content) && isWidgetWordLine(line.content)) {
           found.push(lineDetection(line, { rule: "widget/share", reason: "a short line made only of share, print and email words" }));
         }

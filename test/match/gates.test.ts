@@ -16,11 +16,11 @@ import { WIDGET_FILLER, WIDGET_RULES, WIDGET_WORDS } from "../../src/rules/widge
 import "../../src/stages/all.js";
 import { countWords, createBoilerplatePhrases, BoilerplatePhrasesOptions } from "../../src/stages/boilerplate-phrases.js";
 import { caseFolded } from "../../src/match/line-rules.js";
-import { compileLineRules, compileSearchRules, labelText, matchLine } from "../../src/match/line-rules.js";
+import { compileLineRules, compileSearchRules, labelText, literalGate, matchLine } from "../../src/match/line-rules.js";
 import { longestMatch, requiredLiterals } from "../../src/match/gates.js";
 import { lineScanner, passes } from "../../src/match/literal-scan.js";
 import { splitLines } from "../../src/core/lines.js";
-import { mayBeWidgetWordLine } from "../../src/stages/widgets.js";
+import { holdsOneLetterWord, mayBeWidgetWordLine, WIDGET_WORD_LITERALS } from "../../src/stages/widgets.js";
 import { isWidgetWordLine } from "../../src/stages/widgets.js";
 import { hasWords, sentenceBounds } from "../../src/stages/duplicates.js";
 
@@ -75,9 +75,30 @@ describe("requiredLiterals and the gates of the line scan", () => {
     [/a[\p{L}]{1,20} (?:web)?site/u, [" site", " website"]],
     [/(?:click|tap)[a-z]+(?:here|there)/u, ["here", "there"]], // the set whose shortest literal is longest
     [/a?b*/u, undefined],
-    [/[abc]+x?/u, undefined],
+    [/[abc]+x?/u, ["a", "b", "c"]], // a class of a few characters: each of them
+    [/[-_]|icon/i, ["-", "_", "icon"]],
+    [/x[ab]y/u, ["xay", "xby"]],
+    [/\d{1,2}:\d{2}/u, [":"]],
+    [/[0-9]/, ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]],
+    [/[a-z]+/u, undefined], // too many to list
+    [/[^ab]/u, undefined],
+    [/[\sab]/u, undefined],
   ])("%s needs one of %j", (re, literals) => {
     expect(requiredLiterals(re)).toEqual(literals);
+  });
+
+  it("names a literal of every match of a pattern with small classes (generated text)", () => {
+    const patterns = [/[-_]|icon/i, /[|•·]|\s[/–—-]\s/u, /[0-9]/, /x[ab]y/iu, /\d{1,2}[:.h]\d{2}/, /[.!?…]["'”’»)]*(\s+)/, /n[oa]s? (?:[a-c]|z)q/iu];
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("a", "B", "x", "Y", "-", "_", "ICON", "icon", "|", "•", " ", "/", "–", "1", "9", ":", "h", ".", "!", "”", "n", "O", "s", "q", "Z"), maxLength: 24 }), (text) => {
+        for (const re of patterns) {
+          if (!new RegExp(re.source, re.flags.replace("g", "")).test(text)) continue;
+          const fold = (s: string) => (re.flags.includes("i") ? s.toLowerCase() : s);
+          expect(requiredLiterals(re)!.some((literal) => fold(text).includes(fold(literal))), `${re} on ${text}`).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   /** A line object for a content, as splitLines makes it. */
@@ -129,6 +150,38 @@ describe("mayBeWidgetWordLine", () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it("is false only when isWidgetWordLine is (short lines with unknown words)", () => {
+    const parts = [...vocabulary.slice(0, 40), "copy link", "copy", "link", "Print", "12", "|", "_", "(", "Business", "News", "Home", "Pint", "x", "Contact Us", "Σ", "ΑΣ", "İ", "Baixar", "Politics"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: 5 }), fc.constantFrom(" ", " | ", ", ", " / "), (words, joiner) => {
+        const line = words.join(joiner);
+        if (isWidgetWordLine(line)) expect(mayBeWidgetWordLine(line), line).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe("the widget-word gate in the line scan", () => {
+  const gate = literalGate(WIDGET_WORD_LITERALS, false)!;
+  const lineOf = (content: string) => splitLines(content)[0];
+  const vocabulary = [...WIDGET_WORDS, ...WIDGET_FILLER];
+  const parts = [...vocabulary, ...vocabulary.map((w) => w.toUpperCase()), ...vocabulary.map((w) => w[0].toUpperCase() + w.slice(1)), "12", "1.5k", "|", "•", "/", "»", ":", "_", "(", ")", "!", ".", "copy_link", "sha.re", "e-mail", "FACEBOOK", "ſhare", "İ", "Σ", "Business", "Pint", "x", "X", "Home"];
+  it("lets through every line isWidgetWordLine takes (or one holding a one-letter widget word)", () => {
+    expect(gate).toBeDefined();
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: 6 }), fc.constantFrom(" ", "", " | ", ", "), (words, joiner) => {
+        const line = lineOf(words.join(joiner));
+        if (line.content && isWidgetWordLine(line.content)) expect(gate(line) || holdsOneLetterWord(line.content), line.content).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("rules out menu lines without a widget word", () => {
+    for (const text of ["Business", "Contact Us", "Privacy Policy", "World News"]) expect(gate(lineOf(text)) || holdsOneLetterWord(text), text).toBe(false);
   });
 });
 

@@ -11,7 +11,11 @@ import { TAG_LABEL_LINE } from "../../src/rules/tags.js";
 import { AGENCIES } from "../../src/rules/agencies.js";
 import "../../src/stages/all.js";
 import { stageDefinition } from "../../src/stages/registry.js";
-import { datelinePatterns, isTimestamp } from "../../src/stages/timestamps.js";
+import { ASCII_DIGIT, datelinePatterns, isTimestamp, POSTED_BY } from "../../src/stages/timestamps.js";
+import { ICON_MARKER } from "../../src/stages/icons.js";
+import { MAY_SEPARATE } from "../../src/stages/boilerplate-phrases.js";
+import { SENTENCE_BOUNDARY } from "../../src/stages/duplicates.js";
+import { BYLINE_PREFIX } from "../../src/rules/dates.js";
 
 const stage = (use: string, options: object = {}) => {
   const definition = stageDefinition(use)!;
@@ -93,5 +97,23 @@ describe("timestamps: the agency test behind the gate", () => {
   it("searches for an agency the scan cannot look for (one letter) without the gate", () => {
     const { found } = findings(stage("timestamps", { agencies: ["X"], bylines: false }), ["Brussels / X", "Brussels / Y"]);
     expect([...found.values()].map((d) => [d.rule, d.start])).toEqual([["meta/dateline", 0]]);
+  });
+});
+
+describe("the stages' quick tests behind the gate", () => {
+  // Each stage runs these on a line only when the line's scan found one of their literals.
+  const patterns = { ICON_MARKER, MAY_SEPARATE, SENTENCE_BOUNDARY, ASCII_DIGIT, BYLINE_PREFIX, POSTED_BY };
+  const gates = Object.entries(patterns).map(([name, pattern]) => ({ name, pattern: new RegExp(pattern.source, pattern.flags.replace("g", "")), gate: scanGate(pattern)! }));
+  const parts = ["-", "_", "icon", "ICON", "İcon", "ıcon", "|", "•", "·", "/", "–", "—", " ", "\u00a0", "\t", ".", "!", "?", "…", "”", ")", "0", "7", "٣", "By", "BY", "by", "Von", "par", "Автор:", "posted", "Posted", "published", "veröffentlicht", "von", "on", "at", ",", "March 3, 2021", "admin", "Jane Doe", "word", "ſ", "K"];
+  it("let through every line whose content the pattern matches", () => {
+    expect(gates.every(({ gate }) => gate !== undefined)).toBe(true);
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 4 }), fc.constantFrom(" ", ""), (lines, joiner) => {
+        for (const line of splitLines(lines.map((l) => l.join(joiner)).join("\n"))) {
+          for (const { name, pattern, gate } of gates) if (pattern.test(line.content)) expect(gate(line), `${name}: ${line.content}`).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
