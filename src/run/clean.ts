@@ -380,8 +380,8 @@ export const INLINE_TIMED_MAX_BYTES = 1 << 20;
  */
 export const INLINE_PAGE_MAX_BYTES = { value: 2 << 20, example: "a 170 kB or a 1.5 MB news page: the main thread; a 30 MB page: the worker" } as const;
 
-/** Whether a --jobs 1 run cleans `task` on the main thread (else on its one worker). */
-export function cleanedInlineAtOneJob(task: Pick<CleanTask, "route" | "content">): boolean {
+/** Whether a run cleaned as at --jobs 1 (`timed: "bounded"`) cleans `task` on the main thread, else on its one worker. */
+export function cleanedOnMainThread(task: Pick<CleanTask, "route" | "content">): boolean {
   return task.route === "text" || contentSize(task.content) <= INLINE_PAGE_MAX_BYTES.value;
 }
 
@@ -430,7 +430,7 @@ function chooseCleaner(options: CleanOptions, jobs: number, todo: ReadonlyArray<
       htmlRoute: options.htmlRoute,
     });
   if (timed) {
-    const here = timed === "bounded" ? cleanedInlineAtOneJob : undefined;
+    const here = timed === "bounded" ? cleanedOnMainThread : undefined;
     return { inFlight: { min: 1, max: INLINE_BATCH_LIMITS.documents, size: INLINE_BATCH_LIMITS.size }, cleaner: createTimedInlineCleaner(pipelines, timeoutMs, () => pool(1), here) };
   }
   if (inline) return { inFlight: { min: 1, max: 1, size: Infinity }, cleaner: createInlineCleaner(pipelines, options.htmlToDocument) };

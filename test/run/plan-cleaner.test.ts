@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanedInlineAtOneJob, FILES_PER_WORKER, INLINE_PAGE_MAX_BYTES, INLINE_TEXT_MAX_BYTES, INLINE_TIMED_MAX_BYTES, planCleaner } from "../../src/run/clean.js";
+import { cleanedOnMainThread, FILES_PER_WORKER, INLINE_PAGE_MAX_BYTES, INLINE_TEXT_MAX_BYTES, INLINE_TIMED_MAX_BYTES, planCleaner } from "../../src/run/clean.js";
 
 const run = { workersPossible: true, jobs: 2, bytes: 1000, undecidedPattern: false };
 
@@ -29,11 +29,11 @@ describe("where a run is cleaned", () => {
   });
   it("at --jobs 1, every text document and every page up to INLINE_PAGE_MAX_BYTES stays on the main thread; a larger page goes to the worker, whose heap is capped", () => {
     const max = INLINE_PAGE_MAX_BYTES.value;
-    expect(cleanedInlineAtOneJob({ route: "html", content: new Uint8Array(170_000) })).toBe(true);
-    expect(cleanedInlineAtOneJob({ route: "html", content: new Uint8Array(max) })).toBe(true);
-    expect(cleanedInlineAtOneJob({ route: "html", content: new Uint8Array(max + 1) })).toBe(false);
-    expect(cleanedInlineAtOneJob({ route: "html", content: "x".repeat(max + 1) })).toBe(false);
-    expect(cleanedInlineAtOneJob({ route: "text", content: "x".repeat(10 * max) })).toBe(true);
+    expect(cleanedOnMainThread({ route: "html", content: new Uint8Array(170_000) })).toBe(true);
+    expect(cleanedOnMainThread({ route: "html", content: new Uint8Array(max) })).toBe(true);
+    expect(cleanedOnMainThread({ route: "html", content: new Uint8Array(max + 1) })).toBe(false);
+    expect(cleanedOnMainThread({ route: "html", content: "x".repeat(max + 1) })).toBe(false);
+    expect(cleanedOnMainThread({ route: "text", content: "x".repeat(10 * max) })).toBe(true);
   });
   it("a pipeline pattern the checker could not decide keeps even a small run on workers (it might backtrack)", () => {
     expect(planCleaner({ ...run, formats: ["text"], undecidedPattern: true })).toEqual({ inline: false, threads: 1 });
