@@ -15,7 +15,7 @@ import { WriteError } from "../write/atomic.js";
 import { AuditSink, RejectsSink } from "../write/sinks.js";
 import { createOutputWriter, type OutputWriter } from "../write/outputs.js";
 import { removeStaleTemporaries } from "../write/stale.js";
-import { createInlineCleaner, createPoolCleaner, createTimedInlineCleaner, DEFAULT_TIMEOUT_MS, INLINE_BATCH_LIMITS, DEFAULT_WORKER_HEAP_MB, POOL_AVAILABLE, type Cleaner } from "./cleaner.js";
+import { createInlineCleaner, createPoolCleaner, createSharingCleaner, createTimedInlineCleaner, SHARED_WORKER_BATCH, type PoolOptions, DEFAULT_TIMEOUT_MS, INLINE_BATCH_LIMITS, DEFAULT_WORKER_HEAP_MB, POOL_AVAILABLE, type Cleaner } from "./cleaner.js";
 import { checkRunPaths } from "./paths.js";
 import { BATCH_LIMITS, contentSize } from "./batches.js";
 import { anyUndecidedPattern } from "../match/backtracking.js";
@@ -389,13 +389,13 @@ export function cleanedOnMainThread(task: Pick<CleanTask, "route" | "content">):
 const ONE_DOCUMENT_FORMATS = new Set(["text", "html"]);
 
 /**
- * One-document files each worker should get before another worker starts. A worker pays for its
- * start (loading the modules and jsdom, compiling the rules: about a second of CPU on this
- * machine, more under load) before its first document, and two workers and the main thread
- * share two cores: on 60 AEB pages two workers were slower than one (0.77x-0.94x, issue 12).
- * A run that would get one worker is cleaned as at --jobs 1, on the main thread.
+ * One-document files each thread should get before another one cleans (the main thread counts as
+ * one, createSharingCleaner). A worker pays for its start (loading the modules, compiling the rules,
+ * V8 optimising the same code again in its own isolate) before its first document, and on 60 AEB
+ * pages two workers were slower than one (0.77x-0.94x, issue 12). A run that would get one thread is
+ * cleaned as at --jobs 1, on the main thread.
  */
-export const FILES_PER_WORKER = { value: 64, example: "20 or 60 HTML pages clean on the main thread, as at --jobs 1; 181 on two workers (with --jobs 2)" } as const;
+export const FILES_PER_WORKER = { value: 64, example: "20 or 60 HTML pages clean on the main thread, as at --jobs 1; 181 on the main thread and one worker (with --jobs 2)" } as const;
 
 /**
  * Small runs (INLINE_TEXT_MAX_BYTES, INLINE_TIMED_MAX_BYTES) clean on the main thread, each
@@ -405,7 +405,7 @@ export const FILES_PER_WORKER = { value: 64, example: "20 or 60 HTML pages clean
  * JSONL on one worker: 1.4x the CPU for the floor pipeline, 1.17x for news; the 181 AEB pages:
  * 1.14x). A text document's memory is bounded by its size (linear stages); a larger page goes to
  * one worker, whose heap --worker-heap caps, as a page's tree can take many times its size.
- * Larger runs at --jobs 2 or more clean on workers.
+ * Larger runs at --jobs N >= 2 clean on the main thread and N - 1 workers (createSharingCleaner), or on N workers when a pipeline pattern might backtrack.
  * Inline also where no worker can load the same code: run from source, an HTML route given
  * as a function, no pipeline file.
  */
@@ -418,11 +418,12 @@ interface InFlight {
 
 function chooseCleaner(options: CleanOptions, jobs: number, todo: ReadonlyArray<{ format: InputFormat }>, todoBytes: number): { cleaner: Cleaner; inFlight: InFlight } {
   const workersPossible = POOL_AVAILABLE && options.pipelinePath !== undefined && options.htmlToDocument === undefined;
-  const { inline, threads, timed } = planCleaner({ workersPossible, jobs, formats: todo.map((p) => p.format.name), bytes: todoBytes, undecidedPattern: anyUndecidedPattern() });
+  const { inline, threads, timed, shared } = planCleaner({ workersPossible, jobs, formats: todo.map((p) => p.format.name), bytes: todoBytes, undecidedPattern: anyUndecidedPattern() });
   const pipelines = { text: options.pipeline, html: options.htmlPipeline ?? options.pipeline };
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const pool = (jobs: number) =>
+  const pool = (jobs: number, batchLimits?: PoolOptions["batchLimits"]) =>
     createPoolCleaner({
+      batchLimits,
       pipelinePaths: { text: options.pipelinePath!, html: options.htmlPipelinePath ?? options.pipelinePath! },
       jobs,
       timeoutMs,
@@ -435,22 +436,27 @@ function chooseCleaner(options: CleanOptions, jobs: number, todo: ReadonlyArray<
   }
   if (inline) return { inFlight: { min: 1, max: 1, size: Infinity }, cleaner: createInlineCleaner(pipelines, options.htmlToDocument) };
   const min = jobs * IN_FLIGHT_PER_JOB;
-  return { inFlight: { min, max: Math.max(min, jobs * BATCHES_IN_FLIGHT_PER_JOB * BATCH_LIMITS.documents), size: jobs * BATCHES_IN_FLIGHT_PER_JOB * BATCH_LIMITS.size }, cleaner: pool(threads) };
+  const inFlight = { min, max: Math.max(min, jobs * BATCHES_IN_FLIGHT_PER_JOB * BATCH_LIMITS.documents), size: jobs * BATCHES_IN_FLIGHT_PER_JOB * BATCH_LIMITS.size };
+  if (shared) return { inFlight, cleaner: createSharingCleaner(pipelines, timeoutMs, pool(threads - 1, SHARED_WORKER_BATCH), threads - 1, cleanedOnMainThread) };
+  return { inFlight, cleaner: pool(threads) };
 }
 
 /**
  * Where a run's documents are cleaned: inline (`timed`: under a time limit on the main thread;
- * "bounded": but for the HTML pages over INLINE_PAGE_MAX_BYTES, on one worker), or on how many workers.
+ * "bounded": but for the HTML pages over INLINE_PAGE_MAX_BYTES, on one worker), or by how many
+ * threads (`shared`: the main thread is one of them, beside threads - 1 workers).
  */
-export function planCleaner(run: { workersPossible: boolean; jobs: number; formats: readonly string[]; bytes: number; undecidedPattern: boolean }): { inline: boolean; threads: number; timed?: true | "bounded" } {
+export function planCleaner(run: { workersPossible: boolean; jobs: number; formats: readonly string[]; bytes: number; undecidedPattern: boolean }): { inline: boolean; threads: number; timed?: true | "bounded"; shared?: true } {
   const smallTextRun = run.bytes <= INLINE_TEXT_MAX_BYTES && run.formats.every((f) => f === "text") && !run.undecidedPattern;
   if (!run.workersPossible || smallTextRun) return { inline: true, threads: 0 };
   const smallRun = run.bytes <= INLINE_TIMED_MAX_BYTES && !run.undecidedPattern;
   if (smallRun) return { inline: true, threads: 0, timed: true };
   const threads = run.formats.every((f) => ONE_DOCUMENT_FORMATS.has(f)) ? Math.max(1, Math.min(run.jobs, Math.floor(run.formats.length / FILES_PER_WORKER.value))) : run.jobs;
   // One worker would do what --jobs 1 does on the main thread, at the cost of its start and the trips.
-  if (threads === 1 && !run.undecidedPattern) return { inline: true, threads: 0, timed: "bounded" };
-  return { inline: false, threads };
+  if (run.undecidedPattern) return { inline: false, threads };
+  if (threads === 1) return { inline: true, threads: 0, timed: "bounded" };
+  // N jobs on N threads, not N + 1: the main thread cleans between reading and writing.
+  return { inline: false, threads, shared: true };
 }
 
 function entryFor(item: ReadItem, run: FileRun, format: InputFormat, cleaner: Cleaner, outputFormat: OutputFormat | undefined): Entry {

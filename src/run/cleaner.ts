@@ -32,6 +32,16 @@ export interface PoolOptions {
   maxHeapMb: number;
   /** HTML route switches, set in each worker. */
   htmlRoute?: HtmlRouteOptions;
+  /**
+   * Every document, HTML pages too, travels in batches of these limits (the main thread shares the
+   * work: createSharingCleaner); a batch that fails as a whole runs again a document at a time.
+   */
+  batchLimits?: { documents: number; size: number };
+}
+
+export interface PoolCleaner extends Cleaner {
+  /** Messages handed to the workers and not answered yet. */
+  outstanding(): number;
 }
 
 import { DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB } from "./defaults.js";
@@ -125,7 +135,7 @@ export function createTimedInlineCleaner(pipelines: RoutePipelines, timeoutMs: n
   };
 }
 
-export function createPoolCleaner(options: PoolOptions): Cleaner {
+export function createPoolCleaner(options: PoolOptions): PoolCleaner {
   // piscina loads only for runs that use a pool (a small text run cleans inline and never needs it).
   const starting = import("piscina").then(({ Piscina }) => {
     const pool = new Piscina<WorkerMessage, WorkerAnswer>({
@@ -146,12 +156,21 @@ export function createPoolCleaner(options: PoolOptions): Cleaner {
   // Hand the pool one message per worker, so that a time limit counts that message's own run
   // only: a document queued behind a stuck one must not time out with it.
   const handOver = pLimit(options.jobs);
+  let outstanding = 0;
   // Nor with a worker still loading its modules (jsdom, the rule tables: seconds on a busy
   // machine): each worker answers a warm-up first, and time limits start after that.
   const warm = starting.then((pool) => Promise.all(Array.from({ length: options.jobs }, () => pool.run("warm-up"))));
   // A worker that cannot load fails each document with its reason (below); unawaited, it must not end the process.
   warm.catch(() => undefined);
   const send = async (message: WorkerMessage): Promise<WorkerAnswer> => {
+    outstanding++;
+    try {
+      return await sendNow(message);
+    } finally {
+      outstanding--;
+    }
+  };
+  const sendNow = async (message: WorkerMessage): Promise<WorkerAnswer> => {
     await warm;
     const pool: Piscina = await starting;
     try {
@@ -163,17 +182,143 @@ export function createPoolCleaner(options: PoolOptions): Cleaner {
     }
   };
   // Text documents travel in batches under one time limit (a batch that fails is rerun a document
-  // at a time, so a document still fails alone); HTML pages one by one, as each costs far more than its message.
+  // at a time, so a document still fails alone); HTML pages one by one, as each costs far more than
+  // its message, unless `batchLimits` batches them too.
+  const { batchLimits } = options;
   const batcher = new Batcher<CleanTask, CleanOutcome>(
     {
       many: async (batch) => (await send({ batch })) as Array<ItemResult<CleanOutcome>>,
       one: async (task) => (await send(task)) as CleanOutcome,
     },
-    { sizeOf: (task) => contentSize(task.content), alone: (task) => task.route === "html" },
+    batchLimits
+      ? { sizeOf: (task) => contentSize(task.content), limits: batchLimits }
+      : { sizeOf: (task) => contentSize(task.content), alone: (task) => task.route === "html" },
   );
   return {
     clean: (task) => batcher.add(task),
     flush: (task) => batcher.flush(task),
     close: async () => (await starting).destroy(),
+    outstanding: () => outstanding,
+  };
+}
+
+/**
+ * What the workers take per message when the main thread shares the work: a few pages, so that a
+ * worker has its next ones while the main thread is busy with its own (a worker's next message can
+ * only be handed over between two of the main thread's documents).
+ */
+export const SHARED_WORKER_BATCH = { documents: 8, size: 512 * 1024, example: "three 170 kB pages to a worker in one message; 8 news records of 9 kB; a 1.5 MB page alone" } as const;
+
+/**
+ * What the main thread cleans at a time when it shares the work: one page, or short text documents
+ * up to this size, so that it comes back to feed the workers often.
+ */
+export const SHARED_INLINE_LIMITS = { documents: 64, size: 64 * 1024, example: "one 170 kB page; 7 news records of 9 kB" } as const;
+
+/**
+ * The main thread as one of the jobs (--jobs N: the main thread and N-1 workers), so that N jobs
+ * run on N threads, not N+1: one isolate less to start and to compile the code for, and no thread
+ * idle while the others wait for a core. Work is shared as it comes: whenever the main thread is
+ * between two of its own documents it hands the workers their next batch (SHARED_WORKER_BATCH), then
+ * cleans the next waiting documents itself (SHARED_INLINE_LIMITS) under their time limit. Documents
+ * `here` refuses (pages too large for the main thread's uncapped heap) go to the workers. After a
+ * time-out on the main thread nothing more runs there (see createTimedInlineCleaner): the rest go
+ * to the workers. Results are answered per document, so outputs keep their input order.
+ */
+export function createSharingCleaner(pipelines: RoutePipelines, timeoutMs: number, workers: PoolCleaner, workerCount: number, here: (task: CleanTask) => boolean): Cleaner {
+  interface Waiting {
+    task: CleanTask;
+    resolve(outcome: CleanOutcome): void;
+    reject(error: Error): void;
+  }
+  const waiting: Waiting[] = [];
+  let timedOut = false;
+  /** The main thread's loop, and whether it runs. */
+  let draining: Promise<void> = Promise.resolve();
+  let running = false;
+  const toWorkers = (w: Waiting) => {
+    workers.clean(w.task).then(w.resolve, w.reject);
+  };
+  const feedWorkers = () => {
+    while (waiting.length > 0 && (timedOut || workers.outstanding() < workerCount)) {
+      let documents = 0;
+      let size = 0;
+      while (waiting.length > 0 && (timedOut || (documents < SHARED_WORKER_BATCH.documents && size < SHARED_WORKER_BATCH.size))) {
+        const next = waiting.shift()!;
+        documents++;
+        size += contentSize(next.task.content);
+        toWorkers(next);
+      }
+      workers.flush();
+    }
+  };
+  const takeInline = (): Waiting[] => {
+    const taken: Waiting[] = [];
+    let size = 0;
+    while (waiting.length > 0 && taken.length < SHARED_INLINE_LIMITS.documents && (taken.length === 0 || size + contentSize(waiting[0].task.content) <= SHARED_INLINE_LIMITS.size)) {
+      const next = waiting.shift()!;
+      size += contentSize(next.task.content);
+      taken.push(next);
+    }
+    return taken;
+  };
+  // `running` is cleared in the same turn the loop finds nothing waiting, so a flush right after starts it again.
+  const drain = async () => {
+    running = true;
+    try {
+      for (;;) {
+        feedWorkers();
+        const batch = takeInline();
+        if (batch.length === 0) return;
+        try {
+          const results = await cleanTasksWithin(
+            batch.map((w) => w.task),
+            pipelines,
+            timeoutMs,
+          );
+          batch.forEach((w, i) => {
+            const result = results[i];
+            if ("ok" in result) w.resolve(result.ok);
+            else w.reject(new Error(result.error));
+          });
+        } catch (error) {
+          if (!(error instanceof TimedOut)) {
+            for (const w of batch) w.reject(error as Error);
+          } else {
+            // Each document of the batch runs again on a worker, alone, under its own limit there.
+            timedOut = true;
+            for (const w of batch) {
+              toWorkers(w);
+              workers.flush();
+            }
+          }
+        }
+        // Lets the workers' answers in (their next batch is handed over at the top of the loop).
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      running = false;
+    }
+  };
+  return {
+    clean: (task) =>
+      new Promise<CleanOutcome>((resolve, reject) => {
+        const entry = { task, resolve, reject };
+        if (timedOut || !here(task)) {
+          toWorkers(entry);
+          workers.flush();
+          return;
+        }
+        // Handed over or cleaned at the next flush, in batches: fed one by one as they are read,
+        // an idle worker would get a message per document.
+        waiting.push(entry);
+      }),
+    flush: () => {
+      if (!running) draining = drain();
+    },
+    close: async () => {
+      while (running) await draining;
+      await workers.close();
+    },
   };
 }
