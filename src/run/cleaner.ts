@@ -241,9 +241,12 @@ export function createSharingCleaner(pipelines: RoutePipelines, timeoutMs: numbe
   };
   const feedWorkers = () => {
     while (waiting.length > 0 && (timedOut || workers.outstanding() < workerCount)) {
+      // At most half of what waits (one at least): near the end of a run the main thread and the
+      // worker finish together instead of the main thread waiting on a full batch.
+      const most = Math.min(SHARED_WORKER_BATCH.documents, Math.ceil(waiting.length / 2));
       let documents = 0;
       let size = 0;
-      while (waiting.length > 0 && (timedOut || (documents < SHARED_WORKER_BATCH.documents && size < SHARED_WORKER_BATCH.size))) {
+      while (waiting.length > 0 && (timedOut || (documents < most && size < SHARED_WORKER_BATCH.size))) {
         const next = waiting.shift()!;
         documents++;
         size += contentSize(next.task.content);

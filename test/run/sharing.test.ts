@@ -100,7 +100,7 @@ describe("the main thread sharing the work with the workers", () => {
   it("hands an idle worker a batch of at most SHARED_WORKER_BATCH.documents, then cleans the rest itself", async () => {
     const pool = heldPool();
     const cleaner = createSharingCleaner(pipelines, 10_000, pool, 1, () => true);
-    const many = Array.from({ length: SHARED_WORKER_BATCH.documents + 3 }, (_, i) => task(`n${i}`, texts[i % texts.length]));
+    const many = Array.from({ length: 2 * SHARED_WORKER_BATCH.documents + 3 }, (_, i) => task(`n${i}`, texts[i % texts.length]));
     const results = many.map((t) => outcome(cleaner.clean(t)));
     expect(pool.messages).toEqual([]);
     cleaner.flush();
@@ -110,6 +110,19 @@ describe("the main thread sharing the work with the workers", () => {
     await pool.answer();
     expect(await Promise.all(results)).toEqual(await expected(many));
     expect(pool.messages).toEqual([toWorker]);
+    await cleaner.close();
+  });
+
+  it("hands an idle worker at most half of what waits, so that near the end both finish together", async () => {
+    const pool = heldPool();
+    const cleaner = createSharingCleaner(pipelines, 10_000, pool, 1, () => true);
+    const five = Array.from({ length: 5 }, (_, i) => task(`n${i}`, texts[i % texts.length]));
+    const results = five.map((t) => outcome(cleaner.clean(t)));
+    cleaner.flush();
+    expect(pool.messages).toEqual([["n0", "n1", "n2"]]);
+    await Promise.all(results.slice(3));
+    await pool.answer();
+    expect(await Promise.all(results)).toEqual(await expected(five));
     await cleaner.close();
   });
 
