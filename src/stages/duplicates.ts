@@ -5,7 +5,7 @@ import * as z from "../core/schema.js";
 import type { Detection } from "../core/document.js";
 import type { Line } from "../core/lines.js";
 import { runsOnInto } from "../match/line-features.js";
-import { scanGate } from "../match/line-rules.js";
+import { literalGate } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
 
 export const DuplicateOptions = z.strictObject({
@@ -49,6 +49,12 @@ export type DuplicateOptions = z.infer<typeof DuplicateOptions>;
  * (No u flag: every character here is one UTF-16 unit, so it matches the same.)
  */
 export const SENTENCE_BOUNDARY = /[.!?…]["'”’»)]*(\s+)/g;
+/**
+ * A SENTENCE_BOUNDARY match starts with one of these in a line's content, whose only white space is
+ * single ASCII spaces (src/core/lines.ts): a mark, then a closing quote or the space. The line scan looks
+ * for them, not for every stop: a line of one sentence, ending at its stop, holds none.
+ */
+export const SENTENCE_END_LITERALS = [...".!?…"].flatMap((mark) => [..."\"'”’») "].map((after) => mark + after));
 
 /** Where sentences start in a text (after a boundary) and where they end (before its white space, or at the end). */
 export function sentenceBounds(text: string): { starts: number[]; ends: number[] } {
@@ -143,9 +149,9 @@ registerStage("duplicates", {
   options: DuplicateOptions,
   create(options: DuplicateOptions) {
     const key = (line: Line) => (options.ignoreCase ? line.content.toLowerCase() : line.content);
-    // A line without a sentence's closing mark (the line scan says so) is one sentence: no boundary search.
+    // A line without a sentence's end before a quote or a space (the line scan says so) is one sentence: no boundary search.
     // (Lower-casing the key adds or removes none of them.)
-    const mayEndSentence = scanGate(SENTENCE_BOUNDARY) ?? (() => true);
+    const mayEndSentence = literalGate(SENTENCE_END_LITERALS, false) ?? (() => true);
     return {
       name: "duplicates",
       detect({ lines }) {
