@@ -3,16 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { LEADING_DECORATION, TRAILING_DECORATION, labelText } from "../../src/match/line-rules.js";
 import { splitLines } from "../../src/core/lines.js";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { seedTexts } from "../helpers/corpus.js";
-
-/** The seed scrapes and, where the benchmark is checked out beside the repo, the AEB text dumps. */
-function realTexts(): string[] {
-  const dumps = join(import.meta.dirname, "../../../shared/bench/aeb-dump");
-  const more = existsSync(dumps) ? readdirSync(dumps).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(join(dumps, f), "utf8")) : [];
-  return [...seedTexts().map((s) => s.text), ...more];
-}
+import { realTexts } from "./real-texts.js";
 
 /** The plain strip: the leading run, then the trailing run of what is left. */
 function plainLabel(content: string): string {
