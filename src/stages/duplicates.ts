@@ -56,8 +56,14 @@ export const SENTENCE_BOUNDARY = /[.!?…]["'”’»)]*(\s+)/g;
  */
 export const SENTENCE_END_LITERALS = [...".!?…"].flatMap((mark) => [..."\"'”’») "].map((after) => mark + after));
 
+/** Where a text's sentences start and end (sentenceBounds). */
+interface SentenceBounds {
+  starts: number[];
+  ends: number[];
+}
+
 /** Where sentences start in a text (after a boundary) and where they end (before its white space, or at the end). */
-export function sentenceBounds(text: string): { starts: number[]; ends: number[] } {
+export function sentenceBounds(text: string): SentenceBounds {
   const starts = [0];
   const ends: number[] = [];
   for (const match of text.matchAll(SENTENCE_BOUNDARY)) {
@@ -77,11 +83,12 @@ export function sentenceBounds(text: string): { starts: number[]; ends: number[]
 class SentenceIndex {
   private readonly bySentence = new Map<string, Array<{ host: Line; text: string; start: number; ends: readonly number[] }>>();
 
-  add(host: Line, text: string, bounds = sentenceBounds(text)): void {
-    const { starts, ends } = bounds;
+  /** `bounds`: the text's sentenceBounds, undefined when it is known to be one sentence. */
+  add(host: Line, text: string, bounds: SentenceBounds | undefined): void {
     // A text of one sentence holds no other text of whole sentences as a proper part (hostOf's
     // test): most short lines are one, and are not indexed.
-    if (ends.length === 1) return;
+    if (!bounds || bounds.ends.length === 1) return;
+    const { starts, ends } = bounds;
     let e = 0;
     for (const start of starts) {
       while (ends[e] <= start) e++;
@@ -94,8 +101,8 @@ class SentenceIndex {
   }
 
   /** The earliest paragraph holding `sentence` (one or more whole sentences) as a proper part. */
-  hostOf(sentence: string, bounds = sentenceBounds(sentence)): Line | undefined {
-    const firstEnd = bounds.ends[0];
+  hostOf(sentence: string, bounds: SentenceBounds | undefined): Line | undefined {
+    const firstEnd = bounds ? bounds.ends[0] : sentence.length;
     for (const { host, text, start, ends } of this.bySentence.get(sentence.slice(0, firstEnd)) ?? []) {
       if (sentence.length < text.length && text.startsWith(sentence, start) && ends.includes(start + sentence.length)) return host;
     }
@@ -183,7 +190,7 @@ registerStage("duplicates", {
             continue;
           }
           if (!first) seen.set(k, { line, at });
-          const bounds = mayEndSentence(line) ? sentenceBounds(k) : { starts: [0], ends: [k.length] };
+          const bounds = mayEndSentence(line) ? sentenceBounds(k) : undefined;
           if (hasWords(line.content, options.minSentenceWords)) {
             const host = earlier.hostOf(k, bounds);
             if (host) {
