@@ -141,10 +141,10 @@ export function scanGate(pattern: PatternText): ((line: Line) => boolean) | unde
 /**
  * The same gate on literals a stage names itself: false when the line's content holds none of them
  * (in any case, unless `caseSensitive`). Undefined when one is no literal the scan can look for (a
- * single cased letter, an empty string).
+ * single cased letter, unless `oneLetters` (see LiteralScanner.register), an empty string).
  */
-export function literalGate(literals: readonly string[], caseSensitive: boolean): ((line: Line) => boolean) | undefined {
-  const [gate] = lineScanner.register([{ literals, caseSensitive }]);
+export function literalGate(literals: readonly string[], caseSensitive: boolean, oneLetters = false): ((line: Line) => boolean) | undefined {
+  const [gate] = lineScanner.register([{ literals, caseSensitive, oneLetters }]);
   return gate === ALWAYS ? undefined : (line) => lineScanner.passing(line).includes(gate);
 }
 

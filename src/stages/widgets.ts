@@ -159,31 +159,21 @@ function hasTokens(label: string, at: number, count: number): boolean {
 /**
  * Every widget-word line holds a widget word or phrase (isWidgetWordLine counts one at least): as it
  * is, in any case, or with a character bareWord strips inside it ("e.mail", "copy_link"). The line
- * scan looks for the words of two letters or more and the stripped characters; a one-letter word
- * ("x") is looked for by holdsOneLetterWord. Most menu lines ("Business", "Contact Us") hold none.
+ * scan looks for the words, the one-letter "x" too (a rare letter: see LiteralScanner.register), and
+ * the stripped characters. Most menu lines ("Business", "Contact Us") hold none.
  */
-export const WIDGET_WORD_LITERALS = [
-  ...WIDGET_WORDS.filter((w) => w.length > 1),
-  ...Array.from({ length: 0x80 }, (_, unit) => String.fromCharCode(unit)).filter((c) => STRIPPED[c.charCodeAt(0)]),
-];
-const ONE_LETTER_WORDS = WIDGET_WORDS.filter((w) => w.length === 1).flatMap((w) => [w.toLowerCase(), w.toUpperCase()]);
-
-/** Whether the content holds one of the one-letter widget words anywhere (in either case). */
-export function holdsOneLetterWord(content: string): boolean {
-  for (const letter of ONE_LETTER_WORDS) if (content.includes(letter)) return true;
-  return false;
-}
+export const WIDGET_WORD_LITERALS = [...WIDGET_WORDS, ...Array.from({ length: 0x80 }, (_, unit) => String.fromCharCode(unit)).filter((c) => STRIPPED[c.charCodeAt(0)])];
 
 registerStage("widgets", {
   description: "Share, print and email widgets; navigation labels and breadcrumbs",
   options: LineRuleOptions,
   create(options: LineRuleOptions) {
-    const mayHoldWidgetWord = literalGate(WIDGET_WORD_LITERALS, false) ?? (() => true);
+    const mayHoldWidgetWord = literalGate(WIDGET_WORD_LITERALS, false, true) ?? (() => true);
     return lineRuleStage({ name: "widgets", table: WIDGET_RULES, options, custom: { rule: "widget/custom", reason: "widget phrase from the pipeline file" }, extra: ({ lines }, matched) => {
       const found: Detection[] = [];
       for (const line of lines.live()) {
         if (matched.has(line.index) || line.kind === "heading" || line.kind === "title") continue;
-        if (!mayHoldWidgetWord(line) && !holdsOneLetterWord(line.content)) continue;
+        if (!mayHoldWidgetWord(line)) continue;
         if (mayBeWidgetWordLine(line.content) && isWidgetWordLine(line.content)) {
           found.push(lineDetection(line, { rule: "widget/share", reason: "a short line made only of share, print and email words" }));
         }

@@ -20,7 +20,7 @@ import { compileLineRules, compileSearchRules, labelText, literalGate, matchLine
 import { longestMatch, requiredLiterals } from "../../src/match/gates.js";
 import { lineScanner, passes } from "../../src/match/literal-scan.js";
 import { splitLines } from "../../src/core/lines.js";
-import { holdsOneLetterWord, mayBeWidgetWordLine, WIDGET_WORD_LITERALS } from "../../src/stages/widgets.js";
+import { mayBeWidgetWordLine, WIDGET_WORD_LITERALS } from "../../src/stages/widgets.js";
 import { isWidgetWordLine } from "../../src/stages/widgets.js";
 import { hasWords, sentenceBounds } from "../../src/stages/duplicates.js";
 
@@ -165,23 +165,23 @@ describe("mayBeWidgetWordLine", () => {
 });
 
 describe("the widget-word gate in the line scan", () => {
-  const gate = literalGate(WIDGET_WORD_LITERALS, false)!;
+  const gate = literalGate(WIDGET_WORD_LITERALS, false, true)!;
   const lineOf = (content: string) => splitLines(content)[0];
   const vocabulary = [...WIDGET_WORDS, ...WIDGET_FILLER];
   const parts = [...vocabulary, ...vocabulary.map((w) => w.toUpperCase()), ...vocabulary.map((w) => w[0].toUpperCase() + w.slice(1)), "12", "1.5k", "|", "•", "/", "»", ":", "_", "(", ")", "!", ".", "copy_link", "sha.re", "e-mail", "FACEBOOK", "ſhare", "İ", "Σ", "Business", "Pint", "x", "X", "Home"];
-  it("lets through every line isWidgetWordLine takes (or one holding a one-letter widget word)", () => {
+  it("lets through every line isWidgetWordLine takes", () => {
     expect(gate).toBeDefined();
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: 6 }), fc.constantFrom(" ", "", " | ", ", "), (words, joiner) => {
         const line = lineOf(words.join(joiner));
-        if (line.content && isWidgetWordLine(line.content)) expect(gate(line) || holdsOneLetterWord(line.content), line.content).toBe(true);
+        if (line.content && isWidgetWordLine(line.content)) expect(gate(line), line.content).toBe(true);
       }),
       { numRuns: 5000 },
     );
   });
 
   it("rules out menu lines without a widget word", () => {
-    for (const text of ["Business", "Contact Us", "Privacy Policy", "World News"]) expect(gate(lineOf(text)) || holdsOneLetterWord(text), text).toBe(false);
+    for (const text of ["Business", "Contact Us", "Privacy Policy", "World News"]) expect(gate(lineOf(text)), text).toBe(false);
   });
 });
 
