@@ -304,10 +304,12 @@ export class LiteralScanner {
   /**
    * A gate per rule: a rule passes on a line holding one of its literals (ALWAYS when it has
    * none the scan can look for). `caseSensitive`: the rule's literals must occur as written.
+   * `oneLetters`: a literal of one cased letter is looked for all the same, by a caller that knows
+   * the letter is rare in text (the widget word "x").
    */
-  register(rules: ReadonlyArray<{ literals: readonly string[] | undefined; caseSensitive: boolean }>): number[] {
-    return rules.map(({ literals, caseSensitive }) => {
-      if (!literals || literals.length === 0 || literals.some((l) => l === "" || UNFOLDABLE.test(l) || isOneCasedLetter(l))) return ALWAYS;
+  register(rules: ReadonlyArray<{ literals: readonly string[] | undefined; caseSensitive: boolean; oneLetters?: boolean }>): number[] {
+    return rules.map(({ literals, caseSensitive, oneLetters = false }) => {
+      if (!literals || literals.length === 0 || literals.some((l) => l === "" || UNFOLDABLE.test(l) || (!oneLetters && isOneCasedLetter(l)))) return ALWAYS;
       const gate = this.gates++;
       for (const whole of literals) {
         // A literal's head stands for it: where the literal is, its head is, and a smaller automaton is built faster.

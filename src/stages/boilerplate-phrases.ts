@@ -6,7 +6,7 @@ import type { Detection } from "../core/document.js";
 import type { Stage } from "../core/stage.js";
 import { COUNTER_RULES, FURNITURE_RULES, LINE_THRESHOLDS, LINK_LIST_SEPARATOR } from "../rules/boilerplate.js";
 import { UserPattern } from "../match/backtracking.js";
-import { lineRuleStage, scanGate } from "../match/line-rules.js";
+import { lineRuleStage, literalGate } from "../match/line-rules.js";
 import { CharRuns } from "../match/char-runs.js";
 import { registerStage } from "./registry.js";
 
@@ -35,6 +35,11 @@ const countWordsUpTo = (text: string, limit: number): number => WORDS.countUpTo(
  * no longer sends a paragraph to the split.
  */
 export const MAY_SEPARATE = /[|•·]|\s[/–—-]\s/u;
+/**
+ * A MAY_SEPARATE match holds one of these in a line's content, whose only white space is single ASCII
+ * spaces (src/core/lines.ts collapses the rest): the line scan looks for " - ", not for every hyphen.
+ */
+export const SEPARATOR_LITERALS = ["|", "•", "·", " / ", " – ", " — ", " - "];
 
 /** Items of a link-list line, or undefined when the line is not one (too few, too long, or a sentence). */
 export function linkListItems(content: string, minItems: number, maxItemWords: number): string[] | undefined {
@@ -51,8 +56,8 @@ export function linkListItems(content: string, minItems: number, maxItemWords: n
 
 export function createBoilerplatePhrases(options: BoilerplatePhrasesOptions): Stage {
   const linkLists = !options.disable.includes("boilerplate/link-list");
-  // MAY_SEPARATE behind the line's one scan: most lines hold none of its bars, bullets, slashes or dashes.
-  const mayHoldSeparator = (linkLists && scanGate(MAY_SEPARATE)) || (() => true);
+  // MAY_SEPARATE behind the line's one scan: most lines hold none of its bars, bullets, or spaced slashes and dashes.
+  const mayHoldSeparator = (linkLists && literalGate(SEPARATOR_LITERALS, false)) || (() => true);
   return lineRuleStage({
     name: "boilerplate-phrases",
     mode: "search",

@@ -5,7 +5,7 @@ import * as z from "../core/schema.js";
 import type { Detection } from "../core/document.js";
 import type { Line } from "../core/lines.js";
 import { runsOnInto } from "../match/line-features.js";
-import { scanGate } from "../match/line-rules.js";
+import { literalGate } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
 
 export const DuplicateOptions = z.strictObject({
@@ -49,9 +49,21 @@ export type DuplicateOptions = z.infer<typeof DuplicateOptions>;
  * (No u flag: every character here is one UTF-16 unit, so it matches the same.)
  */
 export const SENTENCE_BOUNDARY = /[.!?…]["'”’»)]*(\s+)/g;
+/**
+ * A SENTENCE_BOUNDARY match starts with one of these in a line's content, whose only white space is
+ * single ASCII spaces (src/core/lines.ts): a mark, then a closing quote or the space. The line scan looks
+ * for them, not for every stop: a line of one sentence, ending at its stop, holds none.
+ */
+export const SENTENCE_END_LITERALS = [...".!?…"].flatMap((mark) => [..."\"'”’») "].map((after) => mark + after));
+
+/** Where a text's sentences start and end (sentenceBounds). */
+interface SentenceBounds {
+  starts: number[];
+  ends: number[];
+}
 
 /** Where sentences start in a text (after a boundary) and where they end (before its white space, or at the end). */
-export function sentenceBounds(text: string): { starts: number[]; ends: number[] } {
+export function sentenceBounds(text: string): SentenceBounds {
   const starts = [0];
   const ends: number[] = [];
   for (const match of text.matchAll(SENTENCE_BOUNDARY)) {
@@ -71,11 +83,12 @@ export function sentenceBounds(text: string): { starts: number[]; ends: number[]
 class SentenceIndex {
   private readonly bySentence = new Map<string, Array<{ host: Line; text: string; start: number; ends: readonly number[] }>>();
 
-  add(host: Line, text: string, bounds = sentenceBounds(text)): void {
-    const { starts, ends } = bounds;
+  /** `bounds`: the text's sentenceBounds, undefined when it is known to be one sentence. */
+  add(host: Line, text: string, bounds: SentenceBounds | undefined): void {
     // A text of one sentence holds no other text of whole sentences as a proper part (hostOf's
     // test): most short lines are one, and are not indexed.
-    if (ends.length === 1) return;
+    if (!bounds || bounds.ends.length === 1) return;
+    const { starts, ends } = bounds;
     let e = 0;
     for (const start of starts) {
       while (ends[e] <= start) e++;
@@ -88,8 +101,8 @@ class SentenceIndex {
   }
 
   /** The earliest paragraph holding `sentence` (one or more whole sentences) as a proper part. */
-  hostOf(sentence: string, bounds = sentenceBounds(sentence)): Line | undefined {
-    const firstEnd = bounds.ends[0];
+  hostOf(sentence: string, bounds: SentenceBounds | undefined): Line | undefined {
+    const firstEnd = bounds ? bounds.ends[0] : sentence.length;
     for (const { host, text, start, ends } of this.bySentence.get(sentence.slice(0, firstEnd)) ?? []) {
       if (sentence.length < text.length && text.startsWith(sentence, start) && ends.includes(start + sentence.length)) return host;
     }
@@ -143,9 +156,9 @@ registerStage("duplicates", {
   options: DuplicateOptions,
   create(options: DuplicateOptions) {
     const key = (line: Line) => (options.ignoreCase ? line.content.toLowerCase() : line.content);
-    // A line without a sentence's closing mark (the line scan says so) is one sentence: no boundary search.
+    // A line without a sentence's end before a quote or a space (the line scan says so) is one sentence: no boundary search.
     // (Lower-casing the key adds or removes none of them.)
-    const mayEndSentence = scanGate(SENTENCE_BOUNDARY) ?? (() => true);
+    const mayEndSentence = literalGate(SENTENCE_END_LITERALS, false) ?? (() => true);
     return {
       name: "duplicates",
       detect({ lines }) {
@@ -177,7 +190,7 @@ registerStage("duplicates", {
             continue;
           }
           if (!first) seen.set(k, { line, at });
-          const bounds = mayEndSentence(line) ? sentenceBounds(k) : { starts: [0], ends: [k.length] };
+          const bounds = mayEndSentence(line) ? sentenceBounds(k) : undefined;
           if (hasWords(line.content, options.minSentenceWords)) {
             const host = earlier.hostOf(k, bounds);
             if (host) {

@@ -10,8 +10,6 @@ const FILLER = new Set(WIDGET_FILLER);
 /** Multi-word widget words ("copy link") are joined before splitting. */
 const PHRASES = WIDGET_WORDS.filter((w) => w.includes(" "));
 
-const WORD = /[^\s|•·,/]+/gu;
-
 /** A short word chaff does not know, letters only: a label it has no list entry for (isUnknownLabel tests it). */
 export const UNKNOWN_LABEL = new RegExp(`^\\p{L}{1,${WIDGET_LINE.unknownLabelMaxLetters}}$`, "u");
 /** A count beside the buttons: "12", "3.4k". */
@@ -48,40 +46,34 @@ export function isWidgetCount(word: string): boolean {
   return first >= 48 && first <= 57 && WIDGET_COUNT.test(word);
 }
 
-/** True when the text has more than `limit` words (the words `isWidgetWordLine` splits it into). */
-function hasMoreWords(text: string, limit: number): boolean {
-  WORD.lastIndex = 0;
-  let count = 0;
-  while (WORD.exec(text)) if (++count > limit) return true;
-  return false;
-}
-
-/** True for a short line made only of widget words: "Email Print", "Share | Tweet | 12". */
+/**
+ * True for a short line made only of widget words: "Email Print", "Share | Tweet | 12". The words are
+ * the runs between SEPARATOR units (a split on /[\s|•·,/]+/u), read one by one: a line stops at its first
+ * word that is none of the lists', or past `maxWords`, without being cut into all its words first.
+ */
 export function isWidgetWordLine(content: string, maxWords = 10): boolean {
   let text = labelText(content).toLowerCase();
-  let joined = false;
-  for (const phrase of PHRASES) {
-    if (!text.includes(phrase)) continue;
-    text = text.split(phrase).join(phrase.replace(/ /g, "_"));
-    joined = true;
-  }
-  // Without joined phrases the word count is final: long lines stop after maxWords + 1 words.
-  if (!joined && hasMoreWords(text, maxWords)) return false;
-  const words = text.split(/[\s|•·,/]+/u).filter(Boolean);
-  if (words.length === 0 || words.length > maxWords) return false;
+  // Multi-word widget words are joined before the split; each holds a space, so a label without one joins none.
+  if (text.includes(" ")) for (const phrase of PHRASES) if (text.includes(phrase)) text = text.split(phrase).join(phrase.replace(/ /g, "_"));
+  let words = 0;
   let strong = 0;
   let unknownAt = -1;
-  for (const [i, word] of words.entries()) {
-    const bare = bareWord(word);
+  for (let at = 0; ; ) {
+    while (at < text.length && SEPARATOR[text.charCodeAt(at)]) at++;
+    if (at === text.length) break;
+    const start = at;
+    while (at < text.length && !SEPARATOR[text.charCodeAt(at)]) at++;
+    if (++words > maxWords) return false;
+    const bare = bareWord(text.slice(start, at));
     if (STRONG.has(bare) || PHRASES.includes(bare)) strong++;
     else if (FILLER.has(bare) || isWidgetCount(bare) || bare === "") continue;
     // One unknown label may sit among the buttons ("Whatsapp Facebook Pint Baixar"); a second is prose.
-    else if (unknownAt === -1 && isUnknownLabel(bare)) unknownAt = i;
+    else if (unknownAt === -1 && isUnknownLabel(bare)) unknownAt = words - 1;
     else return false;
   }
   if (unknownAt === -1) return strong > 0;
   // ...only among at least three widget words, and not last: "Twitter, Facebook, WhatsApp banned" is a headline.
-  return strong >= WIDGET_LINE.unknownLabelMinWidgetWords && unknownAt < words.length - 1;
+  return strong >= WIDGET_LINE.unknownLabelMinWidgetWords && unknownAt < words - 1;
 }
 
 // A quick test in front of isWidgetWordLine: a widget-word line is made only of widget words,
@@ -100,6 +92,8 @@ const KNOWN_WORDS = new Set(
   }),
 );
 const SEPARATOR = unitTable(/[\s|•·,/]/u);
+/** The known words of ASCII lower-case letters, capitalised ("Share", "The"). */
+const KNOWN_CAPITALISED = new Set([...KNOWN_WORDS].filter((w) => /^[a-z]+$/.test(w)).map((w) => w[0].toUpperCase() + w.slice(1)));
 /** What `bareWord` rewrites: most words hold none of it, and two regex replaces on each cost more than the look. */
 const STRIPPED = unitTable(/[_()[\]:!.]/);
 
@@ -118,8 +112,26 @@ export function mayBeWidgetWordLine(content: string): boolean {
     while (at < label.length && SEPARATOR[label.charCodeAt(at)]) at++;
     if (at === label.length) return word > 0 && unknown === 0; // no words at all, or an unknown word alone: not a widget line
     const start = at;
-    while (at < label.length && !SEPARATOR[label.charCodeAt(at)]) at++;
+    // Whether the word is ASCII letters, all lower-case or capitalised ("the", "Share"): most words are.
+    let lower = true;
+    let capitalised = true;
+    for (; at < label.length; at++) {
+      const unit = label.charCodeAt(at);
+      if (SEPARATOR[unit]) break;
+      const isLower = unit >= 97 && unit <= 122;
+      if (at === start) {
+        lower = isLower;
+        capitalised = unit >= 65 && unit <= 90;
+      } else if (!isLower) lower = capitalised = false;
+    }
     const token = label.slice(start, at);
+    // Such a word's bare form is the word lower-cased, nothing stripped: it is looked up as it is, not
+    // lower-cased first, and is an unknown label when short enough.
+    if (lower || capitalised) {
+      if ((lower ? KNOWN_WORDS : KNOWN_CAPITALISED).has(token)) continue;
+      if (token.length > WIDGET_LINE.unknownLabelMaxLetters || ++unknown > 1) return false;
+      continue;
+    }
     // Lower-casing a word alone differs from lower-casing it in its line only for a final sigma.
     if (token.includes("Σ")) return true;
     const bare = bareWord(token.toLowerCase());
@@ -147,31 +159,21 @@ function hasTokens(label: string, at: number, count: number): boolean {
 /**
  * Every widget-word line holds a widget word or phrase (isWidgetWordLine counts one at least): as it
  * is, in any case, or with a character bareWord strips inside it ("e.mail", "copy_link"). The line
- * scan looks for the words of two letters or more and the stripped characters; a one-letter word
- * ("x") is looked for by holdsOneLetterWord. Most menu lines ("Business", "Contact Us") hold none.
+ * scan looks for the words, the one-letter "x" too (a rare letter: see LiteralScanner.register), and
+ * the stripped characters. Most menu lines ("Business", "Contact Us") hold none.
  */
-export const WIDGET_WORD_LITERALS = [
-  ...WIDGET_WORDS.filter((w) => w.length > 1),
-  ...Array.from({ length: 0x80 }, (_, unit) => String.fromCharCode(unit)).filter((c) => STRIPPED[c.charCodeAt(0)]),
-];
-const ONE_LETTER_WORDS = WIDGET_WORDS.filter((w) => w.length === 1).flatMap((w) => [w.toLowerCase(), w.toUpperCase()]);
-
-/** Whether the content holds one of the one-letter widget words anywhere (in either case). */
-export function holdsOneLetterWord(content: string): boolean {
-  for (const letter of ONE_LETTER_WORDS) if (content.includes(letter)) return true;
-  return false;
-}
+export const WIDGET_WORD_LITERALS = [...WIDGET_WORDS, ...Array.from({ length: 0x80 }, (_, unit) => String.fromCharCode(unit)).filter((c) => STRIPPED[c.charCodeAt(0)])];
 
 registerStage("widgets", {
   description: "Share, print and email widgets; navigation labels and breadcrumbs",
   options: LineRuleOptions,
   create(options: LineRuleOptions) {
-    const mayHoldWidgetWord = literalGate(WIDGET_WORD_LITERALS, false) ?? (() => true);
+    const mayHoldWidgetWord = literalGate(WIDGET_WORD_LITERALS, false, true) ?? (() => true);
     return lineRuleStage({ name: "widgets", table: WIDGET_RULES, options, custom: { rule: "widget/custom", reason: "widget phrase from the pipeline file" }, extra: ({ lines }, matched) => {
       const found: Detection[] = [];
       for (const line of lines.live()) {
         if (matched.has(line.index) || line.kind === "heading" || line.kind === "title") continue;
-        if (!mayHoldWidgetWord(line) && !holdsOneLetterWord(line.content)) continue;
+        if (!mayHoldWidgetWord(line)) continue;
         if (mayBeWidgetWordLine(line.content) && isWidgetWordLine(line.content)) {
           found.push(lineDetection(line, { rule: "widget/share", reason: "a short line made only of share, print and email words" }));
         }

@@ -6,15 +6,15 @@ import { describe, expect, it } from "vitest";
 import { createDocument } from "../../src/core/document.js";
 import { LineView, splitLines } from "../../src/core/lines.js";
 import { Pattern } from "../../src/core/pattern.js";
-import { labelText, scanGate } from "../../src/match/line-rules.js";
+import { labelText, literalGate, scanGate } from "../../src/match/line-rules.js";
 import { TAG_LABEL_LINE } from "../../src/rules/tags.js";
 import { AGENCIES } from "../../src/rules/agencies.js";
 import "../../src/stages/all.js";
 import { stageDefinition } from "../../src/stages/registry.js";
 import { ASCII_DIGIT, datelinePatterns, isTimestamp, POSTED_BY } from "../../src/stages/timestamps.js";
 import { ICON_MARKER } from "../../src/stages/icons.js";
-import { MAY_SEPARATE } from "../../src/stages/boilerplate-phrases.js";
-import { SENTENCE_BOUNDARY } from "../../src/stages/duplicates.js";
+import { MAY_SEPARATE, SEPARATOR_LITERALS } from "../../src/stages/boilerplate-phrases.js";
+import { SENTENCE_BOUNDARY, SENTENCE_END_LITERALS } from "../../src/stages/duplicates.js";
 import { BYLINE_PREFIX } from "../../src/rules/dates.js";
 
 const stage = (use: string, options: object = {}) => {
@@ -104,7 +104,10 @@ describe("the stages' quick tests behind the gate", () => {
   // Each stage runs these on a line only when the line's scan found one of their literals.
   const patterns = { ICON_MARKER, MAY_SEPARATE, SENTENCE_BOUNDARY, ASCII_DIGIT, BYLINE_PREFIX, POSTED_BY };
   const gates = Object.entries(patterns).map(([name, pattern]) => ({ name, pattern: new RegExp(pattern.source, pattern.flags.replace("g", "")), gate: scanGate(pattern)! }));
-  const parts = ["-", "_", "icon", "ICON", "İcon", "ıcon", "|", "•", "·", "/", "–", "—", " ", "\u00a0", "\t", ".", "!", "?", "…", "”", ")", "0", "7", "٣", "By", "BY", "by", "Von", "par", "Автор:", "posted", "Posted", "published", "veröffentlicht", "von", "on", "at", ",", "March 3, 2021", "admin", "Jane Doe", "word", "ſ", "K"];
+  // The literals the link-list and duplicates stages name themselves, read off a content's single spaces.
+  gates.push({ name: "SEPARATOR_LITERALS", pattern: MAY_SEPARATE, gate: literalGate(SEPARATOR_LITERALS, false)! });
+  gates.push({ name: "SENTENCE_END_LITERALS", pattern: new RegExp(SENTENCE_BOUNDARY.source), gate: literalGate(SENTENCE_END_LITERALS, false)! });
+  const parts = ["-", "_", "icon", "ICON", "İcon", "ıcon", "|", "•", "·", "/", "–", "—", " ", "  ", "\u00a0", "\u3000", "\t", ".", "!", "?", "…", "”", ")", "'", "»", "\"", "’", "0", "7", "٣", "By", "BY", "by", "Von", "par", "Автор:", "posted", "Posted", "published", "veröffentlicht", "von", "on", "at", ",", "March 3, 2021", "admin", "Jane Doe", "word", "ſ", "K"];
   it("let through every line whose content the pattern matches", () => {
     expect(gates.every(({ gate }) => gate !== undefined)).toBe(true);
     fc.assert(
