@@ -230,9 +230,11 @@ interface ReadabilitySteps {
  * serialised) so that a retry with looser flags can restore the body (`page.innerHTML =
  * pageCacheHtml`); ~9% of extraction on the five benchmark sets, where 95 of 923 pages retry.
  * On linkedom that first read takes a snapshot instead (linkedom-snapshot.ts: a walk that serialises
- * nothing) and gives a token; a retry that sets the token gets the snapshot's markup, the string
- * Readability would have cached. Any other read or write of `innerHTML` is the DOM's own. (jsdom,
- * the reference and rare fallback, runs Readability's own way.)
+ * nothing) and gives a token; a retry that sets the token gets the nodes linkedom would parse from
+ * the snapshot's markup (the string Readability would have cached), built from the snapshot without
+ * writing or parsing it (`rebuild`), or, where that declines, that markup, parsed. Any other read or
+ * write of `innerHTML` is the DOM's own. (jsdom, the reference and rare fallback, runs Readability's
+ * own way.)
  */
 function withRetryFromSnapshot(reader: Readability<Element>): void {
   const steps = reader as unknown as ReadabilitySteps;
@@ -241,7 +243,7 @@ function withRetryFromSnapshot(reader: Readability<Element>): void {
     const body = page ?? this._doc.body;
     if (!body) return grab.call(this, page);
     const own = innerHtmlOf(body);
-    let snapshot: (() => string) | undefined;
+    let snapshot: ReturnType<typeof linkedomMarkupSnapshot> | undefined;
     let markup: string | undefined;
     Object.defineProperty(body, "innerHTML", {
       configurable: true,
@@ -251,7 +253,9 @@ function withRetryFromSnapshot(reader: Readability<Element>): void {
         return BODY_BEFORE_GRAB;
       },
       set(this: Element, html: string) {
-        own.set!.call(this, snapshot && html === BODY_BEFORE_GRAB ? (markup ??= snapshot()) : html);
+        if (snapshot && html === BODY_BEFORE_GRAB) {
+          if (!snapshot.rebuild(this)) own.set!.call(this, (markup ??= snapshot.markup()));
+        } else own.set!.call(this, html);
       },
     });
     try {
