@@ -17,6 +17,7 @@ import { COMMENTS_RULE, htmlRouteOptions, LEFT_OUT_META_KEY, LEFT_OUT_RULE } fro
 export { LEFT_OUT_META_KEY, LEFT_OUT_RULE };
 import { LINK_BLOCK_RULE, SHARE_LINK_RULE, TAG_LINK_RULE } from "../rules/html-junk.js";
 import { prestripHtml } from "./prestrip.js";
+import { forgetTextLengths, innerTextLength } from "./text-lengths.js";
 import { firstElementWith, linkedomMarkupSnapshot, parseHtml, releaseDocument, type DomName } from "./dom.js";
 export { loadDom, type DomName } from "./dom.js";
 
@@ -213,8 +214,84 @@ export function readerOf(document: globalThis.Document, options: ExtractOptions 
   if (dom === "linkedom") {
     withRetryFromSnapshot(reader);
     withVisibilityFromStyleAttribute(reader);
+    withTextKeptPerWeighing(reader);
   }
   return reader;
+}
+
+/**
+ * `_cleanConditionally` weighs each <div>, <table>, <ul>... of the article: it asks `_getInnerText`
+ * of the node up to six times (its list share, its commas, its words, its link and text densities),
+ * and the densities the text length of every link or element of some tags below it, each built anew
+ * from the text nodes, so the text of a deep nest was gathered once per level below every level
+ * (forty 500-deep nests: ~10 s). Here, for one call of `_cleanConditionally`, each element's text
+ * is kept and asked again, and the densities take their lengths from text-lengths.ts (each
+ * element's from its children's: the same numbers). Kept values stay true through the call: it
+ * changes the tree only by removing a node it has weighed, and it weighs the nodes in reverse
+ * document order, so every node inside one is weighed (and removed, or not) before it, and any node
+ * whose text a removal changes (one holding the removed node) is weighed after it and has nothing
+ * kept yet. All is dropped when the call returns. Readability's own steps do everything else.
+ */
+function withTextKeptPerWeighing(reader: Readability<Element>): void {
+  const steps = reader as unknown as WeighingSteps;
+  steps._cleanConditionally = cleanConditionallyKeepingText;
+  steps._getInnerText = innerTextKept;
+  steps._getLinkDensity = linkDensityKept;
+  steps._getTextDensity = textDensityKept;
+}
+type WeighingSteps = {
+  REGEXPS: { hashUrl: RegExp };
+  _getAllNodesWithTag(node: Element, tags: string[]): ArrayLike<Element>;
+  _getLinkDensity(element: Element): number;
+  _getTextDensity(element: Element, tags: string[]): number;
+  _cleanConditionally(e: Element, tag: string): void;
+  _getInnerText(e: Node, normalizeSpaces?: boolean): string;
+};
+const READABILITY_STEPS = Readability.prototype as unknown as WeighingSteps;
+/** Whether a `_cleanConditionally` runs, and the texts kept while it does. */
+const weighing = { active: false, normalized: new Map<Node, string>(), asIs: new Map<Node, string>() };
+function cleanConditionallyKeepingText(this: WeighingSteps, e: Element, tag: string): void {
+  weighing.active = true;
+  try {
+    READABILITY_STEPS._cleanConditionally.call(this, e, tag);
+  } finally {
+    weighing.active = false;
+    weighing.normalized.clear();
+    weighing.asIs.clear();
+    forgetTextLengths();
+  }
+}
+function innerTextKept(this: WeighingSteps, e: Node, normalizeSpaces?: boolean): string {
+  if (!weighing.active) return READABILITY_STEPS._getInnerText.call(this, e, normalizeSpaces);
+  // As Readability reads its argument: absent means normalised.
+  const kept = (normalizeSpaces === undefined ? true : normalizeSpaces) ? weighing.normalized : weighing.asIs;
+  let text = kept.get(e);
+  if (text === undefined) kept.set(e, (text = READABILITY_STEPS._getInnerText.call(this, e, normalizeSpaces)));
+  return text;
+}
+/** Readability 0.6's `_getLinkDensity`, its lengths from the kept ones while `_cleanConditionally` runs (the weighted link lengths added as it adds them). */
+function linkDensityKept(this: WeighingSteps, element: Element): number {
+  if (!weighing.active) return READABILITY_STEPS._getLinkDensity.call(this, element);
+  const textLength = innerTextLength(element);
+  if (textLength === 0) return 0;
+  let linkLength = 0;
+  const links = element.getElementsByTagName("a");
+  for (let i = 0; i < links.length; i++) {
+    const href = links[i].getAttribute("href");
+    const coefficient = href && this.REGEXPS.hashUrl.test(href) ? 0.3 : 1;
+    linkLength += innerTextLength(links[i]) * coefficient;
+  }
+  return linkLength / textLength;
+}
+/** Readability 0.6's `_getTextDensity`, its lengths from the kept ones while `_cleanConditionally` runs. */
+function textDensityKept(this: WeighingSteps, element: Element, tags: string[]): number {
+  if (!weighing.active) return READABILITY_STEPS._getTextDensity.call(this, element, tags);
+  const textLength = innerTextLength(element);
+  if (textLength === 0) return 0;
+  let childrenLength = 0;
+  const children = this._getAllNodesWithTag(element, tags);
+  for (let i = 0; i < children.length; i++) childrenLength += innerTextLength(children[i]);
+  return childrenLength / textLength;
 }
 
 /** The private steps of Readability 0.6.0 that chaff calls or replaces (test/extract/readability-steps.test.ts holds them to it). */

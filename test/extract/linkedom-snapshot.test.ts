@@ -1,15 +1,12 @@
 // A snapshot of an element's markup (src/extract/linkedom-snapshot.ts), written out after the tree
 // changed, gives the string innerHTML gave when the snapshot was taken.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeHtml } from "../../src/extract/decode.js";
 import { parseHtml } from "../../src/extract/dom.js";
 import { requireLinkedom } from "../../src/extract/linkedom-events.js";
 import { snapshotInnerHtml } from "../../src/extract/linkedom-snapshot.js";
 import { prestripHtml } from "../../src/extract/prestrip.js";
+import { benchPageHtml, benchPagePaths } from "../helpers/bench-pages.js";
 
 /** Markup whose serialisation has special cases: void, SVG and self-serialising elements, escaping, empty id/class/style, comments. */
 const PAGE = `<body class="page" id="top"><div class="" id="" style="">empty id, class and style</div>
@@ -95,30 +92,13 @@ function readabilityLike(body: Element): void {
   body.appendChild(body.ownerDocument.createElement("div")).textContent = "added";
 }
 
-const SHARED_BENCH = join(import.meta.dirname, "../../../shared/bench");
-/** Every 8th page of each benchmark set (when the sets are there), prestripped and parsed as extraction parses them. */
-function benchPages(): string[] {
-  if (!existsSync(SHARED_BENCH)) return [];
-  const pages: string[] = [];
-  for (const set of readdirSync(SHARED_BENCH).sort()) {
-    const dir = join(SHARED_BENCH, set, "html");
-    if (!existsSync(dir)) continue;
-    readdirSync(dir)
-      .filter((name) => name.endsWith(".html.gz"))
-      .sort()
-      .forEach((name, i) => {
-        if (i % 8 === 0) pages.push(join(dir, name));
-      });
-  }
-  return pages;
-}
-
 describe("MarkupSnapshot.rebuild", () => {
   it("builds the nodes linkedom parses from the markup, on benchmark pages after Readability-like changes", () => {
-    const pages = benchPages();
+    // Every 8th page of each set.
+    const pages = benchPagePaths(8);
     let rebuilt = 0;
     for (const path of pages) {
-      const html = prestripHtml(decodeHtml(gunzipSync(readFileSync(path))).text, { keepNavigation: true }).html;
+      const html = prestripHtml(benchPageHtml(path), { keepNavigation: true }).html;
       const body = parseHtml(html, "linkedom").body;
       if (!body) continue;
       const restored = restoredBothWays(body, readabilityLike);
