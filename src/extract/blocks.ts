@@ -374,6 +374,11 @@ export function nonWhiteSpaceLength(text: string, zeroWidthSpace = false): numbe
   return count;
 }
 
+/** Whether the UTF-16 unit `c` is `\s` (the white space `trim` removes). */
+export function isWhiteSpaceCode(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0xa0 && isWideWhiteSpace(c, false));
+}
+
 function isWideWhiteSpace(c: number, zeroWidthSpace: boolean): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || (zeroWidthSpace && c === 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

@@ -106,7 +106,11 @@ function insideContentRoot(element: Element): boolean {
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-/** Labels every block of the page (`blocks` in page order, from a tracked walk of the body). */
+/**
+ * Labels every block of the page (`blocks` in page order, from a tracked walk of the body): the
+ * blocks themselves become the PageBlocks (a copy of each, with its many optional fields, cost more
+ * than the labelling), so the caller hands over blocks nothing else holds.
+ */
 export function classifyBlocks(blocks: TextBlock[]): PageBlock[] {
   const sample: string[] = [];
   let size = 0;
@@ -154,7 +158,13 @@ function labelBlock(block: TextBlock, index: number, count: number, stopwords: R
   if (place.landmark) signals.landmark = place.landmark;
   if (block.mark) signals.markup = block.mark.rule;
   if (place.path) signals.path = place.path;
-  return { ...block, index, label, sure, signals };
+  // The fields in the order a copy `{ ...block, index, label, sure, signals }` would have them.
+  const labelled = block as PageBlock;
+  labelled.index = index;
+  labelled.label = label;
+  labelled.sure = sure;
+  labelled.signals = signals;
+  return labelled;
 }
 
 /** Whether the nearest block that is good or bad, going from `i` by `step`, is good. */

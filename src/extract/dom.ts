@@ -16,7 +16,7 @@ import { createRequire } from "node:module";
 import { matchTagsWithoutUpperCasing, parseInto, queryTagListsWithoutCompiling, readClassFromAttribute, tagNamesUpperCasedOnce, textContentWithoutCopies } from "./linkedom-tree.js";
 import { requireLinkedom } from "./linkedom-events.js";
 import { capTreeDepth } from "./tree-depth.js";
-import { snapshotInnerHtml } from "./linkedom-snapshot.js";
+import { snapshotInnerHtml, type MarkupSnapshot } from "./linkedom-snapshot.js";
 
 export type DomName = "linkedom" | "jsdom";
 
@@ -42,8 +42,8 @@ export function loadDom(dom: DomName): void {
   else jsdomParserOf();
 }
 
-/** A linkedom element's `innerHTML` as it is now, written out only when the returned function is called (linkedom-snapshot.ts). */
-export function linkedomMarkupSnapshot(element: Element): () => string {
+/** A linkedom element's children as they are now: their markup written out, or the nodes built again, only when asked (linkedom-snapshot.ts). */
+export function linkedomMarkupSnapshot(element: Element): MarkupSnapshot {
   return snapshotInnerHtml((linkedomModule ??= requireLinkedom().linkedom), element);
 }
 

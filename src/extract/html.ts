@@ -17,6 +17,7 @@ import { COMMENTS_RULE, htmlRouteOptions, LEFT_OUT_META_KEY, LEFT_OUT_RULE } fro
 export { LEFT_OUT_META_KEY, LEFT_OUT_RULE };
 import { LINK_BLOCK_RULE, SHARE_LINK_RULE, TAG_LINK_RULE } from "../rules/html-junk.js";
 import { prestripHtml } from "./prestrip.js";
+import { forgetTextLengths, innerTextLength } from "./text-lengths.js";
 import { firstElementWith, linkedomMarkupSnapshot, parseHtml, releaseDocument, type DomName } from "./dom.js";
 export { loadDom, type DomName } from "./dom.js";
 
@@ -148,7 +149,7 @@ function extractOn(dom: DomName, page: PreparedPage, options: ExtractOptions): E
   const document = parseHtml(page.html, dom);
   try {
     const lang = document.documentElement.getAttribute("lang")?.trim() || undefined;
-    const canonicalUrl = canonicalOf(document, url);
+    const canonicalUrl = canonicalOf(document, url, page.html);
     const pageTitle = document.title?.trim() || undefined;
 
     if (document.body) premarkTree(document.body, captionOrSelf);
@@ -213,8 +214,84 @@ export function readerOf(document: globalThis.Document, options: ExtractOptions 
   if (dom === "linkedom") {
     withRetryFromSnapshot(reader);
     withVisibilityFromStyleAttribute(reader);
+    withTextKeptPerWeighing(reader);
   }
   return reader;
+}
+
+/**
+ * `_cleanConditionally` weighs each <div>, <table>, <ul>... of the article: it asks `_getInnerText`
+ * of the node up to six times (its list share, its commas, its words, its link and text densities),
+ * and the densities the text length of every link or element of some tags below it, each built anew
+ * from the text nodes, so the text of a deep nest was gathered once per level below every level
+ * (forty 500-deep nests: ~10 s). Here, for one call of `_cleanConditionally`, each element's text
+ * is kept and asked again, and the densities take their lengths from text-lengths.ts (each
+ * element's from its children's: the same numbers). Kept values stay true through the call: it
+ * changes the tree only by removing a node it has weighed, and it weighs the nodes in reverse
+ * document order, so every node inside one is weighed (and removed, or not) before it, and any node
+ * whose text a removal changes (one holding the removed node) is weighed after it and has nothing
+ * kept yet. All is dropped when the call returns. Readability's own steps do everything else.
+ */
+function withTextKeptPerWeighing(reader: Readability<Element>): void {
+  const steps = reader as unknown as WeighingSteps;
+  steps._cleanConditionally = cleanConditionallyKeepingText;
+  steps._getInnerText = innerTextKept;
+  steps._getLinkDensity = linkDensityKept;
+  steps._getTextDensity = textDensityKept;
+}
+type WeighingSteps = {
+  REGEXPS: { hashUrl: RegExp };
+  _getAllNodesWithTag(node: Element, tags: string[]): ArrayLike<Element>;
+  _getLinkDensity(element: Element): number;
+  _getTextDensity(element: Element, tags: string[]): number;
+  _cleanConditionally(e: Element, tag: string): void;
+  _getInnerText(e: Node, normalizeSpaces?: boolean): string;
+};
+const READABILITY_STEPS = Readability.prototype as unknown as WeighingSteps;
+/** Whether a `_cleanConditionally` runs, and the texts kept while it does. */
+const weighing = { active: false, normalized: new Map<Node, string>(), asIs: new Map<Node, string>() };
+function cleanConditionallyKeepingText(this: WeighingSteps, e: Element, tag: string): void {
+  weighing.active = true;
+  try {
+    READABILITY_STEPS._cleanConditionally.call(this, e, tag);
+  } finally {
+    weighing.active = false;
+    weighing.normalized.clear();
+    weighing.asIs.clear();
+    forgetTextLengths();
+  }
+}
+function innerTextKept(this: WeighingSteps, e: Node, normalizeSpaces?: boolean): string {
+  if (!weighing.active) return READABILITY_STEPS._getInnerText.call(this, e, normalizeSpaces);
+  // As Readability reads its argument: absent means normalised.
+  const kept = (normalizeSpaces === undefined ? true : normalizeSpaces) ? weighing.normalized : weighing.asIs;
+  let text = kept.get(e);
+  if (text === undefined) kept.set(e, (text = READABILITY_STEPS._getInnerText.call(this, e, normalizeSpaces)));
+  return text;
+}
+/** Readability 0.6's `_getLinkDensity`, its lengths from the kept ones while `_cleanConditionally` runs (the weighted link lengths added as it adds them). */
+function linkDensityKept(this: WeighingSteps, element: Element): number {
+  if (!weighing.active) return READABILITY_STEPS._getLinkDensity.call(this, element);
+  const textLength = innerTextLength(element);
+  if (textLength === 0) return 0;
+  let linkLength = 0;
+  const links = element.getElementsByTagName("a");
+  for (let i = 0; i < links.length; i++) {
+    const href = links[i].getAttribute("href");
+    const coefficient = href && this.REGEXPS.hashUrl.test(href) ? 0.3 : 1;
+    linkLength += innerTextLength(links[i]) * coefficient;
+  }
+  return linkLength / textLength;
+}
+/** Readability 0.6's `_getTextDensity`, its lengths from the kept ones while `_cleanConditionally` runs. */
+function textDensityKept(this: WeighingSteps, element: Element, tags: string[]): number {
+  if (!weighing.active) return READABILITY_STEPS._getTextDensity.call(this, element, tags);
+  const textLength = innerTextLength(element);
+  if (textLength === 0) return 0;
+  let childrenLength = 0;
+  const children = this._getAllNodesWithTag(element, tags);
+  for (let i = 0; i < children.length; i++) childrenLength += innerTextLength(children[i]);
+  return childrenLength / textLength;
 }
 
 /** The private steps of Readability 0.6.0 that chaff calls or replaces (test/extract/readability-steps.test.ts holds them to it). */
@@ -230,9 +307,11 @@ interface ReadabilitySteps {
  * serialised) so that a retry with looser flags can restore the body (`page.innerHTML =
  * pageCacheHtml`); ~9% of extraction on the five benchmark sets, where 95 of 923 pages retry.
  * On linkedom that first read takes a snapshot instead (linkedom-snapshot.ts: a walk that serialises
- * nothing) and gives a token; a retry that sets the token gets the snapshot's markup, the string
- * Readability would have cached. Any other read or write of `innerHTML` is the DOM's own. (jsdom,
- * the reference and rare fallback, runs Readability's own way.)
+ * nothing) and gives a token; a retry that sets the token gets the nodes linkedom would parse from
+ * the snapshot's markup (the string Readability would have cached), built from the snapshot without
+ * writing or parsing it (`rebuild`), or, where that declines, that markup, parsed. Any other read or
+ * write of `innerHTML` is the DOM's own. (jsdom, the reference and rare fallback, runs Readability's
+ * own way.)
  */
 function withRetryFromSnapshot(reader: Readability<Element>): void {
   const steps = reader as unknown as ReadabilitySteps;
@@ -241,7 +320,7 @@ function withRetryFromSnapshot(reader: Readability<Element>): void {
     const body = page ?? this._doc.body;
     if (!body) return grab.call(this, page);
     const own = innerHtmlOf(body);
-    let snapshot: (() => string) | undefined;
+    let snapshot: ReturnType<typeof linkedomMarkupSnapshot> | undefined;
     let markup: string | undefined;
     Object.defineProperty(body, "innerHTML", {
       configurable: true,
@@ -251,7 +330,9 @@ function withRetryFromSnapshot(reader: Readability<Element>): void {
         return BODY_BEFORE_GRAB;
       },
       set(this: Element, html: string) {
-        own.set!.call(this, snapshot && html === BODY_BEFORE_GRAB ? (markup ??= snapshot()) : html);
+        if (snapshot && html === BODY_BEFORE_GRAB) {
+          if (!snapshot.rebuild(this)) own.set!.call(this, (markup ??= snapshot.markup()));
+        } else own.set!.call(this, html);
       },
     });
     try {
@@ -458,7 +539,13 @@ const HIDDEN_MARK = { rule: "hidden", reason: "not visible" };
  * `--keep-comments` can keep them and the default removes them with a record.
  */
 function mergeCandidates(readability: TextBlock[], page: PageBlock[], recordLeftOut: boolean): { blocks: TextBlock[]; extraction: Record<string, unknown> } {
-  const visible = page.filter((b) => b.mark !== HIDDEN_MARK).map((b, i) => ({ ...b, index: i }));
+  // The page's blocks are the caller's to give up: each visible one takes its place among the visible as its index (no copies).
+  const visible: PageBlock[] = [];
+  for (const block of page) {
+    if (block.mark === HIDDEN_MARK) continue;
+    block.index = visible.length;
+    visible.push(block);
+  }
   const matched = matchToPage(readability, visible);
   flagPageJunk(readability, matched, visible);
   const chosen = chooseCandidate(readability, matched, visible);
@@ -728,17 +815,27 @@ function assemble(textBlocks: TextBlock[], meta: HtmlMeta): ExtractedHtml {
   return { raw: parts.join("\n"), blocks, meta, leftOut };
 }
 
-/** The canonical link, resolved as a browser would: against the page's <base>, itself resolved against the page URL. */
-function canonicalOf(document: globalThis.Document, url: string | undefined): string | undefined {
+/**
+ * The canonical link, resolved as a browser would: against the page's <base>, itself resolved
+ * against the page URL. `html` is the markup `document` was parsed from (and nothing has made a
+ * <link> or <base> since): an element of a tag comes only from a start tag of that name, so a page
+ * whose markup has none (no `<link` or `<base`, in any case) is not walked for one.
+ */
+function canonicalOf(document: globalThis.Document, url: string | undefined, html: string): string | undefined {
   // Walks that stop at the first match (in the head): jsdom's selector engine took ~3 ms a page for
-  // these two queries, and two whole-page tag lookups on linkedom ~1.3% of the route.
+  // these two queries, and two whole-page tag lookups on linkedom ~1.3% of the route. Prestrip
+  // leaves no <link> but canonical ones: without one, the walk went through the whole page (~1.5%).
+  if (!LINK_START_TAG.test(html)) return undefined;
   const link = firstElementWith(document, "link", (el) => el.hasAttribute("href") && /(?:^|\s)canonical(?:\s|$)/i.test(el.getAttribute("rel") ?? ""));
   const href = link?.getAttribute("href")?.trim();
   if (!href) return undefined;
-  const baseHref = firstElementWith(document, "base", (el) => el.hasAttribute("href"))?.getAttribute("href")?.trim();
+  const baseHref = BASE_START_TAG.test(html) ? firstElementWith(document, "base", (el) => el.hasAttribute("href"))?.getAttribute("href")?.trim() : undefined;
   const base = baseHref ? (URL.parse(baseHref, url)?.href ?? url) : url;
   return URL.parse(href, base)?.href ?? href;
 }
+
+const LINK_START_TAG = /<link/i;
+const BASE_START_TAG = /<base/i;
 
 function clean(value: string | null | undefined): string | undefined {
   const trimmed = value?.replace(/\s+/g, " ").trim();

@@ -137,10 +137,12 @@ let linked: ReturnType<typeof linkedParts> | undefined;
  * and the list itself is made from it on first use by linkedom's own `classList` getter. A new
  * element has no attribute to replace (parse5 drops a start tag's repeated attributes), and its
  * document no mutation observer or custom element: the callbacks linkedom would make do nothing.
+ * linkedom's own parser (its `innerHTML` setter) leaves a new element's attributes the same way:
+ * linked in order, a class set through the class list (linkedom-snapshot.ts builds with this).
  */
-function setNewAttributes(document: Html, element: Element, attrs: Token.Attribute[]): void {
+export function setNewAttributes(document: Html, element: Element, attrs: ReadonlyArray<{ name: string; value: string }>): void {
   if (attrs.length === 0) return;
-  const { NEXT, PREV, Attr } = linked!;
+  const { NEXT, PREV, Attr } = (linked ??= linkedParts());
   const owner = element as unknown as LinkedAttr;
   const next = owner[NEXT] as LinkedAttr;
   let previous = owner;
