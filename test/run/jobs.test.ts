@@ -99,10 +99,11 @@ describe("chaff clean on record corpora", () => {
 describe("a document stuck in a stage", () => {
   it("is stopped after --timeout and reported as a failure; the other documents are cleaned", { timeout: 60_000 }, () => {
     const dir = tempDir();
-    // Forty 500-deep nests of elements side by side keep the HTML extractor busy for longer than the
-    // time limit (27 s of CPU here). The file is small, so it is cleaned on the main thread: "ok-1" there,
+    // A hundred and eighty 500-deep nests of elements side by side (990 kB) keep the HTML extractor busy
+    // for longer than the time limit (over 20 s of CPU here; forty took 2.3 s once text lengths were kept
+    // per weighing). The file is small (at most 1 MB), so it is cleaned on the main thread: "ok-1" there,
     // "stuck" stopped there, and "ok-2" on the worker started once a document ran out of time.
-    const stuck = "<html><body>" + ("<div>".repeat(500) + "x" + "</div>".repeat(500)).repeat(40) + "</body></html>";
+    const stuck = "<html><body>" + ("<div>".repeat(500) + "x" + "</div>".repeat(500)).repeat(180) + "</body></html>";
     writeInput(dir, "c.jsonl", [{ id: "ok-1", text: "A sentence that stays here.\n" }, { id: "stuck", text: stuck, content_type: "text/html" }, { id: "ok-2", text: "Another sentence stays.\n" }].map((r) => JSON.stringify(r)).join("\n") + "\n");
     const result = chaff(["c.jsonl", "--out", "out", "--jobs", "2", "--timeout", "5000", "--quiet"], dir);
     expect(result.status).toBe(1);
@@ -141,8 +142,8 @@ describe("a small run, cleaned on the main thread", () => {
 
   it("is stopped after --timeout and reported as a failure, with no output, and the process exits", { timeout: 60_000 }, () => {
     const dir = tempDir();
-    // 220 kB, far under the inline size; forty 500-deep nests side by side keep the extractor busy for half a minute.
-    writeFileSync(join(dir, "deep.html"), "<html><body>" + ("<div>".repeat(500) + "x" + "</div>".repeat(500)).repeat(40) + "</body></html>");
+    // 990 kB, under the inline size; a hundred and eighty 500-deep nests side by side keep the extractor busy for over 20 s.
+    writeFileSync(join(dir, "deep.html"), "<html><body>" + ("<div>".repeat(500) + "x" + "</div>".repeat(500)).repeat(180) + "</body></html>");
     const started = Date.now();
     const result = chaff(["deep.html", "--out", "out", "--timeout", "1500"], dir);
     expect(Date.now() - started).toBeLessThan(30_000);
