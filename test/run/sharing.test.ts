@@ -1,39 +1,9 @@
 // --jobs N as the main thread and N - 1 workers: who cleans what, and the bytes each gives.
 import { describe, expect, it, vi } from "vitest";
-import type { Pipeline } from "../../src/core/stage.js";
 import { createSharingCleaner, SHARED_WORKER_BATCH, type PoolCleaner } from "../../src/run/cleaner.js";
-import { loadPipeline } from "../../src/run/pipeline-file.js";
 import { cleanTask, type CleanOutcome, type CleanTask } from "../../src/run/task.js";
 import { htmlToDocument } from "../../src/read/html-route.js";
-
-const news = loadPipeline("news");
-
-/** `news`, with a first stage that never ends on a text holding STUCK. */
-const trapped: Pipeline = {
-  ...news,
-  stages: [
-    {
-      name: "trap",
-      detect: ({ doc }) => {
-        while (doc.raw.includes("STUCK"));
-        return [];
-      },
-    },
-    ...news.stages,
-  ],
-};
-const pipelines = { text: trapped, html: trapped };
-
-function task(id: string, text: string): CleanTask {
-  return { id, source: `${id}.txt`, output: `out/${id}.txt`, route: "text", content: text, shape: "text" };
-}
-
-function page(id: string, paragraph: string): CleanTask {
-  const html = `<html><head><title>${id}</title></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article><p>${paragraph}</p></article></body></html>`;
-  return { id, source: `${id}.html`, output: `out/${id}.txt`, route: "html", content: new TextEncoder().encode(html), shape: "text" };
-}
-
-const contentText = (t: CleanTask) => (typeof t.content === "string" ? t.content : new TextDecoder().decode(t.content));
+import { contentText, outcome, page, pipelines, task, texts } from "../helpers/trapped-tasks.js";
 
 /**
  * A stand-in for the pool: documents handed over are sent as one message at each flush (as the
@@ -68,10 +38,8 @@ function heldPool() {
   return pool;
 }
 
-const outcome = (p: Promise<CleanOutcome>) => p.then((ok) => ({ body: ok.body, audit: ok.audit }), (error: Error) => ({ error: error.message }));
 const expected = (tasks: CleanTask[]) => Promise.all(tasks.map((t) => outcome(cleanTask(t, pipelines, htmlToDocument))));
 
-const texts = ["Share this article\nThe council met on Tuesday.\n", "Advertisement\nVoters went to the polls.\n", "A third story that stays.\n", "Follow us on Twitter\nThe fourth one.\n"];
 
 describe("the main thread sharing the work with the workers", () => {
   /** A cleaner whose worker is busy with "d0" (sent, unanswered). */

@@ -1,40 +1,9 @@
 // The main thread's cleaner under a time limit: text documents and HTML pages in batches, one watchdog per batch.
 import { describe, expect, it } from "vitest";
-import type { Pipeline } from "../../src/core/stage.js";
 import { createTimedInlineCleaner, INLINE_BATCH_LIMITS, type Cleaner } from "../../src/run/cleaner.js";
-import { loadPipeline } from "../../src/run/pipeline-file.js";
-import { cleanTask, type CleanOutcome, type CleanTask } from "../../src/run/task.js";
+import { cleanTask } from "../../src/run/task.js";
 import { htmlToDocument } from "../../src/read/html-route.js";
-
-const news = loadPipeline("news");
-
-/** `news`, with a first stage that never ends on a text holding STUCK and throws on one holding BROKEN. */
-const trapped: Pipeline = {
-  ...news,
-  stages: [
-    {
-      name: "trap",
-      detect: ({ doc }) => {
-        if (doc.raw.includes("BROKEN")) throw new Error("the trap broke");
-        while (doc.raw.includes("STUCK"));
-        return [];
-      },
-    },
-    ...news.stages,
-  ],
-};
-const pipelines = { text: trapped, html: trapped };
-
-function task(id: string, text: string): CleanTask {
-  return { id, source: `${id}.txt`, output: `out/${id}.txt`, route: "text", content: text, shape: "text" };
-}
-
-function page(id: string, paragraph: string): CleanTask {
-  const html = `<html><head><title>${id}</title></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article><p>${paragraph}</p></article></body></html>`;
-  return { id, source: `${id}.html`, output: `out/${id}.txt`, route: "html", content: new TextEncoder().encode(html), shape: "text" };
-}
-
-const contentText = (t: CleanTask) => (typeof t.content === "string" ? t.content : new TextDecoder().decode(t.content));
+import { contentText, outcome, page, pipelines, task, texts } from "../helpers/trapped-tasks.js";
 
 /** A stand-in for the worker a timed-out run hands its documents to: answers what cleanTask answers, and records what it got. */
 function fakePool(received: string[]): Cleaner {
@@ -49,9 +18,7 @@ function fakePool(received: string[]): Cleaner {
   };
 }
 
-const outcome = (p: Promise<CleanOutcome>) => p.then((ok) => ({ body: ok.body, audit: ok.audit }), (error: Error) => ({ error: error.message }));
 
-const texts = ["Share this article\nThe council met on Tuesday.\n", "Advertisement\nVoters went to the polls.\n", "A third story that stays.\n", "Follow us on Twitter\nThe fourth one.\n"];
 
 describe("the timed inline cleaner", () => {
   it("cleans text documents in batches with the bytes cleanTask gives, and starts no worker", async () => {
