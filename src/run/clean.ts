@@ -265,10 +265,7 @@ export async function runClean(options: CleanOptions): Promise<RunSummary> {
   };
 
   try {
-    const readAhead = startReadAhead(
-      planned.filter((p) => !done.has(p.file)),
-      readOptions,
-    );
+    const readAhead = startReadAhead(planned.filter((p) => !done.has(p.file)), readOptions);
     for (const { file, format, outPath } of planned) {
       const completed = done.get(file);
       if (completed) {
@@ -357,7 +354,8 @@ export function startReadAhead(todo: ReadonlyArray<{ file: InputFile; format: In
     while (next < todo.length && ahead.size < READ_AHEAD.files && (ahead.size === 0 || bytesAhead + todo[next].size <= READ_AHEAD.bytes)) {
       const p = todo[next++];
       if (!ONE_DOCUMENT_FORMATS.has(p.format.name)) {
-        // A record file streams in its turn; files after it wait for it.
+        // A record file streams in its turn: reading ahead stops at it until the files before it are
+        // taken, then goes on past it.
         if (ahead.size > 0) next--;
         else continue;
         return;
