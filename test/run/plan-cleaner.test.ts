@@ -19,7 +19,7 @@ describe("where a run is cleaned", () => {
   it("a larger run goes to workers; one that would get a single worker is cleaned as at --jobs 1", () => {
     expect(planCleaner({ ...run, formats: ["text"], bytes: INLINE_TEXT_MAX_BYTES + 1 })).toEqual({ inline: true, threads: 0, timed: "bounded" });
     expect(planCleaner({ ...run, formats: ["html"], bytes: INLINE_TIMED_MAX_BYTES + 1 })).toEqual({ inline: true, threads: 0, timed: "bounded" });
-    expect(planCleaner({ ...run, formats: ["jsonl"], bytes: INLINE_TIMED_MAX_BYTES + 1 })).toEqual({ inline: false, threads: 2, shared: true });
+    expect(planCleaner({ ...run, formats: ["jsonl"], bytes: INLINE_TIMED_MAX_BYTES + 1 })).toEqual({ inline: false, threads: 2 });
     expect(planCleaner({ ...run, formats: ["html"], undecidedPattern: true })).toEqual({ inline: false, threads: 1 });
   });
   it("at --jobs 1, a larger run's text documents and pages are cleaned on the main thread, each under its time limit; its large pages on one worker", () => {
@@ -38,7 +38,7 @@ describe("where a run is cleaned", () => {
   it("a pipeline pattern the checker could not decide keeps even a small run on workers (it might backtrack)", () => {
     expect(planCleaner({ ...run, formats: ["text"], undecidedPattern: true })).toEqual({ inline: false, threads: 1 });
   });
-  it("cleans by one thread per FILES_PER_WORKER one-document files, up to --jobs, the main thread one of them; record files may hold many documents", () => {
+  it("cleans one-document files by one thread per FILES_PER_WORKER of them, up to --jobs, the main thread one of them; record files (many documents each) on --jobs workers", () => {
     const pages = (n: number) => Array.from({ length: n }, () => "html");
     const per = FILES_PER_WORKER.value;
     const large = { ...run, jobs: 4, bytes: INLINE_TIMED_MAX_BYTES + 1 };
@@ -46,9 +46,10 @@ describe("where a run is cleaned", () => {
     expect(planCleaner({ ...large, formats: pages(2 * per - 1) })).toEqual({ inline: true, threads: 0, timed: "bounded" });
     expect(planCleaner({ ...large, formats: pages(2 * per) })).toEqual({ inline: false, threads: 2, shared: true });
     expect(planCleaner({ ...large, formats: pages(10 * per) })).toEqual({ inline: false, threads: 4, shared: true });
-    expect(planCleaner({ ...large, formats: ["warc"] })).toEqual({ inline: false, threads: 4, shared: true });
+    expect(planCleaner({ ...large, formats: ["warc"] })).toEqual({ inline: false, threads: 4 });
+    expect(planCleaner({ ...large, formats: [...pages(2 * per), "jsonl"] })).toEqual({ inline: false, threads: 4 });
     // A pattern that might backtrack runs only where a stuck document can be stopped by ending its thread.
-    expect(planCleaner({ ...large, formats: ["warc"], undecidedPattern: true })).toEqual({ inline: false, threads: 4 });
+    expect(planCleaner({ ...large, formats: pages(10 * per), undecidedPattern: true })).toEqual({ inline: false, threads: 4 });
   });
   it("runs inline where no worker can load the same code", () => {
     expect(planCleaner({ ...run, workersPossible: false, formats: ["html"] })).toEqual({ inline: true, threads: 0 });
