@@ -5,7 +5,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { gunzipSync } from "node:zlib";
 import { WARC_TEXT, filesUnder, seedTexts, tempDir, warcBytes, writeInput } from "../helpers/corpus.js";
-import { INLINE_TIMED_MAX_BYTES } from "../../src/run/clean.js";
+import { FILES_PER_WORKER, INLINE_TIMED_MAX_BYTES } from "../../src/run/clean.js";
 
 const CLI = join(import.meta.dirname, "../../dist/cli.js");
 
@@ -151,5 +151,32 @@ describe("a small run, cleaned on the main thread", () => {
     expect(result.stderr).toContain("chaff: deep.html: timed out after 1500 ms");
     expect(readFileSync(join(dir, "out.rejects.jsonl"), "utf8")).toBe(JSON.stringify({ kind: "failure", input: "deep.html", id: "deep", reason: "timed out after 1500 ms" }) + "\n");
     expect(existsSync(join(dir, "out/deep.txt"))).toBe(false);
+  });
+});
+
+describe("a run of pages at --jobs 2: the main thread and one worker", () => {
+  it("cleans every page with the bytes --jobs 1 gives; a stuck page fails alone, named, after --timeout", { timeout: 120_000 }, () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "in"));
+    // More than 2 x FILES_PER_WORKER pages and more than 1 MB in all: the run shares its pages between the
+    // main thread and a worker (run/clean.ts planCleaner), and pages of every size go both ways.
+    const story = (i: number) => `<p>Story ${i}: the council met on Tuesday and put the vote on the harbour wall off until the spring, its head said.</p>`.repeat(1 + (i % 9));
+    for (let i = 0; i < 2 * FILES_PER_WORKER.value + 4; i++) {
+      writeFileSync(join(dir, "in", `p${String(i).padStart(3, "0")}.html`), `<html><head><title>Page ${i}</title></head><body><nav><a href="/">Home</a> <a href="/w">World</a></nav><article>${story(i)}</article><footer>Share this article</footer></body></html>`);
+    }
+    // 990 kB of nests that keep the extractor busy for over 20 s, wherever it lands.
+    writeFileSync(join(dir, "in", "p050-stuck.html"), "<html><body>" + ("<div>".repeat(500) + "x" + "</div>".repeat(500)).repeat(180) + "</body></html>");
+    const runs = [1, 2].map((jobs) => {
+      const result = chaff(["in", "--out", `out${jobs}`, "--audit", `out${jobs}.audit.jsonl`, "--rejects", `out${jobs}.rejects.jsonl`, "--jobs", String(jobs), "--timeout", "3000", "--quiet"], dir);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain("chaff: in/p050-stuck.html: timed out after 3000 ms");
+      expect(readFileSync(join(dir, `out${jobs}.rejects.jsonl`), "utf8")).toBe(JSON.stringify({ kind: "failure", input: "in/p050-stuck.html", id: "p050-stuck", reason: "timed out after 3000 ms" }) + "\n");
+      return { outputs: snapshot(join(dir, `out${jobs}`)), audit: readFileSync(join(dir, `out${jobs}.audit.jsonl`), "utf8").replaceAll(`out${jobs}/`, "") };
+    });
+    expect(Object.keys(runs[0].outputs)).toHaveLength(2 * FILES_PER_WORKER.value + 4);
+    expect(Object.keys(runs[0].outputs)).not.toContain("p050-stuck.txt");
+    expect(Buffer.from(runs[0].outputs["p007.txt"], "base64").toString("utf8")).toContain("Story 7: the council met on Tuesday");
+    expect(runs[1].outputs).toEqual(runs[0].outputs);
+    expect(runs[1].audit).toBe(runs[0].audit);
   });
 });
