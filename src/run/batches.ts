@@ -21,10 +21,20 @@ export interface BatchSender<T, R> {
   one(item: T): Promise<R>;
 }
 
-interface Pending<T, R> {
+/** An item waiting for its result, with the promise's ends. */
+export interface Pending<T, R> {
   item: T;
   resolve(value: R): void;
   reject(error: Error): void;
+}
+
+/** Answers each item of a batch with its own result: a document that failed fails alone. */
+export function answerEach<T, R>(batch: ReadonlyArray<Pending<T, R>>, results: ReadonlyArray<ItemResult<R>>): void {
+  batch.forEach((p, i) => {
+    const result = results[i];
+    if ("ok" in result) p.resolve(result.ok);
+    else p.reject(new Error(result.error));
+  });
 }
 
 export interface BatcherOptions<T> {
@@ -86,11 +96,7 @@ export class Batcher<T, R> {
       await Promise.all(batch.map((p) => this.#sendAlone(p)));
       return;
     }
-    batch.forEach((p, i) => {
-      const result = results[i];
-      if ("ok" in result) p.resolve(result.ok);
-      else p.reject(new Error(result.error));
-    });
+    answerEach(batch, results);
   }
 
   #sendAlone(p: Pending<T, R>): Promise<void> {

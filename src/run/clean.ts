@@ -338,7 +338,7 @@ export const READ_AHEAD = { files: 8, bytes: 8 << 20, example: "the next 8 pages
  * would), or undefined for a file not read ahead (a record file: it streams).
  */
 export function startReadAhead(todo: ReadonlyArray<{ file: InputFile; format: InputFormat; size: number }>, readOptions: ReadOptions): (file: InputFile) => AsyncIterable<ReadItem> | undefined {
-  const ahead = new Map<InputFile, Promise<{ items: ReadItem[]; error?: unknown }>>();
+  const ahead = new Map<InputFile, { read: Promise<{ items: ReadItem[]; error?: unknown }>; size: number }>();
   let next = 0;
   let bytesAhead = 0;
   const collect = async (p: (typeof todo)[number]) => {
@@ -361,17 +361,17 @@ export function startReadAhead(todo: ReadonlyArray<{ file: InputFile; format: In
         return;
       }
       bytesAhead += p.size;
-      ahead.set(p.file, collect(p));
+      ahead.set(p.file, { read: collect(p), size: p.size });
     }
   };
-  const sizes = new Map(todo.map((p) => [p.file, p.size]));
   return (file) => {
     fill();
-    const read = ahead.get(file);
-    if (!read) return undefined;
+    const taken = ahead.get(file);
+    if (!taken) return undefined;
     ahead.delete(file);
-    bytesAhead -= sizes.get(file)!;
+    bytesAhead -= taken.size;
     fill();
+    const { read } = taken;
     return (async function* () {
       const { items, error } = await read;
       yield* items;

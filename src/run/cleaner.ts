@@ -8,7 +8,7 @@ import type { Piscina } from "piscina";
 import { htmlToDocument as defaultHtmlToDocument, type HtmlToDocument } from "../read/html-route.js";
 import type { HtmlRouteOptions } from "../core/route-options.js";
 import { cleanTask, cleanTasksWithin, cleanTaskWithin, type CleanOutcome, type CleanTask, type RoutePipelines } from "./task.js";
-import { Batcher, contentSize, type ItemResult } from "./batches.js";
+import { answerEach, Batcher, contentSize, type ItemResult, type Pending } from "./batches.js";
 import { TimedOut } from "./time-limit.js";
 
 export interface Cleaner {
@@ -226,18 +226,14 @@ export const SHARED_INLINE_LIMITS = { documents: 64, size: 64 * 1024, example: "
  * to the workers. Results are answered per document, so outputs keep their input order.
  */
 export function createSharingCleaner(pipelines: RoutePipelines, timeoutMs: number, workers: PoolCleaner, workerCount: number, here: (task: CleanTask) => boolean): Cleaner {
-  interface Waiting {
-    task: CleanTask;
-    resolve(outcome: CleanOutcome): void;
-    reject(error: Error): void;
-  }
+  type Waiting = Pending<CleanTask, CleanOutcome>;
   const waiting: Waiting[] = [];
   let timedOut = false;
   /** The main thread's loop, and whether it runs. */
   let draining: Promise<void> = Promise.resolve();
   let running = false;
   const toWorkers = (w: Waiting) => {
-    workers.clean(w.task).then(w.resolve, w.reject);
+    workers.clean(w.item).then(w.resolve, w.reject);
   };
   const feedWorkers = () => {
     while (waiting.length > 0 && (timedOut || workers.outstanding() < workerCount)) {
@@ -249,7 +245,7 @@ export function createSharingCleaner(pipelines: RoutePipelines, timeoutMs: numbe
       while (waiting.length > 0 && (timedOut || (documents < most && size < SHARED_WORKER_BATCH.size))) {
         const next = waiting.shift()!;
         documents++;
-        size += contentSize(next.task.content);
+        size += contentSize(next.item.content);
         toWorkers(next);
       }
       workers.flush();
@@ -258,9 +254,9 @@ export function createSharingCleaner(pipelines: RoutePipelines, timeoutMs: numbe
   const takeInline = (): Waiting[] => {
     const taken: Waiting[] = [];
     let size = 0;
-    while (waiting.length > 0 && taken.length < SHARED_INLINE_LIMITS.documents && (taken.length === 0 || size + contentSize(waiting[0].task.content) <= SHARED_INLINE_LIMITS.size)) {
+    while (waiting.length > 0 && taken.length < SHARED_INLINE_LIMITS.documents && (taken.length === 0 || size + contentSize(waiting[0].item.content) <= SHARED_INLINE_LIMITS.size)) {
       const next = waiting.shift()!;
-      size += contentSize(next.task.content);
+      size += contentSize(next.item.content);
       taken.push(next);
     }
     return taken;
@@ -275,15 +271,11 @@ export function createSharingCleaner(pipelines: RoutePipelines, timeoutMs: numbe
         if (batch.length === 0) return;
         try {
           const results = await cleanTasksWithin(
-            batch.map((w) => w.task),
+            batch.map((w) => w.item),
             pipelines,
             timeoutMs,
           );
-          batch.forEach((w, i) => {
-            const result = results[i];
-            if ("ok" in result) w.resolve(result.ok);
-            else w.reject(new Error(result.error));
-          });
+          answerEach(batch, results);
         } catch (error) {
           if (!(error instanceof TimedOut)) {
             for (const w of batch) w.reject(error as Error);
@@ -306,7 +298,7 @@ export function createSharingCleaner(pipelines: RoutePipelines, timeoutMs: numbe
   return {
     clean: (task) =>
       new Promise<CleanOutcome>((resolve, reject) => {
-        const entry = { task, resolve, reject };
+        const entry = { item: task, resolve, reject };
         if (timedOut || !here(task)) {
           toWorkers(entry);
           workers.flush();
