@@ -77,6 +77,15 @@ const IN_FLIGHT_PER_JOB = 8;
  * does not wait for its next batch. Larger batches or more of them cost memory (16 documents and 128 kB each, three per job: peak RSS +10%, 10 MB JSONL, --jobs 2).
  */
 const BATCHES_IN_FLIGHT_PER_JOB = 2;
+/**
+ * Documents in flight per thread when the main thread shares the work (createSharingCleaner):
+ * entries settle in input order, so while the oldest document is in a worker's batch the main
+ * thread needs the next ones to clean meanwhile. At least a worker's batch (SHARED_WORKER_BATCH)
+ * per thread, whatever their size; twice that while their content is under `bytes` per thread.
+ * With 8 documents per job (the record files' setting) the main thread waited 30-160 ms per run of
+ * the 181 AEB pages at --jobs 2 with nothing to clean; with these, 1-14 ms.
+ */
+const SHARED_IN_FLIGHT_PER_THREAD = { documents: 8, most: 16, bytes: 4 << 20, example: "181 pages of 170 kB at --jobs 2: 32 in flight; 2 MB pages: 16" } as const;
 /** Whole-file outputs being written at once (through p-limit). */
 const WRITE_CONCURRENCY = 8;
 
@@ -402,7 +411,7 @@ async function planRun(options: CleanOptions) {
     { option: "--summary", path: options.summaryPath },
   ];
   // Every file of every shard is checked, so each shard finds the same clash.
-  await checkRunPaths({ inputs: options.inputs, files, outDir: options.outDir, outputs: planned.map((p) => p.outPath), reports });
+  checkRunPaths({ inputs: options.inputs, files, outDir: options.outDir, outputs: planned.map((p) => p.outPath), reports });
   // Shards on other machines may be writing into the same folder right now, and their process
   // ids mean nothing here: a sharded run sweeps only its own files' temporaries (runClean).
   if (!options.shard) await removeStaleTemporaries(options.outDir, reports.flatMap((r) => (r.path ? [r.path] : [])));
@@ -495,7 +504,9 @@ function chooseCleaner(options: CleanOptions, jobs: number, todo: ReadonlyArray<
   if (inline) return { inFlight: { min: 1, max: 1, size: Infinity }, cleaner: createInlineCleaner(pipelines, options.htmlToDocument) };
   const min = jobs * IN_FLIGHT_PER_JOB;
   const inFlight = { min, max: Math.max(min, jobs * BATCHES_IN_FLIGHT_PER_JOB * BATCH_LIMITS.documents), size: jobs * BATCHES_IN_FLIGHT_PER_JOB * BATCH_LIMITS.size };
-  if (shared) return { inFlight, cleaner: createSharingCleaner(pipelines, timeoutMs, pool(threads - 1, SHARED_WORKER_BATCH), threads - 1, cleanedOnMainThread) };
+  // A one-document file is two entries in the queue: its document and its end.
+  const sharedInFlight = { min: threads * 2 * SHARED_IN_FLIGHT_PER_THREAD.documents, max: threads * 2 * SHARED_IN_FLIGHT_PER_THREAD.most, size: threads * SHARED_IN_FLIGHT_PER_THREAD.bytes };
+  if (shared) return { inFlight: sharedInFlight, cleaner: createSharingCleaner(pipelines, timeoutMs, pool(threads - 1, SHARED_WORKER_BATCH), threads - 1, cleanedOnMainThread) };
   return { inFlight, cleaner: pool(threads) };
 }
 
