@@ -9,6 +9,7 @@ import { join, relative } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
 import { filesUnder, seedTexts, tempDir } from "../helpers/corpus.js";
+import { shebangFlags } from "../../bench/base-tree.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const CLI = join(ROOT, "dist/cli.js");
@@ -85,6 +86,8 @@ describe("chaff clean --shard", { timeout: 180_000 }, () => {
     const job = parseYaml(readFileSync(join(ROOT, "examples/kubernetes/clean-job.yaml"), "utf8"));
     expect(job.kind).toBe("Job");
     expect(job.spec.completionMode).toBe("Indexed");
+    // node runs the file, so the command carries the flags dist/bin.cjs's shebang would give.
+    expect(job.spec.template.spec.containers[0].command).toEqual(["node", ...shebangFlags(readFileSync(join(ROOT, "src/bin.cts"), "utf8")), "dist/bin.cjs"]);
     const args: string[] = job.spec.template.spec.containers[0].args;
     expect(args[args.indexOf("--shards") + 1]).toBe(String(job.spec.completions));
     for (let k = 0; k < 3; k++) {
