@@ -10,6 +10,7 @@ import { isUnknownLabel, isWidgetCount, UNKNOWN_LABEL } from "../../src/stages/w
 import { isTimestamp } from "../../src/stages/timestamps.js";
 import { BoilerplatePhrasesOptions, createBoilerplatePhrases, linkListItems } from "../../src/stages/boilerplate-phrases.js";
 import { DATE_WORDS, MONTHS, RELATIVE_TIME, TIME_MARK, WEEKDAYS } from "../../src/rules/dates.js";
+import { realTexts } from "../match/real-texts.js";
 
 /** White-space runs as Line.content collapses them (src/core/lines.ts INNER_SPACE). */
 const inner = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
@@ -80,7 +81,7 @@ describe("LineView.markRemoved", () => {
 
 describe("normaliser", () => {
   /** The normaliser as it was before its shortcuts: every pass, one callback per edit. */
-  function plainFinish(input: string): { text: string; edits: Record<string, number> } {
+  function plainFinish(input: string, paragraphs: "line" | "blank-line" = "line"): { text: string; edits: Record<string, number> } {
     const passes: Array<[string, RegExp, string]> = [
       ["line-breaks", /\r\n?|[\u2028\u2029\u0085]/g, "\n"],
       ["invisible", /[\u200b-\u200d\u2060\ufeff\u00ad]/g, ""],
@@ -99,7 +100,7 @@ describe("normaliser", () => {
       if (count) edits[kind] = count;
     }
     let count = 0;
-    text = text.replace(/([^\n])\n(?=[^\n])/g, (_, c: string) => (count++, c + "\n\n"));
+    if (paragraphs === "line") text = text.replace(/([^\n])\n(?=[^\n])/g, (_, c: string) => (count++, c + "\n\n"));
     if (count) edits["paragraph-breaks"] = count;
     const ended = text.replace(/^\n+/, "").replace(/\n*$/, text.trim() ? "\n" : "");
     if (ended !== text) edits["file-ends"] = 1;
@@ -129,6 +130,28 @@ describe("normaliser", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  // Texts as most are (words, single spaces of any kind, lone breaks), with now and then another
+  // edit, in both paragraph modes. Compared as JSON: the audit writes the edit counts in the order
+  // they were made, which toEqual does not check.
+  it("gives the passes' text and edit counts, in their order, in both paragraph modes", () => {
+    const word = tricky(["a", "é", "’", ".", "ﬁ", "e\u0301"], 4).filter((w) => w !== "");
+    const separator = fc.oneof(
+      { weight: 20, arbitrary: fc.constantFrom(" ", " ", "\u00a0", "\t", "\u2009", "\u3000", "\n", "\n", "\n\n") },
+      { weight: 1, arbitrary: fc.constantFrom("  ", " \n", "\n ", "\n\n\n", "\u200b", "\r\n", "\u2028", " \u00a0") },
+    );
+    const common = fc.tuple(fc.constantFrom("", "\n", " "), fc.array(fc.tuple(word, separator), { maxLength: 20 })).map(([start, pairs]) => start + pairs.flat().join(""));
+    for (const paragraphs of ["line", "blank-line"] as const) {
+      const normalise = createNormaliser({ paragraphs });
+      fc.assert(
+        fc.property(common, (text) => {
+          expect(JSON.stringify(normalise.finish(text))).toBe(JSON.stringify(plainFinish(text, paragraphs)));
+        }),
+        { numRuns: 4000 },
+      );
+      for (const text of realTexts()) expect(JSON.stringify(normalise.finish(text))).toBe(JSON.stringify(plainFinish(text, paragraphs)));
+    }
   });
 });
 
