@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --no-regexp-tier-up --interrupt-budget=270336 --max-inlined-bytecode-size-cumulative=345
+#!/usr/bin/env -S node --no-regexp-tier-up --interrupt-budget=270336 --max-inlined-bytecode-size-cumulative=230
 // The `chaff` command. `chaff --version` answers from package.json before anything else
 // loads (users call it in scripts and CI logs); every other call is cli.ts.
 //
@@ -16,12 +16,13 @@
 // quiet machine: 0.93x the CPU, same wall time; 10 MB of JSONL, news: 0.98x the CPU. Hot code is
 // optimised all the same, a little later. Same bytes (matching does not depend on it).
 //
-// --max-inlined-bytecode-size-cumulative=345 (3/8 of V8's default): an optimised function inlines
-// less of what it calls, so each optimising compile is smaller. About half of that compiler's time
-// went to compiling again what a deoptimisation threw away (--trace-opt: 446 compiles of 214
-// functions on the 181 AEB pages), larger with every inlined callee. Interleaved, CPU (load 5-7):
-// 181 AEB pages 0.95x, the same pages four times (724) 0.98x, 10 MB of JSONL news 0.95x,
-// 30 MB 0.97x: hot code is not measurably slower. Same bytes.
+// --max-inlined-bytecode-size-cumulative=230 (a quarter of V8's default): an optimised function
+// inlines less of what it calls, so each optimising compile is smaller. About half of that
+// compiler's time went to compiling again what a deoptimisation threw away (--trace-opt: 446
+// compiles of 214 functions on the 181 AEB pages), larger with every inlined callee. CPU,
+// interleaved, quiet machine: 181 AEB pages 0.95x (345: 0.96x, 460: 0.97x); long runs, where the
+// compiles are paid off, not slower: the same pages four times (724) 0.99x, 30 MB of JSONL news
+// 0.99x (115 was 1.01x on the 724). Same bytes.
 //
 // CommonJS, so that `--version` never starts Node's ES module loader: that alone cost ~50 ms of
 // CPU, a third of the whole answer (`perf stat`, 20 runs: as an ES module 246 ms of task clock,

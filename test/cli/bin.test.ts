@@ -23,9 +23,9 @@ describe("the chaff command", () => {
   it("is what package.json's bin names, with its V8 flags on the shebang line, which this node accepts", () => {
     expect(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).bin).toEqual({ chaff: "dist/bin.cjs" });
     const script = readFileSync(BIN, "utf8");
-    expect(script.split("\n")[0]).toBe("#!/usr/bin/env -S node --no-regexp-tier-up --interrupt-budget=270336 --max-inlined-bytecode-size-cumulative=345");
+    expect(script.split("\n")[0]).toBe("#!/usr/bin/env -S node --no-regexp-tier-up --interrupt-budget=270336 --max-inlined-bytecode-size-cumulative=230");
     const flags = shebangFlags(script);
-    expect(flags).toEqual(["--no-regexp-tier-up", "--interrupt-budget=270336", "--max-inlined-bytecode-size-cumulative=345"]);
+    expect(flags).toEqual(["--no-regexp-tier-up", "--interrupt-budget=270336", "--max-inlined-bytecode-size-cumulative=230"]);
     // node refuses a flag it does not know ("bad option"): the command would not start at all.
     expect(spawnSync(process.execPath, [...flags, BIN, "--version"], { encoding: "utf8" })).toMatchObject({ status: 0, stderr: "" });
     expect(spawnSync(process.execPath, ["--no-such-v8-flag", BIN, "--version"], { encoding: "utf8" }).status).not.toBe(0);
