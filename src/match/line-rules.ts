@@ -30,8 +30,11 @@ export class GateIndex {
   readonly #byGate: Array<number[] | undefined> = [];
   readonly #low: number;
   readonly #always: number[] = [];
+  /** The group bits of the gates in the line scan (LiteralScanner.bitOf): a line with none of them set lets through only the rules always tried. */
+  readonly #bits: number;
 
-  constructor(gates: readonly number[]) {
+  constructor(gates: readonly number[], bits = -1) {
+    this.#bits = bits;
     const gated = gates.filter((gate) => gate !== ALWAYS);
     this.#low = gated.length > 0 ? Math.min(...gated) : 0;
     this.#byGate = new Array<number[] | undefined>(gated.length > 0 ? Math.max(...gated) - this.#low + 1 : 0).fill(undefined);
@@ -39,6 +42,12 @@ export class GateIndex {
       if (gate === ALWAYS) this.#always.push(rule);
       else (this.#byGate[gate - this.#low] ??= []).push(rule);
     });
+  }
+
+  /** `tried` of the line's passing gates, without looking through them when none of this table's group passed. */
+  triedOn(line: Line): readonly number[] {
+    if ((lineScanner.groupsPassing(line) & this.#bits) === 0) return this.#always;
+    return this.tried(lineScanner.passing(line));
   }
 
   /** Positions in the table of the rules to try on a line whose passing gates are `passing`, ascending. */
@@ -145,7 +154,10 @@ export function scanGate(pattern: PatternText): ((line: Line) => boolean) | unde
  */
 export function literalGate(literals: readonly string[], caseSensitive: boolean, oneLetters = false): ((line: Line) => boolean) | undefined {
   const [gate] = lineScanner.register([{ literals, caseSensitive, oneLetters }]);
-  return gate === ALWAYS ? undefined : (line) => lineScanner.passing(line).includes(gate);
+  if (gate === ALWAYS) return undefined;
+  // The gate's group holds it alone: a clear bit says it did not pass (a set one, maybe: past 30 groups bits are shared).
+  const bit = lineScanner.bitOf([gate]);
+  return (line) => (lineScanner.groupsPassing(line) & bit) !== 0 && lineScanner.passing(line).includes(gate);
 }
 
 // ---- whole-line mode --------------------------------------------------------------
@@ -176,7 +188,7 @@ export function compileLineRules(rules: readonly LineRule[]): CompiledLineRules 
   const anchored = rules.map((r) => ({ source: `^(?:${r.pattern.source})$`, flags: r.caseSensitive ? "u" : "iu" }));
   const gates = lineScanner.register(anchored.map((text, i) => ({ literals: requiredLiterals(text), caseSensitive: Boolean(rules[i].caseSensitive) })));
   const compiled: CompiledLineRule[] = rules.map((r, i) => Object.assign(new AnchoredRule(anchored[i]), r, { longest: longestMatch(anchored[i]), gate: gates[i] }));
-  return Object.assign(compiled, { longest: Math.max(0, ...compiled.map((r) => r.longest)), index: new GateIndex(gates) });
+  return Object.assign(compiled, { longest: Math.max(0, ...compiled.map((r) => r.longest)), index: new GateIndex(gates, lineScanner.bitOf(gates)) });
 }
 
 /**
@@ -185,9 +197,12 @@ export function compileLineRules(rules: readonly LineRule[]): CompiledLineRules 
  */
 export function matchLine(line: Line, rules: CompiledLineRules, maxLength: number): CompiledLineRule | undefined {
   if (line.content.length > maxLength) return undefined;
+  // The table's gates first: most lines let no rule through, and need no label.
+  const tried = rules.index.triedOn(line);
+  if (tried.length === 0) return undefined;
   const label = labelText(line.content);
   if (!label || label.length > rules.longest) return undefined;
-  for (const position of rules.index.tried(lineScanner.passing(line))) {
+  for (const position of tried) {
     const r = rules[position];
     if (label.length <= r.longest && r.full.test(label)) return r;
   }
@@ -270,7 +285,7 @@ export function compileSearchRules<T extends PhraseRule>(table: readonly T[]): S
   // A rule that runs on the lower-cased line looks for lower-case literals: found in the line in any case.
   const gates = lineScanner.register(foldedRules.map((r) => ({ literals: requiredLiterals(r.text), caseSensitive: !r.onLower && !r.text.flags.includes("i") })));
   const rules = foldedRules.map((r, i) => ({ ...r, gate: gates[i] }));
-  const index = new GateIndex(gates);
+  const index = new GateIndex(gates, lineScanner.bitOf(gates));
   const mostWords = Math.max(0, ...table.map((r) => r.maxWords));
   return {
     rules,
@@ -286,7 +301,7 @@ export function compileSearchRules<T extends PhraseRule>(table: readonly T[]): S
         if (words > mostWords) return undefined;
       }
       let lower: string | undefined;
-      for (const position of index.tried(lineScanner.passing(line))) {
+      for (const position of index.triedOn(line)) {
         const r = rules[position];
         // Counted only as far as the rule admits (most admit a few words; a paragraph was read to the table's most, 150).
         if (words > counted && counted < r.maxWords) words = countWordsUpTo(line.content, (counted = r.maxWords));

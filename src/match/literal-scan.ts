@@ -282,11 +282,18 @@ class Automaton {
   }
 }
 
-/** A line's scan, kept on the line: the gates that passed, and the automaton that found them. */
+/** A line's scan, kept on the line: the gates that passed, the bits of their groups, and the automaton that found them. */
 interface LineScan {
   automaton: Automaton;
   gates: number[];
+  groups: number;
 }
+
+/**
+ * The bit of the gates of the n-th `register` call (a group: a table's rules, or the literals a stage
+ * looks for itself). Past 30 groups the rest share one bit: a bit that is set only says "maybe".
+ */
+const groupBit = (group: number): number => 1 << Math.min(group, 30);
 
 /**
  * Every gated rule of the process: tables register their rules' literals when they compile,
@@ -296,6 +303,9 @@ interface LineScan {
 export class LiteralScanner {
   private literals = new Map<string, Ending[]>();
   private gates = 0;
+  private groups = 0;
+  /** groupBit of each gate's group. */
+  private readonly bitOfGate: number[] = [];
   private automaton: Automaton | undefined;
   /** seen[gate] === stamp: the gate is found in the line being scanned (see Automaton.scan). */
   private seen = new Uint32Array(0);
@@ -308,9 +318,11 @@ export class LiteralScanner {
    * the letter is rare in text (the widget word "x").
    */
   register(rules: ReadonlyArray<{ literals: readonly string[] | undefined; caseSensitive: boolean; oneLetters?: boolean }>): number[] {
+    const bit = rules.length > 0 ? groupBit(this.groups++) : 0;
     return rules.map(({ literals, caseSensitive, oneLetters = false }) => {
       if (!literals || literals.length === 0 || literals.some((l) => l === "" || UNFOLDABLE.test(l) || (!oneLetters && isOneCasedLetter(l)))) return ALWAYS;
       const gate = this.gates++;
+      this.bitOfGate[gate] = bit;
       for (const whole of literals) {
         // A literal's head stands for it: where the literal is, its head is, and a smaller automaton is built faster.
         const literal = whole.slice(0, LITERAL_HEAD);
@@ -336,10 +348,36 @@ export class LiteralScanner {
     return cached !== undefined && cached.automaton === this.automaton;
   }
 
+  /**
+   * The group bits of the gates (from one `register` call: their group's bit): a line whose
+   * `groupsPassing` has none of them set passes none of the gates.
+   */
+  bitOf(gates: readonly number[]): number {
+    let bits = 0;
+    for (const gate of gates) if (gate !== ALWAYS) bits |= this.bitOfGate[gate];
+    return bits;
+  }
+
+  /**
+   * The bits of the groups with a gate that passes on this line: one test rules out all the rules of a
+   * table, or a stage's own literals, on a line that holds none of theirs (most short lines), where a
+   * look through the line's passing gates was a loop per table.
+   */
+  groupsPassing(line: Line): number {
+    const cached = line.scan as LineScan | undefined;
+    if (cached && cached.automaton === this.automaton) return cached.groups;
+    return this.#scanned(line).groups;
+  }
+
   /** The gates that pass on this line: the rules whose literals its content holds. */
   passing(line: Line): number[] {
     const cached = line.scan as LineScan | undefined;
     if (cached && cached.automaton === this.automaton) return cached.gates;
+    return this.#scanned(line).gates;
+  }
+
+  /** Scans the line and keeps its scan on it. */
+  #scanned(line: Line): LineScan {
     if (!this.automaton) {
       this.automaton = new Automaton(this.literals);
       this.seen = new Uint32Array(this.gates);
@@ -351,8 +389,11 @@ export class LiteralScanner {
       this.stamp = 1;
     }
     const gates = this.automaton.scan(line.content, this.seen, this.stamp);
-    line.scan = { automaton: this.automaton, gates } satisfies LineScan;
-    return gates;
+    let groups = 0;
+    for (let k = 0; k < gates.length; k++) groups |= this.bitOfGate[gates[k]];
+    const scan: LineScan = { automaton: this.automaton, gates, groups };
+    line.scan = scan;
+    return scan;
   }
 }
 

@@ -4,8 +4,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { splitLines } from "../../src/core/lines.js";
-import { ALWAYS, LiteralScanner, foldText, foldUnit, passes } from "../../src/match/literal-scan.js";
-import { GateIndex } from "../../src/match/line-rules.js";
+import { ALWAYS, LiteralScanner, foldText, foldUnit, lineScanner, passes } from "../../src/match/literal-scan.js";
+import { GateIndex, literalGate } from "../../src/match/line-rules.js";
 
 const lineOf = (content: string) => splitLines(content)[0];
 
@@ -138,6 +138,27 @@ describe("a table's gate index", () => {
         expect(new GateIndex(gates).tried(passing)).toEqual(plain);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it("lists the same rules by its group's bit as by the line's passing gates (tables past the 30 bits too)", () => {
+    const letters = ["a", "b", "A", "ab", "ba", "c", "é"];
+    const literal = fc.array(fc.constantFrom(...letters), { minLength: 2, maxLength: 3 }).map((parts) => parts.join(""));
+    const table = fc.array(fc.oneof(fc.array(literal, { minLength: 1, maxLength: 2 }), fc.constant(undefined)), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(fc.array(table, { minLength: 1, maxLength: 40 }), fc.array(literal, { minLength: 1, maxLength: 3 }), fc.array(fc.constantFrom(...letters, " "), { maxLength: 20 }), (tables, own, parts) => {
+        // In the process's one scanner, as the stages register: each table, and a stage's own literals, a group.
+        const indexes = tables.map((rules) => {
+          const gates = lineScanner.register(rules.map((literals) => ({ literals, caseSensitive: false })));
+          return new GateIndex(gates, lineScanner.bitOf(gates));
+        });
+        const gate = literalGate(own, false)!;
+        const line = lineOf(parts.join("").trim() || "c");
+        const passing = lineScanner.passing(line);
+        for (const index of indexes) expect(index.triedOn(line)).toEqual(index.tried(passing));
+        expect(gate(line)).toBe(own.some((l) => foldText(line.content).includes(foldText(l))));
+      }),
+      { numRuns: 300 },
     );
   });
 });
