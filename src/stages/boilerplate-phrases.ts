@@ -41,8 +41,33 @@ export const MAY_SEPARATE = /[|•·]|\s[/–—-]\s/u;
  */
 export const SEPARATOR_LITERALS = ["|", "•", "·", " / ", " – ", " — ", " - "];
 
+/** Characters of which every LINK_LIST_SEPARATOR match holds at least one. */
+const SEPARATOR_CHARS = new Set([..."|•·/–—-"].map((c) => c.charCodeAt(0)));
+
+/**
+ * True when splitLinkList(content) is sure to find no link list, read off the content without the split
+ * (most lines a separator sends there are prose): the last item ends where the content does, so a content
+ * ending a sentence has a last item that does; the first starts where the content does unless a
+ * separator starts it, and must be capitalised; and each of the at most S + 1 items (S separator
+ * characters) holds at most maxItemWords words, the separators at most one more each (a spaced hyphen).
+ */
+export function cannotBeLinkList(content: string, maxItemWords: number): boolean {
+  const last = content.charCodeAt(content.length - 1);
+  if (last === 0x21 || last === 0x3f || (last === 0x2e && !content.endsWith("..."))) return true;
+  if (!/^[\s|•·\p{Lu}\p{N}]/u.test(content)) return true;
+  let separatorChars = 0;
+  for (let i = 0; i < content.length; i++) if (SEPARATOR_CHARS.has(content.charCodeAt(i))) separatorChars++;
+  const mostWords = (separatorChars + 1) * maxItemWords + separatorChars;
+  return countWordsUpTo(content, mostWords) > mostWords;
+}
+
 /** Items of a link-list line, or undefined when the line is not one (too few, too long, or a sentence). */
 export function linkListItems(content: string, minItems: number, maxItemWords: number): string[] | undefined {
+  return cannotBeLinkList(content, maxItemWords) ? undefined : splitLinkList(content, minItems, maxItemWords);
+}
+
+/** linkListItems by the split alone. */
+export function splitLinkList(content: string, minItems: number, maxItemWords: number): string[] | undefined {
   const items = content.split(LINK_LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean);
   if (items.length < minItems) return undefined;
   for (const item of items) {

@@ -8,7 +8,7 @@ import "../../src/stages/all.js";
 import { createNormaliser, editsIn, spaceEditsAfterOddSpaces } from "../../src/stages/normalise.js";
 import { isUnknownLabel, isWidgetCount, UNKNOWN_LABEL } from "../../src/stages/widgets.js";
 import { isTimestamp } from "../../src/stages/timestamps.js";
-import { BoilerplatePhrasesOptions, createBoilerplatePhrases, linkListItems } from "../../src/stages/boilerplate-phrases.js";
+import { BoilerplatePhrasesOptions, cannotBeLinkList, createBoilerplatePhrases, linkListItems, splitLinkList } from "../../src/stages/boilerplate-phrases.js";
 import { DATE_WORDS, MONTHS, RELATIVE_TIME, TIME_MARK, WEEKDAYS } from "../../src/rules/dates.js";
 import { realTexts } from "../match/real-texts.js";
 
@@ -225,5 +225,35 @@ describe("boilerplate-phrases' link-list gate", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("cannotBeLinkList", () => {
+  /** The pre-check says no only where the split finds no link list, at every item count and word limit tried. */
+  const agrees = (content: string) => {
+    for (const maxItemWords of [1, 2, 4, 7]) {
+      if (!cannotBeLinkList(content, maxItemWords)) continue;
+      for (const minItems of [2, 3]) expect(splitLinkList(content, minItems, maxItemWords), `${content} (${maxItemWords} words)`).toBeUndefined();
+    }
+  };
+
+  it("rules out only lines the split does not take (generated items, separators, stops and spaces)", () => {
+    const parts = ["News", "Sport", "well-known", "the", "a", "Read more...", "More…", "2026", "end.", "Why?", "Go!", "x'y", "É", "ü", "-", "–", "—", "/", "|", "•", "·", " - ", " – ", " / ", " ", "  ", "\u00a0", "\ud835\udc00"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 16 }), fc.constantFrom(" ", ""), (items, joiner) => agrees(items.join(joiner))),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("rules out only lines the split does not take (real texts)", () => {
+    for (const text of realTexts()) for (const line of text.split("\n")) agrees(line.trim().replace(inner, " "));
+  });
+
+  it("says no by the line's ends and its words per separator", () => {
+    expect(splitLinkList("Home | About us | Contact", 3, 4)).toBeDefined();
+    expect(cannotBeLinkList("Home | About us | Contact", 4)).toBe(false);
+    expect(cannotBeLinkList("Home About us Contact | News", 1)).toBe(true);
+    expect(cannotBeLinkList("He left | She stayed | They wept.", 4)).toBe(true);
+    expect(cannotBeLinkList("home | About | Contact", 4)).toBe(true);
   });
 });
