@@ -62,16 +62,34 @@ interface SentenceBounds {
   ends: number[];
 }
 
-/** Where sentences start in a text (after a boundary) and where they end (before its white space, or at the end). */
+/** Units of SENTENCE_BOUNDARY's classes: 1 a mark, 2 a closing quote or bracket, 4 white space (\s). */
+const BOUNDARY_UNIT = new Uint8Array(0x10000);
+for (const mark of ".!?…") BOUNDARY_UNIT[mark.charCodeAt(0)] = 1;
+for (const closer of "\"'”’»)") BOUNDARY_UNIT[closer.charCodeAt(0)] = 2;
+// \s: ECMAScript's white space and line terminators (test/match/gates.test.ts holds the list to the pattern).
+export const WHITE_SPACE_UNITS = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+for (const space of WHITE_SPACE_UNITS) BOUNDARY_UNIT[space.charCodeAt(0)] = 4;
+
+/**
+ * Where sentences start in a text (after a boundary) and where they end (before its white space, or at
+ * the end): SENTENCE_BOUNDARY's matches, found by a read of the units without a match object each.
+ */
 export function sentenceBounds(text: string): SentenceBounds {
   const starts = [0];
   const ends: number[] = [];
-  for (const match of text.matchAll(SENTENCE_BOUNDARY)) {
-    const after = match.index + match[0].length;
-    ends.push(after - match[1].length);
-    if (after < text.length) starts.push(after);
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    if (BOUNDARY_UNIT[text.charCodeAt(i)] !== 1) continue;
+    let end = i + 1;
+    while (end < length && BOUNDARY_UNIT[text.charCodeAt(end)] === 2) end++;
+    if (end === length || BOUNDARY_UNIT[text.charCodeAt(end)] !== 4) continue; // no match here: the next try starts at i + 1
+    let after = end + 1;
+    while (after < length && BOUNDARY_UNIT[text.charCodeAt(after)] === 4) after++;
+    ends.push(end);
+    if (after < length) starts.push(after);
+    i = after - 1;
   }
-  ends.push(text.length);
+  ends.push(length);
   return { starts, ends };
 }
 

@@ -22,7 +22,8 @@ import { lineScanner, passes } from "../../src/match/literal-scan.js";
 import { splitLines } from "../../src/core/lines.js";
 import { mayBeWidgetWordLine, WIDGET_WORD_LITERALS } from "../../src/stages/widgets.js";
 import { isWidgetWordLine } from "../../src/stages/widgets.js";
-import { hasWords, sentenceBounds } from "../../src/stages/duplicates.js";
+import { realTexts } from "./real-texts.js";
+import { hasWords, SENTENCE_BOUNDARY, sentenceBounds, WHITE_SPACE_UNITS } from "../../src/stages/duplicates.js";
 
 const LINE_TABLES: Record<string, readonly LineRule[]> = { WIDGET_RULES, COMMENT_RULES, RELATED_RULES, RELATED_LABEL_RULES, TAG_LINE_RULES, CAPTION_RULES, SOURCE_CREDIT_RULES };
 const PHRASE_RULES = [...COUNTER_RULES, ...FURNITURE_RULES];
@@ -279,6 +280,33 @@ describe("duplicates' shortcuts", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it("sentenceBounds finds SENTENCE_BOUNDARY's matches (every mark, closer and space; real texts)", () => {
+    const plainBounds = (s: string) => {
+      const starts = [0];
+      const ends: number[] = [];
+      for (const m of s.matchAll(SENTENCE_BOUNDARY)) {
+        const after = m.index + m[0].length;
+        ends.push(after - m[1].length);
+        if (after < s.length) starts.push(after);
+      }
+      ends.push(s.length);
+      return { starts, ends };
+    };
+    const units = fc.string({ unit: fc.constantFrom("a", " ", ".", "!", "?", "…", "\"", "'", "”", "’", "»", ")", "(", "\t", "\u2028", "\u3000", "\ufeff", "\u200b"), maxLength: 30 });
+    fc.assert(
+      fc.property(units, (s) => {
+        expect(sentenceBounds(s)).toEqual(plainBounds(s));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const t of realTexts()) expect(sentenceBounds(t)).toEqual(plainBounds(t));
+  });
+
+  it("WHITE_SPACE_UNITS are the units \\s matches", () => {
+    const all = Array.from({ length: 0x10000 }, (_, unit) => String.fromCharCode(unit)).filter((unit) => /\s/.test(unit));
+    expect([...WHITE_SPACE_UNITS].sort()).toEqual(all.sort());
   });
 });
 
