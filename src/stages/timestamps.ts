@@ -40,11 +40,23 @@ const TOKEN = /[\p{L}\p{N}'’]+(?:[:./-]\p{N}+)*(?:[ap]\.?m\.?)?/gu;
 /** Most tokens of a timestamp line. */
 const MAX_TIMESTAMP_TOKENS = 14;
 
+/** A line's first word when it is ASCII letters followed by a space. */
+const ASCII_HEAD_WORD = /^([A-Za-z]+) /;
+
+/** Whether isTimestamp's token loop goes on past the (bare) token `word`. */
+function isDateWord(word: string): boolean {
+  return MONTH_SET.has(word) || TIME_MARK.test(word) || TIME_UNIT_SET.has(word) || RELATIVE_MARKER_SET.has(word) || WEEKDAY_SET.has(word) || DATE_WORD_SET.has(word);
+}
+
 /** A line made only of date words, month and day names and numbers, with at least one real date or time. */
 export function isTimestamp(text: string): boolean {
   // ISO dates and every date or time mark (TIME_MARK) hold an ASCII digit: most lines are ruled out here.
   if (!ASCII_DIGIT.test(text)) return false;
   if (ISO_8601.test(text.trim())) return true;
+  // A first word of ASCII letters before a space is, lower-cased, the first token: a line it rules
+  // out (most lines with a digit are prose) needs no lower-cased copy.
+  const head = ASCII_HEAD_WORD.exec(text);
+  if (head && !isDateWord(head[1].toLowerCase())) return false;
   let months = 0;
   let marks = 0;
   let numbers = 0;

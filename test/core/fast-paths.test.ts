@@ -203,6 +203,10 @@ describe("isTimestamp", () => {
       { numRuns: 3000 },
     );
   });
+
+  it("decides as the plain code on the lines of real texts", () => {
+    for (const text of realTexts()) for (const line of text.split("\n")) expect(isTimestamp(line), line).toBe(plain(line));
+  });
 });
 
 describe("boilerplate-phrases' link-list gate", () => {
