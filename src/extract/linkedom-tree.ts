@@ -10,7 +10,7 @@ import { parse, Parser, type DefaultTreeAdapterMap, type Token, type TreeAdapter
 type Html = globalThis.Document;
 type DomNode = globalThis.Node;
 type DomParent = globalThis.ParentNode & DomNode;
-type Map = TreeAdapterTypeMap<DomNode, DomParent, globalThis.ChildNode, Html, DocumentFragment, Element, Comment, Text, HTMLTemplateElement, DocumentType>;
+export type LinkedomTreeMap = TreeAdapterTypeMap<DomNode, DomParent, globalThis.ChildNode, Html, DocumentFragment, Element, Comment, Text, HTMLTemplateElement, DocumentType>;
 type DocumentMode = ReturnType<TreeAdapter<DefaultTreeAdapterMap>["getDocumentMode"]>;
 
 const HTML_NAMESPACE = "http://www.w3.org/1999/xhtml";
@@ -22,16 +22,18 @@ const DOCUMENT_TYPE_NODE = 10;
 /**
  * Parses `html` as a browser would into `document`, an empty linkedom HTML document.
  * `scriptingEnabled: false` as jsdom's DOMParser documents: <noscript> content is parsed as markup.
+ * `adapter` is for tests: LINKEDOM_ADAPTER with some of its calls replaced by linkedom's own.
  */
-export function parseInto(document: Html, html: string): Html {
+export function parseInto(document: Html, html: string, adapter: TreeAdapter<LinkedomTreeMap> = LINKEDOM_ADAPTER): Html {
   if (!linked) {
     linked = linkedParts();
     capTreeDepth({ Parser });
   }
   building = { document, mode: NO_QUIRKS };
   try {
-    return parse(html, { treeAdapter: LINKEDOM_ADAPTER, scriptingEnabled: false });
+    return parse(html, { treeAdapter: adapter, scriptingEnabled: false });
   } finally {
+    settleText();
     building = undefined;
   }
 }
@@ -50,7 +52,7 @@ function target(): Html {
  * One adapter for every page, reading the page being built from `building`: an adapter made per
  * page was a new set of closures that V8 optimised anew for each page.
  */
-const LINKEDOM_ADAPTER: TreeAdapter<Map> = {
+export const LINKEDOM_ADAPTER: TreeAdapter<LinkedomTreeMap> = {
   createDocument: () => target(),
   createDocumentFragment: () => target().createDocumentFragment(),
   createElement(tagName, namespaceURI, attrs) {
@@ -66,8 +68,8 @@ const LINKEDOM_ADAPTER: TreeAdapter<Map> = {
   },
   createCommentNode: (data) => target().createComment(data),
   createTextNode: (value) => target().createTextNode(value),
-  appendChild: (parent, node) => void parent.appendChild(node),
-  insertBefore: (parent, node, reference) => void parent.insertBefore(node, reference),
+  appendChild: (parent, node) => linkBefore(parent, node, null),
+  insertBefore: (parent, node, reference) => linkBefore(parent, node, reference),
   setTemplateContent: (template, content) => void templates.set(template, content),
   getTemplateContent: (template) => templates.get(template) ?? target().createDocumentFragment(),
   // No doctype node: nothing downstream reads it.
@@ -76,14 +78,14 @@ const LINKEDOM_ADAPTER: TreeAdapter<Map> = {
   getDocumentMode: () => building?.mode ?? NO_QUIRKS,
   detachNode: (node) => node.parentNode?.removeChild(node),
   insertText(parent, text) {
-    const last = parent.lastChild;
-    if (last && last.nodeType === TEXT_NODE) (last as Text).data += text;
-    else parent.appendChild(target().createTextNode(text));
+    const last = (parent as unknown as Linked)[linked!.END][linked!.PREV];
+    if (last.nodeType === TEXT_NODE) appendText(last, text);
+    else linkBefore(parent, target().createTextNode(text), null);
   },
   insertTextBefore(parent, text, reference) {
-    const previous = reference.previousSibling;
-    if (previous && previous.nodeType === TEXT_NODE) (previous as Text).data += text;
-    else parent.insertBefore(target().createTextNode(text), reference);
+    const previous = (reference as unknown as Linked)[linked!.PREV];
+    if (previous.nodeType === TEXT_NODE) appendText(previous, text);
+    else linkBefore(parent, target().createTextNode(text), reference);
   },
   // As jsdom's adapter: a repeated <html> or <body> tag's attributes are set on the element.
   adoptAttributes: (element, attrs) => setAttributes(element, attrs),
@@ -115,16 +117,75 @@ function setAttributes(element: Element, attrs: Token.Attribute[]): void {
   }
 }
 
+/** A linkedom node as its linked list sees it: each node, and each parent's end marker ([END]), links the next and the previous by symbol. */
+interface Linked {
+  nodeType: number;
+  parentNode: unknown;
+  [link: symbol]: Linked;
+}
+
+/**
+ * `parent.insertBefore(node, reference ?? end)` as linkedom does it, for a node parse5 has just
+ * made or detached (no parent, no links): link the node (an element with its subtree, up to its
+ * end marker) between the reference's previous node and the reference. linkedom's `insertBefore`
+ * would first remove the node from where it is (nowhere), then call its mutation observer and
+ * custom element callbacks, which do nothing in a parsed document (none is registered). Any other
+ * node (a fragment, one still linked) goes through linkedom.
+ */
+function linkBefore(parent: DomParent, node: DomNode, reference: DomNode | null): void {
+  const { NEXT, PREV, END } = linked!;
+  const child = node as unknown as Linked;
+  const type = child.nodeType;
+  if (child.parentNode !== null || child[PREV] !== null || (type !== ELEMENT_NODE && type !== TEXT_NODE && type !== COMMENT_NODE)) {
+    parent.insertBefore(node, reference);
+    return;
+  }
+  const next = reference === null ? (parent as unknown as Linked)[END] : (reference as unknown as Linked);
+  const previous = next[PREV];
+  const last = type === ELEMENT_NODE ? child[END] : child;
+  child.parentNode = parent;
+  previous[NEXT] = child;
+  child[PREV] = previous;
+  last[NEXT] = next;
+  next[PREV] = last;
+}
+
+/**
+ * `text.data += more`, the pieces joined once: parse5 gives a paragraph's text a word or a space at
+ * a time, and each `+=` is a string of its own (a rope cell the collector moves, flattened on first
+ * read). The pieces of the one text node being extended wait here until another text node is
+ * extended or the page is built (`settleText`); nothing reads a text node's data while parse5
+ * builds. The data is set without linkedom's `data` setter (its `String()` and mutation observer
+ * call, for a string and no observer).
+ */
+function appendText(text: Linked, more: string): void {
+  if (text !== pendingText) {
+    settleText();
+    pendingText = text;
+    pendingPieces = [(text as unknown as Record<symbol, string>)[linked!.VALUE], more];
+  } else pendingPieces.push(more);
+}
+
+/** Gives the text node `appendText` is extending its data. */
+function settleText(): void {
+  if (pendingText === null) return;
+  (pendingText as unknown as Record<symbol, string>)[linked!.VALUE] = pendingPieces.join("");
+  pendingText = null;
+  pendingPieces = [];
+}
+let pendingText: Linked | null = null;
+let pendingPieces: string[] = [];
+
 interface LinkedAttr {
   ownerElement: unknown;
   [link: symbol]: unknown;
 }
 
-/** What `setNewAttributes` takes from the linkedom that builds the nodes (linkedom-package.ts says why by name). */
+/** What `setNewAttributes` and `linkBefore` take from the linkedom that builds the nodes (linkedom-package.ts says why by name). */
 function linkedParts() {
-  const { NEXT, PREV } = linkedomPart("shared/symbols.js") as Record<"NEXT" | "PREV", symbol>;
+  const { NEXT, PREV, END, VALUE } = linkedomPart("shared/symbols.js") as Record<"NEXT" | "PREV" | "END" | "VALUE", symbol>;
   const { Attr } = linkedomPart("interface/attr.js") as { Attr: new (ownerDocument: Html, name: string, value: string) => LinkedAttr };
-  return { NEXT, PREV, Attr };
+  return { NEXT, PREV, END, VALUE, Attr };
 }
 let linked: ReturnType<typeof linkedParts> | undefined;
 

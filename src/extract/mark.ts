@@ -78,8 +78,15 @@ function ownMarkInComments(element: Element, inherited: Mark): Mark {
 
 function setMark(element: Element, mark: Mark): void {
   element.setAttribute(MARK_ATTRIBUTE, mark.rule);
-  if (mark.features) element.setAttribute(WHY_ATTRIBUTE, JSON.stringify(mark.features));
+  if (mark.features) element.setAttribute(WHY_ATTRIBUTE, featuresJson(mark));
 }
+
+/** A mark's features as JSON, written once for all the elements a mark is copied onto (every element inside a marked one gets the same mark). */
+function featuresJson(mark: Mark): string {
+  if (mark !== lastWritten.mark) lastWritten = { mark, json: JSON.stringify(mark.features) };
+  return lastWritten.json;
+}
+let lastWritten: { mark: Mark | undefined; json: string } = { mark: undefined, json: "" };
 
 /** Elements that can hold a section label: headings, and paragraphs standing in for one (`<p><strong>Related</strong></p>`). */
 const LABEL_TAGS = new Set(["H1", "H2", "H3", "H4", "H5", "H6", "P"]);
@@ -168,10 +175,8 @@ export function markupMark(element: Element): Mark | undefined {
   if (cls && isHiddenByClass(cls) && !isHiddenProse(element)) return { rule: HIDDEN_CLASS_RULE.rule, reason: HIDDEN_CLASS_RULE.reason, features: { markup: cls.slice(0, 120) } };
   const names = classAndIdWords(cls, element.getAttribute("id"));
   if (names) {
-    const words = markupWords(names);
-    for (const entry of MARKUP_RULES) {
-      if (!entry.words.test(words)) continue;
-      if (entry.rule === RELATED_PROSE.rule && isUnlinkedProse(element)) break;
+    const entry = firstMarkupRule(names);
+    if (entry !== undefined && !(entry.rule === RELATED_PROSE.rule && isUnlinkedProse(element))) {
       return { rule: entry.rule, reason: entry.reason, features: { markup: names.slice(0, 120) } };
     }
   }
@@ -185,6 +190,24 @@ export function markupMark(element: Element): Mark | undefined {
   }
   return undefined;
 }
+
+/**
+ * The first of MARKUP_RULES whose words a class-and-id string holds (read as `markupWords`), if any:
+ * what decides an element's markup mark, its text aside (RELATED_PROSE). The same strings come back
+ * on every page and within one (list items, cards, the site's layout classes: about 7,000 different
+ * among 24,000 asked on the 181 AEB pages), so each answer is kept, for up to FIRST_RULE_CAP strings.
+ */
+export function firstMarkupRule(names: string): (typeof MARKUP_RULES)[number] | undefined {
+  let index = FIRST_RULE.get(names);
+  if (index === undefined) {
+    const words = markupWords(names);
+    index = MARKUP_RULES.findIndex((entry) => entry.words.test(words));
+    if (FIRST_RULE.size < FIRST_RULE_CAP) FIRST_RULE.set(names, index);
+  }
+  return index === -1 ? undefined : MARKUP_RULES[index];
+}
+const FIRST_RULE = new Map<string, number>();
+const FIRST_RULE_CAP = 16384;
 
 /** The class and the id, whichever are not empty, joined by a space (asked of every element: no array made). */
 function classAndIdWords(cls: string | null, id: string | null): string {

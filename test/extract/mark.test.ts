@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { walkBlocks } from "../../src/extract/blocks.js";
-import { findMarks, markupMark, premarkTree } from "../../src/extract/mark.js";
+import { findMarks, firstMarkupRule, markupMark, premarkTree } from "../../src/extract/mark.js";
 import { ARIA_LABEL_RULES, ELEMENT_RULES, HIDDEN_CLASS_RULE, MARKUP_RULES, ROLE_RULES, SIDEBAR_RULE } from "../../src/rules/html-junk.js";
 import { markupWords } from "../../src/match/markup-words.js";
 import { NEVER_TEXT_TAGS, UNSEEN_ELEMENTS, prestripHtml, reduceStyleAttributes } from "../../src/extract/prestrip.js";
@@ -186,5 +187,22 @@ describe("premarkTree: related sections", () => {
     expect(marked(`<div class="t"><h2>Lesen Sie auch</h2></div><div><a href="/a">Ein anderer Hafen</a></div><p>Weiter.</p>`)).toEqual([
       "div:html/related-section", "h2:html/related-section", "div:html/related-section", "a:html/related-section",
     ]);
+  });
+});
+
+describe("firstMarkupRule: each class-and-id string's first rule, kept once found", () => {
+  const plainFirstRule = (names: string) => MARKUP_RULES.find((entry) => entry.words.test(markupWords(names)));
+  it("is the first of MARKUP_RULES whose words the string holds, asked once or again (the comparison can fail)", () => {
+    const ruleWord = fc.constantFrom(...MARKUP_RULES.map((r) => r.example));
+    const otherWord = fc.constantFrom("main", "story", "article-body", "col-md-8", "wp-block", "Share", "navBar", "");
+    const names = fc.array(fc.oneof(ruleWord, otherWord), { maxLength: 4 }).map((words) => words.join(" "));
+    fc.assert(
+      fc.property(names, (value) => {
+        expect(firstMarkupRule(value)).toBe(plainFirstRule(value));
+        expect(firstMarkupRule(value)).toBe(plainFirstRule(value));
+      }),
+      { numRuns: 1000 },
+    );
+    expect(firstMarkupRule(MARKUP_RULES[1].example)).not.toBe(MARKUP_RULES[0]);
   });
 });
