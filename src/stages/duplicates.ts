@@ -3,7 +3,7 @@
 // (Text that recurs across documents is syndication, a corpus-level fact: not here.)
 import * as z from "../core/schema.js";
 import type { Detection } from "../core/document.js";
-import type { Line } from "../core/lines.js";
+import { unitTable, type Line } from "../core/lines.js";
 import { runsOnInto } from "../match/line-features.js";
 import { literalGate } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
@@ -66,9 +66,8 @@ interface SentenceBounds {
 const BOUNDARY_UNIT = new Uint8Array(0x10000);
 for (const mark of ".!?…") BOUNDARY_UNIT[mark.charCodeAt(0)] = 1;
 for (const closer of "\"'”’»)") BOUNDARY_UNIT[closer.charCodeAt(0)] = 2;
-// \s: ECMAScript's white space and line terminators (test/match/gates.test.ts holds the list to the pattern).
-export const WHITE_SPACE_UNITS = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
-for (const space of WHITE_SPACE_UNITS) BOUNDARY_UNIT[space.charCodeAt(0)] = 4;
+const WHITE_SPACE = unitTable(/\s/);
+for (let unit = 0; unit < WHITE_SPACE.length; unit++) if (WHITE_SPACE[unit]) BOUNDARY_UNIT[unit] = 4;
 
 /**
  * Where sentences start in a text (after a boundary) and where they end (before its white space, or at
