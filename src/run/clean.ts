@@ -441,8 +441,8 @@ export const INLINE_TIMED_MAX_BYTES = 1 << 20;
  * At --jobs 1 an HTML page up to this size is cleaned on the main thread, under its time limit; a
  * larger one on a worker whose heap --worker-heap caps. The main thread's heap has no such cap, and
  * a page's tree can take ~150x its size (3.2 MB of dense <p><a><span> markup: 506 MB resident),
- * so at 2 MB a page stays near the worker's default cap (DEFAULT_WORKER_HEAP_MB). Real pages are
- * far smaller: the largest of the 181 AEB pages is 1.5 MB, and took 109 MB.
+ * so at 2 MB a page stays within a few hundred MB. Real pages are far smaller: the largest of the
+ * 181 AEB pages is 1.5 MB, and took 109 MB.
  */
 export const INLINE_PAGE_MAX_BYTES = { value: 2 << 20, example: "a 170 kB or a 1.5 MB news page: the main thread; a 30 MB page: the worker" } as const;
 

@@ -91,6 +91,24 @@ describe("limits", () => {
       written: ["out.audit.jsonl", "out.rejects.jsonl", "out/ok.txt"],
     },
     {
+      // Pages over 2 MB go to a worker even at --jobs 1; its tree would take ~150x the page's size.
+      name: "a page that needs more heap than --worker-heap fails alone, by name; the other page is cleaned",
+      setup: (dir) => {
+        input(dir, "dense.html", "<html><body><article>" + "<p><a href=x><span>word word</span></a></p>".repeat(60_000) + "</article></body></html>");
+        input(dir, "ok.html", "<html><body><article><p>" + "The harbour wall will be built next spring after the vote. ".repeat(20) + "</p></article></body></html>");
+        return ["clean", "in", "--out", "out", "--worker-heap", "64", "--quiet", "--jobs", "1"];
+      },
+      status: 1,
+      stderr: ["chaff: in/dense.html: Worker terminated due to reaching memory limit: JS heap out of memory", "chaff: 0 records rejected, 1 documents failed: see {dir}/out.rejects.jsonl"],
+      written: ["out.audit.jsonl", "out.rejects.jsonl", "out/ok.txt"],
+      check: (dir) => {
+        expect(readFileSync(join(dir, "out/ok.txt"), "utf8")).toContain("The harbour wall will be built next spring after the vote.");
+        expect(readFileSync(join(dir, "out.rejects.jsonl"), "utf8")).toBe(
+          JSON.stringify({ kind: "failure", input: "in/dense.html", id: "dense", reason: "Worker terminated due to reaching memory limit: JS heap out of memory" }) + "\n",
+        );
+      },
+    },
+    {
       name: "100k nested <div>s at --jobs 1: cleaned to their story, the tree nesting no deeper than 512 levels as in browsers",
       setup: (dir) => {
         const story = Array.from({ length: 6 }, (_, i) => `Sentence ${i} of the story: the harbour wall will be built next spring after the vote.`).join(" ");
