@@ -131,10 +131,33 @@ const STYLE_ATTRIBUTE = /\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
  * pre-processor syntax (`calc(($a - $b) / 2)`).
  */
 export function reduceStyleAttributes(html: string): string {
-  return html.replace(STYLE_ATTRIBUTE, (_match, double: string | undefined, single: string | undefined) => {
-    const hidden = VISIBILITY_DECLARATION.exec(double ?? single ?? "");
-    return hidden ? ` style="${hidden[1].replace(/\s+/g, "")}"` : "";
-  });
+  return replaceMatches(html, STYLE_ATTRIBUTE, reducedStyle);
+}
+
+function reducedStyle(match: RegExpExecArray): string {
+  const hidden = VISIBILITY_DECLARATION.exec(match[1] ?? match[2] ?? "");
+  return hidden ? ` style="${hidden[1].replace(/\s+/g, "")}"` : "";
+}
+
+/**
+ * `html.replace(pattern, …)` for a global pattern that matches no empty string, with `replacement`
+ * given each match and returning it as it is where it changes nothing: the page is copied once,
+ * in slices, and not at all when nothing changes (a replace with a function copies every match
+ * through an array of its groups and a call).
+ */
+export function replaceMatches(html: string, pattern: RegExp, replacement: (match: RegExpExecArray) => string): string {
+  let pieces: string[] | undefined;
+  let from = 0;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(html); m; m = pattern.exec(html)) {
+    const replaced = replacement(m);
+    if (replaced === m[0]) continue;
+    (pieces ??= []).push(html.slice(from, m.index), replaced);
+    from = pattern.lastIndex;
+  }
+  if (pieces === undefined) return html;
+  pieces.push(html.slice(from));
+  return pieces.join("");
 }
 
 /** Attributes that extraction reads; all others (data-*, srcset, event handlers...) are dropped. */
@@ -148,13 +171,14 @@ export const ATTRIBUTE = /([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)
 
 /** Drops attributes nothing downstream reads: fewer attribute nodes for jsdom to build. */
 export function dropUnreadAttributes(html: string): string {
-  return html.replace(START_TAG, keptAttributesOnly);
+  return replaceMatches(html, START_TAG, keptAttributesOnly);
 }
 
-/** A start tag with only its KEPT_ATTRIBUTES (the tag as it is when it has no other). One function for every page, its pattern's matches read with `exec`: no iterator or closure per tag. */
-function keptAttributesOnly(match: string, tag: string, attrs: string, selfClosing: string): string {
+/** A start tag with only its KEPT_ATTRIBUTES (the tag as it is when it has no other). */
+function keptAttributesOnly(match: RegExpExecArray): string {
+  const attrs = match[2];
   // Half the start tags with attributes on the AEB pages drop none: a test that builds no match.
-  if (!MAY_HOLD_UNREAD_ATTRIBUTE.test(attrs)) return match;
+  if (!MAY_HOLD_UNREAD_ATTRIBUTE.test(attrs)) return match[0];
   let kept = "";
   let dropped = false;
   ATTRIBUTE.lastIndex = 0;
@@ -164,7 +188,7 @@ function keptAttributesOnly(match: string, tag: string, attrs: string, selfClosi
     if (KEPT_ATTRIBUTES.has(name) || (HAS_ASCII_UPPER_CASE.test(name) && KEPT_ATTRIBUTES.has(name.toLowerCase()))) kept += " " + m[0];
     else dropped = true;
   }
-  return dropped ? `<${tag}${kept}${selfClosing ? " /" : ""}>` : match;
+  return dropped ? `<${match[1]}${kept}${match[3] ? " /" : ""}>` : match[0];
 }
 const HAS_ASCII_UPPER_CASE = /[A-Z]/;
 /**
@@ -220,8 +244,13 @@ export function dropUnseenElements(html: string, rules: typeof UNSEEN = UNSEEN):
     UNSEEN_START_TAG.lastIndex = end;
   }
   out += html.slice(from);
-  return out.replace(UNREAD_LINK, (link) => (/\brel\s*=\s*["']?[^"'>]*\bcanonical\b/i.test(link) ? link : ""));
+  return replaceMatches(out, UNREAD_LINK, canonicalLinkOnly);
 }
+
+function canonicalLinkOnly(link: RegExpExecArray): string {
+  return CANONICAL_REL.test(link[0]) ? link[0] : "";
+}
+const CANONICAL_REL = /\brel\s*=\s*["']?[^"'>]*\bcanonical\b/i;
 
 const SAME_NAME_TAG = new Map<string, RegExp>();
 

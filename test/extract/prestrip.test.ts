@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 // The attribute list and the tag grammar are the module's own: only the passes differ.
-import { ATTRIBUTE, decodeAndPrestrip, dropUnreadAttributes, dropUnseenElements, KEPT_ATTRIBUTES as KEPT, prestripHtml, START_TAG, stripNeverText, stripNeverTextUtf8 } from "../../src/extract/prestrip.js";
+import { ATTRIBUTE, decodeAndPrestrip, dropUnreadAttributes, dropUnseenElements, KEPT_ATTRIBUTES as KEPT, prestripHtml, replaceMatches, START_TAG, stripNeverText, stripNeverTextUtf8 } from "../../src/extract/prestrip.js";
 import { decodeHtml } from "../../src/extract/decode.js";
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
@@ -101,5 +101,17 @@ describe("decodeAndPrestrip", () => {
         expect(decodeAndPrestrip(bytes, "text/html", { keepNavigation })).toEqual({ html, withUnseen, decoded: charset });
       }
     }
+  });
+});
+
+describe("replaceMatches", () => {
+  it("is String.prototype.replace with the same function, for any text and global pattern that matches no empty string", () => {
+    const patterns = [/\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/gi, /<link\b[^>]*>/gi, /ab|b/g];
+    // Keeps some matches as they are, rewrites others (to "", or to themselves in another string and their first group).
+    const replacement = (match: string, ...rest: unknown[]) => (match.length % 3 === 0 ? match : match.length % 3 === 1 ? "" : `[${match}]`.slice(1, -1) + (typeof rest[0] === "string" ? rest[0] : ""));
+    const text = fc.array(fc.constantFrom("a", "b", " style='x'", ' STYLE = "display:none"', "<link rel=x>", "<link>", "ab", " ", "é"), { maxLength: 10 }).map((p) => p.join(""));
+    fc.assert(fc.property(text, fc.constantFrom(...patterns), (html, pattern) => {
+        expect(replaceMatches(html, pattern, (m) => replacement(m[0], ...m.slice(1)))).toBe(html.replace(pattern, replacement));
+      }), { numRuns: 2000 });
   });
 });
