@@ -17,10 +17,15 @@ const NEVER_TEXT: ReadonlyArray<{ tag: string; keep?: RegExp; example: string }>
   { tag: "canvas", example: "<canvas>chart</canvas>" },
 ];
 
-const NEVER_TEXT_PATTERN = new RegExp(
-  `<(${NEVER_TEXT.map((e) => e.tag).join("|")})\\b([^>]*)>[\\s\\S]*?</\\1\\s*>|<!--[\\s\\S]*?-->`,
-  "gi",
-);
+/**
+ * Where a never-text element (its name: group 1, ending a word) or a comment may start. Each is cut
+ * to its end as the pattern `<(name)\b([^>]*)>[\s\S]*?</\1\s*>|<!--[\s\S]*?-->` would match it,
+ * searched by parts (`neverTextCuts`) so that a page of many unclosed elements is read once, not
+ * once per element.
+ */
+const NEVER_TEXT_START = new RegExp(`<(${NEVER_TEXT.map((e) => e.tag).join("|")})\\b|<!--`, "gi");
+/** Each never-text element's end tag, by name: `</name`, white space, `>`. */
+const END_TAGS = new Map(NEVER_TEXT.map((e) => [e.tag, new RegExp(`</${e.tag}\\s*>`, "gi")]));
 const KEEP_BY_TAG = new Map(NEVER_TEXT.filter((e) => e.keep).map((e) => [e.tag, e.keep!]));
 
 export interface PrestripResult {
@@ -59,57 +64,103 @@ export function decodeAndPrestrip(input: Uint8Array | string, contentType: strin
   return { ...prestripRest(stripped, options), decoded: charsetOf(choice) };
 }
 
-/** Drops the never-text elements and comments (NEVER_TEXT_PATTERN), sparing what `keep` spares. */
+/** Drops the never-text elements and comments, sparing what `keep` spares. */
 export function stripNeverText(html: string): string {
-  return html.replace(NEVER_TEXT_PATTERN, (match: string, tag: string | undefined, attrs: string | undefined) =>
-    tag !== undefined && keptByTag(tag, attrs!) ? match : "",
-  );
+  const cuts = neverTextCuts(html, END_TAGS, (tag, from, to) => keptByTag(tag, html.slice(from, to)))!;
+  if (cuts.length === 0) return html;
+  const kept: string[] = [];
+  for (let i = 0, from = 0; i <= cuts.length; i += 2) {
+    kept.push(html.slice(from, i < cuts.length ? cuts[i] : html.length));
+    from = cuts[i + 1];
+  }
+  return kept.join("");
 }
 
 function keptByTag(tag: string, attrs: string): boolean {
-  const keep = KEEP_BY_TAG.get(tag.toLowerCase());
+  const keep = KEEP_BY_TAG.get(tag);
   return keep !== undefined && keep.test(attrs);
 }
 
 /**
+ * The never-text elements and comments of `text` to cut, as start and end offsets, in order: each
+ * where the pattern of NEVER_TEXT_START would match it, searching the page from its start, and not
+ * spared by `kept` (given the lower-cased name and where its start tag's attributes lie). An
+ * element's start tag ends at the first `>`, the element at the first end tag of its name after it
+ * (`endTags`); one with none is no match, and the search goes on from the next character. What is
+ * not found from one offset is not found from any later one either: each is searched for until it
+ * is not found once. Undefined when an end tag matches `endTags`' group 1 (see `stripNeverTextUtf8`).
+ */
+function neverTextCuts(text: string, endTags: ReadonlyMap<string, RegExp>, kept: (tag: string, from: number, to: number) => boolean): number[] | undefined {
+  const cuts: number[] = [];
+  const unclosed = new Set<string>();
+  let commentsUnclosed = false;
+  // The first `>` at or after `greaterThanFrom`, kept for the next start tag before it.
+  let greaterThanFrom = 0;
+  let greaterThan = -2;
+  const start = NEVER_TEXT_START;
+  start.lastIndex = 0;
+  for (let m = start.exec(text); m; m = start.exec(text)) {
+    const at = m.index;
+    let end = -1;
+    const name = m[1];
+    if (name === undefined) {
+      const close = commentsUnclosed ? -1 : text.indexOf("-->", at + 4);
+      if (close === -1) commentsUnclosed = true;
+      else {
+        end = close + 3;
+        cuts.push(at, end);
+      }
+    } else {
+      const tag = name.toLowerCase();
+      const attrsFrom = start.lastIndex;
+      if (greaterThan === -2 || attrsFrom < greaterThanFrom || (greaterThan !== -1 && attrsFrom > greaterThan)) {
+        greaterThanFrom = attrsFrom;
+        greaterThan = text.indexOf(">", attrsFrom);
+      }
+      if (greaterThan !== -1 && !unclosed.has(tag)) {
+        const endTag = endTags.get(tag)!;
+        endTag.lastIndex = greaterThan + 1;
+        const close = endTag.exec(text);
+        if (close === null) unclosed.add(tag);
+        else {
+          if (close[1] !== undefined) return undefined;
+          end = endTag.lastIndex;
+          if (!kept(tag, attrsFrom, greaterThan)) cuts.push(at, end);
+        }
+      }
+    }
+    start.lastIndex = end === -1 ? at + 1 : end;
+  }
+  return cuts;
+}
+
+/**
  * `stripNeverText` of valid UTF-8 bytes decoded, decoding only what it keeps; undefined when the
- * bytes hold what it cannot match the same way. The pattern runs on the bytes read as Latin-1, one
+ * bytes hold what it cannot cut the same way. The search runs on the bytes read as Latin-1, one
  * character a byte: ASCII bytes are the same characters, and every byte of a multi-byte character
- * is a character above U+007F, which NEVER_TEXT_PATTERN treats as it treats the decoded character
- * (not `>`, not a letter of a name, not an ASCII word character for `\b`), but for one place: `\s*`
- * in an end tag also matches U+00A0, U+3000 and other non-ASCII white space. So the end tag here
- * also ends at a non-ASCII byte after the name (and any ASCII white space), and a match ending so
- * sends the page the plain way; a match ending at `>` is the plain pattern's (an earlier end tag
- * with non-ASCII white space would have ended it first). Offsets in the Latin-1 string are byte
- * offsets and every cut falls on an ASCII byte, so each kept piece decodes as it reads in the
- * whole page's decoding.
+ * is a character above U+007F, which the search treats as it treats the decoded character (not
+ * `>`, not a letter of a name, not an ASCII word character for `\b`), but for one place: `\s*` in
+ * an end tag also matches U+00A0, U+3000 and other non-ASCII white space. So an end tag here also
+ * ends at a non-ASCII byte after the name (and any ASCII white space), and an element ending so
+ * sends the page the plain way; an element ending at `>` ends where the plain search ends it (an
+ * earlier end tag with non-ASCII white space would have ended it first). Offsets in the Latin-1
+ * string are byte offsets and every cut falls on an ASCII byte, so each kept piece decodes as it
+ * reads in the whole page's decoding.
  */
 export function stripNeverTextUtf8(bytes: Uint8Array): string | undefined {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const latin1 = buffer.toString("latin1");
+  // The attributes decoded for the test, as the plain way tests them.
+  const cuts = neverTextCuts(buffer.toString("latin1"), END_TAGS_IN_BYTES, (tag, from, to) => keptByTag(tag, buffer.toString("utf8", from, to)));
+  if (cuts === undefined) return undefined;
   const kept: string[] = [];
-  let from = 0;
-  const pattern = NEVER_TEXT_IN_BYTES;
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(latin1); m; m = pattern.exec(latin1)) {
-    const tag = m[1];
-    if (tag !== undefined) {
-      if (m[3] !== undefined) return undefined;
-      // The attributes decoded for the test, as the plain way tests them.
-      const attrsAt = m.index + 1 + tag.length;
-      if (keptByTag(tag, buffer.toString("utf8", attrsAt, attrsAt + m[2].length))) continue;
-    }
-    kept.push(buffer.toString("utf8", from, m.index));
-    from = pattern.lastIndex;
+  for (let i = 0, from = 0; i <= cuts.length; i += 2) {
+    kept.push(buffer.toString("utf8", from, i < cuts.length ? cuts[i] : buffer.length));
+    from = cuts[i + 1];
   }
-  kept.push(buffer.toString("utf8", from));
   return kept.join("");
 }
-/** NEVER_TEXT_PATTERN, its end tag also ended (group 3) by a non-ASCII byte: see `stripNeverTextUtf8`. */
-const NEVER_TEXT_IN_BYTES = new RegExp(
-  `<(${NEVER_TEXT.map((e) => e.tag).join("|")})\\b([^>]*)>[\\s\\S]*?</\\1\\s*(?:>|([\\x80-\\xff]))|<!--[\\s\\S]*?-->`,
-  "gi",
-);
+/** END_TAGS, each also ended (group 1) by a non-ASCII byte: see `stripNeverTextUtf8`. */
+const END_TAGS_IN_BYTES = new Map(NEVER_TEXT.map((e) => [e.tag, new RegExp(`</${e.tag}\\s*(?:>|([\\x80-\\xff]))`, "gi")]));
 
 /** What prestrip does after the never-text elements are gone. */
 function prestripRest(stripped: string, options: PrestripOptions): { html: string; withUnseen: string } {
