@@ -118,6 +118,35 @@ function decodeDeclared(bytes: Uint8Array, charset: string): string | undefined 
 
 /** Decodes an HTML page's bytes. `contentType` is the HTTP Content-Type header, when known. */
 export function decodeHtml(input: Uint8Array | string, contentType?: string): Decoded {
+  const choice = chooseCharset(input, contentType);
+  return isDecoded(choice) ? choice : { text: textOf(choice), ...charsetOf(choice) };
+}
+
+/** The text of a page whose charset was chosen. */
+export function textOf(choice: CharsetChoice): string {
+  return isDecoded(choice) ? choice.text : new TextDecoder("utf-8").decode(choice.bytes);
+}
+
+/**
+ * The page's charset, with its text when choosing decoded it (a declaration checked, a BOM), or else
+ * the page's bytes: valid UTF-8, with no BOM, that decode as a whole as UTF-8 (prestrip.ts reads
+ * such a page before decoding it, to decode only what it keeps).
+ */
+export type CharsetChoice = Decoded | (Charset & { bytes: Uint8Array });
+export type Charset = Omit<Decoded, "text">;
+
+export function isDecoded(choice: CharsetChoice): choice is Decoded {
+  return "text" in choice;
+}
+
+/** A choice's charset fields, in the order `decodeHtml` writes them. */
+export function charsetOf(choice: CharsetChoice): Charset {
+  const charset: Charset = { charset: choice.charset, charsetSource: choice.charsetSource };
+  if (choice.charsetDeclared !== undefined) charset.charsetDeclared = choice.charsetDeclared;
+  return charset;
+}
+
+export function chooseCharset(input: Uint8Array | string, contentType?: string): CharsetChoice {
   if (typeof input === "string") return { text: stripBom(input), charset: "utf-8", charsetSource: "default" };
   const bom = bomCharset(input);
   if (bom) {
@@ -132,19 +161,19 @@ export function decodeHtml(input: Uint8Array | string, contentType?: string): De
   const [firstDeclared, firstSource] = declaredBy.find(([charset]) => charset) ?? [];
   const ascii = isAscii(input);
   if (!ascii && isUtf8(input)) {
-    if (firstDeclared === "utf-8") return decodeWith(input, "utf-8", firstSource!);
-    const decoded = decodeWith(input, "utf-8", "utf8-valid");
-    if (firstDeclared) decoded.charsetDeclared = firstDeclared;
-    return decoded;
+    if (firstDeclared === "utf-8") return { bytes: input, charset: "utf-8", charsetSource: firstSource! };
+    const choice: CharsetChoice = { bytes: input, charset: "utf-8", charsetSource: "utf8-valid" };
+    if (firstDeclared) choice.charsetDeclared = firstDeclared;
+    return choice;
   }
   for (const [charset, source] of declaredBy) {
     if (!charset) continue;
     // Plain ASCII reads the same in every charset a page can declare in ASCII.
-    if (ascii) return decodeWith(input, charset, source);
+    if (ascii) return charset === "utf-8" ? { bytes: input, charset, charsetSource: source } : decodeWith(input, charset, source);
     const text = decodeDeclared(input, charset);
     if (text !== undefined) return { text, charset, charsetSource: source };
   }
-  if (ascii) return decodeWith(input, "utf-8", "utf8-valid");
+  if (ascii) return { bytes: input, charset: "utf-8", charsetSource: "utf8-valid" };
   const sample = input.subarray(0, DETECT_SAMPLE_BYTES);
   chardet ??= require("chardet") as typeof import("chardet");
   const detected = normaliseCharset(chardet.detect(sample));

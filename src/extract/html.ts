@@ -8,7 +8,7 @@
 import { Readability } from "@mozilla/readability";
 import type { Block, BlockKind, Document, Features, MarkupFlag } from "../core/document.js";
 import { createDocument } from "../core/document.js";
-import { decodeHtml, type CharsetSource } from "./decode.js";
+import type { Charset, CharsetSource } from "./decode.js";
 import { CAPTION_CLASS, classAndId, structureFields, structureOf, walkBlocks, type TextBlock } from "./blocks.js";
 import { findMarks, premarked, premarkTree } from "./mark.js";
 import { BLOCK_CLASSIFIER, classifyBlocks, type PageBlock } from "./classify.js";
@@ -16,7 +16,7 @@ import { chooseCandidate, MARKS_OVER_SHARE_GUARD, matchToPage } from "./choose.j
 import { COMMENTS_RULE, htmlRouteOptions, LEFT_OUT_META_KEY, LEFT_OUT_RULE } from "../core/route-options.js";
 export { LEFT_OUT_META_KEY, LEFT_OUT_RULE };
 import { LINK_BLOCK_RULE, SHARE_LINK_RULE, TAG_LINK_RULE } from "../rules/html-junk.js";
-import { prestripHtml } from "./prestrip.js";
+import { decodeAndPrestrip } from "./prestrip.js";
 import { forgetTextLengths, innerTextLength } from "./text-lengths.js";
 import { firstElementWith, linkedomMarkupSnapshot, parseHtml, releaseDocument, type DomName } from "./dom.js";
 export { loadDom, type DomName } from "./dom.js";
@@ -85,11 +85,9 @@ const DEFAULT_CHAR_THRESHOLD = 500;
  * `extractHtml`, which does) so the heap can settle.
  */
 export function extractHtmlSync(input: Uint8Array | string, options: ExtractOptions = {}): ExtractedHtml {
-  const decoded = decodeHtml(input, options.contentType);
   const recordLeftOut = options.recordLeftOut ?? htmlRouteOptions().recordLeftOut ?? true;
   const page: PreparedPage = {
-    ...prestripHtml(decoded.text, { keepNavigation: recordLeftOut }),
-    decoded,
+    ...decodeAndPrestrip(input, options.contentType, { keepNavigation: recordLeftOut }),
     recordLeftOut,
     url: options.url && URL.canParse(options.url) ? options.url : undefined,
   };
@@ -108,7 +106,7 @@ export function extractHtmlSync(input: Uint8Array | string, options: ExtractOpti
 interface PreparedPage {
   html: string;
   withUnseen: string;
-  decoded: ReturnType<typeof decodeHtml>;
+  decoded: Charset;
   recordLeftOut: boolean;
   url: string | undefined;
 }

@@ -3,6 +3,7 @@
 // Parsing them is most of jsdom's work on a modern page, so this is the main speed win;
 // it also means no script body can ever reach a DOM. JSON-LD scripts are kept: they are
 // data (publication date, author) that Readability reads for the metadata.
+import { charsetOf, chooseCharset, isDecoded, textOf, type Charset } from "./decode.js";
 
 /** Elements dropped with their content; `keep` spares an element whose opening tag matches. */
 const NEVER_TEXT: ReadonlyArray<{ tag: string; keep?: RegExp; example: string }> = [
@@ -16,10 +17,15 @@ const NEVER_TEXT: ReadonlyArray<{ tag: string; keep?: RegExp; example: string }>
   { tag: "canvas", example: "<canvas>chart</canvas>" },
 ];
 
-const NEVER_TEXT_PATTERN = new RegExp(
-  `<(${NEVER_TEXT.map((e) => e.tag).join("|")})\\b([^>]*)>[\\s\\S]*?</\\1\\s*>|<!--[\\s\\S]*?-->`,
-  "gi",
-);
+/**
+ * Where a never-text element (its name: group 1, ending a word) or a comment may start. Each is cut
+ * to its end as the pattern `<(name)\b([^>]*)>[\s\S]*?</\1\s*>|<!--[\s\S]*?-->` would match it,
+ * searched by parts (`neverTextCuts`) so that a page of many unclosed elements is read once, not
+ * once per element.
+ */
+const NEVER_TEXT_START = new RegExp(`<(${NEVER_TEXT.map((e) => e.tag).join("|")})\\b|<!--`, "gi");
+/** Each never-text element's end tag, by name: `</name`, white space, `>`. */
+const END_TAGS = new Map(NEVER_TEXT.map((e) => [e.tag, new RegExp(`</${e.tag}\\s*>`, "gi")]));
 const KEEP_BY_TAG = new Map(NEVER_TEXT.filter((e) => e.keep).map((e) => [e.tag, e.keep!]));
 
 export interface PrestripResult {
@@ -33,21 +39,134 @@ export interface PrestripResult {
   removedChars: number;
 }
 
-/**
- * `keepNavigation`: <nav> stays in `html` (hidden elements still go). The HTML route keeps it
- * when it records every block it leaves out: navigation is visible text, so it gets a record.
- */
-export function prestripHtml(html: string, options: { keepNavigation?: boolean } = {}): PrestripResult {
-  const stripped = html.replace(NEVER_TEXT_PATTERN, (match: string, tag: string | undefined, attrs: string | undefined) => {
-    if (tag) {
-      const keep = KEEP_BY_TAG.get(tag.toLowerCase());
-      if (keep && attrs && keep.test(attrs)) return match;
-    }
-    return "";
-  });
-  const withUnseen = dropUnreadAttributes(reduceStyleAttributes(stripped));
-  const reduced = dropUnseenElements(withUnseen, options.keepNavigation ? SEEN_NAVIGATION : UNSEEN);
+export interface PrestripOptions {
+  /**
+   * <nav> stays in `html` (hidden elements still go). The HTML route keeps it when it records
+   * every block it leaves out: navigation is visible text, so it gets a record.
+   */
+  keepNavigation?: boolean;
+}
+
+export function prestripHtml(html: string, options: PrestripOptions = {}): PrestripResult {
+  const { html: reduced, withUnseen } = prestripRest(stripNeverText(html), options);
   return { html: reduced, withUnseen, removedChars: html.length - reduced.length };
+}
+
+/**
+ * A page's bytes decoded (decode.ts) and prestripped: `prestripHtml(decodeHtml(input).text)`'s
+ * `html` and `withUnseen`, and the charset. A page of valid UTF-8 (nearly all) loses its never-text
+ * elements before it is decoded (`stripNeverTextUtf8`): about 60% of a page's characters on the AEB
+ * pages, which are then neither decoded nor searched as a string of two-byte characters.
+ */
+export function decodeAndPrestrip(input: Uint8Array | string, contentType: string | undefined, options: PrestripOptions = {}): Omit<PrestripResult, "removedChars"> & { decoded: Charset } {
+  const choice = chooseCharset(input, contentType);
+  const stripped = (isDecoded(choice) ? undefined : stripNeverTextUtf8(choice.bytes)) ?? stripNeverText(textOf(choice));
+  return { ...prestripRest(stripped, options), decoded: charsetOf(choice) };
+}
+
+/** Drops the never-text elements and comments, sparing what `keep` spares. */
+export function stripNeverText(html: string): string {
+  const cuts = neverTextCuts(html, END_TAGS, (tag, from, to) => keptByTag(tag, html.slice(from, to)))!;
+  if (cuts.length === 0) return html;
+  const kept: string[] = [];
+  for (let i = 0, from = 0; i <= cuts.length; i += 2) {
+    kept.push(html.slice(from, i < cuts.length ? cuts[i] : html.length));
+    from = cuts[i + 1];
+  }
+  return kept.join("");
+}
+
+function keptByTag(tag: string, attrs: string): boolean {
+  const keep = KEEP_BY_TAG.get(tag);
+  return keep !== undefined && keep.test(attrs);
+}
+
+/**
+ * The never-text elements and comments of `text` to cut, as start and end offsets, in order: each
+ * where the pattern of NEVER_TEXT_START would match it, searching the page from its start, and not
+ * spared by `kept` (given the lower-cased name and where its start tag's attributes lie). An
+ * element's start tag ends at the first `>`, the element at the first end tag of its name after it
+ * (`endTags`); one with none is no match, and the search goes on from the next character. What is
+ * not found from one offset is not found from any later one either: each is searched for until it
+ * is not found once. Undefined when an end tag matches `endTags`' group 1 (see `stripNeverTextUtf8`).
+ */
+function neverTextCuts(text: string, endTags: ReadonlyMap<string, RegExp>, kept: (tag: string, from: number, to: number) => boolean): number[] | undefined {
+  const cuts: number[] = [];
+  const unclosed = new Set<string>();
+  let commentsUnclosed = false;
+  // The first `>` at or after `greaterThanFrom`, kept for the next start tag before it.
+  let greaterThanFrom = 0;
+  let greaterThan = -2;
+  const start = NEVER_TEXT_START;
+  start.lastIndex = 0;
+  for (let m = start.exec(text); m; m = start.exec(text)) {
+    const at = m.index;
+    let end = -1;
+    const name = m[1];
+    if (name === undefined) {
+      const close = commentsUnclosed ? -1 : text.indexOf("-->", at + 4);
+      if (close === -1) commentsUnclosed = true;
+      else {
+        end = close + 3;
+        cuts.push(at, end);
+      }
+    } else {
+      const tag = name.toLowerCase();
+      const attrsFrom = start.lastIndex;
+      if (greaterThan === -2 || attrsFrom < greaterThanFrom || (greaterThan !== -1 && attrsFrom > greaterThan)) {
+        greaterThanFrom = attrsFrom;
+        greaterThan = text.indexOf(">", attrsFrom);
+      }
+      if (greaterThan !== -1 && !unclosed.has(tag)) {
+        const endTag = endTags.get(tag)!;
+        endTag.lastIndex = greaterThan + 1;
+        const close = endTag.exec(text);
+        if (close === null) unclosed.add(tag);
+        else {
+          if (close[1] !== undefined) return undefined;
+          end = endTag.lastIndex;
+          if (!kept(tag, attrsFrom, greaterThan)) cuts.push(at, end);
+        }
+      }
+    }
+    start.lastIndex = end === -1 ? at + 1 : end;
+  }
+  return cuts;
+}
+
+/**
+ * `stripNeverText` of valid UTF-8 bytes decoded, decoding only what it keeps; undefined when the
+ * bytes hold what it cannot cut the same way. The search runs on the bytes read as Latin-1, one
+ * character a byte: ASCII bytes are the same characters, and every byte of a multi-byte character
+ * is a character above U+007F, which the search treats as it treats the decoded character (not
+ * `>`, not a letter of a name, not an ASCII word character for `\b`), but for one place: `\s*` in
+ * an end tag also matches U+00A0, U+3000 and other non-ASCII white space. So an end tag here also
+ * ends at a non-ASCII byte after the name (and any ASCII white space), and an element ending so
+ * sends the page the plain way; an element ending at `>` ends where the plain search ends it (an
+ * earlier end tag with non-ASCII white space would have ended it first). Offsets in the Latin-1
+ * string are byte offsets and every cut falls on an ASCII byte, so each kept piece decodes as it
+ * reads in the whole page's decoding.
+ */
+export function stripNeverTextUtf8(bytes: Uint8Array): string | undefined {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The attributes decoded for the test, as the plain way tests them.
+  const cuts = neverTextCuts(buffer.toString("latin1"), END_TAGS_IN_BYTES, (tag, from, to) => keptByTag(tag, buffer.toString("utf8", from, to)));
+  if (cuts === undefined) return undefined;
+  const kept: string[] = [];
+  for (let i = 0, from = 0; i <= cuts.length; i += 2) {
+    kept.push(buffer.toString("utf8", from, i < cuts.length ? cuts[i] : buffer.length));
+    from = cuts[i + 1];
+  }
+  return kept.join("");
+}
+/** END_TAGS, each also ended (group 1) by a non-ASCII byte: see `stripNeverTextUtf8`. */
+const END_TAGS_IN_BYTES = new Map(NEVER_TEXT.map((e) => [e.tag, new RegExp(`</${e.tag}\\s*(?:>|([\\x80-\\xff]))`, "gi")]));
+
+/** What prestrip does after the never-text elements are gone. */
+function prestripRest(stripped: string, options: PrestripOptions): { html: string; withUnseen: string } {
+  const withUnseen = dropUnreadAttributes(reduceStyleAttributes(stripped));
+  const html = dropUnseenElements(withUnseen, options.keepNavigation ? SEEN_NAVIGATION : UNSEEN);
+  return { html, withUnseen };
 }
 
 export const NEVER_TEXT_TAGS = NEVER_TEXT;
@@ -63,10 +182,33 @@ const STYLE_ATTRIBUTE = /\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
  * pre-processor syntax (`calc(($a - $b) / 2)`).
  */
 export function reduceStyleAttributes(html: string): string {
-  return html.replace(STYLE_ATTRIBUTE, (_match, double: string | undefined, single: string | undefined) => {
-    const hidden = VISIBILITY_DECLARATION.exec(double ?? single ?? "");
-    return hidden ? ` style="${hidden[1].replace(/\s+/g, "")}"` : "";
-  });
+  return replaceMatches(html, STYLE_ATTRIBUTE, reducedStyle);
+}
+
+function reducedStyle(match: RegExpExecArray): string {
+  const hidden = VISIBILITY_DECLARATION.exec(match[1] ?? match[2] ?? "");
+  return hidden ? ` style="${hidden[1].replace(/\s+/g, "")}"` : "";
+}
+
+/**
+ * `html.replace(pattern, …)` for a global pattern that matches no empty string, with `replacement`
+ * given each match and returning it as it is where it changes nothing: the page is copied once,
+ * in slices, and not at all when nothing changes (a replace with a function copies every match
+ * through an array of its groups and a call).
+ */
+export function replaceMatches(html: string, pattern: RegExp, replacement: (match: RegExpExecArray) => string): string {
+  let pieces: string[] | undefined;
+  let from = 0;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(html); m; m = pattern.exec(html)) {
+    const replaced = replacement(m);
+    if (replaced === m[0]) continue;
+    (pieces ??= []).push(html.slice(from, m.index), replaced);
+    from = pattern.lastIndex;
+  }
+  if (pieces === undefined) return html;
+  pieces.push(html.slice(from));
+  return pieces.join("");
 }
 
 /** Attributes that extraction reads; all others (data-*, srcset, event handlers...) are dropped. */
@@ -80,13 +222,14 @@ export const ATTRIBUTE = /([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)
 
 /** Drops attributes nothing downstream reads: fewer attribute nodes for jsdom to build. */
 export function dropUnreadAttributes(html: string): string {
-  return html.replace(START_TAG, keptAttributesOnly);
+  return replaceMatches(html, START_TAG, keptAttributesOnly);
 }
 
-/** A start tag with only its KEPT_ATTRIBUTES (the tag as it is when it has no other). One function for every page, its pattern's matches read with `exec`: no iterator or closure per tag. */
-function keptAttributesOnly(match: string, tag: string, attrs: string, selfClosing: string): string {
+/** A start tag with only its KEPT_ATTRIBUTES (the tag as it is when it has no other). */
+function keptAttributesOnly(match: RegExpExecArray): string {
+  const attrs = match[2];
   // Half the start tags with attributes on the AEB pages drop none: a test that builds no match.
-  if (!MAY_HOLD_UNREAD_ATTRIBUTE.test(attrs)) return match;
+  if (!MAY_HOLD_UNREAD_ATTRIBUTE.test(attrs)) return match[0];
   let kept = "";
   let dropped = false;
   ATTRIBUTE.lastIndex = 0;
@@ -96,7 +239,7 @@ function keptAttributesOnly(match: string, tag: string, attrs: string, selfClosi
     if (KEPT_ATTRIBUTES.has(name) || (HAS_ASCII_UPPER_CASE.test(name) && KEPT_ATTRIBUTES.has(name.toLowerCase()))) kept += " " + m[0];
     else dropped = true;
   }
-  return dropped ? `<${tag}${kept}${selfClosing ? " /" : ""}>` : match;
+  return dropped ? `<${match[1]}${kept}${match[3] ? " /" : ""}>` : match[0];
 }
 const HAS_ASCII_UPPER_CASE = /[A-Z]/;
 /**
@@ -152,8 +295,13 @@ export function dropUnseenElements(html: string, rules: typeof UNSEEN = UNSEEN):
     UNSEEN_START_TAG.lastIndex = end;
   }
   out += html.slice(from);
-  return out.replace(UNREAD_LINK, (link) => (/\brel\s*=\s*["']?[^"'>]*\bcanonical\b/i.test(link) ? link : ""));
+  return replaceMatches(out, UNREAD_LINK, canonicalLinkOnly);
 }
+
+function canonicalLinkOnly(link: RegExpExecArray): string {
+  return CANONICAL_REL.test(link[0]) ? link[0] : "";
+}
+const CANONICAL_REL = /\brel\s*=\s*["']?[^"'>]*\bcanonical\b/i;
 
 const SAME_NAME_TAG = new Map<string, RegExp>();
 

@@ -3,7 +3,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 // The attribute list and the tag grammar are the module's own: only the passes differ.
-import { ATTRIBUTE, dropUnreadAttributes, dropUnseenElements, KEPT_ATTRIBUTES as KEPT, START_TAG } from "../../src/extract/prestrip.js";
+import { ATTRIBUTE, decodeAndPrestrip, dropUnreadAttributes, dropUnseenElements, KEPT_ATTRIBUTES as KEPT, NEVER_TEXT_TAGS, prestripHtml, replaceMatches, START_TAG, stripNeverText, stripNeverTextUtf8 } from "../../src/extract/prestrip.js";
+import { decodeHtml } from "../../src/extract/decode.js";
+import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { benchPagePaths } from "../helpers/bench-pages.js";
 
 function plainDropUnreadAttributes(html: string): string {
   return html.replace(START_TAG, (match, tag: string, attrs: string, selfClosing: string) => {
@@ -15,6 +19,13 @@ function plainDropUnreadAttributes(html: string): string {
     }
     return dropped ? `<${tag}${kept}${selfClosing ? " /" : ""}>` : match;
   });
+}
+
+/** A pass and the plain version it replaced give the same page for `numRuns` generated ones. */
+function expectSameOutputs(pages: fc.Arbitrary<string>, pass: (html: string) => string, plain: (html: string) => string, numRuns: number): void {
+  fc.assert(fc.property(pages, (html) => {
+      expect(pass(html)).toBe(plain(html));
+    }), { numRuns });
 }
 
 /** Start tags and text made of the pieces that decide: kept and dropped names in any case, values that look like attributes. */
@@ -30,9 +41,7 @@ const tagSoup = (() => {
 
 describe("dropUnreadAttributes", () => {
   it("drops what the plain version drops, for any tags", () => {
-    fc.assert(fc.property(tagSoup, (html) => {
-        expect(dropUnreadAttributes(html)).toBe(plainDropUnreadAttributes(html));
-      }), { numRuns: 2000 });
+    expectSameOutputs(tagSoup, dropUnreadAttributes, plainDropUnreadAttributes, 2000);
   });
 
   it("keeps a tag whose attributes are all read as it is written, and rebuilds one that loses some", () => {
@@ -46,5 +55,93 @@ describe("dropUnseenElements", () => {
     const html = `<div hidden><div>a</div></div><p>keep</p><section style="display:none"><section>b</section></section><div hidden>c</div><span aria-hidden="true">d</span>end`;
     expect(dropUnseenElements(html)).toBe("<p>keep</p>end");
     expect(dropUnseenElements(html)).toBe("<p>keep</p>end");
+  });
+});
+
+/** The never-text elements and comments as one pattern: what `stripNeverText` replaced (its search is linear; this pattern is not). */
+function plainStripNeverText(html: string): string {
+  const pattern = new RegExp(`<(${NEVER_TEXT_TAGS.map((e) => e.tag).join("|")})\\b([^>]*)>[\\s\\S]*?</\\1\\s*>|<!--[\\s\\S]*?-->`, "gi");
+  const keep = new Map(NEVER_TEXT_TAGS.filter((e) => e.keep).map((e) => [e.tag, e.keep!]));
+  return html.replace(pattern, (match: string, tag: string | undefined, attrs: string | undefined) => {
+    if (tag) {
+      const spare = keep.get(tag.toLowerCase());
+      if (spare && attrs && spare.test(attrs)) return match;
+    }
+    return "";
+  });
+}
+
+/** Never-text elements and comments around text of one-, two-, three- and four-byte characters, end tags with ASCII and non-ASCII white space, JSON-LD with either. */
+const neverTextSoup = (() => {
+  const space = fc.constantFrom("", " ", "\n", "\u00a0", "\u3000", "\u2028", "\ufeff", " \u00a0", "\u00e0");
+  const tag = fc.constantFrom("script", "SCRIPT", "style", "svg", "noscript", "iframe", "canvas", "scripts", "p");
+  const attrs = fc.constantFrom("", ' type="application/ld+json"', " type =\u00a0application/ld+json", ' type="text/javascript"', " é='>'", ' data-x="ü"');
+  const open = fc.tuple(tag, attrs).map(([t, a]) => `<${t}${a}>`);
+  const close = fc.tuple(tag, space).map(([t, s]) => `</${t}${s}>`);
+  const text = fc.constantFrom("text", "Grüße", "Привет", "日本語", "😀", "\ufeff", "<!-- c -->", "<!--", "-->", "<!-->", "--", "<", ">", "</", "\u00a0", "<svg", "<STYLE ", "</script");
+  return fc.array(fc.oneof(open, close, text), { maxLength: 14 }).map((parts) => parts.join(""));
+})();
+
+describe("stripNeverText", () => {
+  it("cuts what the plain pattern cuts, unclosed elements and comments, `>` and end tags in odd places included", () => {
+    expectSameOutputs(neverTextSoup, stripNeverText, plainStripNeverText, 5000);
+  });
+
+  it("keeps a page of many unclosed elements and comments as it is", () => {
+    const html = "<svg <style <script>".repeat(2000) + "<!--".repeat(2000) + "<p>end</p>";
+    expect(stripNeverText(html)).toBe(html);
+    expect(stripNeverTextUtf8(Buffer.from(html))).toBe(html);
+  });
+});
+
+describe("stripNeverTextUtf8", () => {
+  it("keeps what stripNeverText keeps of the decoded page, or declines", () => {
+    let declined = 0;
+    fc.assert(fc.property(neverTextSoup, (html) => {
+        const fast = stripNeverTextUtf8(Buffer.from(html, "utf8"));
+        if (fast === undefined) declined++;
+        else expect(fast).toBe(stripNeverText(html));
+      }), { numRuns: 3000 });
+    // End tags before non-ASCII white space come up: the decline is exercised, and so is the rest.
+    expect(declined).toBeGreaterThan(0);
+    expect(declined).toBeLessThan(2000);
+  });
+
+  it("declines an end tag the decoded page closes with non-ASCII white space, reads one it does not close", () => {
+    expect(stripNeverTextUtf8(Buffer.from("a<script>x</script\u00a0>b", "utf8"))).toBeUndefined();
+    expect(stripNeverText("a<script>x</script\u00a0>b")).toBe("ab");
+    expect(stripNeverTextUtf8(Buffer.from("a<script>x</script>\u00a0<style>é</style >b", "utf8"))).toBe("a\u00a0b");
+    expect(stripNeverTextUtf8(Buffer.from('<script type="application/ld+json">{"é":1}</script>\ufeffz', "utf8"))).toBe('<script type="application/ld+json">{"é":1}</script>\ufeffz');
+  });
+});
+
+describe("decodeAndPrestrip", () => {
+  it("is prestripHtml of decodeHtml's text, with decodeHtml's charset, on benchmark pages and other charsets", () => {
+    const pages = benchPagePaths(4).map((path) => gunzipSync(readFileSync(path)));
+    pages.push(
+      Buffer.from('<meta charset="windows-1251"><p>\xcf\xf0\xe8</p><script>x</script>', "latin1"),
+      Buffer.from("\ufeff<p>bom</p><script>x</script>", "utf8"),
+      Buffer.from("<p>ascii</p><style>x</style>"),
+      Buffer.from("<p>Grüße</p><script>x</script\u3000><p>y</p></script>", "utf8"),
+    );
+    for (const bytes of pages) {
+      for (const keepNavigation of [true, false]) {
+        const { text, ...charset } = decodeHtml(bytes, "text/html");
+        const { html, withUnseen } = prestripHtml(text, { keepNavigation });
+        expect(decodeAndPrestrip(bytes, "text/html", { keepNavigation })).toEqual({ html, withUnseen, decoded: charset });
+      }
+    }
+  });
+});
+
+describe("replaceMatches", () => {
+  it("is String.prototype.replace with the same function, for any text and global pattern that matches no empty string", () => {
+    const patterns = [/\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/gi, /<link\b[^>]*>/gi, /ab|b/g];
+    // Keeps some matches as they are, rewrites others (to "", or to themselves in another string and their first group).
+    const replacement = (match: string, ...rest: unknown[]) => (match.length % 3 === 0 ? match : match.length % 3 === 1 ? "" : `[${match}]`.slice(1, -1) + (typeof rest[0] === "string" ? rest[0] : ""));
+    const text = fc.array(fc.constantFrom("a", "b", " style='x'", ' STYLE = "display:none"', "<link rel=x>", "<link>", "ab", " ", "é"), { maxLength: 10 }).map((p) => p.join(""));
+    fc.assert(fc.property(text, fc.constantFrom(...patterns), (html, pattern) => {
+        expect(replaceMatches(html, pattern, (m) => replacement(m[0], ...m.slice(1)))).toBe(html.replace(pattern, replacement));
+      }), { numRuns: 2000 });
   });
 });
