@@ -17,7 +17,7 @@ import { COMMENTS_RULE, htmlRouteOptions, LEFT_OUT_META_KEY, LEFT_OUT_RULE } fro
 export { LEFT_OUT_META_KEY, LEFT_OUT_RULE };
 import { LINK_BLOCK_RULE, SHARE_LINK_RULE, TAG_LINK_RULE } from "../rules/html-junk.js";
 import { prestripHtml } from "./prestrip.js";
-import { forgetTextLengths, innerTextLength } from "./text-lengths.js";
+import { forgetTextLengths, innerTextLength, linkTextLength, WEIGHTED_LINK } from "./text-lengths.js";
 import { firstElementWith, linkedomMarkupSnapshot, parseHtml, releaseDocument, type DomName } from "./dom.js";
 export { loadDom, type DomName } from "./dom.js";
 
@@ -215,6 +215,7 @@ export function readerOf(document: globalThis.Document, options: ExtractOptions 
     withRetryFromSnapshot(reader);
     withVisibilityFromStyleAttribute(reader);
     withTextKeptPerWeighing(reader);
+    withLengthsKeptWhileScoring(reader);
   }
   return reader;
 }
@@ -269,11 +270,63 @@ function innerTextKept(this: WeighingSteps, e: Node, normalizeSpaces?: boolean):
   if (text === undefined) kept.set(e, (text = READABILITY_STEPS._getInnerText.call(this, e, normalizeSpaces)));
   return text;
 }
-/** Readability 0.6's `_getLinkDensity`, its lengths from the kept ones while `_cleanConditionally` runs (the weighted link lengths added as it adds them). */
+/**
+ * `_grabArticle` scores the ancestors of every paragraph (up to five levels) as candidates, then
+ * scales each candidate's score by its `_getLinkDensity`: the text of the candidate and of each link
+ * in it built anew, for wrappers that hold most of the page (~2% of the HTML route on AEB). From the
+ * first candidate it initialises (`_initializeNode`, after the walk that asks `_isProbablyVisible` of
+ * each element) to the next element it creates (the article's <div>, or the <div> it moves the body
+ * into), it only reads the tree: the densities there take their lengths from text-lengths.ts, as while
+ * `_cleanConditionally` weighs. The lengths are dropped when an element is created; a retry walks again.
+ */
+function withLengthsKeptWhileScoring(reader: Readability<Element>): void {
+  const steps = reader as unknown as ScoringSteps;
+  steps._isProbablyVisible = isProbablyVisibleWhileWalking;
+  steps._initializeNode = initializeNodeWhileScoring;
+  const grab = steps._grabArticle;
+  steps._grabArticle = function (this: ScoringSteps, page?: Element | null) {
+    const document = this._doc;
+    scoring.createElement = document.createElement;
+    document.createElement = createElementEndingScoring;
+    try {
+      return grab.call(this, page);
+    } finally {
+      endScoring(WALK_DONE);
+      delete (document as { createElement?: unknown }).createElement;
+    }
+  };
+}
+type ScoringSteps = ReadabilitySteps & { _isProbablyVisible(node: Element): boolean; _initializeNode(node: Element): void };
+/** Where `_grabArticle` is: walking the page, scoring (the tree unchanged, lengths kept), or neither. */
+const WALKING = 1;
+const SCORING = 2;
+const WALK_DONE = 0;
+const scoring = { phase: WALK_DONE, createElement: undefined as unknown as globalThis.Document["createElement"] };
+function isProbablyVisibleWhileWalking(node: Element): boolean {
+  scoring.phase = WALKING;
+  return isProbablyVisible(node);
+}
+function initializeNodeWhileScoring(this: ScoringSteps, node: Element): void {
+  if (scoring.phase === WALKING) scoring.phase = SCORING;
+  READABILITY_STEPS_SCORING._initializeNode.call(this, node);
+}
+function createElementEndingScoring(this: globalThis.Document, ...args: Parameters<globalThis.Document["createElement"]>): HTMLElement {
+  if (scoring.phase === SCORING) endScoring(WALK_DONE);
+  return scoring.createElement.apply(this, args);
+}
+function endScoring(phase: number): void {
+  if (scoring.phase === SCORING) forgetTextLengths();
+  scoring.phase = phase;
+}
+const READABILITY_STEPS_SCORING = Readability.prototype as unknown as ScoringSteps;
+
+/** Readability 0.6's `_getLinkDensity`, its lengths from the kept ones while `_cleanConditionally` runs or `_grabArticle` scores: the links' from their sum kept per element, or, when one is weighted, added as Readability adds them. */
 function linkDensityKept(this: WeighingSteps, element: Element): number {
-  if (!weighing.active) return READABILITY_STEPS._getLinkDensity.call(this, element);
+  if (!weighing.active && scoring.phase !== SCORING) return READABILITY_STEPS._getLinkDensity.call(this, element);
   const textLength = innerTextLength(element);
   if (textLength === 0) return 0;
+  const unweighted = linkTextLength(element, this.REGEXPS.hashUrl);
+  if (unweighted !== WEIGHTED_LINK) return unweighted / textLength;
   let linkLength = 0;
   const links = element.getElementsByTagName("a");
   for (let i = 0; i < links.length; i++) {
