@@ -291,34 +291,35 @@ function withLengthsKeptWhileScoring(reader: Readability<Element>): void {
     try {
       return grab.call(this, page);
     } finally {
-      endScoring(WALK_DONE);
+      endScoring();
       delete (document as { createElement?: unknown }).createElement;
     }
   };
 }
 type ScoringSteps = ReadabilitySteps & { _isProbablyVisible(node: Element): boolean; _initializeNode(node: Element): void };
 /** Where `_grabArticle` is: walking the page, scoring (the tree unchanged, lengths kept), or neither. */
+const NEITHER = 0;
 const WALKING = 1;
 const SCORING = 2;
-const WALK_DONE = 0;
-const scoring = { phase: WALK_DONE, createElement: undefined as unknown as globalThis.Document["createElement"] };
+const scoring = { phase: NEITHER, createElement: undefined as unknown as globalThis.Document["createElement"] };
 function isProbablyVisibleWhileWalking(node: Element): boolean {
   scoring.phase = WALKING;
   return isProbablyVisible(node);
 }
 function initializeNodeWhileScoring(this: ScoringSteps, node: Element): void {
   if (scoring.phase === WALKING) scoring.phase = SCORING;
-  READABILITY_STEPS_SCORING._initializeNode.call(this, node);
+  (READABILITY_STEPS as unknown as ScoringSteps)._initializeNode.call(this, node);
 }
 function createElementEndingScoring(this: globalThis.Document, ...args: Parameters<globalThis.Document["createElement"]>): HTMLElement {
-  if (scoring.phase === SCORING) endScoring(WALK_DONE);
+  // The walk creates elements too (a <p> for a <div> of text): only the scoring ends here.
+  if (scoring.phase === SCORING) endScoring();
   return scoring.createElement.apply(this, args);
 }
-function endScoring(phase: number): void {
+/** The tree may change now: the lengths kept while scoring are dropped, and only a new walk starts scoring again. */
+function endScoring(): void {
   if (scoring.phase === SCORING) forgetTextLengths();
-  scoring.phase = phase;
+  scoring.phase = NEITHER;
 }
-const READABILITY_STEPS_SCORING = Readability.prototype as unknown as ScoringSteps;
 
 /** Readability 0.6's `_getLinkDensity`, its lengths from the kept ones while `_cleanConditionally` runs or `_grabArticle` scores: the links' from their sum kept per element, or, when one is weighted, added as Readability adds them. */
 function linkDensityKept(this: WeighingSteps, element: Element): number {
