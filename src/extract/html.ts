@@ -17,7 +17,7 @@ import { COMMENTS_RULE, htmlRouteOptions, LEFT_OUT_META_KEY, LEFT_OUT_RULE } fro
 export { LEFT_OUT_META_KEY, LEFT_OUT_RULE };
 import { LINK_BLOCK_RULE, SHARE_LINK_RULE, TAG_LINK_RULE } from "../rules/html-junk.js";
 import { decodeAndPrestrip } from "./prestrip.js";
-import { forgetTextLengths, innerTextLength } from "./text-lengths.js";
+import { forgetTextLengths, innerTextLength, linkTextLength, WEIGHTED_LINK } from "./text-lengths.js";
 import { firstElementWith, linkedomMarkupSnapshot, parseHtml, releaseDocument, type DomName } from "./dom.js";
 export { loadDom, type DomName } from "./dom.js";
 
@@ -213,6 +213,7 @@ export function readerOf(document: globalThis.Document, options: ExtractOptions 
     withRetryFromSnapshot(reader);
     withVisibilityFromStyleAttribute(reader);
     withTextKeptPerWeighing(reader);
+    withLengthsKeptWhileScoring(reader);
   }
   return reader;
 }
@@ -267,11 +268,64 @@ function innerTextKept(this: WeighingSteps, e: Node, normalizeSpaces?: boolean):
   if (text === undefined) kept.set(e, (text = READABILITY_STEPS._getInnerText.call(this, e, normalizeSpaces)));
   return text;
 }
-/** Readability 0.6's `_getLinkDensity`, its lengths from the kept ones while `_cleanConditionally` runs (the weighted link lengths added as it adds them). */
+/**
+ * `_grabArticle` scores the ancestors of every paragraph (up to five levels) as candidates, then
+ * scales each candidate's score by its `_getLinkDensity`: the text of the candidate and of each link
+ * in it built anew, for wrappers that hold most of the page (~2% of the HTML route on AEB). From the
+ * first candidate it initialises (`_initializeNode`, after the walk that asks `_isProbablyVisible` of
+ * each element) to the next element it creates (the article's <div>, or the <div> it moves the body
+ * into), it only reads the tree: the densities there take their lengths from text-lengths.ts, as while
+ * `_cleanConditionally` weighs. The lengths are dropped when an element is created; a retry walks again.
+ */
+function withLengthsKeptWhileScoring(reader: Readability<Element>): void {
+  const steps = reader as unknown as ScoringSteps;
+  steps._isProbablyVisible = isProbablyVisibleWhileWalking;
+  steps._initializeNode = initializeNodeWhileScoring;
+  const grab = steps._grabArticle;
+  steps._grabArticle = function (this: ScoringSteps, page?: Element | null) {
+    const document = this._doc;
+    scoring.createElement = document.createElement;
+    document.createElement = createElementEndingScoring;
+    try {
+      return grab.call(this, page);
+    } finally {
+      endScoring();
+      delete (document as { createElement?: unknown }).createElement;
+    }
+  };
+}
+type ScoringSteps = ReadabilitySteps & { _isProbablyVisible(node: Element): boolean; _initializeNode(node: Element): void };
+/** Where `_grabArticle` is: walking the page, scoring (the tree unchanged, lengths kept), or neither. */
+const NEITHER = 0;
+const WALKING = 1;
+const SCORING = 2;
+const scoring = { phase: NEITHER, createElement: undefined as unknown as globalThis.Document["createElement"] };
+function isProbablyVisibleWhileWalking(node: Element): boolean {
+  scoring.phase = WALKING;
+  return isProbablyVisible(node);
+}
+function initializeNodeWhileScoring(this: ScoringSteps, node: Element): void {
+  if (scoring.phase === WALKING) scoring.phase = SCORING;
+  (READABILITY_STEPS as unknown as ScoringSteps)._initializeNode.call(this, node);
+}
+function createElementEndingScoring(this: globalThis.Document, ...args: Parameters<globalThis.Document["createElement"]>): HTMLElement {
+  // The walk creates elements too (a <p> for a <div> of text): only the scoring ends here.
+  if (scoring.phase === SCORING) endScoring();
+  return scoring.createElement.apply(this, args);
+}
+/** The tree may change now: the lengths kept while scoring are dropped, and only a new walk starts scoring again. */
+function endScoring(): void {
+  if (scoring.phase === SCORING) forgetTextLengths();
+  scoring.phase = NEITHER;
+}
+
+/** Readability 0.6's `_getLinkDensity`, its lengths from the kept ones while `_cleanConditionally` runs or `_grabArticle` scores: the links' from their sum kept per element, or, when one is weighted, added as Readability adds them. */
 function linkDensityKept(this: WeighingSteps, element: Element): number {
-  if (!weighing.active) return READABILITY_STEPS._getLinkDensity.call(this, element);
+  if (!weighing.active && scoring.phase !== SCORING) return READABILITY_STEPS._getLinkDensity.call(this, element);
   const textLength = innerTextLength(element);
   if (textLength === 0) return 0;
+  const unweighted = linkTextLength(element, this.REGEXPS.hashUrl);
+  if (unweighted !== WEIGHTED_LINK) return unweighted / textLength;
   let linkLength = 0;
   const links = element.getElementsByTagName("a");
   for (let i = 0; i < links.length; i++) {

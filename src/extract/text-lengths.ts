@@ -32,9 +32,43 @@ export function innerTextLength(node: Node): number {
   return shape.chars + shape.innerRuns;
 }
 
-/** Drops the kept shapes: the tree may change now. */
+/** Drops the kept shapes and link lengths: the tree may change now. */
 export function forgetTextLengths(): void {
   kept.clear();
+  keptLinks.clear();
+}
+
+const keptLinks = new Map<Node, number>();
+/** What `linkTextLength` gives when a link below the node is weighted. */
+export const WEIGHTED_LINK = -1;
+
+/**
+ * The sum of `innerTextLength` of the links below `node` (the <a> elements `getElementsByTagName("a")`
+ * finds, links inside links too), from its children's sums; WEIGHTED_LINK when the href of one of
+ * them matches `weighted`: Readability counts those at 0.3 of their length, and a sum of such
+ * products can differ in its last bit with the order of adding, a sum of whole lengths cannot.
+ */
+export function linkTextLength(node: Node, weighted: RegExp): number {
+  let total = keptLinks.get(node);
+  if (total === undefined) {
+    total = 0;
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType !== ELEMENT_NODE) continue;
+      const below = linkTextLength(child, weighted);
+      if (below === WEIGHTED_LINK || ((child as Element).localName === "a" && isWeighted(child as Element, weighted))) {
+        total = WEIGHTED_LINK;
+        break;
+      }
+      total += below + ((child as Element).localName === "a" ? innerTextLength(child) : 0);
+    }
+    keptLinks.set(node, total);
+  }
+  return total;
+}
+
+function isWeighted(link: Element, weighted: RegExp): boolean {
+  const href = link.getAttribute("href");
+  return Boolean(href) && weighted.test(href!);
 }
 
 function shapeOf(node: Node): TextShape {

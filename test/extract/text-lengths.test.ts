@@ -34,11 +34,12 @@ describe("innerTextLength", () => {
   });
 });
 
-/** Readability's article on linkedom with chaff's steps, with or without the kept texts and lengths. */
+/** Readability's article on linkedom with chaff's steps, with or without the kept texts and lengths (with them, each density checked as it is given). */
 function article(html: string, keep: boolean): string {
   const document = parseHtml(prestripHtml(html, { keepNavigation: true }).html, "linkedom");
   const reader = readerOf(document, {}, "linkedom");
-  if (!keep) for (const step of ["_cleanConditionally", "_getInnerText", "_getLinkDensity", "_getTextDensity"]) delete (reader as unknown as Record<string, unknown>)[step];
+  if (!keep) for (const step of ["_cleanConditionally", "_getInnerText", "_getLinkDensity", "_getTextDensity", "_initializeNode"]) delete (reader as unknown as Record<string, unknown>)[step];
+  else checkDensities(reader as unknown as Densities);
   const parsed = reader.parse();
   return JSON.stringify({ ...parsed, content: (parsed?.content as unknown as Element | undefined)?.outerHTML });
 }
@@ -80,6 +81,53 @@ describe("Readability with the kept texts and lengths", () => {
       }),
       { numRuns: 1500, seed: 12032 },
     );
+  });
+
+  it("scores candidates with the lengths kept as Readability does, retries and a body moved into a <div> included", () => {
+    // Elements the walk before the scoring removes (hidden, unlikely, a byline) change the lengths of what holds them.
+    const piece = fc.constantFrom("<div>", "<div class=story>", "</div>", "<a href='/x'>link text</a>", "<a href='#h'>to a heading</a>", "<p>a paragraph, of text, long enough to score a point or two</p>", "<p>", "</p>", "short, text", "<section>", "</section>", "<ul><li>item</li></ul>", "<br>", " ", "<div class=sidebar>unlikely, text</div>", "<span hidden>hidden text</span>", "<p class=byline>By Anna Berg</p>");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const html = `<body>${pieces.join("")}</body>`;
+        expect(article(html, true)).toBe(article(html, false));
+      }),
+      { numRuns: 800, seed: 12033 },
+    );
+  });
+
+  it("keeps the lengths from the first candidate after a walk to the next element created, and not after it", () => {
+    type Steps = Densities & { _doc: Document; _isProbablyVisible(e: Element): boolean; _initializeNode(e: Element): void; _grabArticle(page?: Element | null): Element | null };
+    const prototype = Readability.prototype as unknown as Steps;
+    const grab = prototype._grabArticle;
+    const densities: Array<[number, number]> = [];
+    // A _grabArticle that changes the tree where Readability's would: before the scoring (its walk) and after it.
+    prototype._grabArticle = function (this: Steps) {
+      const body = this._doc.body;
+      const box = body.querySelector("div")!;
+      const measure = () => densities.push([this._getLinkDensity(box), Object.create(Readability.prototype)._getLinkDensity(box)]);
+      this._isProbablyVisible(box);
+      box.querySelector("span")!.remove();
+      measure();
+      this._initializeNode(box);
+      measure();
+      const more = this._doc.createElement("p");
+      more.textContent = "more text after the scoring";
+      box.append(more);
+      measure();
+      // As in the body's case: a candidate initialised after an element was created opens nothing.
+      this._initializeNode(box);
+      measure();
+      box.querySelector("em")!.remove();
+      measure();
+      return null;
+    };
+    try {
+      readerOf(parseHtml("<body><div><p>Some text, <a href='/x'>a link</a> <span>and a span</span>, <em>and more</em>.</p></div></body>", "linkedom"), {}, "linkedom").parse();
+    } finally {
+      prototype._grabArticle = grab;
+    }
+    expect(densities).toHaveLength(5);
+    for (const [kept, plain] of densities) expect(kept).toBe(plain);
   });
 
   it("finds the same article on benchmark pages and on deep nests", () => {
