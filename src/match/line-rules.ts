@@ -343,8 +343,11 @@ export interface LineRuleStageSpec {
   before?: (line: Line, ctx: StageContext) => { found: Detection[]; through: number } | undefined;
   /** The finding of a line the table matched, or undefined to keep the line after all (default: the whole line under the rule). */
   finding?: (line: Line, rule: LineRule) => Detection | undefined;
-  /** Context logic on top of the table: more findings, knowing which lines the table matched. */
-  extra?: (ctx: StageContext, matched: Set<number>) => Detection[];
+  /**
+   * Context logic on top of the table: more findings, knowing which lines the table matched. `live`: the
+   * lines the table was asked about, `ctx.lines.live()` still (nothing is removed before the stage returns).
+   */
+  extra?: (ctx: StageContext, matched: Set<number>, live: readonly Line[]) => Detection[];
 }
 
 /**
@@ -359,7 +362,7 @@ export interface SearchRuleStageSpec {
   custom: { rule: string; reason: { phrase: string; pattern: string }; maxWords: number };
   /** How the stage counts a line's words (what `maxWords` limits): exact up to `limit`, any number above it past it. */
   countWordsUpTo: (content: string, limit: number) => number;
-  extra?: (ctx: StageContext, matched: Set<number>) => Detection[];
+  extra?: LineRuleStageSpec["extra"];
 }
 
 /** A stage that removes every live line matching one of the table's rules (or the user's), then what `extra` finds. */
@@ -377,7 +380,11 @@ export function lineRuleStage(spec: LineRuleStageSpec | SearchRuleStageSpec): St
       const found: Detection[] = [];
       const matched = new Set<number>();
       let taken = -1; // the last line a `before` finding took
-      for (const line of ctx.lines.live()) {
+      // The live lines read in place: most table stages need no array of them (one per stage and document was
+      // ~4 kB of garbage).
+      const view = ctx.lines;
+      for (const line of view.lines) {
+        if (view.isBlank(line) || view.isRemoved(line)) continue;
         if (line.index <= taken || (line.kind && skipKinds.includes(line.kind))) continue;
         const first = before && line.content.length <= options.maxLength ? before(line, ctx) : undefined;
         if (first) {
@@ -391,7 +398,7 @@ export function lineRuleStage(spec: LineRuleStageSpec | SearchRuleStageSpec): St
         matched.add(line.index);
         found.push(detection);
       }
-      return extra ? [...found, ...extra(ctx, matched)] : found;
+      return extra ? [...found, ...extra(ctx, matched, view.live())] : found;
     },
   };
 }
@@ -405,7 +412,8 @@ function searchRuleStage(spec: SearchRuleStageSpec): Stage {
     detect(ctx) {
       const found: Detection[] = [];
       const matched = new Set<number>();
-      for (const line of ctx.lines.live()) {
+      const live = ctx.lines.live();
+      for (const line of live) {
         // The line's word count and literal scan rule most lines out.
         const hit = rules.first(line, countWordsUpTo);
         if (!hit) continue;
@@ -413,7 +421,7 @@ function searchRuleStage(spec: SearchRuleStageSpec): Stage {
         matched.add(line.index);
         found.push(lineDetection(line, rule, { features: { words, lang: rule.lang, maxWords: rule.maxWords } }));
       }
-      return extra ? [...found, ...extra(ctx, matched)] : found;
+      return extra ? [...found, ...extra(ctx, matched, live)] : found;
     },
   };
 }
