@@ -343,11 +343,8 @@ export interface LineRuleStageSpec {
   before?: (line: Line, ctx: StageContext) => { found: Detection[]; through: number } | undefined;
   /** The finding of a line the table matched, or undefined to keep the line after all (default: the whole line under the rule). */
   finding?: (line: Line, rule: LineRule) => Detection | undefined;
-  /**
-   * Context logic on top of the table: more findings, knowing which lines the table matched. `live`: the
-   * lines the table was asked about, `ctx.lines.live()` still (nothing is removed before the stage returns).
-   */
-  extra?: (ctx: StageContext, matched: Set<number>, live: readonly Line[]) => Detection[];
+  /** Context logic on top of the table: more findings, knowing which lines the table matched. */
+  extra?: (ctx: StageContext, matched: Set<number>) => Detection[];
 }
 
 /**
@@ -380,8 +377,8 @@ export function lineRuleStage(spec: LineRuleStageSpec | SearchRuleStageSpec): St
       const found: Detection[] = [];
       const matched = new Set<number>();
       let taken = -1; // the last line a `before` finding took
-      // The live lines read in place: most table stages need no array of them (one per stage and document was
-      // ~4 kB of garbage).
+      // The live lines read in place: an array of them per stage and document was ~4 kB of garbage (an
+      // `extra` step that needs one asks for it).
       const view = ctx.lines;
       for (const line of view.lines) {
         if (view.isBlank(line) || view.isRemoved(line)) continue;
@@ -398,7 +395,7 @@ export function lineRuleStage(spec: LineRuleStageSpec | SearchRuleStageSpec): St
         matched.add(line.index);
         found.push(detection);
       }
-      return extra ? [...found, ...extra(ctx, matched, view.live())] : found;
+      return extra ? [...found, ...extra(ctx, matched)] : found;
     },
   };
 }
@@ -412,8 +409,9 @@ function searchRuleStage(spec: SearchRuleStageSpec): Stage {
     detect(ctx) {
       const found: Detection[] = [];
       const matched = new Set<number>();
-      const live = ctx.lines.live();
-      for (const line of live) {
+      const view = ctx.lines;
+      for (const line of view.lines) {
+        if (view.isBlank(line) || view.isRemoved(line)) continue;
         // The line's word count and literal scan rule most lines out.
         const hit = rules.first(line, countWordsUpTo);
         if (!hit) continue;
@@ -421,7 +419,7 @@ function searchRuleStage(spec: SearchRuleStageSpec): Stage {
         matched.add(line.index);
         found.push(lineDetection(line, rule, { features: { words, lang: rule.lang, maxWords: rule.maxWords } }));
       }
-      return extra ? [...found, ...extra(ctx, matched, live)] : found;
+      return extra ? [...found, ...extra(ctx, matched)] : found;
     },
   };
 }

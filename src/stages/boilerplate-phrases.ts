@@ -90,10 +90,10 @@ export function createBoilerplatePhrases(options: BoilerplatePhrasesOptions): St
     options,
     custom: { rule: "boilerplate/custom", reason: { phrase: "furniture phrase from the pipeline file", pattern: "furniture pattern from the pipeline file" }, maxWords: options.customMaxWords },
     countWordsUpTo,
-    extra: (_ctx, matched, live) => {
+    extra: ({ lines }, matched) => {
       const found: Detection[] = [];
       if (!linkLists) return found;
-      for (const line of live) {
+      for (const line of lines.live()) {
         if (matched.has(line.index) || !mayHoldSeparator(line) || !MAY_SEPARATE.test(line.content)) continue;
         const items = linkListItems(line.content, options.linkListItems, options.linkListItemWords);
         if (!items) continue;

@@ -30,9 +30,9 @@ registerStage("captions", {
   description: "Photo captions: agency picture codes, credits, captions printed twice",
   options: CaptionOptions,
   create(options: CaptionOptions) {
-    return lineRuleStage({ name: "captions", table: [...SOURCE_CREDIT_RULES, ...CAPTION_RULES], options, custom: { rule: "caption/custom", reason: "caption phrase from the pipeline file" }, extra: (_ctx, matched, live) => {
+    return lineRuleStage({ name: "captions", table: [...SOURCE_CREDIT_RULES, ...CAPTION_RULES], options, custom: { rule: "caption/custom", reason: "caption phrase from the pipeline file" }, extra: ({ lines }, matched) => {
       const found: Detection[] = [];
-      for (const line of live) {
+      for (const line of lines.live()) {
         if (matched.has(line.index) || line.content.length > options.maxLength) continue;
         const half = doubledHalf(line.content, options.minDoubledWords);
         if (half) {

@@ -182,9 +182,9 @@ registerStage("widgets", {
   options: LineRuleOptions,
   create(options: LineRuleOptions) {
     const mayHoldWidgetWord = literalGate(WIDGET_WORD_LITERALS, false, true) ?? (() => true);
-    return lineRuleStage({ name: "widgets", table: WIDGET_RULES, options, custom: { rule: "widget/custom", reason: "widget phrase from the pipeline file" }, extra: (_ctx, matched, live) => {
+    return lineRuleStage({ name: "widgets", table: WIDGET_RULES, options, custom: { rule: "widget/custom", reason: "widget phrase from the pipeline file" }, extra: ({ lines }, matched) => {
       const found: Detection[] = [];
-      for (const line of live) {
+      for (const line of lines.live()) {
         if (matched.has(line.index) || line.kind === "heading" || line.kind === "title") continue;
         if (!mayHoldWidgetWord(line)) continue;
         if (mayBeWidgetWordLine(line.content) && isWidgetWordLine(line.content)) {
