@@ -62,7 +62,9 @@ export class CharRuns {
 
   /** The number of runs: `text.match(/[class]+/gu)?.length ?? 0`. */
   count(text: string): number {
-    return this.countUpTo(text, Infinity);
+    // A text has fewer runs than units. (Infinity here made countUpTo's optimised code, which had seen small
+    // integers only, deoptimise on its first count() and compile again.)
+    return this.countUpTo(text, text.length);
   }
 
   /**

@@ -169,10 +169,15 @@ export type CompiledLineRule = LineRule & { readonly full: RegExp; longest: numb
  * The anchored regex of a whole-line rule, built on first use: building every table's regexes
  * (each parsed by the engine) was a third of a pipeline's first document, and most rules never
  * see a line that holds their literals. The gate and the longest label are read off the text.
+ * matchLine reads these, all of one shape: the table's rules, each with the fields its table
+ * gives it, made the loads of `longest` and `full` there megamorphic (V8's slowest property load).
  */
 class AnchoredRule {
   #full: RegExp | undefined;
-  constructor(readonly anchored: PatternText) {}
+  constructor(
+    readonly anchored: PatternText,
+    readonly longest: number,
+  ) {}
   get full(): RegExp {
     return (this.#full ??= new RegExp(this.anchored.source, this.anchored.flags));
   }
@@ -182,13 +187,24 @@ class AnchoredRule {
 export interface CompiledLineRules extends Array<CompiledLineRule> {
   longest: number;
   index: GateIndex;
+  /** Each rule's anchored regex and longest label, by position. */
+  anchors: readonly AnchoredRule[];
 }
 
 export function compileLineRules(rules: readonly LineRule[]): CompiledLineRules {
   const anchored = rules.map((r) => ({ source: `^(?:${r.pattern.source})$`, flags: r.caseSensitive ? "u" : "iu" }));
   const gates = lineScanner.register(anchored.map((text, i) => ({ literals: requiredLiterals(text), caseSensitive: Boolean(rules[i].caseSensitive) })));
-  const compiled: CompiledLineRule[] = rules.map((r, i) => Object.assign(new AnchoredRule(anchored[i]), r, { longest: longestMatch(anchored[i]), gate: gates[i] }));
-  return Object.assign(compiled, { longest: Math.max(0, ...compiled.map((r) => r.longest)), index: new GateIndex(gates, lineScanner.bitOf(gates)) });
+  const anchors = anchored.map((text) => new AnchoredRule(text, longestMatch(text)));
+  const compiled: CompiledLineRule[] = rules.map((r, i) => {
+    const anchor = anchors[i];
+    const full = {
+      get full() {
+        return anchor.full;
+      },
+    };
+    return Object.assign(full, r, { longest: anchor.longest, gate: gates[i] });
+  });
+  return Object.assign(compiled, { longest: Math.max(0, ...anchors.map((a) => a.longest)), index: new GateIndex(gates, lineScanner.bitOf(gates)), anchors });
 }
 
 /**
@@ -202,9 +218,10 @@ export function matchLine(line: Line, rules: CompiledLineRules, maxLength: numbe
   if (tried.length === 0) return undefined;
   const label = labelText(line.content);
   if (!label || label.length > rules.longest) return undefined;
+  const anchors = rules.anchors;
   for (const position of tried) {
-    const r = rules[position];
-    if (label.length <= r.longest && r.full.test(label)) return r;
+    const anchor = anchors[position];
+    if (label.length <= anchor.longest && anchor.full.test(label)) return rules[position];
   }
   return undefined;
 }
@@ -271,8 +288,6 @@ export function caseFolded<T extends PhraseRule>(rules: readonly T[]): Array<T &
 /** Search-mode rules with their gates in the line scan: `first` finds the first rule (in table order) that matches a line. */
 export interface SearchRules<T extends PhraseRule> {
   rules: Array<T & FoldedRule & { gate: number }>;
-  /** The most words any rule admits: a line of more is asked nothing. */
-  mostWords: number;
   /**
    * The first rule that admits the line's word count (`maxWords`) and matches its content, if any.
    * `countWordsUpTo(content, limit)`: the line's words, exact up to `limit`, any number above it past it.
@@ -286,27 +301,24 @@ export function compileSearchRules<T extends PhraseRule>(table: readonly T[]): S
   const gates = lineScanner.register(foldedRules.map((r) => ({ literals: requiredLiterals(r.text), caseSensitive: !r.onLower && !r.text.flags.includes("i") })));
   const rules = foldedRules.map((r, i) => ({ ...r, gate: gates[i] }));
   const index = new GateIndex(gates, lineScanner.bitOf(gates));
-  const mostWords = Math.max(0, ...table.map((r) => r.maxWords));
+  // What `first` reads of each rule, by position: the rules' shapes differ with their tables (see AnchoredRule).
+  const maxWordsOf = rules.map((r) => r.maxWords);
+  const matchersOf = rules.map((r) => r.matches);
   return {
     rules,
-    mostWords,
     first(line, countWordsUpTo) {
       // The line's words counted up to `counted`: exact when `words` <= counted, else only known to be more.
+      // Counted only for a rule the scan lets through: every line is scanned anyway (the duplicates
+      // stage's sentence-end gate reads each one), and counting a paragraph's words first read it twice.
       let counted = -1;
       let words = 0;
-      // A paragraph is too long for every rule: its first words say so, before its scan reads all of it.
-      // (A line an earlier stage scanned already is asked the scan first: most have no rule to try.)
-      if (!lineScanner.scanned(line)) {
-        words = countWordsUpTo(line.content, (counted = mostWords));
-        if (words > mostWords) return undefined;
-      }
       let lower: string | undefined;
       for (const position of index.triedOn(line)) {
-        const r = rules[position];
-        // Counted only as far as the rule admits (most admit a few words; a paragraph was read to the table's most, 150).
-        if (words > counted && counted < r.maxWords) words = countWordsUpTo(line.content, (counted = r.maxWords));
-        if (words > r.maxWords) continue;
-        if (r.matches(line.content, (lower ??= line.content.toLowerCase()))) return { rule: r, words };
+        const maxWords = maxWordsOf[position];
+        // Counted only as far as the rule admits (most admit a few words).
+        if (words > counted && counted < maxWords) words = countWordsUpTo(line.content, (counted = maxWords));
+        if (words > maxWords) continue;
+        if (matchersOf[position](line.content, (lower ??= line.content.toLowerCase()))) return { rule: rules[position], words };
       }
       return undefined;
     },
@@ -347,7 +359,7 @@ export interface SearchRuleStageSpec {
   custom: { rule: string; reason: { phrase: string; pattern: string }; maxWords: number };
   /** How the stage counts a line's words (what `maxWords` limits): exact up to `limit`, any number above it past it. */
   countWordsUpTo: (content: string, limit: number) => number;
-  extra?: (ctx: StageContext, matched: Set<number>) => Detection[];
+  extra?: LineRuleStageSpec["extra"];
 }
 
 /** A stage that removes every live line matching one of the table's rules (or the user's), then what `extra` finds. */
@@ -365,7 +377,11 @@ export function lineRuleStage(spec: LineRuleStageSpec | SearchRuleStageSpec): St
       const found: Detection[] = [];
       const matched = new Set<number>();
       let taken = -1; // the last line a `before` finding took
-      for (const line of ctx.lines.live()) {
+      // The live lines read in place: an array of them per stage and document was ~4 kB of garbage (an
+      // `extra` step that needs one asks for it).
+      const view = ctx.lines;
+      for (const line of view.lines) {
+        if (view.isBlank(line) || view.isRemoved(line)) continue;
         if (line.index <= taken || (line.kind && skipKinds.includes(line.kind))) continue;
         const first = before && line.content.length <= options.maxLength ? before(line, ctx) : undefined;
         if (first) {
@@ -393,7 +409,9 @@ function searchRuleStage(spec: SearchRuleStageSpec): Stage {
     detect(ctx) {
       const found: Detection[] = [];
       const matched = new Set<number>();
-      for (const line of ctx.lines.live()) {
+      const view = ctx.lines;
+      for (const line of view.lines) {
+        if (view.isBlank(line) || view.isRemoved(line)) continue;
         // The line's word count and literal scan rule most lines out.
         const hit = rules.first(line, countWordsUpTo);
         if (!hit) continue;

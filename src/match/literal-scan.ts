@@ -236,51 +236,54 @@ class Automaton {
 
   /**
    * The gates whose literal occurs in the text (read through foldUnit; a case-sensitive one as it is), each once, in
-   * no set order. `seen[gate] === stamp` marks a gate found already: a common literal ("a", "with") ends a state on
-   * most words, and the mark is one read where a search of the gates found was a loop.
+   * no set order; NO_GATES (shared, not to be changed) when none does. `seen[gate] === stamp` marks a gate found
+   * already: a common literal ("a", "with") ends a state on most words, and the mark is one read where a search of
+   * the gates found was a loop.
    */
   scan(text: string, seen: Uint32Array, stamp: number): number[] {
-    const { endFrom, endGate, endExact } = this;
-    const found: number[] = [];
-    for (let i = this.#toEnding(text, 0, 0); i < text.length; i = this.#toEnding(text, i + 1, this.#state)) {
-      const state = this.#state;
-      for (let k = endFrom[state], end = endFrom[state + 1]; k < end; k++) {
-        const gate = endGate[k];
-        if (seen[gate] === stamp) continue;
-        const exact = endExact[k];
-        if (exact !== undefined && !text.startsWith(exact, i + 1 - exact.length)) continue;
-        seen[gate] = stamp;
-        found.push(gate);
-      }
-    }
-    return found;
-  }
-
-  /** The state #toEnding stopped in. */
-  #state = 0;
-
-  /**
-   * Reads text from `from` in `state` up to the first unit after which a literal ends; returns its
-   * position (text.length when none) and keeps the state in #state. The loop that reads most units
-   * holds nothing else: with the endings' bookkeeping in the same loop V8 compiled it to 16.7 ns a
-   * unit, alone 7.5 (the 211,425 lines of the 10 MB bench JSONL, both scans turn about in one process).
-   */
-  #toEnding(text: string, from: number, state: number): number {
     const { classOf, classes, next, dense, ends } = this;
     const classOfUnit = this.#classOfUnit;
-    let i = from;
-    for (; i < text.length; i++) {
+    let count = 0;
+    let state = 0;
+    // One loop that hands each ending to a call. A loop that returned at each ending to one that handled it (and kept
+    // the state between them) measured the same: the news CLI on the 10 MB bench JSONL 1.00x (9 rounds), the scan
+    // alone over its lines 0.9-1.0x (one process, turn about; the machine's load made it vary).
+    for (let i = 0; i < text.length; i++) {
       const unit = text.charCodeAt(i);
       let c = classOfUnit[unit];
       if (c === NOT_SEEN) classOfUnit[unit] = c = classOf[foldUnit(unit)];
       if (state < dense) state = next[state * classes + c];
       else state = c === 0 ? 0 : this.step(state, c);
-      if (ends[state] !== 0) break;
+      if (ends[state] !== 0) count = this.#endingsAt(state, text, i, seen, stamp, count);
     }
-    this.#state = state;
-    return i;
+    return count === 0 ? NO_GATES : this.#found.slice(0, count);
+  }
+
+  /**
+   * The gates found in the text being scanned, the first `count` of them: an array kept for every
+   * scan and copied at its exact length, where one grown by push took ~150 bytes for a line's few gates
+   * (~20 MB of garbage per pass over the 10 MB bench JSONL).
+   */
+  readonly #found: number[] = [];
+
+  /** Adds the gates of the literals that end at text[i] in `state` and were not seen yet to the `count` found; returns their new count. */
+  #endingsAt(state: number, text: string, i: number, seen: Uint32Array, stamp: number, count: number): number {
+    const { endFrom, endGate, endExact } = this;
+    const found = this.#found;
+    for (let k = endFrom[state], end = endFrom[state + 1]; k < end; k++) {
+      const gate = endGate[k];
+      if (seen[gate] === stamp) continue;
+      const exact = endExact[k];
+      if (exact !== undefined && !text.startsWith(exact, i + 1 - exact.length)) continue;
+      seen[gate] = stamp;
+      found[count++] = gate;
+    }
+    return count;
   }
 }
+
+/** The gates of a line that holds no literal: one array for all of them (most short lines), never changed. */
+const NO_GATES: number[] = [];
 
 /** A line's scan, kept on the line: the gates that passed, the bits of their groups, and the automaton that found them. */
 interface LineScan {
@@ -342,12 +345,6 @@ export class LiteralScanner {
     return this.gates;
   }
 
-  /** Whether the line's scan is done already (by an earlier stage), so `passing` costs nothing. */
-  scanned(line: Line): boolean {
-    const cached = line.scan as LineScan | undefined;
-    return cached !== undefined && cached.automaton === this.automaton;
-  }
-
   /**
    * The group bits of the gates (from one `register` call: their group's bit): a line whose
    * `groupsPassing` has none of them set passes none of the gates.
@@ -376,10 +373,14 @@ export class LiteralScanner {
     return this.#scanned(line).gates;
   }
 
+  /** The scan of every line that holds no literal (shared, as its NO_GATES: no allocation for most short lines). */
+  #noneFound: LineScan | undefined;
+
   /** Scans the line and keeps its scan on it. */
   #scanned(line: Line): LineScan {
     if (!this.automaton) {
       this.automaton = new Automaton(this.literals);
+      this.#noneFound = { automaton: this.automaton, gates: NO_GATES, groups: 0 };
       this.seen = new Uint32Array(this.gates);
       this.stamp = 0;
     }
@@ -389,6 +390,7 @@ export class LiteralScanner {
       this.stamp = 1;
     }
     const gates = this.automaton.scan(line.content, this.seen, this.stamp);
+    if (gates === NO_GATES) return (line.scan = this.#noneFound!);
     let groups = 0;
     for (let k = 0; k < gates.length; k++) groups |= this.bitOfGate[gates[k]];
     const scan: LineScan = { automaton: this.automaton, gates, groups };

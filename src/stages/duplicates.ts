@@ -180,7 +180,8 @@ registerStage("duplicates", {
       name: "duplicates",
       detect({ lines }) {
         const found: Detection[] = [];
-        const seen = new Map<string, { line: Line; at: number }>();
+        /** Each key's first line, by its place in `live` (a number per line, not an object). */
+        const seen = new Map<string, number>();
         // Repeated lines wait for the run they belong to (see refrainWords).
         const repeats: Repeat[] = [];
         const earlier = new SentenceIndex();
@@ -188,25 +189,27 @@ registerStage("duplicates", {
         // The first line is the title unless it is a paragraph: too long, or running on into the next (hard-wrapped).
         const paragraph = hasWords(live[0]?.content ?? "", options.titleMaxWords + 1) || (live.length > 1 && runsOnInto(live[0].content, live[1].content));
         const title = paragraph ? undefined : live[0];
-        for (const [at, line] of live.entries()) {
+        for (let at = 0; at < live.length; at++) {
+          const line = live[at];
           const k = key(line);
-          const first = seen.get(k);
-          const isTitle = first?.line === title;
+          const firstAt = seen.get(k);
+          const first = firstAt === undefined ? undefined : live[firstAt];
+          const isTitle = first !== undefined && first === title;
           if (first && k.length >= (isTitle ? options.minTitleChars : options.minLineChars)) {
             const finding: Detection = {
               rule: isTitle ? "dup/title" : "dup/line",
               start: line.contentStart,
               end: line.contentEnd,
-              reason: isTitle ? "the title repeated" : `a repeat of line ${first.line.index + 1}`,
-              features: { firstLine: first.line.index + 1 },
+              reason: isTitle ? "the title repeated" : `a repeat of line ${first.index + 1}`,
+              features: { firstLine: first.index + 1 },
             };
             found.push(finding);
             if (!isTitle && options.refrainWords > 0) {
-              repeats.push({ finding, at, firstAt: first.at, long: hasWords(line.content, options.refrainWords) });
+              repeats.push({ finding, at, firstAt: firstAt!, long: hasWords(line.content, options.refrainWords) });
             }
             continue;
           }
-          if (!first) seen.set(k, { line, at });
+          if (!first) seen.set(k, at);
           const bounds = mayEndSentence(line) ? sentenceBounds(k) : undefined;
           if (hasWords(line.content, options.minSentenceWords)) {
             const host = earlier.hostOf(k, bounds);
