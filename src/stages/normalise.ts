@@ -61,16 +61,27 @@ const ODD_SPACES_SHIFT = Math.log2(BIT["odd-spaces"]);
 /** Where `editsIn` puts SPACE_EDITS as they will be after the odd-spaces pass. */
 const AFTER_ODD_SPACES = 7;
 
+/** The units each one-unit edit starts at (EDIT_STARTS), found once for the tables of `editsIn` and `finishByLines`. */
+let editStarts: Array<[EditKind, number[]]> | undefined;
+function unitsOfEditStarts(): Array<[EditKind, number[]]> {
+  // The units of each class found by the typed array's native indexOf: a callback per unit of
+  // 65,536, three times, in code not yet optimised, was ~5 ms of the first document.
+  editStarts ??= EDIT_STARTS.map(([kind, chars]) => {
+    const table = unitTable(chars);
+    const units: number[] = [];
+    for (let unit = table.indexOf(1); unit !== -1; unit = table.indexOf(1, unit + 1)) units.push(unit);
+    return [kind, units];
+  });
+  return editStarts;
+}
+
 /** The table of `editsIn`, made on the first text (a pipeline without the normaliser never needs it). */
 let unitClasses: Uint16Array | undefined;
 function editClassByUnit(): Uint16Array {
   if (!unitClasses) {
     unitClasses = new Uint16Array(0x10000);
-    // The units of each class found by the typed array's native indexOf: a callback per unit of
-    // 65,536, three times, in code not yet optimised, was ~5 ms of the first document.
-    for (const [kind, chars] of EDIT_STARTS) {
-      const table = unitTable(chars);
-      for (let unit = table.indexOf(1); unit !== -1; unit = table.indexOf(1, unit + 1)) {
+    for (const [kind, units] of unitsOfEditStarts()) {
+      for (const unit of units) {
         unitClasses[unit] |= BIT[kind];
         if (kind === "odd-spaces") unitClasses[unit] |= AS_SPACE_FLAG;
       }
@@ -180,10 +191,7 @@ let lineUnitClasses: Uint8Array | undefined;
 function lineClassByUnit(): Uint8Array {
   if (!lineUnitClasses) {
     lineUnitClasses = new Uint8Array(0x10000);
-    for (const [kind, chars] of EDIT_STARTS) {
-      const table = unitTable(chars);
-      for (let unit = table.indexOf(1); unit !== -1; unit = table.indexOf(1, unit + 1)) lineUnitClasses[unit] |= kind === "line-breaks" ? OTHER_BREAK : LINE_EDIT;
-    }
+    for (const [kind, units] of unitsOfEditStarts()) for (const unit of units) lineUnitClasses[unit] |= kind === "line-breaks" ? OTHER_BREAK : LINE_EDIT;
     lineUnitClasses[32] |= LINE_SPACE;
     lineUnitClasses[10] |= LINE_FEED;
   }
