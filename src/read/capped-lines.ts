@@ -2,7 +2,8 @@
 // kept in memory; its bytes are counted and dropped up to the next line break, and an
 // OversizedLine stands in its place. So a gzip bomb of one endless line costs the cap,
 // not the bomb, and the lines after it are still read.
-import { Transform, type TransformCallback } from "node:stream";
+// A plain object fed chunk by chunk, not a stream: the JSONL reader takes each chunk's lines at
+// once, where an object-mode stream (and a chain of them) handed them over one by one.
 
 export class OversizedLine {
   constructor(readonly bytes: number) {}
@@ -10,38 +11,38 @@ export class OversizedLine {
 
 const LF = 10;
 
-export class CappedLines extends Transform {
+export class CappedLines {
   private parts: Buffer[] = [];
   private size = 0;
   private oversized = false;
 
-  constructor(private readonly maxBytes: number) {
-    super({ readableObjectMode: true });
-  }
+  constructor(private readonly maxBytes: number) {}
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+  /** The lines that end in `chunk` (a line begun in earlier chunks included), in order. */
+  lines(chunk: Buffer): Array<string | OversizedLine> {
+    const out: Array<string | OversizedLine> = [];
     let start = 0;
     while (start <= chunk.length) {
       const end = chunk.indexOf(LF, start);
       // A whole line inside the chunk is decoded from it in place: copying it out and joining
       // the copies was two copies of every record's bytes.
       if (end !== -1 && this.size === 0 && !this.oversized) {
-        this.push(end - start > this.maxBytes ? new OversizedLine(end - start) : chunk.toString("utf8", start, end));
+        out.push(end - start > this.maxBytes ? new OversizedLine(end - start) : chunk.toString("utf8", start, end));
         start = end + 1;
         continue;
       }
       const piece = chunk.subarray(start, end === -1 ? chunk.length : end);
       this.add(piece);
       if (end === -1) break;
-      this.endLine();
+      out.push(this.endLine());
       start = end + 1;
     }
-    done();
+    return out;
   }
 
-  override _flush(done: TransformCallback): void {
-    if (this.size > 0 || this.oversized) this.endLine();
-    done();
+  /** The last line, when the bytes did not end in a line break. */
+  rest(): Array<string | OversizedLine> {
+    return this.size > 0 || this.oversized ? [this.endLine()] : [];
   }
 
   private add(piece: Buffer): void {
@@ -53,10 +54,11 @@ export class CappedLines extends Transform {
     } else if (piece.length) this.parts.push(Buffer.from(piece));
   }
 
-  private endLine(): void {
-    this.push(this.oversized ? new OversizedLine(this.size) : Buffer.concat(this.parts).toString("utf8"));
+  private endLine(): string | OversizedLine {
+    const line = this.oversized ? new OversizedLine(this.size) : Buffer.concat(this.parts).toString("utf8");
     this.parts = [];
     this.size = 0;
     this.oversized = false;
+    return line;
   }
 }

@@ -50,16 +50,28 @@ const WHITE_SPACE = unitTable(/\s/);
  */
 export const ICON_MARKER = /[-_]|icon/i;
 
-/** Whether iconMarkers would count a marker in the line (the same answer as `iconMarkers(content).markers > 0`). */
-export function holdsIconMarker(content: string): boolean {
-  return ICON_MARKER.test(content);
+/** ICON_MARKER for a count: each match is one marker of iconMarkers' count (no marker overlaps another). */
+const ICON_MARKERS = new RegExp(ICON_MARKER.source, "gi");
+
+/**
+ * `iconMarkers(content).markers` while under `most`, else `most`, counted by native searches: most
+ * lines hold none, and most that hold one are long prose lines with one hyphen, which iconMarkers'
+ * loop over each unit read to the end.
+ */
+export function countIconMarkers(content: string, most: number): number {
+  ICON_MARKERS.lastIndex = 0;
+  let count = 0;
+  while (count < most && ICON_MARKERS.test(content)) count++;
+  ICON_MARKERS.lastIndex = 0;
+  return count;
 }
 const HYPHEN = 45;
 const UNDERSCORE = 95;
 
 /**
  * The tokens of a line (as iconFeatures splits them) and an upper bound on its icon and class
- * tokens: every one holds a "-", a "_" or "icon" (in any case), so it counts those. One pass
+ * tokens: every one holds a "-", a "_" or "icon" (in any case), so it counts those. The plain
+ * count that markersMayReachShares, which the stage asks, is held to (test/stages/icon-markers.test.ts). One pass
  * without cutting the line up: most lines that hold a hyphen are prose ("well-known") and
  * cannot reach the shares, and splitting them was most of the stage's time and allocation.
  */
@@ -80,6 +92,31 @@ export function iconMarkers(content: string): { tokens: number; markers: number 
     else if ((unit | 32) === 105 && (content.charCodeAt(i + 1) | 32) === 99 && (content.charCodeAt(i + 2) | 32) === 111 && (content.charCodeAt(i + 3) | 32) === 110) markers++;
   }
   return { tokens, markers };
+}
+
+/**
+ * Whether the line holds enough icon markers for its icon or class tokens to reach the shares
+ * (iconFeatures decides: a bound, for options whose shares are above 0); undefined when it holds
+ * none (nor a ligature, which holds "_"). The markers are counted by native searches, and the
+ * tokens only until there are too many for them: most lines that hold a marker are long prose
+ * lines with a hyphen or two, which iconMarkers' loop read to the end (the answer is the same:
+ * tokens only grow, so once the markers are under the smaller share of the tokens so far they stay under).
+ */
+export function markersMayReachShares(content: string, options: IconOptions): boolean | undefined {
+  const markers = countIconMarkers(content, Infinity);
+  if (markers === 0) return undefined;
+  const smaller = Math.min(options.minIconShare, options.minClassShare);
+  let tokens = 0;
+  let inToken = false;
+  for (let i = 0; i < content.length; i++) {
+    if (WHITE_SPACE[content.charCodeAt(i)]) {
+      inToken = false;
+      continue;
+    }
+    if (!inToken && markers / ++tokens < smaller) return false;
+    inToken = true;
+  }
+  return tokens >= options.minTokens && (markers / tokens >= options.minIconShare || markers / tokens >= options.minClassShare);
 }
 
 export function iconFeatures(content: string): { tokens: number; iconShare: number; classShare: number } {
@@ -107,9 +144,9 @@ registerStage("icons", {
         for (const line of lines.live()) {
           let mayReachShares = true;
           if (canSkip) {
-            if (!mayHoldMarker(line) || !holdsIconMarker(line.content)) continue;
-            const { tokens, markers } = iconMarkers(line.content);
-            mayReachShares = tokens >= options.minTokens && (markers / tokens >= options.minIconShare || markers / tokens >= options.minClassShare);
+            const may = mayHoldMarker(line) ? markersMayReachShares(line.content, options) : undefined;
+            if (may === undefined) continue;
+            mayReachShares = may;
           }
           const f = mayReachShares ? iconFeatures(line.content) : undefined;
           if (f && f.tokens >= options.minTokens && f.iconShare >= options.minIconShare) {

@@ -61,16 +61,27 @@ const ODD_SPACES_SHIFT = Math.log2(BIT["odd-spaces"]);
 /** Where `editsIn` puts SPACE_EDITS as they will be after the odd-spaces pass. */
 const AFTER_ODD_SPACES = 7;
 
+/** The units each one-unit edit starts at (EDIT_STARTS), found once for the tables of `editsIn` and `finishByLines`. */
+let editStarts: Array<[EditKind, number[]]> | undefined;
+function unitsOfEditStarts(): Array<[EditKind, number[]]> {
+  // The units of each class found by the typed array's native indexOf: a callback per unit of
+  // 65,536, three times, in code not yet optimised, was ~5 ms of the first document.
+  editStarts ??= EDIT_STARTS.map(([kind, chars]) => {
+    const table = unitTable(chars);
+    const units: number[] = [];
+    for (let unit = table.indexOf(1); unit !== -1; unit = table.indexOf(1, unit + 1)) units.push(unit);
+    return [kind, units];
+  });
+  return editStarts;
+}
+
 /** The table of `editsIn`, made on the first text (a pipeline without the normaliser never needs it). */
 let unitClasses: Uint16Array | undefined;
 function editClassByUnit(): Uint16Array {
   if (!unitClasses) {
     unitClasses = new Uint16Array(0x10000);
-    // The units of each class found by the typed array's native indexOf: a callback per unit of
-    // 65,536, three times, in code not yet optimised, was ~5 ms of the first document.
-    for (const [kind, chars] of EDIT_STARTS) {
-      const table = unitTable(chars);
-      for (let unit = table.indexOf(1); unit !== -1; unit = table.indexOf(1, unit + 1)) {
+    for (const [kind, units] of unitsOfEditStarts()) {
+      for (const unit of units) {
         unitClasses[unit] |= BIT[kind];
         if (kind === "odd-spaces") unitClasses[unit] |= AS_SPACE_FLAG;
       }
@@ -151,6 +162,10 @@ export function createNormaliser(options: Partial<NormaliseOptions> = {}): TextF
         if (normalised.length !== text.length) verbatim = undefined;
         text = normalised;
       }
+      if (!verbatim?.length) {
+        const byLines = finishByLines(text, edits, paragraphLines);
+        if (byLines !== undefined) return { text: byLines, edits };
+      }
       if (verbatim?.length) text = editAroundVerbatim(text, verbatim, edits, paragraphLines);
       else {
         text = applyEdits(text, edits);
@@ -161,6 +176,97 @@ export function createNormaliser(options: Partial<NormaliseOptions> = {}): TextF
       return { text: ended, edits };
     },
   };
+}
+
+/** What `finishByLines` reads of a unit: a space, a unit a one-unit edit changes, a line break other than LF, LF. */
+const LINE_SPACE = 1;
+const LINE_EDIT = 2;
+const OTHER_BREAK = 4;
+const LINE_FEED = 8;
+/** In a line's bits: a space right after a space (a unit's classes shifted: the other shifted bits are not read). */
+const SPACE_AFTER_SPACE = LINE_SPACE << 4;
+
+/** The table of `finishByLines`, made on the first text. */
+let lineUnitClasses: Uint8Array | undefined;
+function lineClassByUnit(): Uint8Array {
+  if (!lineUnitClasses) {
+    lineUnitClasses = new Uint8Array(0x10000);
+    for (const [kind, units] of unitsOfEditStarts()) for (const unit of units) lineUnitClasses[unit] |= kind === "line-breaks" ? OTHER_BREAK : LINE_EDIT;
+    lineUnitClasses[32] |= LINE_SPACE;
+    lineUnitClasses[10] |= LINE_FEED;
+  }
+  return lineUnitClasses;
+}
+
+/**
+ * The edits, paragraph breaks and file ends of a text whose lines all end in LF, line by line in
+ * one pass: most lines need no edit and are only sliced out and joined again, which replaced a
+ * pass that looked for the edits, a regex pass per edit found and one for the paragraph breaks.
+ * Every edit but blank-lines stays within a line (no pattern spans an LF; with no other line
+ * break, `^` and `$` stand at LFs and the ends), so a line that needs one is edited alone by
+ * `applyEdits`, with the same counts. What the line breaks become follows from which lines are
+ * empty once edited: blank-lines collapses runs of two or more empty lines between others to one,
+ * paragraph-breaks doubles each LF between two lines that are not empty, file-ends leaves the
+ * text between its first and last line that is not empty, ended by one LF. Undefined (nothing
+ * counted in `edits`) when a line ends otherwise (CR, CRLF, U+2028...): the passes then run on
+ * the whole text.
+ */
+export function finishByLines(text: string, edits: Record<string, number>, paragraphLines: boolean): string | undefined {
+  const classes = lineClassByUnit();
+  const lineEdits: Record<string, number> = {};
+  /** The lines that are not empty once edited, in order; in blank-line mode an empty string where empty lines stood between two of them. */
+  const kept: string[] = [];
+  let paragraphBreaks = 0;
+  let blankRuns = 0;
+  /** Empty lines in a row just before, the first line not counted (it is not between two others). */
+  let emptyRun = 0;
+  let firstFull = false;
+  let previousFull = false;
+  let emptySinceFull = false;
+  let lineIndex = 0;
+  for (let lineStart = 0; ; lineIndex++) {
+    let lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    // The line's classes, and a space right after a space at SPACE_AFTER_SPACE: without a branch per unit.
+    let seen = 0;
+    let before = 0;
+    for (let i = lineStart; i < lineEnd; i++) {
+      const unit = classes[text.charCodeAt(i)];
+      seen |= unit | ((before & unit) << 4);
+      before = unit;
+    }
+    if (seen & OTHER_BREAK) return undefined;
+    const edited = (seen & (LINE_EDIT | SPACE_AFTER_SPACE)) !== 0 || (lineEnd > lineStart && ((classes[text.charCodeAt(lineStart)] | classes[text.charCodeAt(lineEnd - 1)]) & LINE_SPACE) !== 0);
+    const line = edited ? applyEdits(text.slice(lineStart, lineEnd), lineEdits) : text.slice(lineStart, lineEnd);
+    if (line !== "") {
+      if (lineIndex === 0) firstFull = true;
+      else if (previousFull) paragraphBreaks++;
+      // Two or more empty lines between lines (the first line is never between): one blank-lines match.
+      if (emptyRun >= 2) blankRuns++;
+      if (!paragraphLines && emptySinceFull && kept.length > 0) kept.push("");
+      kept.push(line);
+      previousFull = true;
+      emptyRun = 0;
+      emptySinceFull = false;
+    } else {
+      if (lineIndex > 0) emptyRun++;
+      previousFull = false;
+      emptySinceFull = true;
+    }
+    if (lineEnd === text.length) break;
+    lineStart = lineEnd + 1;
+  }
+  // The last line is not between two others either.
+  if (emptyRun - 1 >= 2) blankRuns++;
+  for (const { kind } of EDITS) if (lineEdits[kind]) edits[kind] = lineEdits[kind];
+  if (blankRuns) edits["blank-lines"] = blankRuns;
+  if (paragraphLines && paragraphBreaks) edits["paragraph-breaks"] = paragraphBreaks;
+  // The text ends as it should when it starts with a line that is not empty and ends with one LF after one; an empty text when it has no LF.
+  const endsAsItShould = kept.length > 0 ? firstFull && !previousFull && emptyRun === 1 : lineIndex === 0;
+  if (!endsAsItShould) edits["file-ends"] = 1;
+  if (kept.length === 0) return "";
+  kept[kept.length - 1] += "\n";
+  return kept.join(paragraphLines ? "\n\n" : "\n");
 }
 
 function applyEdits(input: string, edits: Record<string, number>): string {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createDocument, type Finding } from "../../src/core/document.js";
 import { collapseSpaces, LineView, splitLines } from "../../src/core/lines.js";
 import "../../src/stages/all.js";
-import { createNormaliser, editsIn, spaceEditsAfterOddSpaces } from "../../src/stages/normalise.js";
+import { createNormaliser, editsIn, finishByLines, spaceEditsAfterOddSpaces } from "../../src/stages/normalise.js";
 import { isUnknownLabel, isWidgetCount, UNKNOWN_LABEL } from "../../src/stages/widgets.js";
 import { isTimestamp } from "../../src/stages/timestamps.js";
 import { BoilerplatePhrasesOptions, cannotBeLinkList, createBoilerplatePhrases, linkListItems, splitLinkList } from "../../src/stages/boilerplate-phrases.js";
@@ -151,6 +151,30 @@ describe("normaliser", () => {
         { numRuns: 4000 },
       );
       for (const text of realTexts()) expect(JSON.stringify(normalise.finish(text))).toBe(JSON.stringify(plainFinish(text, paragraphs)));
+    }
+  });
+
+  // finish takes the line-by-line path for every text whose lines all end in LF: checked here
+  // on its own, so that a text it gets wrong cannot pass through the whole-text passes instead.
+  it("edits line by line as the passes do the whole text, for every text whose lines end in LF, and refuses any other line break", () => {
+    const lfOnly = tricky(["a", "é", " ", " ", "  ", "\n", "\n", "\n\n\n", "\u00a0", "\u3000", "\u2009", "\u200b", "\u00ad", "\ufeff", "\t", "\v", "\f", "."], 40);
+    for (const paragraphs of ["line", "blank-line"] as const) {
+      const byLines = (text: string) => {
+        const edits: Record<string, number> = {};
+        const out = finishByLines(text, edits, paragraphs === "line");
+        return out === undefined ? undefined : { text: out, edits };
+      };
+      fc.assert(
+        fc.property(lfOnly, (text) => {
+          expect(JSON.stringify(byLines(text))).toBe(JSON.stringify(plainFinish(text, paragraphs)));
+        }),
+        { numRuns: 4000 },
+      );
+      for (const text of realTexts()) {
+        const clean = text.normalize("NFC").replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n");
+        expect(JSON.stringify(byLines(clean))).toBe(JSON.stringify(plainFinish(clean, paragraphs)));
+      }
+      for (const other of ["a\r\nb", "a\rb", "a\u2028b", "a\u2029", "\u0085"]) expect(byLines(other)).toBeUndefined();
     }
   });
 });

@@ -1,4 +1,3 @@
-import { Readable } from "node:stream";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CappedLines, OversizedLine } from "../../src/read/capped-lines.js";
@@ -7,9 +6,9 @@ import { CappedLines, OversizedLine } from "../../src/read/capped-lines.js";
 async function linesOf(bytes: Buffer, cuts: number[], maxBytes: number): Promise<Array<string | number>> {
   const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
   const pieces = [0, ...at, bytes.length].slice(1).map((end, i, ends) => bytes.subarray(i === 0 ? 0 : ends[i - 1], end));
-  const out: Array<string | number> = [];
-  for await (const line of Readable.from(pieces.filter((p) => p.length)).pipe(new CappedLines(maxBytes))) out.push(line instanceof OversizedLine ? -line.bytes : line);
-  return out;
+  const cut = new CappedLines(maxBytes);
+  const lines = [...pieces.filter((p) => p.length).flatMap((piece) => cut.lines(piece)), ...cut.rest()];
+  return lines.map((line) => (line instanceof OversizedLine ? -line.bytes : line));
 }
 
 /** The same lines read plainly: the whole text split on line feeds, a line over the cap as minus its bytes. */

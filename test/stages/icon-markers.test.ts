@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { holdsIconMarker, iconFeatures, iconMarkers } from "../../src/stages/icons.js";
+import { countIconMarkers, iconFeatures, iconMarkers, markersMayReachShares } from "../../src/stages/icons.js";
+import { realTexts } from "../match/real-texts.js";
+import { splitLines } from "../../src/core/lines.js";
 
 // The icons stage skips a line when iconMarkers says its icon and class tokens cannot reach the
 // shares; that is exact only while the markers bound the tokens iconFeatures counts.
@@ -8,9 +10,10 @@ describe("iconMarkers", () => {
   it("counts the tokens iconFeatures counts and bounds its icon and class tokens", () => {
     expect(iconMarkers("icon bookmark-bicon cameraicon fa-twitter")).toEqual({ tokens: 4, markers: 5 });
     expect(iconMarkers("A well-known  story")).toEqual({ tokens: 3, markers: 1 });
-    expect(holdsIconMarker("A well-known  story")).toBe(true);
-    expect(holdsIconMarker("An ICONIC story")).toBe(true);
-    expect(holdsIconMarker("A story without one ‐ ＿ ıcon")).toBe(false);
+    expect(countIconMarkers("A well-known  story", 2)).toBe(1);
+    expect(countIconMarkers("An ICONIC story", 2)).toBe(1);
+    expect(countIconMarkers("A story without one ‐ ＿ ıcon", 2)).toBe(0);
+    expect(countIconMarkers("ico_mail fa-x icon-x", 2)).toBe(2);
     const token = fc.constantFrom("icon", "ICON", "Icon", "ıcon", "İcon", "ico_mail", "ico-x", "fa-facebook", "bi-x", "chevron-down", "arrow_forward", "v-play", "a-", "-", "_", "word", "x1-y2", "İ", "😀", "\u00a0", " ", "\t", "\u3000", "\ufeff", "\n", "");
     fc.assert(
       fc.property(fc.array(token, { maxLength: 30 }), (tokens) => {
@@ -20,10 +23,30 @@ describe("iconMarkers", () => {
         expect(bound.tokens).toBe(exact.tokens);
         expect(bound.markers).toBeGreaterThanOrEqual(Math.round(exact.iconShare * exact.tokens));
         expect(bound.markers).toBeGreaterThanOrEqual(Math.round(exact.classShare * exact.tokens));
-        // The stage asks holdsIconMarker before counting: it must say "none" exactly when iconMarkers counts none.
-        expect(holdsIconMarker(content)).toBe(bound.markers > 0);
+        // The stage counts markers natively up to two before it calls iconMarkers: the same count.
+        for (const most of [1, 2, 3]) expect(countIconMarkers(content, most)).toBe(Math.min(most, bound.markers));
       }),
       { numRuns: 1000 },
     );
+  });
+
+  // The stage's bound as it was: iconMarkers' count of every line that holds a marker.
+  it("bounds the shares as iconMarkers' counts do, for any options", () => {
+    const plain = (content: string, o: { minTokens: number; minIconShare: number; minClassShare: number }) => {
+      const { tokens, markers } = iconMarkers(content);
+      if (markers === 0) return undefined;
+      return tokens >= o.minTokens && (markers / tokens >= o.minIconShare || markers / tokens >= o.minClassShare);
+    };
+    const token = fc.constantFrom("icon", "Icon", "ıcon", "ico_mail", "fa-x", "chevron-down", "arrow_forward", "well-known", "-", "_", "word", "a", "İ", "😀", " ", " ", "\u00a0", "\t");
+    const options = fc.record({ minTokens: fc.integer({ min: 1, max: 8 }), minIconShare: fc.constantFrom(0.01, 0.1, 0.2, 0.25, 0.3, 0.5, 1), minClassShare: fc.constantFrom(0.01, 0.25, 0.5, 0.8, 1) });
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 30 }), options, (tokens, o) => {
+        const content = tokens.join("");
+        expect(markersMayReachShares(content, o)).toBe(plain(content, o));
+      }),
+      { numRuns: 3000 },
+    );
+    const defaults = { minTokens: 4, minIconShare: 0.3, minClassShare: 0.8 };
+    for (const text of realTexts()) for (const line of splitLines(text)) expect(markersMayReachShares(line.content, defaults)).toBe(plain(line.content, defaults));
   });
 });
