@@ -6,7 +6,7 @@
 // the parse (bench:throughput's floor, 30 MB: ~70 ms of ~170 for reading).
 // lossless-json loads on the first JSONL file read: a run of other files does not pay for it.
 import { CappedLines, OversizedLine } from "./capped-lines.js";
-import type { Readable } from "node:stream";
+import { pipeline, type Readable } from "node:stream";
 import { registerFormat, tooLarge, type InputFormat, type ReadItem, type ReadOptions } from "./formats.js";
 import type { InputFile } from "./inputs.js";
 import { recordToItem } from "./records.js";
@@ -77,14 +77,9 @@ async function* jsonlItems(loaded: Awaited<ReturnType<typeof loadParsers>>, stre
   }
 }
 
-/** The last of `streams`, each piped into the next; an error of any of them ends it with that error. */
+/** The last of `streams`, each piped into the next (node's pipeline: an error of any of them ends it with that error, and an early end destroys them all). */
 function joined(streams: Readable[]): Readable {
-  for (let i = 1; i < streams.length; i++) {
-    const [from, to] = [streams[i - 1], streams[i]];
-    from.on("error", (error) => to.destroy(error));
-    from.pipe(to as unknown as NodeJS.WritableStream);
-  }
-  return streams[streams.length - 1];
+  return streams.length === 1 ? streams[0] : (pipeline(streams as unknown as [Readable, Readable], () => {}) as unknown as Readable);
 }
 
 registerFormat(jsonlFormat);
