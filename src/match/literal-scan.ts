@@ -240,7 +240,7 @@ class Automaton {
    * already: a common literal ("a", "with") ends a state on most words, and the mark is one read where a search of
    * the gates found was a loop.
    */
-  scan(text: string, seen: Uint32Array, stamp: number): number[] {
+  scan(text: string, seen: Uint32Array, stamp: number): readonly number[] {
     const { classOf, classes, next, dense, ends } = this;
     const classOfUnit = this.#classOfUnit;
     let count = 0;
@@ -283,12 +283,12 @@ class Automaton {
 }
 
 /** The gates of a line that holds no literal: one array for all of them (most short lines), never changed. */
-const NO_GATES: number[] = [];
+const NO_GATES: readonly number[] = [];
 
 /** A line's scan, kept on the line: the gates that passed, the bits of their groups, and the automaton that found them. */
 interface LineScan {
   automaton: Automaton;
-  gates: number[];
+  gates: readonly number[];
   groups: number;
 }
 
@@ -367,7 +367,7 @@ export class LiteralScanner {
   }
 
   /** The gates that pass on this line: the rules whose literals its content holds. */
-  passing(line: Line): number[] {
+  passing(line: Line): readonly number[] {
     const cached = line.scan as LineScan | undefined;
     if (cached && cached.automaton === this.automaton) return cached.gates;
     return this.#scanned(line).gates;

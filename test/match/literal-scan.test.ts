@@ -88,7 +88,7 @@ describe("the literal scan", () => {
     const line = lineOf("We use COOKIES and a newsletter");
     expect(scanner.passing(line)).toEqual([cookie]);
     const [newsletter] = scanner.register([{ literals: ["newsletter"], caseSensitive: false }]);
-    expect(scanner.passing(line).sort()).toEqual([cookie, newsletter]);
+    expect([...scanner.passing(line)].sort()).toEqual([cookie, newsletter]);
   });
 });
 
