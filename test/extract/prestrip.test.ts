@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 // The attribute list and the tag grammar are the module's own: only the passes differ.
-import { ATTRIBUTE, decodeAndPrestrip, dropUnreadAttributes, dropUnseenElements, KEPT_ATTRIBUTES as KEPT, NEVER_TEXT_TAGS, prestripHtml, replaceMatches, START_TAG, stripNeverText, stripNeverTextUtf8 } from "../../src/extract/prestrip.js";
+import { ATTRIBUTE, decodeAndPrestrip, dropUnreadAttributes, dropUnseenElements, KEPT_ATTRIBUTES as KEPT, ElementEnds, matchingEnd, NEVER_TEXT_TAGS, prestripHtml, replaceMatches, START_TAG, stripNeverText, stripNeverTextUtf8 } from "../../src/extract/prestrip.js";
 import { decodeHtml } from "../../src/extract/decode.js";
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
@@ -73,6 +73,62 @@ describe("dropUnseenElements", () => {
   it("reads a page that ends in many unclosed start tags once (no hang)", { timeout: 60_000 }, () => {
     const page = "<p>kept</p><div hidden>x</div>" + "<div hidden <link rel=x ".repeat(100_000);
     expect(dropUnseenElements(page)).toBe("<p>kept</p>" + "<div hidden <link rel=x ".repeat(100_000));
+  });
+});
+
+describe("dropUnseenElements' element ends", () => {
+  /** `dropUnseenElements` as it was: each hidden element's end found by `matchingEnd`, counting from its start tag. */
+  function plainDropUnseen(page: string): string {
+    const end = page.lastIndexOf(">") + 1;
+    const html = page.slice(0, end);
+    const start = /<(nav|div|section|aside|ul|ol|span|form|header|footer|figure|table|button|a|i)\b([^>]*)>/gi;
+    const hides = (tag: string, attrs: string) => tag === "nav" || /\bhidden\b|aria-hidden="true"|style="display:none"/i.test(attrs);
+    let out = "";
+    let from = 0;
+    for (let m = start.exec(html); m; m = start.exec(html)) {
+      const tag = m[1].toLowerCase();
+      if (!hides(tag, m[2])) continue;
+      const close = matchingEnd(html, tag, start.lastIndex);
+      if (close === -1) continue;
+      out += html.slice(from, m.index);
+      from = close;
+      start.lastIndex = close;
+    }
+    return out + html.slice(from) + page.slice(end);
+  }
+  /** Hidden and plain elements of a few names, their end tags, tags inside another tag's attributes, some unclosed. */
+  const nests = fc
+    .array(fc.constantFrom("<div hidden>", "<DIV hidden>", "<div>", "</div>", "</DIV >", "<nav>", "</nav>", "<section hidden>", "<section>", "</section>", "</div <div hidden>", "<span <div hidden>", "<div-x hidden>", "text", "<", ">"), { maxLength: 24 })
+    .map((parts) => parts.join(""));
+
+  it("are where counting from each start tag puts them (one pass per tag name instead)", () => {
+    fc.assert(
+      fc.property(nests, (page) => {
+        expect(dropUnseenElements(page, [{ name: "test", test: (tag, a) => tag === "nav" || a.has("hidden"), example: "" }])).toBe(plainDropUnseen(page));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("ElementEnds: each start tag's end where counting from it puts it", () => {
+    fc.assert(
+      fc.property(nests, (page) => {
+        const ends = new ElementEnds(page);
+        for (const tag of ["div", "nav", "section"]) {
+          for (const m of page.matchAll(new RegExp(`<${tag}\\b[^>]*>`, "gi"))) {
+            const from = m.index + m[0].length;
+            expect(ends.after(tag, from)).toBe(matchingEnd(page, tag, from));
+          }
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  // Counting from each unclosed hidden element read the page to its end each time: 200,000 of them took minutes.
+  it("reads a page of many unclosed hidden elements once per tag name (no hang)", { timeout: 60_000 }, () => {
+    const page = "<p>kept</p>" + "<div hidden>x".repeat(200_000) + "<nav>y".repeat(100_000);
+    expect(dropUnseenElements(page)).toBe(page);
   });
 });
 
