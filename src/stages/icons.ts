@@ -44,66 +44,39 @@ const CLASS_TOKEN = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+$/;
 
 const WHITE_SPACE = unitTable(/\s/);
 /**
- * What iconMarkers counts, found by one native search: a line without any (most lines) has no
- * icon or class token. Asked first because the search is several times cheaper than
- * iconMarkers' loop over the units (bench JSONL: 7-17% of lines hold one).
+ * An icon marker: "-", "_" or "icon" (in any case). A line without any (most lines) has no icon
+ * or class token (bench JSONL: 7-17% of lines hold one).
  */
 export const ICON_MARKER = /[-_]|icon/i;
 
-/** ICON_MARKER for a count: each match is one marker of iconMarkers' count (no marker overlaps another). */
+/** ICON_MARKER for a count: each match is one marker (no marker overlaps another). */
 const ICON_MARKERS = new RegExp(ICON_MARKER.source, "gi");
 
 /**
- * `iconMarkers(content).markers` while under `most`, else `most`, counted by native searches: most
- * lines hold none, and most that hold one are long prose lines with one hyphen, which iconMarkers'
- * loop over each unit read to the end.
+ * The "-", "_" and "icon"s (in any case) of a line, counted by native searches: every icon or class
+ * token holds one, so they bound those tokens (held to a count unit by unit in
+ * test/stages/icon-markers.test.ts). Most lines hold none, and most that hold one are long prose
+ * lines with a hyphen or two, which a loop over each unit read to the end.
  */
-export function countIconMarkers(content: string, most: number): number {
+export function countIconMarkers(content: string): number {
   ICON_MARKERS.lastIndex = 0;
   let count = 0;
-  while (count < most && ICON_MARKERS.test(content)) count++;
+  while (ICON_MARKERS.test(content)) count++;
   ICON_MARKERS.lastIndex = 0;
   return count;
 }
-const HYPHEN = 45;
-const UNDERSCORE = 95;
 
-/**
- * The tokens of a line (as iconFeatures splits them) and an upper bound on its icon and class
- * tokens: every one holds a "-", a "_" or "icon" (in any case), so it counts those. The plain
- * count that markersMayReachShares, which the stage asks, is held to (test/stages/icon-markers.test.ts). One pass
- * without cutting the line up: most lines that hold a hyphen are prose ("well-known") and
- * cannot reach the shares, and splitting them was most of the stage's time and allocation.
- */
-export function iconMarkers(content: string): { tokens: number; markers: number } {
-  let tokens = 0;
-  let markers = 0;
-  let inToken = false;
-  for (let i = 0; i < content.length; i++) {
-    const unit = content.charCodeAt(i);
-    if (WHITE_SPACE[unit]) {
-      inToken = false;
-      continue;
-    }
-    if (!inToken) tokens++;
-    inToken = true;
-    if (unit === HYPHEN || unit === UNDERSCORE) markers++;
-    // "icon" as /icon/i reads it: without the u flag only ASCII letters fold.
-    else if ((unit | 32) === 105 && (content.charCodeAt(i + 1) | 32) === 99 && (content.charCodeAt(i + 2) | 32) === 111 && (content.charCodeAt(i + 3) | 32) === 110) markers++;
-  }
-  return { tokens, markers };
-}
 
 /**
  * Whether the line holds enough icon markers for its icon or class tokens to reach the shares
  * (iconFeatures decides: a bound, for options whose shares are above 0); undefined when it holds
  * none (nor a ligature, which holds "_"). The markers are counted by native searches, and the
  * tokens only until there are too many for them: most lines that hold a marker are long prose
- * lines with a hyphen or two, which iconMarkers' loop read to the end (the answer is the same:
+ * lines with a hyphen or two, which a loop over the units read to the end (the answer is the same:
  * tokens only grow, so once the markers are under the smaller share of the tokens so far they stay under).
  */
 export function markersMayReachShares(content: string, options: IconOptions): boolean | undefined {
-  const markers = countIconMarkers(content, Infinity);
+  const markers = countIconMarkers(content);
   if (markers === 0) return undefined;
   const smaller = Math.min(options.minIconShare, options.minClassShare);
   let tokens = 0;
@@ -136,7 +109,7 @@ registerStage("icons", {
       name: "icons",
       detect({ lines }) {
         const found: Detection[] = [];
-        // Icon and class tokens all hold "icon", "-" or "_" (iconMarkers): a line with too few cannot reach the shares.
+        // Icon and class tokens all hold "icon", "-" or "_" (countIconMarkers): a line with too few cannot reach the shares.
         const canSkip = options.minIconShare > 0 && options.minClassShare > 0;
         // The scan pays when other stages' rules read it too (a pipeline's stages all register theirs
         // before the first detect): alone in a pipeline (bench:throughput's floor) the regex reads a line faster.
