@@ -67,10 +67,14 @@ export function decodeAndPrestrip(input: Uint8Array | string, contentType: strin
 /** Drops the never-text elements and comments, sparing what `keep` spares. */
 export function stripNeverText(html: string): string {
   const cuts = neverTextCuts(html, END_TAGS, (tag, from, to) => keptByTag(tag, html.slice(from, to)))!;
-  if (cuts.length === 0) return html;
+  return cuts.length === 0 ? html : keptBetween(cuts, html.length, (from, to) => html.slice(from, to));
+}
+
+/** What is left of a text of `length` units without its `cuts` (start and end offsets, in order), each piece read by `piece`. */
+function keptBetween(cuts: readonly number[], length: number, piece: (from: number, to: number) => string): string {
   const kept: string[] = [];
   for (let i = 0, from = 0; i <= cuts.length; i += 2) {
-    kept.push(html.slice(from, i < cuts.length ? cuts[i] : html.length));
+    kept.push(piece(from, i < cuts.length ? cuts[i] : length));
     from = cuts[i + 1];
   }
   return kept.join("");
@@ -152,12 +156,7 @@ export function stripNeverTextUtf8(bytes: Uint8Array): string | undefined {
   // The attributes decoded for the test, as the plain way tests them.
   const cuts = neverTextCuts(buffer.toString("latin1"), END_TAGS_IN_BYTES, (tag, from, to) => keptByTag(tag, buffer.toString("utf8", from, to)));
   if (cuts === undefined) return undefined;
-  const kept: string[] = [];
-  for (let i = 0, from = 0; i <= cuts.length; i += 2) {
-    kept.push(buffer.toString("utf8", from, i < cuts.length ? cuts[i] : buffer.length));
-    from = cuts[i + 1];
-  }
-  return kept.join("");
+  return keptBetween(cuts, buffer.length, (from, to) => buffer.toString("utf8", from, to));
 }
 /** END_TAGS, each also ended (group 1) by a non-ASCII byte: see `stripNeverTextUtf8`. */
 const END_TAGS_IN_BYTES = new Map(NEVER_TEXT.map((e) => [e.tag, new RegExp(`</${e.tag}\\s*(?:>|([\\x80-\\xff]))`, "gi")]));
