@@ -19,12 +19,19 @@ const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8"))
 
 /** Default audit path: beside the output folder, so `--out` holds only clean files. */
 export function defaultAuditPath(outDir: string): string {
-  return resolve(outDir).replace(/[\\/]+$/, "") + ".audit.jsonl";
+  return withoutTrailingSeparators(resolve(outDir)) + ".audit.jsonl";
 }
 
 /** Default rejects file: beside the output folder, like the audit. */
 export function defaultRejectsPath(outDir: string): string {
-  return resolve(outDir).replace(/[\\/]+$/, "") + ".rejects.jsonl";
+  return withoutTrailingSeparators(resolve(outDir)) + ".rejects.jsonl";
+}
+
+/** The path without the slashes it ends with (a loop: `/[\\/]+$/` tries every start in a run of them). */
+function withoutTrailingSeparators(path: string): string {
+  let end = path.length;
+  while (end > 0 && (path[end - 1] === "/" || path[end - 1] === "\\")) end--;
+  return path.slice(0, end);
 }
 
 function positiveInteger(name: string) {

@@ -221,7 +221,8 @@ function visit(
       flush(state);
       const group = state.preCount++;
       for (const line of (element.textContent ?? "").split(LINE_BREAK)) {
-        const text = line.replace(TRAILING_SPACE, "");
+        // trimEnd, not /\s+$/ (the same white space): the pattern tries every start in a run of spaces, quadratic on a <pre> line of them.
+        const text = line.trimEnd();
         if (!text.trim()) continue;
         const block = withMark({ text, kind: strongest(kind, "paragraph"), linkDensity: 0, code: group }, markElement?.(element, mark) ?? mark);
         if (state.track) block.container = element;
@@ -265,7 +266,6 @@ function visit(
 }
 
 const LINE_BREAK = /\r\n?|\n/;
-const TRAILING_SPACE = /\s+$/;
 
 /** The structure an element's text inherits: a heading's level, a list item's list kind and depth. */
 function structureFor(tag: string, outer: Structure, lists: readonly boolean[]): Structure {

@@ -45,10 +45,11 @@ const BOMS: ReadonlyArray<{ bytes: number[]; charset: string }> = [
 ];
 
 /** `charset=` in a Content-Type value or a `<meta http-equiv content>` value. */
-const CHARSET_PARAM = /charset\s*=\s*["']?\s*([\w.:-]+)/i;
+// `\s*(?:["']\s*)?`, not `\s*["']?\s*`: the same white space and quote, but a run of spaces is not split between two `\s*` every way.
+export const CHARSET_PARAM = /charset\s*=\s*(?:["']\s*)?([\w.:-]+)/i;
 /** `<meta charset=...>` or `<meta http-equiv="content-type" content="...; charset=...">`. */
 const META_TAG = /<meta\b[^>]*>/gi;
-const META_CHARSET_ATTR = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i;
+export const META_CHARSET_ATTR = /\bcharset\s*=\s*(?:["']\s*)?([\w.:-]+)/i;
 
 /** Names chardet reports that TextDecoder spells differently or must be widened. */
 const DETECTED_ALIASES: Record<string, string> = {

@@ -349,7 +349,7 @@ function editAroundVerbatim(text: string, verbatim: ReadonlyArray<readonly [numb
   for (const [start, end] of verbatim) {
     // The text before the span ends with its line break: edit it without that break.
     if (start > cursor) edited(text.slice(cursor, start - 1));
-    lines.push(text.slice(start, end).replace(/[ \t]+$/, ""));
+    lines.push(withoutTrailingBlanks(text.slice(start, end)));
     isVerbatim.push(true);
     cursor = end + 1;
   }
@@ -368,4 +368,14 @@ function withoutTrailingBreaks(text: string, end: "\n" | ""): string {
   while (cut > 0 && text.charCodeAt(cut - 1) === 10) cut--;
   if (text.length - cut === end.length) return text;
   return text.slice(0, cut) + end;
+}
+
+/**
+ * The line without the spaces and tabs it ends with. A loop from the end, not `/[ \t]+$/`: the
+ * pattern tries every start in a run of blanks, so a verbatim line of 100,000 spaces took seconds.
+ */
+export function withoutTrailingBlanks(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line.charCodeAt(end - 1) === 0x20 || line.charCodeAt(end - 1) === 0x09)) end--;
+  return end === line.length ? line : line.slice(0, end);
 }

@@ -165,7 +165,7 @@ registerStage("timestamps", {
               end: first.contentStart + match[0].length,
               reason: "dateline opening the first paragraph",
               moveTo: "dateline",
-              value: match[0].replace(/[\s.–—-]+$/u, ""),
+              value: match[0].replace(DATELINE_END, ""),
             });
           }
         }
@@ -229,6 +229,12 @@ function wholeLine(line: Line, datelines: () => { line: RegExp }, gates: LineGat
   }
   return undefined;
 }
+
+/**
+ * The spaces, dots and dashes a dateline ends with ("WASHINGTON — " -> "WASHINGTON"). The lookbehind
+ * starts the run only where it starts: the same run as `/[\s.–—-]+$/u`, in linear time, not tried from each of its units.
+ */
+export const DATELINE_END = /(?<![\s.–—-])[\s.–—-]+$/u;
 
 /** "Posted by admin on March 3, 2021", "Publicado por Ana em 3 de março de 2021": a poster's name, then a date. */
 export const POSTED_BY = /^(?:posted|published|written|submitted|uploaded|publicado|postado|escrito|pubblicato|scritto|veröffentlicht|geschrieben|publié|écrit) (?:by|por|da|von|par) ([^,|]{1,40}?)(?: on| at| em| el| il| am| le|,| \|| -| –)\s+(.{4,60})$/iu;

@@ -109,6 +109,23 @@ describe("limits", () => {
       },
     },
     {
+      // Each took seconds before (quadratic patterns, test/match/redos.test.ts): a trailing-space pattern on
+      // the <pre> line, the canonical-link pattern on a tag of many rel= (9.8 s and 3 s at a tenth of this).
+      name: "a <pre> line of a million spaces and a <link> of 100,000 rel=: cleaned to their story",
+      setup: (dir) => {
+        const story = "<p>The harbour wall will be built next spring after the vote, the council said on Tuesday.</p>";
+        input(dir, "pre.html", `<html><body><article>${story}<pre>${" ".repeat(1_000_000)}x\n</pre>${story}</article></body></html>`);
+        input(dir, "link.html", `<html><head><link ${"rel= ".repeat(100_000)}href="/a"></head><body><article>${story}</article></body></html>`);
+        return ["clean", "in", "--out", "out", "--quiet", "--jobs", "1", "--format", "md"];
+      },
+      status: 0,
+      stderr: [],
+      written: ["out.audit.jsonl", "out/link.md", "out/pre.md"],
+      check: (dir) => {
+        for (const page of ["pre", "link"]) expect(readFileSync(join(dir, `out/${page}.md`), "utf8")).toContain("The harbour wall will be built next spring");
+      },
+    },
+    {
       name: "100k nested <div>s at --jobs 1: cleaned to their story, the tree nesting no deeper than 512 levels as in browsers",
       setup: (dir) => {
         const story = Array.from({ length: 6 }, (_, i) => `Sentence ${i} of the story: the harbour wall will be built next spring after the vote.`).join(" ");

@@ -20,6 +20,7 @@ import { TAG_LINE_RULES } from "../../src/rules/tags.js";
 import { buildPipeline } from "../../src/run/pipeline-file.js";
 import { clean } from "../stages/boilerplate-helpers.js";
 import { patternKey, rulePatterns } from "./rule-patterns.js";
+import { sourcePatterns } from "./source-patterns.js";
 
 const VERDICTS_FILE = join(import.meta.dirname, "redos-verdicts.json");
 const TABLE_CHECK_MS = 60_000;
@@ -42,6 +43,38 @@ describe("every pattern of every built-in rule table", () => {
     const verdicts = patterns.map((p) => ({ where: p.where, ...(cached[patternKey(p)]?.status ? cached[patternKey(p)] : backtrackingVerdict(p.source, p.flags, TABLE_CHECK_MS)) }));
     expect(verdicts.filter((v) => v.complexity === "exponential")).toEqual([]);
     expect(verdicts.filter((v) => v.complexity === "polynomial").map((v) => v.where)).toEqual(KNOWN_POLYNOMIAL);
+  });
+});
+
+/**
+ * Literals in src/ that recheck calls vulnerable, each with why the way it is used runs in linear time
+ * all the same (recheck judges a pattern on any string, from any start). Keyed by file and pattern, so
+ * that the same pattern elsewhere, or a changed one, is judged again.
+ */
+const LINEAR_IN_USE: Record<string, string> = {
+  "src/extract/decode.ts /<meta\\b[^>]*>/i": "Reads the page's first META_SCAN_BYTES (8 kB) only.",
+  "src/extract/prestrip.ts /<(nav|div|section|aside|ul|ol|span|form|header|footer|figure|table|button|a|i)\\b([^>]*)>/i":
+    "Searched only up to the page's last `>` (dropUnseenElements): every `[^>]*` run ends at a `>`, where the match ends and the search goes on.",
+  "src/extract/prestrip.ts /<link\\b[^>]*>/i": "Searched only up to the page's last `>`, as the tag pattern above.",
+  "src/rules/related.ts /\\[((?:\\\\p\\{L\\}|[^\\] ])*) ((?:[^\\]])*)\\]\\{1,30\\}/":
+    "Rewrites the rule table's own label patterns once, at load; it never reads input.",
+  "src/stages/normalise.ts / +$/m": "Runs after `space-runs` in the same table: every run of spaces is then one space.",
+  "src/stages/timestamps.ts /[|,;·•].*$/u": "Reads one line (no line break in it): from the first separator `.*` reaches the end and the match ends there.",
+  "src/stages/timestamps.ts /^(?:posted|published|written|submitted|uploaded|publicado|postado|escrito|pubblicato|scritto|veröffentlicht|geschrieben|publié|écrit) (?:by|por|da|von|par) ([^,|]{1,40}?)(?: on| at| em| el| il| am| le|,| \\|| -| –)\\s+(.{4,60})$/iu":
+    "Anchored at the start, and its two ambiguous parts are bounded ({1,40}, {4,60}): at most a constant number of tries per unit of the line.",
+};
+
+describe("every regular expression literal in src/", () => {
+  it("never backtracks (recheck), or is listed with the reason its use is linear", { timeout: 600_000 }, () => {
+    const cached: Record<string, BacktrackingVerdict> = existsSync(VERDICTS_FILE) ? JSON.parse(readFileSync(VERDICTS_FILE, "utf8")) : {};
+    const patterns = sourcePatterns();
+    expect(patterns.length).toBeGreaterThan(150);
+    const unchecked = patterns.filter((p) => !cached[patternKey(p)]?.status);
+    if (unchecked.length) console.warn(`${unchecked.length} literals not in redos-verdicts.json, checking them now:\n${unchecked.map((p) => p.where).join("\n")}`);
+    const flagged = patterns
+      .filter((p) => (cached[patternKey(p)]?.status ? cached[patternKey(p)] : backtrackingVerdict(p.source, p.flags, TABLE_CHECK_MS)).status === "vulnerable")
+      .map((p) => `${p.where.replace(/:\d+$/, "")} ${patternKey(p)}`);
+    expect(flagged.sort()).toEqual(Object.keys(LINEAR_IN_USE).sort());
   });
 });
 

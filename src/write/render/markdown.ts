@@ -59,7 +59,8 @@ function nodesOfBlocks(result: CleanResult, finisher: TextFinisher | undefined):
   };
   for (const block of result.doc.blocks!) {
     if (block.code !== undefined) {
-      const line = kept.slice(block.start, block.end).replace(/\s+$/, "");
+      // trimEnd, not /\s+$/ (the same white space), which is quadratic on a long run of spaces inside a line.
+      const line = kept.slice(block.start, block.end).trimEnd();
       if (!line.trim()) continue;
       if (code?.group === block.code) code.node.value += "\n" + line;
       else {
