@@ -29,11 +29,30 @@ export function lazyStage(name: string, make: () => Stage): Stage {
   return { name, detect: (ctx) => (made ??= make()).detect(ctx), prepare: () => void (made ??= make()) };
 }
 
+/**
+ * A finished text as the lines it was joined from: `lines.join(separator) + "\n"` is the text.
+ * `escaped` lists, in order, the lines that may hold a unit JSON.stringify escapes (a quote, a
+ * backslash, a control character, a surrogate); no other line holds one. A writer escapes the
+ * text by its lines, only those listed, instead of every unit of it (write/json-text.ts).
+ */
+export interface TextLines {
+  lines: readonly string[];
+  separator: string;
+  escaped: readonly number[];
+}
+
 /** Edits text after removals (normalisation) and counts its edits by kind. */
 export interface TextFinisher {
   readonly name: string;
   /** `verbatim`: spans of `text` (whole lines: code) whose characters stay as they are. */
-  finish(text: string, verbatim?: ReadonlyArray<readonly [number, number]>): { text: string; edits: Record<string, number> };
+  finish(text: string, verbatim?: ReadonlyArray<readonly [number, number]>): FinishedText;
+}
+
+export interface FinishedText {
+  text: string;
+  edits: Record<string, number>;
+  /** The text's lines, when the finisher joined it from them. */
+  lines?: TextLines;
 }
 
 export interface Pipeline {
@@ -55,6 +74,8 @@ export interface CleanResult {
   shadowed: number;
   /** Half-open spans of `raw` that were kept, in order (for renderers, with core/kept.ts). */
   keptSpans: Array<[number, number]>;
+  /** `text` as lines, when the finisher made it of them (see TextLines). */
+  lines?: TextLines;
 }
 
 /** Runs every stage over one document, applies the findings and finishes the text. */
@@ -87,6 +108,6 @@ export function cleanDocument(doc: Document, pipeline: Pipeline): CleanResult {
     list.push(...(Array.isArray(value) ? value : [value]));
   }
   const verbatim = doc.blocks?.some((b) => b.code !== undefined) ? new KeptText(doc.raw, applied.keptSpans).verbatimSpans(doc.blocks) : undefined;
-  const finished = pipeline.finisher?.finish(applied.kept, verbatim) ?? { text: applied.kept, edits: {} };
-  return { doc, text: finished.text, removals: applied.removals, edits: finished.edits, shadowed: applied.shadowed, keptSpans: applied.keptSpans };
+  const finished: FinishedText = pipeline.finisher?.finish(applied.kept, verbatim) ?? { text: applied.kept, edits: {} };
+  return { doc, text: finished.text, removals: applied.removals, edits: finished.edits, shadowed: applied.shadowed, keptSpans: applied.keptSpans, lines: finished.lines };
 }

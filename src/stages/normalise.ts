@@ -1,7 +1,7 @@
 // The last step: Unicode and white space normalisation of the kept text.
 // It edits no words, so it keeps counts by kind instead of one audit record per edit.
 import { unitTable } from "../core/lines.js";
-import type { TextFinisher } from "../core/stage.js";
+import type { FinishedText, TextFinisher, TextLines } from "../core/stage.js";
 
 export interface NormaliseOptions {
   /** Unicode normal form; NFC keeps compatibility characters (ﬁ, ²) as they are. */
@@ -152,7 +152,7 @@ export function createNormaliser(options: Partial<NormaliseOptions> = {}): TextF
   const paragraphLines = (options.paragraphs ?? "line") === "line";
   return {
     name: "normalise",
-    finish(input: string, verbatim?: ReadonlyArray<readonly [number, number]>) {
+    finish(input: string, verbatim?: ReadonlyArray<readonly [number, number]>): FinishedText {
       const edits: Record<string, number> = {};
       let text = input;
       if (form !== "none") {
@@ -163,8 +163,8 @@ export function createNormaliser(options: Partial<NormaliseOptions> = {}): TextF
         text = normalised;
       }
       if (!verbatim?.length) {
-        const byLines = finishByLines(text, edits, paragraphLines);
-        if (byLines !== undefined) return { text: byLines, edits };
+        const byLines = finishedLines(text, edits, paragraphLines);
+        if (byLines !== undefined) return { text: byLines.text, edits, lines: byLines.lines };
       }
       if (verbatim?.length) text = editAroundVerbatim(text, verbatim, edits, paragraphLines);
       else {
@@ -178,13 +178,18 @@ export function createNormaliser(options: Partial<NormaliseOptions> = {}): TextF
   };
 }
 
-/** What `finishByLines` reads of a unit: a space, a unit a one-unit edit changes, a line break other than LF, LF. */
+/**
+ * What `finishByLines` reads of a unit: a space, a unit a one-unit edit changes, a line break other
+ * than LF, LF, a unit JSON.stringify escapes (a control character, a quote, a backslash, a surrogate).
+ */
 const LINE_SPACE = 1;
 const LINE_EDIT = 2;
 const OTHER_BREAK = 4;
 const LINE_FEED = 8;
 /** In a line's bits: a space right after a space (a unit's classes shifted: the other shifted bits are not read). */
 const SPACE_AFTER_SPACE = LINE_SPACE << 4;
+/** LF's bit shifted, which no pair of units in a line sets (no line holds an LF): free for a class of its own. */
+const JSON_ESCAPED = LINE_FEED << 4;
 
 /** The table of `finishByLines`, made on the first text. */
 let lineUnitClasses: Uint8Array | undefined;
@@ -194,6 +199,10 @@ function lineClassByUnit(): Uint8Array {
     for (const [kind, units] of unitsOfEditStarts()) for (const unit of units) lineUnitClasses[unit] |= kind === "line-breaks" ? OTHER_BREAK : LINE_EDIT;
     lineUnitClasses[32] |= LINE_SPACE;
     lineUnitClasses[10] |= LINE_FEED;
+    for (let unit = 0; unit < 0x20; unit++) lineUnitClasses[unit] |= JSON_ESCAPED;
+    for (const unit of ['"', "\\"]) lineUnitClasses[unit.charCodeAt(0)] |= JSON_ESCAPED;
+    // Surrogates have no other class: a lone one is escaped, and a pair is not worth telling apart.
+    lineUnitClasses.fill(JSON_ESCAPED, 0xd800, 0xe000);
   }
   return lineUnitClasses;
 }
@@ -212,10 +221,17 @@ function lineClassByUnit(): Uint8Array {
  * the whole text.
  */
 export function finishByLines(text: string, edits: Record<string, number>, paragraphLines: boolean): string | undefined {
+  return finishedLines(text, edits, paragraphLines)?.text;
+}
+
+/** `finishByLines`, with the lines the text is joined from (TextLines). */
+function finishedLines(text: string, edits: Record<string, number>, paragraphLines: boolean): { text: string; lines?: TextLines } | undefined {
   const classes = lineClassByUnit();
   const lineEdits: Record<string, number> = {};
   /** The lines that are not empty once edited, in order; in blank-line mode an empty string where empty lines stood between two of them. */
   const kept: string[] = [];
+  /** Which of them hold a unit JSON.stringify escapes: an edit only removes units or makes them spaces, so the unedited line tells. */
+  const escaped: number[] = [];
   let paragraphBreaks = 0;
   let blankRuns = 0;
   /** Empty lines in a row just before, the first line not counted (it is not between two others). */
@@ -244,6 +260,7 @@ export function finishByLines(text: string, edits: Record<string, number>, parag
       // Two or more empty lines between lines (the first line is never between): one blank-lines match.
       if (emptyRun >= 2) blankRuns++;
       if (!paragraphLines && emptySinceFull && kept.length > 0) kept.push("");
+      if (seen & JSON_ESCAPED) escaped.push(kept.length);
       kept.push(line);
       previousFull = true;
       emptyRun = 0;
@@ -264,9 +281,15 @@ export function finishByLines(text: string, edits: Record<string, number>, parag
   // The text ends as it should when it starts with a line that is not empty and ends with one LF after one; an empty text when it has no LF.
   const endsAsItShould = kept.length > 0 ? firstFull && !previousFull && emptyRun === 1 : lineIndex === 0;
   if (!endsAsItShould) edits["file-ends"] = 1;
-  if (kept.length === 0) return "";
-  kept[kept.length - 1] += "\n";
-  return kept.join(paragraphLines ? "\n\n" : "\n");
+  if (kept.length === 0) return { text: "" };
+  const separator = paragraphLines ? "\n\n" : "\n";
+  // The final LF joined with the lines, so the text is one flat string (`join(...) + "\n"` is a rope
+  // every reader would flatten again); the lines handed on end without it.
+  const last = kept[kept.length - 1];
+  kept[kept.length - 1] = last + "\n";
+  const joined = kept.join(separator);
+  kept[kept.length - 1] = last;
+  return { text: joined, lines: { lines: kept, separator, escaped } };
 }
 
 function applyEdits(input: string, edits: Record<string, number>): string {

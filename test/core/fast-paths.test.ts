@@ -29,6 +29,9 @@ describe("collapseSpaces", () => {
   });
 });
 
+/** What the plain passes give of a finished text (the normaliser also hands on its lines: checked on their own below). */
+const textAndEdits = ({ text, edits }: { text: string; edits: Record<string, number> }) => ({ text, edits });
+
 describe("splitLines", () => {
   it("finds each line's content as the leading, trailing and inner white-space patterns do", () => {
     const lead = /^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/;
@@ -126,7 +129,7 @@ describe("normaliser", () => {
     const normalise = createNormaliser();
     fc.assert(
       fc.property(tricky(["a", " ", "\n", "\r", "\r\n", "\u2028", "\u2029", "\u0085", "\u00a0", "\u3000", "\u200b", "\u00ad", "\ufeff", "\t", "\v", "e\u0301", "é", "ﬁ", "."], 40), (text) => {
-        expect(normalise.finish(text)).toEqual(plainFinish(text));
+        expect(textAndEdits(normalise.finish(text))).toEqual(plainFinish(text));
       }),
       { numRuns: 3000 },
     );
@@ -146,11 +149,11 @@ describe("normaliser", () => {
       const normalise = createNormaliser({ paragraphs });
       fc.assert(
         fc.property(common, (text) => {
-          expect(JSON.stringify(normalise.finish(text))).toBe(JSON.stringify(plainFinish(text, paragraphs)));
+          expect(JSON.stringify(textAndEdits(normalise.finish(text)))).toBe(JSON.stringify(plainFinish(text, paragraphs)));
         }),
         { numRuns: 4000 },
       );
-      for (const text of realTexts()) expect(JSON.stringify(normalise.finish(text))).toBe(JSON.stringify(plainFinish(text, paragraphs)));
+      for (const text of realTexts()) expect(JSON.stringify(textAndEdits(normalise.finish(text)))).toBe(JSON.stringify(plainFinish(text, paragraphs)));
     }
   });
 
@@ -175,6 +178,32 @@ describe("normaliser", () => {
         expect(JSON.stringify(byLines(clean))).toBe(JSON.stringify(plainFinish(clean, paragraphs)));
       }
       for (const other of ["a\r\nb", "a\rb", "a\u2028b", "a\u2029", "\u0085"]) expect(byLines(other)).toBeUndefined();
+    }
+  });
+
+  // The record writer escapes only the lines listed (write/records.ts recordLineOfLines): a line
+  // left off the list that holds a quote, a backslash, a control character or a surrogate would
+  // be written raw, so every line is checked against JSON.stringify, not only the listed ones.
+  it("hands on the lines its text is joined from, listing every line that holds a unit JSON escapes", () => {
+    const jsonSafe = (line: string) => JSON.stringify(line) === `"${line}"`;
+    const lfOnly = tricky(["a", "é", " ", "  ", "\n", "\n", "\n\n\n", "\u00a0", "\t", "\v", "\f", "\u200b", '"', "\\", "\u0001", "\u001f", "\u007f", "\u2028", "\ud83d", "\ude00", "😀", "."], 40);
+    const check = (text: string, paragraphs: "line" | "blank-line") => {
+      const finished = createNormaliser({ paragraphs }).finish(text);
+      if (!finished.lines) return finished.text === "" || /[\r\u2028\u2029\u0085]/.test(text);
+      const { lines, separator, escaped } = finished.lines;
+      expect(lines.join(separator) + "\n").toBe(finished.text);
+      lines.forEach((line, k) => expect(jsonSafe(line) || escaped.includes(k)).toBe(true));
+      expect([...escaped].sort((a, b) => a - b)).toEqual(escaped);
+      return true;
+    };
+    for (const paragraphs of ["line", "blank-line"] as const) {
+      fc.assert(
+        fc.property(lfOnly, (text) => {
+          expect(check(text, paragraphs)).toBe(true);
+        }),
+        { numRuns: 4000 },
+      );
+      for (const text of realTexts()) expect(check(text.normalize("NFC").replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n"), paragraphs)).toBe(true);
     }
   });
 });
