@@ -3,7 +3,7 @@
 import { applyFindings, type RemovalRecord } from "./apply.js";
 import type { Detection, Document, Finding } from "./document.js";
 import { KeptText } from "./kept.js";
-import { LineView } from "./lines.js";
+import { LineView, UnitClasses } from "./lines.js";
 
 export interface StageContext {
   doc: Document;
@@ -44,8 +44,17 @@ export interface TextLines {
 /** Edits text after removals (normalisation) and counts its edits by kind. */
 export interface TextFinisher {
   readonly name: string;
-  /** `verbatim`: spans of `text` (whole lines: code) whose characters stay as they are. */
-  finish(text: string, verbatim?: ReadonlyArray<readonly [number, number]>): FinishedText;
+  /**
+   * Classes of units (bits 0-7 by unit) the finisher reads of every line: the pass that splits the
+   * document into lines notes them for each line (LineView.classes), so that a text nothing was
+   * removed from is not read unit by unit twice.
+   */
+  readonly lineClasses?: Uint8Array;
+  /**
+   * `verbatim`: spans of `text` (whole lines: code) whose characters stay as they are. `lines`: the
+   * document's lines, made with `lineClasses`, when `text` is its raw text (nothing was removed).
+   */
+  finish(text: string, verbatim?: ReadonlyArray<readonly [number, number]>, lines?: LineView): FinishedText;
 }
 
 export interface FinishedText {
@@ -83,7 +92,7 @@ export function cleanDocument(doc: Document, pipeline: Pipeline): CleanResult {
   // Every stage's rules are compiled before the first line is scanned: the shared line scan
   // (src/match/literal-scan.ts) is then built once, with the literals of all of them.
   for (const stage of pipeline.stages) stage.prepare?.();
-  const view = new LineView(doc);
+  const view = new LineView(doc, UnitClasses.of(pipeline.finisher?.lineClasses));
   const protectedSpans = pipeline.allow?.length
     ? view.lines
         .filter((l) => l.content && pipeline.allow!.some((re) => re.test(l.content)))
@@ -108,6 +117,6 @@ export function cleanDocument(doc: Document, pipeline: Pipeline): CleanResult {
     list.push(...(Array.isArray(value) ? value : [value]));
   }
   const verbatim = doc.blocks?.some((b) => b.code !== undefined) ? new KeptText(doc.raw, applied.keptSpans).verbatimSpans(doc.blocks) : undefined;
-  const finished: FinishedText = pipeline.finisher?.finish(applied.kept, verbatim) ?? { text: applied.kept, edits: {} };
+  const finished: FinishedText = pipeline.finisher?.finish(applied.kept, verbatim, applied.kept === doc.raw ? view : undefined) ?? { text: applied.kept, edits: {} };
   return { doc, text: finished.text, removals: applied.removals, edits: finished.edits, shadowed: applied.shadowed, keptSpans: applied.keptSpans, lines: finished.lines };
 }

@@ -1,6 +1,6 @@
 // The last step: Unicode and white space normalisation of the kept text.
 // It edits no words, so it keeps counts by kind instead of one audit record per edit.
-import { unitTable } from "../core/lines.js";
+import { lineBits, PAIR_SHIFT, UnitClasses, unitTable, type LineView } from "../core/lines.js";
 import type { FinishedText, TextFinisher, TextLines } from "../core/stage.js";
 
 export interface NormaliseOptions {
@@ -152,7 +152,10 @@ export function createNormaliser(options: Partial<NormaliseOptions> = {}): TextF
   const paragraphLines = (options.paragraphs ?? "line") === "line";
   return {
     name: "normalise",
-    finish(input: string, verbatim?: ReadonlyArray<readonly [number, number]>): FinishedText {
+    get lineClasses() {
+      return lineClassByUnit();
+    },
+    finish(input: string, verbatim?: ReadonlyArray<readonly [number, number]>, view?: LineView): FinishedText {
       const edits: Record<string, number> = {};
       let text = input;
       if (form !== "none") {
@@ -163,7 +166,9 @@ export function createNormaliser(options: Partial<NormaliseOptions> = {}): TextF
         text = normalised;
       }
       if (!verbatim?.length) {
-        const byLines = finishedLines(text, edits, paragraphLines);
+        // The view's lines and classes are the text's when it is the raw text the view was made of, unchanged by NFC.
+        const lines = view && view.doc.raw === text && view.lfOnly && view.unitClasses.finisherClasses === lineClassByUnit() ? view : undefined;
+        const byLines = finishedLines(text, edits, paragraphLines, lines);
         if (byLines !== undefined) return { text: byLines.text, edits, lines: byLines.lines };
       }
       if (verbatim?.length) text = editAroundVerbatim(text, verbatim, edits, paragraphLines);
@@ -186,10 +191,10 @@ const LINE_SPACE = 1;
 const LINE_EDIT = 2;
 const OTHER_BREAK = 4;
 const LINE_FEED = 8;
-/** In a line's bits: a space right after a space (a unit's classes shifted: the other shifted bits are not read). */
-const SPACE_AFTER_SPACE = LINE_SPACE << 4;
-/** LF's bit shifted, which no pair of units in a line sets (no line holds an LF): free for a class of its own. */
-const JSON_ESCAPED = LINE_FEED << 4;
+/** In a line's bits (core/lines.ts lineBits): a space right after a space (the other pairs' bits are not read). */
+const SPACE_AFTER_SPACE = LINE_SPACE << PAIR_SHIFT;
+/** LF's bit as a pair, which no two units in a line set (no line holds an LF): free for a class of its own. */
+const JSON_ESCAPED = LINE_FEED << PAIR_SHIFT;
 
 /** The table of `finishByLines`, made on the first text. */
 let lineUnitClasses: Uint8Array | undefined;
@@ -220,13 +225,17 @@ function lineClassByUnit(): Uint8Array {
  * counted in `edits`) when a line ends otherwise (CR, CRLF, U+2028...): the passes then run on
  * the whole text.
  */
-export function finishByLines(text: string, edits: Record<string, number>, paragraphLines: boolean): string | undefined {
-  return finishedLines(text, edits, paragraphLines)?.text;
+export function finishByLines(text: string, edits: Record<string, number>, paragraphLines: boolean, view?: LineView): string | undefined {
+  return finishedLines(text, edits, paragraphLines, view)?.text;
 }
 
-/** `finishByLines`, with the lines the text is joined from (TextLines). */
-function finishedLines(text: string, edits: Record<string, number>, paragraphLines: boolean): { text: string; lines?: TextLines } | undefined {
+/**
+ * `finishByLines`, with the lines the text is joined from (TextLines). `view`: the text's lines with
+ * their classes (every line ended by LF), read instead of the text's units.
+ */
+function finishedLines(text: string, edits: Record<string, number>, paragraphLines: boolean, view?: LineView): { text: string; lines?: TextLines } | undefined {
   const classes = lineClassByUnit();
+  const table = UnitClasses.of(classes).table;
   const lineEdits: Record<string, number> = {};
   /** The lines that are not empty once edited, in order; in blank-line mode an empty string where empty lines stood between two of them. */
   const kept: string[] = [];
@@ -241,19 +250,24 @@ function finishedLines(text: string, edits: Record<string, number>, paragraphLin
   let emptySinceFull = false;
   let lineIndex = 0;
   for (let lineStart = 0; ; lineIndex++) {
-    let lineEnd = text.indexOf("\n", lineStart);
-    if (lineEnd === -1) lineEnd = text.length;
-    // The line's classes, and a space right after a space at SPACE_AFTER_SPACE: without a branch per unit.
-    let seen = 0;
-    let before = 0;
-    for (let i = lineStart; i < lineEnd; i++) {
-      const unit = classes[text.charCodeAt(i)];
-      seen |= unit | ((before & unit) << 4);
-      before = unit;
+    let lineEnd: number;
+    let seen: number;
+    let unedited: string;
+    if (view) {
+      const known = view.lines[lineIndex];
+      lineEnd = known.end;
+      seen = view.classes![lineIndex];
+      unedited = known.text;
+    } else {
+      lineEnd = text.indexOf("\n", lineStart);
+      if (lineEnd === -1) lineEnd = text.length;
+      // The line's classes, and a space right after a space at SPACE_AFTER_SPACE.
+      seen = lineBits(text, lineStart, lineEnd, table) & 0xff;
+      unedited = text.slice(lineStart, lineEnd);
     }
     if (seen & OTHER_BREAK) return undefined;
     const edited = (seen & (LINE_EDIT | SPACE_AFTER_SPACE)) !== 0 || (lineEnd > lineStart && ((classes[text.charCodeAt(lineStart)] | classes[text.charCodeAt(lineEnd - 1)]) & LINE_SPACE) !== 0);
-    const line = edited ? applyEdits(text.slice(lineStart, lineEnd), lineEdits) : text.slice(lineStart, lineEnd);
+    const line = edited ? applyEdits(unedited, lineEdits) : unedited;
     if (line !== "") {
       if (lineIndex === 0) firstFull = true;
       else if (previousFull) paragraphBreaks++;

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createDocument, type Finding } from "../../src/core/document.js";
-import { collapseSpaces, LineView, splitLines } from "../../src/core/lines.js";
+import { collapseSpaces, LineView, splitLines, UnitClasses } from "../../src/core/lines.js";
 import "../../src/stages/all.js";
 import { createNormaliser, editsIn, finishByLines, spaceEditsAfterOddSpaces } from "../../src/stages/normalise.js";
 import { isUnknownLabel, isWidgetCount, UNKNOWN_LABEL } from "../../src/stages/widgets.js";
@@ -204,6 +204,28 @@ describe("normaliser", () => {
         { numRuns: 4000 },
       );
       for (const text of realTexts()) expect(check(text.normalize("NFC").replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n"), paragraphs)).toBe(true);
+    }
+  });
+
+  // cleanDocument hands the normaliser the document's lines when nothing was removed: the pass that
+  // split them noted the classes the normaliser reads (core/lines.ts UnitClasses), so it does not
+  // read the units again. Same text, edits, lines and list as reading them itself, on any text.
+  it("finishes a text from the document's lines and their noted classes as it does reading the text itself", () => {
+    const text = tricky(["a", "é", " ", "  ", "\n", "\n", "\n\n\n", "\r", "\r\n", "\u2028", "\u0085", "\u00a0", "\t", "\u200b", "\u00ad", '"', "\\", "\u0001", "\ud83d", "\ude00", "😀", "e\u0301", "."], 40);
+    const viaView = (raw: string, paragraphs: "line" | "blank-line") => {
+      const normalise = createNormaliser({ paragraphs });
+      const view = new LineView(createDocument({ id: "d", source: "s", raw }), UnitClasses.of(normalise.lineClasses));
+      expect(view.lines.map((l) => [l.start, l.end, l.text, l.contentStart, l.contentEnd, l.content])).toEqual(splitLines(raw).map((l) => [l.start, l.end, l.text, l.contentStart, l.contentEnd, l.content]));
+      expect(JSON.stringify(normalise.finish(raw, undefined, view))).toBe(JSON.stringify(normalise.finish(raw)));
+    };
+    for (const paragraphs of ["line", "blank-line"] as const) {
+      fc.assert(
+        fc.property(text, (raw) => {
+          viaView(raw, paragraphs);
+        }),
+        { numRuns: 4000 },
+      );
+      for (const raw of realTexts()) viaView(raw, paragraphs);
     }
   });
 });
