@@ -33,7 +33,7 @@ export function lazyStage(name: string, make: () => Stage): Stage {
  * A finished text as the lines it was joined from: `lines.join(separator) + "\n"` is the text.
  * `escaped` lists, in order, the lines that may hold a unit JSON.stringify escapes (a quote, a
  * backslash, a control character, a surrogate); no other line holds one. A writer escapes the
- * text by its lines, only those listed, instead of every unit of it (write/json-text.ts).
+ * text by its lines, only those listed, instead of every unit of it (write/records.ts recordLineOfLines).
  */
 export interface TextLines {
   lines: readonly string[];

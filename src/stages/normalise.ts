@@ -225,8 +225,8 @@ function lineClassByUnit(): Uint8Array {
  * counted in `edits`) when a line ends otherwise (CR, CRLF, U+2028...): the passes then run on
  * the whole text.
  */
-export function finishByLines(text: string, edits: Record<string, number>, paragraphLines: boolean, view?: LineView): string | undefined {
-  return finishedLines(text, edits, paragraphLines, view)?.text;
+export function finishByLines(text: string, edits: Record<string, number>, paragraphLines: boolean): string | undefined {
+  return finishedLines(text, edits, paragraphLines)?.text;
 }
 
 /**
