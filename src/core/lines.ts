@@ -76,30 +76,68 @@ export function unitTable(re: RegExp): Uint8Array {
 /** SPACE by unit: lines are trimmed by looking at their ends only. */
 const SPACE_UNIT = unitTable(SPACE);
 
-/** Per unit: 1 for an ASCII space, 2 for any other unit of SPACE (see `holdsSpaceToCollapse`). */
-const SPACE_KIND = new Uint8Array(0x10000);
-// The few units of SPACE found by native indexOf, not a callback per unit of 65,536 at every start.
-for (let unit = SPACE_UNIT.indexOf(1); unit !== -1; unit = SPACE_UNIT.indexOf(1, unit + 1)) SPACE_KIND[unit] = unit === 32 ? 1 : 2;
+const ASCII_SPACE = 1 << 12;
+const OTHER_SPACE = 1 << 13;
+/** How far up a line's bits hold each two adjacent units' common classes (see `lineBits`). */
+export const PAIR_SHIFT = 4;
+/** In a line's bits: two ASCII spaces in a row. */
+const SPACE_PAIR = ASCII_SPACE << PAIR_SHIFT;
 
 /**
- * Whether text[from, to) holds something INNER_SPACE would rewrite: a white-space unit other than
- * an ASCII space, or two spaces in a row. Most lines hold only single ASCII spaces, so replacing
- * each of them by itself is the cost saved. Read without a branch per unit (a test per space
- * mispredicted at word ends), and on the document's own flat string, not a line's slice of it.
+ * The classes of units the pass that splits a text into lines notes for each line, in one table
+ * read per unit: SPACE's two kinds (an ASCII space, any other unit of SPACE), for the lines' content,
+ * and in the low byte (bits 0-7) the classes the pipeline's finisher reads of every line
+ * (TextFinisher.lineClasses). The normaliser reads every unit of every line too: one pass, not two.
  */
-function holdsSpaceToCollapse(text: string, from: number, to: number): boolean {
-  let found = 0;
+export class UnitClasses {
+  /** Per unit: the finisher's classes | ASCII_SPACE or OTHER_SPACE. */
+  readonly table: Uint16Array;
+
+  constructor(readonly finisherClasses?: Uint8Array) {
+    // Copied natively; the few units of SPACE found by native indexOf, not a callback per unit of 65,536 at every start.
+    const table = finisherClasses ? new Uint16Array(finisherClasses) : new Uint16Array(0x10000);
+    for (let unit = SPACE_UNIT.indexOf(1); unit !== -1; unit = SPACE_UNIT.indexOf(1, unit + 1)) table[unit] |= unit === 32 ? ASCII_SPACE : OTHER_SPACE;
+    this.table = table;
+  }
+
+  /** The classes of a finisher's table, made once per table. */
+  static of(finisherClasses: Uint8Array | undefined): UnitClasses {
+    if (!finisherClasses) return (spaceOnly ??= new UnitClasses());
+    let made = madeFor.get(finisherClasses);
+    if (!made) madeFor.set(finisherClasses, (made = new UnitClasses(finisherClasses)));
+    return made;
+  }
+}
+let spaceOnly: UnitClasses | undefined;
+const madeFor = new WeakMap<Uint8Array, UnitClasses>();
+
+/**
+ * The bits of text[from, to): the OR of its units' classes and, PAIR_SHIFT up, of each two adjacent
+ * units' common classes. Read without a branch per unit (a test per space mispredicted at word
+ * ends), and on the document's own flat string, not a line's slice of it.
+ */
+export function lineBits(text: string, from: number, to: number, table: Uint16Array): number {
+  let seen = 0;
   let before = 0;
   for (let i = from; i < to; i++) {
-    const kind = SPACE_KIND[text.charCodeAt(i)];
-    found |= (kind & 2) | (before & kind);
-    before = kind;
+    const unit = table[text.charCodeAt(i)];
+    seen |= unit | ((before & unit) << PAIR_SHIFT);
+    before = unit;
   }
-  return found !== 0;
+  return seen;
+}
+
+/**
+ * Whether a line of these bits holds something INNER_SPACE would rewrite: a white-space unit other
+ * than an ASCII space, or two spaces in a row. Most lines hold only single ASCII spaces, so
+ * replacing each of them by itself is the cost saved.
+ */
+function holdsSpaceToCollapse(bits: number): boolean {
+  return (bits & (OTHER_SPACE | SPACE_PAIR)) !== 0;
 }
 
 export function collapseSpaces(text: string): string {
-  return collapsed(text, holdsSpaceToCollapse(text, 0, text.length));
+  return collapsed(text, holdsSpaceToCollapse(lineBits(text, 0, text.length, UnitClasses.of(undefined).table)));
 }
 
 /** `text` with inner white space runs collapsed and trimmed; `rewrite`: holdsSpaceToCollapse of it. */
@@ -108,12 +146,19 @@ function collapsed(text: string, rewrite: boolean): string {
 }
 
 export function splitLines(raw: string, blocks?: Block[]): Line[] {
+  return linesOf(raw, blocks, UnitClasses.of(undefined), undefined);
+}
+
+/** `splitLines`, noting in `noted`, when given, each line's finisher classes (the low byte of its `lineBits`) and whether a CR ends any line. */
+function linesOf(raw: string, blocks: Block[] | undefined, classes: UnitClasses, noted: { classes: number[]; lfOnly: boolean } | undefined): Line[] {
+  const table = classes.table;
   const lines: Line[] = [];
   let start = 0;
   let blockIndex = 0;
   // LF, CRLF and a lone CR (old Mac files, some scrapers) all end a line. The next CR is
   // looked up again only once passed, so text without CRs costs one search in all.
   let nextCr = raw.indexOf("\r");
+  if (noted) noted.lfOnly = nextCr === -1;
   for (let index = 0; start <= raw.length; index++) {
     let end = raw.indexOf("\n", start);
     if (end === -1) end = raw.length;
@@ -125,6 +170,7 @@ export function splitLines(raw: string, blocks?: Block[]): Line[] {
       if (!(nextCr === end - 1 && end < raw.length)) end = nextCr;
     }
     const text = raw.slice(start, lineEnd);
+    const bits = lineBits(raw, start, lineEnd, table);
     let lead = 0;
     while (lead < text.length && SPACE_UNIT[text.charCodeAt(lead)]) lead++;
     let trail = 0;
@@ -142,10 +188,11 @@ export function splitLines(raw: string, blocks?: Block[]): Line[] {
       text,
       contentStart: start + lead,
       contentEnd: lineEnd - trail,
-      content: collapsed(text, holdsSpaceToCollapse(raw, start, lineEnd)),
+      content: collapsed(text, holdsSpaceToCollapse(bits)),
       kind,
       scan: undefined,
     });
+    noted?.classes.push(bits & 0xff);
     if (end === raw.length) break;
     start = end + 1;
   }
@@ -159,9 +206,19 @@ export function splitLines(raw: string, blocks?: Block[]): Line[] {
 export class LineView {
   readonly lines: Line[];
   private readonly removed: Uint8Array;
+  /** Per line, the finisher's classes its units hold (`lineBits`' low byte), when the view was made with them. */
+  readonly classes: readonly number[] | undefined;
+  /** Every line of `raw` ends in LF or at its end (no CR split a line); known only with `classes`, else false. */
+  readonly lfOnly: boolean;
 
-  constructor(readonly doc: Document) {
-    this.lines = splitLines(doc.raw, doc.blocks);
+  constructor(
+    readonly doc: Document,
+    readonly unitClasses: UnitClasses = UnitClasses.of(undefined),
+  ) {
+    const noted = unitClasses.finisherClasses ? { classes: [], lfOnly: false } : undefined;
+    this.lines = linesOf(doc.raw, doc.blocks, unitClasses, noted);
+    this.classes = noted?.classes;
+    this.lfOnly = noted?.lfOnly ?? false;
     this.removed = new Uint8Array(this.lines.length);
     this.markRemoved(doc.findings);
   }

@@ -3,7 +3,7 @@
 import { applyFindings, type RemovalRecord } from "./apply.js";
 import type { Detection, Document, Finding } from "./document.js";
 import { KeptText } from "./kept.js";
-import { LineView } from "./lines.js";
+import { LineView, UnitClasses } from "./lines.js";
 
 export interface StageContext {
   doc: Document;
@@ -29,11 +29,39 @@ export function lazyStage(name: string, make: () => Stage): Stage {
   return { name, detect: (ctx) => (made ??= make()).detect(ctx), prepare: () => void (made ??= make()) };
 }
 
+/**
+ * A finished text as the lines it was joined from: `lines.join(separator) + "\n"` is the text.
+ * `escaped` lists, in order, the lines that may hold a unit JSON.stringify escapes (a quote, a
+ * backslash, a control character, a surrogate); no other line holds one. A writer escapes the
+ * text by its lines, only those listed, instead of every unit of it (write/records.ts recordLineOfLines).
+ */
+export interface TextLines {
+  lines: readonly string[];
+  separator: string;
+  escaped: readonly number[];
+}
+
 /** Edits text after removals (normalisation) and counts its edits by kind. */
 export interface TextFinisher {
   readonly name: string;
-  /** `verbatim`: spans of `text` (whole lines: code) whose characters stay as they are. */
-  finish(text: string, verbatim?: ReadonlyArray<readonly [number, number]>): { text: string; edits: Record<string, number> };
+  /**
+   * Classes of units (bits 0-7 by unit) the finisher reads of every line: the pass that splits the
+   * document into lines notes them for each line (LineView.classes), so that a text nothing was
+   * removed from is not read unit by unit twice.
+   */
+  readonly lineClasses?: Uint8Array;
+  /**
+   * `verbatim`: spans of `text` (whole lines: code) whose characters stay as they are. `lines`: the
+   * document's lines, made with `lineClasses`, when `text` is its raw text (nothing was removed).
+   */
+  finish(text: string, verbatim?: ReadonlyArray<readonly [number, number]>, lines?: LineView): FinishedText;
+}
+
+export interface FinishedText {
+  text: string;
+  edits: Record<string, number>;
+  /** The text's lines, when the finisher joined it from them. */
+  lines?: TextLines;
 }
 
 export interface Pipeline {
@@ -55,6 +83,8 @@ export interface CleanResult {
   shadowed: number;
   /** Half-open spans of `raw` that were kept, in order (for renderers, with core/kept.ts). */
   keptSpans: Array<[number, number]>;
+  /** `text` as lines, when the finisher made it of them (see TextLines). */
+  lines?: TextLines;
 }
 
 /** Runs every stage over one document, applies the findings and finishes the text. */
@@ -62,7 +92,7 @@ export function cleanDocument(doc: Document, pipeline: Pipeline): CleanResult {
   // Every stage's rules are compiled before the first line is scanned: the shared line scan
   // (src/match/literal-scan.ts) is then built once, with the literals of all of them.
   for (const stage of pipeline.stages) stage.prepare?.();
-  const view = new LineView(doc);
+  const view = new LineView(doc, UnitClasses.of(pipeline.finisher?.lineClasses));
   const protectedSpans = pipeline.allow?.length
     ? view.lines
         .filter((l) => l.content && pipeline.allow!.some((re) => re.test(l.content)))
@@ -87,6 +117,6 @@ export function cleanDocument(doc: Document, pipeline: Pipeline): CleanResult {
     list.push(...(Array.isArray(value) ? value : [value]));
   }
   const verbatim = doc.blocks?.some((b) => b.code !== undefined) ? new KeptText(doc.raw, applied.keptSpans).verbatimSpans(doc.blocks) : undefined;
-  const finished = pipeline.finisher?.finish(applied.kept, verbatim) ?? { text: applied.kept, edits: {} };
-  return { doc, text: finished.text, removals: applied.removals, edits: finished.edits, shadowed: applied.shadowed, keptSpans: applied.keptSpans };
+  const finished: FinishedText = pipeline.finisher?.finish(applied.kept, verbatim, applied.kept === doc.raw ? view : undefined) ?? { text: applied.kept, edits: {} };
+  return { doc, text: finished.text, removals: applied.removals, edits: finished.edits, shadowed: applied.shadowed, keptSpans: applied.keptSpans, lines: finished.lines };
 }

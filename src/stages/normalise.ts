@@ -1,7 +1,7 @@
 // The last step: Unicode and white space normalisation of the kept text.
 // It edits no words, so it keeps counts by kind instead of one audit record per edit.
-import { unitTable } from "../core/lines.js";
-import type { TextFinisher } from "../core/stage.js";
+import { lineBits, PAIR_SHIFT, UnitClasses, unitTable, type LineView } from "../core/lines.js";
+import type { FinishedText, TextFinisher, TextLines } from "../core/stage.js";
 
 export interface NormaliseOptions {
   /** Unicode normal form; NFC keeps compatibility characters (ﬁ, ²) as they are. */
@@ -152,7 +152,10 @@ export function createNormaliser(options: Partial<NormaliseOptions> = {}): TextF
   const paragraphLines = (options.paragraphs ?? "line") === "line";
   return {
     name: "normalise",
-    finish(input: string, verbatim?: ReadonlyArray<readonly [number, number]>) {
+    get lineClasses() {
+      return lineClassByUnit();
+    },
+    finish(input: string, verbatim?: ReadonlyArray<readonly [number, number]>, view?: LineView): FinishedText {
       const edits: Record<string, number> = {};
       let text = input;
       if (form !== "none") {
@@ -163,8 +166,10 @@ export function createNormaliser(options: Partial<NormaliseOptions> = {}): TextF
         text = normalised;
       }
       if (!verbatim?.length) {
-        const byLines = finishByLines(text, edits, paragraphLines);
-        if (byLines !== undefined) return { text: byLines, edits };
+        // The view's lines and classes are the text's when it is the raw text the view was made of, unchanged by NFC.
+        const lines = view && view.doc.raw === text && view.lfOnly && view.unitClasses.finisherClasses === lineClassByUnit() ? view : undefined;
+        const byLines = finishedLines(text, edits, paragraphLines, lines);
+        if (byLines !== undefined) return { text: byLines.text, edits, lines: byLines.lines };
       }
       if (verbatim?.length) text = editAroundVerbatim(text, verbatim, edits, paragraphLines);
       else {
@@ -178,13 +183,18 @@ export function createNormaliser(options: Partial<NormaliseOptions> = {}): TextF
   };
 }
 
-/** What `finishByLines` reads of a unit: a space, a unit a one-unit edit changes, a line break other than LF, LF. */
+/**
+ * What `finishByLines` reads of a unit: a space, a unit a one-unit edit changes, a line break other
+ * than LF, LF, a unit JSON.stringify escapes (a control character, a quote, a backslash, a surrogate).
+ */
 const LINE_SPACE = 1;
 const LINE_EDIT = 2;
 const OTHER_BREAK = 4;
 const LINE_FEED = 8;
-/** In a line's bits: a space right after a space (a unit's classes shifted: the other shifted bits are not read). */
-const SPACE_AFTER_SPACE = LINE_SPACE << 4;
+/** In a line's bits (core/lines.ts lineBits): a space right after a space (the other pairs' bits are not read). */
+const SPACE_AFTER_SPACE = LINE_SPACE << PAIR_SHIFT;
+/** LF's bit as a pair, which no two units in a line set (no line holds an LF): free for a class of its own. */
+const JSON_ESCAPED = LINE_FEED << PAIR_SHIFT;
 
 /** The table of `finishByLines`, made on the first text. */
 let lineUnitClasses: Uint8Array | undefined;
@@ -194,6 +204,10 @@ function lineClassByUnit(): Uint8Array {
     for (const [kind, units] of unitsOfEditStarts()) for (const unit of units) lineUnitClasses[unit] |= kind === "line-breaks" ? OTHER_BREAK : LINE_EDIT;
     lineUnitClasses[32] |= LINE_SPACE;
     lineUnitClasses[10] |= LINE_FEED;
+    for (let unit = 0; unit < 0x20; unit++) lineUnitClasses[unit] |= JSON_ESCAPED;
+    for (const unit of ['"', "\\"]) lineUnitClasses[unit.charCodeAt(0)] |= JSON_ESCAPED;
+    // Surrogates have no other class: a lone one is escaped, and a pair is not worth telling apart.
+    lineUnitClasses.fill(JSON_ESCAPED, 0xd800, 0xe000);
   }
   return lineUnitClasses;
 }
@@ -212,10 +226,21 @@ function lineClassByUnit(): Uint8Array {
  * the whole text.
  */
 export function finishByLines(text: string, edits: Record<string, number>, paragraphLines: boolean): string | undefined {
+  return finishedLines(text, edits, paragraphLines)?.text;
+}
+
+/**
+ * `finishByLines`, with the lines the text is joined from (TextLines). `view`: the text's lines with
+ * their classes (every line ended by LF), read instead of the text's units.
+ */
+function finishedLines(text: string, edits: Record<string, number>, paragraphLines: boolean, view?: LineView): { text: string; lines?: TextLines } | undefined {
   const classes = lineClassByUnit();
+  const table = UnitClasses.of(classes).table;
   const lineEdits: Record<string, number> = {};
   /** The lines that are not empty once edited, in order; in blank-line mode an empty string where empty lines stood between two of them. */
   const kept: string[] = [];
+  /** Which of them hold a unit JSON.stringify escapes: an edit only removes units or makes them spaces, so the unedited line tells. */
+  const escaped: number[] = [];
   let paragraphBreaks = 0;
   let blankRuns = 0;
   /** Empty lines in a row just before, the first line not counted (it is not between two others). */
@@ -225,25 +250,31 @@ export function finishByLines(text: string, edits: Record<string, number>, parag
   let emptySinceFull = false;
   let lineIndex = 0;
   for (let lineStart = 0; ; lineIndex++) {
-    let lineEnd = text.indexOf("\n", lineStart);
-    if (lineEnd === -1) lineEnd = text.length;
-    // The line's classes, and a space right after a space at SPACE_AFTER_SPACE: without a branch per unit.
-    let seen = 0;
-    let before = 0;
-    for (let i = lineStart; i < lineEnd; i++) {
-      const unit = classes[text.charCodeAt(i)];
-      seen |= unit | ((before & unit) << 4);
-      before = unit;
+    let lineEnd: number;
+    let seen: number;
+    let unedited: string;
+    if (view) {
+      const known = view.lines[lineIndex];
+      lineEnd = known.end;
+      seen = view.classes![lineIndex];
+      unedited = known.text;
+    } else {
+      lineEnd = text.indexOf("\n", lineStart);
+      if (lineEnd === -1) lineEnd = text.length;
+      // The line's classes, and a space right after a space at SPACE_AFTER_SPACE.
+      seen = lineBits(text, lineStart, lineEnd, table) & 0xff;
+      unedited = text.slice(lineStart, lineEnd);
     }
     if (seen & OTHER_BREAK) return undefined;
     const edited = (seen & (LINE_EDIT | SPACE_AFTER_SPACE)) !== 0 || (lineEnd > lineStart && ((classes[text.charCodeAt(lineStart)] | classes[text.charCodeAt(lineEnd - 1)]) & LINE_SPACE) !== 0);
-    const line = edited ? applyEdits(text.slice(lineStart, lineEnd), lineEdits) : text.slice(lineStart, lineEnd);
+    const line = edited ? applyEdits(unedited, lineEdits) : unedited;
     if (line !== "") {
       if (lineIndex === 0) firstFull = true;
       else if (previousFull) paragraphBreaks++;
       // Two or more empty lines between lines (the first line is never between): one blank-lines match.
       if (emptyRun >= 2) blankRuns++;
       if (!paragraphLines && emptySinceFull && kept.length > 0) kept.push("");
+      if (seen & JSON_ESCAPED) escaped.push(kept.length);
       kept.push(line);
       previousFull = true;
       emptyRun = 0;
@@ -264,9 +295,15 @@ export function finishByLines(text: string, edits: Record<string, number>, parag
   // The text ends as it should when it starts with a line that is not empty and ends with one LF after one; an empty text when it has no LF.
   const endsAsItShould = kept.length > 0 ? firstFull && !previousFull && emptyRun === 1 : lineIndex === 0;
   if (!endsAsItShould) edits["file-ends"] = 1;
-  if (kept.length === 0) return "";
-  kept[kept.length - 1] += "\n";
-  return kept.join(paragraphLines ? "\n\n" : "\n");
+  if (kept.length === 0) return { text: "" };
+  const separator = paragraphLines ? "\n\n" : "\n";
+  // The final LF joined with the lines, so the text is one flat string (`join(...) + "\n"` is a rope
+  // every reader would flatten again); the lines handed on end without it.
+  const last = kept[kept.length - 1];
+  kept[kept.length - 1] = last + "\n";
+  const joined = kept.join(separator);
+  kept[kept.length - 1] = last;
+  return { text: joined, lines: { lines: kept, separator, escaped } };
 }
 
 function applyEdits(input: string, edits: Record<string, number>): string {

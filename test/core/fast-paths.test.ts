@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createDocument, type Finding } from "../../src/core/document.js";
-import { collapseSpaces, LineView, splitLines } from "../../src/core/lines.js";
+import { collapseSpaces, LineView, splitLines, UnitClasses } from "../../src/core/lines.js";
 import "../../src/stages/all.js";
 import { createNormaliser, editsIn, finishByLines, spaceEditsAfterOddSpaces } from "../../src/stages/normalise.js";
 import { isUnknownLabel, isWidgetCount, UNKNOWN_LABEL } from "../../src/stages/widgets.js";
@@ -28,6 +28,9 @@ describe("collapseSpaces", () => {
     );
   });
 });
+
+/** What the plain passes give of a finished text (the normaliser also hands on its lines: checked on their own below). */
+const textAndEdits = ({ text, edits }: { text: string; edits: Record<string, number> }) => ({ text, edits });
 
 describe("splitLines", () => {
   it("finds each line's content as the leading, trailing and inner white-space patterns do", () => {
@@ -126,7 +129,7 @@ describe("normaliser", () => {
     const normalise = createNormaliser();
     fc.assert(
       fc.property(tricky(["a", " ", "\n", "\r", "\r\n", "\u2028", "\u2029", "\u0085", "\u00a0", "\u3000", "\u200b", "\u00ad", "\ufeff", "\t", "\v", "e\u0301", "é", "ﬁ", "."], 40), (text) => {
-        expect(normalise.finish(text)).toEqual(plainFinish(text));
+        expect(textAndEdits(normalise.finish(text))).toEqual(plainFinish(text));
       }),
       { numRuns: 3000 },
     );
@@ -146,11 +149,11 @@ describe("normaliser", () => {
       const normalise = createNormaliser({ paragraphs });
       fc.assert(
         fc.property(common, (text) => {
-          expect(JSON.stringify(normalise.finish(text))).toBe(JSON.stringify(plainFinish(text, paragraphs)));
+          expect(JSON.stringify(textAndEdits(normalise.finish(text)))).toBe(JSON.stringify(plainFinish(text, paragraphs)));
         }),
         { numRuns: 4000 },
       );
-      for (const text of realTexts()) expect(JSON.stringify(normalise.finish(text))).toBe(JSON.stringify(plainFinish(text, paragraphs)));
+      for (const text of realTexts()) expect(JSON.stringify(textAndEdits(normalise.finish(text)))).toBe(JSON.stringify(plainFinish(text, paragraphs)));
     }
   });
 
@@ -175,6 +178,54 @@ describe("normaliser", () => {
         expect(JSON.stringify(byLines(clean))).toBe(JSON.stringify(plainFinish(clean, paragraphs)));
       }
       for (const other of ["a\r\nb", "a\rb", "a\u2028b", "a\u2029", "\u0085"]) expect(byLines(other)).toBeUndefined();
+    }
+  });
+
+  // The record writer escapes only the lines listed (write/records.ts recordLineOfLines): a line
+  // left off the list that holds a quote, a backslash, a control character or a surrogate would
+  // be written raw, so every line is checked against JSON.stringify, not only the listed ones.
+  it("hands on the lines its text is joined from, listing every line that holds a unit JSON escapes", () => {
+    const jsonSafe = (line: string) => JSON.stringify(line) === `"${line}"`;
+    const lfOnly = tricky(["a", "é", " ", "  ", "\n", "\n", "\n\n\n", "\u00a0", "\t", "\v", "\f", "\u200b", '"', "\\", "\u0001", "\u001f", "\u007f", "\u2028", "\ud83d", "\ude00", "😀", "."], 40);
+    const check = (text: string, paragraphs: "line" | "blank-line") => {
+      const finished = createNormaliser({ paragraphs }).finish(text);
+      if (!finished.lines) return finished.text === "" || /[\r\u2028\u2029\u0085]/.test(text);
+      const { lines, separator, escaped } = finished.lines;
+      expect(lines.join(separator) + "\n").toBe(finished.text);
+      lines.forEach((line, k) => expect(jsonSafe(line) || escaped.includes(k)).toBe(true));
+      expect([...escaped].sort((a, b) => a - b)).toEqual(escaped);
+      return true;
+    };
+    for (const paragraphs of ["line", "blank-line"] as const) {
+      fc.assert(
+        fc.property(lfOnly, (text) => {
+          expect(check(text, paragraphs)).toBe(true);
+        }),
+        { numRuns: 4000 },
+      );
+      for (const text of realTexts()) expect(check(text.normalize("NFC").replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n"), paragraphs)).toBe(true);
+    }
+  });
+
+  // cleanDocument hands the normaliser the document's lines when nothing was removed: the pass that
+  // split them noted the classes the normaliser reads (core/lines.ts UnitClasses), so it does not
+  // read the units again. Same text, edits, lines and list as reading them itself, on any text.
+  it("finishes a text from the document's lines and their noted classes as it does reading the text itself", () => {
+    const text = tricky(["a", "é", " ", "  ", "\n", "\n", "\n\n\n", "\r", "\r\n", "\u2028", "\u0085", "\u00a0", "\t", "\u200b", "\u00ad", '"', "\\", "\u0001", "\ud83d", "\ude00", "😀", "e\u0301", "."], 40);
+    const viaView = (raw: string, paragraphs: "line" | "blank-line") => {
+      const normalise = createNormaliser({ paragraphs });
+      const view = new LineView(createDocument({ id: "d", source: "s", raw }), UnitClasses.of(normalise.lineClasses));
+      expect(view.lines.map((l) => [l.start, l.end, l.text, l.contentStart, l.contentEnd, l.content])).toEqual(splitLines(raw).map((l) => [l.start, l.end, l.text, l.contentStart, l.contentEnd, l.content]));
+      expect(JSON.stringify(normalise.finish(raw, undefined, view))).toBe(JSON.stringify(normalise.finish(raw)));
+    };
+    for (const paragraphs of ["line", "blank-line"] as const) {
+      fc.assert(
+        fc.property(text, (raw) => {
+          viaView(raw, paragraphs);
+        }),
+        { numRuns: 4000 },
+      );
+      for (const raw of realTexts()) viaView(raw, paragraphs);
     }
   });
 });

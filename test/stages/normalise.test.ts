@@ -22,7 +22,8 @@ describe("normaliser", () => {
   });
 
   it("leaves clean text unchanged and reports no edits", () => {
-    expect(normalise.finish("One.\n\nTwo.\n")).toEqual({ text: "One.\n\nTwo.\n", edits: {} });
+    const { text, edits } = normalise.finish("One.\n\nTwo.\n");
+    expect({ text, edits }).toEqual({ text: "One.\n\nTwo.\n", edits: {} });
   });
 
   it("turns text of only white space into an empty output", () => {

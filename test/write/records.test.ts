@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { RecordWriter, recordJson } from "../../src/write/records.js";
+import { RecordWriter, recordJson, recordLineOfLines } from "../../src/write/records.js";
 import { AuditSink } from "../../src/write/sinks.js";
 import { tempDir } from "../helpers/corpus.js";
 
@@ -94,5 +95,29 @@ describe("record writers", () => {
     await writer.write("x".repeat(1 << 19));
     await writer.abort();
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe("a record written from its text's lines", () => {
+  // recordLineOfLines escapes only the lines listed; the normaliser lists every line that needs it
+  // (test/core/fast-paths.test.ts). Here: any list that holds those lines gives JSON.stringify's bytes.
+  it("is JSON.stringify of the record, whichever lines beyond those that need it are listed", () => {
+    const unit = fc.constantFrom("a", "é", " ", '"', "\\", "/", "\u0000", "\b", "\t", "\u001f", "\u007f", "\u2028", "\u2029", "\ud83d", "\ude00", "😀", "\ud800\ud800", "日");
+    const line = fc.array(unit, { maxLength: 12 }).map((units) => units.join(""));
+    const needsEscape = (text: string) => JSON.stringify(text) !== `"${text}"`;
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), fc.constantFrom("\n", "\n\n"), fc.array(fc.boolean(), { maxLength: 8 }), line, (lines, separator, extra, id) => {
+        const escaped = lines.flatMap((text, k) => (needsEscape(text) || extra[k] ? [k] : []));
+        const record = { id, text: lines.join(separator) + "\n", metadata: { language: "en", note: lines[0], chaff: { found: {}, removals: {}, chars: { in: 1, out: 2, removed: 0 } } } };
+        expect(recordLineOfLines(record, { lines, separator, escaped })).toBe(JSON.stringify(record));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("is what recordJson writes without the lines", () => {
+    const lines = ['He said "no".', "C:\\path\ttab", "Plain line of prose with nothing to escape, long enough to be read by the detector."];
+    const parts = { id: "x", text: lines.join("\n\n") + "\n", meta: { lang: "en" }, rules: {}, chars: { in: 3, out: 3, removed: 0 }, fields: { url: "https://x.example/" } };
+    expect(recordJson({ ...parts, lines: { lines, separator: "\n\n", escaped: [0, 1] } })).toBe(recordJson(parts));
   });
 });

@@ -30,6 +30,6 @@ export function renderBody(result: CleanResult, pipeline: Pipeline, parts: BodyP
   if (format === "md" && !parts.markdown) throw new Error("renderBody: --format md needs parts.markdown (load write/render/markdown.js)");
   const text = format === "md" ? parts.markdown!(result, pipeline.finisher) : result.text;
   if (parts.shape === "text" && format !== "json") return text;
-  const record = { id: parts.id, text, plain: result.text, meta: result.doc.meta, rules: parts.rules, chars: parts.chars, fields: parts.fields ?? {} };
+  const record = { id: parts.id, text, plain: result.text, lines: format === "md" ? undefined : result.lines, meta: result.doc.meta, rules: parts.rules, chars: parts.chars, fields: parts.fields ?? {} };
   return parts.shape === "record" ? recordJson(record) : recordJson(record, 2) + "\n";
 }
