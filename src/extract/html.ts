@@ -10,7 +10,7 @@ import type { Block, BlockKind, Document, Features, MarkupFlag } from "../core/d
 import { createDocument } from "../core/document.js";
 import type { Charset, CharsetSource } from "./decode.js";
 import { CAPTION_CLASS, classAndId, structureFields, structureOf, walkBlocks, type TextBlock } from "./blocks.js";
-import { findMarks, premarked, premarkTree } from "./mark.js";
+import { copyCarriedMark, findMarks, premarked, premarkTree, type MarkCarrier } from "./mark.js";
 import { BLOCK_CLASSIFIER, classifyBlocks, type PageBlock } from "./classify.js";
 import { chooseCandidate, MARKS_OVER_SHARE_GUARD, matchToPage } from "./choose.js";
 import { COMMENTS_RULE, htmlRouteOptions, LEFT_OUT_META_KEY, LEFT_OUT_RULE } from "../core/route-options.js";
@@ -32,6 +32,11 @@ export interface ExtractOptions {
   charThreshold?: number;
   /** Parse on this DOM only (tests and comparisons); by default linkedom, and jsdom when `JSDOM_WHEN` says. */
   dom?: DomName;
+  /**
+   * Carry premarked marks as attributes on linkedom too, as on jsdom (tests compare the two; see
+   * MarkCarrier in src/extract/mark.ts). By default linkedom's elements carry them on themselves.
+   */
+  marksOnAttributes?: boolean;
   /**
    * Put the page's visible text that extraction leaves out into `raw` too, each block flagged
    * `extraction/left-out` with the signals that decided (the `html-blocks` stage reports them,
@@ -150,7 +155,7 @@ function extractOn(dom: DomName, page: PreparedPage, options: ExtractOptions): E
     const canonicalUrl = canonicalOf(document, url, page.html);
     const pageTitle = document.title?.trim() || undefined;
 
-    if (document.body) premarkTree(document.body, captionOrSelf);
+    if (document.body) premarkTree(document.body, captionOrSelf, markCarrier(dom, options));
     // The whole page's blocks, classified, before Readability takes the document apart.
     const pageBlocks = document.body ? classifyBlocks(walkBlocks(document.body, pageMark, true)) : [];
     // Readability edits the document it reads, so anything we need from the page is read first.
@@ -199,6 +204,11 @@ function extractOn(dom: DomName, page: PreparedPage, options: ExtractOptions): E
   }
 }
 
+/** How premarked marks travel on `dom`: jsdom's retry writes the body out and parses it again, so only attributes survive it there. */
+function markCarrier(dom: DomName, options: ExtractOptions): MarkCarrier {
+  return dom === "linkedom" && !options.marksOnAttributes ? "elements" : "attributes";
+}
+
 /** Readability on `document` with chaff's options and its steps adapted (same choices, less work); `dom` is the DOM that parsed it. */
 export function readerOf(document: globalThis.Document, options: ExtractOptions = {}, dom?: DomName): Readability<Element> {
   const reader = new Readability<Element>(document, {
@@ -214,8 +224,50 @@ export function readerOf(document: globalThis.Document, options: ExtractOptions 
     withVisibilityFromStyleAttribute(reader);
     withTextKeptPerWeighing(reader);
     withLengthsKeptWhileScoring(reader);
+    if (markCarrier(dom, options) === "elements") carryMarkThroughReadability(reader);
   }
   return reader;
+}
+
+/**
+ * Readability copies an element's attributes onto another in two places: `_setNodeTag` (a <div>
+ * made a <p>, a <font> a <span>: the new element gets all of them) and `_simplifyNestedElements`
+ * (a <div> or <section> whose only child is one of those gives the child its attributes, then
+ * takes its place). A mark carried on the element (MarkCarrier "elements") is copied there as its
+ * attributes would be; everywhere else Readability moves elements, and the mark moves with them.
+ * (A retry's snapshot keeps marks itself: linkedom-snapshot.ts.)
+ */
+function carryMarkThroughReadability(reader: Readability<Element>): void {
+  const steps = reader as unknown as CopyingSteps;
+  steps._setNodeTag = setNodeTagCarryingMark;
+  steps._simplifyNestedElements = simplifyNestedElementsCarryingMarks;
+  steps._hasSingleTagInsideElement = hasSingleTagInsideElementCarryingMark;
+}
+type CopyingSteps = {
+  _setNodeTag(node: Element, tag: string): Element;
+  _simplifyNestedElements(articleContent: Element): void;
+  _hasSingleTagInsideElement(element: Element, tag: string): boolean;
+};
+const COPYING_STEPS = Readability.prototype as unknown as CopyingSteps;
+function setNodeTagCarryingMark(this: CopyingSteps, node: Element, tag: string): Element {
+  const replacement = COPYING_STEPS._setNodeTag.call(this, node, tag);
+  copyCarriedMark(node, replacement);
+  return replacement;
+}
+/** Whether `_simplifyNestedElements` runs: there, a single <div> or <section> found inside an element is about to take its attributes. */
+let simplifying = false;
+function simplifyNestedElementsCarryingMarks(this: CopyingSteps, articleContent: Element): void {
+  simplifying = true;
+  try {
+    COPYING_STEPS._simplifyNestedElements.call(this, articleContent);
+  } finally {
+    simplifying = false;
+  }
+}
+function hasSingleTagInsideElementCarryingMark(this: CopyingSteps, element: Element, tag: string): boolean {
+  const single = COPYING_STEPS._hasSingleTagInsideElement.call(this, element, tag);
+  if (single && simplifying) copyCarriedMark(element, element.children[0]);
+  return single;
 }
 
 /**

@@ -13,8 +13,14 @@
 // that runs too rarely to be optimised). `rebuild` builds the same nodes straight from the snapshot
 // (see `rebuildFromTape` for what htmlparser2 does to the markup that the build copies), and
 // declines, leaving the parse to linkedom, where the markup holds what it does not copy.
+//
+// An element may carry its chaff mark on itself rather than as attributes (mark.ts, MarkCarrier):
+// the snapshot keeps it with the element, the markup writes it as the attributes it stands for,
+// and `rebuild` puts it on the element it builds, or declines where the parse of those attributes
+// might read them otherwise.
 import { linkedomPart } from "./linkedom-package.js";
 import { setNewAttributes } from "./linkedom-tree.js";
+import { carriedMark, carryMark, markAttributes, type Mark } from "./mark.js";
 
 const ELEMENT_NODE = 1;
 const ATTRIBUTE_NODE = 2;
@@ -41,6 +47,7 @@ interface Internals {
   MIME: symbol;
   elementToString: () => string;
   setInnerHtml: (this: Element, html: string) => void;
+  Attr: new (ownerDocument: unknown, name: string, value: string) => { toString(): string };
 }
 let internals: Internals | undefined;
 
@@ -55,12 +62,13 @@ function internalsOf(linkedom: typeof import("linkedom")): Internals {
       MIME: symbols.MIME,
       elementToString: linkedom.Element.prototype.toString,
       setInnerHtml: Object.getOwnPropertyDescriptor(linkedom.Element.prototype, "innerHTML")!.set!,
+      Attr: (linkedomPart("interface/attr.js") as { Attr: Internals["Attr"] }).Attr,
     };
   }
   return internals;
 }
 
-/** Steps of a snapshot: an element opens (its node), an attribute (node, value), data (node, value), an element ends (its end node), markup written already (the markup, and the parts `rebuild` builds it from or null). */
+/** Steps of a snapshot: an element opens (its node, and its carried mark or undefined), an attribute (node, value), data (node, value), an element ends (its end node), markup written already (the markup, and the parts `rebuild` builds it from or null). */
 const OPEN = 0;
 const ATTRIBUTE = 1;
 const DATA = 2;
@@ -92,9 +100,10 @@ export function snapshotInnerHtml(linkedom: typeof import("linkedom"), element: 
       case ELEMENT_NODE:
         // As linkedom: an element with its own serialisation (<textarea>, <title>...) writes itself whole.
         if (next.toString !== elementToString) {
-          tape.push(WRITTEN, next.toString(), writtenParts(next));
+          const mark = carriedMark(next as unknown as Element);
+          tape.push(WRITTEN, mark ? withMarkWritten(next, mark) : next.toString(), writtenParts(next, mark));
           next = next[END];
-        } else tape.push(OPEN, next);
+        } else tape.push(OPEN, next, carriedMark(next as unknown as Element));
         break;
       case ATTRIBUTE_NODE:
         tape.push(ATTRIBUTE, next, next[VALUE]);
@@ -125,8 +134,10 @@ function writeTape(tape: unknown[]): string {
     switch (tape[i++] as number) {
       case OPEN: {
         const element = tape[i++] as LinkedNode;
+        const mark = tape[i++] as Mark | undefined;
         if (isOpened) out.push(">");
         out.push(`<${element.localName}`);
+        if (mark) out.push(markWritten(element, mark));
         isOpened = true;
         break;
       }
@@ -164,6 +175,25 @@ function writeTape(tape: unknown[]): string {
     }
   }
   return out.join("");
+}
+
+/** The markup of an element that writes itself, with its carried mark written first among its attributes, as `setMark`'s attributes are. */
+function withMarkWritten(element: LinkedNode, mark: Mark): string {
+  const own = element.toString();
+  const at = element.localName.length + 1;
+  return own.slice(0, at) + markWritten(element, mark) + own.slice(at);
+}
+
+/** A carried mark written as the attributes it stands for (linkedom's serialisation of each), each after a space. */
+function markWritten(element: LinkedNode, mark: Mark): string {
+  let written = "";
+  for (const [name, value] of markAttributes(mark)) written += " " + new internals!.Attr(element.ownerDocument, name, value).toString();
+  return written;
+}
+
+/** Whether the parse of a carried mark's attributes might read them otherwise than written (a character reference in a value). */
+function markMayReadOtherwise(mark: Mark): boolean {
+  return markAttributes(mark).some(([, value]) => value.includes("&"));
 }
 
 /** The node's own toString, reading `value` as its value (a node whose value changed since is not touched). */
@@ -207,7 +237,9 @@ function rebuildFromTape(tape: readonly unknown[], target: Element, decoded: Rea
       case OPEN: {
         flushText();
         const original = tape[i++] as LinkedNode;
+        const mark = tape[i++] as Mark | undefined;
         const name = original.localName;
+        if (mark && markMayReadOtherwise(mark)) return false;
         if (!PLAIN_TAG.test(name) || NOT_REBUILT.has(name) || "ownerSVGElement" in original) return false;
         if (open.length && IMPLIED_CLOSE.get(name)?.has(open[open.length - 1].localName)) return false;
         const element = document.createElement(name);
@@ -217,6 +249,7 @@ function rebuildFromTape(tape: readonly unknown[], target: Element, decoded: Rea
         const attributes = parsedAttributes(written, decoded);
         if (!attributes) return false;
         setNewAttributes(document, element, attributes);
+        if (mark) carryMark(element, mark);
         // A void element is closed as soon as it opens: it must have no children to be built here.
         if (VOID.has(name) && !(tape[i] === CLOSE && tape[i + 1] === original[internals!.END])) return false;
         append(element);
@@ -243,11 +276,13 @@ function rebuildFromTape(tape: readonly unknown[], target: Element, decoded: Rea
         const parts = tape[i + 1] as WrittenParts | null;
         i += 2;
         if (!parts || (open.length && IMPLIED_CLOSE.get(parts.name)?.has(open[open.length - 1].localName))) return false;
+        if (parts.mark && markMayReadOtherwise(parts.mark)) return false;
         const element = document.createElement(parts.name);
         if (element.constructor !== parts.element.constructor) return false;
         const attributes = parsedAttributes(parts.attributes, decoded);
         if (!attributes) return false;
         setNewAttributes(document, element, attributes);
+        if (parts.mark) carryMark(element, parts.mark);
         if (parts.text) element.appendChild(document.createTextNode(parts.text));
         append(element);
         break;
@@ -281,6 +316,7 @@ interface WrittenParts {
   name: string;
   attributes: Array<[string, string]>;
   text: string;
+  mark: Mark | undefined;
 }
 
 /**
@@ -288,13 +324,13 @@ interface WrittenParts {
  * <textarea> whose text htmlparser2 reads back as one text node as it is (no `&`, which it decodes
  * in a title, and no `<`, which might end it); null for any other.
  */
-function writtenParts(element: LinkedNode): WrittenParts | null {
+function writtenParts(element: LinkedNode, mark: Mark | undefined): WrittenParts | null {
   const name = element.localName;
   if (name !== "title" && name !== "textarea") return null;
   const text = (element as unknown as Element).textContent ?? "";
   if (text.includes("&") || text.includes("<")) return null;
   const attributes = Array.from((element as unknown as Element).attributes, (a): [string, string] => [a.name, a.value]);
-  return { element, name, attributes, text };
+  return { element, name, attributes, text, mark };
 }
 
 /** Text as htmlparser2 gives it back: each escaped character (a reference in the markup) alone, the runs between them whole. */

@@ -36,12 +36,66 @@ for (const entry of [...ELEMENT_RULES, ...ROLE_RULES, ...MARKUP_RULES, ...ARIA_L
  * Before Readability runs: copies each junk element's mark onto it and every element inside
  * it. Readability replaces a <div class="newsletter"><p>...</p></div> by its <p>, losing the
  * class; the copied mark survives on the <p>. `prepare` runs on each element first, in
- * document order (parents before children).
+ * document order (parents before children). `carrier` says how the copies travel (MarkCarrier).
  */
-export function premarkTree(root: Element, prepare?: (element: Element) => Element): void {
+export function premarkTree(root: Element, prepare?: (element: Element) => Element, carrier: MarkCarrier = "attributes"): void {
   const headings: Element[] = [];
-  premarkChildren(root, undefined, prepare, headings);
-  for (const heading of headings) markSection(heading, root);
+  carryingOnElements = carrier === "elements";
+  try {
+    premarkChildren(root, undefined, prepare, headings);
+    for (const heading of headings) markSection(heading, root);
+  } finally {
+    carryingOnElements = false;
+  }
+}
+
+/**
+ * How a copied mark travels with an element through Readability. "attributes": two attributes
+ * (the rule, and the features as JSON), which Readability copies wherever it copies an element's
+ * attributes, and which any DOM's serialisation keeps. "elements": the mark those attributes read
+ * back as (`markupMark`), kept on the element itself; nothing is added to the tree (on the AEB
+ * pages premarking marked 69% of the body's elements: two attribute nodes each, set, walked past
+ * by every later walk of the tree, and parsed back from JSON per element). Readability's two
+ * attribute copies (`_setNodeTag`, `_simplifyNestedElements`) then carry it through
+ * `carryMarkThroughReadability` in html.ts, and the snapshot of a retry through
+ * linkedom-snapshot.ts; a DOM whose retry serialises the body (jsdom) needs "attributes".
+ */
+export type MarkCarrier = "attributes" | "elements";
+let carryingOnElements = false;
+
+/** The property of an element that holds its carried mark ("elements" carrier). */
+const CARRIED_MARK = Symbol("chaff: carried mark");
+type Carrying = { [CARRIED_MARK]?: Mark };
+
+/** The mark an element carries on itself ("elements" carrier), if any. */
+export function carriedMark(element: Element): Mark | undefined {
+  return (element as unknown as Carrying)[CARRIED_MARK];
+}
+
+/** Puts `mark` (a mark as `markupMark` reads it back) on `element` as its carried mark. */
+export function carryMark(element: Element, mark: Mark): void {
+  (element as unknown as Carrying)[CARRIED_MARK] = mark;
+}
+
+/**
+ * What copying `from`'s attributes onto `to` does to the carried marks (Readability's `_setNodeTag`
+ * and `_simplifyNestedElements`): `from`'s mark replaces `to`'s; without one, `to` keeps its own.
+ */
+export function copyCarriedMark(from: Element, to: Element): void {
+  const mark = carriedMark(from);
+  if (mark !== undefined) carryMark(to, mark);
+}
+
+/**
+ * A carried mark as the attributes that stand for it, in the order `setMark` leaves them (each new
+ * attribute goes first: the features, then the rule): for markup written from a snapshot, which the
+ * parse of a retry then reads back as attributes.
+ */
+export function markAttributes(mark: Mark): Array<[string, string]> {
+  return [
+    [WHY_ATTRIBUTE, JSON.stringify(mark.features)],
+    [MARK_ATTRIBUTE, mark.rule],
+  ];
 }
 
 // Module functions, not closures made per page: V8 optimises a closure made anew for each page
@@ -77,8 +131,29 @@ function ownMarkInComments(element: Element, inherited: Mark): Mark {
 }
 
 function setMark(element: Element, mark: Mark): void {
+  // A mark without features leaves a features attribute the page had: only attributes do that.
+  if (carryingOnElements && mark.features) {
+    carryMark(element, carriedForm(mark));
+    return;
+  }
   element.setAttribute(MARK_ATTRIBUTE, mark.rule);
   if (mark.features) element.setAttribute(WHY_ATTRIBUTE, featuresJson(mark));
+}
+
+/** The mark `markupMark` reads back from the attributes `setMark` writes for `mark`, made once for all the elements it is copied onto. */
+function carriedForm(mark: Mark): Mark {
+  if (mark !== lastCarried.mark) lastCarried = { mark, carried: { rule: mark.rule, reason: reasonOf(mark.rule), features: JSON.parse(featuresJson(mark)) as Mark["features"] } };
+  return lastCarried.carried;
+}
+let lastCarried: { mark: Mark | undefined; carried: Mark } = { mark: undefined, carried: { rule: "", reason: "" } };
+
+function reasonOf(rule: string): string {
+  return REASON_BY_RULE.get(rule) ?? "junk markup";
+}
+
+/** Whether the element has a copied mark, carried either way. */
+function hasCopiedMark(element: Element): boolean {
+  return carriedMark(element) !== undefined || element.hasAttribute(MARK_ATTRIBUTE);
 }
 
 /** A mark's features as JSON, written once for all the elements a mark is copied onto (every element inside a marked one gets the same mark). */
@@ -126,7 +201,7 @@ function isSectionMark(mark: Mark): boolean {
 }
 
 function markSubtree(element: Element, mark: Mark): void {
-  if (!element.hasAttribute(MARK_ATTRIBUTE)) setMark(element, mark);
+  if (!hasCopiedMark(element)) setMark(element, mark);
   for (let child = element.firstElementChild; child; child = child.nextElementSibling) markSubtree(child, mark);
 }
 
@@ -151,17 +226,19 @@ function collapse(text: string): string {
   return text.replace(/\s+/g, " ").trim().slice(0, 120);
 }
 
-/** The mark `premarkTree` left on an element (its own or an ancestor's), if any: an attribute read, no matching. */
+/** The mark `premarkTree` left on an element (its own or an ancestor's), if any: read, no matching. */
 export function premarked(element: Element): Mark | undefined {
-  return element.hasAttribute(MARK_ATTRIBUTE) ? markupMark(element) : undefined;
+  return carriedMark(element) ?? (element.hasAttribute(MARK_ATTRIBUTE) ? markupMark(element) : undefined);
 }
 
-/** The junk rule an element's own markup matches, if any. */
+/** The junk rule an element's own markup matches, if any; a copied mark first (carried, or as attributes). */
 export function markupMark(element: Element): Mark | undefined {
+  const carried = carriedMark(element);
+  if (carried !== undefined) return carried;
   const copied = element.getAttribute(MARK_ATTRIBUTE);
   if (copied) {
     const why = element.getAttribute(WHY_ATTRIBUTE);
-    return { rule: copied, reason: REASON_BY_RULE.get(copied) ?? "junk markup", features: why ? (JSON.parse(why) as Mark["features"]) : undefined };
+    return { rule: copied, reason: reasonOf(copied), features: why ? (JSON.parse(why) as Mark["features"]) : undefined };
   }
   const tag = element.tagName.toUpperCase();
   const byTag = TAG_TO_RULE.get(tag);
