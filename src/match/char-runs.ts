@@ -2,6 +2,7 @@
 // filled as characters come, says whether each belongs to the class. On the lines and samples
 // the stages read, `text.match(/[\p{L}...]+/gu)` spent most of its time in the Unicode-class
 // test and in the array of matches; this tests each distinct character once per thread.
+import { unitAt } from "./units.js";
 
 /** Whether a code unit is in the class: 0 not looked up yet, 1 in, 2 out. */
 type Kinds = Uint8Array;
@@ -24,8 +25,8 @@ export class CharRuns {
       let inClass = false;
       let width = 1;
       if (i < end) {
-        const unit = text.charCodeAt(i);
-        if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        const unit = unitAt(text, i);
+        if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < end && (unitAt(text, i + 1) & 0xfc00) === 0xdc00) {
           width = 2;
           inClass = this.pairIn(text, i);
         } else inClass = (kinds[unit] || this.kindOf(unit)) === 1;
@@ -77,9 +78,9 @@ export class CharRuns {
     let runs = 0;
     let inRun = false;
     for (let i = 0; i < end; i++) {
-      const unit = text.charCodeAt(i);
+      const unit = unitAt(text, i);
       let inClass: boolean;
-      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < end && (unitAt(text, i + 1) & 0xfc00) === 0xdc00) {
         inClass = this.pairIn(text, i);
         i++;
       } else inClass = (kinds[unit] || this.kindOf(unit)) === 1;

@@ -13,6 +13,7 @@
 // output, so a literal whose case variants the fold cannot follow (astral letters, a
 // combining dot) makes its rule untested by the scan (always tried).
 import type { Line } from "../core/lines.js";
+import { unitAt } from "./units.js";
 
 /** Folded units by unit, filled on first sight (0: not yet folded; unit 0 folds to itself). */
 const folded = new Uint16Array(0x10000);
@@ -245,11 +246,12 @@ class Automaton {
     const classOfUnit = this.#classOfUnit;
     let count = 0;
     let state = 0;
+    const length = text.length;
     // One loop that hands each ending to a call. A loop that returned at each ending to one that handled it (and kept
     // the state between them) measured the same: the news CLI on the 10 MB bench JSONL 1.00x (9 rounds), the scan
     // alone over its lines 0.9-1.0x (one process, turn about; the machine's load made it vary).
-    for (let i = 0; i < text.length; i++) {
-      const unit = text.charCodeAt(i);
+    for (let i = 0; i < length; i++) {
+      const unit = unitAt(text, i);
       let c = classOfUnit[unit];
       if (c === NOT_SEEN) classOfUnit[unit] = c = classOf[foldUnit(unit)];
       if (state < dense) state = next[state * classes + c];

@@ -8,6 +8,7 @@ import { COUNTER_RULES, FURNITURE_RULES, LINE_THRESHOLDS, LINK_LIST_SEPARATOR } 
 import { UserPattern } from "../match/backtracking.js";
 import { lineRuleStage, literalGate } from "../match/line-rules.js";
 import { CharRuns } from "../match/char-runs.js";
+import { unitAt } from "../match/units.js";
 import { registerStage } from "./registry.js";
 
 export const BoilerplatePhrasesOptions = z.strictObject({
@@ -52,11 +53,12 @@ const SEPARATOR_CHARS = new Set([..."|•·/–—-"].map((c) => c.charCodeAt(0)
  * characters) holds at most maxItemWords words, the separators at most one more each (a spaced hyphen).
  */
 export function cannotBeLinkList(content: string, maxItemWords: number): boolean {
-  const last = content.charCodeAt(content.length - 1);
+  const length = content.length;
+  const last = unitAt(content, length - 1);
   if (last === 0x21 || last === 0x3f || (last === 0x2e && !content.endsWith("..."))) return true;
   if (!/^[\s|•·\p{Lu}\p{N}]/u.test(content)) return true;
   let separatorChars = 0;
-  for (let i = 0; i < content.length; i++) if (SEPARATOR_CHARS.has(content.charCodeAt(i))) separatorChars++;
+  for (let i = 0; i < length; i++) if (SEPARATOR_CHARS.has(unitAt(content, i))) separatorChars++;
   const mostWords = (separatorChars + 1) * maxItemWords + separatorChars;
   return countWordsUpTo(content, mostWords) > mostWords;
 }

@@ -6,6 +6,7 @@ import { lineDetection } from "../core/lines.js";
 import { CAPTION_RULES } from "../rules/captions.js";
 import { SOURCE_CREDIT_RULES } from "../rules/credits.js";
 import { LineRuleOptions, lineRuleStage } from "../match/line-rules.js";
+import { unitAt } from "../match/units.js";
 import { registerStage } from "./registry.js";
 
 export const CaptionOptions = z.extend(LineRuleOptions, {
@@ -17,11 +18,12 @@ export type CaptionOptions = z.infer<typeof CaptionOptions>;
 
 /** The repeated half when a line is "X X" (spaces collapsed), else undefined. */
 export function doubledHalf(content: string, minWords: number): string | undefined {
-  if (content.length % 2 === 0) return undefined; // "X" + " " + "X" has odd length
-  const half = (content.length - 1) / 2;
-  if (content.charCodeAt(half) !== 32) return undefined;
+  const length = content.length;
+  if (length % 2 === 0) return undefined; // "X" + " " + "X" has odd length
+  const half = (length - 1) / 2;
+  if (unitAt(content, half) !== 32) return undefined;
   // Compared in place: most lines with a space in the middle differ at once, and cutting out both halves cost more.
-  for (let i = 0; i < half; i++) if (content.charCodeAt(i) !== content.charCodeAt(half + 1 + i)) return undefined;
+  for (let i = 0; i < half; i++) if (unitAt(content, i) !== unitAt(content, half + 1 + i)) return undefined;
   const first = content.slice(0, half);
   return first.split(" ").length >= minWords ? first : undefined;
 }

@@ -6,6 +6,7 @@ import type { Detection } from "../core/document.js";
 import { unitTable, type Line } from "../core/lines.js";
 import { runsOnInto } from "../match/line-features.js";
 import { literalGate } from "../match/line-rules.js";
+import { unitAt } from "../match/units.js";
 import { registerStage } from "./registry.js";
 
 export const DuplicateOptions = z.strictObject({
@@ -78,12 +79,12 @@ export function sentenceBounds(text: string): SentenceBounds {
   const ends: number[] = [];
   const length = text.length;
   for (let i = 0; i < length; i++) {
-    if (BOUNDARY_UNIT[text.charCodeAt(i)] !== 1) continue;
+    if (BOUNDARY_UNIT[unitAt(text, i)] !== 1) continue;
     let end = i + 1;
-    while (end < length && BOUNDARY_UNIT[text.charCodeAt(end)] === 2) end++;
-    if (end === length || BOUNDARY_UNIT[text.charCodeAt(end)] !== 4) continue; // no match here: the next try starts at i + 1
+    while (end < length && BOUNDARY_UNIT[unitAt(text, end)] === 2) end++;
+    if (end === length || BOUNDARY_UNIT[unitAt(text, end)] !== 4) continue; // no match here: the next try starts at i + 1
     let after = end + 1;
-    while (after < length && BOUNDARY_UNIT[text.charCodeAt(after)] === 4) after++;
+    while (after < length && BOUNDARY_UNIT[unitAt(text, after)] === 4) after++;
     ends.push(end);
     if (after < length) starts.push(after);
     i = after - 1;

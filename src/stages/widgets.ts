@@ -3,6 +3,7 @@ import type { Detection } from "../core/document.js";
 import { lineDetection, unitTable } from "../core/lines.js";
 import { WIDGET_FILLER, WIDGET_LINE, WIDGET_RULES, WIDGET_WORDS } from "../rules/widgets.js";
 import { LineRuleOptions, labelText, lineRuleStage, literalGate } from "../match/line-rules.js";
+import { unitAt } from "../match/units.js";
 import { registerStage } from "./registry.js";
 
 const STRONG = new Set(WIDGET_WORDS.filter((w) => !w.includes(" ")));
@@ -26,9 +27,10 @@ const ONE_LETTER = /^\p{L}$/u;
  */
 export function isUnknownLabel(word: string): boolean {
   let letters = 0;
-  for (let i = 0; i < word.length; i++) {
-    const unit = word.charCodeAt(i);
-    if ((unit & 0xfc00) === 0xd800 && i + 1 < word.length && (word.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+  const length = word.length;
+  for (let i = 0; i < length; i++) {
+    const unit = unitAt(word, i);
+    if ((unit & 0xfc00) === 0xd800 && i + 1 < length && (unitAt(word, i + 1) & 0xfc00) === 0xdc00) {
       if (!ONE_LETTER.test(word.slice(i, i + 2))) return false;
       i++;
     } else {
@@ -42,7 +44,7 @@ export function isUnknownLabel(word: string): boolean {
 
 /** WIDGET_COUNT.test(word), the regex run only on a word that starts with a digit. */
 export function isWidgetCount(word: string): boolean {
-  const first = word.charCodeAt(0);
+  const first = unitAt(word, 0);
   return first >= 48 && first <= 57 && WIDGET_COUNT.test(word);
 }
 
@@ -58,11 +60,12 @@ export function isWidgetWordLine(content: string, maxWords = 10): boolean {
   let words = 0;
   let strong = 0;
   let unknownAt = -1;
+  const length = text.length;
   for (let at = 0; ; ) {
-    while (at < text.length && SEPARATOR[text.charCodeAt(at)]) at++;
-    if (at === text.length) break;
+    while (at < length && SEPARATOR[unitAt(text, at)]) at++;
+    if (at === length) break;
     const start = at;
-    while (at < text.length && !SEPARATOR[text.charCodeAt(at)]) at++;
+    while (at < length && !SEPARATOR[unitAt(text, at)]) at++;
     if (++words > maxWords) return false;
     const bare = bareWord(text.slice(start, at));
     if (STRONG.has(bare) || PHRASES.includes(bare)) strong++;
@@ -99,24 +102,25 @@ const STRIPPED = unitTable(/[_()[\]:!.]/);
 
 /** A lower-cased word as isWidgetWordLine compares it: "_" as a space, brackets and stops removed. */
 function bareWord(word: string): string {
-  for (let i = 0; i < word.length; i++) if (STRIPPED[word.charCodeAt(i)]) return word.replace(/_/g, " ").replace(/[()[\]:!.]/g, "");
+  for (let i = 0, length = word.length; i < length; i++) if (STRIPPED[unitAt(word, i)]) return word.replace(/_/g, " ").replace(/[()[\]:!.]/g, "");
   return word;
 }
 
 /** False only when the content cannot be a widget-word line; true means "ask isWidgetWordLine". */
 export function mayBeWidgetWordLine(content: string): boolean {
   const label = labelText(content);
+  const length = label.length;
   let unknown = 0;
   let at = 0;
   for (let word = 0; word < 2; word++) {
-    while (at < label.length && SEPARATOR[label.charCodeAt(at)]) at++;
-    if (at === label.length) return word > 0 && unknown === 0; // no words at all, or an unknown word alone: not a widget line
+    while (at < length && SEPARATOR[unitAt(label, at)]) at++;
+    if (at === length) return word > 0 && unknown === 0; // no words at all, or an unknown word alone: not a widget line
     const start = at;
     // Whether the word is ASCII letters, all lower-case or capitalised ("the", "Share"): most words are.
     let lower = true;
     let capitalised = true;
-    for (; at < label.length; at++) {
-      const unit = label.charCodeAt(at);
+    for (; at < length; at++) {
+      const unit = unitAt(label, at);
       if (SEPARATOR[unit]) break;
       const isLower = unit >= 97 && unit <= 122;
       if (at === start) {
@@ -148,10 +152,11 @@ const WORDS_WITH_UNKNOWN = WIDGET_LINE.unknownLabelMinWidgetWords + 1;
 
 /** Whether label[at...] holds at least `count` more words (runs between SEPARATOR units). */
 function hasTokens(label: string, at: number, count: number): boolean {
+  const length = label.length;
   for (let found = 0; found < count; found++) {
-    while (at < label.length && SEPARATOR[label.charCodeAt(at)]) at++;
-    if (at === label.length) return false;
-    while (at < label.length && !SEPARATOR[label.charCodeAt(at)]) at++;
+    while (at < length && SEPARATOR[unitAt(label, at)]) at++;
+    if (at === length) return false;
+    while (at < length && !SEPARATOR[unitAt(label, at)]) at++;
   }
   return true;
 }
