@@ -79,13 +79,16 @@ const IN_FLIGHT_PER_JOB = 8;
 const BATCHES_IN_FLIGHT_PER_JOB = 2;
 /**
  * Documents in flight per thread when the main thread shares the work (createSharingCleaner):
- * entries settle in input order, so while the oldest document is in a worker's batch the main
- * thread needs the next ones to clean meanwhile. At least a worker's batch (SHARED_WORKER_BATCH)
- * per thread, whatever their size; twice that while their content is under `bytes` per thread.
- * With 8 documents per job (the record files' setting) the main thread waited 30-160 ms per run of
- * the 181 AEB pages at --jobs 2 with nothing to clean; with these, 1-14 ms.
+ * entries settle in input order, so while the oldest documents are in a worker's batches the main
+ * thread needs the next ones to clean meanwhile, and the worker its next batches. At least a
+ * worker's batch (SHARED_WORKER_BATCH) per thread, whatever their size; up to four times that
+ * while their content is under `bytes` per thread. With 8 documents per job (the record files'
+ * setting) the main thread waited 30-160 ms per run of the 181 AEB pages at --jobs 2 with nothing
+ * to clean; with up to 16 per thread, once each worker held two batches (run/worker-lanes.ts),
+ * the window filled with pages cleaned behind the worker's and what waited ran dry: the worker got
+ * one page per message.
  */
-const SHARED_IN_FLIGHT_PER_THREAD = { documents: 8, most: 16, bytes: 4 << 20, example: "181 pages of 170 kB at --jobs 2: 32 in flight; 2 MB pages: 16" } as const;
+const SHARED_IN_FLIGHT_PER_THREAD = { documents: 8, most: 32, bytes: 8 << 20, example: "181 pages of 170 kB at --jobs 2: 64 in flight; 2 MB pages: 16" } as const;
 /** Whole-file outputs being written at once (through p-limit). */
 const WRITE_CONCURRENCY = 8;
 
@@ -506,7 +509,7 @@ function chooseCleaner(options: CleanOptions, jobs: number, todo: ReadonlyArray<
   const inFlight = { min, max: Math.max(min, jobs * BATCHES_IN_FLIGHT_PER_JOB * BATCH_LIMITS.documents), size: jobs * BATCHES_IN_FLIGHT_PER_JOB * BATCH_LIMITS.size };
   // A one-document file is two entries in the queue: its document and its end.
   const sharedInFlight = { min: threads * 2 * SHARED_IN_FLIGHT_PER_THREAD.documents, max: threads * 2 * SHARED_IN_FLIGHT_PER_THREAD.most, size: threads * SHARED_IN_FLIGHT_PER_THREAD.bytes };
-  if (shared) return { inFlight: sharedInFlight, cleaner: createSharingCleaner(pipelines, timeoutMs, pool(threads - 1, SHARED_WORKER_BATCH), threads - 1, cleanedOnMainThread) };
+  if (shared) return { inFlight: sharedInFlight, cleaner: createSharingCleaner(pipelines, timeoutMs, pool(threads - 1, SHARED_WORKER_BATCH), cleanedOnMainThread) };
   return { inFlight, cleaner: pool(threads) };
 }
 

@@ -1,15 +1,13 @@
-// Where the CPU work runs: on a piscina pool with one worker per job (a document can be
+// Where the CPU work runs: on pool workers, one per job (run/worker-lanes.ts: a document can be
 // stopped at its time limit, a worker's heap is capped), or inline on the main thread: with a
 // time limit for small runs and --jobs 1's text (src/run/clean.ts chooses), without one for
 // library callers. All run the same `cleanTask`, so their bytes match.
-import { join } from "node:path";
-import pLimit from "p-limit";
-import type { Piscina } from "piscina";
 import { htmlToDocument as defaultHtmlToDocument, type HtmlToDocument } from "../read/html-route.js";
 import type { HtmlRouteOptions } from "../core/route-options.js";
 import { cleanTask, cleanTasksWithin, cleanTaskWithin, type CleanOutcome, type CleanTask, type RoutePipelines } from "./task.js";
 import { answerEach, Batcher, contentSize, type ItemResult, type Pending } from "./batches.js";
 import { TimedOut } from "./time-limit.js";
+import { createWorkerLanes } from "./worker-lanes.js";
 
 export interface Cleaner {
   clean(task: CleanTask): Promise<CleanOutcome>;
@@ -18,8 +16,8 @@ export interface Cleaner {
   close(): Promise<void>;
 }
 
-/** What the main thread sends a pool worker (run/worker.ts), and what it answers. */
-export type WorkerMessage = "warm-up" | CleanTask | { batch: CleanTask[] };
+/** What the main thread sends a pool worker (run/worker.ts, through run/worker-lanes.ts), and what it answers. */
+export type WorkerWork = CleanTask | { batch: CleanTask[] };
 export type WorkerAnswer = undefined | CleanOutcome | Array<ItemResult<CleanOutcome>>;
 
 export interface PoolOptions {
@@ -40,19 +38,12 @@ export interface PoolOptions {
 }
 
 export interface PoolCleaner extends Cleaner {
-  /** Messages handed to the workers and not answered yet. */
-  outstanding(): number;
+  /** Whether every worker holds all it can: what is handed over now waits on the main thread. */
+  full(): boolean;
 }
 
 import { DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB } from "./defaults.js";
-import { PACKAGE_ROOT } from "./package-root.js";
 export { DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB };
-/**
- * Young generation of each worker. Capped because it decides resident memory: on a
- * 50 MB JSONL with --jobs 2, peak RSS 271 MB with 16 MB against 471 MB uncapped.
- * The price is more scavenges on allocation-heavy HTML extraction.
- */
-const YOUNG_GENERATION_MB = 16;
 
 /**
  * Workers load the compiled worker.js. Run from source (tsx), the TypeScript loader
@@ -136,59 +127,21 @@ export function createTimedInlineCleaner(pipelines: RoutePipelines, timeoutMs: n
 }
 
 export function createPoolCleaner(options: PoolOptions): PoolCleaner {
-  // piscina loads only for runs that use a pool (a small text run cleans inline and never needs it).
-  const starting = import("piscina").then(({ Piscina }) => {
-    const pool = new Piscina<WorkerMessage, WorkerAnswer>({
-      filename: join(PACKAGE_ROOT, "dist/run/worker.js"),
-      minThreads: options.jobs,
-      maxThreads: options.jobs,
-      idleTimeout: 60_000,
-      workerData: { pipelines: options.pipelinePaths, htmlRoute: options.htmlRoute },
-      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-    });
-    // piscina emits a worker's error on the pool when no task is running on that worker: a worker
-    // stopped at a document's time limit that runs out of heap before it is gone (a 30 MB page). Its
-    // document has already failed with its reason, and piscina replaces the worker; unheard, the event
-    // would end the process with a stack trace.
-    pool.on("error", () => undefined);
-    return pool;
+  const lanes = createWorkerLanes<WorkerWork, WorkerAnswer>({
+    pipelinePaths: options.pipelinePaths,
+    workers: options.jobs,
+    timeoutMs: options.timeoutMs,
+    maxHeapMb: options.maxHeapMb,
+    htmlRoute: options.htmlRoute,
   });
-  // Hand the pool one message per worker, so that a time limit counts that message's own run
-  // only: a document queued behind a stuck one must not time out with it.
-  const handOver = pLimit(options.jobs);
-  let outstanding = 0;
-  // Nor with a worker still loading its modules (jsdom, the rule tables: seconds on a busy
-  // machine): each worker answers a warm-up first, and time limits start after that.
-  const warm = starting.then((pool) => Promise.all(Array.from({ length: options.jobs }, () => pool.run("warm-up"))));
-  // A worker that cannot load fails each document with its reason (below); unawaited, it must not end the process.
-  warm.catch(() => undefined);
-  const send = async (message: WorkerMessage): Promise<WorkerAnswer> => {
-    outstanding++;
-    try {
-      return await sendNow(message);
-    } finally {
-      outstanding--;
-    }
-  };
-  const sendNow = async (message: WorkerMessage): Promise<WorkerAnswer> => {
-    await warm;
-    const pool: Piscina = await starting;
-    try {
-      return await handOver(() => pool.run(message, { signal: AbortSignal.timeout(options.timeoutMs) }));
-    } catch (error) {
-      const e = error as Error;
-      if (e.name === "AbortError" || e.name === "TimeoutError") throw new Error(`timed out after ${options.timeoutMs} ms`);
-      throw e;
-    }
-  };
   // Text documents travel in batches under one time limit (a batch that fails is rerun a document
   // at a time, so a document still fails alone); HTML pages one by one, as each costs far more than
   // its message, unless `batchLimits` batches them too.
   const { batchLimits } = options;
   const batcher = new Batcher<CleanTask, CleanOutcome>(
     {
-      many: async (batch) => (await send({ batch })) as Array<ItemResult<CleanOutcome>>,
-      one: async (task) => (await send(task)) as CleanOutcome,
+      many: async (batch) => (await lanes.send({ batch })) as Array<ItemResult<CleanOutcome>>,
+      one: async (task) => (await lanes.send(task)) as CleanOutcome,
     },
     batchLimits
       ? { sizeOf: (task) => contentSize(task.content), limits: batchLimits }
@@ -197,15 +150,16 @@ export function createPoolCleaner(options: PoolOptions): PoolCleaner {
   return {
     clean: (task) => batcher.add(task),
     flush: (task) => batcher.flush(task),
-    close: async () => (await starting).destroy(),
-    outstanding: () => outstanding,
+    close: () => lanes.close(),
+    full: () => lanes.full(),
   };
 }
 
 /**
- * What the workers take per message when the main thread shares the work: a few pages, so that a
- * worker has its next ones while the main thread is busy with its own (a worker's next message can
- * only be handed over between two of the main thread's documents).
+ * What the workers take per message when the main thread shares the work: a few pages. A worker's
+ * next message can only be handed over between two of the main thread's documents, so each worker
+ * holds HELD_PER_WORKER of them (run/worker-lanes.ts) and cleans the next while the main thread is
+ * busy with its own.
  */
 export const SHARED_WORKER_BATCH = { documents: 8, size: 512 * 1024, example: "three 170 kB pages to a worker in one message; 8 news records of 9 kB; a 1.5 MB page alone" } as const;
 
@@ -219,13 +173,14 @@ export const SHARED_INLINE_LIMITS = { documents: 64, size: 64 * 1024, example: "
  * The main thread as one of the jobs (--jobs N: the main thread and N-1 workers), so that N jobs
  * run on N threads, not N+1: one isolate less to start and to compile the code for, and no thread
  * idle while the others wait for a core. Work is shared as it comes: whenever the main thread is
- * between two of its own documents it hands the workers their next batch (SHARED_WORKER_BATCH), then
+ * between two of its own documents it hands the workers batches (SHARED_WORKER_BATCH) until each
+ * holds all it can (HELD_PER_WORKER), then
  * cleans the next waiting documents itself (SHARED_INLINE_LIMITS) under their time limit. Documents
  * `here` refuses (pages too large for the main thread's uncapped heap) go to the workers. After a
  * time-out on the main thread nothing more runs there (see createTimedInlineCleaner): the rest go
  * to the workers. Results are answered per document, so outputs keep their input order.
  */
-export function createSharingCleaner(pipelines: RoutePipelines, timeoutMs: number, workers: PoolCleaner, workerCount: number, here: (task: CleanTask) => boolean): Cleaner {
+export function createSharingCleaner(pipelines: RoutePipelines, timeoutMs: number, workers: PoolCleaner, here: (task: CleanTask) => boolean): Cleaner {
   type Waiting = Pending<CleanTask, CleanOutcome>;
   const waiting: Waiting[] = [];
   let timedOut = false;
@@ -236,7 +191,7 @@ export function createSharingCleaner(pipelines: RoutePipelines, timeoutMs: numbe
     workers.clean(w.item).then(w.resolve, w.reject);
   };
   const feedWorkers = () => {
-    while (waiting.length > 0 && (timedOut || workers.outstanding() < workerCount)) {
+    while (waiting.length > 0 && (timedOut || !workers.full())) {
       // At most half of what waits (one at least): near the end of a run the main thread and the
       // worker finish together instead of the main thread waiting on a full batch.
       const most = Math.min(SHARED_WORKER_BATCH.documents, Math.ceil(waiting.length / 2));

@@ -70,19 +70,25 @@ export async function cleanTaskWithin(task: CleanTask, pipelines: RoutePipelines
  */
 export async function cleanTasksWithin(tasks: readonly CleanTask[], pipelines: RoutePipelines, timeoutMs: number): Promise<Array<ItemResult<CleanOutcome>>> {
   const finish = await synchronousCleaner(tasks, pipelines);
-  return runWithin(timeoutMs, () =>
-    tasks.map((task): ItemResult<CleanOutcome> => {
-      try {
-        return { ok: finish(task) };
-      } catch (error) {
-        return { error: error instanceof Error ? error.message : String(error) };
-      }
-    }),
-  );
+  return runWithin(timeoutMs, () => finishEach(tasks, finish));
 }
 
-/** Loads what the tasks need (the HTML route, the Markdown renderer) before any clock starts. */
-async function synchronousCleaner(tasks: readonly CleanTask[], pipelines: RoutePipelines): Promise<(task: CleanTask) => CleanOutcome> {
+/** Each task's outcome, or its error alone: how a batch is answered. */
+export function finishEach(tasks: readonly CleanTask[], finish: (task: CleanTask) => CleanOutcome): Array<ItemResult<CleanOutcome>> {
+  return tasks.map((task): ItemResult<CleanOutcome> => {
+    try {
+      return { ok: finish(task) };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  });
+}
+
+/**
+ * Loads what the tasks need (the HTML route, the Markdown renderer) before any clock starts, and
+ * returns what cleans one of them synchronously.
+ */
+export async function synchronousCleaner(tasks: readonly CleanTask[], pipelines: RoutePipelines): Promise<(task: CleanTask) => CleanOutcome> {
   const toDocument = tasks.some((t) => t.route === "html") ? await loadHtmlToDocumentSync() : undefined;
   const markdown = tasks.some((t) => t.format === "md") ? await markdownFor({ format: "md" }) : undefined;
   return (task) => finishTask(task, task.route === "html" ? toDocument!(htmlInputOf(task)) : textDocumentOf(task), pipelines[task.route], task.format === "md" ? markdown : undefined);

@@ -1,33 +1,39 @@
-// A pool worker: loads the pipeline once, then cleans the tasks it is sent and
-// returns plain objects. The HTML route is whatever read/html-route.ts provides.
+// A pool worker: loads the pipeline once, then cleans the tasks it is sent and returns plain
+// objects, on the HTML route of read/html-route.ts (the same bytes as on the main thread).
 import { workerData } from "node:worker_threads";
-import { setHtmlRouteOptions, type HtmlRouteOptions } from "../core/route-options.js";
-import { htmlToDocument } from "../read/html-route.js";
-import type { ItemResult } from "./batches.js";
-import type { WorkerAnswer, WorkerMessage } from "./cleaner.js";
+import { setHtmlRouteOptions } from "../core/route-options.js";
+import type { WorkerAnswer, WorkerWork } from "./cleaner.js";
 import { loadPipeline } from "./pipeline-file.js";
-import { cleanTask, type CleanOutcome } from "./task.js";
+import { finishEach, synchronousCleaner } from "./task.js";
+import { WARM_UP, type LaneMessage, type LaneWorkerData } from "./worker-lanes.js";
 
-const data = workerData as { pipelines: { text: string; html: string }; htmlRoute?: HtmlRouteOptions };
+const data = workerData as LaneWorkerData;
 setHtmlRouteOptions(data.htmlRoute);
 const paths = data.pipelines;
 const pipelines = { text: loadPipeline(paths.text), html: paths.html === paths.text ? undefined : loadPipeline(paths.html) };
 const routes = { text: pipelines.text, html: pipelines.html ?? pipelines.text };
 
-/** Sent once to each worker before any document: answered once this module has loaded. */
-export const WARM_UP = "warm-up";
+/**
+ * The message before, answered. A worker holds two messages; piscina posts a message's answer once
+ * its handler returns, but starts the next one's handler as soon as the first awaits (its modules
+ * loading), and a page cleaned synchronously there would hold the first one's answer back until it
+ * ends. So each message's work starts a turn of the event loop after the one before has been
+ * answered.
+ */
+let answered: Promise<unknown> = Promise.resolve();
 
-export default async function clean(message: WorkerMessage): Promise<WorkerAnswer> {
-  if (message === WARM_UP) return undefined;
-  if (!("batch" in message)) return cleanTask(message, routes, htmlToDocument);
-  // A document that fails fails alone: the rest of its batch is cleaned and answered.
-  const results: Array<ItemResult<CleanOutcome>> = [];
-  for (const task of message.batch) {
-    try {
-      results.push({ ok: await cleanTask(task, routes, htmlToDocument) });
-    } catch (error) {
-      results.push({ error: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  return results;
+export default function clean(message: LaneMessage<WorkerWork>): Promise<WorkerAnswer> {
+  if (message === WARM_UP) return Promise.resolve(undefined);
+  const turn = answered.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(() => cleanInTurn(message));
+  answered = turn.catch(() => undefined);
+  return turn;
+}
+
+async function cleanInTurn(message: Exclude<LaneMessage<WorkerWork>, typeof WARM_UP>): Promise<WorkerAnswer> {
+  const work = message.work;
+  const finish = await synchronousCleaner("batch" in work ? work.batch : [work], routes);
+  // From here to the answer nothing else runs on this thread. The main thread reads the number
+  // when the worker is lost: what it held behind it never ran.
+  Atomics.store(data.started, 0, message.seq);
+  return "batch" in work ? finishEach(work.batch, finish) : finish(work);
 }

@@ -1,6 +1,7 @@
 // --jobs N as the main thread and N - 1 workers: who cleans what, and the bytes each gives.
 import { describe, expect, it, vi } from "vitest";
 import { createSharingCleaner, SHARED_WORKER_BATCH, type PoolCleaner } from "../../src/run/cleaner.js";
+import { HELD_PER_WORKER } from "../../src/run/worker-lanes.js";
 import { cleanTask, type CleanOutcome, type CleanTask } from "../../src/run/task.js";
 import { htmlToDocument } from "../../src/read/html-route.js";
 import { contentText, outcome, page, pipelines, task, texts } from "../helpers/trapped-tasks.js";
@@ -8,9 +9,10 @@ import { contentText, outcome, page, pipelines, task, texts } from "../helpers/t
 /**
  * A stand-in for the pool: documents handed over are sent as one message at each flush (as the
  * pool's batcher does), and a message is answered only once `answer()` is called, so a test
- * decides when the worker is busy. Each message's ids are recorded.
+ * decides when the worker is busy. Each message's ids are recorded. The worker holds `holds`
+ * messages (HELD_PER_WORKER in the pool); 1 unless a test says.
  */
-function heldPool() {
+function heldPool(holds = 1) {
   const messages: string[][] = [];
   let collecting: Array<{ task: CleanTask; resolve(o: CleanOutcome): void; reject(e: Error): void }> = [];
   const held: Array<() => void> = [];
@@ -29,7 +31,7 @@ function heldPool() {
         }
       });
     },
-    outstanding: () => held.length,
+    full: () => held.length >= holds,
     answer: async () => {
       while (held.length) held.shift()!();
     },
@@ -45,7 +47,7 @@ describe("the main thread sharing the work with the workers", () => {
   /** A cleaner whose worker is busy with "d0" (sent, unanswered). */
   const withBusyWorker = (timeoutMs: number, here: (t: CleanTask) => boolean = () => true) => {
     const pool = heldPool();
-    const cleaner = createSharingCleaner(pipelines, timeoutMs, pool, 1, here);
+    const cleaner = createSharingCleaner(pipelines, timeoutMs, pool, here);
     const busy = outcome(cleaner.clean(task("d0", texts[0])));
     cleaner.flush();
     expect(pool.messages).toEqual([["d0"]]);
@@ -67,7 +69,7 @@ describe("the main thread sharing the work with the workers", () => {
 
   it("hands an idle worker a batch of at most SHARED_WORKER_BATCH.documents, then cleans the rest itself", async () => {
     const pool = heldPool();
-    const cleaner = createSharingCleaner(pipelines, 10_000, pool, 1, () => true);
+    const cleaner = createSharingCleaner(pipelines, 10_000, pool, () => true);
     const many = Array.from({ length: 2 * SHARED_WORKER_BATCH.documents + 3 }, (_, i) => task(`n${i}`, texts[i % texts.length]));
     const results = many.map((t) => outcome(cleaner.clean(t)));
     expect(pool.messages).toEqual([]);
@@ -83,7 +85,7 @@ describe("the main thread sharing the work with the workers", () => {
 
   it("hands an idle worker at most half of what waits, so that near the end both finish together", async () => {
     const pool = heldPool();
-    const cleaner = createSharingCleaner(pipelines, 10_000, pool, 1, () => true);
+    const cleaner = createSharingCleaner(pipelines, 10_000, pool, () => true);
     const five = Array.from({ length: 5 }, (_, i) => task(`n${i}`, texts[i % texts.length]));
     const results = five.map((t) => outcome(cleaner.clean(t)));
     cleaner.flush();
@@ -91,6 +93,21 @@ describe("the main thread sharing the work with the workers", () => {
     await Promise.all(results.slice(3));
     await pool.answer();
     expect(await Promise.all(results)).toEqual(await expected(five));
+    await cleaner.close();
+  });
+
+  it("hands a worker that holds HELD_PER_WORKER messages that many at once, each at most half of what waits then", async () => {
+    const pool = heldPool(HELD_PER_WORKER);
+    const cleaner = createSharingCleaner(pipelines, 10_000, pool, () => true);
+    const many = Array.from({ length: 2 * SHARED_WORKER_BATCH.documents + 3 }, (_, i) => task(`n${i}`, texts[i % texts.length]));
+    const results = many.map((t) => outcome(cleaner.clean(t)));
+    cleaner.flush();
+    const first = SHARED_WORKER_BATCH.documents;
+    const second = Math.min(SHARED_WORKER_BATCH.documents, Math.ceil((many.length - first) / 2));
+    expect(pool.messages).toEqual([many.slice(0, first).map((t) => t.id), many.slice(first, first + second).map((t) => t.id)]);
+    expect(await Promise.all(results.slice(first + second))).toEqual((await expected(many)).slice(first + second));
+    await pool.answer();
+    expect(await Promise.all(results)).toEqual(await expected(many));
     await cleaner.close();
   });
 
