@@ -3,11 +3,10 @@
 // time limit for small runs and --jobs 1's text (src/run/clean.ts chooses), without one for
 // library callers. All run the same `cleanTask`, so their bytes match.
 import { htmlToDocument as defaultHtmlToDocument, type HtmlToDocument } from "../read/html-route.js";
-import type { HtmlRouteOptions } from "../core/route-options.js";
 import { cleanTask, cleanTasksWithin, cleanTaskWithin, type CleanOutcome, type CleanTask, type RoutePipelines } from "./task.js";
 import { answerEach, Batcher, contentSize, type ItemResult, type Pending } from "./batches.js";
 import { TimedOut } from "./time-limit.js";
-import { createWorkerLanes } from "./worker-lanes.js";
+import { createWorkerLanes, type LaneOptions } from "./worker-lanes.js";
 
 export interface Cleaner {
   clean(task: CleanTask): Promise<CleanOutcome>;
@@ -20,16 +19,8 @@ export interface Cleaner {
 export type WorkerWork = CleanTask | { batch: CleanTask[] };
 export type WorkerAnswer = undefined | CleanOutcome | Array<ItemResult<CleanOutcome>>;
 
-export interface PoolOptions {
-  /** Absolute paths of the pipeline files per route; each worker loads them once. */
-  pipelinePaths: { text: string; html: string };
+export interface PoolOptions extends Omit<LaneOptions, "workers"> {
   jobs: number;
-  /** A document still running after this long is stopped and reported as failed. */
-  timeoutMs: number;
-  /** Old-generation heap cap per worker; a document that needs more fails alone. */
-  maxHeapMb: number;
-  /** HTML route switches, set in each worker. */
-  htmlRoute?: HtmlRouteOptions;
   /**
    * Every document, HTML pages too, travels in batches of these limits (the main thread shares the
    * work: createSharingCleaner); a batch that fails as a whole runs again a document at a time.
@@ -127,13 +118,7 @@ export function createTimedInlineCleaner(pipelines: RoutePipelines, timeoutMs: n
 }
 
 export function createPoolCleaner(options: PoolOptions): PoolCleaner {
-  const lanes = createWorkerLanes<WorkerWork, WorkerAnswer>({
-    pipelinePaths: options.pipelinePaths,
-    workers: options.jobs,
-    timeoutMs: options.timeoutMs,
-    maxHeapMb: options.maxHeapMb,
-    htmlRoute: options.htmlRoute,
-  });
+  const lanes = createWorkerLanes<WorkerWork, WorkerAnswer>({ ...options, workers: options.jobs });
   // Text documents travel in batches under one time limit (a batch that fails is rerun a document
   // at a time, so a document still fails alone); HTML pages one by one, as each costs far more than
   // its message, unless `batchLimits` batches them too.

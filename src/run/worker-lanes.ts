@@ -47,10 +47,14 @@ export interface LaneWorkerData {
 }
 
 export interface LaneOptions {
+  /** Absolute paths of the pipeline files per route; each worker loads them once. */
   pipelinePaths: { text: string; html: string };
   workers: number;
+  /** A message still running after this long is stopped and its documents reported as failed. */
   timeoutMs: number;
+  /** Old-generation heap cap per worker; a document that needs more fails alone. */
   maxHeapMb: number;
+  /** HTML route switches, set in each worker. */
   htmlRoute?: HtmlRouteOptions;
 }
 
@@ -75,8 +79,6 @@ interface Held<W, A> {
 
 interface Lane<W, A> {
   pool: Promise<Piscina<LaneMessage<W>, A>>;
-  /** The pool, once made (every answer comes after that). */
-  piscina?: Piscina<LaneMessage<W>, A>;
   started: Int32Array;
   /** In the order sent: [0] is the one the worker cleans. */
   held: Array<Held<W, A>>;
@@ -120,7 +122,6 @@ export function createWorkerLanes<W, A>(options: LaneOptions): WorkerLanes<W, A>
       // has already failed with its reason, and piscina replaces the worker; unheard, the event would
       // end the process with a stack trace.
       pool.on("error", () => undefined);
-      lane.piscina = pool;
       return pool;
     });
     lane.ready = warmUp(lane);
@@ -183,9 +184,9 @@ export function createWorkerLanes<W, A>(options: LaneOptions): WorkerLanes<W, A>
       (pool) =>
         void pool.run({ seq: held.seq, work: held.work }).then(
           (answer) => settle(lane, held, { answer }),
-          (error: Error) => settle(lane, held, { error }),
+          (error: Error) => settle(lane, held, { error, threads: pool.threads }),
         ),
-      (error) => settle(lane, held, { error }),
+      (error) => settle(lane, held, { error, threads: [] }),
     );
     startClock(lane);
   };
@@ -201,14 +202,15 @@ export function createWorkerLanes<W, A>(options: LaneOptions): WorkerLanes<W, A>
     for (let lane = roomiest(); lane && waiting.length > 0; lane = roomiest()) post(lane, waiting.shift()!);
   };
 
-  const settle = (lane: Lane<W, A>, held: Held<W, A>, outcome: { answer: A } | { error: Error }) => {
+  /** `threads`: the pool's workers when the error came (a lost worker is no longer among them). */
+  const settle = (lane: Lane<W, A>, held: Held<W, A>, outcome: { answer: A } | { error: Error; threads: readonly Worker[] }) => {
     if (held.settled) return;
     held.settled = true;
     clearTimeout(held.clock);
     lane.held.splice(lane.held.indexOf(held), 1);
     // piscina removes a worker that stopped or crashed before it answers what the worker held; one
     // stopped at this message's time limit is lost even if its answer came first.
-    const workerLost = held.timedOut || ("error" in outcome && !(lane.piscina?.threads.includes(lane.worker!) ?? false));
+    const workerLost = held.timedOut || ("error" in outcome && !outcome.threads.includes(lane.worker!));
     const stoppedByClock = lane.stopped;
     if (workerLost && lane.worker !== undefined) {
       lane.worker = undefined;
