@@ -1,5 +1,5 @@
 // HTML extraction on every benchmark set of ../shared/bench, chaff against its peers, in one run.
-//   npm run bench:extract [-- --sets aeb,dragnet] [--limit N] [--keep DIR] [--base ../base] [--no-peers] [--pipeline html-precision] [--whole-process [--rounds 3]]
+//   npm run bench:extract [-- --sets aeb,dragnet] [--limit N] [--keep DIR] [--base ../base] [--no-peers] [--pipeline html-precision] [--whole-process [--rounds 3] [--one-core]]
 // For each set with html/ and ground-truth.json: chaff's HTML route (extract, html pipeline,
 // normalise), Readability.js alone on jsdom (its textContent) and, with `--base DIR`, chaff
 // as checked out in DIR (the speed and score baseline) run page by page in alternating order
@@ -9,7 +9,9 @@
 // dataset-macro and page-weighted means. With --whole-process, each set is also cleaned by whole
 // processes timed back to back, in alternating order: `chaff clean DIR --jobs 1` (the built CLI, its
 // start-up included), trafilatura's run-py-peer.py (interpreter and imports included) and, with
-// --base, the base tree's built CLI. Per-page scores go to bench/.cache/<set>/scores.json
+// --base, the base tree's built CLI; with --one-core each of them pinned to the first CPU
+// (`taskset -c 0`: its compiler and collector threads then share that core with it, as on a
+// machine with one core per job). Per-page scores go to bench/.cache/<set>/scores.json
 // for `bench/extract-diff.ts SET`.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -165,7 +167,7 @@ interface Row { set: string; route: string; score: SetScore; pagesPerSecond: num
  * Whole processes on one set's pages, back to back, alternating which goes first each round: wall
  * seconds and CPU seconds (user + system of the process and its threads, from /usr/bin/time) per tool.
  */
-function wholeProcessTimes(set: string, pages: Page[], rounds: number, base: string | undefined, withPeer: boolean): Array<{ tool: string; wall: number[]; cpu: number[] }> {
+function wholeProcessTimes(set: string, pages: Page[], rounds: number, base: string | undefined, withPeer: boolean, oneCore: boolean): Array<{ tool: string; wall: number[]; cpu: number[] }> {
   const dir = mkdtempSync(join(tmpdir(), `chaff-whole-${set}-`));
   try {
     const input = join(dir, "html");
@@ -184,7 +186,8 @@ function wholeProcessTimes(set: string, pages: Page[], rounds: number, base: str
       for (const i of order) {
         const out = join(dir, `out-${round}-${i}`);
         const started = performance.now();
-        const run = spawnSync("/usr/bin/time", ["-f", "cpu %U %S", ...tools[i].argv(out)], { env: tools[i].env ?? process.env, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8", maxBuffer: 64 << 20 });
+        const pinned = oneCore ? ["taskset", "-c", "0"] : [];
+        const run = spawnSync("/usr/bin/time", ["-f", "cpu %U %S", ...pinned, ...tools[i].argv(out)], { env: tools[i].env ?? process.env, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8", maxBuffer: 64 << 20 });
         times[i].wall.push((performance.now() - started) / 1000);
         const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(run.stderr);
         if (run.status !== 0 || !cpu) throw new Error(`${tools[i].tool} on ${set}: exit ${run.status}: ${run.stderr.slice(-500)}`);
@@ -209,6 +212,7 @@ async function main(): Promise<void> {
   const root = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), "chaff-extract-"));
   const rows: Row[] = [];
   const wholeRounds = process.argv.includes("--whole-process") ? Number(argValue("--rounds") ?? 3) : 0;
+  const oneCore = process.argv.includes("--one-core");
   const whole: Array<{ set: string; pages: number; tool: string; wall: number[]; cpu: number[] }> = [];
   const baseRun = base ? await baseRoute(base) : undefined;
   try {
@@ -234,7 +238,7 @@ async function main(): Promise<void> {
         const score = scoreTexts(pages, (id) => (existsSync(join(peer.dir, `${id}.txt`)) ? readFileSync(join(peer.dir, `${id}.txt`), "utf8") : ""));
         rows.push({ set, route: "trafilatura 2.2", score, pagesPerSecond: peer.pagesPerSecond });
       }
-      if (wholeRounds) for (const t of wholeProcessTimes(set, pages, wholeRounds, base, !peerProblem)) whole.push({ set, pages: pages.length, ...t });
+      if (wholeRounds) for (const t of wholeProcessTimes(set, pages, wholeRounds, base, !peerProblem, oneCore)) whole.push({ set, pages: pages.length, ...t });
       mkdirSync(join(CACHE, set), { recursive: true });
       const perRoute = Object.fromEntries(rows.filter((r) => r.set === set).map((r) => [r.route, r.score.perPage]));
       writeFileSync(join(CACHE, set, "scores.json"), JSON.stringify(perRoute));
@@ -269,7 +273,7 @@ async function main(): Promise<void> {
   }
   if (whole.length) {
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    console.log(`whole processes, back to back, ${wholeRounds} rounds in alternating order (median): chaff clean DIR --jobs 1 (start-up included); trafilatura's run-py-peer.py (interpreter and imports included)`);
+    console.log(`whole processes, back to back, ${wholeRounds} rounds in alternating order (median)${oneCore ? ", each pinned to one core (taskset -c 0)" : ""}: chaff clean DIR --jobs 1 (start-up included); trafilatura's run-py-peer.py (interpreter and imports included)`);
     console.log("| set | pages | tool | wall s | pages/s | CPU s | pages per CPU-s |");
     console.log("|---|---|---|---|---|---|---|");
     for (const w of whole) console.log(`| ${w.set} | ${w.pages} | ${w.tool} | ${median(w.wall).toFixed(2)} | ${(w.pages / median(w.wall)).toFixed(1)} | ${median(w.cpu).toFixed(2)} | ${(w.pages / median(w.cpu)).toFixed(1)} |`);
