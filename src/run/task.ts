@@ -14,6 +14,7 @@ import { runWithin } from "./time-limit.js";
 import type { ItemResult } from "./batches.js";
 import { auditLines, countByRule } from "../write/audit.js";
 import { renderBody, type OutputFormat } from "../write/render/index.js";
+import { encodeUtf8 } from "../write/utf8-slabs.js";
 
 export interface CleanTask {
   id: string;
@@ -36,18 +37,19 @@ export interface CleanTask {
   format?: OutputFormat;
 }
 
-export interface CleanOutcome {
+/** `Text`: strings, or their UTF-8 bytes when cleaned in a batch on the main thread (cleanTasksWithin). */
+export interface CleanOutcome<Text extends string | Uint8Array = string | Uint8Array> {
   /** What the writer appends: clean text, or one JSON record without its line break. */
-  body: string;
+  body: Text;
   /** The audit lines of the document, each ending in a line break. */
-  audit: string;
+  audit: Text;
   chars: { in: number; out: number; removed: number };
   /** Removed fragments by rule id and by stage. */
   rules: Record<string, number>;
   stages: Record<string, number>;
 }
 
-export async function cleanTask(task: CleanTask, pipelines: RoutePipelines, toDocument: HtmlToDocument): Promise<CleanOutcome> {
+export async function cleanTask(task: CleanTask, pipelines: RoutePipelines, toDocument: HtmlToDocument): Promise<CleanOutcome<string>> {
   const doc = task.route === "html" ? await toDocument(htmlInputOf(task)) : textDocumentOf(task);
   return finishTask(task, doc, pipelines[task.route], await markdownFor(task));
 }
@@ -67,15 +69,23 @@ export async function cleanTaskWithin(task: CleanTask, pipelines: RoutePipelines
  * workers answer a batch (a document that fails fails alone). The limit is V8's watchdog, a
  * thread started per call (~0.15 ms of system time): per document it cost more than cleaning a
  * short one. Throws TimedOut when the batch as a whole runs out of time.
+ *
+ * Each document's body and audit are encoded to UTF-8 as soon as it is cleaned (the writer would
+ * encode them anyway): held as strings until the batch was written, news's audit lines (~160 MB of
+ * strings on 30 MB of JSONL) outlived young collections and were copied and promoted; bytes are not.
  */
-export async function cleanTasksWithin(tasks: readonly CleanTask[], pipelines: RoutePipelines, timeoutMs: number): Promise<Array<ItemResult<CleanOutcome>>> {
+export async function cleanTasksWithin(tasks: readonly CleanTask[], pipelines: RoutePipelines, timeoutMs: number): Promise<Array<ItemResult<CleanOutcome<Uint8Array>>>> {
   const finish = await synchronousCleaner(tasks, pipelines);
-  return runWithin(timeoutMs, () => finishEach(tasks, finish));
+  return runWithin(timeoutMs, () => finishEach(tasks, (task) => asBytes(finish(task))));
+}
+
+function asBytes(outcome: CleanOutcome<string>): CleanOutcome<Uint8Array> {
+  return { ...outcome, body: encodeUtf8(outcome.body), audit: encodeUtf8(outcome.audit) };
 }
 
 /** Each task's outcome, or its error alone: how a batch is answered. */
-export function finishEach(tasks: readonly CleanTask[], finish: (task: CleanTask) => CleanOutcome): Array<ItemResult<CleanOutcome>> {
-  return tasks.map((task): ItemResult<CleanOutcome> => {
+export function finishEach<Outcome>(tasks: readonly CleanTask[], finish: (task: CleanTask) => Outcome): Array<ItemResult<Outcome>> {
+  return tasks.map((task): ItemResult<Outcome> => {
     try {
       return { ok: finish(task) };
     } catch (error) {
@@ -88,7 +98,7 @@ export function finishEach(tasks: readonly CleanTask[], finish: (task: CleanTask
  * Loads what the tasks need (the HTML route, the Markdown renderer) before any clock starts, and
  * returns what cleans one of them synchronously.
  */
-export async function synchronousCleaner(tasks: readonly CleanTask[], pipelines: RoutePipelines): Promise<(task: CleanTask) => CleanOutcome> {
+export async function synchronousCleaner(tasks: readonly CleanTask[], pipelines: RoutePipelines): Promise<(task: CleanTask) => CleanOutcome<string>> {
   const toDocument = tasks.some((t) => t.route === "html") ? await loadHtmlToDocumentSync() : undefined;
   const markdown = tasks.some((t) => t.format === "md") ? await markdownFor({ format: "md" }) : undefined;
   return (task) => finishTask(task, task.route === "html" ? toDocument!(htmlInputOf(task)) : textDocumentOf(task), pipelines[task.route], task.format === "md" ? markdown : undefined);
@@ -109,7 +119,7 @@ async function markdownFor(task: Pick<CleanTask, "format">): Promise<MarkdownRen
   return task.format === "md" ? (await import("../write/render/markdown.js")).renderMarkdown : undefined;
 }
 
-function finishTask(task: CleanTask, doc: Document, pipeline: Pipeline, markdown: MarkdownRenderer | undefined): CleanOutcome {
+function finishTask(task: CleanTask, doc: Document, pipeline: Pipeline, markdown: MarkdownRenderer | undefined): CleanOutcome<string> {
   const result = cleanDocument(doc, pipeline);
   const rules = countByRule(result.removals);
   const stages: Record<string, number> = {};

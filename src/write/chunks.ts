@@ -21,25 +21,43 @@ export class Chunks {
   /** Bytes held. */
   size = 0;
 
-  add(text: string): void {
+  /** Appends text, or bytes already encoded (src/write/utf8-slabs.ts): copied in. */
+  add(text: string | Uint8Array): void {
+    if (typeof text !== "string") return this.addBytes(text);
     if (text.length === 0) return;
-    const free = this.current ? this.current.length - this.used : 0;
     // At most 3 bytes per UTF-16 unit: when that fits, there is no need to count the bytes.
-    if (text.length * 3 > free) {
-      const bytes = Buffer.byteLength(text);
-      if (bytes > free) {
-        this.seal();
-        if (bytes > BUFFER_BYTES) {
-          this.filled.push(Buffer.from(text, "utf8"));
-          this.size += bytes;
-          return;
-        }
-        this.current = this.spare.pop() ?? Buffer.allocUnsafeSlow(BUFFER_BYTES);
-      }
-    }
+    if (text.length * 3 > this.free() && !this.makeRoom(Buffer.byteLength(text))) return this.holdAside(Buffer.from(text, "utf8"));
     const written = this.current!.write(text, this.used, "utf8");
     this.used += written;
     this.size += written;
+  }
+
+  private addBytes(bytes: Uint8Array): void {
+    const size = bytes.byteLength;
+    if (size === 0) return;
+    if (!this.makeRoom(size)) return this.holdAside(Buffer.from(bytes.buffer, bytes.byteOffset, size));
+    this.current!.set(bytes, this.used);
+    this.used += size;
+    this.size += size;
+  }
+
+  private free(): number {
+    return this.current ? this.current.length - this.used : 0;
+  }
+
+  /** Makes `bytes` of room in the current buffer (a new one when they do not fit); false when no buffer holds them. */
+  private makeRoom(bytes: number): boolean {
+    if (bytes <= this.free()) return true;
+    this.seal();
+    if (bytes > BUFFER_BYTES) return false;
+    this.current = this.spare.pop() ?? Buffer.allocUnsafeSlow(BUFFER_BYTES);
+    return true;
+  }
+
+  /** Keeps bytes larger than a buffer as they are, after what is held. */
+  private holdAside(bytes: Buffer): void {
+    this.filled.push(bytes);
+    this.size += bytes.length;
   }
 
   /**

@@ -5,7 +5,7 @@ import { RecordWriter } from "./records.js";
 
 /** Receives clean bodies of one input file, in input order; its output appears only on `commit`. */
 export interface OutputWriter {
-  write(body: string): Promise<void>;
+  write(body: string | Uint8Array): Promise<void>;
   commit(): Promise<void>;
   abort(): Promise<void>;
   /** What the audit's `output` field says for a document. */
@@ -18,7 +18,7 @@ export function createOutputWriter(kind: "text" | "lines" | "array", outPath: st
 
 /** Writes the one document of a file as text, atomically. */
 function singleTextWriter(outPath: string): OutputWriter {
-  let text: string | undefined;
+  let text: string | Uint8Array | undefined;
   return {
     async write(body) {
       if (text !== undefined) throw new Error(`${outPath}: a text output takes one document`);

@@ -95,7 +95,7 @@ class AtomicSink {
   }
 
   /** Buffers small writes; hands the stream 256 KB at a time and waits when it is full. */
-  async write(text: string): Promise<void> {
+  async write(text: string | Uint8Array): Promise<void> {
     this.pending.add(text);
     if (this.pending.size >= 1 << 18) await this.guard(() => this.flush());
   }
@@ -149,7 +149,7 @@ export class RecordWriter {
     this.sink = new AtomicSink(path, compress);
   }
 
-  async write(body: string): Promise<void> {
+  async write(body: string | Uint8Array): Promise<void> {
     if (this.framing === "array") await this.sink.write(this.count === 0 ? "[\n" : ",\n");
     await this.sink.write(body);
     if (this.framing === "lines") await this.sink.write("\n");

@@ -19,7 +19,7 @@ export class AuditSink {
     await this.stream.open();
   }
 
-  async append(lines: string): Promise<void> {
+  async append(lines: string | Uint8Array): Promise<void> {
     this.buffer.add(lines);
     if (this.buffer.size >= AUDIT_BUFFER) await this.flush();
   }

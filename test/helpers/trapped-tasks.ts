@@ -34,7 +34,10 @@ export function page(id: string, paragraph: string): CleanTask {
 
 export const contentText = (t: CleanTask) => (typeof t.content === "string" ? t.content : new TextDecoder().decode(t.content));
 
-/** An outcome as the run records it: the body and audit, or the error's message. */
-export const outcome = (p: Promise<CleanOutcome>) => p.then((ok) => ({ body: ok.body, audit: ok.audit }), (error: Error) => ({ error: error.message }));
+/** Text, or UTF-8 bytes decoded (what the main thread's batches hand the writer). */
+const asText = (text: string | Uint8Array) => (typeof text === "string" ? text : Buffer.from(text).toString("utf8"));
+
+/** An outcome as the run records it: the body and audit as text, or the error's message. */
+export const outcome = (p: Promise<CleanOutcome>) => p.then((ok) => ({ body: asText(ok.body), audit: asText(ok.audit) }), (error: Error) => ({ error: error.message }));
 
 export const texts = ["Share this article\nThe council met on Tuesday.\n", "Advertisement\nVoters went to the polls.\n", "A third story that stays.\n", "Follow us on Twitter\nThe fourth one.\n"];

@@ -2,6 +2,7 @@ import { Writable } from "node:stream";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Chunks } from "../../src/write/chunks.js";
+import { encodeUtf8 } from "../../src/write/utf8-slabs.js";
 
 /** A stream that keeps copies of what it was given, finishing each write a tick later (as a file does). */
 function collector(): { stream: Writable; bytes: () => Buffer; held: Buffer[] } {
@@ -19,16 +20,16 @@ function collector(): { stream: Writable; bytes: () => Buffer; held: Buffer[] } 
 }
 
 describe("Chunks", () => {
-  it("writes the text it was given, in order, whatever the pieces' sizes and characters, reusing written buffers", async () => {
+  it("writes the text it was given, as text or as UTF-8 bytes, in order, whatever the pieces' sizes and characters, reusing written buffers", async () => {
     // Runs of 2-, 3- and 4-byte characters and lone surrogates reach a buffer's end in the middle of a character.
     const wide = fc.tuple(fc.constantFrom("é", "€", "😀", "\ud800", "a"), fc.nat(40_000)).map(([char, n]) => char.repeat(n));
     const piece = fc.oneof(fc.constantFrom("", "a", "é", "€", "😀", "\n", '{"id":"x"}'), fc.string({ unit: "grapheme", maxLength: 50 }), fc.nat(100_000).map((n) => "x".repeat(n)), wide);
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(piece, { maxLength: 30 }), { minLength: 1, maxLength: 6 }), async (flushes) => {
+      fc.asyncProperty(fc.array(fc.array(piece, { maxLength: 30 }), { minLength: 1, maxLength: 6 }), fc.infiniteStream(fc.boolean()), async (flushes, asBytes) => {
         const chunks = new Chunks();
         const { stream, bytes } = collector();
         for (const texts of flushes) {
-          for (const text of texts) chunks.add(text);
+          for (const text of texts) chunks.add(asBytes.next().value ? encodeUtf8(text) : text);
           expect(chunks.size).toBe(Buffer.byteLength(texts.join("")));
           if (!chunks.writeTo(stream)) await new Promise((resolve) => stream.once("drain", resolve));
           expect(chunks.size).toBe(0);

@@ -1,0 +1,18 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { encodeUtf8 } from "../../src/write/utf8-slabs.js";
+
+describe("encodeUtf8", () => {
+  it("gives Buffer.from's bytes, and a text's bytes stay as they were while later texts are encoded", () => {
+    // Lone surrogates (replaced), 2-4 byte characters, and texts near and over a slab's share.
+    const wide = fc.tuple(fc.constantFrom("é", "€", "😀", "\ud800", "\udfff", "a"), fc.nat(70_000)).map(([char, n]) => char.repeat(n));
+    const text = fc.oneof(fc.constantFrom("", "a", "\n", '{"type":"removal"}\n'), fc.string({ unit: "grapheme", maxLength: 200 }), fc.string({ unit: "binary", maxLength: 200 }), fc.nat(300_000).map((n) => "x".repeat(n)), wide);
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 40 }), (texts) => {
+        const encoded = texts.map((t) => encodeUtf8(t));
+        texts.forEach((t, i) => expect(Buffer.from(encoded[i]).equals(Buffer.from(t, "utf8"))).toBe(true));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
