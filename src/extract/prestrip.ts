@@ -260,11 +260,18 @@ class Utf8Search implements NeverTextSearch {
 }
 const LESS_THAN = 0x3c;
 const GREATER_THAN = 0x3e;
-const NEVER_TEXT_NAMES = NEVER_TEXT.map((e) => e.tag);
+/** The never-text names by their first letter's code (NEVER_TEXT_START's alternatives, in order). */
+const NEVER_TEXT_NAMES_BY_FIRST = new Map<number, string[]>();
+for (const { tag } of NEVER_TEXT) {
+  const names = NEVER_TEXT_NAMES_BY_FIRST.get(tag.charCodeAt(0));
+  if (names) names.push(tag);
+  else NEVER_TEXT_NAMES_BY_FIRST.set(tag.charCodeAt(0), [tag]);
+}
 
-/** The never-text name (NEVER_TEXT_START's alternatives, in order; none is a prefix of another) the bytes at `at` spell in any ASCII case. */
+/** The never-text name (none is a prefix of another) the bytes at `at` spell in any ASCII case. */
 function neverTextNameAt(bytes: Uint8Array, at: number): string | undefined {
-  for (const name of NEVER_TEXT_NAMES) if (namedAt(bytes, at, name)) return name;
+  const names = NEVER_TEXT_NAMES_BY_FIRST.get(bytes[at] | 0x20);
+  if (names !== undefined) for (const name of names) if (namedAt(bytes, at, name)) return name;
   return undefined;
 }
 
@@ -365,6 +372,16 @@ function keptAttributesOnly(match: RegExpExecArray): string {
   return dropped ? `<${match[1]}${kept}${match[3] ? " /" : ""}>` : match[0];
 }
 const HAS_ASCII_UPPER_CASE = /[A-Z]/;
+
+/**
+ * `name.toLowerCase()`, without the call for a name of ASCII characters and no upper-case letter
+ * (nearly every name): one cut from a page of two-byte characters is lower-cased by ICU, not by V8's
+ * fast path.
+ */
+function asciiLowerCase(name: string): string {
+  return MAY_LOWER_CASE.test(name) ? name.toLowerCase() : name;
+}
+const MAY_LOWER_CASE = /[A-Z\u0080-\uffff]/;
 /**
  * White space, then the start of a name that is not a KEPT_ATTRIBUTES name (ASCII case aside, as
  * the Set's lower-cased lookup). Every attribute of a start tag follows white space, so an attribute
@@ -412,11 +429,11 @@ export function dropUnseenElements(page: string, rules: typeof UNSEEN = UNSEEN):
   let read = 0;
   UNSEEN_START_TAG.lastIndex = 0;
   for (let m = UNSEEN_START_TAG.exec(html); m; m = UNSEEN_START_TAG.exec(html)) {
-    const tag = m[1].toLowerCase();
+    const tag = asciiLowerCase(m[1]);
     // Every rule but the tag one reads a `hidden`, `aria-hidden` or `style` attribute: most start tags have none.
     if (tag !== "nav" && !MAY_HIDE.test(m[2])) continue;
     const attributes = new Map<string, string>();
-    for (const [, name, value] of m[2].matchAll(ATTRIBUTE)) attributes.set(name.toLowerCase(), unquote(value ?? ""));
+    for (const [, name, value] of m[2].matchAll(ATTRIBUTE)) attributes.set(asciiLowerCase(name), unquote(value ?? ""));
     if (!rules.some((rule) => rule.test(tag, attributes))) continue;
     const opened = UNSEEN_START_TAG.lastIndex;
     // Most pages hide a few elements that end soon after they start: each counted from its start tag.
