@@ -451,11 +451,11 @@ export function dropUnseenElements(page: string, rules: typeof UNSEEN = UNSEEN):
 
 /**
  * `replaceMatches(kept, UNREAD_LINK, canonicalLinkOnly) + tail` for `kept`, `html` (the `page` up to
- * its last `>`, then its `tail`) without its `cuts`, joined once; undefined when a link tag of `html` is not whole in one kept piece. Every `<link\b` of
- * `html` (which ends at a `>`) matches up to its first `>`: one in a kept piece that ends in the
- * same piece matches the same in `kept`. A link tag found in a cut goes with the cut. One that runs
- * into a cut (its start tag's `<` is where a cut starts, so `\b` holds at a piece's end too) could
- * match differently in `kept`: the plain way, then.
+ * its last `>`, then its `tail`) without its `cuts`, joined once; undefined when a link tag of `html`
+ * is not whole in one kept piece. Every `<link\b` of `html` (which ends at a `>`) matches up to its
+ * first `>`: one in a kept piece that ends in the same piece matches the same in `kept`. A link tag
+ * found in a cut goes with the cut. One that runs into a cut (its start tag's `<` is where a cut
+ * starts, so `\b` holds at a piece's end too) could match differently in `kept`: the plain way, then.
  */
 function withoutUnreadLinks(page: string, html: string, cuts: readonly number[]): string | undefined {
   const pieces: string[] = [];
