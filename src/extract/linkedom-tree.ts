@@ -221,11 +221,37 @@ export function setNewAttributes(document: Html, element: Element, attrs: Readon
 
 /** A class attribute as linkedom's class list writes it: its words (split at `\s`), each once, in order, joined by one space. */
 export function classListValue(value: string): string {
-  // One word (or none) is its own list.
-  if (!WHITE_SPACE.test(value)) return value;
+  // One word (or none) is its own list; so is a list already written so (most on the AEB pages: 83%),
+  // which is then not split into words, a Set and a new string for every element.
+  if (!WHITE_SPACE.test(value) || (SINGLE_SPACED_WORDS.test(value) && !repeatsAWord(value))) return value;
   return [...new Set(value.split(/\s+/).filter((word) => word !== ""))].join(" ");
 }
 const WHITE_SPACE = /\s/;
+const SINGLE_SPACED_WORDS = /^\S+(?: \S+)+$/;
+/** Past this many words a list is left to the Set rather than compared word by word. */
+const WORDS_COMPARED = 16;
+
+/** Whether a list of words, each followed by one space but the last, holds a word twice (or more than WORDS_COMPARED words). */
+function repeatsAWord(list: string): boolean {
+  const starts = [0];
+  for (let space = list.indexOf(" "); space !== -1; space = list.indexOf(" ", space + 1)) {
+    if (starts.length === WORDS_COMPARED) return true;
+    starts.push(space + 1);
+  }
+  starts.push(list.length + 1);
+  for (let i = 0; i + 2 < starts.length; i++) {
+    const length = starts[i + 1] - starts[i] - 1;
+    for (let j = i + 1; j + 1 < starts.length; j++) {
+      if (starts[j + 1] - starts[j] - 1 === length && sameChars(list, starts[i], starts[j], length)) return true;
+    }
+  }
+  return false;
+}
+
+function sameChars(text: string, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
+  return true;
+}
 
 /**
  * linkedom's `className` (and so `getAttribute("class")`, which reads it) joins the element's

@@ -23,9 +23,66 @@ const NEVER_TEXT: ReadonlyArray<{ tag: string; keep?: RegExp; example: string }>
  * searched by parts (`neverTextCuts`) so that a page of many unclosed elements is read once, not
  * once per element.
  */
-const NEVER_TEXT_START = new RegExp(`<(${NEVER_TEXT.map((e) => e.tag).join("|")})\\b|<!--`, "gi");
+const NEVER_TEXT_START: LiteralThenPattern = { literal: "<", rest: new RegExp(`(${NEVER_TEXT.map((e) => e.tag).join("|")})\\b|!--`, "iy") };
 /** Each never-text element's end tag, by name: `</name`, white space, `>`. */
-const END_TAGS = new Map(NEVER_TEXT.map((e) => [e.tag, new RegExp(`</${e.tag}\\s*>`, "gi")]));
+const END_TAGS = new Map(NEVER_TEXT.map((e) => [e.tag, { literal: "</", rest: new RegExp(`${e.tag}\\s*>`, "iy") }]));
+
+/**
+ * A pattern that starts with a fixed `literal`: `literal` and then `rest` (sticky, the pattern's
+ * groups). The literal is found by `indexOf` and `rest` tried where it is: the same first match as
+ * the whole pattern searched with a regex, several times sooner (an irregexp search for a
+ * case-insensitive alternation tries every position).
+ */
+interface LiteralThenPattern {
+  literal: string;
+  rest: RegExp;
+}
+
+/** The first match of `search` at or after `from`: `rest`'s match (its `index` where `rest` starts, its `lastIndex` at the end), or null. */
+function findFrom(text: string, search: LiteralThenPattern, from: number): RegExpExecArray | null {
+  const { literal, rest } = search;
+  for (let at = text.indexOf(literal, from); at !== -1; at = text.indexOf(literal, at + 1)) {
+    rest.lastIndex = at + literal.length;
+    const match = rest.exec(text);
+    if (match !== null) return match;
+  }
+  return null;
+}
+
+/** What `neverTextCuts` asks of a page: a string's answers (`TextSearch`), or valid UTF-8 bytes' (`Utf8Search`). */
+interface NeverTextSearch {
+  /** Where the first never-text start (NEVER_TEXT_START) at or after `from` is, or -1; then `name` (lower-cased; undefined for a comment) and `nameEnd`. */
+  start(from: number): number;
+  name: string | undefined;
+  nameEnd: number;
+  indexOf(literal: ">" | "-->", from: number): number;
+  /** Where the first end tag of `tag` (END_TAGS) at or after `from` ends, or -1; undefined for one `stripNeverTextUtf8` cannot read. */
+  endTag(tag: string, from: number): number | undefined;
+}
+
+class TextSearch implements NeverTextSearch {
+  name: string | undefined;
+  nameEnd = 0;
+  constructor(private readonly text: string) {}
+
+  start(from: number): number {
+    const match = findFrom(this.text, NEVER_TEXT_START, from);
+    if (match === null) return -1;
+    this.name = match[1]?.toLowerCase();
+    this.nameEnd = NEVER_TEXT_START.rest.lastIndex;
+    return match.index - 1;
+  }
+
+  indexOf(literal: string, from: number): number {
+    return this.text.indexOf(literal, from);
+  }
+
+  endTag(tag: string, from: number): number {
+    const endTag = END_TAGS.get(tag)!;
+    return findFrom(this.text, endTag, from) === null ? -1 : endTag.rest.lastIndex;
+  }
+}
+
 const KEEP_BY_TAG = new Map(NEVER_TEXT.filter((e) => e.keep).map((e) => [e.tag, e.keep!]));
 
 export interface PrestripResult {
@@ -66,7 +123,7 @@ export function decodeAndPrestrip(input: Uint8Array | string, contentType: strin
 
 /** Drops the never-text elements and comments, sparing what `keep` spares. */
 export function stripNeverText(html: string): string {
-  const cuts = neverTextCuts(html, END_TAGS, (tag, from, to) => keptByTag(tag, html.slice(from, to)))!;
+  const cuts = neverTextCuts(new TextSearch(html), (tag, from, to) => keptByTag(tag, html.slice(from, to)))!;
   return cuts.length === 0 ? html : keptBetween(cuts, html.length, (from, to) => html.slice(from, to));
 }
 
@@ -90,24 +147,21 @@ function keptByTag(tag: string, attrs: string): boolean {
  * where the pattern of NEVER_TEXT_START would match it, searching the page from its start, and not
  * spared by `kept` (given the lower-cased name and where its start tag's attributes lie). An
  * element's start tag ends at the first `>`, the element at the first end tag of its name after it
- * (`endTags`); one with none is no match, and the search goes on from the next character. What is
+ * (END_TAGS); one with none is no match, and the search goes on from the next character. What is
  * not found from one offset is not found from any later one either: each is searched for until it
- * is not found once. Undefined when an end tag matches `endTags`' group 1 (see `stripNeverTextUtf8`).
+ * is not found once. Undefined when `text` cannot read an end tag (see `stripNeverTextUtf8`).
  */
-function neverTextCuts(text: string, endTags: ReadonlyMap<string, RegExp>, kept: (tag: string, from: number, to: number) => boolean): number[] | undefined {
+function neverTextCuts(text: NeverTextSearch, kept: (tag: string, from: number, to: number) => boolean): number[] | undefined {
   const cuts: number[] = [];
   const unclosed = new Set<string>();
   let commentsUnclosed = false;
   // The first `>` at or after `greaterThanFrom`, kept for the next start tag before it.
   let greaterThanFrom = 0;
   let greaterThan = -2;
-  const start = NEVER_TEXT_START;
-  start.lastIndex = 0;
-  for (let m = start.exec(text); m; m = start.exec(text)) {
-    const at = m.index;
+  for (let at = text.start(0); at !== -1; ) {
     let end = -1;
-    const name = m[1];
-    if (name === undefined) {
+    const tag = text.name;
+    if (tag === undefined) {
       const close = commentsUnclosed ? -1 : text.indexOf("-->", at + 4);
       if (close === -1) commentsUnclosed = true;
       else {
@@ -115,51 +169,128 @@ function neverTextCuts(text: string, endTags: ReadonlyMap<string, RegExp>, kept:
         cuts.push(at, end);
       }
     } else {
-      const tag = name.toLowerCase();
-      const attrsFrom = start.lastIndex;
+      const attrsFrom = text.nameEnd;
       if (greaterThan === -2 || attrsFrom < greaterThanFrom || (greaterThan !== -1 && attrsFrom > greaterThan)) {
         greaterThanFrom = attrsFrom;
         greaterThan = text.indexOf(">", attrsFrom);
       }
       if (greaterThan !== -1 && !unclosed.has(tag)) {
-        const endTag = endTags.get(tag)!;
-        endTag.lastIndex = greaterThan + 1;
-        const close = endTag.exec(text);
-        if (close === null) unclosed.add(tag);
+        const close = text.endTag(tag, greaterThan + 1);
+        if (close === undefined) return undefined;
+        if (close === -1) unclosed.add(tag);
         else {
-          if (close[1] !== undefined) return undefined;
-          end = endTag.lastIndex;
+          end = close;
           if (!kept(tag, attrsFrom, greaterThan)) cuts.push(at, end);
         }
       }
     }
-    start.lastIndex = end === -1 ? at + 1 : end;
+    at = text.start(end === -1 ? at + 1 : end);
   }
   return cuts;
 }
 
 /**
  * `stripNeverText` of valid UTF-8 bytes decoded, decoding only what it keeps; undefined when the
- * bytes hold what it cannot cut the same way. The search runs on the bytes read as Latin-1, one
- * character a byte: ASCII bytes are the same characters, and every byte of a multi-byte character
- * is a character above U+007F, which the search treats as it treats the decoded character (not
- * `>`, not a letter of a name, not an ASCII word character for `\b`), but for one place: `\s*` in
- * an end tag also matches U+00A0, U+3000 and other non-ASCII white space. So an end tag here also
- * ends at a non-ASCII byte after the name (and any ASCII white space), and an element ending so
- * sends the page the plain way; an element ending at `>` ends where the plain search ends it (an
- * earlier end tag with non-ASCII white space would have ended it first). Offsets in the Latin-1
- * string are byte offsets and every cut falls on an ASCII byte, so each kept piece decodes as it
- * reads in the whole page's decoding.
+ * bytes hold what it cannot cut the same way. The search runs on the bytes (`Utf8Search`), as the
+ * plain search would on the bytes read as Latin-1, one character a byte: ASCII bytes are the same
+ * characters, and every byte of a multi-byte character is a character above U+007F, which the
+ * search treats as it treats the decoded character (not `>`, not a letter of a name, not an ASCII
+ * word character for `\b`), but for one place: `\s*` in an end tag also matches U+00A0, U+3000 and
+ * other non-ASCII white space. So an end tag here also ends at a non-ASCII byte after the name (and
+ * any ASCII white space), and an element ending so sends the page the plain way; an element ending
+ * at `>` ends where the plain search ends it (an earlier end tag with non-ASCII white space would
+ * have ended it first). Offsets are byte offsets and every cut falls on an ASCII byte, so each kept
+ * piece decodes as it reads in the whole page's decoding.
  */
 export function stripNeverTextUtf8(bytes: Uint8Array): string | undefined {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The attributes decoded for the test, as the plain way tests them.
-  const cuts = neverTextCuts(buffer.toString("latin1"), END_TAGS_IN_BYTES, (tag, from, to) => keptByTag(tag, buffer.toString("utf8", from, to)));
+  const cuts = neverTextCuts(new Utf8Search(buffer), (tag, from, to) => keptByTag(tag, buffer.toString("utf8", from, to)));
   if (cuts === undefined) return undefined;
   return keptBetween(cuts, buffer.length, (from, to) => buffer.toString("utf8", from, to));
 }
-/** END_TAGS, each also ended (group 1) by a non-ASCII byte: see `stripNeverTextUtf8`. */
-const END_TAGS_IN_BYTES = new Map(NEVER_TEXT.map((e) => [e.tag, new RegExp(`</${e.tag}\\s*(?:>|([\\x80-\\xff]))`, "gi")]));
+
+/**
+ * NEVER_TEXT_START and END_TAGS on valid UTF-8 bytes, without a string of them: each `<` found by
+ * the bytes' `indexOf` and the name after it compared byte by byte, as the patterns read the bytes as
+ * Latin-1 (`/i` folds no byte above 0x7F to ASCII, `\b`'s word bytes are ASCII), the end tag also
+ * ended by a non-ASCII byte after its white space: `</name\s*(?:>|([\x80-\xff]))`, group 1 answered
+ * as undefined. `\s` also matches byte 0xA0 (U+00A0) read as Latin-1, but in valid UTF-8 that byte
+ * only follows a non-ASCII one: never after a name or ASCII white space.
+ */
+class Utf8Search implements NeverTextSearch {
+  name: string | undefined;
+  nameEnd = 0;
+  constructor(private readonly bytes: Buffer) {}
+
+  start(from: number): number {
+    const bytes = this.bytes;
+    for (let at = bytes.indexOf(LESS_THAN, from); at !== -1; at = bytes.indexOf(LESS_THAN, at + 1)) {
+      if (bytes[at + 1] === 0x21 && bytes[at + 2] === 0x2d && bytes[at + 3] === 0x2d) {
+        this.name = undefined;
+        this.nameEnd = at + 4;
+        return at;
+      }
+      const name = neverTextNameAt(bytes, at + 1);
+      if (name !== undefined && !isAsciiWordByte(bytes[at + 1 + name.length])) {
+        this.name = name;
+        this.nameEnd = at + 1 + name.length;
+        return at;
+      }
+    }
+    return -1;
+  }
+
+  indexOf(literal: string, from: number): number {
+    return literal === ">" ? this.bytes.indexOf(GREATER_THAN, from) : this.bytes.indexOf(literal, from, "latin1");
+  }
+
+  endTag(tag: string, from: number): number | undefined {
+    const bytes = this.bytes;
+    for (let at = bytes.indexOf(LESS_THAN, from); at !== -1; at = bytes.indexOf(LESS_THAN, at + 1)) {
+      if (bytes[at + 1] !== 0x2f || !namedAt(bytes, at + 2, tag)) continue;
+      let next = at + 2 + tag.length;
+      while (isAsciiSpaceByte(bytes[next])) next++;
+      const byte = bytes[next];
+      if (byte === GREATER_THAN) return next + 1;
+      if (byte >= 0x80) return undefined; // group 1
+    }
+    return -1;
+  }
+}
+const LESS_THAN = 0x3c;
+const GREATER_THAN = 0x3e;
+/** The never-text names by their first letter's code (NEVER_TEXT_START's alternatives, in order). */
+const NEVER_TEXT_NAMES_BY_FIRST = new Map<number, string[]>();
+for (const { tag } of NEVER_TEXT) {
+  const names = NEVER_TEXT_NAMES_BY_FIRST.get(tag.charCodeAt(0));
+  if (names) names.push(tag);
+  else NEVER_TEXT_NAMES_BY_FIRST.set(tag.charCodeAt(0), [tag]);
+}
+
+/** The never-text name (none is a prefix of another) the bytes at `at` spell in any ASCII case. */
+function neverTextNameAt(bytes: Uint8Array, at: number): string | undefined {
+  const names = NEVER_TEXT_NAMES_BY_FIRST.get(bytes[at] | 0x20);
+  if (names !== undefined) for (const name of names) if (namedAt(bytes, at, name)) return name;
+  return undefined;
+}
+
+/** Whether the bytes at `at` spell `name` (lower-case ASCII letters) in any ASCII case. */
+function namedAt(bytes: Uint8Array, at: number, name: string): boolean {
+  if (at + name.length > bytes.length) return false;
+  for (let i = 0; i < name.length; i++) if ((bytes[at + i] | 0x20) !== name.charCodeAt(i)) return false;
+  return true;
+}
+
+/** `\w` of a byte read as Latin-1 (undefined past the end: none). */
+function isAsciiWordByte(byte: number | undefined): boolean {
+  return byte !== undefined && ((byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a) || byte === 0x5f);
+}
+
+/** `\s` of an ASCII byte: tab, line feed, vertical tab, form feed, carriage return, space. */
+function isAsciiSpaceByte(byte: number | undefined): boolean {
+  return byte !== undefined && ((byte >= 0x09 && byte <= 0x0d) || byte === 0x20);
+}
 
 /** What prestrip does after the never-text elements are gone. */
 function prestripRest(stripped: string, options: PrestripOptions): { html: string; withUnseen: string } {
@@ -241,6 +372,16 @@ function keptAttributesOnly(match: RegExpExecArray): string {
   return dropped ? `<${match[1]}${kept}${match[3] ? " /" : ""}>` : match[0];
 }
 const HAS_ASCII_UPPER_CASE = /[A-Z]/;
+
+/**
+ * `name.toLowerCase()`, without the call for a name of ASCII characters and no upper-case letter
+ * (nearly every name): one cut from a page of two-byte characters is lower-cased by ICU, not by V8's
+ * fast path.
+ */
+function asciiLowerCase(name: string): string {
+  return MAY_LOWER_CASE.test(name) ? name.toLowerCase() : name;
+}
+const MAY_LOWER_CASE = /[A-Z\u0080-\uffff]/;
 /**
  * White space, then the start of a name that is not a KEPT_ATTRIBUTES name (ASCII case aside, as
  * the Set's lower-cased lookup). Every attribute of a start tag follows white space, so an attribute
@@ -282,17 +423,17 @@ export function dropUnseenElements(page: string, rules: typeof UNSEEN = UNSEEN):
   // quadratic in that tail (20,000 of them: 1.4 s). The tail is kept as it is, unsearched.
   const end = page.lastIndexOf(">") + 1;
   const html = page.slice(0, end);
-  let out = "";
-  let from = 0;
+  // The hidden elements cut, as start and end offsets in `html`, in order.
+  const cuts: number[] = [];
   let ends: ElementEnds | undefined;
   let read = 0;
   UNSEEN_START_TAG.lastIndex = 0;
   for (let m = UNSEEN_START_TAG.exec(html); m; m = UNSEEN_START_TAG.exec(html)) {
-    const tag = m[1].toLowerCase();
+    const tag = asciiLowerCase(m[1]);
     // Every rule but the tag one reads a `hidden`, `aria-hidden` or `style` attribute: most start tags have none.
     if (tag !== "nav" && !MAY_HIDE.test(m[2])) continue;
     const attributes = new Map<string, string>();
-    for (const [, name, value] of m[2].matchAll(ATTRIBUTE)) attributes.set(name.toLowerCase(), unquote(value ?? ""));
+    for (const [, name, value] of m[2].matchAll(ATTRIBUTE)) attributes.set(asciiLowerCase(name), unquote(value ?? ""));
     if (!rules.some((rule) => rule.test(tag, attributes))) continue;
     const opened = UNSEEN_START_TAG.lastIndex;
     // Most pages hide a few elements that end soon after they start: each counted from its start tag.
@@ -302,12 +443,49 @@ export function dropUnseenElements(page: string, rules: typeof UNSEEN = UNSEEN):
     read += (end === -1 ? html.length : end) - opened;
     if (!ends && read > 4 * html.length) ends = new ElementEnds(html);
     if (end === -1) continue; // unbalanced markup: leave it to the parser
-    out += html.slice(from, m.index);
-    from = end;
+    cuts.push(m.index, end);
     UNSEEN_START_TAG.lastIndex = end;
   }
-  out += html.slice(from);
-  return replaceMatches(out, UNREAD_LINK, canonicalLinkOnly) + page.slice(end);
+  return withoutUnreadLinks(page, html, cuts) ?? replaceMatches(keptBetween(cuts, html.length, (from, to) => html.slice(from, to)), UNREAD_LINK, canonicalLinkOnly) + page.slice(end);
+}
+
+/**
+ * `replaceMatches(kept, UNREAD_LINK, canonicalLinkOnly) + tail` for `kept`, `html` (the `page` up to
+ * its last `>`, then its `tail`) without its `cuts`, joined once; undefined when a link tag of `html`
+ * is not whole in one kept piece. Every `<link\b` of `html` (which ends at a `>`) matches up to its
+ * first `>`: one in a kept piece that ends in the same piece matches the same in `kept`. A link tag
+ * found in a cut goes with the cut. One that runs into a cut (its start tag's `<` is where a cut
+ * starts, so `\b` holds at a piece's end too) could match differently in `kept`: the plain way, then.
+ */
+function withoutUnreadLinks(page: string, html: string, cuts: readonly number[]): string | undefined {
+  const pieces: string[] = [];
+  let from = 0;
+  let cut = 0;
+  UNREAD_LINK.lastIndex = 0;
+  for (let m = UNREAD_LINK.exec(html); m; m = UNREAD_LINK.exec(html)) {
+    const start = m.index;
+    const end = UNREAD_LINK.lastIndex;
+    while (cut < cuts.length && cuts[cut + 1] <= start) {
+      pieces.push(html.slice(from, cuts[cut]));
+      from = cuts[cut + 1];
+      cut += 2;
+    }
+    if (cut < cuts.length && end > cuts[cut]) {
+      if (start >= cuts[cut]) continue; // inside the cut: goes with it
+      return undefined;
+    }
+    if (canonicalLinkOnly(m) === "") {
+      pieces.push(html.slice(from, start));
+      from = end;
+    }
+  }
+  for (; cut < cuts.length; cut += 2) {
+    pieces.push(html.slice(from, cuts[cut]));
+    from = cuts[cut + 1];
+  }
+  if (pieces.length === 0) return page;
+  pieces.push(html.slice(from), page.slice(html.length));
+  return pieces.join("");
 }
 
 function canonicalLinkOnly(link: RegExpExecArray): string {

@@ -74,16 +74,17 @@ describe("attributes of the elements parse5 builds on linkedom", () => {
 
   it("classListValue is the class attribute linkedom's class list writes, for any value", () => {
     const document = parseHtml("<p>x</p>", "linkedom");
-    const word = fc.constantFrom("a", "b", "nav", "wp-caption", "é", "");
-    const space = fc.constantFrom(" ", "  ", "\t", "\n", "\u00a0", "\u2003", "");
-    const value = fc.array(fc.tuple(word, space), { maxLength: 8 }).map((parts) => parts.map(([w, s]) => w + s).join(""));
+    const word = fc.constantFrom("a", "b", "nav", "wp-caption", "é", "", "ab", "ba");
+    // Single spaces most of the time: lists already written as the class list writes them (kept as they are) come up often.
+    const space = fc.constantFrom(" ", " ", " ", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "");
+    const value = fc.array(fc.tuple(word, space), { maxLength: 20 }).map((parts) => parts.map(([w, s]) => w + s).join(""));
     fc.assert(
       fc.property(value, (v) => {
         const element = document.createElement("div");
         element.setAttribute("class", v);
         expect(classListValue(v)).toBe(element.getAttribute("class"));
       }),
-      { numRuns: 500 },
+      { numRuns: 3000 },
     );
   });
 });

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 // The attribute list and the tag grammar are the module's own: only the passes differ.
-import { ATTRIBUTE, decodeAndPrestrip, dropUnreadAttributes, dropUnseenElements, KEPT_ATTRIBUTES as KEPT, ElementEnds, matchingEnd, NEVER_TEXT_TAGS, prestripHtml, replaceMatches, START_TAG, stripNeverText, stripNeverTextUtf8 } from "../../src/extract/prestrip.js";
+import { ATTRIBUTE, decodeAndPrestrip, dropUnreadAttributes, dropUnseenElements, isCanonicalLink, KEPT_ATTRIBUTES as KEPT, ElementEnds, matchingEnd, NEVER_TEXT_TAGS, prestripHtml, replaceMatches, START_TAG, stripNeverText, stripNeverTextUtf8 } from "../../src/extract/prestrip.js";
 import { decodeHtml } from "../../src/extract/decode.js";
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
@@ -129,6 +129,42 @@ describe("dropUnseenElements' element ends", () => {
   it("reads a page of many unclosed hidden elements once per tag name (no hang)", { timeout: 60_000 }, () => {
     const page = "<p>kept</p>" + "<div hidden>x".repeat(200_000) + "<nav>y".repeat(100_000);
     expect(dropUnseenElements(page)).toBe(page);
+  });
+});
+
+describe("dropUnseenElements' link tags", () => {
+  /** `dropUnseenElements` as it was: the hidden elements cut, then the unread link tags of what is left, then the tail. */
+  function plainDropUnseen(page: string): string {
+    const end = page.lastIndexOf(">") + 1;
+    const html = page.slice(0, end);
+    const start = /<(nav|div|section|aside|ul|ol|span|form|header|footer|figure|table|button|a|i)\b([^>]*)>/gi;
+    let out = "";
+    let from = 0;
+    for (let m = start.exec(html); m; m = start.exec(html)) {
+      const tag = m[1].toLowerCase();
+      if (tag !== "nav" && !/\bhidden\b/i.test(m[2])) continue;
+      const close = matchingEnd(html, tag, start.lastIndex);
+      if (close === -1) continue;
+      out += html.slice(from, m.index);
+      from = close;
+      start.lastIndex = close;
+    }
+    out += html.slice(from);
+    return out.replace(/<link\b[^>]*>/gi, (link) => (isCanonicalLink(link) ? link : "")) + page.slice(end);
+  }
+  /** Link tags (read and unread, in any case, unclosed, inside hidden elements and running into them) among hidden and plain elements. */
+  const linkSoup = fc
+    .array(fc.constantFrom("<link rel=stylesheet>", '<LINK rel="canonical" href=x>', "<link rel=icon ", "<link", "<linked>", "<div hidden>", "<DIV HIDDEN>", "</div>", "<div>", "<nav>", "</nav>", "text", "<", ">", "\n"), { maxLength: 20 })
+    .map((parts) => parts.join(""));
+
+  it("are dropped from what the hidden elements leave as they were, the page joined once", () => {
+    const rules = [{ name: "test", test: (tag: string, a: Map<string, string>) => tag === "nav" || a.has("hidden"), example: "" }];
+    fc.assert(fc.property(linkSoup, (page) => {
+        expect(dropUnseenElements(page, rules)).toBe(plainDropUnseen(page));
+      }), { numRuns: 5000 });
+    // A link tag that runs into a hidden element (the plain way) and one inside it (cut with it).
+    expect(dropUnseenElements("<p><link rel=x <div hidden>a</div>>b</p>", rules)).toBe("<p>b</p>");
+    expect(dropUnseenElements("<p><div hidden><link rel=x>a</div><link rel=canonical>\n", rules)).toBe("<p><link rel=canonical>\n");
   });
 });
 
