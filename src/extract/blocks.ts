@@ -2,6 +2,7 @@
 // paragraphs together ("...end.Next paragraph"); walking the tree keeps one block per line.
 import type { Block, BlockKind, Features, ListPlace } from "../core/document.js";
 import { SHARE_LINK_RULE, TAG_LINK_RULE } from "../rules/html-junk.js";
+import { firstChildOf, nextSiblingOf, readAttributes, type ElementAttributes } from "./linkedom-reads.js";
 
 /** A block before it is placed in `raw`: its text (one line) and what the walker knew. */
 export interface TextBlock {
@@ -89,8 +90,8 @@ const KIND_STRENGTH: Record<BlockKind, number> = {
 /** Class or id tokens that make an element a caption even when it is a plain div or span. */
 export const CAPTION_CLASS = /(?:^|[\s_-])(?:caption|figcaption|wp-caption-text|image-credit|photo-credit|img-credit|credit)(?:$|[\s_-])/i;
 
-/** An element's own mark; asked inside a marked element too (`inherited`), where returning nothing keeps the inherited mark. */
-export type MarkFn = (element: Element, inherited: TextBlock["mark"]) => TextBlock["mark"] | undefined;
+/** An element's own mark; asked inside a marked element too (`inherited`), where returning nothing keeps the inherited mark. `attributes` are the element's (read for the walk). */
+export type MarkFn = (element: Element, inherited: TextBlock["mark"], attributes: ElementAttributes) => TextBlock["mark"] | undefined;
 
 interface WalkState {
   blocks: TextBlock[];
@@ -181,7 +182,7 @@ function flush(state: WalkState): void {
 }
 
 function visit(
-  node: Node,
+  node: Element,
   state: WalkState,
   kind: BlockKind,
   structure: Structure,
@@ -189,7 +190,7 @@ function visit(
   markElement: MarkFn | undefined,
   link: LinkState,
 ): void {
-  for (let child = node.firstChild; child; child = child.nextSibling) {
+  for (let child = firstChildOf(node); child; child = nextSiblingOf(child)) {
     if (child.nodeType === 3 /* text */) {
       const value = child.nodeValue ?? "";
       if (state.buffer.length === 0) {
@@ -215,23 +216,27 @@ function visit(
     const element = child as Element;
     const tag = element.tagName.toUpperCase();
     if (SKIP_TAGS.has(tag)) continue;
+    // Read once for all the walk's questions, and before `markElement`, which may read others.
+    const attributes = readAttributes(element);
+    const { class: cls, id, href, rel } = attributes;
     if (tag === "PRE") {
       // Code and verse keep their lines verbatim (indentation too): one block per line, the
       // lines of one <pre> sharing a `code` number so that renderers can fence them together.
       flush(state);
       const group = state.preCount++;
+      const preMark = markElement?.(element, mark, attributes) ?? mark;
       for (const line of (element.textContent ?? "").split(LINE_BREAK)) {
         // trimEnd, not /\s+$/ (the same white space): the pattern tries every start in a run of spaces, quadratic on a <pre> line of them.
         const text = line.trimEnd();
         if (!text.trim()) continue;
-        const block = withMark({ text, kind: strongest(kind, "paragraph"), linkDensity: 0, code: group }, markElement?.(element, mark) ?? mark);
+        const block = withMark({ text, kind: strongest(kind, "paragraph"), linkDensity: 0, code: group }, preMark);
         if (state.track) block.container = element;
         state.blocks.push(block);
       }
       continue;
     }
-    const childMark = markElement?.(element, mark) ?? mark;
-    const childLink = link === NO_LINK && tag === "A" ? linkState(element) : link;
+    const childMark = markElement?.(element, mark, attributes) ?? mark;
+    const childLink = link === NO_LINK && tag === "A" ? linkState(href, rel) : link;
     if (tag === "TR" && isDataRow(element)) {
       flush(state);
       const row = rowBlock(element, state, strongest(kind, "table-cell"), childMark, markElement, childLink);
@@ -241,7 +246,7 @@ function visit(
     const isBlock = BLOCK_TAGS.has(tag);
     let childKind = kind;
     // A caption class wins over the tag: Readability turns a caption <div> into a <p>.
-    const own = (tag !== "A" && CAPTION_CLASS.test(classAndId(element)) ? "caption" : undefined) ?? KIND_BY_TAG[tag];
+    const own = (tag !== "A" && CAPTION_CLASS.test(classAndIdOf(cls, id)) ? "caption" : undefined) ?? KIND_BY_TAG[tag];
     if (own) childKind = strongest(kind, own);
     if (childLink === SHARE_LINK && link !== SHARE_LINK) state.shareLinks++;
     const childStructure = structureFor(tag, structure, state.lists);
@@ -345,11 +350,12 @@ const LINK = 1;
 const SHARE_LINK = 2;
 const TAG_LINK = 3;
 
-function linkState(anchor: Element): LinkState {
-  const href = anchor.getAttribute("href")?.trim();
-  if (href === undefined) return NO_LINK;
+/** What a link's `href` and `rel` attributes (null when absent) say it points at. */
+function linkState(hrefAttribute: string | null, rel: string | null): LinkState {
+  if (hrefAttribute === null) return NO_LINK;
+  const href = hrefAttribute.trim();
   if (SHARE_LINK_RULE.href.test(href)) return SHARE_LINK;
-  if (TAG_LINK_RULE.rel.test(anchor.getAttribute("rel") ?? "") || TAG_LINK_RULE.href.test(href)) return TAG_LINK;
+  if (TAG_LINK_RULE.rel.test(rel ?? "") || TAG_LINK_RULE.href.test(href)) return TAG_LINK;
   return LINK;
 }
 
@@ -397,7 +403,10 @@ function withMark(block: TextBlock, mark: TextBlock["mark"]): TextBlock {
 }
 
 export function classAndId(element: Element): string {
-  const cls = element.getAttribute("class") ?? "";
-  const id = element.getAttribute("id") ?? "";
-  return id ? `${cls} ${id}` : cls;
+  return classAndIdOf(element.getAttribute("class"), element.getAttribute("id"));
+}
+
+/** `classAndId` of an element with this class and id attribute (null when absent). */
+function classAndIdOf(cls: string | null, id: string | null): string {
+  return id ? `${cls ?? ""} ${id}` : (cls ?? "");
 }

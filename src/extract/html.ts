@@ -11,6 +11,7 @@ import { createDocument } from "../core/document.js";
 import type { Charset, CharsetSource } from "./decode.js";
 import { CAPTION_CLASS, classAndId, structureFields, structureOf, walkBlocks, type TextBlock } from "./blocks.js";
 import { copyCarriedMark, findMarks, premarked, premarkTree, type MarkCarrier } from "./mark.js";
+import { readAttributes, type ElementAttributes } from "./linkedom-reads.js";
 import { BLOCK_CLASSIFIER, classifyBlocks, type PageBlock } from "./classify.js";
 import { chooseCandidate, MARKS_OVER_SHARE_GUARD, matchToPage } from "./choose.js";
 import { COMMENTS_RULE, htmlRouteOptions, LEFT_OUT_META_KEY, LEFT_OUT_RULE } from "../core/route-options.js";
@@ -627,11 +628,11 @@ export function htmlDocument(extracted: ExtractedHtml, init: { id: string; sourc
 
 
 /** Marks for the page walk: junk markup (premarked), and hidden elements, whose text is not visible. */
-function pageMark(element: Element, inherited: TextBlock["mark"]): TextBlock["mark"] | undefined {
+function pageMark(element: Element, inherited: TextBlock["mark"], attributes: ElementAttributes): TextBlock["mark"] | undefined {
   if (inherited === HIDDEN_MARK) return undefined;
-  if (element.hasAttribute("hidden") || element.getAttribute("aria-hidden") === "true") return HIDDEN_MARK;
+  if (attributes.hidden || attributes.ariaHidden === "true") return HIDDEN_MARK;
   // premarkTree already settled nested marks (a reply form inside comments keeps its own).
-  return premarked(element);
+  return premarked(element, attributes.chaffMark !== null);
 }
 const HIDDEN_MARK = { rule: "hidden", reason: "not visible" };
 
@@ -870,8 +871,8 @@ const CAPTION_ID_HINT = /caption/i;
  */
 function captionOrSelf(element: Element): Element {
   if (element.tagName === "FIGCAPTION" || element.tagName === "A") return element;
-  const cls = element.getAttribute("class");
-  const hinted = (cls !== null && CAPTION_CLASS_HINT.test(cls)) || CAPTION_ID_HINT.test(element.getAttribute("id") ?? "");
+  const { class: cls, id } = readAttributes(element);
+  const hinted = (cls !== null && CAPTION_CLASS_HINT.test(cls)) || CAPTION_ID_HINT.test(id ?? "");
   if (!hinted || !CAPTION_CLASS.test(classAndId(element))) return element;
   if ((element.textContent ?? "").length > MAX_CAPTION_CHARS || element.querySelector("p, div, figure, li, h1, h2, h3")) return element;
   const caption = element.ownerDocument.createElement("figcaption");

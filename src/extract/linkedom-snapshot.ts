@@ -21,14 +21,11 @@
 import { linkedomPart } from "./linkedom-package.js";
 import { setNewAttributes } from "./linkedom-tree.js";
 import { carriedMark, carryMark, markAttributes, type Mark } from "./mark.js";
+import { ATTRIBUTE_NODE, ELEMENT_NODE, NODE_END } from "./linkedom-reads.js";
 
-const ELEMENT_NODE = 1;
-const ATTRIBUTE_NODE = 2;
 const TEXT_NODE = 3;
 const CDATA_SECTION_NODE = 4;
 const COMMENT_NODE = 8;
-/** linkedom's own node type for an element's end marker in its linked list. */
-const NODE_END = -1;
 
 interface LinkedNode {
   nodeType: number;

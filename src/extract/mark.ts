@@ -16,6 +16,7 @@ import { markupWords } from "../match/markup-words.js";
 import { isRelatedLabel } from "../match/related-label.js";
 import { COMMENT_SECTION_RULES } from "../rules/comments.js";
 import { nonWhiteSpaceLength, type TextBlock } from "./blocks.js";
+import { firstElementChildOf, nextElementSiblingOf, readAttributes } from "./linkedom-reads.js";
 
 export type Mark = NonNullable<TextBlock["mark"]>;
 
@@ -102,7 +103,7 @@ export function markAttributes(mark: Mark): Array<[string, string]> {
 // anew for each page (premarkTree's were recompiled up to 9 times on the 181 AEB pages).
 /** `prepare` may replace an element (with its children moved over); the walk goes on from the replacement. */
 function premarkChildren(parent: Element, mark: Mark | undefined, prepare: ((element: Element) => Element) | undefined, headings: Element[]): void {
-  for (let child = parent.firstElementChild; child; child = premarkElement(child, mark, prepare, headings).nextElementSibling);
+  for (let child = firstElementChildOf(parent); child; child = nextElementSiblingOf(premarkElement(child, mark, prepare, headings)));
 }
 
 function premarkElement(original: Element, inherited: Mark | undefined, prepare: ((element: Element) => Element) | undefined, headings: Element[]): Element {
@@ -202,7 +203,7 @@ function isSectionMark(mark: Mark): boolean {
 
 function markSubtree(element: Element, mark: Mark): void {
   if (!hasCopiedMark(element)) setMark(element, mark);
-  for (let child = element.firstElementChild; child; child = child.nextElementSibling) markSubtree(child, mark);
+  for (let child = firstElementChildOf(element); child; child = nextElementSiblingOf(child)) markSubtree(child, mark);
 }
 
 const TEXT_TAGS = new Set(["P", "H1", "H2", "H3", "H4", "H5", "H6", "BLOCKQUOTE", "PRE", "TABLE", "UL", "OL", "DL"]);
@@ -226,16 +227,17 @@ function collapse(text: string): string {
   return text.replace(/\s+/g, " ").trim().slice(0, 120);
 }
 
-/** The mark `premarkTree` left on an element (its own or an ancestor's), if any: read, no matching. */
-export function premarked(element: Element): Mark | undefined {
-  return carriedMark(element) ?? (element.hasAttribute(MARK_ATTRIBUTE) ? markupMark(element) : undefined);
+/** The mark `premarkTree` left on an element (its own or an ancestor's), if any: read, no matching. `hasMarkAttribute`: whether it has the copied mark's attribute, when known. */
+export function premarked(element: Element, hasMarkAttribute = element.hasAttribute(MARK_ATTRIBUTE)): Mark | undefined {
+  return carriedMark(element) ?? (hasMarkAttribute ? markupMark(element) : undefined);
 }
 
 /** The junk rule an element's own markup matches, if any; a copied mark first (carried, or as attributes). */
 export function markupMark(element: Element): Mark | undefined {
   const carried = carriedMark(element);
   if (carried !== undefined) return carried;
-  const copied = element.getAttribute(MARK_ATTRIBUTE);
+  // Each attribute read once (the record is shared: it is read before anything below reads another element's).
+  const { chaffMark: copied, role: roleAttribute, class: cls, id, ariaLabel: label } = readAttributes(element);
   if (copied) {
     const why = element.getAttribute(WHY_ATTRIBUTE);
     return { rule: copied, reason: reasonOf(copied), features: why ? (JSON.parse(why) as Mark["features"]) : undefined };
@@ -243,22 +245,20 @@ export function markupMark(element: Element): Mark | undefined {
   const tag = element.tagName.toUpperCase();
   const byTag = TAG_TO_RULE.get(tag);
   if (byTag) return { rule: byTag.rule, reason: byTag.reason, features: { tag: tag.toLowerCase() } };
-  const role = element.getAttribute("role")?.trim().toLowerCase();
+  const role = roleAttribute?.trim().toLowerCase();
   if (role) {
     const byRole = ROLE_TO_RULE.get(role);
     if (byRole) return { rule: byRole.rule, reason: byRole.reason, features: { role } };
   }
-  const cls = element.getAttribute("class");
   if (cls && isHiddenByClass(cls) && !isHiddenProse(element)) return { rule: HIDDEN_CLASS_RULE.rule, reason: HIDDEN_CLASS_RULE.reason, features: { markup: cls.slice(0, 120) } };
-  const names = classAndIdWords(cls, element.getAttribute("id"));
+  const names = classAndIdWords(cls, id);
   if (names) {
     const entry = firstMarkupRule(names);
     if (entry !== undefined && !(entry.rule === RELATED_PROSE.rule && isUnlinkedProse(element))) {
       return { rule: entry.rule, reason: entry.reason, features: { markup: names.slice(0, 120) } };
     }
   }
-  if (names && isSidebar(element)) return { rule: SIDEBAR_RULE.rule, reason: SIDEBAR_RULE.reason, features: { markup: names.slice(0, 120) } };
-  const label = element.getAttribute("aria-label");
+  if (names && isSidebarNamed(element, names)) return { rule: SIDEBAR_RULE.rule, reason: SIDEBAR_RULE.reason, features: { markup: names.slice(0, 120) } };
   if (label) {
     const words = markupWords(label);
     for (const entry of ARIA_LABEL_RULES) {
@@ -275,16 +275,26 @@ export function markupMark(element: Element): Mark | undefined {
  * among 24,000 asked on the 181 AEB pages), so each answer is kept, for up to FIRST_RULE_CAP strings.
  */
 export function firstMarkupRule(names: string): (typeof MARKUP_RULES)[number] | undefined {
-  let index = FIRST_RULE.get(names);
-  if (index === undefined) {
-    const words = markupWords(names);
-    index = MARKUP_RULES.findIndex((entry) => entry.words.test(words));
-    if (FIRST_RULE.size < FIRST_RULE_CAP) FIRST_RULE.set(names, index);
-  }
+  const index = keptAnswer(FIRST_RULE, names, firstMarkupRuleIndex);
   return index === -1 ? undefined : MARKUP_RULES[index];
 }
 const FIRST_RULE = new Map<string, number>();
-const FIRST_RULE_CAP = 16384;
+
+function firstMarkupRuleIndex(names: string): number {
+  const words = markupWords(names);
+  return MARKUP_RULES.findIndex((entry) => entry.words.test(words));
+}
+
+/** `answer(key)`, kept in `kept` for the next time, for up to KEPT_ANSWERS_CAP keys (the pages' class strings are unbounded). */
+function keptAnswer<T>(kept: Map<string, T>, key: string, answer: (key: string) => T): T {
+  let value = kept.get(key);
+  if (value === undefined) {
+    value = answer(key);
+    if (kept.size < KEPT_ANSWERS_CAP) kept.set(key, value);
+  }
+  return value;
+}
+const KEPT_ANSWERS_CAP = 16384;
 
 /** The class and the id, whichever are not empty, joined by a space (asked of every element: no array made). */
 function classAndIdWords(cls: string | null, id: string | null): string {
@@ -296,17 +306,30 @@ function isHiddenProse(element: Element): boolean {
   return element.getElementsByTagName("p").length > 0 && textLength(element) >= HIDDEN_CLASS_RULE.spareProseChars;
 }
 
-/** A box whose class or id calls it a sidebar, and not a layout wrapper (SIDEBAR_RULE). */
-export function isSidebar(element: Element): boolean {
-  const names = classAndIdWords(element.getAttribute("class"), element.getAttribute("id"));
+/** A box whose class or id (its attributes, when read already) calls it a sidebar, and not a layout wrapper (SIDEBAR_RULE). */
+export function isSidebar(element: Element, cls = element.getAttribute("class"), id = element.getAttribute("id")): boolean {
+  return isSidebarNamed(element, classAndIdWords(cls, id));
+}
+
+/** `isSidebar` of an element whose class and id are `names` (`classAndIdWords`). */
+function isSidebarNamed(element: Element, names: string): boolean {
   if (!names || !/side/i.test(names)) return false;
   const words = markupWords(names);
   if (!SIDEBAR_RULE.words.test(words) || SIDEBAR_RULE.layoutWords.test(words)) return false;
   return SIDEBAR_RULE.wrapperTags.every((tag) => element.getElementsByTagName(tag).length === 0);
 }
 
-/** A class that hides the element at every width (HIDDEN_CLASS_RULE). */
+/**
+ * A class that hides the element at every width (HIDDEN_CLASS_RULE). Asked of every element with a
+ * class; the same class strings come back on every page, so each answer is kept (`keptAnswer`):
+ * its words lower-cased and split was ~9% of premarking on the AEB pages.
+ */
 export function isHiddenByClass(cls: string): boolean {
+  return keptAnswer(HIDDEN_BY_CLASS, cls, hiddenByClass);
+}
+const HIDDEN_BY_CLASS = new Map<string, boolean>();
+
+function hiddenByClass(cls: string): boolean {
   let hidden = false;
   for (const token of cls.toLowerCase().split(/\s+/)) if (HIDDEN_CLASS_RULE.tokens.has(token)) hidden = true;
   return hidden && !HIDDEN_CLASS_RULE.shownAt.test(cls.toLowerCase());

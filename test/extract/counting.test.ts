@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { nonSpaceLength, nonWhiteSpaceLength } from "../../src/extract/blocks.js";
-import { lastSteps } from "../../src/extract/classify.js";
+import { lastSteps, longestFirst } from "../../src/extract/classify.js";
 
 /** Every kind of character the counts must tell apart: each white space of `\s`, U+200B, U+180E (not white space since ES2016), letters. */
 const text = fc
@@ -48,5 +48,18 @@ describe("lastSteps (a block's path in the audit)", () => {
     );
     expect(lastSteps("body>div#main>article>div.story>p")).toBe("…>div#main>article>div.story>p");
     expect(lastSteps("div#main>article>div.story>p")).toBe("div#main>article>div.story>p");
+  });
+});
+
+describe("longestFirst (the blocks a page's language sample is taken from)", () => {
+  it("is a stable sort of the blocks by length, longest first, of those long enough (the comparison can fail)", () => {
+    const block = fc.string({ maxLength: 12 }).map((text) => ({ text, kind: "paragraph" as const, linkDensity: 0 }));
+    fc.assert(
+      fc.property(fc.array(block, { maxLength: 40 }), fc.integer({ min: 0, max: 8 }), (blocks, minChars) => {
+        const sorted = [...blocks.keys()].sort((a, b) => blocks[b].text.length - blocks[a].text.length).filter((i) => blocks[i].text.length >= minChars);
+        expect(longestFirst(blocks, minChars)).toEqual(sorted);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { walkBlocks } from "../../src/extract/blocks.js";
-import { findMarks, firstMarkupRule, markupMark, premarkTree } from "../../src/extract/mark.js";
+import { findMarks, firstMarkupRule, isHiddenByClass, markupMark, premarkTree } from "../../src/extract/mark.js";
 import { ARIA_LABEL_RULES, ELEMENT_RULES, HIDDEN_CLASS_RULE, MARKUP_RULES, ROLE_RULES, SIDEBAR_RULE } from "../../src/rules/html-junk.js";
 import { markupWords } from "../../src/match/markup-words.js";
 import { NEVER_TEXT_TAGS, UNSEEN_ELEMENTS, prestripHtml, reduceStyleAttributes } from "../../src/extract/prestrip.js";
@@ -204,5 +204,25 @@ describe("firstMarkupRule: each class-and-id string's first rule, kept once foun
       { numRuns: 1000 },
     );
     expect(firstMarkupRule(MARKUP_RULES[1].example)).not.toBe(MARKUP_RULES[0]);
+  });
+});
+
+describe("isHiddenByClass: each class string's answer, kept once found", () => {
+  const plainHidden = (cls: string) => {
+    const tokens = cls.toLowerCase().split(/\s+/);
+    return tokens.some((token) => HIDDEN_CLASS_RULE.tokens.has(token)) && !HIDDEN_CLASS_RULE.shownAt.test(cls.toLowerCase());
+  };
+  it("is the rule's answer, asked once or again (the comparison can fail)", () => {
+    const word = fc.constantFrom(...HIDDEN_CLASS_RULE.tokens, "HIDDEN", "md:block", "d-md-flex", "visible-lg", "hiddenness", "col-4", "", "\t");
+    const cls = fc.array(word, { maxLength: 4 }).map((words) => words.join(" "));
+    fc.assert(
+      fc.property(cls, (value) => {
+        expect(isHiddenByClass(value)).toBe(plainHidden(value));
+        expect(isHiddenByClass(value)).toBe(plainHidden(value));
+      }),
+      { numRuns: 1000 },
+    );
+    expect(isHiddenByClass("hidden")).toBe(true);
+    expect(isHiddenByClass("hidden md:block")).toBe(false);
   });
 });
