@@ -1,18 +1,14 @@
 // What the boilerplate stages measure on a line: words, stopwords in the document's
 // language, closing punctuation, capitals. The language is detected once per document,
 // from its stopwords.
-import { createRequire } from "node:module";
 import type { Document } from "../core/document.js";
 import type { Line } from "../core/lines.js";
 import { TERMINAL_PUNCTUATION, UNSPACED_SCRIPT } from "../rules/boilerplate.js";
 import { CharRuns } from "./char-runs.js";
+import { unitAt } from "./units.js";
 import { CHAR_BASE, STOPWORD_LANGUAGE_COUNTS, STOPWORD_LANGUAGE_POSITIONS, STOPWORD_LANGUAGES, STOPWORD_LENGTHS, STOPWORDS } from "./stopword-facts.js";
 
-const require = createRequire(import.meta.url);
-/** stopwords-iso's lists (200 kB of JSON), read on first use: a document of short lines never needs them. */
-let stopwordTable: Record<string, string[]> | undefined;
-const stopwordLists = (): Record<string, string[]> => (stopwordTable ??= require("stopwords-iso") as Record<string, string[]>);
-const stopwordSets = new Map<string, Set<string>>();
+const stopwordSets = new Map<string, ReadonlySet<string>>();
 
 /**
  * Each stopword and the languages that list it. The stages need the stopword list that
@@ -359,14 +355,101 @@ function mostHits(languages: readonly string[], counts: Uint32Array): string {
   return best;
 }
 
-/** Stopwords of a language (ISO 639-1), empty when stopwords-iso has none. */
-export function stopwordsFor(lang: string): Set<string> {
+/**
+ * Stopwords of a language (ISO 639-1), lower-cased; empty when stopwords-iso has none. Read from
+ * the generated facts (every lower-cased word of stopwords-iso with the languages that list it),
+ * not from the package's JSON, which each HTML process parsed whole (~9 ms) for one list.
+ */
+export function stopwordsFor(lang: string): ReadonlySet<string> {
   let set = stopwordSets.get(lang);
   if (!set) {
-    set = new Set((stopwordLists()[lang] ?? []).map((w) => w.toLowerCase()));
+    const words = new Set<string>();
+    const position = STOPWORD_LANGUAGES.indexOf(lang);
+    if (position >= 0) {
+      const wanted = String.fromCharCode(CHAR_BASE + position);
+      for (let w = 0, start = 0, listed = 0; w < STOPWORD_LENGTHS.length; w++) {
+        const length = STOPWORD_LENGTHS.charCodeAt(w) - CHAR_BASE;
+        const count = STOPWORD_LANGUAGE_COUNTS.charCodeAt(w) - CHAR_BASE;
+        if (STOPWORD_LANGUAGE_POSITIONS.slice(listed, listed + count).includes(wanted)) words.add(STOPWORDS.slice(start, start + length));
+        start += length;
+        listed += count;
+      }
+    }
+    set = words;
     stopwordSets.set(lang, set);
+    listsOfLanguages.add(set);
   }
   return set;
+}
+
+/** The sets stopwordsFor made (never changed after): lineFeatures looks their ASCII words up in place. */
+const listsOfLanguages = new WeakSet<ReadonlySet<string>>();
+const asciiWordsOf = new WeakMap<ReadonlySet<string>, AsciiWords>();
+
+/**
+ * The ASCII words of a stopword list, in an open-addressing table read in place. A token made of
+ * ASCII units lower-cases unit by unit (A-Z to a-z), so it is looked up without being cut out of
+ * the line, lower-cased and hashed as a new string: most tokens of most pages are ASCII. A token
+ * with another unit goes to the Set (test/match/line-features.test.ts holds both to the Set alone).
+ */
+class AsciiWords {
+  /** Pairs of (hash, index + 1 of the word) by slot, 0 when empty; at most half full. */
+  readonly #slots: Int32Array;
+  /** The words' units end to end: word w is #units[#starts[w], #starts[w + 1]). */
+  readonly #units: Uint8Array;
+  readonly #starts: Int32Array;
+
+  constructor(words: ReadonlySet<string>) {
+    const ascii = [...words].filter((word) => /^[\x00-\x7f]+$/.test(word));
+    this.#starts = new Int32Array(ascii.length + 1);
+    ascii.forEach((word, w) => (this.#starts[w + 1] = this.#starts[w] + word.length));
+    this.#units = new Uint8Array(this.#starts[ascii.length]);
+    let size = 1;
+    while (size < 2 * ascii.length) size *= 2;
+    this.#slots = new Int32Array(2 * size);
+    const mask = size - 1;
+    ascii.forEach((word, w) => {
+      let hash = 0;
+      for (let i = 0; i < word.length; i++) {
+        const unit = word.charCodeAt(i);
+        this.#units[this.#starts[w] + i] = unit;
+        hash = (Math.imul(hash, 31) + unit) | 0;
+      }
+      let slot = Math.imul(hash, 0x9e3779b1) & mask;
+      while (this.#slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      this.#slots[2 * slot] = hash;
+      this.#slots[2 * slot + 1] = w + 1;
+    });
+  }
+
+  /** 1 when text[start, end) lower-cased is one of the words, 0 when it is not, -1 when it has a unit past ASCII (ask the Set). */
+  lookup(text: string, start: number, end: number): number {
+    let hash = 0;
+    for (let i = start; i < end; i++) {
+      let unit = unitAt(text, i);
+      if (unit > 0x7f) return -1;
+      if (unit >= 0x41 && unit <= 0x5a) unit += 0x20;
+      hash = (Math.imul(hash, 31) + unit) | 0;
+    }
+    const slots = this.#slots;
+    const mask = (slots.length >> 1) - 1;
+    for (let slot = Math.imul(hash, 0x9e3779b1) & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[2 * slot + 1];
+      if (entry === 0) return 0;
+      if (slots[2 * slot] === hash && this.#sameWord(entry - 1, text, start, end)) return 1;
+    }
+  }
+
+  #sameWord(word: number, text: string, start: number, end: number): boolean {
+    const from = this.#starts[word];
+    if (this.#starts[word + 1] - from !== end - start) return false;
+    for (let i = start; i < end; i++) {
+      let unit = unitAt(text, i);
+      if (unit >= 0x41 && unit <= 0x5a) unit += 0x20;
+      if (this.#units[from + i - start] !== unit) return false;
+    }
+    return true;
+  }
 }
 
 const languages = new WeakMap<Document, string>();
@@ -423,10 +506,23 @@ export function runsOnInto(line: string, next: string): boolean {
 }
 const LETTERS = /\p{L}/gu;
 
-export function lineFeatures(content: string, stopwords: Set<string>): LineFeatures {
+function asciiWordsFor(stopwords: ReadonlySet<string>): AsciiWords {
+  let words = asciiWordsOf.get(stopwords);
+  if (!words) asciiWordsOf.set(stopwords, (words = new AsciiWords(stopwords)));
+  return words;
+}
+
+export function lineFeatures(content: string, stopwords: ReadonlySet<string>): LineFeatures {
   let tokens = 0;
   let stop = 0;
-  if (stopwords.size)
+  const ascii = stopwords.size && listsOfLanguages.has(stopwords) ? asciiWordsFor(stopwords) : undefined;
+  if (ascii)
+    LINE_WORDS.each(content, (start, end) => {
+      tokens++;
+      const hit = ascii.lookup(content, start, end);
+      if (hit > 0 || (hit < 0 && stopwords.has(content.slice(start, end).toLowerCase()))) stop++;
+    });
+  else if (stopwords.size)
     LINE_WORDS.each(content, (start, end) => {
       tokens++;
       if (stopwords.has(content.slice(start, end).toLowerCase())) stop++;

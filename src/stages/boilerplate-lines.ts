@@ -234,7 +234,7 @@ const CALIBRATION_LINES = 9;
  * article, most likely) a typical share of stopwords must reach the threshold. It does
  * not when the language is unknown, or glues its function words on (Korean particles).
  */
-function stopwordListFits(scored: readonly Scored[], stopwords: Set<string>, t: LineThresholds): boolean {
+function stopwordListFits(scored: readonly Scored[], stopwords: ReadonlySet<string>, t: LineThresholds): boolean {
   if (stopwords.size === 0) return false;
   const longest = [...scored]
     .filter((s) => !s.removed && s.features.words >= t.proseWords && !s.features.unspaced)
