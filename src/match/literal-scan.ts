@@ -84,6 +84,18 @@ const MOST_CLASSES = 0xffff;
  */
 const DENSE_DEPTH = 4;
 
+/**
+ * Writes the entries of the dense states first..last - 1 as those of their failures, column by column. A function
+ * of its own: its small loop is optimised soon and cheaply, where in the automaton's constructor (150,000 entries for
+ * the news pipeline) it added ~10 ms of interpreted steps and compiling to every start.
+ */
+function inheritFailures(next: Uint16Array | Uint32Array, fail: Uint16Array | Uint32Array, dense: number, classes: number, first: number, last: number): void {
+  for (let c = 1; c < classes; c++) {
+    const column = c * dense;
+    for (let n = first; n < last; n++) next[column + n] = next[column + fail[n]];
+  }
+}
+
 class Automaton {
   /** Class of each unit that occurs in a literal (0: in none). */
   readonly classOf = new Uint16Array(0x10000);
@@ -210,8 +222,10 @@ class Automaton {
         ends[n] = own ? (inherited ? own.concat(inherited) : own) : inherited;
       }
       if (depth === 0) continue;
-      for (let n = depth === 1 ? 0 : atDepth[depth - 2]; n < Math.min(from, dense); n++) {
-        if (n > 0) for (let c = 1; c < classes; c++) next[c * dense + n] = next[c * dense + fail[n]];
+      const above = depth === 1 ? 0 : atDepth[depth - 2];
+      const last = Math.min(from, dense);
+      if (above > 0) inheritFailures(next, fail, dense, classes, above, last);
+      for (let n = above; n < last; n++) {
         for (let child = firstChild[n]; child < firstChild[n + 1]; child++) next[edgeClass[child] * dense + n] = entryInto(child);
       }
     }
