@@ -72,8 +72,8 @@ interface Ending {
   exact?: string;
 }
 
-/** A unit not read yet (no automaton has 65,535 classes: one per distinct unit of its literals at most, ~90). */
-const NOT_SEEN = 0xffff;
+/** Most classes of units an automaton may have (one per distinct unit of its literals, and 0: 111 for the news pipeline): its mark of a unit not classed yet, `classes`, is a Uint16. */
+const MOST_CLASSES = 0xffff;
 
 /**
  * States of this depth or less get a full row of next states; deeper ones keep only their trie
@@ -83,6 +83,18 @@ const NOT_SEEN = 0xffff;
  * the root, reads lines as fast (0.99-1.03x over the 10 MB bench JSONL's lines; depth 2: 0.74x).
  */
 const DENSE_DEPTH = 4;
+
+/**
+ * Writes the entries of the dense states first..last - 1 as those of their failures, column by column. A function
+ * of its own: its small loop is optimised soon and cheaply, where in the automaton's constructor (150,000 entries for
+ * the news pipeline) it added ~10 ms of interpreted steps and compiling to every start.
+ */
+function inheritFailures(next: Uint16Array | Uint32Array, fail: Uint16Array | Uint32Array, dense: number, classes: number, first: number, last: number): void {
+  for (let c = 1; c < classes; c++) {
+    const column = c * dense;
+    for (let n = first; n < last; n++) next[column + n] = next[column + fail[n]];
+  }
+}
 
 class Automaton {
   /** Class of each unit that occurs in a literal (0: in none). */
@@ -94,7 +106,15 @@ class Automaton {
    * up to firstChild[s + 1], each reached by the class edgeClass[child].
    */
   readonly dense: number;
-  /** Next state by state * classes + class for the dense states (failures already followed). */
+  /**
+   * The step from a dense state, at class * dense + state (failures already followed): the next state
+   * itself when it is dense and no literal ends there, the only case the scan's inner loop handles;
+   * else `dense` + the next state (the column of the units not classed yet, class `classes`, holds
+   * `dense` + the number of states, no state), so that one test, entry < dense, tells the scan it can
+   * go on. By class, not by state: the states a scan is in most, the shallowest, have the smallest
+   * numbers, so the entries it reads most are in a few cache lines at the head of each class's column
+   * (rows by state, 112 entries each for the news pipeline, spread them over the whole table).
+   */
   readonly next: Uint16Array | Uint32Array;
   readonly firstChild: Uint16Array | Uint32Array;
   readonly edgeClass: Uint16Array;
@@ -109,8 +129,8 @@ class Automaton {
   readonly endExact: Array<string | undefined>;
   /** 1 for the states where a literal ends: a byte per state, read for every unit, stays in the cache. */
   readonly ends: Uint8Array;
-  /** classOf[foldUnit(unit)] by unit, filled as units come (NOT_SEEN until then): one look per unit. */
-  readonly #classOfUnit = new Uint16Array(0x10000).fill(NOT_SEEN);
+  /** classOf[foldUnit(unit)] by unit, filled as units come (`classes` until then, see `next`): one look per unit. */
+  readonly #classOfUnit: Uint16Array;
 
   constructor(literals: ReadonlyMap<string, Ending[]>) {
     // This runs once per process, on the first document, in code not yet optimised: work done by
@@ -125,8 +145,9 @@ class Automaton {
       const unit = all.charCodeAt(i);
       if (classOf[unit] === 0) classOf[unit] = classes++;
     }
-    if (classes >= NOT_SEEN) throw new Error(`literal scan: ${classes} classes of units, more than a row can index`);
+    if (classes > MOST_CLASSES) throw new Error(`literal scan: ${classes} classes of units, more than a row can index`);
     this.classes = classes;
+    this.#classOfUnit = new Uint16Array(0x10000).fill(classes);
     // The trie as each state's parent and the class of the edge into it, in insertion order. In
     // sorted order a literal shares with the trie only its common prefix with the literal before
     // it, so it starts at that prefix's state and adds a state per unit past it.
@@ -181,20 +202,31 @@ class Automaton {
     for (let n = states - 1; n >= 1; n--) firstChild[parent[n]] = n;
     for (let n = states - 1; n >= 0; n--) if (firstChild[n] > firstChild[n + 1]) firstChild[n] = firstChild[n + 1];
     const fail = (this.fail = new States(states));
-    const next = (this.next = new States(dense * classes));
+    const Next = dense + states <= 0xffff ? Uint16Array : Uint32Array;
+    const next = (this.next = new Next(dense * (classes + 1)));
+    next.fill(dense + states, classes * dense); // the column of the units not classed yet
     const ends: Array<Ending[] | undefined> = new Array(states).fill(undefined);
-    // Breadth first: a state's failure is the longest proper suffix that is a state, the step of
-    // its parent's failure (shallower: done) on its edge; a dense state's row is its failure's row
-    // (complete, being shallower) with its own edges written over.
-    for (let n = 0; n < states; n++) {
-      if (n > 0 && parent[n] !== 0) fail[n] = this.step(fail[parent[n]], edgeClass[n]);
-      const own = endsOf[order[n]];
-      const inherited = n > 0 ? ends[fail[n]] : undefined;
-      // Concatenated, no set: the failure's literals are shorter suffixes, so other literals' endings.
-      ends[n] = own ? (inherited ? own.concat(inherited) : own) : inherited;
-      if (n < dense) {
-        if (n > 0) next.copyWithin(n * classes, fail[n] * classes, fail[n] * classes + classes);
-        for (let child = firstChild[n]; child < firstChild[n + 1]; child++) next[n * classes + edgeClass[child]] = child;
+    /** A dense row's entry for the step into `state` (see `next`). */
+    const entryInto = (state: number) => (state < dense && ends[state] === undefined ? state : dense + state);
+    // Depth by depth: a state's failure is the longest proper suffix that is a state, the step of its
+    // parent's failure (two depths up or more: its row is written) on its edge; its literals are its own
+    // and its failure's. Then the rows of the depth above, whose entries need the literals of their
+    // children: each is its failure's row (complete, being shallower) with its own edges written over.
+    for (let depth = 0; depth <= LITERAL_HEAD + 1; depth++) {
+      const from = depth === 0 ? 0 : atDepth[depth - 1];
+      for (let n = from; n < atDepth[depth]; n++) {
+        if (n > 0 && parent[n] !== 0) fail[n] = this.step(fail[parent[n]], edgeClass[n]);
+        const own = endsOf[order[n]];
+        const inherited = n > 0 ? ends[fail[n]] : undefined;
+        // Concatenated, no set: the failure's literals are shorter suffixes, so other literals' endings.
+        ends[n] = own ? (inherited ? own.concat(inherited) : own) : inherited;
+      }
+      if (depth === 0) continue;
+      const above = depth === 1 ? 0 : atDepth[depth - 2];
+      const last = Math.min(from, dense);
+      if (above > 0) inheritFailures(next, fail, dense, classes, above, last);
+      for (let n = above; n < last; n++) {
+        for (let child = firstChild[n]; child < firstChild[n + 1]; child++) next[edgeClass[child] * dense + n] = entryInto(child);
       }
     }
     // Loops, not Uint8Array.from's callback per state (~2 ms of unoptimised calls for 4,800 states).
@@ -227,12 +259,13 @@ class Automaton {
    * its child on that class, else its failure's step (a unit of no literal, class 0, leads to the root).
    */
   step(state: number, c: number): number {
-    const { dense, firstChild, edgeClass, fail, next, classes } = this;
+    const { dense, firstChild, edgeClass, fail, next } = this;
     while (state >= dense) {
       for (let child = firstChild[state], end = firstChild[state + 1]; child < end; child++) if (edgeClass[child] === c) return child;
       state = fail[state];
     }
-    return next[state * classes + c];
+    const entry = next[c * dense + state];
+    return entry < dense ? entry : entry - dense;
   }
 
   /**
@@ -242,23 +275,38 @@ class Automaton {
    * the gates found was a loop.
    */
   scan(text: string, seen: Uint32Array, stamp: number): readonly number[] {
-    const { classOf, classes, next, dense, ends } = this;
+    const { classes, next, dense, ends } = this;
     const classOfUnit = this.#classOfUnit;
     let count = 0;
     let state = 0;
     const length = text.length;
-    // One loop that hands each ending to a call. A loop that returned at each ending to one that handled it (and kept
-    // the state between them) measured the same: the news CLI on the 10 MB bench JSONL 1.00x (9 rounds), the scan
-    // alone over its lines 0.9-1.0x (one process, turn about; the machine's load made it vary).
-    for (let i = 0; i < length; i++) {
-      const unit = unitAt(text, i);
-      let c = classOfUnit[unit];
-      if (c === NOT_SEEN) classOfUnit[unit] = c = classOf[foldUnit(unit)];
-      if (state < dense) state = next[state * classes + c];
-      else state = c === 0 ? 0 : this.step(state, c);
-      if (ends[state] !== 0) count = this.#endingsAt(state, text, i, seen, stamp, count);
+    let i = 0;
+    while (i < length) {
+      // Most units step from a dense state to one where no literal ends: a loop of two table reads and one
+      // test per unit, and no call (a call in the loop, even on a branch rarely taken, makes V8 load every
+      // table's data pointer and length again at each unit). The loop stops before any other unit.
+      for (; i < length; i++) {
+        const entry = next[classOfUnit[unitAt(text, i)] * dense + state];
+        if (entry >= dense) break;
+        state = entry;
+      }
+      if (i === length) break;
+      // That unit, and the next ones while the state is sparse: classed on first sight, stepped, its endings taken.
+      do {
+        const unit = unitAt(text, i);
+        let c = classOfUnit[unit];
+        if (c === classes) c = this.#classed(unit);
+        state = c === 0 ? 0 : this.step(state, c);
+        if (ends[state] !== 0) count = this.#endingsAt(state, text, i, seen, stamp, count);
+        i++;
+      } while (state >= dense && i < length);
     }
     return count === 0 ? NO_GATES : this.#found.slice(0, count);
+  }
+
+  /** The class of a unit read for the first time, kept for the next times. */
+  #classed(unit: number): number {
+    return (this.#classOfUnit[unit] = this.classOf[foldUnit(unit)]);
   }
 
   /**
