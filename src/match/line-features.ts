@@ -34,6 +34,65 @@ function filterBit(hash: number): number {
 }
 
 /**
+ * Words end to end in one array of units (word w is units[starts[w], starts[w + 1])), in an
+ * open-addressing table of (hash, index + 1) pairs by slot, at most half full: a word of a text is
+ * looked up by its place and its hash (hash = hash * 31 + unit, in 32 bits, over its units as
+ * stored), without being cut out as a new string and hashed again by a Set.
+ */
+class WordSlots {
+  readonly #units: Uint16Array;
+  readonly #starts: Int32Array;
+  /** 0 when empty; one read per probe. */
+  readonly #slots: Int32Array;
+
+  constructor(units: Uint16Array, starts: Int32Array) {
+    this.#units = units;
+    this.#starts = starts;
+    const count = starts.length - 1;
+    let size = 1;
+    while (size < 2 * count) size *= 2;
+    const slots = (this.#slots = new Int32Array(2 * size));
+    for (let w = 0, i = 0; w < count; w++) {
+      // The word's hash, written out: this loop runs once, before V8 optimises it, and a call per word was a third of it.
+      let hash = 0;
+      for (const end = starts[w + 1]; i < end; i++) hash = (Math.imul(hash, 31) + units[i]) | 0;
+      let slot = Math.imul(hash, 0x9e3779b1) & (size - 1);
+      while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & (size - 1);
+      slots[2 * slot] = hash;
+      slots[2 * slot + 1] = w + 1;
+    }
+  }
+
+  /** Calls `each` with the hash of every word. */
+  eachHash(each: (hash: number) => void): void {
+    for (let slot = 0; slot < this.#slots.length; slot += 2) if (this.#slots[slot + 1] !== 0) each(this.#slots[slot]);
+  }
+
+  /** Index + 1 of the word text[start, end), lower-cased through `lower` when given, whose hash is `hash`; 0 when it is none. */
+  entryOf(text: string, start: number, end: number, hash: number, lower: Uint16Array | undefined): number {
+    const slots = this.#slots;
+    const mask = (slots.length >> 1) - 1;
+    for (let slot = Math.imul(hash, 0x9e3779b1) & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[2 * slot + 1];
+      if (entry === 0) return 0;
+      if (slots[2 * slot] === hash && this.#sameWord(entry - 1, text, start, end, lower)) return entry;
+    }
+  }
+
+  /** Whether text[start, end), lower-cased through `lower` when given, is word `word`. */
+  #sameWord(word: number, text: string, start: number, end: number, lower: Uint16Array | undefined): boolean {
+    const from = this.#starts[word];
+    if (this.#starts[word + 1] - from !== end - start) return false;
+    for (let i = start; i < end; i++) {
+      const unit = text.charCodeAt(i);
+      // Every unit of a word was lowered (and learnt) by the scan that found it.
+      if (this.#units[from + i - start] !== (lower ? lower[unit] : unit)) return false;
+    }
+    return true;
+  }
+}
+
+/**
  * The stopwords in an open-addressing table looked up by a word's place in the text: a word is
  * found without cutting it out (a new string, hashed again by the Map). The detector looks up
  * every word of each record's clean text; this made it 2x faster (see README, "Speed of the text route").
@@ -44,11 +103,8 @@ class StopwordIndex {
   /** Positions (+ CHAR_BASE) of the languages listing word w: #languageList[#languageStarts[w], #languageStarts[w + 1]). */
   readonly #languageStarts: Int32Array;
   readonly #languageList: Uint8Array;
-  /** The words' units end to end (word w is units[starts[w], starts[w + 1])): compared without reading a string object. */
-  readonly #units: Uint16Array;
-  readonly #starts: Int32Array;
-  /** Pairs of (hash, index + 1 of the word) by slot, 0 when empty; at most half full. One read per probe. */
-  readonly #slots: Int32Array;
+  /** The stopwords, looked up by their place in a text. */
+  readonly #words: WordSlots;
   /**
    * One bit per FILTER_BITS-bit mix of a hash, set for each stopword's (32 kB): most words of a
    * text are no stopword, and this small table says so without reading the slots (~500 kB, out
@@ -66,56 +122,21 @@ class StopwordIndex {
    */
   constructor() {
     const count = (this.#count = STOPWORD_LENGTHS.length);
-    this.#starts = new Int32Array(count + 1);
+    const starts = new Int32Array(count + 1);
     this.#languageStarts = new Int32Array(count + 1);
     for (let w = 0; w < count; w++) {
       const length = STOPWORD_LENGTHS.charCodeAt(w) - CHAR_BASE;
-      this.#starts[w + 1] = this.#starts[w] + length;
+      starts[w + 1] = starts[w] + length;
       this.#languageStarts[w + 1] = this.#languageStarts[w] + STOPWORD_LANGUAGE_COUNTS.charCodeAt(w) - CHAR_BASE;
       if (length > this.#longest) this.#longest = length;
     }
     const bytes = Buffer.from(STOPWORDS, "utf16le");
-    this.#units = new Uint16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+    this.#words = new WordSlots(new Uint16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length)), starts);
     this.#languageList = Buffer.from(STOPWORD_LANGUAGE_POSITIONS, "latin1");
-    let size = 1;
-    while (size < 2 * count) size *= 2;
-    this.#slots = new Int32Array(2 * size);
-    const units = this.#units;
-    const starts = this.#starts;
-    for (let w = 0, i = 0; w < count; w++) {
-      // The word's hash (above), written out: this loop runs once, before V8 optimises it, and a call per word was a third of it.
-      let hash = 0;
-      for (const end = starts[w + 1]; i < end; i++) hash = (Math.imul(hash, 31) + units[i]) | 0;
-      let slot = Math.imul(hash, 0x9e3779b1) & (size - 1);
-      while (this.#slots[2 * slot + 1] !== 0) slot = (slot + 1) & (size - 1);
-      this.#slots[2 * slot] = hash;
-      this.#slots[2 * slot + 1] = w + 1;
+    this.#words.eachHash((hash) => {
       const bit = filterBit(hash);
       this.#filter[bit >>> 5] |= 1 << (bit & 31);
-    }
-  }
-
-  /** Index + 1 of the stopword text[start, end) whose hash is `hash`, 0 when it is none. */
-  #entryOf(text: string, start: number, end: number, hash: number, lower: Uint16Array | undefined): number {
-    const slots = this.#slots;
-    const mask = (slots.length >> 1) - 1;
-    for (let slot = Math.imul(hash, 0x9e3779b1) & mask; ; slot = (slot + 1) & mask) {
-      const entry = slots[2 * slot + 1];
-      if (entry === 0) return 0;
-      if (slots[2 * slot] === hash && this.#sameWord(entry - 1, text, start, end, lower)) return entry;
-    }
-  }
-
-  /** Whether text[start, end), lower-cased through `lower` when given, is stopword `word`. */
-  #sameWord(word: number, text: string, start: number, end: number, lower: Uint16Array | undefined): boolean {
-    const from = this.#starts[word];
-    if (this.#starts[word + 1] - from !== end - start) return false;
-    for (let i = start; i < end; i++) {
-      const unit = text.charCodeAt(i);
-      // Every unit of a word was lowered (and learnt) by the scan that found it.
-      if (this.#units[from + i - start] !== (lower ? lower[unit] : unit)) return false;
-    }
-    return true;
+    });
   }
 
   /**
@@ -208,7 +229,7 @@ class StopwordIndex {
   #found(text: string, start: number, end: number, hash: number, lower: Uint16Array | undefined): void {
     const bit = filterBit(hash);
     if (end - start <= this.#longest && this.#filter[bit >>> 5] & (1 << (bit & 31))) {
-      const entry = this.#entryOf(text, start, end, hash, lower);
+      const entry = this.#words.entryOf(text, start, end, hash, lower);
       if (entry !== 0 && this.#hits[entry - 1]++ === 0) this.#hitWords[this.#hitCount++] = entry - 1;
     }
   }
@@ -393,64 +414,33 @@ const asciiWordsOf = new WeakMap<ReadonlySet<string>, AsciiWords>();
  * with another unit goes to the Set (test/match/line-features.test.ts holds both to the Set alone).
  */
 class AsciiWords {
-  /** Pairs of (hash, index + 1 of the word) by slot, 0 when empty; at most half full. */
-  readonly #slots: Int32Array;
-  /** The words' units end to end: word w is #units[#starts[w], #starts[w + 1]). */
-  readonly #units: Uint8Array;
-  readonly #starts: Int32Array;
+  readonly #words: WordSlots;
 
   constructor(words: ReadonlySet<string>) {
     const ascii = [...words].filter((word) => /^[\x00-\x7f]+$/.test(word));
-    this.#starts = new Int32Array(ascii.length + 1);
-    ascii.forEach((word, w) => (this.#starts[w + 1] = this.#starts[w] + word.length));
-    this.#units = new Uint8Array(this.#starts[ascii.length]);
-    let size = 1;
-    while (size < 2 * ascii.length) size *= 2;
-    this.#slots = new Int32Array(2 * size);
-    const mask = size - 1;
+    const starts = new Int32Array(ascii.length + 1);
+    ascii.forEach((word, w) => (starts[w + 1] = starts[w] + word.length));
+    const units = new Uint16Array(starts[ascii.length]);
     ascii.forEach((word, w) => {
-      let hash = 0;
-      for (let i = 0; i < word.length; i++) {
-        const unit = word.charCodeAt(i);
-        this.#units[this.#starts[w] + i] = unit;
-        hash = (Math.imul(hash, 31) + unit) | 0;
-      }
-      let slot = Math.imul(hash, 0x9e3779b1) & mask;
-      while (this.#slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
-      this.#slots[2 * slot] = hash;
-      this.#slots[2 * slot + 1] = w + 1;
+      for (let i = 0; i < word.length; i++) units[starts[w] + i] = word.charCodeAt(i);
     });
+    this.#words = new WordSlots(units, starts);
   }
 
   /** 1 when text[start, end) lower-cased is one of the words, 0 when it is not, -1 when it has a unit past ASCII (ask the Set). */
   lookup(text: string, start: number, end: number): number {
     let hash = 0;
     for (let i = start; i < end; i++) {
-      let unit = unitAt(text, i);
+      const unit = unitAt(text, i);
       if (unit > 0x7f) return -1;
-      if (unit >= 0x41 && unit <= 0x5a) unit += 0x20;
-      hash = (Math.imul(hash, 31) + unit) | 0;
+      hash = (Math.imul(hash, 31) + ASCII_LOWER[unit]) | 0;
     }
-    const slots = this.#slots;
-    const mask = (slots.length >> 1) - 1;
-    for (let slot = Math.imul(hash, 0x9e3779b1) & mask; ; slot = (slot + 1) & mask) {
-      const entry = slots[2 * slot + 1];
-      if (entry === 0) return 0;
-      if (slots[2 * slot] === hash && this.#sameWord(entry - 1, text, start, end)) return 1;
-    }
-  }
-
-  #sameWord(word: number, text: string, start: number, end: number): boolean {
-    const from = this.#starts[word];
-    if (this.#starts[word + 1] - from !== end - start) return false;
-    for (let i = start; i < end; i++) {
-      let unit = unitAt(text, i);
-      if (unit >= 0x41 && unit <= 0x5a) unit += 0x20;
-      if (this.#units[from + i - start] !== unit) return false;
-    }
-    return true;
+    return this.#words.entryOf(text, start, end, hash, ASCII_LOWER) === 0 ? 0 : 1;
   }
 }
+
+/** ASCII units lower-cased (A-Z to a-z), as `toLowerCase` does them. */
+const ASCII_LOWER = Uint16Array.from({ length: 0x80 }, (_, unit) => (unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit));
 
 const languages = new WeakMap<Document, string>();
 /** Characters of the longest lines fed to the detector: enough to be sure, cheap to run. */
