@@ -10,9 +10,12 @@ const SLAB_BYTES = 256 * 1024;
 
 let slab: Buffer | undefined;
 let used = 0;
+const EMPTY = new Uint8Array(0);
 
 /** `text` as UTF-8, the same bytes as `Buffer.from(text)`. */
 export function encodeUtf8(text: string): Uint8Array {
+  // Before the first slab, an empty text would otherwise fit in the "free" bytes of no slab.
+  if (text.length === 0) return EMPTY;
   const free = slab ? slab.length - used : 0;
   // At most 3 bytes per UTF-16 unit: when that fits, there is no need to count the bytes first.
   if (text.length * 3 > free) {

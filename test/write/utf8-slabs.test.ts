@@ -1,8 +1,16 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { encodeUtf8 } from "../../src/write/utf8-slabs.js";
 
 describe("encodeUtf8", () => {
+  it("encodes an empty text before any slab exists (a fresh process's first document may have no audit)", async () => {
+    vi.resetModules();
+    const fresh = await import("../../src/write/utf8-slabs.js");
+    expect(fresh.encodeUtf8("")).toEqual(new Uint8Array(0));
+    expect(Buffer.from(fresh.encodeUtf8("é")).toString("utf8")).toBe("é");
+    expect(fresh.encodeUtf8("")).toHaveLength(0);
+  });
+
   it("gives Buffer.from's bytes, and a text's bytes stay as they were while later texts are encoded", () => {
     // Lone surrogates (replaced), 2-4 byte characters, and texts near and over a slab's share.
     const wide = fc.tuple(fc.constantFrom("é", "€", "😀", "\ud800", "\udfff", "a"), fc.nat(70_000)).map(([char, n]) => char.repeat(n));
