@@ -123,7 +123,8 @@ describe("premarked marks carried on the elements", () => {
       if ((elements as { meta: { markup: unknown[] } }).meta.markup.length) flagged++;
     }
     expect(flagged).toBeGreaterThan(pages.length / 2);
-  });
+    // ~180 pages extracted twice: seconds on a quiet machine, a minute on a loaded one.
+  }, 300_000);
 
   it("are written out by a retry's snapshot as the attributes they stand for, and rebuilt on the elements", () => {
     const { linkedom } = requireLinkedom();
