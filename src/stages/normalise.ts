@@ -1,6 +1,7 @@
 // The last step: Unicode and white space normalisation of the kept text.
 // It edits no words, so it keeps counts by kind instead of one audit record per edit.
 import { lineBits, PAIR_SHIFT, UnitClasses, unitTable, type LineView } from "../core/lines.js";
+import { WholeLines } from "../core/kept.js";
 import type { FinishedText, TextFinisher, TextLines } from "../core/stage.js";
 
 export interface NormaliseOptions {
@@ -155,7 +156,7 @@ export function createNormaliser(options: Partial<NormaliseOptions> = {}): TextF
     get lineClasses() {
       return lineClassByUnit();
     },
-    finish(input: string, verbatim?: ReadonlyArray<readonly [number, number]>, view?: LineView): FinishedText {
+    finish(input: string, verbatim?: ReadonlyArray<readonly [number, number]>, view?: LineView, keptSpans?: ReadonlyArray<readonly [number, number]>): FinishedText {
       const edits: Record<string, number> = {};
       let text = input;
       if (form !== "none") {
@@ -166,9 +167,9 @@ export function createNormaliser(options: Partial<NormaliseOptions> = {}): TextF
         text = normalised;
       }
       if (!verbatim?.length) {
-        // The view's lines and classes are the text's when it is the raw text the view was made of, unchanged by NFC.
-        const lines = view && view.doc.raw === text && view.lfOnly && view.unitClasses.finisherClasses === lineClassByUnit() ? view : undefined;
-        const byLines = finishedLines(text, edits, paragraphLines, lines);
+        // The view's lines and classes are those of the text's lines kept whole, when the text is the kept spans of the raw text the view was made of, unchanged by NFC.
+        const known = view && keptSpans && text === input && view.unitClasses.finisherClasses === lineClassByUnit() ? { view, whole: new WholeLines(keptSpans, view.lines) } : undefined;
+        const byLines = finishedLines(text, edits, paragraphLines, known);
         if (byLines !== undefined) return { text: byLines.text, edits, lines: byLines.lines };
       }
       if (verbatim?.length) text = editAroundVerbatim(text, verbatim, edits, paragraphLines);
@@ -230,10 +231,10 @@ export function finishByLines(text: string, edits: Record<string, number>, parag
 }
 
 /**
- * `finishByLines`, with the lines the text is joined from (TextLines). `view`: the text's lines with
- * their classes (every line ended by LF), read instead of the text's units.
+ * `finishByLines`, with the lines the text is joined from (TextLines). `known`: the lines of the raw
+ * text the text was kept from, with their classes, read instead of the units of each line kept whole.
  */
-function finishedLines(text: string, edits: Record<string, number>, paragraphLines: boolean, view?: LineView): { text: string; lines?: TextLines } | undefined {
+function finishedLines(text: string, edits: Record<string, number>, paragraphLines: boolean, known?: { view: LineView; whole: WholeLines }): { text: string; lines?: TextLines } | undefined {
   const classes = lineClassByUnit();
   const table = UnitClasses.of(classes).table;
   const lineEdits: Record<string, number> = {};
@@ -250,17 +251,15 @@ function finishedLines(text: string, edits: Record<string, number>, paragraphLin
   let emptySinceFull = false;
   let lineIndex = 0;
   for (let lineStart = 0; ; lineIndex++) {
-    let lineEnd: number;
+    let lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
     let seen: number;
     let unedited: string;
-    if (view) {
-      const known = view.lines[lineIndex];
-      lineEnd = known.end;
-      seen = view.classes![lineIndex];
-      unedited = known.text;
+    const rawLine = known ? known.whole.indexOf(lineStart, lineEnd) : -1;
+    if (rawLine !== -1) {
+      seen = known!.view.classes![rawLine];
+      unedited = known!.view.lines[rawLine].text;
     } else {
-      lineEnd = text.indexOf("\n", lineStart);
-      if (lineEnd === -1) lineEnd = text.length;
       // The line's classes, and a space right after a space at SPACE_AFTER_SPACE.
       seen = lineBits(text, lineStart, lineEnd, table) & 0xff;
       unedited = text.slice(lineStart, lineEnd);
