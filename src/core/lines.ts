@@ -249,22 +249,25 @@ export class LineView {
     let next = 0;
     for (const line of this.lines) {
       if (this.removed[line.index] || this.isBlank(line)) continue;
-      while (next < union.length && union[next][1] <= line.contentStart) next++;
+      while (next < union.length && union[next + 1] <= line.contentStart) next += 2;
       if (next === union.length) break;
-      const [s, e] = union[next];
-      if (s <= line.contentStart && e >= line.contentEnd) this.removed[line.index] = 1;
+      if (union[next] <= line.contentStart && union[next + 1] >= line.contentEnd) this.removed[line.index] = 1;
     }
   }
 }
 
-/** The union of the spans as sorted, disjoint, non-touching spans. */
-function mergeSpans(findings: readonly Finding[]): Array<[number, number]> {
-  const spans = findings.map((f) => [f.start, f.end] as [number, number]).sort((a, b) => a[0] - b[0]);
-  const union: Array<[number, number]> = [];
-  for (const [s, e] of spans) {
-    const last = union[union.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else union.push([s, e]);
+/**
+ * The union of the spans as sorted, disjoint, non-touching spans, each as its start and end in
+ * one flat list. A stage mostly reports in line order: spans already sorted are not copied to sort.
+ */
+function mergeSpans(findings: readonly Finding[]): number[] {
+  let sorted = true;
+  for (let i = 1; i < findings.length && sorted; i++) sorted = findings[i - 1].start <= findings[i].start;
+  const spans = sorted ? findings : [...findings].sort((a, b) => a.start - b.start);
+  const union: number[] = [];
+  for (const { start, end } of spans) {
+    if (union.length > 0 && start <= union[union.length - 1]) union[union.length - 1] = Math.max(union[union.length - 1], end);
+    else union.push(start, end);
   }
   return union;
 }
