@@ -159,16 +159,19 @@ export function createNormaliser(options: Partial<NormaliseOptions> = {}): TextF
     finish(input: string, verbatim?: ReadonlyArray<readonly [number, number]>, view?: LineView, keptSpans?: ReadonlyArray<readonly [number, number]>): FinishedText {
       const edits: Record<string, number> = {};
       let text = input;
+      // The view's lines and their classes tell of the text when it is kept spans of the raw text the view was made of.
+      const viewed = view && keptSpans && view.unitClasses.finisherClasses === lineClassByUnit() ? view : undefined;
       if (form !== "none") {
-        const normalised = text.normalize(form);
+        // A text made only of units NFC leaves as they are is its own NFC: no ICU pass (a copy of every two-byte text).
+        const normalised = form === "NFC" && viewed && !viewed.classes!.some((classes) => classes & NFC_MAY_EDIT) ? text : text.normalize(form);
         if (normalised !== text) edits.unicode = 1;
         // Normal forms can change lengths, which would move the verbatim spans: they then go unprotected.
         if (normalised.length !== text.length) verbatim = undefined;
         text = normalised;
       }
       if (!verbatim?.length) {
-        // The view's lines and classes are those of the text's lines kept whole, when the text is the kept spans of the raw text the view was made of, unchanged by NFC.
-        const known = view && keptSpans && text === input && view.unitClasses.finisherClasses === lineClassByUnit() ? { view, whole: new WholeLines(keptSpans, view.lines) } : undefined;
+        // The view's lines and classes are those of the text's lines kept whole, unless NFC changed the text.
+        const known = viewed && text === input ? { view: viewed, whole: new WholeLines(keptSpans!, viewed.lines) } : undefined;
         const byLines = finishedLines(text, edits, paragraphLines, known);
         if (byLines !== undefined) return { text: byLines.text, edits, lines: byLines.lines };
       }
@@ -196,19 +199,41 @@ const LINE_FEED = 8;
 const SPACE_AFTER_SPACE = LINE_SPACE << PAIR_SHIFT;
 /** LF's bit as a pair, which no two units in a line set (no line holds an LF): free for a class of its own. */
 const JSON_ESCAPED = LINE_FEED << PAIR_SHIFT;
+/**
+ * A unit outside NFC_INERT (a surrogate among them), in OTHER_BREAK's pair bit: two other breaks in a row
+ * set it too, in a line the finisher refuses all the same (it only costs the text its NFC shortcut).
+ */
+const NFC_MAY_EDIT = OTHER_BREAK << PAIR_SHIFT;
+/**
+ * Ranges of units NFC leaves as they are whatever their neighbours: starters (canonical combining class
+ * 0) that are NFC themselves and compose with no unit before them. A text of these alone is NFC. Latin
+ * up to the combining marks (U+0300), Cyrillic but its combining marks, general punctuation from the
+ * dashes (U+2000-U+200F: spaces NFC maps to others, invisible units), the currency signs. Every pair
+ * of them is checked against String.prototype.normalize (test/stages/normalise.test.ts).
+ */
+export const NFC_INERT: ReadonlyArray<readonly [number, number]> = [
+  [0x0000, 0x02ff],
+  [0x0400, 0x0482],
+  [0x048a, 0x04ff],
+  [0x2010, 0x2027],
+  [0x2030, 0x205e],
+  [0x20a0, 0x20c0],
+];
 
 /** The table of `finishByLines`, made on the first text. */
 let lineUnitClasses: Uint8Array | undefined;
 function lineClassByUnit(): Uint8Array {
   if (!lineUnitClasses) {
-    lineUnitClasses = new Uint8Array(0x10000);
+    // Filled natively: every unit NFC_MAY_EDIT, then NFC_INERT's ranges cleared.
+    lineUnitClasses = new Uint8Array(0x10000).fill(NFC_MAY_EDIT);
+    for (const [first, last] of NFC_INERT) lineUnitClasses.fill(0, first, last + 1);
     for (const [kind, units] of unitsOfEditStarts()) for (const unit of units) lineUnitClasses[unit] |= kind === "line-breaks" ? OTHER_BREAK : LINE_EDIT;
     lineUnitClasses[32] |= LINE_SPACE;
     lineUnitClasses[10] |= LINE_FEED;
     for (let unit = 0; unit < 0x20; unit++) lineUnitClasses[unit] |= JSON_ESCAPED;
     for (const unit of ['"', "\\"]) lineUnitClasses[unit.charCodeAt(0)] |= JSON_ESCAPED;
-    // Surrogates have no other class: a lone one is escaped, and a pair is not worth telling apart.
-    lineUnitClasses.fill(JSON_ESCAPED, 0xd800, 0xe000);
+    // Surrogates have no other class: a lone one is escaped, and a pair is not worth telling apart (for NFC either).
+    lineUnitClasses.fill(JSON_ESCAPED | NFC_MAY_EDIT, 0xd800, 0xe000);
   }
   return lineUnitClasses;
 }
