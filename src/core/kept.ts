@@ -62,3 +62,37 @@ export class KeptText {
     return out;
   }
 }
+
+/**
+ * The lines of a kept text, asked for in order, that are unchanged lines of `raw`: a line of the kept
+ * text whose units lie in one kept span and are a whole line of `raw`. Its facts noted when `raw` was
+ * split (LineView) hold for it: the normaliser reads them instead of the line's units again.
+ */
+export class WholeLines {
+  /** The kept span the last asked line starts in, and the kept-text offset that span starts at. */
+  private span = 0;
+  private spanAt = 0;
+  /** The first line of `raw` not before the last asked line's place in `raw`. */
+  private line = 0;
+
+  constructor(
+    private readonly spans: ReadonlyArray<readonly [number, number]>,
+    private readonly lines: ReadonlyArray<{ readonly start: number; readonly end: number }>,
+  ) {}
+
+  /** The index in `lines` of the line of `raw` that the kept text's [start, end) is, or -1. Asked with ascending starts. */
+  indexOf(start: number, end: number): number {
+    const spans = this.spans;
+    while (this.span < spans.length && this.spanAt + (spans[this.span][1] - spans[this.span][0]) <= start) {
+      this.spanAt += spans[this.span][1] - spans[this.span][0];
+      this.span++;
+    }
+    if (this.span === spans.length) return -1;
+    const rawStart = spans[this.span][0] + (start - this.spanAt);
+    const rawEnd = rawStart + (end - start);
+    if (rawEnd > spans[this.span][1]) return -1;
+    const lines = this.lines;
+    while (this.line < lines.length && lines[this.line].start < rawStart) this.line++;
+    return this.line < lines.length && lines[this.line].start === rawStart && lines[this.line].end === rawEnd ? this.line : -1;
+  }
+}

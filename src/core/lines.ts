@@ -149,8 +149,8 @@ export function splitLines(raw: string, blocks?: Block[]): Line[] {
   return linesOf(raw, blocks, UnitClasses.of(undefined), undefined);
 }
 
-/** `splitLines`, noting in `noted`, when given, each line's finisher classes (the low byte of its `lineBits`) and whether a CR ends any line. */
-function linesOf(raw: string, blocks: Block[] | undefined, classes: UnitClasses, noted: { classes: number[]; lfOnly: boolean } | undefined): Line[] {
+/** `splitLines`, noting in `noted`, when given, each line's finisher classes (the low byte of its `lineBits`). */
+function linesOf(raw: string, blocks: Block[] | undefined, classes: UnitClasses, noted: number[] | undefined): Line[] {
   const table = classes.table;
   const lines: Line[] = [];
   let start = 0;
@@ -158,7 +158,6 @@ function linesOf(raw: string, blocks: Block[] | undefined, classes: UnitClasses,
   // LF, CRLF and a lone CR (old Mac files, some scrapers) all end a line. The next CR is
   // looked up again only once passed, so text without CRs costs one search in all.
   let nextCr = raw.indexOf("\r");
-  if (noted) noted.lfOnly = nextCr === -1;
   for (let index = 0; start <= raw.length; index++) {
     let end = raw.indexOf("\n", start);
     if (end === -1) end = raw.length;
@@ -192,7 +191,7 @@ function linesOf(raw: string, blocks: Block[] | undefined, classes: UnitClasses,
       kind,
       scan: undefined,
     });
-    noted?.classes.push(bits & 0xff);
+    noted?.push(bits & 0xff);
     if (end === raw.length) break;
     start = end + 1;
   }
@@ -208,17 +207,14 @@ export class LineView {
   private readonly removed: Uint8Array;
   /** Per line, the finisher's classes its units hold (`lineBits`' low byte), when the view was made with them. */
   readonly classes: readonly number[] | undefined;
-  /** Every line of `raw` ends in LF or at its end (no CR split a line); known only with `classes`, else false. */
-  readonly lfOnly: boolean;
 
   constructor(
     readonly doc: Document,
     readonly unitClasses: UnitClasses = UnitClasses.of(undefined),
   ) {
-    const noted = unitClasses.finisherClasses ? { classes: [], lfOnly: false } : undefined;
+    const noted = unitClasses.finisherClasses ? [] : undefined;
     this.lines = linesOf(doc.raw, doc.blocks, unitClasses, noted);
-    this.classes = noted?.classes;
-    this.lfOnly = noted?.lfOnly ?? false;
+    this.classes = noted;
     this.removed = new Uint8Array(this.lines.length);
     this.markRemoved(doc.findings);
   }
@@ -253,22 +249,25 @@ export class LineView {
     let next = 0;
     for (const line of this.lines) {
       if (this.removed[line.index] || this.isBlank(line)) continue;
-      while (next < union.length && union[next][1] <= line.contentStart) next++;
+      while (next < union.length && union[next + 1] <= line.contentStart) next += 2;
       if (next === union.length) break;
-      const [s, e] = union[next];
-      if (s <= line.contentStart && e >= line.contentEnd) this.removed[line.index] = 1;
+      if (union[next] <= line.contentStart && union[next + 1] >= line.contentEnd) this.removed[line.index] = 1;
     }
   }
 }
 
-/** The union of the spans as sorted, disjoint, non-touching spans. */
-function mergeSpans(findings: readonly Finding[]): Array<[number, number]> {
-  const spans = findings.map((f) => [f.start, f.end] as [number, number]).sort((a, b) => a[0] - b[0]);
-  const union: Array<[number, number]> = [];
-  for (const [s, e] of spans) {
-    const last = union[union.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else union.push([s, e]);
+/**
+ * The union of the spans as sorted, disjoint, non-touching spans, each as its start and end in
+ * one flat list. A stage mostly reports in line order: spans already sorted are not copied to sort.
+ */
+function mergeSpans(findings: readonly Finding[]): number[] {
+  let sorted = true;
+  for (let i = 1; i < findings.length && sorted; i++) sorted = findings[i - 1].start <= findings[i].start;
+  const spans = sorted ? findings : [...findings].sort((a, b) => a.start - b.start);
+  const union: number[] = [];
+  for (const { start, end } of spans) {
+    if (union.length > 0 && start <= union[union.length - 1]) union[union.length - 1] = Math.max(union[union.length - 1], end);
+    else union.push(start, end);
   }
   return union;
 }

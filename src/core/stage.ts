@@ -52,9 +52,10 @@ export interface TextFinisher {
   readonly lineClasses?: Uint8Array;
   /**
    * `verbatim`: spans of `text` (whole lines: code) whose characters stay as they are. `lines`: the
-   * document's lines, made with `lineClasses`, when `text` is its raw text (nothing was removed).
+   * document's lines, made with `lineClasses`, and `keptSpans`: the spans of its raw text that `text`
+   * is joined from (the lines kept whole are not read unit by unit again).
    */
-  finish(text: string, verbatim?: ReadonlyArray<readonly [number, number]>, lines?: LineView): FinishedText;
+  finish(text: string, verbatim?: ReadonlyArray<readonly [number, number]>, lines?: LineView, keptSpans?: ReadonlyArray<readonly [number, number]>): FinishedText;
 }
 
 export interface FinishedText {
@@ -117,6 +118,6 @@ export function cleanDocument(doc: Document, pipeline: Pipeline): CleanResult {
     list.push(...(Array.isArray(value) ? value : [value]));
   }
   const verbatim = doc.blocks?.some((b) => b.code !== undefined) ? new KeptText(doc.raw, applied.keptSpans).verbatimSpans(doc.blocks) : undefined;
-  const finished: FinishedText = pipeline.finisher?.finish(applied.kept, verbatim, applied.kept === doc.raw ? view : undefined) ?? { text: applied.kept, edits: {} };
+  const finished: FinishedText = pipeline.finisher?.finish(applied.kept, verbatim, view, applied.keptSpans) ?? { text: applied.kept, edits: {} };
   return { doc, text: finished.text, removals: applied.removals, edits: finished.edits, shadowed: applied.shadowed, keptSpans: applied.keptSpans, lines: finished.lines };
 }

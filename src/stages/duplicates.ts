@@ -63,43 +63,85 @@ interface SentenceBounds {
   ends: number[];
 }
 
-/** Units of SENTENCE_BOUNDARY's classes: 1 a mark, 2 a closing quote or bracket, 4 white space (\s). */
+/** Units of SENTENCE_BOUNDARY's classes after its mark: 2 a closing quote or bracket, 4 white space (\s). */
 const BOUNDARY_UNIT = new Uint8Array(0x10000);
-for (const mark of ".!?…") BOUNDARY_UNIT[mark.charCodeAt(0)] = 1;
 for (const closer of "\"'”’»)") BOUNDARY_UNIT[closer.charCodeAt(0)] = 2;
 const WHITE_SPACE = unitTable(/\s/);
 for (let unit = 0; unit < WHITE_SPACE.length; unit++) if (WHITE_SPACE[unit]) BOUNDARY_UNIT[unit] = 4;
 
+/** SENTENCE_BOUNDARY's first unit: a match can only start at one. */
+const MARK = /[.!?…]/g;
+
 /**
  * Where sentences start in a text (after a boundary) and where they end (before its white space, or at
  * the end): SENTENCE_BOUNDARY's matches, found by a read of the units without a match object each.
+ * The marks are found by a native search (MARK's `test`, no match object): reading every unit of the
+ * line in JS was most of the cost (corpus lines: 0.5x the time), and most units are no mark.
  */
 export function sentenceBounds(text: string): SentenceBounds {
   const starts = [0];
   const ends: number[] = [];
   const length = text.length;
-  for (let i = 0; i < length; i++) {
-    if (BOUNDARY_UNIT[unitAt(text, i)] !== 1) continue;
-    let end = i + 1;
+  for (let i = 0; i < length; ) {
+    MARK.lastIndex = i;
+    if (!MARK.test(text)) break;
+    // After the mark: closers, then white space, or no match here (the next try starts after the mark).
+    i = MARK.lastIndex;
+    let end = i;
     while (end < length && BOUNDARY_UNIT[unitAt(text, end)] === 2) end++;
-    if (end === length || BOUNDARY_UNIT[unitAt(text, end)] !== 4) continue; // no match here: the next try starts at i + 1
+    if (end === length || BOUNDARY_UNIT[unitAt(text, end)] !== 4) continue;
     let after = end + 1;
     while (after < length && BOUNDARY_UNIT[unitAt(text, after)] === 4) after++;
     ends.push(end);
     if (after < length) starts.push(after);
-    i = after - 1;
+    i = after;
   }
   ends.push(length);
   return { starts, ends };
 }
 
 /**
+ * A number equal texts share and different ones seldom do: the length of text[from, to) and five of its
+ * units spread over it. A map keyed by it hashes a number; keyed by the text, V8 hashes a string by reading
+ * every unit of it, and each line's content (each sentence sliced out) is a new string hashed at its first
+ * lookup: most of this stage's time went there.
+ */
+function shapeOf(text: string, from: number, to: number): number {
+  const length = to - from;
+  let shape = length;
+  if (length > 0) for (let k = 0; k < 5; k++) shape = (Math.imul(shape, 31) + unitAt(text, from + (((length - 1) * k) >> 2))) | 0;
+  return shape & 0x3fffffff;
+}
+
+/** Each key's first place, by its shape: a key is compared with the first key of its shape, and held by its text only when that one differs. */
+export class FirstPlaces {
+  private readonly byShape = new Map<number, { key: string; at: number }>();
+  private readonly byKey = new Map<string, number>();
+
+  get(key: string): number | undefined {
+    const first = this.byShape.get(shapeOf(key, 0, key.length));
+    if (first === undefined) return undefined;
+    return first.key === key ? first.at : this.byKey.get(key);
+  }
+
+  /** Called only for a key `get` does not know. */
+  set(key: string, at: number): void {
+    const shape = shapeOf(key, 0, key.length);
+    if (this.byShape.has(shape)) this.byKey.set(key, at);
+    else this.byShape.set(shape, { key, at });
+  }
+}
+
+/**
  * Earlier paragraphs indexed by the first sentence at each of their sentence starts,
  * so that finding a repeated sentence is a lookup, not a search of every earlier
- * paragraph (which was quadratic in the length of the document).
+ * paragraph (which was quadratic in the length of the document). Indexed by the sentence's
+ * shape, not its text: an entry whose first sentence differs fails hostOf's test all the same
+ * (a paragraph holding the sentence at a start, ending at a sentence end there, has it as its
+ * first sentence from that start), so the earliest that passes is the same.
  */
-class SentenceIndex {
-  private readonly bySentence = new Map<string, Array<{ host: Line; text: string; start: number; ends: readonly number[] }>>();
+export class SentenceIndex {
+  private readonly bySentence = new Map<number, Array<{ host: Line; text: string; start: number; ends: readonly number[] }>>();
 
   /** `bounds`: the text's sentenceBounds, undefined when it is known to be one sentence. */
   add(host: Line, text: string, bounds: SentenceBounds | undefined): void {
@@ -110,7 +152,7 @@ class SentenceIndex {
     let e = 0;
     for (const start of starts) {
       while (ends[e] <= start) e++;
-      const first = text.slice(start, ends[e]);
+      const first = shapeOf(text, start, ends[e]);
       const list = this.bySentence.get(first);
       const entry = { host, text, start, ends };
       if (list) list.push(entry);
@@ -121,7 +163,7 @@ class SentenceIndex {
   /** The earliest paragraph holding `sentence` (one or more whole sentences) as a proper part. */
   hostOf(sentence: string, bounds: SentenceBounds | undefined): Line | undefined {
     const firstEnd = bounds ? bounds.ends[0] : sentence.length;
-    for (const { host, text, start, ends } of this.bySentence.get(sentence.slice(0, firstEnd)) ?? []) {
+    for (const { host, text, start, ends } of this.bySentence.get(shapeOf(sentence, 0, firstEnd)) ?? []) {
       if (sentence.length < text.length && text.startsWith(sentence, start) && ends.includes(start + sentence.length)) return host;
     }
     return undefined;
@@ -182,7 +224,7 @@ registerStage("duplicates", {
       detect({ lines }) {
         const found: Detection[] = [];
         /** Each key's first line, by its place in `live` (a number per line, not an object). */
-        const seen = new Map<string, number>();
+        const seen = new FirstPlaces();
         // Repeated lines wait for the run they belong to (see refrainWords).
         const repeats: Repeat[] = [];
         const earlier = new SentenceIndex();

@@ -1,6 +1,7 @@
 // The last step: Unicode and white space normalisation of the kept text.
 // It edits no words, so it keeps counts by kind instead of one audit record per edit.
 import { lineBits, PAIR_SHIFT, UnitClasses, unitTable, type LineView } from "../core/lines.js";
+import { WholeLines } from "../core/kept.js";
 import type { FinishedText, TextFinisher, TextLines } from "../core/stage.js";
 
 export interface NormaliseOptions {
@@ -155,20 +156,23 @@ export function createNormaliser(options: Partial<NormaliseOptions> = {}): TextF
     get lineClasses() {
       return lineClassByUnit();
     },
-    finish(input: string, verbatim?: ReadonlyArray<readonly [number, number]>, view?: LineView): FinishedText {
+    finish(input: string, verbatim?: ReadonlyArray<readonly [number, number]>, view?: LineView, keptSpans?: ReadonlyArray<readonly [number, number]>): FinishedText {
       const edits: Record<string, number> = {};
       let text = input;
+      // The view's lines and their classes tell of the text when it is kept spans of the raw text the view was made of.
+      const viewed = view && keptSpans && view.unitClasses.finisherClasses === lineClassByUnit() ? view : undefined;
       if (form !== "none") {
-        const normalised = text.normalize(form);
+        // A text made only of units NFC leaves as they are is its own NFC: no ICU pass (a copy of every two-byte text).
+        const normalised = form === "NFC" && viewed && !viewed.classes!.some((classes) => classes & NFC_MAY_EDIT) ? text : text.normalize(form);
         if (normalised !== text) edits.unicode = 1;
         // Normal forms can change lengths, which would move the verbatim spans: they then go unprotected.
         if (normalised.length !== text.length) verbatim = undefined;
         text = normalised;
       }
       if (!verbatim?.length) {
-        // The view's lines and classes are the text's when it is the raw text the view was made of, unchanged by NFC.
-        const lines = view && view.doc.raw === text && view.lfOnly && view.unitClasses.finisherClasses === lineClassByUnit() ? view : undefined;
-        const byLines = finishedLines(text, edits, paragraphLines, lines);
+        // The view's lines and classes are those of the text's lines kept whole, unless NFC changed the text.
+        const known = viewed && text === input ? { view: viewed, whole: new WholeLines(keptSpans!, viewed.lines) } : undefined;
+        const byLines = finishedLines(text, edits, paragraphLines, known);
         if (byLines !== undefined) return { text: byLines.text, edits, lines: byLines.lines };
       }
       if (verbatim?.length) text = editAroundVerbatim(text, verbatim, edits, paragraphLines);
@@ -195,19 +199,41 @@ const LINE_FEED = 8;
 const SPACE_AFTER_SPACE = LINE_SPACE << PAIR_SHIFT;
 /** LF's bit as a pair, which no two units in a line set (no line holds an LF): free for a class of its own. */
 const JSON_ESCAPED = LINE_FEED << PAIR_SHIFT;
+/**
+ * A unit outside NFC_INERT (a surrogate among them), in OTHER_BREAK's pair bit: two other breaks in a row
+ * set it too, in a line the finisher refuses all the same (it only costs the text its NFC shortcut).
+ */
+const NFC_MAY_EDIT = OTHER_BREAK << PAIR_SHIFT;
+/**
+ * Ranges of units NFC leaves as they are whatever their neighbours: starters (canonical combining class
+ * 0) that are NFC themselves and compose with no unit before them. A text of these alone is NFC. Latin
+ * up to the combining marks (U+0300), Cyrillic but its combining marks, general punctuation from the
+ * dashes (U+2000-U+200F: spaces NFC maps to others, invisible units), the currency signs. Every pair
+ * of them is checked against String.prototype.normalize (test/stages/normalise.test.ts).
+ */
+export const NFC_INERT: ReadonlyArray<readonly [number, number]> = [
+  [0x0000, 0x02ff],
+  [0x0400, 0x0482],
+  [0x048a, 0x04ff],
+  [0x2010, 0x2027],
+  [0x2030, 0x205e],
+  [0x20a0, 0x20c0],
+];
 
 /** The table of `finishByLines`, made on the first text. */
 let lineUnitClasses: Uint8Array | undefined;
 function lineClassByUnit(): Uint8Array {
   if (!lineUnitClasses) {
-    lineUnitClasses = new Uint8Array(0x10000);
+    // Filled natively: every unit NFC_MAY_EDIT, then NFC_INERT's ranges cleared.
+    lineUnitClasses = new Uint8Array(0x10000).fill(NFC_MAY_EDIT);
+    for (const [first, last] of NFC_INERT) lineUnitClasses.fill(0, first, last + 1);
     for (const [kind, units] of unitsOfEditStarts()) for (const unit of units) lineUnitClasses[unit] |= kind === "line-breaks" ? OTHER_BREAK : LINE_EDIT;
     lineUnitClasses[32] |= LINE_SPACE;
     lineUnitClasses[10] |= LINE_FEED;
     for (let unit = 0; unit < 0x20; unit++) lineUnitClasses[unit] |= JSON_ESCAPED;
     for (const unit of ['"', "\\"]) lineUnitClasses[unit.charCodeAt(0)] |= JSON_ESCAPED;
-    // Surrogates have no other class: a lone one is escaped, and a pair is not worth telling apart.
-    lineUnitClasses.fill(JSON_ESCAPED, 0xd800, 0xe000);
+    // Surrogates have no other class: a lone one is escaped, and a pair is not worth telling apart (for NFC either).
+    lineUnitClasses.fill(JSON_ESCAPED | NFC_MAY_EDIT, 0xd800, 0xe000);
   }
   return lineUnitClasses;
 }
@@ -230,10 +256,10 @@ export function finishByLines(text: string, edits: Record<string, number>, parag
 }
 
 /**
- * `finishByLines`, with the lines the text is joined from (TextLines). `view`: the text's lines with
- * their classes (every line ended by LF), read instead of the text's units.
+ * `finishByLines`, with the lines the text is joined from (TextLines). `known`: the lines of the raw
+ * text the text was kept from, with their classes, read instead of the units of each line kept whole.
  */
-function finishedLines(text: string, edits: Record<string, number>, paragraphLines: boolean, view?: LineView): { text: string; lines?: TextLines } | undefined {
+function finishedLines(text: string, edits: Record<string, number>, paragraphLines: boolean, known?: { view: LineView; whole: WholeLines }): { text: string; lines?: TextLines } | undefined {
   const classes = lineClassByUnit();
   const table = UnitClasses.of(classes).table;
   const lineEdits: Record<string, number> = {};
@@ -250,17 +276,15 @@ function finishedLines(text: string, edits: Record<string, number>, paragraphLin
   let emptySinceFull = false;
   let lineIndex = 0;
   for (let lineStart = 0; ; lineIndex++) {
-    let lineEnd: number;
+    let lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
     let seen: number;
     let unedited: string;
-    if (view) {
-      const known = view.lines[lineIndex];
-      lineEnd = known.end;
-      seen = view.classes![lineIndex];
-      unedited = known.text;
+    const rawLine = known ? known.whole.indexOf(lineStart, lineEnd) : -1;
+    if (rawLine !== -1) {
+      seen = known!.view.classes![rawLine];
+      unedited = known!.view.lines[rawLine].text;
     } else {
-      lineEnd = text.indexOf("\n", lineStart);
-      if (lineEnd === -1) lineEnd = text.length;
       // The line's classes, and a space right after a space at SPACE_AFTER_SPACE.
       seen = lineBits(text, lineStart, lineEnd, table) & 0xff;
       unedited = text.slice(lineStart, lineEnd);

@@ -23,7 +23,8 @@ import { splitLines } from "../../src/core/lines.js";
 import { mayBeWidgetWordLine, WIDGET_WORD_LITERALS } from "../../src/stages/widgets.js";
 import { isWidgetWordLine } from "../../src/stages/widgets.js";
 import { realTexts } from "./real-texts.js";
-import { hasWords, SENTENCE_BOUNDARY, sentenceBounds } from "../../src/stages/duplicates.js";
+import { FirstPlaces, hasWords, SENTENCE_BOUNDARY, SentenceIndex, sentenceBounds } from "../../src/stages/duplicates.js";
+import type { Line } from "../../src/core/lines.js";
 
 const LINE_TABLES: Record<string, readonly LineRule[]> = { WIDGET_RULES, COMMENT_RULES, RELATED_RULES, RELATED_LABEL_RULES, TAG_LINE_RULES, CAPTION_RULES, SOURCE_CREDIT_RULES };
 const PHRASE_RULES = [...COUNTER_RULES, ...FURNITURE_RULES];
@@ -302,6 +303,62 @@ describe("duplicates' shortcuts", () => {
       { numRuns: 5000 },
     );
     for (const t of realTexts()) expect(sentenceBounds(t)).toEqual(plainBounds(t));
+  });
+
+  // The stage's maps are keyed by a text's shape (length and a few units), not the text: checked against
+  // maps keyed by the text, on lines of few units so that many different lines share a shape.
+  // Lines of sentences made of two words and the marks (many repeats, many sentences of one shape), and lines of any units.
+  const sentence = fc.tuple(fc.array(fc.constantFrom("a", "b", "ab", "ba", "aab", "😀"), { minLength: 1, maxLength: 3 }), fc.constantFrom(".", "!", "?", "…", ".”", "!)", "")).map(([words, mark]) => words.join(" ") + mark);
+  const line = fc.oneof(
+    fc.array(sentence, { minLength: 1, maxLength: 4 }).map((sentences) => sentences.join(" ")),
+    fc.string({ unit: fc.constantFrom("a", "b", "A", " ", ".", "!", "?", "…", "”", ")", "é", "😀"), maxLength: 14 }).map((s) => s.replace(/ +/g, " ").trim()).filter((s) => s !== ""),
+  );
+  const contents = fc.array(line, { maxLength: 40 });
+
+  it("FirstPlaces gives each key's first place as a map keyed by the text does", () => {
+    fc.assert(
+      // And keys of nine a's and b's: those that differ only between the units a shape reads share it.
+      fc.property(fc.array(fc.oneof(line, fc.string({ unit: fc.constantFrom("a", "b"), minLength: 9, maxLength: 9 })), { maxLength: 40 }), (keys) => {
+        const places = new FirstPlaces();
+        const plain = new Map<string, number>();
+        keys.forEach((key, at) => {
+          expect(places.get(key)).toBe(plain.get(key));
+          if (plain.get(key) === undefined) {
+            places.set(key, at);
+            plain.set(key, at);
+          }
+        });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("SentenceIndex finds the host that an index keyed by the first sentence's text finds", () => {
+    fc.assert(
+      fc.property(contents, (texts) => {
+        const index = new SentenceIndex();
+        const added: Array<{ host: Line; text: string; bounds: ReturnType<typeof sentenceBounds> }> = [];
+        texts.forEach((text, at) => {
+          const host = { index: at } as Line;
+          const bounds = sentenceBounds(text);
+          // The plain index: every entry whose first sentence from its start is the text's first sentence, in order.
+          const first = text.slice(0, bounds.ends[0]);
+          let plain: Line | undefined;
+          for (const entry of added) {
+            const { starts, ends } = entry.bounds;
+            if (ends.length === 1) continue;
+            for (const start of starts) {
+              const end = ends.find((e) => e > start)!;
+              if (plain === undefined && entry.text.slice(start, end) === first && text.length < entry.text.length && entry.text.startsWith(text, start) && ends.includes(start + text.length)) plain = entry.host;
+            }
+          }
+          expect(index.hostOf(text, bounds)?.index).toBe(plain?.index);
+          index.add(host, text, bounds);
+          added.push({ host, text, bounds });
+        });
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createNormaliser } from "../../src/stages/normalise.js";
+import { createNormaliser, NFC_INERT } from "../../src/stages/normalise.js";
 
 describe("normaliser", () => {
   const normalise = createNormaliser();
@@ -14,6 +14,15 @@ describe("normaliser", () => {
     const { text, edits } = normalise.finish("First paragraph.\nSecond paragraph.\n\n\nThird.");
     expect(text).toBe("First paragraph.\n\nSecond paragraph.\n\nThird.\n");
     expect(edits["paragraph-breaks"]).toBe(1);
+  });
+
+  // The normaliser skips NFC for a text of NFC_INERT's units only: each of them, alone and after any
+  // other of them (a unit composing with the one before it, or reordered with it, would change the pair).
+  it("finds every text of NFC_INERT's units NFC already: every unit alone and every pair of them", () => {
+    const units = NFC_INERT.flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, k) => String.fromCharCode(first + k)));
+    const changed: string[] = [];
+    for (const before of ["", ...units]) for (const unit of units) if ((before + unit).normalize("NFC") !== before + unit) changed.push(before + unit);
+    expect(changed).toEqual([]);
   });
 
   it("keeps compatibility characters under NFC and folds them under NFKC", () => {
