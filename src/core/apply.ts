@@ -46,21 +46,19 @@ export function applyFindings(doc: Document, findings: readonly Finding[] = doc.
   const raw = doc.raw;
   // Most documents of a cheap pipeline have nothing removed: no ranking, no line starts, no copy.
   if (findings.length === 0) return { kept: raw, keptSpans: raw.length > 0 ? [[0, raw.length]] : [], removals: [], shadowed: 0, survivors: new Set() };
-  const ranked = findings
-    .map((finding, order) => ({ finding, order }))
-    .sort(
-      (a, b) =>
-        a.finding.start - b.finding.start ||
-        b.finding.end - a.finding.end ||
-        a.order - b.order,
-    );
-  let lineStarts: number[] | undefined;
+  // Array.prototype.sort is stable: findings of the same span keep the order stages reported them.
+  const ranked = findings.slice().sort((a, b) => a.start - b.start || b.end - a.end);
+  // Each removal starts after the one before: its line is found by walking forward over the line
+  // breaks before it, not by a table of every line start (the text's end is not walked at all).
+  let line = 1;
+  let lineStart = 0;
+  let nextBreak = raw.indexOf("\n");
   const removals: RemovalRecord[] = [];
   const keptSpans: Array<[number, number]> = [];
   let covered = 0; // everything before this offset is decided
   let shadowed = 0;
   const survivors = new Set<Finding>();
-  for (const { finding } of ranked) {
+  for (const finding of ranked) {
     const { start, end } = finding;
     if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start < end && end <= raw.length)) {
       throw new RangeError(
@@ -73,7 +71,11 @@ export function applyFindings(doc: Document, findings: readonly Finding[] = doc.
     }
     const from = Math.max(start, covered);
     if (from > covered) keptSpans.push([covered, from]);
-    const { line, column } = position((lineStarts ??= lineStartOffsets(raw)), from);
+    while (nextBreak !== -1 && nextBreak < from) {
+      line++;
+      lineStart = nextBreak + 1;
+      nextBreak = raw.indexOf("\n", lineStart);
+    }
     const record: RemovalRecord = {
       type: "removal",
       doc: doc.id,
@@ -84,7 +86,7 @@ export function applyFindings(doc: Document, findings: readonly Finding[] = doc.
       start: from,
       end,
       line,
-      column,
+      column: from - lineStart + 1,
       text: raw.slice(from, end),
     };
     if (finding.moveTo) record.movedTo = finding.moveTo;

@@ -130,5 +130,5 @@ function finishTask(task: CleanTask, doc: Document, pipeline: Pipeline, markdown
   }
   const chars = { in: doc.raw.length, out: result.text.length, removed };
   const body = renderBody(result, pipeline, { id: task.id, shape: task.shape, format: task.format, rules, chars, fields: task.fields, markdown });
-  return { body, audit: auditLines(result, task.output, pipeline.name), chars, rules, stages };
+  return { body, audit: auditLines(result, task.output, pipeline.name, { rules, chars }), chars, rules, stages };
 }

@@ -58,6 +58,25 @@ describe("applyFindings", () => {
     expect(applyFindings(doc(""), [])).toEqual({ kept: "", keptSpans: [], removals: [], shadowed: 0, survivors: new Set() });
   });
 
+  it("property: each removal's line and column are position()'s over the text's line starts (the forward walk)", () => {
+    const raw = fc.array(fc.oneof(fc.constantFrom("\n", "\n\n", "\r\n", "ab", "é😀"), fc.string({ maxLength: 6 })), { minLength: 1, maxLength: 30 }).map((p) => p.join("")).filter((t) => t.length > 0);
+    fc.assert(
+      fc.property(
+        raw.chain((text) =>
+          fc.tuple(
+            fc.constant(text),
+            fc.array(fc.nat(text.length - 1).chain((start) => fc.integer({ min: start + 1, max: text.length }).map((end) => finding(start, end))), { maxLength: 12 }),
+          ),
+        ),
+        ([text, findings]) => {
+          const starts = lineStartOffsets(text);
+          for (const r of applyFindings(doc(text), findings).removals) expect({ line: r.line, column: r.column }).toEqual(position(starts, r.start));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   it("property: kept spans and removed spans tile the raw text exactly", () => {
     const text = fc.string({ unit: "grapheme", minLength: 1, maxLength: 80 });
     fc.assert(
