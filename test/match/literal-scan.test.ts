@@ -52,6 +52,35 @@ describe("the literal scan", () => {
     );
   });
 
+  it("finds every literal that ends on a shallow state, the next units going on from there (repeats, overlaps, deeper literals through the same states)", () => {
+    // Short literals end on the states with full rows, where the scan takes their endings without stepping again;
+    // longer ones through the same states go on past them. Case mixed, a non-ASCII letter, and a surrogate pair in the lines.
+    const pieces = ["a", "b", "ab", "ba", "bb", "é", "É", " "];
+    const literal = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 5 }).map((parts) => parts.join("").trim()).filter((l) => l.length > 1);
+    const rule = fc.record({ literals: fc.array(literal, { minLength: 1, maxLength: 3 }), caseSensitive: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(rule, { minLength: 1, maxLength: 10 }), fc.array(fc.array(fc.constantFrom(...pieces, "A", "B", "c", "\ud83d\ude00"), { minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 4 }), (rules, lines) => {
+        const scanner = new LiteralScanner();
+        const gates = scanner.register(rules);
+        const found = lines.map((parts) => {
+          const line = lineOf(parts.join("").trim() || "c");
+          return { content: line.content, passing: scanner.passing(line), copy: [...scanner.passing(line)] };
+        });
+        for (const { content, passing, copy } of found) {
+          // Each line keeps its own gates: a later line's scan does not change them.
+          expect(passing).toEqual(copy);
+          expect(new Set(passing).size).toBe(passing.length);
+          rules.forEach((r, i) => {
+            const heads = r.literals.map((l) => l.slice(0, 8));
+            const plain = r.caseSensitive ? heads.some((l) => content.includes(l)) : heads.some((l) => foldText(content).includes(foldText(l)));
+            expect(passes(gates[i], passing), `${JSON.stringify(r)} in ${JSON.stringify(content)}`).toBe(plain);
+          });
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
   it("numbers states past 65,535 (a user's thousands of phrases) and still finds each literal", () => {
     // 12,000 literals of 8 letters: ~70,000 states, more than 16-bit numbers can count.
     let seed = 7;
