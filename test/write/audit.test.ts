@@ -77,6 +77,7 @@ describe("auditLines", () => {
       const task = await cleanTask({ id: `d${i}`, source: `in.jsonl#${i}`, output: `out.jsonl#d${i}`, route: "text", content: raw, shape: "record" }, { text: news, html: news }, () => Promise.reject(new Error("no HTML")));
       expect(task.audit).toBe(plain);
     }
-    expect(texts.length).toBeGreaterThan(10);
+    // The five seed scrapes at least; the AEB text dumps too where ../shared/bench is checked out.
+    expect(texts.length).toBeGreaterThanOrEqual(5);
   });
 });
