@@ -31,6 +31,15 @@ function realTexts(): string[] {
   return dirs.filter((dir) => existsSync(dir)).flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith(".txt")).sort().map((f) => readFileSync(join(dir, f), "utf8")));
 }
 
+/** Spans of `text` from `cuts` (distinct offsets, an even count) are read as the spans cut out and joined by line breaks. */
+function expectSpansReadAsJoined(text: string, cuts: number[]): void {
+  const spans = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+  if (spans.length % 2) spans.pop();
+  const joined: string[] = [];
+  for (let k = 0; k < spans.length; k += 2) joined.push(text.slice(spans[k], spans[k + 1]));
+  expect(stopwordLanguageOfSpans(text, spans)).toBe(stopwordLanguage(joined.join("\n")));
+}
+
 describe("the stopword language detector", () => {
   it("names the language of real texts", () => {
     expect(stopwordLanguage("The talks will go on, and the ministers said that they are ready for more of them.")).toBe("en");
@@ -81,14 +90,7 @@ describe("the stopword language detector", () => {
     expect(stopwordLanguageOfSpans("theand of", [0, 3, 3, 6, 7, 9])).toBe("en");
     expect(stopwordLanguageOfSpans("the and of", [0, 2])).toBe("");
     fc.assert(
-      fc.property(fc.array(casedPieces, { maxLength: 80 }), fc.array(fc.nat(), { maxLength: 8 }), (pieces, cuts) => {
-        const text = pieces.join("");
-        const spans = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-        if (spans.length % 2) spans.pop();
-        const joined: string[] = [];
-        for (let k = 0; k < spans.length; k += 2) joined.push(text.slice(spans[k], spans[k + 1]));
-        expect(stopwordLanguageOfSpans(text, spans)).toBe(stopwordLanguage(joined.join("\n")));
-      }),
+      fc.property(fc.array(casedPieces, { maxLength: 80 }), fc.array(fc.nat(), { maxLength: 8 }), (pieces, cuts) => expectSpansReadAsJoined(pieces.join(""), cuts)),
       { numRuns: 500 },
     );
   });
@@ -145,13 +147,7 @@ describe("the stopword language detector", () => {
 
   it("reads spans of texts in many scripts as it reads them cut out and joined", () => {
     fc.assert(
-      fc.property(scriptText, fc.array(fc.nat(), { maxLength: 12 }), (text, cuts) => {
-        const spans = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-        if (spans.length % 2) spans.pop();
-        const joined: string[] = [];
-        for (let k = 0; k < spans.length; k += 2) joined.push(text.slice(spans[k], spans[k + 1]));
-        expect(stopwordLanguageOfSpans(text, spans)).toBe(stopwordLanguage(joined.join("\n")));
-      }),
+      fc.property(scriptText, fc.array(fc.nat(), { maxLength: 12 }), expectSpansReadAsJoined),
       { numRuns: 400 },
     );
   });
