@@ -51,7 +51,10 @@ export const WIDGET_RULES: readonly LineRule[] = [
   { rule: "widget/share", lang: "en", pattern: re`/(?:share|email|print) (?:this|the) (?:article|story|page|post|video)(?: (?:on|via|with) [\p{L} ]{1,20})?/u`, reason: "share widget", example: "Share this article on Facebook" },
   { rule: "widget/share", lang: "en", pattern: re`/click (?:here )?to (?:share|print|email)[\p{L} ]{0,30}(?:\(opens in new window\))?/u`, reason: "share widget", example: "Click to share on Twitter (Opens in new window)" },
   { rule: "widget/share", lang: "en", pattern: re`/(?:follow|like) us(?: on [\p{L} ]{1,20})?/u`, reason: "social follow widget", example: "Follow us on Twitter" },
-  { rule: "widget/share", lang: "en", pattern: re`/(?:listen to (?:this )?(?:article|story)|(?:font|text) size|a\s?a\s?a|a\+ ?a-)/u`, reason: "reading widget", example: "Listen to this article" },
+  // "a ?a ?a", not "a\s?a\s?a": a line's content holds no white space but single spaces (its runs are
+  // collapsed), so both match the same labels, and the spaces give the line scan this branch's literals
+  // ("aaa", "a a a"...), where \s left it only "a": the rule was tried on every short line.
+  { rule: "widget/share", lang: "en", pattern: re`/(?:listen to (?:this )?(?:article|story)|(?:font|text) size|a ?a ?a|a\+ ?a-)/u`, reason: "reading widget", example: "Listen to this article" },
   { rule: "widget/share", lang: "de", pattern: re`/(?:artikel|beitrag|seite) (?:per e-?mail )?(?:versenden|teilen|drucken|empfehlen)|(?:dieser )?artikel per e-?mail|folgen sie uns(?: auf [\p{L} ]{1,20})?|artikel anhören|schriftgröße/u`, reason: "share widget", example: "Artikel per E-Mail versenden" },
   { rule: "widget/share", lang: "fr", pattern: re`/envoyer (?:cet article )?à un ami|partager (?:cet article|sur [\p{L} ]{1,20})|suivez[- ]nous(?: sur [\p{L} ]{1,20})?|écouter (?:cet )?article|taille du texte/u`, reason: "share widget", example: "Envoyer cet article à un ami" },
   { rule: "widget/share", lang: "es", pattern: re`/enviar (?:a un amigo|por correo(?: electrónico)?)|compartir (?:este artículo|en [\p{L} ]{1,20})|síguenos(?: en [\p{L} ]{1,20})?|escuchar (?:este )?artículo|tamaño de (?:letra|texto)/u`, reason: "share widget", example: "Compartir en Facebook" },
