@@ -8,7 +8,7 @@
 // can match. Users extend a table with `phrases` and `patterns` from the pipeline file.
 import * as z from "../core/schema.js";
 import type { BlockKind, Detection } from "../core/document.js";
-import { lineDetection, unitTable, type Line } from "../core/lines.js";
+import { lineDetection, unitTable, type Line, type LineView } from "../core/lines.js";
 import type { Stage, StageContext } from "../core/stage.js";
 import type { LineRule, PhraseRule } from "../rules/types.js";
 import { UserPattern } from "./backtracking.js";
@@ -43,6 +43,16 @@ export class GateIndex {
       if (gate === ALWAYS) this.#always.push(rule);
       else (this.#byGate[gate - this.#low] ??= []).push(rule);
     });
+  }
+
+  /** The group bits of the table's gates: a line whose scan has none of them set lets through only the rules always tried. */
+  get bits(): number {
+    return this.#bits;
+  }
+
+  /** Whether some rule has no gate: tried on every line (up to its longest label). */
+  get triesEveryLine(): boolean {
+    return this.#always.length > 0;
   }
 
   /** `tried` of the line's passing gates, without looking through them when none of this table's group passed. */
@@ -145,8 +155,17 @@ export function customRules<T extends object = object>(
  * content or any part of it. Undefined when the pattern has no literal the scan can look for.
  * Example: the tags stage's bare label, tried on every short line, now on lines holding "tag", "topic"...
  */
-export function scanGate(pattern: PatternText): ((line: Line) => boolean) | undefined {
+export function scanGate(pattern: PatternText): LineGate | undefined {
   return literalGate(requiredLiterals(pattern) ?? [], !pattern.flags.includes("i"));
+}
+
+/**
+ * A gate of the line scan: false when the line holds none of its literals. `bits`: its group's bit in
+ * the scan's groups (LiteralScanner.groupsPassing), clear on every line the gate does not pass.
+ */
+export interface LineGate {
+  (line: Line): boolean;
+  readonly bits: number;
 }
 
 /**
@@ -154,12 +173,12 @@ export function scanGate(pattern: PatternText): ((line: Line) => boolean) | unde
  * (in any case, unless `caseSensitive`). Undefined when one is no literal the scan can look for (a
  * single cased letter, unless `oneLetters` (see LiteralScanner.register), an empty string).
  */
-export function literalGate(literals: readonly string[], caseSensitive: boolean, oneLetters = false): ((line: Line) => boolean) | undefined {
+export function literalGate(literals: readonly string[], caseSensitive: boolean, oneLetters = false): LineGate | undefined {
   const [gate] = lineScanner.register([{ literals, caseSensitive, oneLetters }]);
   if (gate === ALWAYS) return undefined;
   // The gate's group holds it alone: a clear bit says it did not pass (a set one, maybe: past 30 groups bits are shared).
   const bit = lineScanner.bitOf([gate]);
-  return (line) => (lineScanner.groupsPassing(line) & bit) !== 0 && lineScanner.passing(line).includes(gate);
+  return Object.assign((line: Line) => (lineScanner.groupsPassing(line) & bit) !== 0 && lineScanner.passing(line).includes(gate), { bits: bit });
 }
 
 // ---- whole-line mode --------------------------------------------------------------
@@ -345,6 +364,18 @@ export interface LineRuleStageSpec {
   before?: (line: Line, ctx: StageContext) => { found: Detection[]; through: number } | undefined;
   /** The finding of a line the table matched, or undefined to keep the line after all (default: the whole line under the rule). */
   finding?: (line: Line, rule: LineRule) => Detection | undefined;
+  /**
+   * Asked about each line after the table, told whether the table matched it: a finding of its own.
+   * These come after the table's findings, in line order (as `extra`'s would), without a second walk
+   * over the lines.
+   */
+  after?: (line: Line, matched: boolean) => Detection | undefined;
+  /**
+   * The gate that `before` and `after` ask first (they find nothing on a line it does not pass): a
+   * line that neither it nor the table's gates let through is skipped unread. Without it they are
+   * asked about every line.
+   */
+  stepGate?: LineGate;
   /** Context logic on top of the table: more findings, knowing which lines the table matched. */
   extra?: (ctx: StageContext, matched: Set<number>) => Detection[];
 }
@@ -364,39 +395,81 @@ export interface SearchRuleStageSpec {
   extra?: LineRuleStageSpec["extra"];
 }
 
-/** A stage that removes every live line matching one of the table's rules (or the user's), then what `extra` finds. */
+/**
+ * Each line's group bits in the line scan (LiteralScanner.groupsPassing) for the document, read once
+ * for every table stage: each stage asking them of every line through the scanner cost more than
+ * most of its tables' rules. A line blank or removed when they are read gets none: every stage skips
+ * it, and a removed line stays removed. Read again when a table registered gates since (the scan changed).
+ */
+const groupsOfView = new WeakMap<LineView, { gates: number; groups: Int32Array }>();
+
+function lineGroups(view: LineView): Int32Array {
+  const known = groupsOfView.get(view);
+  if (known && known.gates === lineScanner.gateCount) return known.groups;
+  const lines = view.lines;
+  const groups = new Int32Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!view.isBlank(line) && !view.isRemoved(line)) groups[i] = lineScanner.groupsPassing(line);
+  }
+  groupsOfView.set(view, { gates: lineScanner.gateCount, groups });
+  return groups;
+}
+
+/** Off: table stages look at every line, as plain code would (test/match/line-rule-stage.test.ts holds the two to each other). */
+let skipByScan = true;
+export function skipLinesByScan(on: boolean): void {
+  skipByScan = on;
+}
+
+/** A stage that removes every live line matching one of the table's rules (or the user's), then what `after` and `extra` find. */
 export function lineRuleStage(spec: LineRuleStageSpec | SearchRuleStageSpec): Stage {
   if ("mode" in spec) return searchRuleStage(spec);
-  const { name, table, options, custom, skipKinds = [], before, extra } = spec;
+  const { name, table, options, custom, skipKinds = [], before, after, stepGate, extra } = spec;
   const finding = spec.finding ?? ((line: Line, rule: LineRule) => lineDetection(line, rule, { features: { lang: rule.lang } }));
   const rules = compileLineRules([
     ...table.filter((r) => !options.disable.includes(r.rule)),
     ...customRules(options, custom.rule, custom.reason),
   ]);
+  const maxLength = options.maxLength;
+  // A line whose scan has none of these bits is one the table and the steps find nothing on; every
+  // line is looked at when a rule or a step has no gate.
+  const hasSteps = before !== undefined || after !== undefined;
+  const wanted = rules.index.bits | (hasSteps && stepGate ? stepGate.bits : 0);
+  const everyLine = rules.index.triesEveryLine || (hasSteps && !stepGate);
   return {
     name,
     detect(ctx) {
       const found: Detection[] = [];
+      const afterFound: Detection[] = [];
       const matched = new Set<number>();
       let taken = -1; // the last line a `before` finding took
       // The live lines read in place: an array of them per stage and document was ~4 kB of garbage (an
       // `extra` step that needs one asks for it).
       const view = ctx.lines;
-      for (const line of view.lines) {
+      const lines = view.lines;
+      const groups = skipByScan && !everyLine ? lineGroups(view) : undefined;
+      for (let i = 0; i < lines.length; i++) {
+        if (groups && (groups[i] & wanted) === 0) continue;
+        const line = lines[i];
         if (view.isBlank(line) || view.isRemoved(line)) continue;
-        if (line.index <= taken || (line.kind && skipKinds.includes(line.kind))) continue;
-        const first = before && line.content.length <= options.maxLength ? before(line, ctx) : undefined;
+        if (i <= taken || (line.kind && skipKinds.includes(line.kind))) continue;
+        const first = before && line.content.length <= maxLength ? before(line, ctx) : undefined;
         if (first) {
           found.push(...first.found);
           taken = first.through;
           continue;
         }
-        const rule = matchLine(line, rules, options.maxLength);
+        const rule = matchLine(line, rules, maxLength);
         const detection = rule && finding(line, rule);
-        if (!detection) continue;
-        matched.add(line.index);
-        found.push(detection);
+        if (detection) {
+          matched.add(i);
+          found.push(detection);
+        }
+        const also = after?.(line, detection !== undefined);
+        if (also) afterFound.push(also);
       }
+      if (afterFound.length > 0) found.push(...afterFound);
       return extra ? [...found, ...extra(ctx, matched)] : found;
     },
   };

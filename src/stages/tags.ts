@@ -43,13 +43,15 @@ registerStage("tags", {
   create(options: LineRuleOptions) {
     const labels = !options.disable.includes(TAG_LABEL_LINE.rule);
     // The label's pattern ran on every short line; the line scan rules out those without a label's word.
-    const mayBeLabel = (labels && scanGate(TAG_LABEL_LINE.pattern)) || (() => true);
+    const labelGate = labels ? scanGate(TAG_LABEL_LINE.pattern) : undefined;
+    const mayBeLabel = labelGate ?? (() => true);
     return lineRuleStage({
       name: "tags",
       table: TAG_LINE_RULES,
       options,
       custom: { rule: "meta/tags", reason: "tag line from the pipeline file" },
       before: labels ? (line, { lines }) => labelWithList(line, lines, options.maxLength, mayBeLabel) : undefined,
+      stepGate: labelGate,
       finding(line, rule) {
         const items = tagItems(line.text);
         // Tags are short names; a long clause after "Topics:" is prose.

@@ -1,5 +1,4 @@
 // Share, print and email widgets and navigation labels.
-import type { Detection } from "../core/document.js";
 import { lineDetection, unitTable } from "../core/lines.js";
 import { WIDGET_FILLER, WIDGET_LINE, WIDGET_RULES, WIDGET_WORDS } from "../rules/widgets.js";
 import { LineRuleOptions, labelText, lineRuleStage, literalGate } from "../match/line-rules.js";
@@ -186,17 +185,20 @@ registerStage("widgets", {
   description: "Share, print and email widgets; navigation labels and breadcrumbs",
   options: LineRuleOptions,
   create(options: LineRuleOptions) {
-    const mayHoldWidgetWord = literalGate(WIDGET_WORD_LITERALS, false, true) ?? (() => true);
-    return lineRuleStage({ name: "widgets", table: WIDGET_RULES, options, custom: { rule: "widget/custom", reason: "widget phrase from the pipeline file" }, extra: ({ lines }, matched) => {
-      const found: Detection[] = [];
-      for (const line of lines.live()) {
-        if (matched.has(line.index) || line.kind === "heading" || line.kind === "title") continue;
-        if (!mayHoldWidgetWord(line)) continue;
-        if (mayBeWidgetWordLine(line.content) && isWidgetWordLine(line.content)) {
-          found.push(lineDetection(line, { rule: "widget/share", reason: "a short line made only of share, print and email words" }));
-        }
-      }
-      return found;
-    } });
+    const wordGate = literalGate(WIDGET_WORD_LITERALS, false, true);
+    const mayHoldWidgetWord = wordGate ?? (() => true);
+    return lineRuleStage({
+      name: "widgets",
+      table: WIDGET_RULES,
+      options,
+      custom: { rule: "widget/custom", reason: "widget phrase from the pipeline file" },
+      // Asked in the table's own walk over the lines, a line it matched told apart without a set of them.
+      after(line, matched) {
+        if (matched || line.kind === "heading" || line.kind === "title" || !mayHoldWidgetWord(line)) return undefined;
+        if (!mayBeWidgetWordLine(line.content) || !isWidgetWordLine(line.content)) return undefined;
+        return lineDetection(line, { rule: "widget/share", reason: "a short line made only of share, print and email words" });
+      },
+      stepGate: wordGate,
+    });
   },
 });
