@@ -79,9 +79,9 @@ export function isWidgetWordLine(content: string, maxWords = 10): boolean {
 }
 
 // A quick test in front of isWidgetWordLine: a widget-word line is made only of widget words,
-// fillers and counts, with at most one short unknown label among them, so one of its first two
-// words is known and neither is prose. Most lines fail on their first two words, without
-// lower-casing the line, joining phrases or splitting it into words. Built from the same tables.
+// fillers and counts, with at most one short unknown label among them, so each of its words is
+// known, a count, or that one label, and none is prose. Most lines fail on their first words,
+// without lower-casing the line, joining phrases or splitting it into words. Built from the same tables.
 /**
  * Every value a word of a widget-word line can take (lower-cased, brackets and stops
  * removed): a widget word or filler, or any run of the words of a multi-word one,
@@ -105,15 +105,20 @@ function bareWord(word: string): string {
   return word;
 }
 
-/** False only when the content cannot be a widget-word line; true means "ask isWidgetWordLine". */
+/**
+ * False only when the content cannot be a widget-word line; true means "ask isWidgetWordLine". Every
+ * word is read up to the first that no widget-word line holds: a sentence that opens with a short
+ * word and a filler ("If a more aggressive Russia...") stops at its third, where reading two words
+ * sent it on to isWidgetWordLine, which lower-cased it and searched it for every phrase first.
+ */
 export function mayBeWidgetWordLine(content: string): boolean {
   const label = labelText(content);
   const length = label.length;
   let unknown = 0;
-  let at = 0;
-  for (let word = 0; word < 2; word++) {
+  let words = 0;
+  for (let at = 0; ; words++) {
     while (at < length && SEPARATOR[unitAt(label, at)]) at++;
-    if (at === length) return word > 0 && unknown === 0; // no words at all, or an unknown word alone: not a widget line
+    if (at === length) break;
     const start = at;
     // Whether the word is ASCII letters, all lower-case or capitalised ("the", "Share"): most words are.
     let lower = true;
@@ -143,22 +148,11 @@ export function mayBeWidgetWordLine(content: string): boolean {
   }
   // A line with an unknown label has WORDS_WITH_UNKNOWN words at least (joining phrases only merges
   // words): a short menu line ("Business News", "Contact Us") stops here, not in isWidgetWordLine.
-  return unknown === 0 || hasTokens(label, at, WORDS_WITH_UNKNOWN - 2);
+  return words > 0 && (unknown === 0 || words >= WORDS_WITH_UNKNOWN);
 }
 
 /** Fewest words of a widget-word line with an unknown label: the label and the widget words it needs besides. */
 const WORDS_WITH_UNKNOWN = WIDGET_LINE.unknownLabelMinWidgetWords + 1;
-
-/** Whether label[at...] holds at least `count` more words (runs between SEPARATOR units). */
-function hasTokens(label: string, at: number, count: number): boolean {
-  const length = label.length;
-  for (let found = 0; found < count; found++) {
-    while (at < length && SEPARATOR[unitAt(label, at)]) at++;
-    if (at === length) return false;
-    while (at < length && !SEPARATOR[unitAt(label, at)]) at++;
-  }
-  return true;
-}
 
 /**
  * Every widget-word line holds a widget word or phrase (isWidgetWordLine counts one at least): as it

@@ -166,6 +166,27 @@ describe("mayBeWidgetWordLine", () => {
   });
 });
 
+describe("mayBeWidgetWordLine reading every word", () => {
+  const vocabulary = [...WIDGET_WORDS, ...WIDGET_FILLER];
+
+  it("is false only when isWidgetWordLine is (lines of up to 14 words: phrases, stripped characters, one or two unknown words anywhere)", () => {
+    const parts = [...vocabulary, "copy link", "(copy", "link)", "copy_link", "e.mail", "Share:", "[Print]", "12", "3,4к", "|", "•", "(", ")", "Pint", "Baixar", "If", "more", "Business", "aggressive", "Russia", "ΑΣ", "İ"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: 14 }), fc.constantFrom(" ", " | ", ", "), (words, joiner) => {
+        const line = words.join(joiner);
+        if (isWidgetWordLine(line)) expect(mayBeWidgetWordLine(line), line).toBe(true);
+      }),
+      { numRuns: 8000 },
+    );
+  });
+
+  it("stops a sentence that opens with a short word and a filler", () => {
+    expect(mayBeWidgetWordLine("If a more aggressive Russia is a concern, NATO also recognises Moscow cannot be ignored.")).toBe(false);
+    expect(mayBeWidgetWordLine("Whatsapp Facebook Pint Baixar")).toBe(true);
+    expect(mayBeWidgetWordLine("Facebook Pint Baixar")).toBe(false);
+  });
+});
+
 describe("the widget-word gate in the line scan", () => {
   const gate = literalGate(WIDGET_WORD_LITERALS, false, true)!;
   const lineOf = (content: string) => splitLines(content)[0];
