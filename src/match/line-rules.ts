@@ -435,7 +435,8 @@ export function lineRuleStage(spec: LineRuleStageSpec | SearchRuleStageSpec): St
   // A line whose scan has none of these bits is one the table and the steps find nothing on; every
   // line is looked at when a rule or a step has no gate.
   const hasSteps = before !== undefined || after !== undefined;
-  const wanted = rules.index.bits | (hasSteps && stepGate ? stepGate.bits : 0);
+  const stepBits = hasSteps && stepGate ? stepGate.bits : 0;
+  const wanted = rules.index.bits | stepBits;
   const everyLine = rules.index.triesEveryLine || (hasSteps && !stepGate);
   return {
     name,
@@ -454,7 +455,9 @@ export function lineRuleStage(spec: LineRuleStageSpec | SearchRuleStageSpec): St
         const line = lines[i];
         if (view.isBlank(line) || view.isRemoved(line)) continue;
         if (i <= taken || (line.kind && skipKinds.includes(line.kind))) continue;
-        const first = before && line.content.length <= maxLength ? before(line, ctx) : undefined;
+        // The steps are not asked about a line their gate does not pass: they would find nothing there.
+        const stepsMay = !groups || (groups[i] & stepBits) !== 0;
+        const first = before && stepsMay && line.content.length <= maxLength ? before(line, ctx) : undefined;
         if (first) {
           found.push(...first.found);
           taken = first.through;
@@ -466,7 +469,7 @@ export function lineRuleStage(spec: LineRuleStageSpec | SearchRuleStageSpec): St
           matched.add(i);
           found.push(detection);
         }
-        const also = after?.(line, detection !== undefined);
+        const also = after && stepsMay ? after(line, detection !== undefined) : undefined;
         if (also) afterFound.push(also);
       }
       if (afterFound.length > 0) found.push(...afterFound);

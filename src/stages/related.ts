@@ -18,13 +18,20 @@ export type RelatedOptions = z.infer<typeof RelatedOptions>;
 /** Ends like a sentence: . ! ? … or a closing quote after one. */
 export const SENTENCE_END = /[.!?…:;]["'”’»)\]]*$|["”’»]$/u;
 
+/** `Math.min(content.split(" ").length, limit)`: its spaces counted, no array of its words (a paragraph after a label was split whole). */
+export function wordsUpTo(content: string, limit: number): number {
+  let words = 1;
+  for (let at = content.indexOf(" "); at !== -1 && words < limit; at = content.indexOf(" ", at + 1)) words++;
+  return words;
+}
+
 function isHeadline(line: Line, maxWords: number): boolean {
-  const words = line.content.split(" ").length;
+  const words = wordsUpTo(line.content, maxWords + 1);
   return words >= 2 && words <= maxWords && !SENTENCE_END.test(line.content);
 }
 
 function isProse(line: Line | undefined): boolean {
-  return !!line && line.content.split(" ").length >= 12 && SENTENCE_END.test(line.content);
+  return !!line && wordsUpTo(line.content, 12) >= 12 && SENTENCE_END.test(line.content);
 }
 
 /** Headline lines right after a bare related label. A lone headline followed by prose is a subheading, not a link. */
@@ -52,7 +59,7 @@ registerStage("related", {
         if (!matchLine(label, bareLabels, options.maxLength)) continue;
         for (const item of headlinesAfter(label, lines, options)) {
           if (matched.has(item.index)) continue;
-          found.push({ rule: "link/related-item", start: item.contentStart, end: item.contentEnd, reason: "a headline listed under a related-articles label", features: { words: item.content.split(" ").length } });
+          found.push({ rule: "link/related-item", start: item.contentStart, end: item.contentEnd, reason: "a headline listed under a related-articles label", features: { words: wordsUpTo(item.content, Infinity) } });
         }
       }
       return found;

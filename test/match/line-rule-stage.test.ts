@@ -16,6 +16,7 @@ import { WIDGET_RULES } from "../../src/rules/widgets.js";
 import { loadPipeline } from "../../src/run/pipeline-file.js";
 import "../../src/stages/all.js";
 import { stageDefinition } from "../../src/stages/registry.js";
+import { wordsUpTo } from "../../src/stages/related.js";
 import { isWidgetWordLine } from "../../src/stages/widgets.js";
 import { PROSE } from "../helpers.js";
 import { realTexts } from "./real-texts.js";
@@ -145,5 +146,18 @@ describe("table stages skipping the lines their scan rules out", () => {
       skipLinesByScan(true);
       expect(fast).toEqual(plain);
     }
+  });
+});
+
+describe("related's word count", () => {
+  it("is split(' ').length, up to the limit", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("a", "Nato", " ", "  ", ".", "é"), { maxLength: 30 }), fc.integer({ min: 1, max: 25 }), (parts, limit) => {
+        const content = parts.join("");
+        expect(wordsUpTo(content, limit)).toBe(Math.min(content.split(" ").length, limit));
+        expect(wordsUpTo(content, Infinity)).toBe(content.split(" ").length);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
