@@ -6,6 +6,7 @@ import { lineDetection, unitTable } from "../core/lines.js";
 import { KNOWN_LIGATURES, LIGATURE_RULE, LIGATURE_WORDS } from "../rules/icons.js";
 import { scanGate } from "../match/line-rules.js";
 import { lineScanner } from "../match/literal-scan.js";
+import { unitAt } from "../match/units.js";
 import { registerStage } from "./registry.js";
 
 const KNOWN_LIGATURE_SET = new Set(KNOWN_LIGATURES);
@@ -81,8 +82,10 @@ export function markersMayReachShares(content: string, options: IconOptions): bo
   const smaller = Math.min(options.minIconShare, options.minClassShare);
   let tokens = 0;
   let inToken = false;
-  for (let i = 0; i < content.length; i++) {
-    if (WHITE_SPACE[content.charCodeAt(i)]) {
+  // Units read by unitAt, the length once: contents come as several kinds of string (src/match/units.ts).
+  const length = content.length;
+  for (let i = 0; i < length; i++) {
+    if (WHITE_SPACE[unitAt(content, i)]) {
       inToken = false;
       continue;
     }
