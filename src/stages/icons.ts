@@ -80,6 +80,9 @@ export function markersMayReachShares(content: string, options: IconOptions): bo
   const markers = countIconMarkers(content);
   if (markers === 0) return undefined;
   const smaller = Math.min(options.minIconShare, options.minClassShare);
+  // A line needs minTokens tokens, and markers / tokens is largest at that many: too few markers for
+  // it fail whatever the tokens (with the defaults, every line of one marker: most lines that hold one).
+  if (markers / options.minTokens < smaller) return false;
   let tokens = 0;
   let inToken = false;
   // Units read by unitAt, the length once: contents come as several kinds of string (src/match/units.ts).
