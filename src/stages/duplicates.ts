@@ -102,33 +102,101 @@ export function sentenceBounds(text: string): SentenceBounds {
 
 /**
  * A number equal texts share and different ones seldom do: the length of text[from, to) and five of its
- * units spread over it. A map keyed by it hashes a number; keyed by the text, V8 hashes a string by reading
- * every unit of it, and each line's content (each sentence sliced out) is a new string hashed at its first
- * lookup: most of this stage's time went there.
+ * units spread over it. The tables below are keyed by it: V8 hashes a string key by reading every unit
+ * of it, and each line's content (each sentence sliced out) is a new string hashed at its first lookup.
  */
-function shapeOf(text: string, from: number, to: number): number {
+export function shapeOf(text: string, from: number, to: number): number {
   const length = to - from;
   let shape = length;
   if (length > 0) for (let k = 0; k < 5; k++) shape = (Math.imul(shape, 31) + unitAt(text, from + (((length - 1) * k) >> 2))) | 0;
   return shape & 0x3fffffff;
 }
 
-/** Each key's first place, by its shape: a key is compared with the first key of its shape, and held by its text only when that one differs. */
-export class FirstPlaces {
-  private readonly byShape = new Map<number, { key: string; at: number }>();
-  private readonly byKey = new Map<string, number>();
+/**
+ * Entries numbered in the order they are added, each under a shape, and found by it: chains in
+ * buckets, over plain arrays (numbers the caller's arrays are indexed by). A Map was asked twice a
+ * line (get, then set on a miss), each a call that hashes, and grew by allocating.
+ */
+export class ShapeChains {
+  /** Per bucket, its newest entry + 1 (0: none). */
+  private heads: number[];
+  private readonly shapes: number[] = [];
+  /** Per entry, the entry added before it to its bucket + 1 (0: none). */
+  private readonly below: number[] = [];
 
-  get(key: string): number | undefined {
-    const first = this.byShape.get(shapeOf(key, 0, key.length));
-    if (first === undefined) return undefined;
-    return first.key === key ? first.at : this.byKey.get(key);
+  /** `expected`: how many entries there will likely be (the buckets grow past that). */
+  constructor(expected = 8) {
+    let buckets = 8;
+    while (buckets < expected) buckets *= 2;
+    this.heads = new Array<number>(buckets).fill(0);
   }
 
-  /** Called only for a key `get` does not know. */
-  set(key: string, at: number): void {
-    const shape = shapeOf(key, 0, key.length);
-    if (this.byShape.has(shape)) this.byKey.set(key, at);
-    else this.byShape.set(shape, { key, at });
+  get size(): number {
+    return this.shapes.length;
+  }
+
+  /** A new entry of the shape: its number. */
+  add(shape: number): number {
+    const entry = this.shapes.length;
+    if (entry === this.heads.length) this.grow();
+    const bucket = bucketOf(shape, this.heads.length);
+    this.shapes.push(shape);
+    this.below.push(this.heads[bucket]);
+    this.heads[bucket] = entry + 1;
+    return entry;
+  }
+
+  /** The newest entry of the shape, or -1. */
+  newest(shape: number): number {
+    return this.sameShape(this.heads[bucketOf(shape, this.heads.length)] - 1, shape);
+  }
+
+  /** The newest entry older than `entry` of its shape, or -1. */
+  older(entry: number): number {
+    return this.sameShape(this.below[entry] - 1, this.shapes[entry]);
+  }
+
+  /** `entry` or the newest older one of its bucket that has the shape, or -1. */
+  private sameShape(entry: number, shape: number): number {
+    while (entry !== -1 && this.shapes[entry] !== shape) entry = this.below[entry] - 1;
+    return entry;
+  }
+
+  /** Twice the buckets, every entry linked again oldest first (so each bucket stays newest first). */
+  private grow(): void {
+    const heads = new Array<number>(this.heads.length * 2).fill(0);
+    for (let entry = 0; entry < this.shapes.length; entry++) {
+      const bucket = bucketOf(this.shapes[entry], heads.length);
+      this.below[entry] = heads[bucket];
+      heads[bucket] = entry + 1;
+    }
+    this.heads = heads;
+  }
+}
+
+/** A shape's bucket among `buckets` (a power of two): its bits mixed, as its low bits are mostly its last units'. */
+function bucketOf(shape: number, buckets: number): number {
+  return (Math.imul(shape, 0x9e3779b1) >>> 12) & (buckets - 1);
+}
+
+/** Each key's first place, keys chained by their shape (ShapeChains) and told apart by their text. */
+export class FirstPlaces {
+  private readonly chains: ShapeChains;
+  private readonly keys: string[] = [];
+  private readonly places: number[] = [];
+
+  /** `expected`: how many keys there will likely be. */
+  constructor(expected?: number) {
+    this.chains = new ShapeChains(expected);
+  }
+
+  /** The first place of `key`, whose shape is `shape`; or -1, `at` now its first place. */
+  firstOrAdd(key: string, shape: number, at: number): number {
+    for (let entry = this.chains.newest(shape); entry !== -1; entry = this.chains.older(entry)) if (this.keys[entry] === key) return this.places[entry];
+    this.chains.add(shape);
+    this.keys.push(key);
+    this.places.push(at);
+    return -1;
   }
 }
 
@@ -141,7 +209,14 @@ export class FirstPlaces {
  * first sentence from that start), so the earliest that passes is the same.
  */
 export class SentenceIndex {
-  private readonly bySentence = new Map<number, Array<{ host: Line; text: string; start: number; ends: readonly number[] }>>();
+  /** An entry per sentence start of an indexed paragraph, under its first sentence's shape. */
+  private readonly chains = new ShapeChains();
+  private readonly starts: number[] = [];
+  /** Per entry, its paragraph's number in the three arrays after it. */
+  private readonly paragraphOf: number[] = [];
+  private readonly hosts: Line[] = [];
+  private readonly texts: string[] = [];
+  private readonly ends: Array<readonly number[]> = [];
 
   /** `bounds`: the text's sentenceBounds, undefined when it is known to be one sentence. */
   add(host: Line, text: string, bounds: SentenceBounds | undefined): void {
@@ -149,24 +224,36 @@ export class SentenceIndex {
     // test): most short lines are one, and are not indexed.
     if (!bounds || bounds.ends.length === 1) return;
     const { starts, ends } = bounds;
+    const paragraph = this.hosts.length;
+    this.hosts.push(host);
+    this.texts.push(text);
+    this.ends.push(ends);
     let e = 0;
     for (const start of starts) {
       while (ends[e] <= start) e++;
-      const first = shapeOf(text, start, ends[e]);
-      const list = this.bySentence.get(first);
-      const entry = { host, text, start, ends };
-      if (list) list.push(entry);
-      else this.bySentence.set(first, [entry]);
+      this.chains.add(shapeOf(text, start, ends[e]));
+      this.starts.push(start);
+      this.paragraphOf.push(paragraph);
     }
   }
 
-  /** The earliest paragraph holding `sentence` (one or more whole sentences) as a proper part. */
-  hostOf(sentence: string, bounds: SentenceBounds | undefined): Line | undefined {
+  /**
+   * The earliest paragraph holding `sentence` (one or more whole sentences) as a proper part.
+   * `wholeShape`: shapeOf the whole sentence, which is its first sentence's when it is one.
+   */
+  hostOf(sentence: string, bounds: SentenceBounds | undefined, wholeShape: number): Line | undefined {
+    if (this.chains.size === 0) return undefined;
     const firstEnd = bounds ? bounds.ends[0] : sentence.length;
-    for (const { host, text, start, ends } of this.bySentence.get(shapeOf(sentence, 0, firstEnd)) ?? []) {
-      if (sentence.length < text.length && text.startsWith(sentence, start) && ends.includes(start + sentence.length)) return host;
+    const first = firstEnd === sentence.length ? wholeShape : shapeOf(sentence, 0, firstEnd);
+    // Newest first: the last entry that passes is the earliest.
+    let earliest: Line | undefined;
+    for (let entry = this.chains.newest(first); entry !== -1; entry = this.chains.older(entry)) {
+      const paragraph = this.paragraphOf[entry];
+      const text = this.texts[paragraph];
+      const start = this.starts[entry];
+      if (sentence.length < text.length && text.startsWith(sentence, start) && this.ends[paragraph].includes(start + sentence.length)) earliest = this.hosts[paragraph];
     }
-    return undefined;
+    return earliest;
   }
 }
 
@@ -223,20 +310,21 @@ registerStage("duplicates", {
       name: "duplicates",
       detect({ lines }) {
         const found: Detection[] = [];
+        const live = lines.live();
         /** Each key's first line, by its place in `live` (a number per line, not an object). */
-        const seen = new FirstPlaces();
+        const seen = new FirstPlaces(live.length);
         // Repeated lines wait for the run they belong to (see refrainWords).
         const repeats: Repeat[] = [];
         const earlier = new SentenceIndex();
-        const live = lines.live();
         // The first line is the title unless it is a paragraph: too long, or running on into the next (hard-wrapped).
         const paragraph = hasWords(live[0]?.content ?? "", options.titleMaxWords + 1) || (live.length > 1 && runsOnInto(live[0].content, live[1].content));
         const title = paragraph ? undefined : live[0];
         for (let at = 0; at < live.length; at++) {
           const line = live[at];
           const k = key(line);
-          const firstAt = seen.get(k);
-          const first = firstAt === undefined ? undefined : live[firstAt];
+          const shape = shapeOf(k, 0, k.length);
+          const firstAt = seen.firstOrAdd(k, shape, at);
+          const first = firstAt === -1 ? undefined : live[firstAt];
           const isTitle = first !== undefined && first === title;
           if (first && k.length >= (isTitle ? options.minTitleChars : options.minLineChars)) {
             const finding: Detection = {
@@ -248,24 +336,22 @@ registerStage("duplicates", {
             };
             found.push(finding);
             if (!isTitle && options.refrainWords > 0) {
-              repeats.push({ finding, at, firstAt: firstAt!, long: hasWords(line.content, options.refrainWords) });
+              repeats.push({ finding, at, firstAt, long: hasWords(line.content, options.refrainWords) });
             }
             continue;
           }
-          if (!first) seen.set(k, at);
           const bounds = mayEndSentence(line) ? sentenceBounds(k) : undefined;
-          if (hasWords(line.content, options.minSentenceWords)) {
-            const host = earlier.hostOf(k, bounds);
-            if (host) {
-              found.push({
-                rule: "dup/sentence",
-                start: line.contentStart,
-                end: line.contentEnd,
-                reason: `repeats a sentence of line ${host.index + 1} as its own paragraph`,
-                features: { hostLine: host.index + 1 },
-              });
-              continue;
-            }
+          // The host first: most lines have none, and then their words need no count.
+          const host = earlier.hostOf(k, bounds, shape);
+          if (host && hasWords(line.content, options.minSentenceWords)) {
+            found.push({
+              rule: "dup/sentence",
+              start: line.contentStart,
+              end: line.contentEnd,
+              reason: `repeats a sentence of line ${host.index + 1} as its own paragraph`,
+              features: { hostLine: host.index + 1 },
+            });
+            continue;
           }
           earlier.add(line, k, bounds);
         }

@@ -6,6 +6,7 @@ import { lineDetection, unitTable } from "../core/lines.js";
 import { KNOWN_LIGATURES, LIGATURE_RULE, LIGATURE_WORDS } from "../rules/icons.js";
 import { scanGate } from "../match/line-rules.js";
 import { lineScanner } from "../match/literal-scan.js";
+import { unitAt } from "../match/units.js";
 import { registerStage } from "./registry.js";
 
 const KNOWN_LIGATURE_SET = new Set(KNOWN_LIGATURES);
@@ -79,10 +80,15 @@ export function markersMayReachShares(content: string, options: IconOptions): bo
   const markers = countIconMarkers(content);
   if (markers === 0) return undefined;
   const smaller = Math.min(options.minIconShare, options.minClassShare);
+  // A line needs minTokens tokens, and markers / tokens is largest at that many: too few markers for
+  // it fail whatever the tokens (with the defaults, every line of one marker: most lines that hold one).
+  if (markers / options.minTokens < smaller) return false;
   let tokens = 0;
   let inToken = false;
-  for (let i = 0; i < content.length; i++) {
-    if (WHITE_SPACE[content.charCodeAt(i)]) {
+  // Units read by unitAt, the length once: contents come as several kinds of string (src/match/units.ts).
+  const length = content.length;
+  for (let i = 0; i < length; i++) {
+    if (WHITE_SPACE[unitAt(content, i)]) {
       inToken = false;
       continue;
     }

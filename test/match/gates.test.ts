@@ -23,7 +23,7 @@ import { splitLines } from "../../src/core/lines.js";
 import { mayBeWidgetWordLine, WIDGET_WORD_LITERALS } from "../../src/stages/widgets.js";
 import { isWidgetWordLine } from "../../src/stages/widgets.js";
 import { realTexts } from "./real-texts.js";
-import { FirstPlaces, hasWords, SENTENCE_BOUNDARY, SentenceIndex, sentenceBounds } from "../../src/stages/duplicates.js";
+import { FirstPlaces, hasWords, SENTENCE_BOUNDARY, SentenceIndex, sentenceBounds, shapeOf } from "../../src/stages/duplicates.js";
 import type { Line } from "../../src/core/lines.js";
 
 const LINE_TABLES: Record<string, readonly LineRule[]> = { WIDGET_RULES, COMMENT_RULES, RELATED_RULES, RELATED_LABEL_RULES, TAG_LINE_RULES, CAPTION_RULES, SOURCE_CREDIT_RULES };
@@ -343,11 +343,8 @@ describe("duplicates' shortcuts", () => {
         const places = new FirstPlaces();
         const plain = new Map<string, number>();
         keys.forEach((key, at) => {
-          expect(places.get(key)).toBe(plain.get(key));
-          if (plain.get(key) === undefined) {
-            places.set(key, at);
-            plain.set(key, at);
-          }
+          expect(places.firstOrAdd(key, shapeOf(key, 0, key.length), at)).toBe(plain.get(key) ?? -1);
+          if (!plain.has(key)) plain.set(key, at);
         });
       }),
       { numRuns: 3000 },
@@ -373,7 +370,7 @@ describe("duplicates' shortcuts", () => {
               if (plain === undefined && entry.text.slice(start, end) === first && text.length < entry.text.length && entry.text.startsWith(text, start) && ends.includes(start + text.length)) plain = entry.host;
             }
           }
-          expect(index.hostOf(text, bounds)?.index).toBe(plain?.index);
+          expect(index.hostOf(text, bounds, shapeOf(text, 0, text.length))?.index).toBe(plain?.index);
           index.add(host, text, bounds);
           added.push({ host, text, bounds });
         });
