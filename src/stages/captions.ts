@@ -34,8 +34,9 @@ registerStage("captions", {
   create(options: CaptionOptions) {
     return lineRuleStage({ name: "captions", table: [...SOURCE_CREDIT_RULES, ...CAPTION_RULES], options, custom: { rule: "caption/custom", reason: "caption phrase from the pipeline file" }, extra: ({ lines }, matched) => {
       const found: Detection[] = [];
-      for (const line of lines.live()) {
-        if (matched.has(line.index) || line.content.length > options.maxLength) continue;
+      // The live lines read in place (see lineRuleStage): no array of them per document.
+      for (const line of lines.lines) {
+        if (lines.isBlank(line) || lines.isRemoved(line) || matched.has(line.index) || line.content.length > options.maxLength) continue;
         const half = doubledHalf(line.content, options.minDoubledWords);
         if (half) {
           found.push(lineDetection(line, { rule: "caption/doubled", reason: "a caption printed twice on one line" }, { features: { words: half.split(" ").length } }));

@@ -69,20 +69,31 @@ function widthIn(chars: CharRuns, kinds: Uint8Array, text: string, i: number, en
   return (kinds[unit] || chars.kindOf(unit)) === 1 ? 1 : 0;
 }
 
+// The loops below read a unit outside the surrogates by its table inline and ask widthIn only of a
+// surrogate: a call per unit cost more than the test (the CLI's inlining budget is small).
+const isSurrogate = (unit: number): boolean => (unit & 0xf800) === 0xd800;
+
+/** Where the next run of `chars` at or after `i` starts (`end` when none does). */
+function runStart(chars: CharRuns, kinds: Uint8Array, text: string, i: number, end: number): number {
+  for (; i < end; i++) {
+    const unit = unitAt(text, i);
+    if (isSurrogate(unit) ? widthIn(chars, kinds, text, i, end) > 0 : (kinds[unit] || chars.kindOf(unit)) === 1) return i;
+  }
+  return end;
+}
+
 /** The end of the run of `chars` from `i`. */
 function runEnd(chars: CharRuns, kinds: Uint8Array, text: string, i: number, end: number): number {
-  for (let width = 0; i < end && (width = widthIn(chars, kinds, text, i, end)) > 0; ) i += width;
+  while (i < end) {
+    const unit = unitAt(text, i);
+    const width = isSurrogate(unit) ? widthIn(chars, kinds, text, i, end) : (kinds[unit] || chars.kindOf(unit)) === 1 ? 1 : 0;
+    if (width === 0) return i;
+    i += width;
+  }
   return i;
 }
 
 const isAsciiDigit = (unit: number): boolean => unit >= 48 && unit <= 57;
-
-/** ASCII_DIGIT.test(text), by a loop over the units: a regex call cost more on a short line. */
-function holdsDigit(text: string): boolean {
-  const end = text.length;
-  for (let i = 0; i < end; i++) if (isAsciiDigit(unitAt(text, i))) return true;
-  return false;
-}
 
 /** Whether text[start, end) is all ASCII digits. */
 function isDigits(text: string, start: number, end: number): boolean {
@@ -93,7 +104,14 @@ function isDigits(text: string, start: number, end: number): boolean {
 /** A line made only of date words, month and day names and numbers, with at least one real date or time. */
 export function isTimestamp(text: string): boolean {
   // ISO dates and every date or time mark (TIME_MARK) hold an ASCII digit: most lines are ruled out here.
-  if (!holdsDigit(text)) return false;
+  return ASCII_DIGIT.test(text) && readsAsTimestamp(text);
+}
+
+/**
+ * isTimestamp of a line known to hold an ASCII digit (or not: without one, no token counts as a number,
+ * and this is false all the same).
+ */
+function readsAsTimestamp(text: string): boolean {
   // An ISO date starts with a digit once trimmed: a first unit that is printable ASCII and no digit rules it out.
   const head = unitAt(text, 0);
   if (isAsciiDigit(head) || head <= 32 || head >= 127) {
@@ -110,21 +128,16 @@ export function isTimestamp(text: string): boolean {
   const end = lower.length;
   const tokenKinds = TOKEN_CHAR.units();
   const numberKinds = NUMBER_CHAR.units();
-  for (let i = 0; i < end; ) {
-    const width = widthIn(TOKEN_CHAR, tokenKinds, lower, i, end);
-    if (width === 0) {
-      i++;
-      continue;
-    }
+  for (let i = runStart(TOKEN_CHAR, tokenKinds, lower, 0, end); i < end; i = runStart(TOKEN_CHAR, tokenKinds, lower, i, end)) {
     const start = i;
-    i = runEnd(TOKEN_CHAR, tokenKinds, lower, i + width, end);
+    i = runEnd(TOKEN_CHAR, tokenKinds, lower, i, end);
     // Separators, each with the number after it: "05:27", "2016-04-07".
     while (i + 1 < end) {
       const unit = unitAt(lower, i);
       if (unit !== 58 && unit !== 46 && unit !== 47 && unit !== 45) break; // : . / -
-      const digit = widthIn(NUMBER_CHAR, numberKinds, lower, i + 1, end);
-      if (digit === 0) break;
-      i = runEnd(NUMBER_CHAR, numberKinds, lower, i + 1 + digit, end);
+      const after = runEnd(NUMBER_CHAR, numberKinds, lower, i + 1, end);
+      if (after === i + 1) break;
+      i = after;
     }
     // "am", "p.m." (found only after a separated number: right after the first run, a letter is part of it).
     if (i < end) i = meridiemEnd(lower, i, end);
@@ -306,7 +319,7 @@ function wholeLine(line: Line, datelines: () => { line: RegExp }, gates: LineGat
   // Half the short lines hold no literal any gate of any stage looks for: one look at their scan for all four gates.
   if (gates.allInScan && lineScanner.groupsPassing(line) === 0) return undefined;
   const { contentStart: start, contentEnd: end } = line;
-  if (gates.mayHoldDigit(line) && isTimestamp(line.content)) {
+  if (gates.mayHoldDigit(line) && readsAsTimestamp(line.content)) {
     return { rule: "meta/timestamp", start, end, reason: "a line holding only a date or time", moveTo: "timestamp" };
   }
   if (gates.mayNameAgency(line) && datelines().line.test(line.content)) {
