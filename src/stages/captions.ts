@@ -34,9 +34,12 @@ registerStage("captions", {
   create(options: CaptionOptions) {
     return lineRuleStage({ name: "captions", table: [...SOURCE_CREDIT_RULES, ...CAPTION_RULES], options, custom: { rule: "caption/custom", reason: "caption phrase from the pipeline file" }, extra: ({ lines }, matched) => {
       const found: Detection[] = [];
-      for (const line of lines.live()) {
-        if (matched.has(line.index) || line.content.length > options.maxLength) continue;
+      // The live lines read in place (see lineRuleStage): no array of them per document. A line the table
+      // matched is looked up only when it would be a finding here (few are): not a set look-up per line.
+      for (const line of lines.lines) {
+        if (lines.isBlank(line) || lines.isRemoved(line) || line.content.length > options.maxLength) continue;
         const half = doubledHalf(line.content, options.minDoubledWords);
+        if ((half || line.kind === "caption") && matched.has(line.index)) continue;
         if (half) {
           found.push(lineDetection(line, { rule: "caption/doubled", reason: "a caption printed twice on one line" }, { features: { words: half.split(" ").length } }));
         } else if (line.kind === "caption") {

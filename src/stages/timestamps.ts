@@ -8,6 +8,9 @@ import { escapeRegExp } from "../core/escape.js";
 import { COMMENTS_RULE } from "../core/route-options.js";
 import { BYLINE_JOINERS, BYLINE_NON_NAMES, BYLINE_PREFIX, DATE_WORDS, MONTHS, RELATIVE_TIME, TIME_MARK, WEEKDAYS } from "../rules/dates.js";
 import { scanGate } from "../match/line-rules.js";
+import { CharRuns } from "../match/char-runs.js";
+import { unitAt } from "../match/units.js";
+import { lineScanner } from "../match/literal-scan.js";
 import { registerStage } from "./registry.js";
 
 export const TimestampOptions = z.strictObject({
@@ -23,9 +26,6 @@ export type TimestampOptions = z.infer<typeof TimestampOptions>;
 
 const MONTH_SET = new Set(MONTHS);
 const WEEKDAY_SET = new Set(WEEKDAYS);
-const DATE_WORD_SET = new Set(DATE_WORDS);
-const TIME_UNIT_SET = new Set<string>(RELATIVE_TIME.units);
-const RELATIVE_MARKER_SET = new Set<string>(RELATIVE_TIME.markers);
 const BYLINE_JOINER_SET = new Set(BYLINE_JOINERS);
 const BYLINE_NOT_A_NAME = new Set(BYLINE_NON_NAMES);
 
@@ -34,53 +34,146 @@ const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|
 
 export const ASCII_DIGIT = /[0-9]/;
 
-/** A word token of a date line; punctuation between tokens is ignored (run on the lower-cased line). */
-const TOKEN = /[\p{L}\p{N}'’]+(?:[:./-]\p{N}+)*(?:[ap]\.?m\.?)?/gu;
+/**
+ * What a word of a date line is, in the order isTimestamp asks: a month, then (a number, told by
+ * TIME_MARK), a unit of relative time, its marker, any other date word or weekday. One look-up per
+ * word instead of one per list.
+ */
+const MONTH = 1;
+const TIME_UNIT = 2;
+const RELATIVE_MARKER = 3;
+const OTHER_DATE_WORD = 4;
+const DATE_WORD_KIND = new Map<string, number>();
+// Later lists win: a word in two lists counts as the one asked first ("min" is a unit before a date word).
+for (const [words, kind] of [[[...WEEKDAYS, ...DATE_WORDS], OTHER_DATE_WORD], [RELATIVE_TIME.markers, RELATIVE_MARKER], [RELATIVE_TIME.units, TIME_UNIT], [MONTHS, MONTH]] as const) {
+  for (const word of words) DATE_WORD_KIND.set(word, kind);
+}
+/** Whether a run of digits is listed as a date word (none is: such a token is a number, with no look-up). */
+const DIGITS_ARE_A_DATE_WORD = [...DATE_WORD_KIND.keys()].some((word) => /^[0-9]+$/.test(word));
+
+/**
+ * The characters of a date line's tokens, read by code point (astral characters whole), as the token
+ * pattern `/[\p{L}\p{N}'’]+(?:[:./-]\p{N}+)*(?:[ap]\.?m\.?)?/gu` reads them on the lower-cased line:
+ * a run of TOKEN_CHAR, then separators each followed by a run of NUMBER_CHAR, then an "am" or "pm".
+ */
+const TOKEN_CHAR = new CharRuns(/^[\p{L}\p{N}'’]$/u);
+const NUMBER_CHAR = new CharRuns(/^\p{N}$/u);
 
 /** Most tokens of a timestamp line. */
 const MAX_TIMESTAMP_TOKENS = 14;
 
-/** A line's first word when it is ASCII letters followed by a space. */
-const ASCII_HEAD_WORD = /^([A-Za-z]+) /;
+/** The width (1 or 2 units) of the code point at `i` when `chars` holds it, else 0. `kinds`: chars.units(). */
+function widthIn(chars: CharRuns, kinds: Uint8Array, text: string, i: number, end: number): number {
+  const unit = unitAt(text, i);
+  if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < end && (unitAt(text, i + 1) & 0xfc00) === 0xdc00) return chars.pairIn(text, i) ? 2 : 0;
+  return (kinds[unit] || chars.kindOf(unit)) === 1 ? 1 : 0;
+}
 
-/** Whether isTimestamp's token loop goes on past the (bare) token `word`. */
-function isDateWord(word: string): boolean {
-  return MONTH_SET.has(word) || TIME_MARK.test(word) || TIME_UNIT_SET.has(word) || RELATIVE_MARKER_SET.has(word) || WEEKDAY_SET.has(word) || DATE_WORD_SET.has(word);
+// The loops below read a unit outside the surrogates by its table inline and ask widthIn only of a
+// surrogate: a call per unit cost more than the test (the CLI's inlining budget is small).
+const isSurrogate = (unit: number): boolean => (unit & 0xf800) === 0xd800;
+
+/** Where the next run of `chars` at or after `i` starts (`end` when none does). */
+function runStart(chars: CharRuns, kinds: Uint8Array, text: string, i: number, end: number): number {
+  for (; i < end; i++) {
+    const unit = unitAt(text, i);
+    if (isSurrogate(unit) ? widthIn(chars, kinds, text, i, end) > 0 : (kinds[unit] || chars.kindOf(unit)) === 1) return i;
+  }
+  return end;
+}
+
+/** The end of the run of `chars` from `i`. */
+function runEnd(chars: CharRuns, kinds: Uint8Array, text: string, i: number, end: number): number {
+  while (i < end) {
+    const unit = unitAt(text, i);
+    const width = isSurrogate(unit) ? widthIn(chars, kinds, text, i, end) : (kinds[unit] || chars.kindOf(unit)) === 1 ? 1 : 0;
+    if (width === 0) return i;
+    i += width;
+  }
+  return i;
+}
+
+const isAsciiDigit = (unit: number): boolean => unit >= 48 && unit <= 57;
+
+/** Whether text[start, end) is all ASCII digits. */
+function isDigits(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isAsciiDigit(unitAt(text, i))) return false;
+  return true;
 }
 
 /** A line made only of date words, month and day names and numbers, with at least one real date or time. */
 export function isTimestamp(text: string): boolean {
   // ISO dates and every date or time mark (TIME_MARK) hold an ASCII digit: most lines are ruled out here.
-  if (!ASCII_DIGIT.test(text)) return false;
-  if (ISO_8601.test(text.trim())) return true;
-  // A first word of ASCII letters before a space is, lower-cased, the first token: a line it rules
-  // out (most lines with a digit are prose) needs no lower-cased copy.
-  const head = ASCII_HEAD_WORD.exec(text);
-  if (head && !isDateWord(head[1].toLowerCase())) return false;
+  return ASCII_DIGIT.test(text) && readsAsTimestamp(text);
+}
+
+/**
+ * isTimestamp of a line known to hold an ASCII digit (or not: without one, no token counts as a number,
+ * and this is false all the same).
+ */
+function readsAsTimestamp(text: string): boolean {
+  // An ISO date starts with a digit once trimmed: a first unit that is printable ASCII and no digit rules it out.
+  const head = unitAt(text, 0);
+  if (isAsciiDigit(head) || head <= 32 || head >= 127) {
+    if (ISO_8601.test(text.trim())) return true;
+  }
   let months = 0;
   let marks = 0;
   let numbers = 0;
   let units = 0;
   let relative = 0;
   let count = 0;
-  // Token by token: most lines stop at their first word that is no date word, not after all are cut out.
+  // Token by token, each read off its units: most lines stop at their first word that is no date word.
   const lower = text.toLowerCase();
-  TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(lower); match; match = TOKEN.exec(lower)) {
+  const end = lower.length;
+  const tokenKinds = TOKEN_CHAR.units();
+  const numberKinds = NUMBER_CHAR.units();
+  for (let i = runStart(TOKEN_CHAR, tokenKinds, lower, 0, end); i < end; i = runStart(TOKEN_CHAR, tokenKinds, lower, i, end)) {
+    const start = i;
+    i = runEnd(TOKEN_CHAR, tokenKinds, lower, i, end);
+    // Separators, each with the number after it: "05:27", "2016-04-07".
+    while (i + 1 < end) {
+      const unit = unitAt(lower, i);
+      if (unit !== 58 && unit !== 46 && unit !== 47 && unit !== 45) break; // : . / -
+      const after = runEnd(NUMBER_CHAR, numberKinds, lower, i + 1, end);
+      if (after === i + 1) break;
+      i = after;
+    }
+    // "am", "p.m." (found only after a separated number: right after the first run, a letter is part of it).
+    if (i < end) i = meridiemEnd(lower, i, end);
     if (++count > MAX_TIMESTAMP_TOKENS) return false;
-    const word = match[0];
-    const bare = word.endsWith(".") ? word.slice(0, -1) : word;
-    if (MONTH_SET.has(bare)) months++;
-    else if (TIME_MARK.test(bare)) {
+    const stop = unitAt(lower, i - 1) === 46 ? i - 1 : i; // the word without a final "." ("p.m.")
+    const startsWithDigit = isAsciiDigit(unitAt(lower, start));
+    // A run of digits is a number (TIME_MARK's `\d+`), and no date word is one: no look-up, no regex.
+    if (startsWithDigit && !DIGITS_ARE_A_DATE_WORD && isDigits(lower, start + 1, stop)) {
+      numbers++;
+      continue;
+    }
+    const bare = lower.slice(start, stop);
+    const kind = DATE_WORD_KIND.get(bare);
+    if (kind === MONTH) months++;
+    else if (startsWithDigit && TIME_MARK.test(bare)) {
+      // (TIME_MARK starts with a digit: a word that does not is no number.)
       numbers++;
       if (/\d[:.h/-]\d/.test(bare)) marks++;
-    } else if (TIME_UNIT_SET.has(bare)) units++;
-    else if (RELATIVE_MARKER_SET.has(bare)) relative++;
-    else if (!(WEEKDAY_SET.has(bare) || DATE_WORD_SET.has(bare))) return false;
+    } else if (kind === TIME_UNIT) units++;
+    else if (kind === RELATIVE_MARKER) relative++;
+    else if (kind === undefined) return false;
   }
   // "7 Apr, 2016 05:27", "2016-04-07", "April 7", "Updated 05:27 GMT", "2 hours ago";
   // a bare number ("2016", "5040") is not a date
   return (months > 0 && numbers > 0) || marks > 0 || (numbers > 0 && units > 0 && relative > 0);
+}
+
+/** The end of an "am", "a.m", "pm" or "p.m." at `i`, else `i`. */
+function meridiemEnd(text: string, i: number, end: number): number {
+  const unit = unitAt(text, i);
+  if (unit !== 97 && unit !== 112) return i; // a, p
+  let at = i + 1;
+  if (at < end && unitAt(text, at) === 46) at++;
+  if (at >= end || unitAt(text, at) !== 109) return i; // m
+  at++;
+  return at < end && unitAt(text, at) === 46 ? at + 1 : at;
 }
 
 function agencyPattern(extra: readonly string[]): string {
@@ -104,6 +197,9 @@ export function datelinePatterns(extraAgencies: readonly string[] = []): { line:
     prefix: new RegExp(String.raw`^${place}${when}\s*\((?:${agencies})\)\.?\s*[–—-]+\s*|^\((?:${agencies})\)\s*[–—-]+\s*${place}${when}\s*[–—-]+\s*|^\p{Lu}{3,}[\p{Lu} .'-]*,?${when}\s*[–—-]+\s+(?=\p{Lu})`, "u"),
   };
 }
+
+/** The third form of an inline dateline opens with three capitals: the other two name an agency. */
+const OPENS_IN_CAPITALS = /^\p{Lu}{3}/u;
 
 /** "By Jane Doe", "Von Max Muster und Erika Muster", "Автор: Иван Петров". */
 export function bylineName(text: string, maxWords: number): string | undefined {
@@ -132,32 +228,38 @@ registerStage("timestamps", {
     // have none it can look for, a search for one) spares most lines the full pattern.
     const agencies = { source: agencyPattern(options.agencies), flags: "u" };
     let anyAgency: RegExp | undefined;
-    const mayNameAgency = scanGate(agencies) ?? ((line: Line) => (anyAgency ??= new RegExp(agencies.source, agencies.flags)).test(line.content));
+    const scanned = [scanGate(agencies), scanGate(ASCII_DIGIT), scanGate(BYLINE_PREFIX), scanGate(POSTED_BY)];
+    const [agencyGate, digitGate, bylineGate, posterGate] = scanned;
     // A date or time holds a digit, a byline its prefix, a poster's line its verb: the line scan rules most lines out of each.
     const gates: LineGates = {
-      mayNameAgency,
-      mayHoldDigit: scanGate(ASCII_DIGIT) ?? (() => true),
-      mayStartByline: scanGate(BYLINE_PREFIX) ?? (() => true),
-      mayNamePoster: scanGate(POSTED_BY) ?? (() => true),
+      mayNameAgency: agencyGate ?? ((line: Line) => (anyAgency ??= new RegExp(agencies.source, agencies.flags)).test(line.content)),
+      mayHoldDigit: digitGate ?? (() => true),
+      mayStartByline: bylineGate ?? (() => true),
+      mayNamePoster: posterGate ?? (() => true),
+      allInScan: scanned.every((gate) => gate !== undefined),
     };
     return {
       name: "timestamps",
       detect({ lines, doc }) {
         const found: Detection[] = [];
-        /** Where each finding starts (its line's content): read below, where the findings' shapes differ by rule. */
-        const foundAt: number[] = [];
-        const live = outsideComments(lines.live(), doc.meta.markup);
-        for (const line of live) {
-          if (line.content.length > options.maxLength) continue;
+        const outside = outsideComments(doc.meta.markup);
+        // The first live paragraph (a line too long to be a whole-line finding): where an inline dateline may stand.
+        let first: Line | undefined;
+        // The live lines read in place (see lineRuleStage): no array of them per document.
+        for (const line of lines.lines) {
+          if (lines.isBlank(line) || lines.isRemoved(line) || (outside && !outside(line))) continue;
+          if (line.content.length > options.maxLength) {
+            first ??= line;
+            continue;
+          }
           const detection = wholeLine(line, datelines, gates, options);
-          if (!detection) continue;
-          found.push(detection);
-          foundAt.push(line.contentStart);
+          if (detection) found.push(detection);
         }
-        // An inline dateline only opens the first paragraph that is left.
-        const first = live.find((l) => !foundAt.includes(l.contentStart) && l.content.length > options.maxLength);
-        if (first) {
-          const match = datelines().prefix.exec(first.text.slice(first.contentStart - first.start));
+        // An inline dateline only opens the first paragraph that is left. It names an agency, or opens with
+        // three capitals ("MOSCOW — "): most paragraphs do neither and are spared the long pattern.
+        const paragraph = first?.text.slice(first.contentStart - first.start);
+        if (first && paragraph && (gates.mayNameAgency(first) || OPENS_IN_CAPITALS.test(paragraph))) {
+          const match = datelines().prefix.exec(paragraph);
           if (match) {
             found.push({
               rule: "meta/dateline",
@@ -176,7 +278,7 @@ registerStage("timestamps", {
 });
 
 /**
- * Lines outside the readers' comments of an HTML page (blocks flagged html/comments in
+ * Whether a live line, asked in line order, is outside the readers' comments of an HTML page (blocks flagged html/comments in
  * `meta.markup`). A comment's date, author or place line is part of the comment: kept with
  * `--keep-comments` (the gold of comment-keeping benchmarks has it), removed with the comment
  * otherwise, and never the article's own timestamp or byline in the metadata. A bare clock time
@@ -184,17 +286,17 @@ registerStage("timestamps", {
  * length of a video in a list, so it stays a timestamp (on Dragnet 41 such lines were junk, 5 gold).
  * Example: "October 5, 2012 at 3:41 pm" above a reader's comment stays with the comment; "3:06" does not.
  */
-function outsideComments(live: Line[], markup: unknown): Line[] {
-  if (!Array.isArray(markup)) return live;
+function outsideComments(markup: unknown): ((line: Line) => boolean) | undefined {
+  if (!Array.isArray(markup)) return undefined;
   const comments = (markup as MarkupFlag[]).filter((flag) => flag?.rule === COMMENTS_RULE).sort((a, b) => a.start - b.start);
-  if (!comments.length) return live;
+  if (!comments.length) return undefined;
   // Both in offset order: one pass. A flag covers whole blocks, so a line is in it or not.
   let next = 0;
-  return live.filter((line) => {
+  return (line) => {
     while (next < comments.length && comments[next].end <= line.contentStart) next++;
     const flag = comments[next];
     return !(flag && flag.start <= line.contentStart && line.contentEnd <= flag.end) || BARE_TIME.test(line.content);
-  });
+  };
 }
 
 /** "3:06", "11:54 PM", "4:46:10": a time with nothing else. */
@@ -206,14 +308,18 @@ interface LineGates {
   mayHoldDigit: (line: Line) => boolean;
   mayStartByline: (line: Line) => boolean;
   mayNamePoster: (line: Line) => boolean;
+  /** Whether all four are the line scan's: then a line in whose scan no gate passed passes none of them. */
+  allInScan: boolean;
 }
 
 // The findings name their span's fields, in the order a spread of { start, end } gave them (the audit
 // writes them in that order): no span object per line, and no spread, whose first use in optimised code
 // (a rare rule's) deoptimised it.
 function wholeLine(line: Line, datelines: () => { line: RegExp }, gates: LineGates, options: TimestampOptions): Detection | undefined {
+  // Half the short lines hold no literal any gate of any stage looks for: one look at their scan for all four gates.
+  if (gates.allInScan && lineScanner.groupsPassing(line) === 0) return undefined;
   const { contentStart: start, contentEnd: end } = line;
-  if (gates.mayHoldDigit(line) && isTimestamp(line.content)) {
+  if (gates.mayHoldDigit(line) && readsAsTimestamp(line.content)) {
     return { rule: "meta/timestamp", start, end, reason: "a line holding only a date or time", moveTo: "timestamp" };
   }
   if (gates.mayNameAgency(line) && datelines().line.test(line.content)) {

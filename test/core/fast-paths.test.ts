@@ -294,6 +294,31 @@ describe("isTimestamp", () => {
     );
   });
 
+  it("reads tokens as the token pattern does, code point by code point (astral and other digits, separators, am and pm, case)", () => {
+    // Pieces that end, split or extend a token: separators before a number or not, "a.m." in its forms,
+    // letters and digits outside the BMP and ASCII, a lone surrogate, a capital whose lower case is two units (İ).
+    const pieces = ["7", "05", "2016", ":", ".", "/", "-", "–", "h", "t", "z", "st", "am", "a.m.", "P.M", "p.", "m", "a", "apr", "MAI", "März", "Mon.", "ago", "hours", "il", "y", "hace", "min", "de", "às", "’", "'", "٣", "𝟏", "𝐀", "\ud800", "İ", "ſ", " ", ", ", "\t", "\u00a0"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 16 }), (parts) => {
+        const line = parts.join("");
+        expect(isTimestamp(line), line).toBe(plain(line));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it("finds an ISO date behind any white space that trimming takes off", () => {
+    const space = fc.constantFrom(..." \t\n\v\f\r\u00a0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\u200bx");
+    const iso = fc.constantFrom("2016-04-07", "2016-04-07T05:27:00Z", "2016-04-07 05:27:00+02:00", "2016-04-7", "16-04-07");
+    fc.assert(
+      fc.property(fc.array(space, { maxLength: 3 }), iso, fc.array(space, { maxLength: 3 }), (before, date, after) => {
+        const line = before.join("") + date + after.join("");
+        expect(isTimestamp(line), JSON.stringify(line)).toBe(plain(line));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it("decides as the plain code on the lines of real texts", () => {
     for (const text of realTexts()) for (const line of text.split("\n")) expect(isTimestamp(line), line).toBe(plain(line));
   });

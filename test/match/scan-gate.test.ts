@@ -11,7 +11,7 @@ import { TAG_LABEL_LINE } from "../../src/rules/tags.js";
 import { AGENCIES } from "../../src/rules/agencies.js";
 import "../../src/stages/all.js";
 import { stageDefinition } from "../../src/stages/registry.js";
-import { ASCII_DIGIT, datelinePatterns, isTimestamp, POSTED_BY } from "../../src/stages/timestamps.js";
+import { ASCII_DIGIT, bylineName, datelinePatterns, isTimestamp, POSTED_BY } from "../../src/stages/timestamps.js";
 import { ICON_MARKER } from "../../src/stages/icons.js";
 import { MAY_SEPARATE, SEPARATOR_LITERALS } from "../../src/stages/boilerplate-phrases.js";
 import { SENTENCE_BOUNDARY, SENTENCE_END_LITERALS } from "../../src/stages/duplicates.js";
@@ -91,6 +91,47 @@ describe("timestamps: the agency test behind the gate", () => {
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it("finds on each short line what its tests run without gates find", () => {
+    const { line: dateline } = datelinePatterns();
+    const timestamps = stage("timestamps");
+    const words = ["By", "by", "Von", "Автор:", "Jane", "Doe", "and", "Posted", "by admin", "on", "March", "3,", "2021", "05:27", "7", "hours", "ago", "Brussels", "/", "AFP", "(Reuters)", "the", "news", "ſ"];
+    /** The first finding the plain tests give a line, as wholeLine asks them. */
+    const plain = (content: string): string | undefined => {
+      if (isTimestamp(content)) return "meta/timestamp";
+      if (dateline.test(content)) return "meta/dateline";
+      if (bylineName(content, 8)) return "meta/byline";
+      const posted = POSTED_BY.exec(content);
+      return posted && isTimestamp(posted[2]) ? "meta/timestamp" : undefined;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 7 }), { minLength: 1, maxLength: 5 }), (lines) => {
+        const { view, found } = findings(timestamps, lines.map((l) => l.join(" ")));
+        for (const line of view.live()) if (line.content.length <= 80) expect(found.get(line.contentStart)?.rule, line.content).toBe(plain(line.content));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("finds an inline dateline exactly where the prefix pattern run on the first paragraph does", () => {
+    const { prefix } = datelinePatterns();
+    const timestamps = stage("timestamps", { bylines: false });
+    // Openings of each form, and near misses: an agency's name out of brackets, two capitals, a capital outside the BMP.
+    const openings = ["BRUSSELS", "Brussels", "PARIS, 7 avril", "Madrid, 14 mar", "(ANSA)", "(AFP)", "(Reuters)", "(reuters)", "Reuters", "AP", "(AP)", "(Associated\tPress)", "UK", "𝐀𝐁𝐂", "ÉTATS-UNIS", "—", "–", "-", ".-", " ", ",", "ROMA, 7 APR"];
+    const prose = "minister said on Tuesday that talks would go on for as long as it takes to agree on a plan for the region";
+    const next = `MOSCOW (Reuters) - The ${prose}`;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...openings), { minLength: 1, maxLength: 6 }), fc.constantFrom(" ", ""), fc.constantFrom("The", "the"), fc.boolean(), (parts, joiner, article, shortFirst) => {
+        const paragraph = `${parts.join(joiner)} ${article} ${prose}`;
+        const { view, found } = findings(timestamps, [...(shortFirst ? ["Brussels / AFP"] : []), paragraph, next]);
+        const first = view.live().find((line) => line.content.length > 80)!;
+        const match = prefix.exec(first.text.slice(first.contentStart - first.start));
+        const finding = found.get(first.contentStart);
+        expect(finding?.rule === "meta/dateline" ? finding.end - finding.start : undefined, paragraph).toBe(match?.[0].length);
+      }),
+      { numRuns: 3000 },
     );
   });
 
