@@ -14,8 +14,8 @@ import type { LineRule, PhraseRule } from "../rules/types.js";
 import { UserPattern } from "./backtracking.js";
 import { escapeRegExp } from "../core/escape.js";
 import { Pattern } from "../core/pattern.js";
-import { longestMatch, requiredLiterals, type PatternText } from "./gates.js";
-import { ALWAYS, lineScanner } from "./literal-scan.js";
+import { longestMatch, openingCharacters, requiredLiterals, type PatternText } from "./gates.js";
+import { ALWAYS, foldUnit, lineScanner } from "./literal-scan.js";
 import { unitAt } from "./units.js";
 
 /**
@@ -185,6 +185,29 @@ class AnchoredRule {
   }
 }
 
+/**
+ * The characters a text must start with for a pattern to match (gates.ts: openingCharacters), as
+ * units: case-folded by foldUnit when the pattern ignores case, so that a text's first unit, folded,
+ * is found whatever its case (the fold may merge more than the regex does: that only lets a text
+ * through to the regex).
+ */
+export class StartUnits {
+  readonly #units: Set<number>;
+  readonly #caseless: boolean;
+  constructor(characters: string, caseless: boolean) {
+    this.#caseless = caseless;
+    this.#units = new Set(Array.from({ length: characters.length }, (_, i) => (caseless ? foldUnit(characters.charCodeAt(i)) : characters.charCodeAt(i))));
+  }
+  /**
+   * False when no text whose first unit is `unit` (`folded`: foldUnit of it) can match. A surrogate
+   * is let through: the characters are single units, and the lower-cased text a search-mode rule
+   * runs on may start with another surrogate than the text.
+   */
+  allows(unit: number, folded: number): boolean {
+    return this.#units.has(this.#caseless ? folded : unit) || (unit >= 0xd800 && unit <= 0xdfff);
+  }
+}
+
 /** The rules in table order, the longest label any of them can match, and which of them each gate lets through. */
 export interface CompiledLineRules extends Array<CompiledLineRule> {
   longest: number;
@@ -306,21 +329,37 @@ export function compileSearchRules<T extends PhraseRule>(table: readonly T[]): S
   // What `first` reads of each rule, by position: the rules' shapes differ with their tables (see AnchoredRule).
   const maxWordsOf = rules.map((r) => r.maxWords);
   const matchersOf = rules.map((r) => r.matches);
+  const onLowerOf = rules.map((r) => r.onLower);
+  // A rule tied to the line's start ("^(?:advertisement|ad|...)$": its literal "ad" is in many lines) is
+  // ruled out by the line's first unit before its regex runs (and the line is lower-cased for it). A
+  // rule run on the lower-cased line looks at that line's first unit, which folds as the line's own does (foldUnit).
+  const opensOf = rules.map((r) => {
+    const opens = openingCharacters(r.text);
+    return opens === undefined ? undefined : new StartUnits(opens, r.onLower || r.text.flags.includes("i"));
+  });
   return {
     rules,
     first(line, countWordsUpTo) {
-      // The line's words counted up to `counted`: exact when `words` <= counted, else only known to be more.
-      // Counted only for a rule the scan lets through: every line is scanned anyway (the duplicates
-      // stage's sentence-end gate reads each one), and counting a paragraph's words first read it twice.
+      const content = line.content;
+      // A rule's regex before the line's word count: the regexes the scan lets through fail in a fraction of
+      // the time counting a line's words up to the rule's `maxWords` takes (a paragraph holding "ad" or
+      // "comment" was counted to 8 words, one holding an author-bio word to 60), and most fail. The words are
+      // counted for a rule that matched, up to `counted`: exact when `words` <= counted, else only known to be more.
       let counted = -1;
       let words = 0;
       let lower: string | undefined;
+      let unit = -1;
+      let folded = -1;
       for (const position of index.triedOn(line)) {
+        const opens = opensOf[position];
+        if (opens !== undefined) {
+          if (unit === -1) folded = foldUnit((unit = unitAt(content, 0)));
+          if (!opens.allows(unit, folded)) continue;
+        }
+        if (!matchersOf[position](content, onLowerOf[position] ? (lower ??= content.toLowerCase()) : content)) continue;
         const maxWords = maxWordsOf[position];
-        // Counted only as far as the rule admits (most admit a few words).
-        if (words > counted && counted < maxWords) words = countWordsUpTo(line.content, (counted = maxWords));
-        if (words > maxWords) continue;
-        if (matchersOf[position](line.content, (lower ??= line.content.toLowerCase()))) return { rule: rules[position], words };
+        if (words > counted && counted < maxWords) words = countWordsUpTo(content, (counted = maxWords));
+        if (words <= maxWords) return { rule: rules[position], words };
       }
       return undefined;
     },
