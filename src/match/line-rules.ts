@@ -400,7 +400,12 @@ export interface SearchRuleStageSpec {
   custom: { rule: string; reason: { phrase: string; pattern: string }; maxWords: number };
   /** How the stage counts a line's words (what `maxWords` limits): exact up to `limit`, any number above it past it. */
   countWordsUpTo: (content: string, limit: number) => number;
-  extra?: LineRuleStageSpec["extra"];
+  /**
+   * Asked about each live line the table did not match, in line order, in the same pass: its findings
+   * follow the table's (a second pass over the lines, asking which ones the table matched, cost more
+   * than the few lines it looks at).
+   */
+  unmatched?: (line: Line) => Detection | undefined;
 }
 
 /** A stage that removes every live line matching one of the table's rules (or the user's), then what `extra` finds. */
@@ -442,25 +447,29 @@ export function lineRuleStage(spec: LineRuleStageSpec | SearchRuleStageSpec): St
 }
 
 function searchRuleStage(spec: SearchRuleStageSpec): Stage {
-  const { name, table, options, custom, countWordsUpTo, extra } = spec;
+  const { name, table, options, custom, countWordsUpTo, unmatched } = spec;
   // The user's rules can be switched off by their id too ("boilerplate/custom"), as the table's.
   const rules = compileSearchRules([...table, ...customRules(options, custom.rule, custom.reason, { maxWords: custom.maxWords })].filter((r) => !options.disable.includes(r.rule)));
   return {
     name,
     detect(ctx) {
       const found: Detection[] = [];
-      const matched = new Set<number>();
+      const more: Detection[] = [];
       const view = ctx.lines;
       for (const line of view.lines) {
         if (view.isBlank(line) || view.isRemoved(line)) continue;
-        // The line's word count and literal scan rule most lines out.
+        // The line's literal scan rules most lines out.
         const hit = rules.first(line, countWordsUpTo);
-        if (!hit) continue;
-        const { rule, words } = hit;
-        matched.add(line.index);
-        found.push(lineDetection(line, rule, { features: { words, lang: rule.lang, maxWords: rule.maxWords } }));
+        if (hit) {
+          const { rule, words } = hit;
+          found.push(lineDetection(line, rule, { features: { words, lang: rule.lang, maxWords: rule.maxWords } }));
+          continue;
+        }
+        const other = unmatched?.(line);
+        if (other) more.push(other);
       }
-      return extra ? [...found, ...extra(ctx, matched)] : found;
+      for (const detection of more) found.push(detection);
+      return found;
     },
   };
 }

@@ -9,6 +9,7 @@ import { UserPattern } from "../match/backtracking.js";
 import { lineRuleStage, literalGate } from "../match/line-rules.js";
 import { CharRuns } from "../match/char-runs.js";
 import { unitAt } from "../match/units.js";
+import { unitTable, type Line } from "../core/lines.js";
 import { registerStage } from "./registry.js";
 
 export const BoilerplatePhrasesOptions = z.strictObject({
@@ -42,8 +43,8 @@ export const MAY_SEPARATE = /[|•·]|\s[/–—-]\s/u;
  */
 export const SEPARATOR_LITERALS = ["|", "•", "·", " / ", " – ", " — ", " - "];
 
-/** Characters of which every LINK_LIST_SEPARATOR match holds at least one. */
-const SEPARATOR_CHARS = new Set([..."|•·/–—-"].map((c) => c.charCodeAt(0)));
+/** Characters of which every LINK_LIST_SEPARATOR match holds at least one, by unit. */
+const SEPARATOR_CHARS = unitTable(/[|•·/–—-]/u);
 
 /**
  * True when splitLinkList(content) is sure to find no link list, read off the content without the split
@@ -58,7 +59,7 @@ export function cannotBeLinkList(content: string, maxItemWords: number): boolean
   if (last === 0x21 || last === 0x3f || (last === 0x2e && !content.endsWith("..."))) return true;
   if (!/^[\s|•·\p{Lu}\p{N}]/u.test(content)) return true;
   let separatorChars = 0;
-  for (let i = 0; i < length; i++) if (SEPARATOR_CHARS.has(unitAt(content, i))) separatorChars++;
+  for (let i = 0; i < length; i++) separatorChars += SEPARATOR_CHARS[unitAt(content, i)];
   const mostWords = (separatorChars + 1) * maxItemWords + separatorChars;
   return countWordsUpTo(content, mostWords) > mostWords;
 }
@@ -85,6 +86,18 @@ export function createBoilerplatePhrases(options: BoilerplatePhrasesOptions): St
   const linkLists = !options.disable.includes("boilerplate/link-list");
   // MAY_SEPARATE behind the line's one scan: most lines hold none of its bars, bullets, or spaced slashes and dashes.
   const mayHoldSeparator = (linkLists && literalGate(SEPARATOR_LITERALS, false)) || (() => true);
+  const linkList = (line: Line): Detection | undefined => {
+    if (!mayHoldSeparator(line) || !MAY_SEPARATE.test(line.content)) return undefined;
+    const items = linkListItems(line.content, options.linkListItems, options.linkListItemWords);
+    if (!items) return undefined;
+    return {
+      rule: "boilerplate/link-list",
+      start: line.contentStart,
+      end: line.contentEnd,
+      reason: `a list of ${items.length} short capitalised items separated by bars or bullets`,
+      features: { words: countWords(line.content), items: items.length, longestItemWords: Math.max(...items.map(countWords)) },
+    };
+  };
   return lineRuleStage({
     name: "boilerplate-phrases",
     mode: "search",
@@ -92,23 +105,7 @@ export function createBoilerplatePhrases(options: BoilerplatePhrasesOptions): St
     options,
     custom: { rule: "boilerplate/custom", reason: { phrase: "furniture phrase from the pipeline file", pattern: "furniture pattern from the pipeline file" }, maxWords: options.customMaxWords },
     countWordsUpTo,
-    extra: ({ lines }, matched) => {
-      const found: Detection[] = [];
-      if (!linkLists) return found;
-      for (const line of lines.live()) {
-        if (matched.has(line.index) || !mayHoldSeparator(line) || !MAY_SEPARATE.test(line.content)) continue;
-        const items = linkListItems(line.content, options.linkListItems, options.linkListItemWords);
-        if (!items) continue;
-        found.push({
-          rule: "boilerplate/link-list",
-          start: line.contentStart,
-          end: line.contentEnd,
-          reason: `a list of ${items.length} short capitalised items separated by bars or bullets`,
-          features: { words: countWords(line.content), items: items.length, longestItemWords: Math.max(...items.map(countWords)) },
-        });
-      }
-      return found;
-    },
+    unmatched: linkLists ? linkList : undefined,
   });
 }
 
