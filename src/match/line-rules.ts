@@ -185,29 +185,6 @@ class AnchoredRule {
   }
 }
 
-/**
- * The characters a text must start with for a pattern to match (gates.ts: openingCharacters), as
- * units: case-folded by foldUnit when the pattern ignores case, so that a text's first unit, folded,
- * is found whatever its case (the fold may merge more than the regex does: that only lets a text
- * through to the regex).
- */
-export class StartUnits {
-  readonly #units: Set<number>;
-  readonly #caseless: boolean;
-  constructor(characters: string, caseless: boolean) {
-    this.#caseless = caseless;
-    this.#units = new Set(Array.from({ length: characters.length }, (_, i) => (caseless ? foldUnit(characters.charCodeAt(i)) : characters.charCodeAt(i))));
-  }
-  /**
-   * False when no text whose first unit is `unit` (`folded`: foldUnit of it) can match. A surrogate
-   * is let through: the characters are single units, and the lower-cased text a search-mode rule
-   * runs on may start with another surrogate than the text.
-   */
-  allows(unit: number, folded: number): boolean {
-    return this.#units.has(this.#caseless ? folded : unit) || (unit >= 0xd800 && unit <= 0xdfff);
-  }
-}
-
 /** The rules in table order, the longest label any of them can match, and which of them each gate lets through. */
 export interface CompiledLineRules extends Array<CompiledLineRule> {
   longest: number;
@@ -308,6 +285,29 @@ export function caseFolded<T extends PhraseRule>(rules: readonly T[]): Array<T &
       matches: (_content: string, lower: string) => compiled().test(lower),
     };
   });
+}
+
+/**
+ * The characters a text must start with for a pattern to match (gates.ts: openingCharacters), as
+ * units: case-folded by foldUnit when the pattern ignores case, so that a text's first unit, folded,
+ * is found whatever its case (the fold may merge more than the regex does: that only lets a text
+ * through to the regex).
+ */
+class StartUnits {
+  readonly #units: Set<number>;
+  readonly #caseless: boolean;
+  constructor(characters: string, caseless: boolean) {
+    this.#caseless = caseless;
+    this.#units = new Set(Array.from({ length: characters.length }, (_, i) => (caseless ? foldUnit(characters.charCodeAt(i)) : characters.charCodeAt(i))));
+  }
+  /**
+   * False when no text whose first unit is `unit` (`folded`: foldUnit of it) can match. A surrogate
+   * is let through: the characters are single units, and the lower-cased text a search-mode rule
+   * runs on may start with another surrogate than the text.
+   */
+  allows(unit: number, folded: number): boolean {
+    return this.#units.has(this.#caseless ? folded : unit) || (unit >= 0xd800 && unit <= 0xdfff);
+  }
 }
 
 /** Search-mode rules with their gates in the line scan: `first` finds the first rule (in table order) that matches a line. */
