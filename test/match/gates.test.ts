@@ -14,7 +14,7 @@ import { RELATED_LABEL_RULES, RELATED_RULES } from "../../src/rules/related.js";
 import type { LineRule } from "../../src/rules/types.js";
 import { WIDGET_FILLER, WIDGET_RULES, WIDGET_WORDS } from "../../src/rules/widgets.js";
 import "../../src/stages/all.js";
-import { countWords, createBoilerplatePhrases, BoilerplatePhrasesOptions, linkListItems } from "../../src/stages/boilerplate-phrases.js";
+import { countWords, createBoilerplatePhrases, BoilerplatePhrasesOptions, splitLinkList } from "../../src/stages/boilerplate-phrases.js";
 import { caseFolded } from "../../src/match/line-rules.js";
 import { compileLineRules, compileSearchRules, labelText, literalGate, matchLine } from "../../src/match/line-rules.js";
 import { longestMatch, openingCharacters, requiredLiterals } from "../../src/match/gates.js";
@@ -212,7 +212,7 @@ describe("boilerplate-phrases with its quick tests", () => {
 
   /**
    * The stage's findings as plain code, in its order: each live line's rule in line order, with its word
-   * count, then the link lists among the lines no rule took.
+   * count, then the link lists the split finds among the lines no rule took.
    */
   const plainFindings = (view: LineView) => {
     const live = view.live();
@@ -221,7 +221,7 @@ describe("boilerplate-phrases with its quick tests", () => {
       return rule ? [{ rule, start: l.contentStart, words: countWords(l.content) }] : [];
     });
     const lists = live
-      .filter((l) => !plainRule(l.content) && linkListItems(l.content, options.linkListItems, options.linkListItemWords))
+      .filter((l) => !plainRule(l.content) && splitLinkList(l.content, options.linkListItems, options.linkListItemWords))
       .map((l) => ({ rule: "boilerplate/link-list", start: l.contentStart, words: countWords(l.content) }));
     return [...table, ...lists];
   };
