@@ -105,6 +105,7 @@ export function createBoilerplatePhrases(options: BoilerplatePhrasesOptions): St
   const linkLists = !options.disable.includes("boilerplate/link-list");
   // MAY_SEPARATE behind the line's one scan: most lines hold none of its bars, bullets, or spaced slashes and dashes.
   const mayHoldSeparator = (linkLists && literalGate(SEPARATOR_LITERALS, false)) || (() => true);
+  /** A link list among the lines no rule of the table took. */
   const linkList = (line: Line): Detection | undefined => {
     // No MAY_SEPARATE test: a content without its match has no separator (mostSeparators 0), so fewer than minItems (2 or more) items.
     if (!mayHoldSeparator(line)) return undefined;
