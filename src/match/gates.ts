@@ -13,7 +13,7 @@ import { TABLE_FACTS } from "./table-facts.js";
 type Node =
   | { t: "char"; c: string }
   | { t: "set"; units: 1 | 2; members?: string[] }
-  | { t: "empty" }
+  | { t: "empty"; start?: true }
   | { t: "backref" }
   | { t: "seq"; items: Node[] }
   | { t: "alt"; alts: Node[] }
@@ -41,7 +41,8 @@ function reduce(node: Parsed, unicode: boolean): Node {
     case "disjunction":
       return { t: "alt", alts: node.body.map((alt) => reduce(alt as Parsed, unicode)) };
     case "anchor":
-      return { t: "empty" }; // ^, $, \b and \B match no text
+      // ^, $, \b and \B match no text; ^ (without the m flag) ties a match to the text's start.
+      return node.kind === "start" ? { t: "empty", start: true } : { t: "empty" };
     case "value":
       return { t: "char", c: String.fromCodePoint(node.codePoint) };
     case "dot":
@@ -98,6 +99,8 @@ const MAX_CLASS_MEMBERS = 16;
 export interface PatternFacts {
   longest: number;
   literals?: string[];
+  /** When every match starts at the text's start (^, without the m flag) and is not empty: the characters the text must start with. */
+  opens?: string;
 }
 
 /** The facts of a pattern from its tree (undefined: regjsparser does not read it, so no gate: the rule is always tried). */
@@ -110,7 +113,66 @@ function factsFromSource(re: PatternText): PatternFacts | undefined {
   }
   const f = facts(node);
   const literals = better(f.required, f.exact);
-  return { longest: longest(node), ...(literals ? { literals } : {}) };
+  const { units, empty } = starts(node);
+  const opens = units && !empty && anchoredAtStart(node) ? [...units].join("") : undefined;
+  return { longest: longest(node), ...(literals ? { literals } : {}), ...(opens !== undefined ? { opens } : {}) };
+}
+
+/** Whether every match of the node is tied to the text's start by a ^ before any character it matches. */
+function anchoredAtStart(node: Node): boolean {
+  switch (node.t) {
+    case "empty":
+      return node.start === true;
+    case "seq":
+      for (const item of node.items) {
+        if (anchoredAtStart(item)) return true;
+        if (item.t !== "empty") return false;
+      }
+      return false;
+    case "alt":
+      return node.alts.length > 0 && node.alts.every(anchoredAtStart);
+    case "rep":
+      return node.min >= 1 && anchoredAtStart(node.node);
+    default:
+      return false;
+  }
+}
+
+/**
+ * The characters a match of the node can start with (undefined: any, or one beyond a single
+ * UTF-16 unit), and whether it can match the empty text (then what follows it may start the match).
+ */
+function starts(node: Node): { units: Set<string> | undefined; empty: boolean } {
+  switch (node.t) {
+    case "char":
+      return { units: node.c.length === 1 ? new Set([node.c]) : undefined, empty: false };
+    case "set":
+      return { units: node.members?.every((m) => m.length === 1) ? new Set(node.members) : undefined, empty: false };
+    case "empty":
+      return { units: new Set(), empty: true };
+    case "backref":
+      return { units: undefined, empty: true };
+    case "rep": {
+      if (node.max === 0) return { units: new Set(), empty: true };
+      const inner = starts(node.node);
+      return { units: inner.units, empty: inner.empty || node.min === 0 };
+    }
+    case "alt":
+      return node.alts.map(starts).reduce(joinStarts, { units: new Set(), empty: false });
+    case "seq": {
+      let all: { units: Set<string> | undefined; empty: boolean } = { units: new Set(), empty: true };
+      for (const item of node.items) {
+        const next = starts(item);
+        all = { units: joinStarts(all, next).units, empty: next.empty };
+        if (!next.empty) break;
+      }
+      return all;
+    }
+  }
+}
+
+function joinStarts(a: { units: Set<string> | undefined; empty: boolean }, b: { units: Set<string> | undefined; empty: boolean }): { units: Set<string> | undefined; empty: boolean } {
+  return { units: a.units && b.units ? new Set([...a.units, ...b.units]) : undefined, empty: a.empty || b.empty };
 }
 
 /** A pattern's text: a RegExp, or the source and flags of one not built yet. */
@@ -261,4 +323,13 @@ function facts(node: Node): Facts {
  */
 export function requiredLiterals(re: PatternText): string[] | undefined {
   return patternFacts(re)?.literals;
+}
+
+/**
+ * The characters a text must start with for the pattern to match anywhere in it, compared under the
+ * pattern's own flags (so "s" under i also stands for "S" and "ſ"): defined when every match is tied
+ * to the start (^) and holds a character.
+ */
+export function openingCharacters(re: PatternText): string | undefined {
+  return re.flags.includes("m") ? undefined : patternFacts(re)?.opens;
 }

@@ -14,8 +14,8 @@ import type { LineRule, PhraseRule } from "../rules/types.js";
 import { UserPattern } from "./backtracking.js";
 import { escapeRegExp } from "../core/escape.js";
 import { Pattern } from "../core/pattern.js";
-import { longestMatch, requiredLiterals, type PatternText } from "./gates.js";
-import { ALWAYS, lineScanner } from "./literal-scan.js";
+import { longestMatch, openingCharacters, requiredLiterals, type PatternText } from "./gates.js";
+import { ALWAYS, foldUnit, lineScanner } from "./literal-scan.js";
 import { unitAt } from "./units.js";
 
 /**
@@ -306,6 +306,29 @@ export function caseFolded<T extends PhraseRule>(rules: readonly T[]): Array<T &
   });
 }
 
+/**
+ * The characters a text must start with for a pattern to match (gates.ts: openingCharacters), as
+ * units: case-folded by foldUnit when the pattern ignores case, so that a text's first unit, folded,
+ * is found whatever its case (the fold may merge more than the regex does: that only lets a text
+ * through to the regex).
+ */
+class StartUnits {
+  readonly #units: Set<number>;
+  readonly #caseless: boolean;
+  constructor(characters: string, caseless: boolean) {
+    this.#caseless = caseless;
+    this.#units = new Set(Array.from({ length: characters.length }, (_, i) => (caseless ? foldUnit(characters.charCodeAt(i)) : characters.charCodeAt(i))));
+  }
+  /**
+   * False when no text whose first unit is `unit` (`folded`: foldUnit of it) can match. A surrogate
+   * is let through: the characters are single units, and the lower-cased text a search-mode rule
+   * runs on may start with another surrogate than the text.
+   */
+  allows(unit: number, folded: number): boolean {
+    return this.#units.has(this.#caseless ? folded : unit) || (unit >= 0xd800 && unit <= 0xdfff);
+  }
+}
+
 /** Search-mode rules with their gates in the line scan: `first` finds the first rule (in table order) that matches a line. */
 export interface SearchRules<T extends PhraseRule> {
   rules: Array<T & FoldedRule & { gate: number }>;
@@ -325,21 +348,37 @@ export function compileSearchRules<T extends PhraseRule>(table: readonly T[]): S
   // What `first` reads of each rule, by position: the rules' shapes differ with their tables (see AnchoredRule).
   const maxWordsOf = rules.map((r) => r.maxWords);
   const matchersOf = rules.map((r) => r.matches);
+  const onLowerOf = rules.map((r) => r.onLower);
+  // A rule tied to the line's start ("^(?:advertisement|ad|...)$": its literal "ad" is in many lines) is
+  // ruled out by the line's first unit before its regex runs (and the line is lower-cased for it). A
+  // rule run on the lower-cased line looks at that line's first unit, which folds as the line's own does (foldUnit).
+  const opensOf = rules.map((r) => {
+    const opens = openingCharacters(r.text);
+    return opens === undefined ? undefined : new StartUnits(opens, r.onLower || r.text.flags.includes("i"));
+  });
   return {
     rules,
     first(line, countWordsUpTo) {
-      // The line's words counted up to `counted`: exact when `words` <= counted, else only known to be more.
-      // Counted only for a rule the scan lets through: every line is scanned anyway (the duplicates
-      // stage's sentence-end gate reads each one), and counting a paragraph's words first read it twice.
+      const content = line.content;
+      // A rule's regex before the line's word count: the regexes the scan lets through fail in a fraction of
+      // the time counting a line's words up to the rule's `maxWords` takes (a paragraph holding "ad" or
+      // "comment" was counted to 8 words, one holding an author-bio word to 60), and most fail. The words are
+      // counted for a rule that matched, up to `counted`: exact when `words` <= counted, else only known to be more.
       let counted = -1;
       let words = 0;
       let lower: string | undefined;
+      let unit = -1;
+      let folded = -1;
       for (const position of index.triedOn(line)) {
+        const opens = opensOf[position];
+        if (opens !== undefined) {
+          if (unit === -1) folded = foldUnit((unit = unitAt(content, 0)));
+          if (!opens.allows(unit, folded)) continue;
+        }
+        if (!matchersOf[position](content, onLowerOf[position] ? (lower ??= content.toLowerCase()) : content)) continue;
         const maxWords = maxWordsOf[position];
-        // Counted only as far as the rule admits (most admit a few words).
-        if (words > counted && counted < maxWords) words = countWordsUpTo(line.content, (counted = maxWords));
-        if (words > maxWords) continue;
-        if (matchersOf[position](line.content, (lower ??= line.content.toLowerCase()))) return { rule: rules[position], words };
+        if (words > counted && counted < maxWords) words = countWordsUpTo(content, (counted = maxWords));
+        if (words <= maxWords) return { rule: rules[position], words };
       }
       return undefined;
     },
@@ -392,7 +431,12 @@ export interface SearchRuleStageSpec {
   custom: { rule: string; reason: { phrase: string; pattern: string }; maxWords: number };
   /** How the stage counts a line's words (what `maxWords` limits): exact up to `limit`, any number above it past it. */
   countWordsUpTo: (content: string, limit: number) => number;
-  extra?: LineRuleStageSpec["extra"];
+  /**
+   * Asked about each live line the table did not match, in line order, in the same pass: its findings
+   * follow the table's (a second pass over the lines, asking which ones the table matched, cost more
+   * than the few lines it looks at).
+   */
+  unmatched?: (line: Line) => Detection | undefined;
 }
 
 /**
@@ -479,25 +523,29 @@ export function lineRuleStage(spec: LineRuleStageSpec | SearchRuleStageSpec): St
 }
 
 function searchRuleStage(spec: SearchRuleStageSpec): Stage {
-  const { name, table, options, custom, countWordsUpTo, extra } = spec;
+  const { name, table, options, custom, countWordsUpTo, unmatched } = spec;
   // The user's rules can be switched off by their id too ("boilerplate/custom"), as the table's.
   const rules = compileSearchRules([...table, ...customRules(options, custom.rule, custom.reason, { maxWords: custom.maxWords })].filter((r) => !options.disable.includes(r.rule)));
   return {
     name,
     detect(ctx) {
       const found: Detection[] = [];
-      const matched = new Set<number>();
+      const more: Detection[] = [];
       const view = ctx.lines;
       for (const line of view.lines) {
         if (view.isBlank(line) || view.isRemoved(line)) continue;
-        // The line's word count and literal scan rule most lines out.
+        // The line's literal scan rules most lines out.
         const hit = rules.first(line, countWordsUpTo);
-        if (!hit) continue;
-        const { rule, words } = hit;
-        matched.add(line.index);
-        found.push(lineDetection(line, rule, { features: { words, lang: rule.lang, maxWords: rule.maxWords } }));
+        if (hit) {
+          const { rule, words } = hit;
+          found.push(lineDetection(line, rule, { features: { words, lang: rule.lang, maxWords: rule.maxWords } }));
+          continue;
+        }
+        const other = unmatched?.(line);
+        if (other) more.push(other);
       }
-      return extra ? [...found, ...extra(ctx, matched)] : found;
+      for (const detection of more) found.push(detection);
+      return found;
     },
   };
 }

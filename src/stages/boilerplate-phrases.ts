@@ -9,6 +9,7 @@ import { UserPattern } from "../match/backtracking.js";
 import { lineRuleStage, literalGate } from "../match/line-rules.js";
 import { CharRuns } from "../match/char-runs.js";
 import { unitAt } from "../match/units.js";
+import { unitTable, type Line } from "../core/lines.js";
 import { registerStage } from "./registry.js";
 
 export const BoilerplatePhrasesOptions = z.strictObject({
@@ -42,30 +43,49 @@ export const MAY_SEPARATE = /[|•·]|\s[/–—-]\s/u;
  */
 export const SEPARATOR_LITERALS = ["|", "•", "·", " / ", " – ", " — ", " - "];
 
-/** Characters of which every LINK_LIST_SEPARATOR match holds at least one. */
-const SEPARATOR_CHARS = new Set([..."|•·/–—-"].map((c) => c.charCodeAt(0)));
+/** Bars and bullets by unit: each separates items wherever it stands. */
+const BAR = unitTable(/[|•·]/u);
+/** Slashes and dashes by unit: each separates items with white space on both sides. */
+const SPACED_SEPARATOR = unitTable(/[/–—-]/u);
+const WHITE_SPACE = unitTable(/\s/u);
 
 /**
- * True when splitLinkList(content) is sure to find no link list, read off the content without the split
- * (most lines a separator sends there are prose): the last item ends where the content does, so a content
- * ending a sentence has a last item that does; the first starts where the content does unless a
- * separator starts it, and must be capitalised; and each of the at most S + 1 items (S separator
- * characters) holds at most maxItemWords words, the separators at most one more each (a spaced hyphen).
+ * The most LINK_LIST_SEPARATOR matches the content can hold: each holds a bar or a bullet, or a slash or
+ * dash with white space on both sides (MAY_SEPARATE), and matches do not overlap.
  */
-export function cannotBeLinkList(content: string, maxItemWords: number): boolean {
+function mostSeparators(content: string): number {
+  const length = content.length;
+  let separators = 0;
+  for (let i = 0; i < length; i++) {
+    const unit = unitAt(content, i);
+    if (BAR[unit] === 1) separators++;
+    else if (SPACED_SEPARATOR[unit] === 1 && i > 0 && i + 1 < length && WHITE_SPACE[unitAt(content, i - 1)] === 1 && WHITE_SPACE[unitAt(content, i + 1)] === 1) separators++;
+  }
+  return separators;
+}
+
+/**
+ * True when splitLinkList(content, minItems, maxItemWords) is sure to find no link list, read off the
+ * content without the split (most lines a separator sends there are prose, or two items: "Brussels / AFP"):
+ * the last item ends where the content does, so a content ending a sentence has a last item that does; the
+ * first starts where the content does unless a separator starts it, and must be capitalised; there are at
+ * most S + 1 items for S separators (mostSeparators), and each holds at most maxItemWords words, the
+ * separators at most one more each (a spaced hyphen).
+ */
+export function cannotBeLinkList(content: string, minItems: number, maxItemWords: number): boolean {
   const length = content.length;
   const last = unitAt(content, length - 1);
   if (last === 0x21 || last === 0x3f || (last === 0x2e && !content.endsWith("..."))) return true;
   if (!/^[\s|•·\p{Lu}\p{N}]/u.test(content)) return true;
-  let separatorChars = 0;
-  for (let i = 0; i < length; i++) if (SEPARATOR_CHARS.has(unitAt(content, i))) separatorChars++;
-  const mostWords = (separatorChars + 1) * maxItemWords + separatorChars;
+  const separators = mostSeparators(content);
+  if (separators + 1 < minItems) return true;
+  const mostWords = (separators + 1) * maxItemWords + separators;
   return countWordsUpTo(content, mostWords) > mostWords;
 }
 
 /** Items of a link-list line, or undefined when the line is not one (too few, too long, or a sentence). */
 export function linkListItems(content: string, minItems: number, maxItemWords: number): string[] | undefined {
-  return cannotBeLinkList(content, maxItemWords) ? undefined : splitLinkList(content, minItems, maxItemWords);
+  return cannotBeLinkList(content, minItems, maxItemWords) ? undefined : splitLinkList(content, minItems, maxItemWords);
 }
 
 /** linkListItems by the split alone. */
@@ -85,6 +105,20 @@ export function createBoilerplatePhrases(options: BoilerplatePhrasesOptions): St
   const linkLists = !options.disable.includes("boilerplate/link-list");
   // MAY_SEPARATE behind the line's one scan: most lines hold none of its bars, bullets, or spaced slashes and dashes.
   const mayHoldSeparator = (linkLists && literalGate(SEPARATOR_LITERALS, false)) || (() => true);
+  /** A link list among the lines no rule of the table took. */
+  const linkList = (line: Line): Detection | undefined => {
+    // No MAY_SEPARATE test: a content without its match has no separator (mostSeparators 0), so fewer than minItems (2 or more) items.
+    if (!mayHoldSeparator(line)) return undefined;
+    const items = linkListItems(line.content, options.linkListItems, options.linkListItemWords);
+    if (!items) return undefined;
+    return {
+      rule: "boilerplate/link-list",
+      start: line.contentStart,
+      end: line.contentEnd,
+      reason: `a list of ${items.length} short capitalised items separated by bars or bullets`,
+      features: { words: countWords(line.content), items: items.length, longestItemWords: Math.max(...items.map(countWords)) },
+    };
+  };
   return lineRuleStage({
     name: "boilerplate-phrases",
     mode: "search",
@@ -92,23 +126,7 @@ export function createBoilerplatePhrases(options: BoilerplatePhrasesOptions): St
     options,
     custom: { rule: "boilerplate/custom", reason: { phrase: "furniture phrase from the pipeline file", pattern: "furniture pattern from the pipeline file" }, maxWords: options.customMaxWords },
     countWordsUpTo,
-    extra: ({ lines }, matched) => {
-      const found: Detection[] = [];
-      if (!linkLists) return found;
-      for (const line of lines.live()) {
-        if (matched.has(line.index) || !mayHoldSeparator(line) || !MAY_SEPARATE.test(line.content)) continue;
-        const items = linkListItems(line.content, options.linkListItems, options.linkListItemWords);
-        if (!items) continue;
-        found.push({
-          rule: "boilerplate/link-list",
-          start: line.contentStart,
-          end: line.contentEnd,
-          reason: `a list of ${items.length} short capitalised items separated by bars or bullets`,
-          features: { words: countWords(line.content), items: items.length, longestItemWords: Math.max(...items.map(countWords)) },
-        });
-      }
-      return found;
-    },
+    unmatched: linkLists ? linkList : undefined,
   });
 }
 

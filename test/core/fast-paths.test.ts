@@ -9,7 +9,7 @@ import "../../src/stages/all.js";
 import { createNormaliser, editsIn, finishByLines, spaceEditsAfterOddSpaces } from "../../src/stages/normalise.js";
 import { isUnknownLabel, isWidgetCount, UNKNOWN_LABEL } from "../../src/stages/widgets.js";
 import { isTimestamp } from "../../src/stages/timestamps.js";
-import { BoilerplatePhrasesOptions, cannotBeLinkList, createBoilerplatePhrases, linkListItems, splitLinkList } from "../../src/stages/boilerplate-phrases.js";
+import { BoilerplatePhrasesOptions, cannotBeLinkList, createBoilerplatePhrases, splitLinkList } from "../../src/stages/boilerplate-phrases.js";
 import { DATE_WORDS, MONTHS, RELATIVE_TIME, TIME_MARK, WEEKDAYS } from "../../src/rules/dates.js";
 import { realTexts } from "../match/real-texts.js";
 
@@ -328,7 +328,7 @@ describe("boilerplate-phrases' link-list gate", () => {
   const options = BoilerplatePhrasesOptions.parse({});
   const stage = createBoilerplatePhrases(options);
 
-  it("sends to the split every line that linkListItems takes as a link list (generated lines of bars, dashes and hyphens)", () => {
+  it("finds a link list on every line the split takes for one, and on no other (generated lines of bars, dashes and hyphens)", () => {
     const parts = ["News", "Sport", "Weather", "well-known", "state-of-the-art", "World", "the", "a", "Read more...", "2026", "end.", "-", "–", "—", "/", "|", "•", "·", " - ", " – ", " / ", "a/b", "\u00a0-\u00a0"];
     fc.assert(
       fc.property(fc.array(fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 4 }), fc.constantFrom(" ", ""), (lines, joiner) => {
@@ -338,7 +338,7 @@ describe("boilerplate-phrases' link-list gate", () => {
         for (const line of view.live()) {
           const rule = found.get(line.contentStart);
           if (rule && rule !== "boilerplate/link-list") continue;
-          const plain = linkListItems(line.content, options.linkListItems, options.linkListItemWords) !== undefined;
+          const plain = splitLinkList(line.content, options.linkListItems, options.linkListItemWords) !== undefined;
           expect(rule === "boilerplate/link-list", line.content).toBe(plain);
         }
       }),
@@ -351,13 +351,14 @@ describe("cannotBeLinkList", () => {
   /** The pre-check says no only where the split finds no link list, at every item count and word limit tried. */
   const agrees = (content: string) => {
     for (const maxItemWords of [1, 2, 4, 7]) {
-      if (!cannotBeLinkList(content, maxItemWords)) continue;
-      for (const minItems of [2, 3]) expect(splitLinkList(content, minItems, maxItemWords), `${content} (${maxItemWords} words)`).toBeUndefined();
+      for (const minItems of [2, 3, 4]) {
+        if (cannotBeLinkList(content, minItems, maxItemWords)) expect(splitLinkList(content, minItems, maxItemWords), `${content} (${minItems} items, ${maxItemWords} words)`).toBeUndefined();
+      }
     }
   };
 
   it("rules out only lines the split does not take (generated items, separators, stops and spaces)", () => {
-    const parts = ["News", "Sport", "well-known", "the", "a", "Read more...", "More…", "2026", "end.", "Why?", "Go!", "x'y", "É", "ü", "-", "–", "—", "/", "|", "•", "·", " - ", " – ", " / ", " ", "  ", "\u00a0", "\ud835\udc00"];
+    const parts = ["News", "Sport", "well-known", "the", "a", "Read more...", "More…", "2026", "end.", "Why?", "Go!", "x'y", "É", "ü", "-", "–", "—", "/", "|", "•", "·", " - ", " – ", " / ", " ", "  ", "\u00a0", "\ud835\udc00", "\u00a0–\u00a0", "\t/\t"];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 16 }), fc.constantFrom(" ", ""), (items, joiner) => agrees(items.join(joiner))),
       { numRuns: 5000 },
@@ -370,9 +371,17 @@ describe("cannotBeLinkList", () => {
 
   it("says no by the line's ends and its words per separator", () => {
     expect(splitLinkList("Home | About us | Contact", 3, 4)).toBeDefined();
-    expect(cannotBeLinkList("Home | About us | Contact", 4)).toBe(false);
-    expect(cannotBeLinkList("Home About us Contact | News", 1)).toBe(true);
-    expect(cannotBeLinkList("He left | She stayed | They wept.", 4)).toBe(true);
-    expect(cannotBeLinkList("home | About | Contact", 4)).toBe(true);
+    expect(cannotBeLinkList("Home | About us | Contact", 3, 4)).toBe(false);
+    expect(cannotBeLinkList("Home About us Contact | News", 2, 1)).toBe(true);
+    expect(cannotBeLinkList("He left | She stayed | They wept.", 3, 4)).toBe(true);
+    expect(cannotBeLinkList("home | About | Contact", 3, 4)).toBe(true);
+  });
+
+  it("says no by the separators it holds: a bar or bullet anywhere, a slash or dash between white space", () => {
+    expect(cannotBeLinkList("Brussels / AFP", 2, 4)).toBe(false);
+    expect(cannotBeLinkList("Brussels / AFP", 3, 4)).toBe(true);
+    expect(cannotBeLinkList("News|Sport", 2, 4)).toBe(false);
+    expect(cannotBeLinkList("News\u00a0–\tSport", 2, 4)).toBe(false);
+    expect(cannotBeLinkList("Well-known A/B News –Sport", 2, 4)).toBe(true);
   });
 });
