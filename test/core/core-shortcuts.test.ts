@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applyFindings, rank } from "../../src/core/apply.js";
 import { createDocument, type Detection, type Finding } from "../../src/core/document.js";
+import { WholeLines } from "../../src/core/kept.js";
 import { LineView, splitLines } from "../../src/core/lines.js";
 import { findingOf } from "../../src/core/stage.js";
 import { realTexts } from "../match/real-texts.js";
@@ -133,6 +134,47 @@ describe("rank", () => {
         else expect(run).not.toThrow();
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("WholeLines.lineAt", () => {
+  /** The plain rule: the kept text's line [start, end) lies in one kept span and is a whole line of raw. */
+  function plainLineAt(raw: string, spans: Array<[number, number]>, lines: ReturnType<typeof splitLines>, start: number, end: number): number {
+    let at = 0;
+    for (const [s, e] of spans) {
+      if (start < at + (e - s)) {
+        const rawStart = s + (start - at);
+        const rawEnd = rawStart + (end - start);
+        if (rawEnd > e) return -1;
+        return lines.findIndex((l) => l.start === rawStart && l.end === rawEnd);
+      }
+      at += e - s;
+    }
+    return -1;
+  }
+
+  it("finds the raw line that each kept line is, kept whole in one span, as the plain rule does", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom("a", "bc", " ", "\n", "\n", "\r", "\r\n", ""), { minLength: 1, maxLength: 24 }).map((a) => a.join("")).filter((raw) => raw.length > 0),
+        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 4 })), { maxLength: 5 }),
+        (raw, cuts) => {
+          const doc = createDocument({ id: "t", source: "t", raw });
+          const findings = cuts.map(([at, n]): Finding => ({ rule: "r", stage: "s", reason: "", start: at % raw.length, end: Math.min(raw.length, (at % raw.length) + n + 1) }));
+          const { kept, keptSpans } = applyFindings(doc, findings);
+          const lines = splitLines(raw);
+          const whole = new WholeLines(raw, keptSpans, lines);
+          for (let start = 0; ; ) {
+            let end = kept.indexOf("\n", start);
+            if (end === -1) end = kept.length;
+            expect(whole.lineAt(start)).toBe(plainLineAt(raw, keptSpans, lines, start, end));
+            if (end === kept.length) break;
+            start = end + 1;
+          }
+        },
+      ),
+      { numRuns: 4000 },
     );
   });
 });
