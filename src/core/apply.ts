@@ -46,8 +46,7 @@ export function applyFindings(doc: Document, findings: readonly Finding[] = doc.
   const raw = doc.raw;
   // Most documents of a cheap pipeline have nothing removed: no ranking, no line starts, no copy.
   if (findings.length === 0) return { kept: raw, keptSpans: raw.length > 0 ? [[0, raw.length]] : [], removals: [], shadowed: 0, survivors: new Set() };
-  // Array.prototype.sort is stable: findings of the same span keep the order stages reported them.
-  const ranked = findings.slice().sort((a, b) => a.start - b.start || b.end - a.end);
+  const ranked = rank(findings, raw.length);
   // Each removal starts after the one before: its line is found by walking forward over the line
   // breaks before it, not by a table of every line start (the text's end is not walked at all).
   let line = 1;
@@ -98,6 +97,39 @@ export function applyFindings(doc: Document, findings: readonly Finding[] = doc.
   if (covered < raw.length) keptSpans.push([covered, raw.length]);
   const kept = keptSpans.map(([s, e]) => raw.slice(s, e)).join("");
   return { kept, keptSpans, removals, shadowed, survivors };
+}
+
+let keyRoom = new Float64Array(256);
+const MAX_KEY_ROOM = 1 << 16;
+
+/** By start, then longer first; Array.prototype.sort is stable: findings of the same span keep the order stages reported them. */
+const byRank = (a: Finding, b: Finding) => a.start - b.start || b.end - a.end;
+
+/**
+ * The findings in the order `byRank` sorts them. As one number each when their spans are valid and
+ * start, end and place in the list fit a double exactly (start, then the end's complement, then the
+ * place: distinct numbers in rank order), sorted natively: the comparator read `start` and `end` of
+ * objects of every stage's shapes at each comparison (~1% of the news run). Otherwise by `byRank`
+ * (an invalid span is then reported as before, the first in that order).
+ */
+export function rank(findings: readonly Finding[], length: number): Finding[] {
+  const placeBits = 32 - Math.clz32(findings.length);
+  const offsetBits = 32 - Math.clz32(length);
+  if (length >= 2 ** 30 || 2 * offsetBits + placeBits > 53) return findings.slice().sort(byRank);
+  const offsets = 2 ** offsetBits;
+  const places = 2 ** placeBits;
+  // A view of one array kept for every document (a new typed array each time cost as much as the sort), up to a size.
+  if (keyRoom.length < findings.length && findings.length <= MAX_KEY_ROOM) keyRoom = new Float64Array(2 * findings.length);
+  const keys = findings.length <= keyRoom.length ? keyRoom.subarray(0, findings.length) : new Float64Array(findings.length);
+  for (let i = 0; i < findings.length; i++) {
+    const { start, end } = findings[i];
+    if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start < end && end <= length)) return findings.slice().sort(byRank);
+    keys[i] = (start * offsets + (offsets - 1 - end)) * places + i;
+  }
+  keys.sort();
+  const ranked: Finding[] = [];
+  for (const key of keys) ranked.push(findings[key % places]);
+  return ranked;
 }
 
 export function lineStartOffsets(text: string): number[] {

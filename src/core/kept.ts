@@ -65,8 +65,9 @@ export class KeptText {
 
 /**
  * The lines of a kept text, asked for in order, that are unchanged lines of `raw`: a line of the kept
- * text whose units lie in one kept span and are a whole line of `raw`. Its facts noted when `raw` was
- * split (LineView) hold for it: the normaliser reads them instead of the line's units again.
+ * text (up to its LF) whose units lie in one kept span and are a whole line of `raw`. Its facts noted when
+ * `raw` was split (LineView) hold for it: the normaliser reads them instead of the line's units again,
+ * and its end instead of searching for it.
  */
 export class WholeLines {
   /** The kept span the last asked line starts in, and the kept-text offset that span starts at. */
@@ -76,12 +77,16 @@ export class WholeLines {
   private line = 0;
 
   constructor(
+    private readonly raw: string,
     private readonly spans: ReadonlyArray<readonly [number, number]>,
     private readonly lines: ReadonlyArray<{ readonly start: number; readonly end: number }>,
   ) {}
 
-  /** The index in `lines` of the line of `raw` that the kept text's [start, end) is, or -1. Asked with ascending starts. */
-  indexOf(start: number, end: number): number {
+  /**
+   * The index in `lines` of the line of `raw` that the kept text's line starting at `start` is, or -1:
+   * the raw line starts there, and its LF is kept in the same span (or it ends the kept text). Asked with ascending starts.
+   */
+  lineAt(start: number): number {
     const spans = this.spans;
     while (this.span < spans.length && this.spanAt + (spans[this.span][1] - spans[this.span][0]) <= start) {
       this.spanAt += spans[this.span][1] - spans[this.span][0];
@@ -89,10 +94,14 @@ export class WholeLines {
     }
     if (this.span === spans.length) return -1;
     const rawStart = spans[this.span][0] + (start - this.spanAt);
-    const rawEnd = rawStart + (end - start);
-    if (rawEnd > spans[this.span][1]) return -1;
+    const spanEnd = spans[this.span][1];
     const lines = this.lines;
     while (this.line < lines.length && lines[this.line].start < rawStart) this.line++;
-    return this.line < lines.length && lines[this.line].start === rawStart && lines[this.line].end === rawEnd ? this.line : -1;
+    if (this.line === lines.length || lines[this.line].start !== rawStart) return -1;
+    const end = lines[this.line].end;
+    if (end > spanEnd) return -1;
+    // The kept text's unit after the line: the raw line's own break (a CR does not end the kept line), or the next span's first.
+    const next = end < spanEnd ? end : this.span + 1 < spans.length ? spans[this.span + 1][0] : -1;
+    return next === -1 || this.raw.charCodeAt(next) === 10 ? this.line : -1;
   }
 }

@@ -88,6 +88,21 @@ export interface CleanResult {
   lines?: TextLines;
 }
 
+/**
+ * `{ ...detection, stage }`. A detection the stage made fresh, a plain extensible object without a
+ * `stage` of its own, is stamped in place instead: the same keys in the same order, without the
+ * copy, which at a site that sees every stage's shapes went through the runtime (~1.7% of the news
+ * run). An object the stage hands over twice is stamped the first time only, then copied, so each
+ * finding stays an object of its own; a frozen one, or one of a class, is copied.
+ */
+export function findingOf(detection: Detection, stage: string): Finding {
+  if ((detection as Partial<Finding>).stage === undefined && Object.getPrototypeOf(detection) === Object.prototype && Object.isExtensible(detection)) {
+    (detection as Finding).stage = stage;
+    return detection as Finding;
+  }
+  return { ...detection, stage };
+}
+
 /** Runs every stage over one document, applies the findings and finishes the text. */
 export function cleanDocument(doc: Document, pipeline: Pipeline): CleanResult {
   // Every stage's rules are compiled before the first line is scanned: the shared line scan
@@ -102,8 +117,8 @@ export function cleanDocument(doc: Document, pipeline: Pipeline): CleanResult {
   for (const stage of pipeline.stages) {
     const found: Finding[] = [];
     for (const detection of stage.detect({ doc, lines: view })) {
-      if (protectedSpans.some(([s, e]) => detection.start < e && s < detection.end)) continue;
-      found.push({ ...detection, stage: stage.name });
+      if (protectedSpans.length > 0 && protectedSpans.some(([s, e]) => detection.start < e && s < detection.end)) continue;
+      found.push(findingOf(detection, stage.name));
     }
     for (const finding of found) doc.findings.push(finding);
     view.markRemoved(found);

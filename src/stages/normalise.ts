@@ -161,6 +161,15 @@ export function createNormaliser(options: Partial<NormaliseOptions> = {}): TextF
       let text = input;
       // The view's lines and their classes tell of the text when it is kept spans of the raw text the view was made of.
       const viewed = view && keptSpans && view.unitClasses.finisherClasses === lineClassByUnit() ? view : undefined;
+      // NFC acts on each line alone (an LF neither composes nor reorders with anything): line by line,
+      // only the lines that may change go through it (10,479 of the 30 MB news corpus's 636,618), not the text.
+      const byLinesFirst = !verbatim?.length && form !== "NFKC";
+      if (byLinesFirst) {
+        const known = viewed && { view: viewed, whole: new WholeLines(viewed.doc.raw, keptSpans!, viewed.lines) };
+        const byLines = finishedLines(text, edits, paragraphLines, known, form === "NFC");
+        if (byLines !== undefined) return { text: byLines.text, edits, lines: byLines.lines };
+        // A line ends otherwise (CR...): the passes below run on the whole text.
+      }
       if (form !== "none") {
         // A text made only of units NFC leaves as they are is its own NFC: no ICU pass (a copy of every two-byte text).
         const normalised = form === "NFC" && viewed && !viewed.classes!.some((classes) => classes & NFC_MAY_EDIT) ? text : text.normalize(form);
@@ -169,9 +178,9 @@ export function createNormaliser(options: Partial<NormaliseOptions> = {}): TextF
         if (normalised.length !== text.length) verbatim = undefined;
         text = normalised;
       }
-      if (!verbatim?.length) {
-        // The view's lines and classes are those of the text's lines kept whole, unless NFC changed the text.
-        const known = viewed && text === input ? { view: viewed, whole: new WholeLines(keptSpans!, viewed.lines) } : undefined;
+      if (!byLinesFirst && !verbatim?.length) {
+        // The view's lines and classes are those of the text's lines kept whole, unless NFKC changed the text.
+        const known = viewed && text === input ? { view: viewed, whole: new WholeLines(viewed.doc.raw, keptSpans!, viewed.lines) } : undefined;
         const byLines = finishedLines(text, edits, paragraphLines, known);
         if (byLines !== undefined) return { text: byLines.text, edits, lines: byLines.lines };
       }
@@ -258,8 +267,15 @@ export function finishByLines(text: string, edits: Record<string, number>, parag
 /**
  * `finishByLines`, with the lines the text is joined from (TextLines). `known`: the lines of the raw
  * text the text was kept from, with their classes, read instead of the units of each line kept whole.
+ * `nfc`: the text's NFC is edited, each line that may change (NFC_MAY_EDIT) put through NFC alone.
  */
-function finishedLines(text: string, edits: Record<string, number>, paragraphLines: boolean, known?: { view: LineView; whole: WholeLines }): { text: string; lines?: TextLines } | undefined {
+function finishedLines(
+  text: string,
+  edits: Record<string, number>,
+  paragraphLines: boolean,
+  known?: { view: LineView; whole: WholeLines },
+  nfc = false,
+): { text: string; lines?: TextLines } | undefined {
   const classes = lineClassByUnit();
   const table = UnitClasses.of(classes).table;
   const lineEdits: Record<string, number> = {};
@@ -275,21 +291,36 @@ function finishedLines(text: string, edits: Record<string, number>, paragraphLin
   let previousFull = false;
   let emptySinceFull = false;
   let lineIndex = 0;
+  /** Whether NFC changed a line (`nfc`). */
+  let unicode = false;
   for (let lineStart = 0; ; lineIndex++) {
-    let lineEnd = text.indexOf("\n", lineStart);
-    if (lineEnd === -1) lineEnd = text.length;
+    let lineEnd: number;
     let seen: number;
     let unedited: string;
-    const rawLine = known ? known.whole.indexOf(lineStart, lineEnd) : -1;
+    const rawLine = known ? known.whole.lineAt(lineStart) : -1;
     if (rawLine !== -1) {
+      const line = known!.view.lines[rawLine];
+      lineEnd = lineStart + (line.end - line.start);
       seen = known!.view.classes![rawLine];
-      unedited = known!.view.lines[rawLine].text;
+      unedited = line.text;
     } else {
+      lineEnd = text.indexOf("\n", lineStart);
+      if (lineEnd === -1) lineEnd = text.length;
       // The line's classes, and a space right after a space at SPACE_AFTER_SPACE.
       seen = lineBits(text, lineStart, lineEnd, table) & 0xff;
       unedited = text.slice(lineStart, lineEnd);
     }
     if (seen & OTHER_BREAK) return undefined;
+    if (nfc && seen & NFC_MAY_EDIT) {
+      const normal = unedited.normalize("NFC");
+      if (normal !== unedited) {
+        unicode = true;
+        unedited = normal;
+        seen = lineBits(normal, 0, normal.length, table) & 0xff;
+      }
+    }
+    // Whether the line starts or ends with a space, read on the flat text, not the line's slice: NFC
+    // neither makes nor unmakes an ASCII space (no canonical mapping holds one, none composes with one).
     const edited = (seen & (LINE_EDIT | SPACE_AFTER_SPACE)) !== 0 || (lineEnd > lineStart && ((classes[text.charCodeAt(lineStart)] | classes[text.charCodeAt(lineEnd - 1)]) & LINE_SPACE) !== 0);
     const line = edited ? applyEdits(unedited, lineEdits) : unedited;
     if (line !== "") {
@@ -313,6 +344,7 @@ function finishedLines(text: string, edits: Record<string, number>, paragraphLin
   }
   // The last line is not between two others either.
   if (emptyRun - 1 >= 2) blankRuns++;
+  if (unicode) edits.unicode = 1;
   for (const { kind } of EDITS) if (lineEdits[kind]) edits[kind] = lineEdits[kind];
   if (blankRuns) edits["blank-lines"] = blankRuns;
   if (paragraphLines && paragraphBreaks) edits["paragraph-breaks"] = paragraphBreaks;
