@@ -94,7 +94,7 @@ export function recordLineOfLines(record: OutputRecord, lines: TextLines): strin
 
 /**
  * `{"id":…,"text":"…","metadata":` of a record whose text is `lines`, then `tail`: one join makes
- * it (a flat string, which the writer encodes without flattening it).
+ * it (a flat string, which the writer encodes without flattening it first).
  */
 function recordHead(id: string, { lines, separator, escaped }: TextLines, tail: string): string {
   const pieces = lines.slice();

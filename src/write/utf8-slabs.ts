@@ -51,27 +51,30 @@ function ownBuffer(head: Uint8Array, text: string, bytes: number): Buffer {
  * Texts encoded for a moment, end to end in one buffer used again: a batch cleaned on the main
  * thread holds each record's head here until its tail is written after it (src/run/task.ts), as
  * bytes outside the JS heap. A view stays valid until `clear()`; a text that does not fit starts a
- * larger buffer, and the views of the one before keep it.
+ * larger buffer, and the views of the one before keep it. Made on first use (pool workers never
+ * use it); one larger than a slab, made for a large record, is let go at `clear()`.
  */
 export class Utf8Scratch {
-  #buffer = Buffer.allocUnsafeSlow(SLAB_BYTES);
+  #buffer?: Buffer;
   #used = 0;
 
   encode(text: string): Uint8Array {
-    if (text.length * 3 > this.#buffer.length - this.#used) {
+    const free = this.#buffer ? this.#buffer.length - this.#used : -1;
+    if (text.length * 3 > free) {
       const bytes = Buffer.byteLength(text);
-      if (bytes > this.#buffer.length - this.#used) {
+      if (bytes > free) {
         this.#buffer = Buffer.allocUnsafeSlow(Math.max(SLAB_BYTES, bytes));
         this.#used = 0;
       }
     }
     const start = this.#used;
-    this.#used += this.#buffer.write(text, start, "utf8");
-    return this.#buffer.subarray(start, this.#used);
+    this.#used += this.#buffer!.write(text, start, "utf8");
+    return this.#buffer!.subarray(start, this.#used);
   }
 
   /** Every view made so far may be written over from now on. */
   clear(): void {
     this.#used = 0;
+    if (this.#buffer && this.#buffer.length > SLAB_BYTES) this.#buffer = undefined;
   }
 }
