@@ -13,8 +13,9 @@ import { loadHtmlToDocumentSync, type HtmlInput, type HtmlToDocument } from "../
 import { runWithin } from "./time-limit.js";
 import type { ItemResult } from "./batches.js";
 import { auditLines, countByRule } from "../write/audit.js";
-import { renderBody, type OutputFormat } from "../write/render/index.js";
-import { encodeUtf8 } from "../write/utf8-slabs.js";
+import { renderBodyInTwo, type OutputFormat } from "../write/render/index.js";
+import { recordTail, type RecordInTwo } from "../write/records.js";
+import { encodeUtf8, encodeUtf8After, Utf8Scratch } from "../write/utf8-slabs.js";
 
 export interface CleanTask {
   id: string;
@@ -73,25 +74,60 @@ export async function cleanTaskWithin(task: CleanTask, pipelines: RoutePipelines
  * Each document's body and audit are encoded to UTF-8 as soon as it is cleaned (the writer would
  * encode them anyway): held as strings until the batch was written, news's audit lines (~160 MB of
  * strings on 30 MB of JSONL) outlived young collections and were copied and promoted; bytes are not.
+ * A record's metadata is made once the whole batch is cleaned (its head held as bytes meanwhile),
+ * so that the language detector reads its tables warm, record after record (RecordInTwo): news on
+ * 30 MB, the detector ~7.6% -> ~5.9% of the process's CPU samples.
  */
 export async function cleanTasksWithin(tasks: readonly CleanTask[], pipelines: RoutePipelines, timeoutMs: number): Promise<Array<ItemResult<CleanOutcome<Uint8Array>>>> {
-  const finish = await synchronousCleaner(tasks, pipelines);
-  return runWithin(timeoutMs, () => finishEach(tasks, (task) => asBytes(finish(task))));
+  const clean = await synchronousCleanerInTwo(tasks, pipelines);
+  return runWithin(timeoutMs, () => {
+    heads.clear();
+    // Every document cleaned first, each record's body but its metadata made at once; then the
+    // metadata, with the records' languages read one after another (see RecordInTwo).
+    const cleaned = finishEach(tasks, (task) => headAsBytes(clean(task)));
+    return cleaned.map((item) => ("ok" in item ? outcomeOf(() => withTail(item.ok)) : item));
+  });
 }
 
-function asBytes(outcome: CleanOutcome<string>): CleanOutcome<Uint8Array> {
-  return { ...outcome, body: encodeUtf8(outcome.body), audit: encodeUtf8(outcome.audit) };
+/** The records' heads of the batch being cleaned, until their tails are written after them. */
+const heads = new Utf8Scratch();
+
+/** A cleaned document as bytes, but a record's metadata (RecordInTwo): its head is held as bytes, its text is not. */
+type CleanedBytes = Omit<CleanOutcome<Uint8Array>, "body"> & { body: Uint8Array | { head: Uint8Array; rest: RecordInTwo["rest"] } };
+
+function headAsBytes(cleaned: Cleaned): CleanedBytes {
+  const { body } = cleaned;
+  return {
+    body: typeof body === "string" ? encodeUtf8(body) : { head: heads.encode(body.head), rest: body.rest },
+    audit: encodeUtf8(cleaned.audit),
+    chars: cleaned.chars,
+    rules: cleaned.rules,
+    stages: cleaned.stages,
+  };
+}
+
+function withTail(cleaned: CleanedBytes): CleanOutcome<Uint8Array> {
+  const { body } = cleaned;
+  return {
+    body: body instanceof Uint8Array ? body : encodeUtf8After(body.head, recordTail(body.rest)),
+    audit: cleaned.audit,
+    chars: cleaned.chars,
+    rules: cleaned.rules,
+    stages: cleaned.stages,
+  };
 }
 
 /** Each task's outcome, or its error alone: how a batch is answered. */
 export function finishEach<Outcome>(tasks: readonly CleanTask[], finish: (task: CleanTask) => Outcome): Array<ItemResult<Outcome>> {
-  return tasks.map((task): ItemResult<Outcome> => {
-    try {
-      return { ok: finish(task) };
-    } catch (error) {
-      return { error: error instanceof Error ? error.message : String(error) };
-    }
-  });
+  return tasks.map((task) => outcomeOf(() => finish(task)));
+}
+
+function outcomeOf<Outcome>(finish: () => Outcome): ItemResult<Outcome> {
+  try {
+    return { ok: finish() };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /**
@@ -99,9 +135,15 @@ export function finishEach<Outcome>(tasks: readonly CleanTask[], finish: (task: 
  * returns what cleans one of them synchronously.
  */
 export async function synchronousCleaner(tasks: readonly CleanTask[], pipelines: RoutePipelines): Promise<(task: CleanTask) => CleanOutcome<string>> {
+  const clean = await synchronousCleanerInTwo(tasks, pipelines);
+  return (task) => finished(clean(task));
+}
+
+/** `synchronousCleaner`, a record's body left in two parts (RecordInTwo). */
+async function synchronousCleanerInTwo(tasks: readonly CleanTask[], pipelines: RoutePipelines): Promise<(task: CleanTask) => Cleaned> {
   const toDocument = tasks.some((t) => t.route === "html") ? await loadHtmlToDocumentSync() : undefined;
   const markdown = tasks.some((t) => t.format === "md") ? await markdownFor({ format: "md" }) : undefined;
-  return (task) => finishTask(task, task.route === "html" ? toDocument!(htmlInputOf(task)) : textDocumentOf(task), pipelines[task.route], task.format === "md" ? markdown : undefined);
+  return (task) => cleanOne(task, task.route === "html" ? toDocument!(htmlInputOf(task)) : textDocumentOf(task), pipelines[task.route], task.format === "md" ? markdown : undefined);
 }
 
 type MarkdownRenderer = typeof import("../write/render/markdown.js").renderMarkdown;
@@ -120,6 +162,13 @@ async function markdownFor(task: Pick<CleanTask, "format">): Promise<MarkdownRen
 }
 
 function finishTask(task: CleanTask, doc: Document, pipeline: Pipeline, markdown: MarkdownRenderer | undefined): CleanOutcome<string> {
+  return finished(cleanOne(task, doc, pipeline, markdown));
+}
+
+/** A document cleaned: its outcome, a one-line record's body in two parts (RecordInTwo) until `finished`. */
+type Cleaned = Omit<CleanOutcome<string>, "body"> & { body: string | RecordInTwo };
+
+function cleanOne(task: CleanTask, doc: Document, pipeline: Pipeline, markdown: MarkdownRenderer | undefined): Cleaned {
   const result = cleanDocument(doc, pipeline);
   const rules = countByRule(result.removals);
   const stages: Record<string, number> = {};
@@ -129,6 +178,12 @@ function finishTask(task: CleanTask, doc: Document, pipeline: Pipeline, markdown
     stages[r.stage] = (stages[r.stage] ?? 0) + 1;
   }
   const chars = { in: doc.raw.length, out: result.text.length, removed };
-  const body = renderBody(result, pipeline, { id: task.id, shape: task.shape, format: task.format, rules, chars, fields: task.fields, markdown });
+  const body = renderBodyInTwo(result, pipeline, { id: task.id, shape: task.shape, format: task.format, rules, chars, fields: task.fields, markdown });
   return { body, audit: auditLines(result, task.output, pipeline.name, { rules, chars }), chars, rules, stages };
+}
+
+/** The outcome of a cleaned document, a record's two parts joined (recordJson's bytes). */
+function finished(cleaned: Cleaned): CleanOutcome<string> {
+  const { body } = cleaned;
+  return { body: typeof body === "string" ? body : body.head + recordTail(body.rest), audit: cleaned.audit, chars: cleaned.chars, rules: cleaned.rules, stages: cleaned.stages };
 }

@@ -21,42 +21,86 @@ export interface OutputRecord {
   metadata: RecordMetadata;
 }
 
+/** What a record is made of (see recordJson). */
+export interface RecordJsonParts {
+  id: string;
+  text: string;
+  meta: Record<string, unknown>;
+  rules: Record<string, number>;
+  chars: { in: number; out: number; removed: number };
+  fields: Record<string, unknown>;
+  /** The clean plain text, for the language detector (defaults to `text`). */
+  plain?: string;
+  /** `text` as the lines it was joined from, when the normaliser made it so: escaped line by line. */
+  lines?: TextLines;
+}
+
 /** One output record as JSON: a single line (`indent` 0), or indented for a file of its own. */
-export function recordJson(
-  parts: {
-    id: string;
-    text: string;
-    meta: Record<string, unknown>;
-    rules: Record<string, number>;
-    chars: { in: number; out: number; removed: number };
-    fields: Record<string, unknown>;
-    /** The clean plain text, for the language detector (defaults to `text`). */
-    plain?: string;
-    /** `text` as the lines it was joined from, when the normaliser made it so: escaped line by line. */
-    lines?: TextLines;
-  },
-  indent = 0,
-): string {
-  const record: OutputRecord = {
-    id: parts.id,
-    text: parts.text,
-    metadata: recordMetadata(parts.fields, parts.meta, parts.plain ?? parts.text, { removals: parts.rules, chars: parts.chars }),
-  };
-  if (indent === 0 && parts.lines) return recordLineOfLines(record, parts.lines);
+export function recordJson(parts: RecordJsonParts, indent = 0): string {
+  const rest = restOf(parts);
+  if (indent === 0 && parts.lines) return recordHead(parts.id, parts.lines, recordTail(rest));
+  const record: OutputRecord = { id: parts.id, text: parts.text, metadata: metadataOf(rest) };
   return JSON.stringify(record, null, indent || undefined);
+}
+
+/** What a record's metadata is made of. */
+interface MetadataParts {
+  fields: Record<string, unknown>;
+  meta: Record<string, unknown>;
+  /** The clean plain text, for the language detector. */
+  plain: string;
+  rules: Record<string, number>;
+  chars: { in: number; out: number; removed: number };
+}
+
+function restOf(parts: RecordJsonParts): MetadataParts {
+  return { fields: parts.fields, meta: parts.meta, plain: parts.plain ?? parts.text, rules: parts.rules, chars: parts.chars };
+}
+
+function metadataOf(rest: MetadataParts): RecordMetadata {
+  return recordMetadata(rest.fields, rest.meta, rest.plain, { removals: rest.rules, chars: rest.chars });
+}
+
+/**
+ * A one-line record made from its text's lines (recordJson's bytes), in two parts: `head`, the
+ * JSON up to its metadata's value, and what the metadata is made of, which `recordTail` writes. A
+ * batch cleaned on the main thread makes every head first and every tail after: the language
+ * detector in the tail reads ~0.5 MB of tables that cleaning a document pushes out of the cache;
+ * read for one record after another they stay in it (src/run/task.ts, cleanTasksWithin).
+ */
+export interface RecordInTwo {
+  head: string;
+  rest: MetadataParts;
+}
+
+/** recordJson's one-line record in two parts; undefined when the text has no lines (recordJson then escapes it whole). */
+export function recordInTwo(parts: RecordJsonParts): RecordInTwo | undefined {
+  return parts.lines ? { head: recordHead(parts.id, parts.lines, ""), rest: restOf(parts) } : undefined;
+}
+
+/** What follows a RecordInTwo's head: its metadata, the language read now, and the closing brace. */
+export function recordTail(rest: MetadataParts): string {
+  return `${JSON.stringify(metadataOf(rest))}}`;
 }
 
 /**
  * `JSON.stringify(record)` for a record whose text is `lines` (TextLines): V8 escapes a string
  * unit by unit (~3 ns each, 8-9% of the floor's CPU), where a line that holds nothing to escape,
- * most of them, is its own JSON. So only the lines listed as escaped go through JSON.stringify,
- * and one join makes the record (a flat string, which the writer encodes without flattening it).
+ * most of them, is its own JSON. So only the lines listed as escaped go through JSON.stringify.
  */
-export function recordLineOfLines(record: OutputRecord, { lines, separator, escaped }: TextLines): string {
+export function recordLineOfLines(record: OutputRecord, lines: TextLines): string {
+  return recordHead(record.id, lines, `${JSON.stringify(record.metadata)}}`);
+}
+
+/**
+ * `{"id":…,"text":"…","metadata":` of a record whose text is `lines`, then `tail`: one join makes
+ * it (a flat string, which the writer encodes without flattening it first).
+ */
+function recordHead(id: string, { lines, separator, escaped }: TextLines, tail: string): string {
   const pieces = lines.slice();
   for (const line of escaped) pieces[line] = inJson(pieces[line]);
-  pieces[0] = `{"id":${JSON.stringify(record.id)},"text":"${pieces[0]}`;
-  pieces[pieces.length - 1] += `\\n","metadata":${JSON.stringify(record.metadata)}}`;
+  pieces[0] = `{"id":${JSON.stringify(id)},"text":"${pieces[0]}`;
+  pieces[pieces.length - 1] += `\\n","metadata":${tail}`;
   return pieces.join(inJson(separator));
 }
 

@@ -2,7 +2,7 @@
 // a `{id, text, metadata}` object (`json`). Record outputs (JSONL, JSON arrays, WARC) are
 // records whatever the format: `md` makes their `text` Markdown.
 import type { CleanResult, Pipeline } from "../../core/stage.js";
-import { recordJson } from "../records.js";
+import { recordInTwo, recordJson, type RecordInTwo } from "../records.js";
 // markdown.js (mdast and its ~50 modules) is loaded by the caller for `md` runs only: see BodyParts.markdown.
 import type { renderMarkdown } from "./markdown.js";
 
@@ -25,11 +25,15 @@ export interface BodyParts {
   markdown?: typeof renderMarkdown;
 }
 
-export function renderBody(result: CleanResult, pipeline: Pipeline, parts: BodyParts): string {
+/**
+ * The body of a document by its shape and format; a one-line record made from the text's lines in
+ * two parts (RecordInTwo: its head, then `recordTail`), which the caller joins (src/run/task.ts).
+ */
+export function renderBodyInTwo(result: CleanResult, pipeline: Pipeline, parts: BodyParts): string | RecordInTwo {
   const format = parts.format ?? "txt";
-  if (format === "md" && !parts.markdown) throw new Error("renderBody: --format md needs parts.markdown (load write/render/markdown.js)");
+  if (format === "md" && !parts.markdown) throw new Error("renderBodyInTwo: --format md needs parts.markdown (load write/render/markdown.js)");
   const text = format === "md" ? parts.markdown!(result, pipeline.finisher) : result.text;
   if (parts.shape === "text" && format !== "json") return text;
   const record = { id: parts.id, text, plain: result.text, lines: format === "md" ? undefined : result.lines, meta: result.doc.meta, rules: parts.rules, chars: parts.chars, fields: parts.fields ?? {} };
-  return parts.shape === "record" ? recordJson(record) : recordJson(record, 2) + "\n";
+  return parts.shape === "record" ? (recordInTwo(record) ?? recordJson(record)) : recordJson(record, 2) + "\n";
 }
