@@ -132,6 +132,17 @@ describe("requiredLiterals and the gates of the line scan", () => {
   });
 });
 
+/** mayBeWidgetWordLine is true of every line isWidgetWordLine takes: lines of 1 to `mostWords` of the parts, joined by one of the joiners. */
+function neverRulesOutAWidgetWordLine(parts: readonly string[], joiners: readonly string[], mostWords: number, numRuns: number): void {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: mostWords }), fc.constantFrom(...joiners), (words, joiner) => {
+      const line = words.join(joiner);
+      if (isWidgetWordLine(line)) expect(mayBeWidgetWordLine(line), line).toBe(true);
+    }),
+    { numRuns },
+  );
+}
+
 describe("mayBeWidgetWordLine", () => {
   const vocabulary = [...WIDGET_WORDS, ...WIDGET_FILLER];
 
@@ -145,24 +156,12 @@ describe("mayBeWidgetWordLine", () => {
 
   it("is false only when isWidgetWordLine is (generated lines)", () => {
     const parts = [...vocabulary, ...vocabulary.map((w) => w.toUpperCase()), "12", "1.5k", "|", "•", "/", "»", "(", ")", ":", "_", "copy_link", "news", "ΑΣ", "İ", "x", "Baixar", "Pint", "Flip", "banned", "Home"];
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: 8 }), fc.constantFrom(" ", "", " | "), (words, joiner) => {
-        const line = words.join(joiner);
-        if (isWidgetWordLine(line)) expect(mayBeWidgetWordLine(line), line).toBe(true);
-      }),
-      { numRuns: 5000 },
-    );
+    neverRulesOutAWidgetWordLine(parts, [" ", "", " | "], 8, 5000);
   });
 
   it("is false only when isWidgetWordLine is (short lines with unknown words)", () => {
     const parts = [...vocabulary.slice(0, 40), "copy link", "copy", "link", "Print", "12", "|", "_", "(", "Business", "News", "Home", "Pint", "x", "Contact Us", "Σ", "ΑΣ", "İ", "Baixar", "Politics"];
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: 5 }), fc.constantFrom(" ", " | ", ", ", " / "), (words, joiner) => {
-        const line = words.join(joiner);
-        if (isWidgetWordLine(line)) expect(mayBeWidgetWordLine(line), line).toBe(true);
-      }),
-      { numRuns: 5000 },
-    );
+    neverRulesOutAWidgetWordLine(parts, [" ", " | ", ", ", " / "], 5, 5000);
   });
 });
 
@@ -171,13 +170,7 @@ describe("mayBeWidgetWordLine reading every word", () => {
 
   it("is false only when isWidgetWordLine is (lines of up to 14 words: phrases, stripped characters, one or two unknown words anywhere)", () => {
     const parts = [...vocabulary, "copy link", "(copy", "link)", "copy_link", "e.mail", "Share:", "[Print]", "12", "3,4к", "|", "•", "(", ")", "Pint", "Baixar", "If", "more", "Business", "aggressive", "Russia", "ΑΣ", "İ"];
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: 14 }), fc.constantFrom(" ", " | ", ", "), (words, joiner) => {
-        const line = words.join(joiner);
-        if (isWidgetWordLine(line)) expect(mayBeWidgetWordLine(line), line).toBe(true);
-      }),
-      { numRuns: 8000 },
-    );
+    neverRulesOutAWidgetWordLine(parts, [" ", " | ", ", "], 14, 8000);
   });
 
   it("stops a sentence that opens with a short word and a filler", () => {
