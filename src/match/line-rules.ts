@@ -431,12 +431,8 @@ export interface SearchRuleStageSpec {
   custom: { rule: string; reason: { phrase: string; pattern: string }; maxWords: number };
   /** How the stage counts a line's words (what `maxWords` limits): exact up to `limit`, any number above it past it. */
   countWordsUpTo: (content: string, limit: number) => number;
-  /**
-   * Asked about each live line the table did not match, in line order, in the same pass: its findings
-   * follow the table's (a second pass over the lines, asking which ones the table matched, cost more
-   * than the few lines it looks at).
-   */
-  unmatched?: (line: Line) => Detection | undefined;
+  /** As in LineRuleStageSpec: asked about each live line in the table's own pass, told whether the table matched it. */
+  after?: LineRuleStageSpec["after"];
 }
 
 /**
@@ -466,7 +462,7 @@ export function skipLinesByScan(on: boolean): void {
   skipByScan = on;
 }
 
-/** A stage that removes every live line matching one of the table's rules (or the user's), then what `after` and `extra` find. */
+/** A stage that removes every live line matching one of the table's rules (or the user's), then what `after` and `extra` find (search mode: `after`). */
 export function lineRuleStage(spec: LineRuleStageSpec | SearchRuleStageSpec): Stage {
   if ("mode" in spec) return searchRuleStage(spec);
   const { name, table, options, custom, skipKinds = [], before, after, stepGate, extra } = spec;
@@ -523,7 +519,7 @@ export function lineRuleStage(spec: LineRuleStageSpec | SearchRuleStageSpec): St
 }
 
 function searchRuleStage(spec: SearchRuleStageSpec): Stage {
-  const { name, table, options, custom, countWordsUpTo, unmatched } = spec;
+  const { name, table, options, custom, countWordsUpTo, after } = spec;
   // The user's rules can be switched off by their id too ("boilerplate/custom"), as the table's.
   const rules = compileSearchRules([...table, ...customRules(options, custom.rule, custom.reason, { maxWords: custom.maxWords })].filter((r) => !options.disable.includes(r.rule)));
   return {
@@ -539,10 +535,9 @@ function searchRuleStage(spec: SearchRuleStageSpec): Stage {
         if (hit) {
           const { rule, words } = hit;
           found.push(lineDetection(line, rule, { features: { words, lang: rule.lang, maxWords: rule.maxWords } }));
-          continue;
         }
-        const other = unmatched?.(line);
-        if (other) more.push(other);
+        const also = after?.(line, hit !== undefined);
+        if (also) more.push(also);
       }
       for (const detection of more) found.push(detection);
       return found;

@@ -106,9 +106,9 @@ export function createBoilerplatePhrases(options: BoilerplatePhrasesOptions): St
   // MAY_SEPARATE behind the line's one scan: most lines hold none of its bars, bullets, or spaced slashes and dashes.
   const mayHoldSeparator = (linkLists && literalGate(SEPARATOR_LITERALS, false)) || (() => true);
   /** A link list among the lines no rule of the table took. */
-  const linkList = (line: Line): Detection | undefined => {
+  const linkList = (line: Line, matched: boolean): Detection | undefined => {
     // No MAY_SEPARATE test: a content without its match has no separator (mostSeparators 0), so fewer than minItems (2 or more) items.
-    if (!mayHoldSeparator(line)) return undefined;
+    if (matched || !mayHoldSeparator(line)) return undefined;
     const items = linkListItems(line.content, options.linkListItems, options.linkListItemWords);
     if (!items) return undefined;
     return {
@@ -126,7 +126,7 @@ export function createBoilerplatePhrases(options: BoilerplatePhrasesOptions): St
     options,
     custom: { rule: "boilerplate/custom", reason: { phrase: "furniture phrase from the pipeline file", pattern: "furniture pattern from the pipeline file" }, maxWords: options.customMaxWords },
     countWordsUpTo,
-    unmatched: linkLists ? linkList : undefined,
+    after: linkLists ? linkList : undefined,
   });
 }
 
