@@ -61,6 +61,38 @@ export class CharRuns {
     return this.char.test(text.slice(at, at + 2));
   }
 
+  // runStart and runEnd read a unit outside the surrogates by the table inline and call #surrogateWidth only
+  // for a surrogate: a call per unit cost more than the test (the CLI's inlining budget is small).
+
+  /** Where the next run at or after `i` starts in text[0, end) (`end` when none does). */
+  runStart(text: string, i: number, end: number): number {
+    const kinds = this.#kinds;
+    for (; i < end; i++) {
+      const unit = unitAt(text, i);
+      if ((unit & 0xf800) === 0xd800 ? this.#surrogateWidth(text, i, end) > 0 : (kinds[unit] || this.kindOf(unit)) === 1) return i;
+    }
+    return end;
+  }
+
+  /** The end of the run from `i` in text[0, end) (`i` when none starts there). */
+  runEnd(text: string, i: number, end: number): number {
+    const kinds = this.#kinds;
+    while (i < end) {
+      const unit = unitAt(text, i);
+      const width = (unit & 0xf800) === 0xd800 ? this.#surrogateWidth(text, i, end) : (kinds[unit] || this.kindOf(unit)) === 1 ? 1 : 0;
+      if (width === 0) return i;
+      i += width;
+    }
+    return i;
+  }
+
+  /** The width (2 a pair, 1 a lone surrogate) of the class's character at the surrogate text[i], else 0. */
+  #surrogateWidth(text: string, i: number, end: number): number {
+    const unit = unitAt(text, i);
+    if (unit <= 0xdbff && i + 1 < end && (unitAt(text, i + 1) & 0xfc00) === 0xdc00) return this.pairIn(text, i) ? 2 : 0;
+    return (this.#kinds[unit] || this.kindOf(unit)) === 1 ? 1 : 0;
+  }
+
   /** The number of runs: `text.match(/[class]+/gu)?.length ?? 0`. */
   count(text: string): number {
     // A text has fewer runs than units. (Infinity here made countUpTo's optimised code, which had seen small

@@ -62,37 +62,6 @@ const NUMBER_CHAR = new CharRuns(/^\p{N}$/u);
 /** Most tokens of a timestamp line. */
 const MAX_TIMESTAMP_TOKENS = 14;
 
-/** The width (1 or 2 units) of the code point at `i` when `chars` holds it, else 0. `kinds`: chars.units(). */
-function widthIn(chars: CharRuns, kinds: Uint8Array, text: string, i: number, end: number): number {
-  const unit = unitAt(text, i);
-  if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < end && (unitAt(text, i + 1) & 0xfc00) === 0xdc00) return chars.pairIn(text, i) ? 2 : 0;
-  return (kinds[unit] || chars.kindOf(unit)) === 1 ? 1 : 0;
-}
-
-// The loops below read a unit outside the surrogates by its table inline and ask widthIn only of a
-// surrogate: a call per unit cost more than the test (the CLI's inlining budget is small).
-const isSurrogate = (unit: number): boolean => (unit & 0xf800) === 0xd800;
-
-/** Where the next run of `chars` at or after `i` starts (`end` when none does). */
-function runStart(chars: CharRuns, kinds: Uint8Array, text: string, i: number, end: number): number {
-  for (; i < end; i++) {
-    const unit = unitAt(text, i);
-    if (isSurrogate(unit) ? widthIn(chars, kinds, text, i, end) > 0 : (kinds[unit] || chars.kindOf(unit)) === 1) return i;
-  }
-  return end;
-}
-
-/** The end of the run of `chars` from `i`. */
-function runEnd(chars: CharRuns, kinds: Uint8Array, text: string, i: number, end: number): number {
-  while (i < end) {
-    const unit = unitAt(text, i);
-    const width = isSurrogate(unit) ? widthIn(chars, kinds, text, i, end) : (kinds[unit] || chars.kindOf(unit)) === 1 ? 1 : 0;
-    if (width === 0) return i;
-    i += width;
-  }
-  return i;
-}
-
 const isAsciiDigit = (unit: number): boolean => unit >= 48 && unit <= 57;
 
 /** Whether text[start, end) is all ASCII digits. */
@@ -126,16 +95,14 @@ function readsAsTimestamp(text: string): boolean {
   // Token by token, each read off its units: most lines stop at their first word that is no date word.
   const lower = text.toLowerCase();
   const end = lower.length;
-  const tokenKinds = TOKEN_CHAR.units();
-  const numberKinds = NUMBER_CHAR.units();
-  for (let i = runStart(TOKEN_CHAR, tokenKinds, lower, 0, end); i < end; i = runStart(TOKEN_CHAR, tokenKinds, lower, i, end)) {
+  for (let i = TOKEN_CHAR.runStart(lower, 0, end); i < end; i = TOKEN_CHAR.runStart(lower, i, end)) {
     const start = i;
-    i = runEnd(TOKEN_CHAR, tokenKinds, lower, i, end);
+    i = TOKEN_CHAR.runEnd(lower, i, end);
     // Separators, each with the number after it: "05:27", "2016-04-07".
     while (i + 1 < end) {
       const unit = unitAt(lower, i);
       if (unit !== 58 && unit !== 46 && unit !== 47 && unit !== 45) break; // : . / -
-      const after = runEnd(NUMBER_CHAR, numberKinds, lower, i + 1, end);
+      const after = NUMBER_CHAR.runEnd(lower, i + 1, end);
       if (after === i + 1) break;
       i = after;
     }

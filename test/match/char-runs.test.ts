@@ -32,6 +32,17 @@ describe("runs of a character class", () => {
           expect(runs.count(text)).toBe(count);
           // Read up to a limit: exact at or below it, limit + 1 above.
           for (const limit of [0, 1, 3, 10]) expect(runs.countUpTo(text, limit), `limit ${limit}`).toBe(Math.min(count, limit + 1));
+          // Walked run by run from the start of each: the same runs, also within a text cut short at every end.
+          for (const end of [text.length, text.length >> 1]) {
+            const walked: Array<[number, number]> = [];
+            for (let i = runs.runStart(text, 0, end); i < end; i = runs.runStart(text, i, end)) {
+              const start = i;
+              i = runs.runEnd(text, i, end);
+              walked.push([start, i]);
+            }
+            const within = text.slice(0, end);
+            expect(walked).toEqual([...within.matchAll(regex)].map((m) => [m.index, m.index + m[0].length]));
+          }
         }),
         { numRuns: 500 },
       );
