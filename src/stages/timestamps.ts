@@ -203,7 +203,7 @@ registerStage("timestamps", {
       mayHoldDigit: digitGate ?? (() => true),
       mayStartByline: bylineGate ?? (() => true),
       mayNamePoster: posterGate ?? (() => true),
-      allInScan: scanned.every((gate) => gate !== undefined),
+      scanBits: scanned.every((gate) => gate !== undefined) ? scanned.reduce((bits, gate) => bits | gate!.bits, 0) : undefined,
     };
     return {
       name: "timestamps",
@@ -275,16 +275,16 @@ interface LineGates {
   mayHoldDigit: (line: Line) => boolean;
   mayStartByline: (line: Line) => boolean;
   mayNamePoster: (line: Line) => boolean;
-  /** Whether all four are the line scan's: then a line in whose scan no gate passed passes none of them. */
-  allInScan: boolean;
+  /** The four gates' group bits when all four are the line scan's: a line whose scan has none of them set passes none of the gates. */
+  scanBits: number | undefined;
 }
 
 // The findings name their span's fields, in the order a spread of { start, end } gave them (the audit
 // writes them in that order): no span object per line, and no spread, whose first use in optimised code
 // (a rare rule's) deoptimised it.
 function wholeLine(line: Line, datelines: () => { line: RegExp }, gates: LineGates, options: TimestampOptions): Detection | undefined {
-  // Half the short lines hold no literal any gate of any stage looks for: one look at their scan for all four gates.
-  if (gates.allInScan && lineScanner.groupsPassing(line) === 0) return undefined;
+  // Most short lines hold none of the four gates' literals: one look at their scan for all four.
+  if (gates.scanBits !== undefined && (lineScanner.groupsPassing(line) & gates.scanBits) === 0) return undefined;
   const { contentStart: start, contentEnd: end } = line;
   if (gates.mayHoldDigit(line) && readsAsTimestamp(line.content)) {
     return { rule: "meta/timestamp", start, end, reason: "a line holding only a date or time", moveTo: "timestamp" };
