@@ -301,6 +301,16 @@ function mergeSpans(findings: readonly Finding[]): number[] {
   return union;
 }
 
+/**
+ * `Math.min(content.split(" ").length, limit)` of a line's content (its white space runs are single spaces):
+ * its spaces counted up to the limit, no array of its words (a paragraph was split whole for a few words' count).
+ */
+export function wordsUpTo(content: string, limit: number): number {
+  let words = 1;
+  for (let at = content.indexOf(" "); at !== -1 && words < limit; at = content.indexOf(" ", at + 1)) words++;
+  return words;
+}
+
 /** A finding that covers a line's whole content, the one shape every line stage reports. */
 export function lineDetection(
   line: Line,

@@ -3,7 +3,7 @@
 // (Text that recurs across documents is syndication, a corpus-level fact: not here.)
 import * as z from "../core/schema.js";
 import type { Detection } from "../core/document.js";
-import { unitTable, type Line } from "../core/lines.js";
+import { unitTable, wordsUpTo, type Line } from "../core/lines.js";
 import { runsOnInto } from "../match/line-features.js";
 import { literalGate } from "../match/line-rules.js";
 import { unitAt } from "../match/units.js";
@@ -257,16 +257,6 @@ export class SentenceIndex {
   }
 }
 
-/** `text.split(" ").length >= n` without building the array: n - 1 spaces are enough. */
-export function hasWords(text: string, n: number): boolean {
-  let at = -1;
-  for (let spaces = 0; spaces < n - 1; spaces++) {
-    at = text.indexOf(" ", at + 1);
-    if (at === -1) return false;
-  }
-  return true;
-}
-
 /** A repeated line: where it is and where its first copy is, counted in live lines. */
 interface Repeat {
   finding: Detection;
@@ -317,7 +307,7 @@ registerStage("duplicates", {
         const repeats: Repeat[] = [];
         const earlier = new SentenceIndex();
         // The first line is the title unless it is a paragraph: too long, or running on into the next (hard-wrapped).
-        const paragraph = hasWords(live[0]?.content ?? "", options.titleMaxWords + 1) || (live.length > 1 && runsOnInto(live[0].content, live[1].content));
+        const paragraph = wordsUpTo(live[0]?.content ?? "", options.titleMaxWords + 1) > options.titleMaxWords || (live.length > 1 && runsOnInto(live[0].content, live[1].content));
         const title = paragraph ? undefined : live[0];
         for (let at = 0; at < live.length; at++) {
           const line = live[at];
@@ -336,14 +326,14 @@ registerStage("duplicates", {
             };
             found.push(finding);
             if (!isTitle && options.refrainWords > 0) {
-              repeats.push({ finding, at, firstAt, long: hasWords(line.content, options.refrainWords) });
+              repeats.push({ finding, at, firstAt, long: wordsUpTo(line.content, options.refrainWords) >= options.refrainWords });
             }
             continue;
           }
           const bounds = mayEndSentence(line) ? sentenceBounds(k) : undefined;
           // The host first: most lines have none, and then their words need no count.
           const host = earlier.hostOf(k, bounds, shape);
-          if (host && hasWords(line.content, options.minSentenceWords)) {
+          if (host && wordsUpTo(line.content, options.minSentenceWords) >= options.minSentenceWords) {
             found.push({
               rule: "dup/sentence",
               start: line.contentStart,

@@ -2,7 +2,7 @@
 // headlines listed right after it.
 import * as z from "../core/schema.js";
 import type { Detection } from "../core/document.js";
-import type { Line, LineView } from "../core/lines.js";
+import { wordsUpTo, type Line, type LineView } from "../core/lines.js";
 import { RELATED_LABEL_RULES, RELATED_RULES } from "../rules/related.js";
 import { LineRuleOptions, compileLineRules, lineRuleStage, matchLine } from "../match/line-rules.js";
 import { registerStage } from "./registry.js";
@@ -17,13 +17,6 @@ export type RelatedOptions = z.infer<typeof RelatedOptions>;
 
 /** Ends like a sentence: . ! ? … or a closing quote after one. */
 export const SENTENCE_END = /[.!?…:;]["'”’»)\]]*$|["”’»]$/u;
-
-/** `Math.min(content.split(" ").length, limit)`: its spaces counted, no array of its words (a paragraph after a label was split whole). */
-export function wordsUpTo(content: string, limit: number): number {
-  let words = 1;
-  for (let at = content.indexOf(" "); at !== -1 && words < limit; at = content.indexOf(" ", at + 1)) words++;
-  return words;
-}
 
 function isHeadline(line: Line, maxWords: number): boolean {
   const words = wordsUpTo(line.content, maxWords + 1);

@@ -19,11 +19,11 @@ import { caseFolded } from "../../src/match/line-rules.js";
 import { compileLineRules, compileSearchRules, labelText, literalGate, matchLine } from "../../src/match/line-rules.js";
 import { longestMatch, openingCharacters, requiredLiterals } from "../../src/match/gates.js";
 import { foldUnit, lineScanner, passes } from "../../src/match/literal-scan.js";
-import { splitLines } from "../../src/core/lines.js";
+import { splitLines, wordsUpTo } from "../../src/core/lines.js";
 import { mayBeWidgetWordLine, WIDGET_WORD_LITERALS } from "../../src/stages/widgets.js";
 import { isWidgetWordLine } from "../../src/stages/widgets.js";
 import { realTexts } from "./real-texts.js";
-import { FirstPlaces, hasWords, SENTENCE_BOUNDARY, SentenceIndex, sentenceBounds, shapeOf } from "../../src/stages/duplicates.js";
+import { FirstPlaces, SENTENCE_BOUNDARY, SentenceIndex, sentenceBounds, shapeOf } from "../../src/stages/duplicates.js";
 import type { Line } from "../../src/core/lines.js";
 
 const LINE_TABLES: Record<string, readonly LineRule[]> = { WIDGET_RULES, COMMENT_RULES, RELATED_RULES, RELATED_LABEL_RULES, TAG_LINE_RULES, CAPTION_RULES, SOURCE_CREDIT_RULES };
@@ -284,10 +284,10 @@ describe("boilerplate-phrases with its quick tests", () => {
 describe("duplicates' shortcuts", () => {
   const text = fc.string({ unit: fc.constantFrom("a", " ", ".", "!", "…", "”", "»", "\u00a0", "\n", "😀", "\ud83d"), maxLength: 30 });
 
-  it("hasWords is split(' ').length >= n", () => {
+  it("a line of n words or more, as duplicates asks (wordsUpTo(s, n) >= n), is split(' ').length >= n", () => {
     fc.assert(
       fc.property(text, fc.nat({ max: 8 }), (s, n) => {
-        expect(hasWords(s, n)).toBe(s.split(" ").length >= n);
+        expect(wordsUpTo(s, n) >= n).toBe(s.split(" ").length >= n);
       }),
       { numRuns: 3000 },
     );

@@ -16,7 +16,7 @@ import { WIDGET_RULES } from "../../src/rules/widgets.js";
 import { loadPipeline } from "../../src/run/pipeline-file.js";
 import "../../src/stages/all.js";
 import { stageDefinition } from "../../src/stages/registry.js";
-import { wordsUpTo } from "../../src/stages/related.js";
+import { wordsUpTo } from "../../src/core/lines.js";
 import { isWidgetWordLine } from "../../src/stages/widgets.js";
 import { PROSE } from "../helpers.js";
 import { realTexts } from "./real-texts.js";
