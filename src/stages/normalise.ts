@@ -161,12 +161,13 @@ export function createNormaliser(options: Partial<NormaliseOptions> = {}): TextF
       let text = input;
       // The view's lines and their classes tell of the text when it is kept spans of the raw text the view was made of.
       const viewed = view && keptSpans && view.unitClasses.finisherClasses === lineClassByUnit() ? view : undefined;
+      // Those lines, found in the text's lines as they are asked for (one walk per pass over the text).
+      const knownLines = () => viewed && { view: viewed, whole: new WholeLines(viewed.doc.raw, keptSpans!, viewed.lines) };
       // NFC acts on each line alone (an LF neither composes nor reorders with anything): line by line,
       // only the lines that may change go through it (10,479 of the 30 MB news corpus's 636,618), not the text.
       const byLinesFirst = !verbatim?.length && form !== "NFKC";
       if (byLinesFirst) {
-        const known = viewed && { view: viewed, whole: new WholeLines(viewed.doc.raw, keptSpans!, viewed.lines) };
-        const byLines = finishedLines(text, edits, paragraphLines, known, form === "NFC");
+        const byLines = finishedLines(text, edits, paragraphLines, knownLines(), form === "NFC");
         if (byLines !== undefined) return { text: byLines.text, edits, lines: byLines.lines };
         // A line ends otherwise (CR...): the passes below run on the whole text.
       }
@@ -180,8 +181,7 @@ export function createNormaliser(options: Partial<NormaliseOptions> = {}): TextF
       }
       if (!byLinesFirst && !verbatim?.length) {
         // The view's lines and classes are those of the text's lines kept whole, unless NFKC changed the text.
-        const known = viewed && text === input ? { view: viewed, whole: new WholeLines(viewed.doc.raw, keptSpans!, viewed.lines) } : undefined;
-        const byLines = finishedLines(text, edits, paragraphLines, known);
+        const byLines = finishedLines(text, edits, paragraphLines, text === input ? knownLines() : undefined);
         if (byLines !== undefined) return { text: byLines.text, edits, lines: byLines.lines };
       }
       if (verbatim?.length) text = editAroundVerbatim(text, verbatim, edits, paragraphLines);
